@@ -1,0 +1,91 @@
+#include "api/httpserver.h"
+
+#include "services/authenticator.h"
+#include "support/log.h"
+
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+
+namespace chamber::api {
+
+Q_LOGGING_CATEGORY(lcHttp, "chamber.http")
+
+namespace {
+QString methodName(QHttpServerRequest::Method method)
+{
+    using Method = QHttpServerRequest::Method;
+    switch (method) {
+    case Method::Get:
+        return QStringLiteral("GET");
+    case Method::Post:
+        return QStringLiteral("POST");
+    case Method::Put:
+        return QStringLiteral("PUT");
+    case Method::Patch:
+        return QStringLiteral("PATCH");
+    case Method::Delete:
+        return QStringLiteral("DELETE");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+} // namespace
+
+HttpServer::HttpServer(const Router &router, const services::Authenticator &authenticator,
+                       QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(router)
+    , m_authenticator(authenticator)
+{
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    if (request.url().path() == kWebSocketPath) {
+        // Qt 6.4 upgrades the connection itself when this returns true for an upgrade request,
+        // and expects nothing written. A plain GET gets told what to do instead.
+        if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+            return true;
+        HttpReply reply = HttpReply::error(
+                makeError(ErrorCode::BadField, QStringLiteral("/ws expects a WebSocket upgrade")));
+        reply.status = 426;
+        reply.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
+        send(request, socket, reply);
+        return true;
+    }
+    const auto authenticate = [this](const QHttpServerRequest &r) {
+        return m_authenticator.authenticateHeader(r.value("Authorization"));
+    };
+    std::optional<HttpReply> reply = m_router.dispatch(request, authenticate);
+    if (!reply)
+        return false;
+    send(request, socket, *reply);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    send(request, socket,
+         HttpReply::error(makeError(ErrorCode::NotFound,
+                                    QStringLiteral("no such resource: ") + request.url().path())));
+}
+
+void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    // API answers describe live state; nothing in between should keep a copy.
+    responder.writeHeader("Cache-Control", "no-store");
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(reply.body);
+    log::debug(lcHttp(), QStringLiteral("request"),
+               {{QStringLiteral("method"), methodName(request.method())},
+                {QStringLiteral("path"), request.url().path()},
+                {QStringLiteral("status"), reply.status}});
+}
+
+} // namespace chamber::api

@@ -1,0 +1,36 @@
+// The secretary's REST API under /api/v1. Every change becomes the same protocol command a
+// WebSocket client would send, so REST and WebSocket share one validated path.
+#pragma once
+
+#include "api/router.h"
+
+#include <QDateTime>
+
+namespace chamber::services {
+class MeetingService;
+}
+
+namespace chamber::api {
+
+class RestApi
+{
+public:
+    explicit RestApi(services::MeetingService &service);
+    void registerRoutes(Router &router);
+
+private:
+    // Builds the command from the JSON body plus the ids in the path, runs it and maps the
+    // reply to an HTTP status. `pathFields` name the {id} captures in order.
+    HttpReply command(const RouteContext &context, const char *type,
+                      std::initializer_list<const char *> pathFields, int successStatus = 200,
+                      QJsonObject body = {}, bool bodyFromRequest = true);
+    HttpReply importCsv(const RouteContext &context);
+    HttpReply exportEvents(const RouteContext &context);
+    HttpReply health() const;
+    HttpReply meetingView(const RouteContext &context, const char *part) const;
+
+    services::MeetingService &m_service;
+    QDateTime m_started = QDateTime::currentDateTimeUtc();
+};
+
+} // namespace chamber::api

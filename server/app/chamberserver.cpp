@@ -1,0 +1,189 @@
+#include "app/chamberserver.h"
+
+#include "api/httpserver.h"
+#include "api/restapi.h"
+#include "api/router.h"
+#include "api/websockethub.h"
+#include "protocol/tlspin.h"
+#include "services/authenticator.h"
+#include "services/demoseed.h"
+#include "services/meetingservice.h"
+#include "storage/eventstore.h"
+#include "support/log.h"
+#include "support/privatefile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSslServer>
+#include <QStandardPaths>
+#include <QWebSocket>
+
+namespace chamber::app {
+
+Q_LOGGING_CATEGORY(lcServer, "chamber.server")
+
+ChamberServer::ChamberServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    m_dataDir = m_config.dataDir.isEmpty() ? defaultDataDirectory() : m_config.dataDir;
+}
+
+ChamberServer::~ChamberServer()
+{
+    // Sessions refer to the service and the hub; tear down from the network inwards.
+    m_http.reset();
+    m_hub.reset();
+}
+
+QString ChamberServer::defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/chamber");
+}
+
+QString ChamberServer::adminTokenPath(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/admin.token");
+}
+
+QString ChamberServer::databasePath(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/chamber.db");
+}
+
+QString ChamberServer::tlsDirectory(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/tls");
+}
+
+quint16 ChamberServer::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+Result<QByteArray> ChamberServer::loadOrCreateAdminToken()
+{
+    const QString path = adminTokenPath(m_dataDir);
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        const QByteArray token = file.readAll().trimmed();
+        if (token.size() < 32)
+            return makeError(ErrorCode::Invalid,
+                             QStringLiteral("%1 holds a token shorter than 32 characters; remove it "
+                                            "to have a new one created")
+                                     .arg(path));
+        return token;
+    }
+    // 256 bits from the system's CSPRNG, base64url so it pastes into a shell unquoted.
+    QByteArray random(32, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
+                                          random.size() / 4);
+    const QByteArray token =
+            random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (auto status = support::writePrivateFile(path, token + '\n'); !status)
+        return status.error();
+    log::info(lcServer(), QStringLiteral("admin token created"), {{QStringLiteral("file"), path}});
+    return token;
+}
+
+Status ChamberServer::start()
+{
+    if (auto status = support::ensurePrivateDirectory(m_dataDir); !status)
+        return status;
+
+    auto store = storage::EventStore::open(databasePath(m_dataDir));
+    if (!store)
+        return store.error();
+    m_store = std::move(store.value());
+    m_service = std::make_unique<services::MeetingService>(*m_store);
+    if (auto status = m_service->load(); !status) {
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("the event log cannot be replayed, refusing to start: %1")
+                                 .arg(status.error().message));
+    }
+    log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
+              {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
+
+    if (m_config.demo) {
+        auto seeded = services::seedDemoMeeting(*m_service);
+        if (!seeded)
+            return seeded.error();
+        if (seeded.value() > 0)
+            log::info(lcServer(), QStringLiteral("demo meeting ready"),
+                      {{QStringLiteral("meeting"), seeded.value()}});
+    }
+
+    auto tls = loadOrCreateTlsIdentity(tlsDirectory(m_dataDir));
+    if (!tls)
+        return tls.error();
+    m_tls = tls.value();
+    log::info(lcServer(), m_tls.created ? QStringLiteral("TLS identity created")
+                                        : QStringLiteral("TLS identity loaded"),
+              {{QStringLiteral("spkiSha256"), protocol::formatPin(m_tls.pin)},
+               {QStringLiteral("spkiSha256Hex"), QString::fromLatin1(m_tls.pin.toHex())}});
+
+    auto token = loadOrCreateAdminToken();
+    if (!token)
+        return token.error();
+    m_authenticator = std::make_unique<services::Authenticator>(token.value());
+
+    m_router = std::make_unique<api::Router>();
+    m_rest = std::make_unique<api::RestApi>(*m_service);
+    m_rest->registerRoutes(*m_router);
+    api::HubOptions hubOptions;
+    hubOptions.resumeWindow = m_config.resumeWindow;
+    hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;
+    hubOptions.maxBacklogBytes = m_config.maxBacklogMiB * 1024 * 1024;
+    m_hub = std::make_unique<api::WebSocketHub>(*m_service, *m_authenticator, hubOptions);
+    m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator);
+    connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http->hasPendingWebSocketConnections())
+            m_hub->accept(m_http->nextPendingWebSocketConnection());
+    });
+    return listen();
+}
+
+Status ChamberServer::listen()
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(m_tls.certificate);
+    tls.setPrivateKey(m_tls.key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // devices authenticate inside the session
+    auto *listener = new QSslServer();
+    listener->setSslConfiguration(tls);
+    const QHostAddress address(m_config.listen.host);
+    if (!listener->listen(address, m_config.listen.port)) {
+        const QString why = listener->errorString();
+        delete listener;
+        return makeError(ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3")
+                                                         .arg(m_config.listen.host)
+                                                         .arg(m_config.listen.port)
+                                                         .arg(why));
+    }
+    m_http->bind(listener);
+    m_listener = listener;
+    log::info(lcServer(), QStringLiteral("listening"),
+              {{QStringLiteral("address"), m_config.listen.host},
+               {QStringLiteral("port"), int(listener->serverPort())},
+               {QStringLiteral("url"), QStringLiteral("https://%1:%2/")
+                                                .arg(m_config.listen.host)
+                                                .arg(listener->serverPort())},
+               {QStringLiteral("data"), m_dataDir}});
+    return success();
+}
+
+void ChamberServer::stop()
+{
+    if (m_hub)
+        m_hub->closeAll(QStringLiteral("shutdown"));
+    if (m_listener)
+        m_listener->close();
+}
+
+} // namespace chamber::app

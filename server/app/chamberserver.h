@@ -1,0 +1,71 @@
+// chamberd assembled: data directory, event store, services, TLS listener, REST and WebSocket.
+#pragma once
+
+#include "app/config.h"
+#include "app/tlsidentity.h"
+#include "protocol/error.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSslServer;
+
+namespace chamber::storage {
+class EventStore;
+}
+namespace chamber::services {
+class Authenticator;
+class MeetingService;
+} // namespace chamber::services
+
+namespace chamber::api {
+class HttpServer;
+class Router;
+class RestApi;
+class WebSocketHub;
+} // namespace chamber::api
+
+namespace chamber::app {
+
+class ChamberServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ChamberServer(ServerConfig config, QObject *parent = nullptr);
+    ~ChamberServer() override;
+
+    // Opens storage (rebuilding state from the log), seeds the demo if asked, creates or
+    // loads the TLS identity and admin token, and starts listening.
+    Status start();
+    // Says bye to every client and stops listening. The store closes with the object.
+    void stop();
+
+    quint16 port() const;
+    QString dataDirectory() const { return m_dataDir; }
+    const TlsIdentity &tlsIdentity() const { return m_tls; }
+
+    static QString defaultDataDirectory();
+    static QString adminTokenPath(const QString &dataDir);
+    static QString databasePath(const QString &dataDir);
+    static QString tlsDirectory(const QString &dataDir);
+
+private:
+    Result<QByteArray> loadOrCreateAdminToken();
+    Status listen();
+
+    ServerConfig m_config;
+    QString m_dataDir;
+    TlsIdentity m_tls;
+    std::unique_ptr<storage::EventStore> m_store;
+    std::unique_ptr<services::MeetingService> m_service;
+    std::unique_ptr<services::Authenticator> m_authenticator;
+    std::unique_ptr<api::Router> m_router;
+    std::unique_ptr<api::RestApi> m_rest;
+    std::unique_ptr<api::WebSocketHub> m_hub;
+    std::unique_ptr<api::HttpServer> m_http;
+    QSslServer *m_listener = nullptr; // owned by m_http
+};
+
+} // namespace chamber::app

@@ -1,0 +1,245 @@
+#include "app/config.h"
+
+#include <QHostAddress>
+
+#include <array>
+#include <functional>
+
+namespace chamber::app {
+
+namespace {
+
+using Setter = std::function<std::optional<QString>(ServerConfig &, const QString &)>;
+
+struct Key
+{
+    const char *section;
+    const char *name;
+    Setter set; // returns an error message, or nullopt
+};
+
+std::optional<QString> setInteger(const QString &value, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    const qint64 number = value.toLongLong(&ok);
+    if (!ok || number < min || number > max)
+        return QStringLiteral("expected a whole number from %1 to %2, got \"%3\"")
+                .arg(min)
+                .arg(max)
+                .arg(value.left(40));
+    *out = number;
+    return std::nullopt;
+}
+
+std::optional<QString> setBoolean(const QString &value, bool *out)
+{
+    const QString lower = value.toLower();
+    if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("on"))
+        *out = true;
+    else if (lower == QLatin1String("false") || lower == QLatin1String("no")
+             || lower == QLatin1String("off"))
+        *out = false;
+    else
+        return QStringLiteral("expected true or false, got \"%1\"").arg(value.left(40));
+    return std::nullopt;
+}
+
+const std::array<Key, 8> &keys()
+{
+    static const std::array<Key, 8> table{
+            Key{"server", "listen",
+                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                    auto address = parseListenAddress(v);
+                    if (!address)
+                        return address.error().message;
+                    c.listen = address.value();
+                    return std::nullopt;
+                }},
+            Key{"server", "data",
+                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                    if (!v.startsWith(u'/'))
+                        return QStringLiteral("the data directory must be an absolute path");
+                    c.dataDir = v;
+                    return std::nullopt;
+                }},
+            Key{"server", "demo",
+                [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.demo); }},
+            Key{"log", "format",
+                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                    if (v == QLatin1String("auto"))
+                        c.logFormat = LogFormat::Auto;
+                    else if (v == QLatin1String("json"))
+                        c.logFormat = LogFormat::Json;
+                    else if (v == QLatin1String("text"))
+                        c.logFormat = LogFormat::Text;
+                    else
+                        return QStringLiteral("expected auto, json or text");
+                    return std::nullopt;
+                }},
+            Key{"log", "level",
+                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                    static const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"),
+                                                    QStringLiteral("warning"),
+                                                    QStringLiteral("error")};
+                    if (!levels.contains(v))
+                        return QStringLiteral("expected debug, info, warning or error");
+                    c.logLevel = v;
+                    return std::nullopt;
+                }},
+            Key{"sync", "resume-window",
+                [](ServerConfig &c, const QString &v) {
+                    return setInteger(v, 0, 10000000, &c.resumeWindow);
+                }},
+            Key{"sync", "hello-timeout",
+                [](ServerConfig &c, const QString &v) {
+                    qint64 seconds = 0;
+                    auto error = setInteger(v, 1, 3600, &seconds);
+                    c.helloTimeoutSeconds = int(seconds);
+                    return error;
+                }},
+            Key{"sync", "max-backlog-mib",
+                [](ServerConfig &c, const QString &v) {
+                    return setInteger(v, 1, 1024, &c.maxBacklogMiB);
+                }},
+    };
+    return table;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> previous(size_t(b.size()) + 1);
+    std::vector<int> current(previous.size());
+    for (size_t j = 0; j < previous.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1,
+                                           substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous.back();
+}
+
+QString suggestion(const QString &section, const QString &name)
+{
+    QString best;
+    int bestDistance = 3; // only close typos are worth suggesting
+    for (const Key &key : keys()) {
+        const QString candidate = QLatin1String(key.section) == section
+                ? QString::fromLatin1(key.name)
+                : QStringLiteral("[%1] %2").arg(QLatin1String(key.section), QLatin1String(key.name));
+        const int distance = editDistance(name, QString::fromLatin1(key.name));
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best.isEmpty() ? QString() : QStringLiteral(" (did you mean %1?)").arg(best);
+}
+
+} // namespace
+
+Result<ListenAddress> parseListenAddress(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon < 0)
+        return makeError(ErrorCode::BadField,
+                         QStringLiteral("listen address \"%1\" must be HOST:PORT").arg(text.left(60)));
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host.isEmpty())
+        host = QStringLiteral("0.0.0.0");
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return makeError(ErrorCode::BadField,
+                         QStringLiteral("port in \"%1\" must be 0 to 65535").arg(text.left(60)));
+    if (QHostAddress(host).isNull() && host != QLatin1String("localhost"))
+        return makeError(ErrorCode::BadField,
+                         QStringLiteral("\"%1\" is not an IP address (or localhost)").arg(host.left(60)));
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    return ListenAddress{host, quint16(port)};
+}
+
+QString ConfigParse::describe(const QString &fileName) const
+{
+    QStringList lines;
+    for (const ConfigProblem &problem : problems)
+        lines << QStringLiteral("%1:%2: %3").arg(fileName).arg(problem.line).arg(problem.message);
+    return lines.join(u'\n');
+}
+
+ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
+{
+    ConfigParse result;
+    result.config = defaults;
+    QString section;
+    QStringList seen;
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype index = 0; index < lines.size(); ++index) {
+        const int lineNumber = int(index) + 1;
+        QString line = lines.at(index).trimmed();
+        auto problem = [&](const QString &message) {
+            result.problems.push_back({lineNumber, message});
+        };
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(u'[')) {
+            if (!line.endsWith(u']')) {
+                problem(QStringLiteral("section header must end with ]"));
+                continue;
+            }
+            section = line.mid(1, line.size() - 2).trimmed();
+            bool known = false;
+            for (const Key &key : keys())
+                known = known || section == QLatin1String(key.section);
+            if (!known) {
+                problem(QStringLiteral("unknown section [%1]; expected [server], [log] or [sync]")
+                                .arg(section.left(40)));
+                section = QStringLiteral("?");
+            }
+            continue;
+        }
+        const qsizetype equals = line.indexOf(u'=');
+        if (equals < 0) {
+            problem(QStringLiteral("expected key = value"));
+            continue;
+        }
+        const QString name = line.left(equals).trimmed();
+        QString value = line.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        if (section == QLatin1String("?"))
+            continue; // already reported
+        if (section.isEmpty()) {
+            problem(QStringLiteral("\"%1\" is outside any [section]").arg(name.left(40)));
+            continue;
+        }
+        const Key *match = nullptr;
+        for (const Key &key : keys()) {
+            if (section == QLatin1String(key.section) && name == QLatin1String(key.name))
+                match = &key;
+        }
+        if (!match) {
+            problem(QStringLiteral("unknown key \"%1\" in [%2]%3")
+                            .arg(name.left(40), section, suggestion(section, name)));
+            continue;
+        }
+        const QString qualified = section + u'.' + name;
+        if (seen.contains(qualified)) {
+            problem(QStringLiteral("\"%1\" is set twice in [%2]").arg(name, section));
+            continue;
+        }
+        seen << qualified;
+        if (auto error = match->set(result.config, value))
+            problem(QStringLiteral("%1: %2").arg(name, *error));
+    }
+    return result;
+}
+
+} // namespace chamber::app

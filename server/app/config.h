@@ -1,0 +1,63 @@
+// chamberd's configuration file: INI-style sections with key = value lines.
+//
+//   # /etc/chamber/chamberd.conf
+//   [server]
+//   listen = 0.0.0.0:8443
+//   data = /var/lib/chamber
+//   [log]
+//   format = json
+//
+// Unknown sections or keys, bad values and duplicates are errors with the file and line, so a
+// typo never silently falls back to a default.
+#pragma once
+
+#include "protocol/error.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace chamber::app {
+
+enum class LogFormat { Auto, Json, Text };
+
+struct ListenAddress
+{
+    QString host = QStringLiteral("0.0.0.0");
+    quint16 port = 8443; // 0: any free port (tests)
+};
+
+struct ServerConfig
+{
+    ListenAddress listen;
+    QString dataDir; // empty: the platform's per-user data location
+    bool demo = false;
+    LogFormat logFormat = LogFormat::Auto;
+    QString logLevel = QStringLiteral("info"); // debug, info, warning, error
+    qint64 resumeWindow = 1000;
+    int helloTimeoutSeconds = 10;
+    qint64 maxBacklogMiB = 8;
+};
+
+struct ConfigProblem
+{
+    int line = 0;
+    QString message;
+};
+
+struct ConfigParse
+{
+    ServerConfig config;
+    std::vector<ConfigProblem> problems;
+    bool ok() const { return problems.empty(); }
+    // "chamberd.conf:3: unknown key ..." one problem per line.
+    QString describe(const QString &fileName) const;
+};
+
+// Starts from `defaults` and applies the file's settings.
+ConfigParse parseConfig(const QString &text, const ServerConfig &defaults = {});
+
+// "HOST:PORT", "[v6]:PORT" or ":PORT".
+Result<ListenAddress> parseListenAddress(const QString &text);
+
+} // namespace chamber::app

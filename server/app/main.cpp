@@ -1,0 +1,74 @@
+// chamberd: the meeting server. Everything lives in the libraries; this wires the process.
+#include "app/chamberserver.h"
+#include "app/options.h"
+#include "app/unixsignals.h"
+#include "support/log.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace chamber;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcMain, "chamber.main")
+
+void applyLogSettings(const app::ServerConfig &config)
+{
+    const bool json = config.logFormat == app::LogFormat::Json
+            || (config.logFormat == app::LogFormat::Auto && !::isatty(STDERR_FILENO));
+    log::installMessageHandler(json ? log::Format::Json : log::Format::Text);
+    QString rules = QStringLiteral("qt.*.debug=false\n");
+    const QString level = config.logLevel;
+    if (level != QLatin1String("debug"))
+        rules += QStringLiteral("chamber.*.debug=false\n");
+    if (level == QLatin1String("warning") || level == QLatin1String("error"))
+        rules += QStringLiteral("chamber.*.info=false\n");
+    if (level == QLatin1String("error"))
+        rules += QStringLiteral("chamber.*.warning=false\n");
+    QLoggingCategory::setFilterRules(rules);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The database will hold who attended and, later, ballots: owner-only from the first byte.
+    ::umask(0077);
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chamberd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHAMBER_VERSION));
+
+    const app::StartupOptions options = app::parseStartupOptions(application.arguments());
+    if (options.exitNow) {
+        std::fprintf(options.exitCode ? stderr : stdout, "%s\n", qPrintable(options.message));
+        return options.exitCode;
+    }
+    applyLogSettings(options.config);
+
+    app::UnixSignals unixSignals;
+    app::ChamberServer server(options.config);
+    QObject::connect(&unixSignals, &app::UnixSignals::terminateRequested, &application,
+                     [&](int number) {
+                         log::info(lcMain(), QStringLiteral("shutting down"),
+                                   {{QStringLiteral("signal"), number}});
+                         server.stop();
+                         // Give the goodbye frames a moment to leave, then stop.
+                         QTimer::singleShot(300, &application, &QCoreApplication::quit);
+                     });
+
+    if (auto started = server.start(); !started) {
+        log::critical(lcMain(), QStringLiteral("cannot start: ") + started.error().message);
+        return 1;
+    }
+    log::info(lcMain(), QStringLiteral("chamberd ready"),
+              {{QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
+               {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}});
+    const int code = application.exec();
+    log::info(lcMain(), QStringLiteral("stopped"));
+    return code;
+}

@@ -1,0 +1,409 @@
+#include "core/commands.h"
+
+#include "core/delegatecsv.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <array>
+
+namespace chamber::core {
+
+namespace {
+
+using protocol::Message;
+using Decider = Result<Decision> (*)(const MeetingState &, const Message &);
+
+const QLatin1String kTitle("title");
+const QLatin1String kDescription("description");
+const QLatin1String kVenue("venue");
+const QLatin1String kStartsAt("startsAt");
+const QLatin1String kKind("kind");
+const QLatin1String kItem("item");
+const QLatin1String kParent("parent");
+const QLatin1String kPosition("position");
+const QLatin1String kDelegate("delegate");
+const QLatin1String kName("name");
+const QLatin1String kGroup("group");
+const QLatin1String kSeat("seat");
+const QLatin1String kWeight("weight");
+
+Decision single(const QString &kind, const QJsonObject &data, const QJsonObject &result = {})
+{
+    return Decision{{EventDraft{kind, data}}, result};
+}
+
+Decision unchanged(const QJsonObject &result = {})
+{
+    QJsonObject json = result;
+    json.insert(QStringLiteral("unchanged"), true);
+    return Decision{{}, json};
+}
+
+Error notFound(const QString &what, qint64 id, const QString &field)
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("%1 %2 does not exist").arg(what).arg(id),
+                     field);
+}
+
+// The schema guarantees a length; a name made only of spaces still says nothing.
+std::optional<Error> checkNotBlank(const Message &command, QLatin1String field)
+{
+    if (command.has(field) && command.string(field).trimmed().isEmpty())
+        return makeError(ErrorCode::BadField, QString(field) + QStringLiteral(" must not be blank"),
+                         QString(field));
+    return std::nullopt;
+}
+
+std::optional<Error> checkDateTime(const Message &command)
+{
+    const QString text = command.string(kStartsAt);
+    if (text.isEmpty())
+        return std::nullopt;
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODate);
+    if (!parsed.isValid() || parsed.timeSpec() == Qt::LocalTime)
+        return makeError(ErrorCode::BadField,
+                         QStringLiteral("startsAt must be an ISO 8601 date-time with an offset, "
+                                        "e.g. 2026-12-01T08:00:00+07:00"),
+                         QStringLiteral("startsAt"));
+    return std::nullopt;
+}
+
+// Copies the optional text fields that differ from the current values into `changes`.
+void collectChanges(const Message &command, std::initializer_list<std::pair<QLatin1String, QString>> current,
+                    QJsonObject &changes)
+{
+    for (const auto &[field, value] : current) {
+        if (!command.has(field))
+            continue;
+        // Single-line fields lose stray spaces; descriptions keep their layout.
+        const QString wanted = field == kDescription ? command.string(field)
+                                                     : command.string(field).trimmed();
+        if (wanted != value)
+            changes.insert(field, wanted);
+    }
+}
+
+Result<Decision> meetingUpdate(const MeetingState &state, const Message &command)
+{
+    if (auto error = checkNotBlank(command, kTitle))
+        return *error;
+    if (auto error = checkDateTime(command))
+        return *error;
+    QJsonObject changes;
+    collectChanges(command,
+                   {{kTitle, state.title}, {kDescription, state.description},
+                    {kVenue, state.venue}, {kStartsAt, state.startsAt}},
+                   changes);
+    if (changes.isEmpty())
+        return unchanged();
+    return single(QStringLiteral("meeting.updated"), changes);
+}
+
+Result<Decision> meetingStart(const MeetingState &state, const Message &)
+{
+    if (state.status == MeetingStatus::InSession)
+        return unchanged();
+    return single(QStringLiteral("meeting.started"), {});
+}
+
+Result<Decision> meetingEnd(const MeetingState &state, const Message &)
+{
+    if (state.status == MeetingStatus::Ended)
+        return unchanged();
+    if (state.status == MeetingStatus::Scheduled)
+        return makeError(ErrorCode::Conflict, QStringLiteral("the meeting has not started"));
+    return single(QStringLiteral("meeting.ended"), {});
+}
+
+QJsonValue parentValue(qint64 parent)
+{
+    return parent == kRoot ? QJsonValue() : QJsonValue(parent);
+}
+
+Result<Decision> agendaAdd(const MeetingState &state, const Message &command)
+{
+    if (auto error = checkNotBlank(command, kTitle))
+        return *error;
+    const qint64 parent = command.optionalInteger(kParent).value_or(kRoot);
+    const qint64 position = command.has(kPosition)
+            ? command.integer(kPosition)
+            : qint64(state.agenda.children(parent).size());
+    if (auto check = state.agenda.checkInsert(parent, position); !check)
+        return check.error();
+    const qint64 id = state.agenda.nextId();
+    return single(QStringLiteral("agenda.added"),
+                  {{kItem, id},
+                   {kParent, parentValue(parent)},
+                   {kPosition, position},
+                   {kTitle, command.string(kTitle).trimmed()},
+                   {kDescription, command.string(kDescription)},
+                   {kKind, command.string(kKind, QStringLiteral("item"))}},
+                  {{kItem, id}});
+}
+
+Result<Decision> agendaUpdate(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kItem);
+    const AgendaItem *item = state.agenda.find(id);
+    if (!item)
+        return notFound(QStringLiteral("agenda item"), id, kItem);
+    if (auto error = checkNotBlank(command, kTitle))
+        return *error;
+    QJsonObject changes;
+    collectChanges(command,
+                   {{kTitle, item->title}, {kDescription, item->description}, {kKind, item->kind}},
+                   changes);
+    if (changes.isEmpty())
+        return unchanged();
+    changes.insert(kItem, id);
+    return single(QStringLiteral("agenda.updated"), changes);
+}
+
+Result<Decision> agendaMove(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kItem);
+    const AgendaItem *item = state.agenda.find(id);
+    if (!item)
+        return notFound(QStringLiteral("agenda item"), id, kItem);
+    // Omitted parent keeps the item where it is; an explicit null moves it to the top level.
+    const qint64 parent = command.has(kParent) ? command.optionalInteger(kParent).value_or(kRoot)
+                                               : item->parent;
+    const qint64 position = command.integer(kPosition);
+    if (auto check = state.agenda.checkMove(id, parent, position); !check)
+        return check.error();
+    if (parent == item->parent && position == state.agenda.indexOf(id))
+        return unchanged();
+    return single(QStringLiteral("agenda.moved"),
+                  {{kItem, id}, {kParent, parentValue(parent)}, {kPosition, position}});
+}
+
+Result<Decision> agendaRemove(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kItem);
+    if (!state.agenda.contains(id))
+        return notFound(QStringLiteral("agenda item"), id, kItem);
+    Agenda copy = state.agenda;
+    QJsonArray removed;
+    for (qint64 gone : copy.remove(id))
+        removed.append(gone);
+    return single(QStringLiteral("agenda.removed"), {{kItem, id}},
+                  {{QStringLiteral("removed"), removed}});
+}
+
+Result<Decision> agendaSelect(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.optionalInteger(kItem).value_or(0);
+    if (id != 0 && !state.agenda.contains(id))
+        return notFound(QStringLiteral("agenda item"), id, kItem);
+    if (id == state.currentItem)
+        return unchanged();
+    return single(QStringLiteral("agenda.selected"), {{kItem, id ? QJsonValue(id) : QJsonValue()}});
+}
+
+std::optional<Error> checkSeatFree(const MeetingState &state, const QString &seat, qint64 self)
+{
+    const Delegate *holder = state.roster.findBySeat(seat);
+    if (holder && holder->id != self)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("seat %1 is already taken by %2").arg(seat, holder->name),
+                         QStringLiteral("seat"));
+    return std::nullopt;
+}
+
+QJsonObject delegateAddedData(qint64 id, const QString &name, const QString &group,
+                              const QString &seat, qint64 weight)
+{
+    return {{kDelegate, id}, {kName, name}, {kGroup, group}, {kSeat, seat}, {kWeight, weight}};
+}
+
+Result<Decision> delegateAdd(const MeetingState &state, const Message &command)
+{
+    if (auto error = checkNotBlank(command, kName))
+        return *error;
+    const QString seat = command.string(kSeat).trimmed();
+    if (auto error = checkSeatFree(state, seat, 0))
+        return *error;
+    const qint64 id = state.roster.nextId();
+    return single(QStringLiteral("delegate.added"),
+                  delegateAddedData(id, command.string(kName).trimmed(),
+                                    command.string(kGroup).trimmed(), seat,
+                                    command.integer(kWeight, 1)),
+                  {{kDelegate, id}});
+}
+
+Result<Decision> delegateUpdate(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kDelegate);
+    const Delegate *delegate = state.roster.find(id);
+    if (!delegate)
+        return notFound(QStringLiteral("delegate"), id, kDelegate);
+    if (auto error = checkNotBlank(command, kName))
+        return *error;
+    if (command.has(kSeat)) {
+        if (auto error = checkSeatFree(state, command.string(kSeat).trimmed(), id))
+            return *error;
+    }
+    QJsonObject changes;
+    collectChanges(command, {{kName, delegate->name}, {kGroup, delegate->group}, {kSeat, delegate->seat}},
+                   changes);
+    if (command.has(kWeight) && command.integer(kWeight) != delegate->weight)
+        changes.insert(kWeight, command.integer(kWeight));
+    if (changes.isEmpty())
+        return unchanged();
+    changes.insert(kDelegate, id);
+    return single(QStringLiteral("delegate.updated"), changes);
+}
+
+Result<Decision> delegateRemove(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kDelegate);
+    if (!state.roster.find(id))
+        return notFound(QStringLiteral("delegate"), id, kDelegate);
+    return single(QStringLiteral("delegate.removed"), {{kDelegate, id}});
+}
+
+Result<Decision> delegateImport(const MeetingState &state, const Message &command)
+{
+    DelegateCsv csv = parseDelegateCsv(command.string(QLatin1String("csv")));
+    for (const CsvDelegate &row : csv.rows) {
+        if (const Delegate *holder = state.roster.findBySeat(row.seat)) {
+            csv.problems.push_back({row.line, QStringLiteral("seat %1 is already taken by %2")
+                                                      .arg(row.seat, holder->name)});
+        }
+    }
+    if (!csv.ok()) {
+        Error error = makeError(ErrorCode::Invalid,
+                                QStringLiteral("the CSV has %1 problem(s); nothing was imported. "
+                                               "First: %2%3")
+                                        .arg(csv.problems.size())
+                                        .arg(csv.problems.front().line
+                                                     ? QStringLiteral("line %1: ").arg(
+                                                               csv.problems.front().line)
+                                                     : QString())
+                                        .arg(csv.problems.front().message),
+                                QStringLiteral("csv"));
+        for (const CsvProblem &problem : csv.problems) {
+            error.details.append(QJsonObject{{QStringLiteral("line"), problem.line},
+                                             {QStringLiteral("message"), problem.message}});
+        }
+        return error;
+    }
+    Decision decision;
+    QJsonArray ids;
+    qint64 id = state.roster.nextId();
+    for (const CsvDelegate &row : csv.rows) {
+        decision.events.push_back({QStringLiteral("delegate.added"),
+                                   delegateAddedData(id, row.name, row.group, row.seat, row.weight)});
+        ids.append(id++);
+    }
+    decision.result = {{QStringLiteral("imported"), qint64(csv.rows.size())},
+                       {QStringLiteral("delegates"), ids}};
+    return decision;
+}
+
+Result<Decision> setAttendance(const MeetingState &state, const Message &command, bool present)
+{
+    const qint64 id = command.integer(kDelegate);
+    const Delegate *delegate = state.roster.find(id);
+    if (!delegate)
+        return notFound(QStringLiteral("delegate"), id, kDelegate);
+    if (delegate->present == present)
+        return unchanged();
+    return single(present ? QStringLiteral("attendance.checkedIn")
+                          : QStringLiteral("attendance.checkedOut"),
+                  {{kDelegate, id}});
+}
+
+Result<Decision> checkIn(const MeetingState &state, const Message &command)
+{
+    return setAttendance(state, command, true);
+}
+
+Result<Decision> checkOut(const MeetingState &state, const Message &command)
+{
+    return setAttendance(state, command, false);
+}
+
+Result<Decision> quorumSetRule(const MeetingState &state, const Message &command)
+{
+    QJsonObject json = command.body;
+    json.remove(QStringLiteral("type"));
+    json.remove(QStringLiteral("id"));
+    json.remove(QStringLiteral("meeting"));
+    auto rule = QuorumRule::fromJson(json);
+    if (!rule)
+        return rule.error();
+    if (rule.value() == state.quorumRule)
+        return unchanged();
+    return single(QStringLiteral("quorum.ruleSet"), {{QStringLiteral("rule"), rule->toJson()}});
+}
+
+struct Route
+{
+    const char *type;
+    Decider decider;
+};
+
+constexpr std::array kRoutes{
+    Route{"meeting.update", meetingUpdate},
+    Route{"meeting.start", meetingStart},
+    Route{"meeting.end", meetingEnd},
+    Route{"agenda.add", agendaAdd},
+    Route{"agenda.update", agendaUpdate},
+    Route{"agenda.move", agendaMove},
+    Route{"agenda.remove", agendaRemove},
+    Route{"agenda.select", agendaSelect},
+    Route{"delegate.add", delegateAdd},
+    Route{"delegate.update", delegateUpdate},
+    Route{"delegate.remove", delegateRemove},
+    Route{"delegate.import", delegateImport},
+    Route{"attendance.checkIn", checkIn},
+    Route{"attendance.checkOut", checkOut},
+    Route{"quorum.setRule", quorumSetRule},
+};
+
+} // namespace
+
+Result<Decision> decide(const MeetingState &state, const Message &command)
+{
+    for (const Route &route : kRoutes) {
+        if (QLatin1String(command.spec->type) == QLatin1String(route.type))
+            return route.decider(state, command);
+    }
+    return makeError(ErrorCode::UnknownType,
+                     QStringLiteral("%1 is not a meeting command").arg(command.type()),
+                     QStringLiteral("type"));
+}
+
+Result<Decision> decideCreate(qint64 meetingId, const Message &command)
+{
+    if (auto error = checkNotBlank(command, kTitle))
+        return *error;
+    if (auto error = checkDateTime(command))
+        return *error;
+    QuorumRule rule;
+    if (command.has(QLatin1String("quorum"))) {
+        auto parsed = QuorumRule::fromJson(command.object(QLatin1String("quorum")));
+        if (!parsed)
+            return parsed.error();
+        rule = parsed.value();
+    }
+    return single(QStringLiteral("meeting.created"),
+                  {{kTitle, command.string(kTitle).trimmed()},
+                   {kDescription, command.string(kDescription)},
+                   {kVenue, command.string(kVenue).trimmed()},
+                   {kStartsAt, command.string(kStartsAt)},
+                   {QStringLiteral("quorum"), rule.toJson()}},
+                  {{QStringLiteral("meeting"), meetingId}});
+}
+
+std::vector<QString> meetingCommandTypes()
+{
+    std::vector<QString> types;
+    for (const Route &route : kRoutes)
+        types.push_back(QString::fromLatin1(route.type));
+    return types;
+}
+
+} // namespace chamber::core

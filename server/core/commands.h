@@ -1,0 +1,37 @@
+// Deciding commands: a command is checked against the current state and, if valid, turned into
+// the events that record it. Nothing here changes state; see reducer.h for applying events.
+#pragma once
+
+#include "core/meeting.h"
+#include "protocol/message.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace chamber::core {
+
+struct EventDraft
+{
+    QString kind;
+    QJsonObject data;
+};
+
+struct Decision
+{
+    // Empty when the command asks for what is already true (check in a present delegate):
+    // that is a success that changes nothing, not an error.
+    std::vector<EventDraft> events;
+    QJsonObject result;
+};
+
+// For every command type except meeting.create. The meeting exists.
+Result<Decision> decide(const MeetingState &state, const protocol::Message &command);
+// meeting.create: the server chooses the new meeting's id.
+Result<Decision> decideCreate(qint64 meetingId, const protocol::Message &command);
+
+// Command types decide() handles, for the service to route and for tests to cover them all.
+std::vector<QString> meetingCommandTypes();
+
+} // namespace chamber::core

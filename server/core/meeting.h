@@ -1,0 +1,48 @@
+// The state of one meeting, as rebuilt from its event log.
+#pragma once
+
+#include "core/agenda.h"
+#include "core/quorum.h"
+#include "core/roster.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace chamber::core {
+
+enum class MeetingStatus {
+    Scheduled, // prepared, not yet opened
+    InSession, // opened by meeting.start
+    Ended,     // closed by meeting.end (may be started again: sessions resume)
+};
+QString meetingStatusName(MeetingStatus status);
+
+struct MeetingState
+{
+    qint64 id = 0;
+    qint64 seq = 0;      // last applied event
+    QByteArray lastHash; // hash of that event: the head of the chain
+
+    QString title;
+    QString description;
+    QString venue;
+    QString startsAt;
+    QString createdAt;
+    MeetingStatus status = MeetingStatus::Scheduled;
+    QString startedAt;
+    QString endedAt;
+
+    Agenda agenda;
+    Roster roster;
+    QuorumRule quorumRule;
+    qint64 currentItem = 0; // 0: none
+
+    QuorumState quorum() const;
+    // The whole state, as sent in a snapshot and by GET /api/v1/meetings/<id>.
+    QJsonObject toJson() const;
+    // The few fields a meeting list shows.
+    QJsonObject summaryJson() const;
+};
+
+} // namespace chamber::core

@@ -1,0 +1,258 @@
+#include "core/reducer.h"
+
+#include <QJsonArray>
+
+#include <array>
+
+namespace chamber::core {
+
+namespace {
+
+using protocol::Event;
+using Reducer = Status (*)(MeetingState &, const Event &);
+
+qint64 integer(const Event &event, const char *field)
+{
+    return event.data.value(QLatin1String(field)).toInteger(0);
+}
+
+QString text(const Event &event, const char *field)
+{
+    return event.data.value(QLatin1String(field)).toString();
+}
+
+// Applies whichever of these text fields the event carries.
+void assignPresent(const Event &event, std::initializer_list<std::pair<const char *, QString *>> fields)
+{
+    for (const auto &[name, target] : fields) {
+        if (event.data.contains(QLatin1String(name)))
+            *target = text(event, name);
+    }
+}
+
+Error damaged(const Event &event, const QString &why)
+{
+    return makeError(ErrorCode::Internal, QStringLiteral("meeting %1, event %2 (%3): %4")
+                                                  .arg(event.meeting)
+                                                  .arg(event.seq)
+                                                  .arg(event.kind, why));
+}
+
+Status meetingCreated(MeetingState &state, const Event &event)
+{
+    if (event.seq != 1)
+        return damaged(event, QStringLiteral("meeting created twice"));
+    state.id = event.meeting;
+    state.createdAt = event.time;
+    assignPresent(event, {{"title", &state.title},
+                          {"description", &state.description},
+                          {"venue", &state.venue},
+                          {"startsAt", &state.startsAt}});
+    auto rule = QuorumRule::fromJson(event.data.value(QLatin1String("quorum")).toObject());
+    if (!rule)
+        return damaged(event, rule.error().message);
+    state.quorumRule = rule.value();
+    return success();
+}
+
+Status meetingUpdated(MeetingState &state, const Event &event)
+{
+    assignPresent(event, {{"title", &state.title},
+                          {"description", &state.description},
+                          {"venue", &state.venue},
+                          {"startsAt", &state.startsAt}});
+    return success();
+}
+
+Status meetingStarted(MeetingState &state, const Event &event)
+{
+    state.status = MeetingStatus::InSession;
+    state.startedAt = event.time;
+    state.endedAt.clear();
+    return success();
+}
+
+Status meetingEnded(MeetingState &state, const Event &event)
+{
+    state.status = MeetingStatus::Ended;
+    state.endedAt = event.time;
+    return success();
+}
+
+Status agendaAdded(MeetingState &state, const Event &event)
+{
+    AgendaItem item;
+    item.id = integer(event, "item");
+    item.parent = integer(event, "parent");
+    item.title = text(event, "title");
+    item.description = text(event, "description");
+    item.kind = text(event, "kind");
+    const qint64 position = integer(event, "position");
+    if (item.id <= 0 || state.agenda.contains(item.id))
+        return damaged(event, QStringLiteral("item id %1 is not new").arg(item.id));
+    if (auto check = state.agenda.checkInsert(item.parent, position); !check)
+        return damaged(event, check.error().message);
+    state.agenda.insert(item, position);
+    return success();
+}
+
+Status agendaUpdated(MeetingState &state, const Event &event)
+{
+    AgendaItem *item = state.agenda.findMutable(integer(event, "item"));
+    if (!item)
+        return damaged(event, QStringLiteral("no such item"));
+    assignPresent(event,
+                  {{"title", &item->title}, {"description", &item->description}, {"kind", &item->kind}});
+    return success();
+}
+
+Status agendaMoved(MeetingState &state, const Event &event)
+{
+    const qint64 id = integer(event, "item");
+    const qint64 parent = integer(event, "parent");
+    const qint64 position = integer(event, "position");
+    if (auto check = state.agenda.checkMove(id, parent, position); !check)
+        return damaged(event, check.error().message);
+    state.agenda.move(id, parent, position);
+    return success();
+}
+
+Status agendaRemoved(MeetingState &state, const Event &event)
+{
+    const qint64 id = integer(event, "item");
+    if (!state.agenda.contains(id))
+        return damaged(event, QStringLiteral("no such item"));
+    for (qint64 gone : state.agenda.remove(id)) {
+        if (gone == state.currentItem)
+            state.currentItem = 0;
+    }
+    return success();
+}
+
+Status agendaSelected(MeetingState &state, const Event &event)
+{
+    const qint64 id = integer(event, "item");
+    if (id != 0 && !state.agenda.contains(id))
+        return damaged(event, QStringLiteral("no such item"));
+    state.currentItem = id;
+    return success();
+}
+
+Status delegateAdded(MeetingState &state, const Event &event)
+{
+    Delegate delegate;
+    delegate.id = integer(event, "delegate");
+    delegate.name = text(event, "name");
+    delegate.group = text(event, "group");
+    delegate.seat = text(event, "seat");
+    delegate.weight = integer(event, "weight");
+    if (delegate.id <= 0 || state.roster.find(delegate.id))
+        return damaged(event, QStringLiteral("delegate id %1 is not new").arg(delegate.id));
+    state.roster.add(delegate);
+    return success();
+}
+
+Status delegateUpdated(MeetingState &state, const Event &event)
+{
+    Delegate *delegate = state.roster.findMutable(integer(event, "delegate"));
+    if (!delegate)
+        return damaged(event, QStringLiteral("no such delegate"));
+    assignPresent(event,
+                  {{"name", &delegate->name}, {"group", &delegate->group}, {"seat", &delegate->seat}});
+    if (event.data.contains(QLatin1String("weight")))
+        delegate->weight = integer(event, "weight");
+    return success();
+}
+
+Status delegateRemoved(MeetingState &state, const Event &event)
+{
+    const qint64 id = integer(event, "delegate");
+    if (!state.roster.find(id))
+        return damaged(event, QStringLiteral("no such delegate"));
+    state.roster.remove(id);
+    return success();
+}
+
+Status attendance(MeetingState &state, const Event &event, bool present)
+{
+    Delegate *delegate = state.roster.findMutable(integer(event, "delegate"));
+    if (!delegate)
+        return damaged(event, QStringLiteral("no such delegate"));
+    delegate->present = present;
+    delegate->presentSince = present ? event.time : QString();
+    return success();
+}
+
+Status checkedIn(MeetingState &state, const Event &event)
+{
+    return attendance(state, event, true);
+}
+
+Status checkedOut(MeetingState &state, const Event &event)
+{
+    return attendance(state, event, false);
+}
+
+Status quorumRuleSet(MeetingState &state, const Event &event)
+{
+    auto rule = QuorumRule::fromJson(event.data.value(QLatin1String("rule")).toObject());
+    if (!rule)
+        return damaged(event, rule.error().message);
+    state.quorumRule = rule.value();
+    return success();
+}
+
+struct Route
+{
+    const char *kind;
+    Reducer reducer;
+};
+
+constexpr std::array kRoutes{
+    Route{"meeting.created", meetingCreated},
+    Route{"meeting.updated", meetingUpdated},
+    Route{"meeting.started", meetingStarted},
+    Route{"meeting.ended", meetingEnded},
+    Route{"agenda.added", agendaAdded},
+    Route{"agenda.updated", agendaUpdated},
+    Route{"agenda.moved", agendaMoved},
+    Route{"agenda.removed", agendaRemoved},
+    Route{"agenda.selected", agendaSelected},
+    Route{"delegate.added", delegateAdded},
+    Route{"delegate.updated", delegateUpdated},
+    Route{"delegate.removed", delegateRemoved},
+    Route{"attendance.checkedIn", checkedIn},
+    Route{"attendance.checkedOut", checkedOut},
+    Route{"quorum.ruleSet", quorumRuleSet},
+};
+
+} // namespace
+
+Status apply(MeetingState &state, const protocol::Event &event)
+{
+    if (event.seq != state.seq + 1 || (state.id != 0 && event.meeting != state.id))
+        return damaged(event, QStringLiteral("expected event %1 of meeting %2")
+                                      .arg(state.seq + 1)
+                                      .arg(state.id));
+    for (const Route &route : kRoutes) {
+        if (event.kind == QLatin1String(route.kind)) {
+            Status applied = route.reducer(state, event);
+            if (applied) {
+                state.seq = event.seq;
+                state.lastHash = event.hash;
+            }
+            return applied;
+        }
+    }
+    return damaged(event, QStringLiteral("unknown event kind (written by a newer chamberd?)"));
+}
+
+std::vector<QString> eventKinds()
+{
+    std::vector<QString> kinds;
+    for (const Route &route : kRoutes)
+        kinds.push_back(QString::fromLatin1(route.kind));
+    return kinds;
+}
+
+} // namespace chamber::core

@@ -1,0 +1,51 @@
+// Delegates of a meeting and their attendance.
+#pragma once
+
+#include <QJsonArray>
+#include <QString>
+
+#include <map>
+
+namespace chamber::core {
+
+struct Delegate
+{
+    qint64 id = 0;
+    QString name;
+    QString group;
+    QString seat;
+    qint64 weight = 1; // 0: takes part but does not vote and does not count for quorum
+    bool present = false;
+    QString presentSince; // time of the last check-in while present
+
+    bool isMember() const { return weight > 0; }
+    QJsonObject toJson() const;
+};
+
+class Roster
+{
+public:
+    const Delegate *find(qint64 id) const;
+    Delegate *findMutable(qint64 id);
+    // Seats are unique when set; an empty seat matches nothing.
+    const Delegate *findBySeat(const QString &seat) const;
+    qint64 nextId() const { return m_delegates.empty() ? 1 : m_delegates.rbegin()->first + 1; }
+    qsizetype size() const { return qsizetype(m_delegates.size()); }
+
+    void add(const Delegate &delegate) { m_delegates[delegate.id] = delegate; }
+    void remove(qint64 id) { m_delegates.erase(id); }
+
+    qint64 memberCount() const;
+    qint64 presentMemberCount() const;
+    qint64 memberWeight() const;
+    qint64 presentMemberWeight() const;
+    qint64 presentCount() const; // everyone present, members or not
+
+    const std::map<qint64, Delegate> &all() const { return m_delegates; }
+    QJsonArray toJson() const;
+
+private:
+    std::map<qint64, Delegate> m_delegates;
+};
+
+} // namespace chamber::core

@@ -1,0 +1,46 @@
+// A small synchronous HTTPS client for chamberctl: pinned TLS, bearer token, and safe retries
+// (a command is resent with the same Idempotency-Key, so a retry never doubles a change).
+#pragma once
+
+#include "protocol/error.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace chamber::ctl {
+
+struct Connection
+{
+    QUrl server;      // https://host:port
+    QByteArray token; // admin token
+    QByteArray pin;   // SPKI SHA-256 of the server key
+};
+
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const;
+};
+
+class RestClient
+{
+public:
+    explicit RestClient(Connection connection);
+
+    // Network failures are retried (3 attempts); HTTP error statuses are returned as results.
+    Result<HttpResult> get(const QString &path);
+    Result<HttpResult> send(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QByteArray &contentType = "application/json");
+
+private:
+    Result<HttpResult> once(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QByteArray &contentType, const QByteArray &idempotencyKey);
+
+    Connection m_connection;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace chamber::ctl

@@ -1,0 +1,159 @@
+#include "services/meetingservice.h"
+
+#include "core/commands.h"
+#include "core/reducer.h"
+#include "storage/eventstore.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+namespace chamber::services {
+
+Q_LOGGING_CATEGORY(lcService, "chamber.service")
+
+namespace {
+
+QJsonObject parseStoredReply(const QByteArray &frame)
+{
+    return QJsonDocument::fromJson(frame).object();
+}
+
+} // namespace
+
+QByteArray requestFingerprint(const protocol::Message &command)
+{
+    QJsonObject body = command.body;
+    body.remove(QStringLiteral("id"));
+    return QCryptographicHash::hash(protocol::toFrame(body), QCryptographicHash::Sha256);
+}
+
+MeetingService::MeetingService(storage::EventStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+Status MeetingService::load()
+{
+    m_meetings.clear();
+    return m_store.forEachEvent([this](const protocol::Event &event) -> Status {
+        core::MeetingState &state = m_meetings[event.meeting];
+        return core::apply(state, event);
+    });
+}
+
+QString MeetingService::now() const
+{
+    return m_clock().toUTC().toString(Qt::ISODateWithMs);
+}
+
+bool MeetingService::hasAnswered(const Principal &principal, const QString &requestId) const
+{
+    return m_store.findCommandResult(principal.id, requestId).has_value();
+}
+
+const core::MeetingState *MeetingService::meeting(qint64 id) const
+{
+    const auto it = m_meetings.find(id);
+    return it == m_meetings.end() ? nullptr : &it->second;
+}
+
+std::vector<const core::MeetingState *> MeetingService::meetings() const
+{
+    std::vector<const core::MeetingState *> list;
+    list.reserve(m_meetings.size());
+    for (const auto &[id, state] : m_meetings)
+        list.push_back(&state);
+    return list;
+}
+
+Result<std::vector<protocol::Event>> MeetingService::eventsAfter(qint64 meeting, qint64 seq,
+                                                                 qint64 limit) const
+{
+    return m_store.events(meeting, seq, limit);
+}
+
+QJsonObject MeetingService::execute(const Principal &principal, const protocol::Message &command)
+{
+    if (command.spec->kind != protocol::MessageKind::Command) {
+        return protocol::errorReply(command.id,
+                                    makeError(ErrorCode::UnknownType,
+                                              command.type() + QStringLiteral(" is not a command"),
+                                              QStringLiteral("type")));
+    }
+    if (auto stored = m_store.findCommandResult(principal.id, command.id)) {
+        if (stored->fingerprint != requestFingerprint(command)) {
+            return protocol::errorReply(
+                    command.id, makeError(ErrorCode::IdReused,
+                                          QStringLiteral("request id %1 was already used for a "
+                                                         "different request")
+                                                  .arg(command.id),
+                                          QStringLiteral("id")));
+        }
+        return parseStoredReply(stored->response);
+    }
+    return run(principal, command);
+}
+
+QJsonObject MeetingService::run(const Principal &principal, const protocol::Message &command)
+{
+    const bool creating = QLatin1String(command.spec->type) == QLatin1String("meeting.create");
+    const qint64 meetingId = creating ? m_store.lastMeetingId() + 1
+                                      : command.integer(QLatin1String("meeting"));
+    const core::MeetingState empty;
+    const core::MeetingState *current = creating ? &empty : meeting(meetingId);
+    if (!current) {
+        return protocol::errorReply(
+                command.id, makeError(ErrorCode::NotFound,
+                                      QStringLiteral("meeting %1 does not exist").arg(meetingId),
+                                      QStringLiteral("meeting")));
+    }
+
+    auto decision = creating ? core::decideCreate(meetingId, command) : core::decide(*current, command);
+    if (!decision)
+        return protocol::errorReply(command.id, decision.error());
+
+    // Apply to a copy first: the events must replay cleanly before they are written, or the
+    // log would hold something the server cannot start from.
+    core::MeetingState next = *current;
+    storage::Batch batch;
+    const QString time = now();
+    qint64 seq = current->seq;
+    for (const core::EventDraft &draft : decision->events) {
+        protocol::Event event;
+        event.meeting = meetingId;
+        event.seq = ++seq;
+        event.kind = draft.kind;
+        event.time = time;
+        event.actor = principal.id;
+        event.data = draft.data;
+        if (auto applied = core::apply(next, event); !applied) {
+            qCCritical(lcService).noquote() << "refusing events that do not apply:"
+                                            << applied.error().message;
+            return protocol::errorReply(command.id, applied.error());
+        }
+        batch.events.push_back({meetingId, draft.kind, principal.id, time, draft.data});
+    }
+
+    const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
+    batch.command = storage::CommandRecord{principal.id, command.id, requestFingerprint(command),
+                                           protocol::toFrame(reply)};
+    auto committed = m_store.commit(batch);
+    if (!committed) {
+        qCCritical(lcService).noquote() << "commit failed:" << committed.error().message;
+        return protocol::errorReply(command.id,
+                                    makeError(ErrorCode::Internal,
+                                              QStringLiteral("the change could not be stored; "
+                                                             "nothing was changed")));
+    }
+    if (!committed->empty()) {
+        next.lastHash = committed->back().hash;
+        m_meetings[meetingId] = std::move(next);
+        emit eventsCommitted(meetingId, committed.value());
+    }
+    return reply;
+}
+
+} // namespace chamber::services

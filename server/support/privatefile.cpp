@@ -1,0 +1,36 @@
+#include "support/privatefile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace chamber::support {
+
+Status writePrivateFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    // Narrow the permissions before any byte of the secret is written.
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return makeError(ErrorCode::Internal, QStringLiteral("cannot restrict %1").arg(path));
+    if (file.write(content) != content.size() || !file.commit())
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return success();
+}
+
+Status ensurePrivateDirectory(const QString &path)
+{
+    QDir dir(path);
+    if (!dir.exists() && !QDir().mkpath(path))
+        return makeError(ErrorCode::Internal, QStringLiteral("cannot create directory %1").arg(path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                        | QFileDevice::ExeOwner);
+    if (!QFileInfo(path).isWritable())
+        return makeError(ErrorCode::Internal, QStringLiteral("directory %1 is not writable").arg(path));
+    return success();
+}
+
+} // namespace chamber::support

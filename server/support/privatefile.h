@@ -1,0 +1,18 @@
+// Secrets on disk (keys, tokens): written atomically and readable by the owner only.
+#pragma once
+
+#include "protocol/error.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace chamber::support {
+
+// Writes the file so that its content is never readable by anyone but the owner (0600), and
+// it is either the old content or the new one after a crash.
+Status writePrivateFile(const QString &path, const QByteArray &content);
+
+// Creates the directory (and parents) with mode 0700 if it does not exist.
+Status ensurePrivateDirectory(const QString &path);
+
+} // namespace chamber::support
