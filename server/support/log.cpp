@@ -99,7 +99,7 @@ QByteArray formatRecord(Format format, QtMsgType type, const char *category,
         record.insert(QStringLiteral("msg"), message);
         return QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     }
-    QString line = timestamp + u' ' + QString::fromLatin1(levelName(type)).leftJustified(7)
+    QString line = timestamp + u' ' + QString::fromLatin1(levelName(type)).leftJustified(7) + u' '
             + categoryName + u' ' + message;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QJsonValue value = it.value();

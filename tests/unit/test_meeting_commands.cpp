@@ -1,0 +1,314 @@
+// Commands decided against a meeting and the events they produce, applied back: attendance,
+// quorum over members and present, seats, agenda moves through the command path, no-ops.
+#include "commands.h"
+#include "core/commands.h"
+#include "core/reducer.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+
+using namespace chamber;
+using namespace chamber::core;
+using chamber::testing::command;
+
+namespace {
+
+// Runs commands the way the service does (decide, then apply the events in order).
+class Harness
+{
+public:
+    Result<Decision> run(const QString &type, QJsonObject fields = {})
+    {
+        if (type != QLatin1String("meeting.create"))
+            fields.insert(QStringLiteral("meeting"), 1);
+        const protocol::Message message = command(type, fields);
+        auto decision = type == QLatin1String("meeting.create") ? decideCreate(1, message)
+                                                                : decide(state, message);
+        if (decision) {
+            for (const EventDraft &draft : decision->events) {
+                protocol::Event event;
+                event.meeting = 1;
+                event.seq = state.seq + 1;
+                event.kind = draft.kind;
+                event.time = QStringLiteral("2026-12-08T00:00:%1.000Z").arg(event.seq % 60, 2, 10, QChar(u'0'));
+                event.actor = QStringLiteral("admin");
+                event.data = draft.data;
+                kinds << draft.kind;
+                const Status applied = apply(state, event);
+                if (!applied)
+                    qFatal("event does not apply: %s", qPrintable(applied.error().message));
+            }
+        }
+        return decision;
+    }
+
+    // For setup steps that must succeed: a failure here is a broken test, not a finding.
+    Decision ok(const QString &type, QJsonObject fields = {})
+    {
+        auto decision = run(type, std::move(fields));
+        if (!decision)
+            qFatal("%s failed: %s", qPrintable(type), qPrintable(decision.error().message));
+        return decision.value();
+    }
+
+    qint64 addDelegate(const QString &name, const QString &seat, qint64 weight = 1)
+    {
+        auto added = run(QStringLiteral("delegate.add"), {{QStringLiteral("name"), name},
+                                                          {QStringLiteral("seat"), seat},
+                                                          {QStringLiteral("weight"), weight}});
+        return added ? added->result.value(QLatin1String("delegate")).toInteger() : 0;
+    }
+
+    MeetingState state;
+    QSet<QString> kinds; // every event kind produced, to prove each one is exercised
+};
+
+Harness meetingWith(int members)
+{
+    Harness h;
+    h.ok(QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Phiên họp")}});
+    for (int i = 1; i <= members; ++i)
+        h.addDelegate(QStringLiteral("Đại biểu %1").arg(i), QStringLiteral("S%1").arg(i));
+    return h;
+}
+
+} // namespace
+
+class TestMeetingCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void createSetsDefaults()
+    {
+        Harness h = meetingWith(0);
+        QCOMPARE(h.state.id, 1);
+        QCOMPARE(h.state.title, QStringLiteral("Phiên họp"));
+        QCOMPARE(h.state.quorumRule, QuorumRule{}); // more than half, by heads
+        QCOMPARE(h.state.status, MeetingStatus::Scheduled);
+        QCOMPARE(h.state.seq, 1);
+    }
+
+    void createRejectsBadDateAndBlankTitle()
+    {
+        Harness h;
+        auto bad = h.run(QStringLiteral("meeting.create"),
+                         {{QStringLiteral("title"), QStringLiteral("x")},
+                          {QStringLiteral("startsAt"), QStringLiteral("8/12/2026 7:30")}});
+        QCOMPARE(bad.error().field, QStringLiteral("startsAt"));
+        auto blank = h.run(QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("   ")}});
+        QCOMPARE(blank.error().code, ErrorCode::BadField);
+        QCOMPARE(h.state.seq, 0);
+    }
+
+    void attendanceAndQuorumOverMembers()
+    {
+        Harness h = meetingWith(6);
+        // A non-voting participant (weight 0) neither counts as a member nor for quorum.
+        const qint64 guest = h.addDelegate(QStringLiteral("Khách mời"), QStringLiteral("G1"), 0);
+        QCOMPARE(h.state.roster.memberCount(), 6);
+        QCOMPARE(h.state.quorum().required, 4); // more than half of 6
+
+        for (qint64 id : {1, 2, 3})
+            QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), id}}));
+        QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), guest}}));
+        QCOMPARE(h.state.quorum().present, 3);
+        QVERIFY(!h.state.quorum().reached);
+        QCOMPARE(h.state.roster.presentCount(), 4);
+
+        QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 4}}));
+        QVERIFY(h.state.quorum().reached);
+        QCOMPARE(h.state.roster.find(4)->presentSince, h.state.roster.find(4)->presentSince);
+        QVERIFY(!h.state.roster.find(4)->presentSince.isEmpty());
+
+        QVERIFY(h.run(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 4}}));
+        QVERIFY(!h.state.quorum().reached);
+        QVERIFY(h.state.roster.find(4)->presentSince.isEmpty());
+    }
+
+    void checkingInTwiceChangesNothing()
+    {
+        Harness h = meetingWith(2);
+        QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}}));
+        const qint64 seq = h.state.seq;
+        auto again = h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}});
+        QVERIFY(again);
+        QVERIFY(again->events.empty());
+        QVERIFY(again->result.value(QLatin1String("unchanged")).toBool());
+        QCOMPARE(h.state.seq, seq);
+        auto absent = h.run(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 2}});
+        QVERIFY(absent && absent->events.empty());
+        QCOMPARE(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 9}}).error().code,
+                 ErrorCode::NotFound);
+    }
+
+    void quorumByWeightAndPresentMembers()
+    {
+        Harness h = meetingWith(0);
+        h.addDelegate(QStringLiteral("A"), QStringLiteral("1"), 60);
+        h.addDelegate(QStringLiteral("B"), QStringLiteral("2"), 30);
+        h.addDelegate(QStringLiteral("C"), QStringLiteral("3"), 10);
+        QVERIFY(h.run(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 1},
+                                                         {QStringLiteral("denominator"), 2},
+                                                         {QStringLiteral("inclusive"), false},
+                                                         {QStringLiteral("basis"), QStringLiteral("weight")}}));
+        QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}}));
+        // One person of three, but 60 of 100 weight: more than half.
+        QCOMPARE(h.state.quorum().present, 60);
+        QCOMPARE(h.state.quorum().total, 100);
+        QVERIFY(h.state.quorum().reached);
+        // The same rule again is a no-op.
+        auto same = h.run(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 1},
+                                                             {QStringLiteral("denominator"), 2},
+                                                             {QStringLiteral("inclusive"), false},
+                                                             {QStringLiteral("basis"), QStringLiteral("weight")}});
+        QVERIFY(same && same->events.empty());
+    }
+
+    void seatsAreUnique()
+    {
+        Harness h = meetingWith(2); // seats S1, S2
+        auto taken = h.run(QStringLiteral("delegate.add"), {{QStringLiteral("name"), QStringLiteral("X")},
+                                                            {QStringLiteral("seat"), QStringLiteral("s1")}});
+        QCOMPARE(taken.error().code, ErrorCode::Conflict);
+        QCOMPARE(taken.error().field, QStringLiteral("seat"));
+        auto swap = h.run(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 2},
+                                                              {QStringLiteral("seat"), QStringLiteral("S1")}});
+        QCOMPARE(swap.error().code, ErrorCode::Conflict);
+        // Keeping one's own seat is fine.
+        QVERIFY(h.run(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 1},
+                                                          {QStringLiteral("seat"), QStringLiteral("S1")},
+                                                          {QStringLiteral("name"), QStringLiteral("Renamed")}}));
+        QCOMPARE(h.state.roster.find(1)->name, QStringLiteral("Renamed"));
+    }
+
+    void importIsAllOrNothing()
+    {
+        Harness h = meetingWith(1); // seat S1 taken
+        const qint64 seq = h.state.seq;
+        auto bad = h.run(QStringLiteral("delegate.import"),
+                         {{QStringLiteral("csv"), QStringLiteral("name,seat,weight\nA,S2,1\nB,S1,1\nC,S3,x\n")}});
+        QCOMPARE(bad.error().code, ErrorCode::Invalid);
+        QCOMPARE(bad.error().details.size(), 2); // seat conflict on line 3, weight on line 4
+        QCOMPARE(h.state.seq, seq);
+        QCOMPARE(h.state.roster.size(), 1);
+
+        auto good = h.run(QStringLiteral("delegate.import"),
+                          {{QStringLiteral("csv"), QStringLiteral("name,seat\nA,S2\nB,S3\n")}});
+        QVERIFY(good);
+        QCOMPARE(good->result.value(QLatin1String("imported")).toInteger(), 2);
+        QCOMPARE(h.state.roster.size(), 3);
+        QCOMPARE(h.state.roster.findBySeat(QStringLiteral("S3"))->name, QStringLiteral("B"));
+    }
+
+    void agendaThroughCommands()
+    {
+        Harness h = meetingWith(0);
+        auto add = [&](const QString &title, QJsonValue parent = QJsonValue::Null) {
+            return h.run(QStringLiteral("agenda.add"), {{QStringLiteral("title"), title},
+                                                        {QStringLiteral("parent"), parent}})
+                    ->result.value(QLatin1String("item"))
+                    .toInteger();
+        };
+        const qint64 a = add(QStringLiteral("A"));
+        const qint64 b = add(QStringLiteral("B"));
+        const qint64 b1 = add(QStringLiteral("B1"), b);
+        QVERIFY(h.run(QStringLiteral("agenda.select"), {{QStringLiteral("item"), b1}}));
+        QCOMPARE(h.state.currentItem, b1);
+
+        // Move B before A, then B1 to the top level at the end.
+        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b}, {QStringLiteral("position"), 0}}));
+        QCOMPARE(h.state.agenda.number(a), QStringLiteral("2"));
+        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b1},
+                                                      {QStringLiteral("parent"), QJsonValue::Null},
+                                                      {QStringLiteral("position"), 2}}));
+        QCOMPARE(h.state.agenda.number(b1), QStringLiteral("3"));
+        // Moving to where it already is: no event.
+        auto still = h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b1}, {QStringLiteral("position"), 2}});
+        QVERIFY(still && still->events.empty());
+        // A cycle is refused by the command path too.
+        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), a},
+                                                      {QStringLiteral("parent"), b},
+                                                      {QStringLiteral("position"), 0}}));
+        QCOMPARE(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b},
+                                                       {QStringLiteral("parent"), a},
+                                                       {QStringLiteral("position"), 0}})
+                         .error()
+                         .code,
+                 ErrorCode::Invalid);
+
+        QVERIFY(h.run(QStringLiteral("agenda.update"), {{QStringLiteral("item"), a},
+                                                        {QStringLiteral("title"), QStringLiteral("A*")}}));
+        QCOMPARE(h.state.agenda.find(a)->title, QStringLiteral("A*"));
+        // Removing the current item's subtree clears the current item.
+        QVERIFY(h.run(QStringLiteral("agenda.select"), {{QStringLiteral("item"), a}}));
+        QVERIFY(h.run(QStringLiteral("agenda.remove"), {{QStringLiteral("item"), b}}));
+        QCOMPARE(h.state.currentItem, 0);
+        QVERIFY(!h.state.agenda.contains(a));
+        QCOMPARE(h.state.agenda.size(), 1);
+    }
+
+    void meetingLifecycle()
+    {
+        Harness h = meetingWith(0);
+        QCOMPARE(h.run(QStringLiteral("meeting.end")).error().code, ErrorCode::Conflict);
+        QVERIFY(h.run(QStringLiteral("meeting.start")));
+        QCOMPARE(h.state.status, MeetingStatus::InSession);
+        QVERIFY(h.run(QStringLiteral("meeting.start"))->events.empty());
+        QVERIFY(h.run(QStringLiteral("meeting.update"), {{QStringLiteral("venue"), QStringLiteral("Hội trường")}}));
+        QVERIFY(h.run(QStringLiteral("meeting.end")));
+        QCOMPARE(h.state.status, MeetingStatus::Ended);
+        QVERIFY(!h.state.endedAt.isEmpty());
+        QVERIFY(h.run(QStringLiteral("meeting.start"))); // sessions resume
+        QCOMPARE(h.state.status, MeetingStatus::InSession);
+        QVERIFY(h.state.endedAt.isEmpty());
+    }
+
+    void everyCommandAndEventKindIsExercised()
+    {
+        // Run one of everything, then check nothing in the tables was left out.
+        Harness h = meetingWith(2);
+        h.ok(QStringLiteral("meeting.update"), {{QStringLiteral("title"), QStringLiteral("T")}});
+        h.ok(QStringLiteral("meeting.start"));
+        h.ok(QStringLiteral("meeting.end"));
+        h.ok(QStringLiteral("agenda.add"), {{QStringLiteral("title"), QStringLiteral("A")}});
+        h.ok(QStringLiteral("agenda.add"), {{QStringLiteral("title"), QStringLiteral("B")}});
+        h.ok(QStringLiteral("agenda.update"), {{QStringLiteral("item"), 1}, {QStringLiteral("title"), QStringLiteral("A2")}});
+        h.ok(QStringLiteral("agenda.move"), {{QStringLiteral("item"), 2}, {QStringLiteral("position"), 0}});
+        h.ok(QStringLiteral("agenda.select"), {{QStringLiteral("item"), 1}});
+        h.ok(QStringLiteral("agenda.remove"), {{QStringLiteral("item"), 2}});
+        h.ok(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 1}, {QStringLiteral("group"), QStringLiteral("G")}});
+        h.ok(QStringLiteral("delegate.remove"), {{QStringLiteral("delegate"), 2}});
+        h.ok(QStringLiteral("delegate.import"), {{QStringLiteral("csv"), QStringLiteral("name\nZ\n")}});
+        h.ok(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}});
+        h.ok(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 1}});
+        h.ok(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
+                                                 {QStringLiteral("inclusive"), true}, {QStringLiteral("basis"), QStringLiteral("heads")}});
+        for (const QString &kind : eventKinds())
+            QVERIFY2(h.kinds.contains(kind), qPrintable(kind + QStringLiteral(" never produced")));
+        QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));
+    }
+
+    void applyRefusesOutOfOrderAndUnknownEvents()
+    {
+        Harness h = meetingWith(1);
+        protocol::Event event;
+        event.meeting = 1;
+        event.seq = h.state.seq + 2; // a gap
+        event.kind = QStringLiteral("meeting.started");
+        QVERIFY(!apply(h.state, event));
+        event.seq = h.state.seq + 1;
+        event.kind = QStringLiteral("meeting.teleported");
+        const Status unknown = apply(h.state, event);
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().message.contains(QStringLiteral("newer chamberd")));
+        event.kind = QStringLiteral("delegate.added");
+        event.data = {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("dup")}};
+        QVERIFY(!apply(h.state, event)); // id 1 exists already
+        QCOMPARE(h.state.roster.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMeetingCommands)
+#include "test_meeting_commands.moc"
