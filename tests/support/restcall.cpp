@@ -18,7 +18,9 @@ RestResponse restCall(const QByteArray &method, const QString &url, const QByteA
                       const QByteArray &token, const QByteArray &body,
                       const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    static QNetworkAccessManager network;
+    // A fresh manager per call: a shared one would reuse a TLS connection verified under
+    // another pin, and a wrong-pin test would pass through it.
+    QNetworkAccessManager network;
     QNetworkRequest request{QUrl(url)};
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -41,7 +43,7 @@ RestResponse restCall(const QByteArray &method, const QString &url, const QByteA
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->readAll();
     response.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
+    delete reply;
     return response;
 }
 

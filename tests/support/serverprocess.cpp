@@ -80,7 +80,8 @@ void ServerProcess::kill()
 
 int ServerProcess::waitForExit(int timeoutMs)
 {
-    if (!m_process.waitForFinished(timeoutMs))
+    // waitForFinished() is false for a process that has already exited.
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(timeoutMs))
         return -1;
     readLog();
     return m_process.exitCode();

@@ -78,6 +78,7 @@ QJsonObject WsClient::request(QJsonObject message, int timeoutMs)
     if (!message.contains(QLatin1String("id")))
         message.insert(QStringLiteral("id"), nextRequestId());
     const QString id = message.value(QLatin1String("id")).toString();
+    const qsizetype from = m_received.size();
     sendJson(message);
     return waitFor(
             [&](const QJsonObject &m) {
@@ -85,12 +86,13 @@ QJsonObject WsClient::request(QJsonObject message, int timeoutMs)
                 return (type == QLatin1String("ok") || type == QLatin1String("error"))
                         && m.value(QLatin1String("id")).toString() == id;
             },
-            timeoutMs);
+            timeoutMs, from);
 }
 
-QJsonObject WsClient::waitFor(const std::function<bool(const QJsonObject &)> &predicate, int timeoutMs)
+QJsonObject WsClient::waitFor(const std::function<bool(const QJsonObject &)> &predicate, int timeoutMs,
+                              qsizetype from)
 {
-    qsizetype checked = 0;
+    qsizetype checked = from;
     QDeadlineTimer deadline(timeoutMs);
     do {
         for (; checked < m_received.size(); ++checked) {

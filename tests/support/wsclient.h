@@ -24,8 +24,9 @@ public:
     // Sends a request (id added if missing) and waits for the ok/error with that id.
     QJsonObject request(QJsonObject message, int timeoutMs = 10000);
     // Waits until a received message satisfies `predicate`; returns it (or an empty object).
+    // Only messages received at index `from` or later are considered.
     QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &predicate,
-                        int timeoutMs = 10000);
+                        int timeoutMs = 10000, qsizetype from = 0);
     // Waits until `count` event messages have arrived since the last takeEvents().
     bool waitForEvents(int count, int timeoutMs = 10000);
     QList<QJsonObject> takeEvents();
