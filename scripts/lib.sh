@@ -1,0 +1,59 @@
+# Shared by run.sh, test.sh and tests/bench/run.sh: install missing Debian packages, build.
+# shellcheck shell=bash
+
+CHAMBER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# What building and running the server needs.
+CHAMBER_BUILD_PACKAGES=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    libsqlite3-dev sqlite3 libssl-dev openssl ca-certificates
+)
+# What the test suite needs on top: clang and its runtime for the libFuzzer targets.
+CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs whichever of the given Debian packages are missing; apt-get update runs only when
+# something is missing.
+ensure_packages() {
+    local missing=()
+    local package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "run as root (or install sudo) to install: ${missing[*]}"
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q || die "apt-get update failed"
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed"
+}
+
+# build PRESET [TARGET...]: configure once, then build (all targets when none are named).
+build() {
+    local preset=$1
+    shift
+    cd "$CHAMBER_ROOT" || die "no source tree"
+    if [ ! -f "build/$preset/build.ninja" ]; then
+        log "configuring ($preset)"
+        cmake --preset "$preset" >/dev/null || die "cmake configure failed ($preset)"
+    fi
+    log "building ($preset${*:+: $*})"
+    local targets=()
+    local target
+    for target in "$@"; do targets+=(--target "$target"); done
+    cmake --build "build/$preset" --parallel "$(nproc)" "${targets[@]}" || die "build failed ($preset)"
+}
+
+# Many sockets per process: kiosks, benchmarks. Raise the soft limit to the hard one.
+raise_file_limit() {
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+}
