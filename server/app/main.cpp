@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,17 @@ using namespace chamber;
 namespace {
 
 Q_LOGGING_CATEGORY(lcMain, "chamber.main")
+
+// A room of tablets plus bridges and viewers easily passes the default soft limit of 1024
+// open files; the hard limit is what the administrator (or systemd's LimitNOFILE) allows.
+void raiseFileLimit()
+{
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 
 void applyLogSettings(const app::ServerConfig &config)
 {
@@ -39,6 +51,7 @@ int main(int argc, char *argv[])
 {
     // The database will hold who attended and, later, ballots: owner-only from the first byte.
     ::umask(0077);
+    raiseFileLimit();
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chamberd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHAMBER_VERSION));
