@@ -31,13 +31,12 @@ QString methodName(QHttpServerRequest::Method method)
 }
 } // namespace
 
-HttpServer::HttpServer(const Router &router, const services::Authenticator &authenticator,
-                       QObject *parent)
+HttpServer::HttpServer(
+    const Router &router, const services::Authenticator &authenticator, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_authenticator(authenticator)
-{
-}
+{ }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -47,7 +46,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
             return true;
         HttpReply reply = HttpReply::error(
-                makeError(ErrorCode::BadField, QStringLiteral("/ws expects a WebSocket upgrade")));
+            makeError(ErrorCode::BadField, QStringLiteral("/ws expects a WebSocket upgrade")));
         reply.status = 426;
         reply.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
         send(request, socket, reply);
@@ -66,8 +65,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     send(request, socket,
-         HttpReply::error(makeError(ErrorCode::NotFound,
-                                    QStringLiteral("no such resource: ") + request.url().path())));
+        HttpReply::error(makeError(
+            ErrorCode::NotFound, QStringLiteral("no such resource: ") + request.url().path())));
 }
 
 void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply)
@@ -83,9 +82,9 @@ void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, con
         responder.writeHeader(name, value);
     responder.writeBody(reply.body);
     log::debug(lcHttp(), QStringLiteral("request"),
-               {{QStringLiteral("method"), methodName(request.method())},
-                {QStringLiteral("path"), request.url().path()},
-                {QStringLiteral("status"), reply.status}});
+        {{QStringLiteral("method"), methodName(request.method())},
+            {QStringLiteral("path"), request.url().path()},
+            {QStringLiteral("status"), reply.status}});
 }
 
 } // namespace chamber::api

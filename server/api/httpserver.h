@@ -16,10 +16,10 @@ class HttpServer : public QAbstractHttpServer
     Q_OBJECT
 
 public:
-    static constexpr QLatin1String kWebSocketPath{"/ws"};
+    static constexpr QLatin1String kWebSocketPath {"/ws"};
 
     HttpServer(const Router &router, const services::Authenticator &authenticator,
-               QObject *parent = nullptr);
+        QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -31,9 +31,10 @@ Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::BadJson, QStringLiteral("body is not valid JSON at offset %1: %2")
-                                                     .arg(parseError.offset)
-                                                     .arg(parseError.errorString()));
+        return makeError(ErrorCode::BadJson,
+            QStringLiteral("body is not valid JSON at offset %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
     if (!document.isObject())
         return makeError(ErrorCode::NotAnObject, QStringLiteral("body must be a JSON object"));
     return document.object();
@@ -43,34 +44,36 @@ Result<QString> requestId(const QHttpServerRequest &request)
 {
     const QByteArray key = request.value("Idempotency-Key");
     if (key.isEmpty())
-        return QString(QStringLiteral("rest-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        return QString(
+            QStringLiteral("rest-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
     const QString id = QString::fromLatin1(key);
     if (!protocol::isValidRequestId(id))
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("Idempotency-Key must be 1 to 64 characters of "
-                                        "A-Z a-z 0-9 - _ . :"),
-                         QStringLiteral("Idempotency-Key"));
+            QStringLiteral("Idempotency-Key must be 1 to 64 characters of "
+                           "A-Z a-z 0-9 - _ . :"),
+            QStringLiteral("Idempotency-Key"));
     return id;
 }
 
-const core::MeetingState *findMeeting(const services::MeetingService &service, qint64 id,
-                                      HttpReply *notFound)
+const core::MeetingState *findMeeting(
+    const services::MeetingService &service, qint64 id, HttpReply *notFound)
 {
     const core::MeetingState *state = service.meeting(id);
     if (!state)
         *notFound = HttpReply::error(makeError(ErrorCode::NotFound,
-                                               QStringLiteral("meeting %1 does not exist").arg(id),
-                                               QStringLiteral("meeting")));
+            QStringLiteral("meeting %1 does not exist").arg(id), QStringLiteral("meeting")));
     return state;
 }
 
 } // namespace
 
-RestApi::RestApi(services::MeetingService &service) : m_service(service) { }
+RestApi::RestApi(services::MeetingService &service)
+    : m_service(service)
+{ }
 
 HttpReply RestApi::command(const RouteContext &context, const char *type,
-                           std::initializer_list<const char *> pathFields, int successStatus,
-                           QJsonObject body, bool bodyFromRequest)
+    std::initializer_list<const char *> pathFields, int successStatus, QJsonObject body,
+    bool bodyFromRequest)
 {
     if (bodyFromRequest) {
         auto parsed = jsonBody(context.request);
@@ -81,16 +84,15 @@ HttpReply RestApi::command(const RouteContext &context, const char *type,
     for (const char *reserved : {"type", "id"}) {
         if (body.contains(QLatin1String(reserved)))
             return HttpReply::error(makeError(ErrorCode::BadField,
-                                              QStringLiteral("unknown field %1").arg(QLatin1String(reserved)),
-                                              QString::fromLatin1(reserved)));
+                QStringLiteral("unknown field %1").arg(QLatin1String(reserved)),
+                QString::fromLatin1(reserved)));
     }
     size_t index = 0;
     for (const char *field : pathFields) {
         if (body.contains(QLatin1String(field)))
             return HttpReply::error(makeError(ErrorCode::BadField,
-                                              QStringLiteral("%1 is given by the URL, not the body")
-                                                      .arg(QLatin1String(field)),
-                                              QString::fromLatin1(field)));
+                QStringLiteral("%1 is given by the URL, not the body").arg(QLatin1String(field)),
+                QString::fromLatin1(field)));
         body.insert(QLatin1String(field), context.ids.at(index++));
     }
     auto id = requestId(context.request);
@@ -127,16 +129,16 @@ HttpReply RestApi::importCsv(const RouteContext &context)
     if (decoder.hasError()) {
         const core::DelegateCsv parsed = core::parseDelegateCsv(bytes);
         Error error = makeError(ErrorCode::Invalid,
-                                QStringLiteral("line %1: %2; nothing was imported")
-                                        .arg(parsed.problems.front().line)
-                                        .arg(parsed.problems.front().message),
-                                QStringLiteral("csv"));
-        error.details.append(QJsonObject{{QStringLiteral("line"), parsed.problems.front().line},
-                                         {QStringLiteral("message"), parsed.problems.front().message}});
+            QStringLiteral("line %1: %2; nothing was imported")
+                .arg(parsed.problems.front().line)
+                .arg(parsed.problems.front().message),
+            QStringLiteral("csv"));
+        error.details.append(QJsonObject {{QStringLiteral("line"), parsed.problems.front().line},
+            {QStringLiteral("message"), parsed.problems.front().message}});
         return HttpReply::error(error);
     }
     return command(context, "delegate.import", {"meeting"}, 200,
-                   QJsonObject{{QStringLiteral("csv"), text}}, false);
+        QJsonObject {{QStringLiteral("csv"), text}}, false);
 }
 
 HttpReply RestApi::exportEvents(const RouteContext &context)
@@ -148,19 +150,17 @@ HttpReply RestApi::exportEvents(const RouteContext &context)
     bool sinceOk = true;
     bool limitOk = true;
     const qint64 since = query.hasQueryItem(QStringLiteral("since"))
-            ? query.queryItemValue(QStringLiteral("since")).toLongLong(&sinceOk)
-            : 0;
+        ? query.queryItemValue(QStringLiteral("since")).toLongLong(&sinceOk)
+        : 0;
     const qint64 limit = query.hasQueryItem(QStringLiteral("limit"))
-            ? query.queryItemValue(QStringLiteral("limit")).toLongLong(&limitOk)
-            : kMaxExportPage;
+        ? query.queryItemValue(QStringLiteral("limit")).toLongLong(&limitOk)
+        : kMaxExportPage;
     if (!sinceOk || since < 0)
         return HttpReply::error(makeError(ErrorCode::BadField,
-                                          QStringLiteral("since must be a whole number >= 0"),
-                                          QStringLiteral("since")));
+            QStringLiteral("since must be a whole number >= 0"), QStringLiteral("since")));
     if (!limitOk || limit < 1 || limit > kMaxExportPage)
         return HttpReply::error(makeError(ErrorCode::BadField,
-                                          QStringLiteral("limit must be 1 to %1").arg(kMaxExportPage),
-                                          QStringLiteral("limit")));
+            QStringLiteral("limit must be 1 to %1").arg(kMaxExportPage), QStringLiteral("limit")));
     auto events = m_service.eventsAfter(context.ids.at(0), since, limit);
     if (!events)
         return HttpReply::error(events.error());
@@ -173,13 +173,12 @@ HttpReply RestApi::exportEvents(const RouteContext &context)
 
 HttpReply RestApi::health() const
 {
-    return HttpReply::json(
-            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                             {QStringLiteral("service"), QStringLiteral("chamberd")},
-                             {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
-                             {QStringLiteral("protocol"), protocol::kProtocolVersion},
-                             {QStringLiteral("uptimeSeconds"),
-                              m_started.secsTo(QDateTime::currentDateTimeUtc())}});
+    return HttpReply::json(200,
+        QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("service"), QStringLiteral("chamberd")},
+            {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
+            {QStringLiteral("protocol"), protocol::kProtocolVersion},
+            {QStringLiteral("uptimeSeconds"), m_started.secsTo(QDateTime::currentDateTimeUtc())}});
 }
 
 HttpReply RestApi::meetingView(const RouteContext &context, const char *part) const
@@ -192,14 +191,15 @@ HttpReply RestApi::meetingView(const RouteContext &context, const char *part) co
     if (view == QLatin1String("meeting"))
         return HttpReply::json(200, state->toJson());
     if (view == QLatin1String("agenda"))
-        return HttpReply::json(200, QJsonObject{{QStringLiteral("agenda"), state->agenda.toJson()},
-                                                {QStringLiteral("currentItem"),
-                                                 state->currentItem ? QJsonValue(state->currentItem)
-                                                                    : QJsonValue()},
-                                                {QStringLiteral("seq"), state->seq}});
+        return HttpReply::json(200,
+            QJsonObject {{QStringLiteral("agenda"), state->agenda.toJson()},
+                {QStringLiteral("currentItem"),
+                    state->currentItem ? QJsonValue(state->currentItem) : QJsonValue()},
+                {QStringLiteral("seq"), state->seq}});
     if (view == QLatin1String("delegates"))
-        return HttpReply::json(200, QJsonObject{{QStringLiteral("delegates"), state->roster.toJson()},
-                                                {QStringLiteral("seq"), state->seq}});
+        return HttpReply::json(200,
+            QJsonObject {{QStringLiteral("delegates"), state->roster.toJson()},
+                {QStringLiteral("seq"), state->seq}});
     // attendance and quorum
     QJsonObject quorum = state->quorum().toJson();
     quorum.insert(QStringLiteral("rule"), state->quorumRule.toJson());
@@ -210,80 +210,83 @@ HttpReply RestApi::meetingView(const RouteContext &context, const char *part) co
     QJsonArray absent;
     for (const auto &[id, delegate] : state->roster.all())
         (delegate.present ? present : absent).append(delegate.toJson());
-    return HttpReply::json(200, QJsonObject{{QStringLiteral("present"), present},
-                                            {QStringLiteral("absent"), absent},
-                                            {QStringLiteral("quorum"), quorum},
-                                            {QStringLiteral("seq"), state->seq}});
+    return HttpReply::json(200,
+        QJsonObject {{QStringLiteral("present"), present}, {QStringLiteral("absent"), absent},
+            {QStringLiteral("quorum"), quorum}, {QStringLiteral("seq"), state->seq}});
 }
 
 void RestApi::registerRoutes(Router &router)
 {
     const auto auth = Access::Authenticated;
     router.add(Method::Get, QStringLiteral("/api/v1/health"), Access::Public,
-               [this](const RouteContext &) { return health(); });
+        [this](const RouteContext &) { return health(); });
 
     router.add(Method::Get, QStringLiteral("/api/v1/meetings"), auth, [this](const RouteContext &) {
         QJsonArray list;
         for (const core::MeetingState *state : m_service.meetings())
             list.append(state->summaryJson());
-        return HttpReply::json(200, QJsonObject{{QStringLiteral("meetings"), list}});
+        return HttpReply::json(200, QJsonObject {{QStringLiteral("meetings"), list}});
     });
     router.add(Method::Post, QStringLiteral("/api/v1/meetings"), auth,
-               [this](const RouteContext &c) { return command(c, "meeting.create", {}, 201); });
+        [this](const RouteContext &c) { return command(c, "meeting.create", {}, 201); });
 
     const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
     for (const char *view : {"agenda", "delegates", "attendance", "quorum"}) {
         router.add(Method::Get, meeting + u'/' + QLatin1String(view), auth,
-                   [this, view](const RouteContext &c) { return meetingView(c, view); });
+            [this, view](const RouteContext &c) { return meetingView(c, view); });
     }
     router.add(Method::Get, meeting, auth,
-               [this](const RouteContext &c) { return meetingView(c, "meeting"); });
+        [this](const RouteContext &c) { return meetingView(c, "meeting"); });
     router.add(Method::Patch, meeting, auth,
-               [this](const RouteContext &c) { return command(c, "meeting.update", {"meeting"}); });
+        [this](const RouteContext &c) { return command(c, "meeting.update", {"meeting"}); });
     router.add(Method::Post, meeting + QStringLiteral("/start"), auth,
-               [this](const RouteContext &c) { return command(c, "meeting.start", {"meeting"}); });
+        [this](const RouteContext &c) { return command(c, "meeting.start", {"meeting"}); });
     router.add(Method::Post, meeting + QStringLiteral("/end"), auth,
-               [this](const RouteContext &c) { return command(c, "meeting.end", {"meeting"}); });
+        [this](const RouteContext &c) { return command(c, "meeting.end", {"meeting"}); });
     router.add(Method::Put, meeting + QStringLiteral("/quorum"), auth,
-               [this](const RouteContext &c) { return command(c, "quorum.setRule", {"meeting"}); });
+        [this](const RouteContext &c) { return command(c, "quorum.setRule", {"meeting"}); });
     router.add(Method::Get, meeting + QStringLiteral("/events"), auth,
-               [this](const RouteContext &c) { return exportEvents(c); });
+        [this](const RouteContext &c) { return exportEvents(c); });
 
     const QString agenda = meeting + QStringLiteral("/agenda");
     router.add(Method::Post, agenda, auth,
-               [this](const RouteContext &c) { return command(c, "agenda.add", {"meeting"}, 201); });
-    router.add(Method::Patch, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
-        return command(c, "agenda.update", {"meeting", "item"});
-    });
-    router.add(Method::Delete, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
-        return command(c, "agenda.remove", {"meeting", "item"});
-    });
-    router.add(Method::Post, agenda + QStringLiteral("/{id}/move"), auth,
-               [this](const RouteContext &c) { return command(c, "agenda.move", {"meeting", "item"}); });
+        [this](const RouteContext &c) { return command(c, "agenda.add", {"meeting"}, 201); });
+    router.add(
+        Method::Patch, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+            return command(c, "agenda.update", {"meeting", "item"});
+        });
+    router.add(
+        Method::Delete, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+            return command(c, "agenda.remove", {"meeting", "item"});
+        });
+    router.add(
+        Method::Post, agenda + QStringLiteral("/{id}/move"), auth, [this](const RouteContext &c) {
+            return command(c, "agenda.move", {"meeting", "item"});
+        });
     router.add(Method::Put, meeting + QStringLiteral("/current-item"), auth,
-               [this](const RouteContext &c) { return command(c, "agenda.select", {"meeting"}); });
+        [this](const RouteContext &c) { return command(c, "agenda.select", {"meeting"}); });
 
     const QString delegates = meeting + QStringLiteral("/delegates");
     router.add(Method::Post, delegates, auth,
-               [this](const RouteContext &c) { return command(c, "delegate.add", {"meeting"}, 201); });
+        [this](const RouteContext &c) { return command(c, "delegate.add", {"meeting"}, 201); });
     router.add(Method::Post, delegates + QStringLiteral("/import"), auth,
-               [this](const RouteContext &c) { return importCsv(c); });
-    router.add(Method::Patch, delegates + QStringLiteral("/{id}"), auth,
-               [this](const RouteContext &c) {
-                   return command(c, "delegate.update", {"meeting", "delegate"});
-               });
-    router.add(Method::Delete, delegates + QStringLiteral("/{id}"), auth,
-               [this](const RouteContext &c) {
-                   return command(c, "delegate.remove", {"meeting", "delegate"});
-               });
+        [this](const RouteContext &c) { return importCsv(c); });
+    router.add(
+        Method::Patch, delegates + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+            return command(c, "delegate.update", {"meeting", "delegate"});
+        });
+    router.add(
+        Method::Delete, delegates + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+            return command(c, "delegate.remove", {"meeting", "delegate"});
+        });
     router.add(Method::Post, delegates + QStringLiteral("/{id}/check-in"), auth,
-               [this](const RouteContext &c) {
-                   return command(c, "attendance.checkIn", {"meeting", "delegate"});
-               });
+        [this](const RouteContext &c) {
+            return command(c, "attendance.checkIn", {"meeting", "delegate"});
+        });
     router.add(Method::Post, delegates + QStringLiteral("/{id}/check-out"), auth,
-               [this](const RouteContext &c) {
-                   return command(c, "attendance.checkOut", {"meeting", "delegate"});
-               });
+        [this](const RouteContext &c) {
+            return command(c, "attendance.checkOut", {"meeting", "delegate"});
+        });
 }
 
 } // namespace chamber::api

@@ -20,7 +20,8 @@ HttpReply HttpReply::error(const Error &error)
     body.insert(QStringLiteral("type"), QStringLiteral("error"));
     HttpReply reply = json(httpStatusFor(error.code), body);
     if (error.code == ErrorCode::Unauthenticated)
-        reply.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"chamber\"")));
+        reply.headers.append(
+            qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"chamber\"")));
     return reply;
 }
 
@@ -55,11 +56,11 @@ int httpStatusFor(ErrorCode code)
     return 500;
 }
 
-void Router::add(QHttpServerRequest::Method method, const QString &pattern, Access access,
-                 RouteHandler handler)
+void Router::add(
+    QHttpServerRequest::Method method, const QString &pattern, Access access, RouteHandler handler)
 {
-    m_routes.push_back(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access,
-                             std::move(handler)});
+    m_routes.push_back(
+        Route {method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
 }
 
 bool Router::match(const Route &route, const QStringList &path, std::vector<qint64> *ids)
@@ -82,8 +83,8 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
     return true;
 }
 
-std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
-                                          const Authenticate &authenticate) const
+std::optional<HttpReply> Router::dispatch(
+    const QHttpServerRequest &request, const Authenticate &authenticate) const
 {
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathMatched = false;
@@ -99,14 +100,14 @@ std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
             auto authenticated = authenticate(request);
             if (!authenticated)
                 return HttpReply::error(makeError(ErrorCode::Unauthenticated,
-                                                  QStringLiteral("a valid bearer token is required")));
+                    QStringLiteral("a valid bearer token is required")));
             principal = *authenticated;
         }
-        return route.handler(RouteContext{request, ids, principal});
+        return route.handler(RouteContext {request, ids, principal});
     }
     if (pathMatched) {
         HttpReply reply = HttpReply::error(
-                makeError(ErrorCode::BadField, QStringLiteral("method not allowed on this path")));
+            makeError(ErrorCode::BadField, QStringLiteral("method not allowed on this path")));
         reply.status = 405;
         return reply;
     }

@@ -46,12 +46,13 @@ public:
     enum class Access { Public, Authenticated };
 
     void add(QHttpServerRequest::Method method, const QString &pattern, Access access,
-             RouteHandler handler);
+        RouteHandler handler);
 
     // nullopt when the path matches no route (404); a 405 reply when only the method differs.
-    using Authenticate = std::function<std::optional<services::Principal>(const QHttpServerRequest &)>;
-    std::optional<HttpReply> dispatch(const QHttpServerRequest &request,
-                                      const Authenticate &authenticate) const;
+    using Authenticate
+        = std::function<std::optional<services::Principal>(const QHttpServerRequest &)>;
+    std::optional<HttpReply> dispatch(
+        const QHttpServerRequest &request, const Authenticate &authenticate) const;
 
 private:
     struct Route

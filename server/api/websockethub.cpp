@@ -18,7 +18,7 @@ const QLatin1String kMeeting("meeting");
 Error notFoundMeeting(qint64 meeting)
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("meeting %1 does not exist").arg(meeting),
-                     QStringLiteral("meeting"));
+        QStringLiteral("meeting"));
 }
 
 } // namespace
@@ -39,7 +39,7 @@ WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocket
     });
     m_helloTimer.setSingleShot(true);
     connect(&m_helloTimer, &QTimer::timeout, this,
-            [this] { closeWithReason(QStringLiteral("hello_timeout")); });
+        [this] { closeWithReason(QStringLiteral("hello_timeout")); });
     m_helloTimer.start(m_hub.options().helloTimeoutMs);
 }
 
@@ -58,8 +58,8 @@ void WebSocketSession::sendText(const QString &frame)
         return;
     if (m_socket->bytesToWrite() > m_hub.options().maxBacklogBytes) {
         log::warning(lcWs(), QStringLiteral("client too slow, disconnecting"),
-                     {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
-                      {QStringLiteral("backlog"), m_socket->bytesToWrite()}});
+            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+                {QStringLiteral("backlog"), m_socket->bytesToWrite()}});
         closeWithReason(QStringLiteral("too_slow"));
         return;
     }
@@ -73,9 +73,10 @@ void WebSocketSession::closeWithReason(const QString &reason)
     m_socket->sendTextMessage(QString::fromUtf8(protocol::toFrame(protocol::byeMessage(reason))));
     m_closing = true;
     m_hub.forget(this);
-    m_socket->close(reason == QLatin1String("shutdown") ? QWebSocketProtocol::CloseCodeGoingAway
-                                                        : QWebSocketProtocol::CloseCodePolicyViolated,
-                    reason);
+    m_socket->close(reason == QLatin1String("shutdown")
+            ? QWebSocketProtocol::CloseCodeGoingAway
+            : QWebSocketProtocol::CloseCodePolicyViolated,
+        reason);
 }
 
 void WebSocketSession::reply(const QJsonObject &message)
@@ -85,9 +86,10 @@ void WebSocketSession::reply(const QJsonObject &message)
 
 void WebSocketSession::onBinary(const QByteArray &)
 {
-    reply(protocol::errorReply({}, makeError(ErrorCode::BadJson,
-                                             QStringLiteral("binary frames are not part of the "
-                                                            "protocol; send JSON text"))));
+    reply(protocol::errorReply({},
+        makeError(ErrorCode::BadJson,
+            QStringLiteral("binary frames are not part of the "
+                           "protocol; send JSON text"))));
 }
 
 void WebSocketSession::onText(const QString &text)
@@ -107,8 +109,8 @@ void WebSocketSession::onText(const QString &text)
     }
     if (!m_principal) {
         reply(protocol::errorReply(message->id,
-                                   makeError(ErrorCode::Unauthenticated,
-                                             QStringLiteral("say hello with a credential first"))));
+            makeError(
+                ErrorCode::Unauthenticated, QStringLiteral("say hello with a credential first"))));
         return;
     }
     if (type == QLatin1String("ping")) {
@@ -127,39 +129,38 @@ void WebSocketSession::onText(const QString &text)
 void WebSocketSession::handleHello(const protocol::Message &message)
 {
     if (m_principal) {
-        reply(protocol::errorReply(message.id, makeError(ErrorCode::Conflict,
-                                                         QStringLiteral("hello was already said"))));
+        reply(protocol::errorReply(
+            message.id, makeError(ErrorCode::Conflict, QStringLiteral("hello was already said"))));
         return;
     }
     const qint64 version = message.integer(QLatin1String("protocol"));
     if (version != protocol::kProtocolVersion) {
-        reply(protocol::errorReply(
-                message.id, makeError(ErrorCode::UnsupportedVersion,
-                                      QStringLiteral("this server speaks protocol %1, not %2")
-                                              .arg(protocol::kProtocolVersion)
-                                              .arg(version),
-                                      QStringLiteral("protocol"))));
+        reply(protocol::errorReply(message.id,
+            makeError(ErrorCode::UnsupportedVersion,
+                QStringLiteral("this server speaks protocol %1, not %2")
+                    .arg(protocol::kProtocolVersion)
+                    .arg(version),
+                QStringLiteral("protocol"))));
         return;
     }
     m_principal = m_hub.authenticator().authenticate(message.string(QLatin1String("credential")));
     if (!m_principal) {
         reply(protocol::errorReply(message.id,
-                                   makeError(ErrorCode::Unauthenticated,
-                                             QStringLiteral("the credential is not valid"),
-                                             QStringLiteral("credential"))));
+            makeError(ErrorCode::Unauthenticated, QStringLiteral("the credential is not valid"),
+                QStringLiteral("credential"))));
         closeWithReason(QStringLiteral("unauthenticated"));
         return;
     }
     m_helloTimer.stop();
     log::info(lcWs(), QStringLiteral("session opened"),
-              {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
-               {QStringLiteral("principal"), m_principal->id},
-               {QStringLiteral("client"), message.string(QLatin1String("client"))}});
+        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+            {QStringLiteral("principal"), m_principal->id},
+            {QStringLiteral("client"), message.string(QLatin1String("client"))}});
     reply(protocol::okReply(message.id,
-                            QJsonObject{{QStringLiteral("server"), QStringLiteral("chamberd")},
-                                        {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
-                                        {QStringLiteral("protocol"), protocol::kProtocolVersion},
-                                        {QStringLiteral("principal"), m_principal->id}}));
+        QJsonObject {{QStringLiteral("server"), QStringLiteral("chamberd")},
+            {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
+            {QStringLiteral("protocol"), protocol::kProtocolVersion},
+            {QStringLiteral("principal"), m_principal->id}}));
 }
 
 void WebSocketSession::handleSubscribe(const protocol::Message &message)
@@ -186,19 +187,18 @@ void WebSocketSession::handleSubscribe(const protocol::Message &message)
     }
     // Everything below runs without returning to the event loop, so no live event can slip
     // in between the reply, the catch-up and the subscription.
-    reply(protocol::okReply(
-            message.id,
-            QJsonObject{{QStringLiteral("mode"),
+    reply(protocol::okReply(message.id,
+        QJsonObject {{QStringLiteral("mode"),
                          replay ? QStringLiteral("replay") : QStringLiteral("snapshot")},
-                        {QStringLiteral("from"), replay ? since : head},
-                        {QStringLiteral("events"), qint64(missed.size())}},
-            head));
+            {QStringLiteral("from"), replay ? since : head},
+            {QStringLiteral("events"), qint64(missed.size())}},
+        head));
     if (replay) {
         for (const protocol::Event &event : missed)
             sendText(QString::fromUtf8(protocol::toFrame(event.toJson())));
     } else {
         sendText(QString::fromUtf8(
-                protocol::toFrame(protocol::snapshotMessage(meeting, head, state->toJson()))));
+            protocol::toFrame(protocol::snapshotMessage(meeting, head, state->toJson()))));
     }
     m_subscriptions.insert(meeting);
     m_hub.subscribe(this, meeting);
@@ -207,8 +207,7 @@ void WebSocketSession::handleSubscribe(const protocol::Message &message)
 // --- hub -------------------------------------------------------------------------------------
 
 WebSocketHub::WebSocketHub(services::MeetingService &service,
-                           const services::Authenticator &authenticator, HubOptions options,
-                           QObject *parent)
+    const services::Authenticator &authenticator, HubOptions options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_authenticator(authenticator)

@@ -71,7 +71,7 @@ class WebSocketHub : public QObject
 
 public:
     WebSocketHub(services::MeetingService &service, const services::Authenticator &authenticator,
-                 HubOptions options, QObject *parent = nullptr);
+        HubOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);

@@ -40,7 +40,7 @@ ChamberServer::~ChamberServer()
 QString ChamberServer::defaultDataDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/chamber");
+        + QStringLiteral("/chamber");
 }
 
 QString ChamberServer::adminTokenPath(const QString &dataDir)
@@ -70,21 +70,21 @@ Result<QByteArray> ChamberServer::loadOrCreateAdminToken()
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Internal,
-                             QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+                QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         const QByteArray token = file.readAll().trimmed();
         if (token.size() < 32)
             return makeError(ErrorCode::Invalid,
-                             QStringLiteral("%1 holds a token shorter than 32 characters; remove it "
-                                            "to have a new one created")
-                                     .arg(path));
+                QStringLiteral("%1 holds a token shorter than 32 characters; remove it "
+                               "to have a new one created")
+                    .arg(path));
         return token;
     }
     // 256 bits from the system's CSPRNG, base64url so it pastes into a shell unquoted.
     QByteArray random(32, '\0');
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
-                                          random.size() / 4);
-    const QByteArray token =
-            random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
+    const QByteArray token
+        = random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (auto status = support::writePrivateFile(path, token + '\n'); !status)
         return status.error();
     log::info(lcServer(), QStringLiteral("admin token created"), {{QStringLiteral("file"), path}});
@@ -103,11 +103,11 @@ Status ChamberServer::start()
     m_service = std::make_unique<services::MeetingService>(*m_store);
     if (auto status = m_service->load(); !status) {
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("the event log cannot be replayed, refusing to start: %1")
-                                 .arg(status.error().message));
+            QStringLiteral("the event log cannot be replayed, refusing to start: %1")
+                .arg(status.error().message));
     }
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
-              {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
+        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
 
     if (m_config.demo) {
         auto seeded = services::seedDemoMeeting(*m_service);
@@ -115,17 +115,18 @@ Status ChamberServer::start()
             return seeded.error();
         if (seeded.value() > 0)
             log::info(lcServer(), QStringLiteral("demo meeting ready"),
-                      {{QStringLiteral("meeting"), seeded.value()}});
+                {{QStringLiteral("meeting"), seeded.value()}});
     }
 
     auto tls = loadOrCreateTlsIdentity(tlsDirectory(m_dataDir));
     if (!tls)
         return tls.error();
     m_tls = tls.value();
-    log::info(lcServer(), m_tls.created ? QStringLiteral("TLS identity created")
-                                        : QStringLiteral("TLS identity loaded"),
-              {{QStringLiteral("spkiSha256"), protocol::formatPin(m_tls.pin)},
-               {QStringLiteral("spkiSha256Hex"), QString::fromLatin1(m_tls.pin.toHex())}});
+    log::info(lcServer(),
+        m_tls.created ? QStringLiteral("TLS identity created")
+                      : QStringLiteral("TLS identity loaded"),
+        {{QStringLiteral("spkiSha256"), protocol::formatPin(m_tls.pin)},
+            {QStringLiteral("spkiSha256Hex"), QString::fromLatin1(m_tls.pin.toHex())}});
 
     auto token = loadOrCreateAdminToken();
     if (!token)
@@ -161,20 +162,22 @@ Status ChamberServer::listen()
     if (!listener->listen(address, m_config.listen.port)) {
         const QString why = listener->errorString();
         delete listener;
-        return makeError(ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3")
-                                                         .arg(m_config.listen.host)
-                                                         .arg(m_config.listen.port)
-                                                         .arg(why));
+        return makeError(ErrorCode::Unavailable,
+            QStringLiteral("cannot listen on %1:%2: %3")
+                .arg(m_config.listen.host)
+                .arg(m_config.listen.port)
+                .arg(why));
     }
     m_http->bind(listener);
     m_listener = listener;
     log::info(lcServer(), QStringLiteral("listening"),
-              {{QStringLiteral("address"), m_config.listen.host},
-               {QStringLiteral("port"), int(listener->serverPort())},
-               {QStringLiteral("url"), QStringLiteral("https://%1:%2/")
-                                                .arg(m_config.listen.host)
-                                                .arg(listener->serverPort())},
-               {QStringLiteral("data"), m_dataDir}});
+        {{QStringLiteral("address"), m_config.listen.host},
+            {QStringLiteral("port"), int(listener->serverPort())},
+            {QStringLiteral("url"),
+                QStringLiteral("https://%1:%2/")
+                    .arg(m_config.listen.host)
+                    .arg(listener->serverPort())},
+            {QStringLiteral("data"), m_dataDir}});
     return success();
 }
 

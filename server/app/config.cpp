@@ -24,9 +24,9 @@ std::optional<QString> setInteger(const QString &value, qint64 min, qint64 max, 
     const qint64 number = value.toLongLong(&ok);
     if (!ok || number < min || number > max)
         return QStringLiteral("expected a whole number from %1 to %2, got \"%3\"")
-                .arg(min)
-                .arg(max)
-                .arg(value.left(40));
+            .arg(min)
+            .arg(max)
+            .arg(value.left(40));
     *out = number;
     return std::nullopt;
 }
@@ -34,10 +34,11 @@ std::optional<QString> setInteger(const QString &value, qint64 min, qint64 max, 
 std::optional<QString> setBoolean(const QString &value, bool *out)
 {
     const QString lower = value.toLower();
-    if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("on"))
+    if (lower == QLatin1String("true") || lower == QLatin1String("yes")
+        || lower == QLatin1String("on"))
         *out = true;
     else if (lower == QLatin1String("false") || lower == QLatin1String("no")
-             || lower == QLatin1String("off"))
+        || lower == QLatin1String("off"))
         *out = false;
     else
         return QStringLiteral("expected true or false, got \"%1\"").arg(value.left(40));
@@ -46,61 +47,60 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
 
 const std::array<Key, 8> &keys()
 {
-    static const std::array<Key, 8> table{
-            Key{"server", "listen",
-                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
-                    auto address = parseListenAddress(v);
-                    if (!address)
-                        return address.error().message;
-                    c.listen = address.value();
-                    return std::nullopt;
-                }},
-            Key{"server", "data",
-                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
-                    if (!v.startsWith(u'/'))
-                        return QStringLiteral("the data directory must be an absolute path");
-                    c.dataDir = v;
-                    return std::nullopt;
-                }},
-            Key{"server", "demo",
-                [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.demo); }},
-            Key{"log", "format",
-                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
-                    if (v == QLatin1String("auto"))
-                        c.logFormat = LogFormat::Auto;
-                    else if (v == QLatin1String("json"))
-                        c.logFormat = LogFormat::Json;
-                    else if (v == QLatin1String("text"))
-                        c.logFormat = LogFormat::Text;
-                    else
-                        return QStringLiteral("expected auto, json or text");
-                    return std::nullopt;
-                }},
-            Key{"log", "level",
-                [](ServerConfig &c, const QString &v) -> std::optional<QString> {
-                    static const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"),
-                                                    QStringLiteral("warning"),
-                                                    QStringLiteral("error")};
-                    if (!levels.contains(v))
-                        return QStringLiteral("expected debug, info, warning or error");
-                    c.logLevel = v;
-                    return std::nullopt;
-                }},
-            Key{"sync", "resume-window",
-                [](ServerConfig &c, const QString &v) {
-                    return setInteger(v, 0, 10000000, &c.resumeWindow);
-                }},
-            Key{"sync", "hello-timeout",
-                [](ServerConfig &c, const QString &v) {
-                    qint64 seconds = 0;
-                    auto error = setInteger(v, 1, 3600, &seconds);
-                    c.helloTimeoutSeconds = int(seconds);
-                    return error;
-                }},
-            Key{"sync", "max-backlog-mib",
-                [](ServerConfig &c, const QString &v) {
-                    return setInteger(v, 1, 1024, &c.maxBacklogMiB);
-                }},
+    static const std::array<Key, 8> table {
+        Key {"server", "listen",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                auto address = parseListenAddress(v);
+                if (!address)
+                    return address.error().message;
+                c.listen = address.value();
+                return std::nullopt;
+            }},
+        Key {"server", "data",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                if (!v.startsWith(u'/'))
+                    return QStringLiteral("the data directory must be an absolute path");
+                c.dataDir = v;
+                return std::nullopt;
+            }},
+        Key {"server", "demo",
+            [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.demo); }},
+        Key {"log", "format",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                if (v == QLatin1String("auto"))
+                    c.logFormat = LogFormat::Auto;
+                else if (v == QLatin1String("json"))
+                    c.logFormat = LogFormat::Json;
+                else if (v == QLatin1String("text"))
+                    c.logFormat = LogFormat::Text;
+                else
+                    return QStringLiteral("expected auto, json or text");
+                return std::nullopt;
+            }},
+        Key {"log", "level",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                static const QStringList levels {QStringLiteral("debug"), QStringLiteral("info"),
+                    QStringLiteral("warning"), QStringLiteral("error")};
+                if (!levels.contains(v))
+                    return QStringLiteral("expected debug, info, warning or error");
+                c.logLevel = v;
+                return std::nullopt;
+            }},
+        Key {"sync", "resume-window",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 0, 10000000, &c.resumeWindow);
+            }},
+        Key {"sync", "hello-timeout",
+            [](ServerConfig &c, const QString &v) {
+                qint64 seconds = 0;
+                auto error = setInteger(v, 1, 3600, &seconds);
+                c.helloTimeoutSeconds = int(seconds);
+                return error;
+            }},
+        Key {"sync", "max-backlog-mib",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 1, 1024, &c.maxBacklogMiB);
+            }},
     };
     return table;
 }
@@ -115,8 +115,8 @@ int editDistance(const QString &a, const QString &b)
         current[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int substitution = previous[size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1,
-                                           substitution});
+            current[size_t(j)]
+                = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitution});
         }
         std::swap(previous, current);
     }
@@ -129,8 +129,8 @@ QString suggestion(const QString &section, const QString &name)
     int bestDistance = 3; // only close typos are worth suggesting
     for (const Key &key : keys()) {
         const QString candidate = QLatin1String(key.section) == section
-                ? QString::fromLatin1(key.name)
-                : QStringLiteral("[%1] %2").arg(QLatin1String(key.section), QLatin1String(key.name));
+            ? QString::fromLatin1(key.name)
+            : QStringLiteral("[%1] %2").arg(QLatin1String(key.section), QLatin1String(key.name));
         const int distance = editDistance(name, QString::fromLatin1(key.name));
         if (distance < bestDistance) {
             best = candidate;
@@ -147,7 +147,7 @@ Result<ListenAddress> parseListenAddress(const QString &text)
     const qsizetype colon = text.lastIndexOf(u':');
     if (colon < 0)
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("listen address \"%1\" must be HOST:PORT").arg(text.left(60)));
+            QStringLiteral("listen address \"%1\" must be HOST:PORT").arg(text.left(60)));
     QString host = text.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
@@ -157,13 +157,13 @@ Result<ListenAddress> parseListenAddress(const QString &text)
     const uint port = text.mid(colon + 1).toUInt(&ok);
     if (!ok || port > 65535)
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("port in \"%1\" must be 0 to 65535").arg(text.left(60)));
+            QStringLiteral("port in \"%1\" must be 0 to 65535").arg(text.left(60)));
     if (QHostAddress(host).isNull() && host != QLatin1String("localhost"))
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("\"%1\" is not an IP address (or localhost)").arg(host.left(60)));
+            QStringLiteral("\"%1\" is not an IP address (or localhost)").arg(host.left(60)));
     if (host == QLatin1String("localhost"))
         host = QStringLiteral("127.0.0.1");
-    return ListenAddress{host, quint16(port)};
+    return ListenAddress {host, quint16(port)};
 }
 
 QString ConfigParse::describe(const QString &fileName) const
@@ -200,7 +200,7 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
                 known = known || section == QLatin1String(key.section);
             if (!known) {
                 problem(QStringLiteral("unknown section [%1]; expected [server], [log] or [sync]")
-                                .arg(section.left(40)));
+                            .arg(section.left(40)));
                 section = QStringLiteral("?");
             }
             continue;
@@ -227,7 +227,7 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
         }
         if (!match) {
             problem(QStringLiteral("unknown key \"%1\" in [%2]%3")
-                            .arg(name.left(40), section, suggestion(section, name)));
+                        .arg(name.left(40), section, suggestion(section, name)));
             continue;
         }
         const QString qualified = section + u'.' + name;

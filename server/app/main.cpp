@@ -32,7 +32,7 @@ void raiseFileLimit()
 void applyLogSettings(const app::ServerConfig &config)
 {
     const bool json = config.logFormat == app::LogFormat::Json
-            || (config.logFormat == app::LogFormat::Auto && !::isatty(STDERR_FILENO));
+        || (config.logFormat == app::LogFormat::Auto && !::isatty(STDERR_FILENO));
     log::installMessageHandler(json ? log::Format::Json : log::Format::Text);
     QString rules = QStringLiteral("qt.*.debug=false\n");
     const QString level = config.logLevel;
@@ -65,22 +65,22 @@ int main(int argc, char *argv[])
 
     app::UnixSignals unixSignals;
     app::ChamberServer server(options.config);
-    QObject::connect(&unixSignals, &app::UnixSignals::terminateRequested, &application,
-                     [&](int number) {
-                         log::info(lcMain(), QStringLiteral("shutting down"),
-                                   {{QStringLiteral("signal"), number}});
-                         server.stop();
-                         // Give the goodbye frames a moment to leave, then stop.
-                         QTimer::singleShot(300, &application, &QCoreApplication::quit);
-                     });
+    QObject::connect(
+        &unixSignals, &app::UnixSignals::terminateRequested, &application, [&](int number) {
+            log::info(
+                lcMain(), QStringLiteral("shutting down"), {{QStringLiteral("signal"), number}});
+            server.stop();
+            // Give the goodbye frames a moment to leave, then stop.
+            QTimer::singleShot(300, &application, &QCoreApplication::quit);
+        });
 
     if (auto started = server.start(); !started) {
         log::critical(lcMain(), QStringLiteral("cannot start: ") + started.error().message);
         return 1;
     }
     log::info(lcMain(), QStringLiteral("chamberd ready"),
-              {{QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
-               {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}});
+        {{QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
+            {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}});
     const int code = application.exec();
     log::info(lcMain(), QStringLiteral("stopped"));
     return code;

@@ -11,25 +11,23 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
     StartupOptions options;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            QStringLiteral("Chamber meeting server: meetings, agenda, delegates, attendance, "
-                           "event log; REST on /api/v1 and WebSocket on /ws over TLS."));
+        QStringLiteral("Chamber meeting server: meetings, agenda, delegates, attendance, "
+                       "event log; REST on /api/v1 and WebSocket on /ws over TLS."));
     const QCommandLineOption dataOption(QStringLiteral("data"),
-                                        QStringLiteral("Data directory (default %1).")
-                                                .arg(QStringLiteral("~/.local/share/chamber")),
-                                        QStringLiteral("DIR"));
+        QStringLiteral("Data directory (default %1).")
+            .arg(QStringLiteral("~/.local/share/chamber")),
+        QStringLiteral("DIR"));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
-                                          QStringLiteral("Address and port, e.g. 0.0.0.0:8443 "
-                                                         "(port 0 picks a free one)."),
-                                          QStringLiteral("HOST:PORT"));
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("Configuration file."),
-                                          QStringLiteral("FILE"));
+        QStringLiteral("Address and port, e.g. 0.0.0.0:8443 "
+                       "(port 0 picks a free one)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), QStringLiteral("Configuration file."), QStringLiteral("FILE"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Create the demo meeting if the server "
-                                                       "has none."));
+        QStringLiteral("Create the demo meeting if the server "
+                       "has none."));
     const QCommandLineOption logFormatOption(QStringLiteral("log-format"),
-                                             QStringLiteral("auto, json or text."),
-                                             QStringLiteral("FORMAT"));
+        QStringLiteral("auto, json or text."), QStringLiteral("FORMAT"));
     parser.addOptions({dataOption, listenOption, configOption, demoOption, logFormatOption});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -76,9 +74,8 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
     if (parser.isSet(demoOption))
         options.config.demo = true;
     if (parser.isSet(logFormatOption)) {
-        const ConfigParse parsed = parseConfig(QStringLiteral("[log]\nformat = ")
-                                                       + parser.value(logFormatOption),
-                                               options.config);
+        const ConfigParse parsed = parseConfig(
+            QStringLiteral("[log]\nformat = ") + parser.value(logFormatOption), options.config);
         if (!parsed.ok())
             return fail(QStringLiteral("--log-format: expected auto, json or text"));
         options.config = parsed.config;

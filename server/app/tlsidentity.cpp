@@ -79,11 +79,10 @@ Result<GeneratedPem> generate()
     const QByteArray host = QHostInfo::localHostName().toUtf8().left(60);
     const QByteArray commonName = "chamberd " + host;
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>("Chamber"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Chamber"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>(commonName.constData()), -1,
-                               -1, 0);
+        reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
 
     QByteArray altNames = "DNS:localhost,IP:127.0.0.1,IP:::1";
@@ -99,10 +98,11 @@ Result<GeneratedPem> generate()
 
     BioPtr keyBio(BIO_new(BIO_s_mem()));
     BioPtr certificateBio(BIO_new(BIO_s_mem()));
-    if (PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1
+    if (PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1
         || PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1)
         return tlsError(QStringLiteral("cannot encode key or certificate"));
-    return GeneratedPem{bioContents(keyBio.get()), bioContents(certificateBio.get())};
+    return GeneratedPem {bioContents(keyBio.get()), bioContents(certificateBio.get())};
 }
 
 Result<QByteArray> readAll(const QString &path)
@@ -138,8 +138,8 @@ Status createIdentity(const QString &directory)
     if (auto status = support::writePrivateFile(staging + QStringLiteral("/key.pem"), pem->key);
         !status)
         return status;
-    if (auto status = support::writePrivateFile(staging + QStringLiteral("/cert.pem"),
-                                                pem->certificate);
+    if (auto status
+        = support::writePrivateFile(staging + QStringLiteral("/cert.pem"), pem->certificate);
         !status)
         return status;
     if (!QDir().rename(staging, directory))
@@ -169,14 +169,14 @@ Result<TlsIdentity> loadOrCreateTlsIdentity(const QString &directory)
         return tlsError(QStringLiteral("%1 and %2 do not belong together (or cannot be read); "
                                        "restore them, or remove the directory to create a new "
                                        "identity (devices will then need new QR codes)")
-                                .arg(keyPath, certificatePath));
+                            .arg(keyPath, certificatePath));
     identity.key = QSslKey(keyPem.value(), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
     if (identity.key.isNull())
         identity.key = QSslKey(keyPem.value(), QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey);
     identity.certificate = QSslCertificate(certificatePem.value(), QSsl::Pem);
     if (identity.key.isNull() || identity.certificate.isNull())
-        return tlsError(QStringLiteral("%1 holds a key type Qt cannot use (EC or RSA expected)")
-                                .arg(keyPath));
+        return tlsError(
+            QStringLiteral("%1 holds a key type Qt cannot use (EC or RSA expected)").arg(keyPath));
     identity.pin = protocol::spkiSha256(identity.certificate);
     return identity;
 }

@@ -31,13 +31,13 @@ const std::vector<qint64> &Agenda::children(qint64 parent) const
 Status Agenda::checkInsert(qint64 parent, qint64 position) const
 {
     if (parent != kRoot && !contains(parent))
-        return makeError(ErrorCode::NotFound, QStringLiteral("parent item %1 does not exist").arg(parent),
-                         QStringLiteral("parent"));
+        return makeError(ErrorCode::NotFound,
+            QStringLiteral("parent item %1 does not exist").arg(parent), QStringLiteral("parent"));
     const auto siblings = qint64(children(parent).size());
     if (position < 0 || position > siblings)
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("position %1 is outside 0..%2").arg(position).arg(siblings),
-                         QStringLiteral("position"));
+            QStringLiteral("position %1 is outside 0..%2").arg(position).arg(siblings),
+            QStringLiteral("position"));
     return success();
 }
 
@@ -46,23 +46,22 @@ Status Agenda::checkMove(qint64 id, qint64 newParent, qint64 position) const
     const AgendaItem *item = find(id);
     if (!item)
         return makeError(ErrorCode::NotFound, QStringLiteral("item %1 does not exist").arg(id),
-                         QStringLiteral("item"));
+            QStringLiteral("item"));
     if (newParent != kRoot && !contains(newParent))
         return makeError(ErrorCode::NotFound,
-                         QStringLiteral("parent item %1 does not exist").arg(newParent),
-                         QStringLiteral("parent"));
+            QStringLiteral("parent item %1 does not exist").arg(newParent),
+            QStringLiteral("parent"));
     if (newParent == id || isDescendant(newParent, id))
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("item %1 cannot move under itself").arg(id),
-                         QStringLiteral("parent"));
+            QStringLiteral("item %1 cannot move under itself").arg(id), QStringLiteral("parent"));
     // Among the new siblings, the moved item itself does not count.
     qint64 siblings = qint64(children(newParent).size());
     if (item->parent == newParent)
         --siblings;
     if (position < 0 || position > siblings)
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("position %1 is outside 0..%2").arg(position).arg(siblings),
-                         QStringLiteral("position"));
+            QStringLiteral("position %1 is outside 0..%2").arg(position).arg(siblings),
+            QStringLiteral("position"));
     return success();
 }
 
@@ -70,8 +69,8 @@ void Agenda::insert(const AgendaItem &item, qint64 position)
 {
     m_items[item.id] = item;
     auto &siblings = m_children[item.parent];
-    siblings.insert(siblings.begin() + std::clamp<qint64>(position, 0, qint64(siblings.size())),
-                    item.id);
+    siblings.insert(
+        siblings.begin() + std::clamp<qint64>(position, 0, qint64(siblings.size())), item.id);
 }
 
 void Agenda::move(qint64 id, qint64 newParent, qint64 position)
@@ -82,12 +81,12 @@ void Agenda::move(qint64 id, qint64 newParent, qint64 position)
     item.parent = newParent;
     auto &newSiblings = m_children[newParent];
     newSiblings.insert(
-            newSiblings.begin() + std::clamp<qint64>(position, 0, qint64(newSiblings.size())), id);
+        newSiblings.begin() + std::clamp<qint64>(position, 0, qint64(newSiblings.size())), id);
 }
 
 std::vector<qint64> Agenda::remove(qint64 id)
 {
-    std::vector<qint64> removed{id};
+    std::vector<qint64> removed {id};
     collect(id, removed);
     const qint64 parent = m_items.at(id).parent;
     auto &siblings = m_children[parent];
@@ -167,15 +166,16 @@ QJsonArray Agenda::toJson() const
     QJsonArray list;
     for (qint64 id : preorder()) {
         const AgendaItem &item = m_items.at(id);
-        list.append(QJsonObject{
-                {QStringLiteral("id"), item.id},
-                {QStringLiteral("parent"), item.parent == kRoot ? QJsonValue() : QJsonValue(item.parent)},
-                {QStringLiteral("position"), indexOf(id)},
-                {QStringLiteral("depth"), depth(id)},
-                {QStringLiteral("number"), number(id)},
-                {QStringLiteral("title"), item.title},
-                {QStringLiteral("description"), item.description},
-                {QStringLiteral("kind"), item.kind},
+        list.append(QJsonObject {
+            {QStringLiteral("id"), item.id},
+            {QStringLiteral("parent"),
+                item.parent == kRoot ? QJsonValue() : QJsonValue(item.parent)},
+            {QStringLiteral("position"), indexOf(id)},
+            {QStringLiteral("depth"), depth(id)},
+            {QStringLiteral("number"), number(id)},
+            {QStringLiteral("title"), item.title},
+            {QStringLiteral("description"), item.description},
+            {QStringLiteral("kind"), item.kind},
         });
     }
     return list;

@@ -30,20 +30,20 @@ const QLatin1String kWeight("weight");
 
 Decision single(const QString &kind, const QJsonObject &data, const QJsonObject &result = {})
 {
-    return Decision{{EventDraft{kind, data}}, result};
+    return Decision {{EventDraft {kind, data}}, result};
 }
 
 Decision unchanged(const QJsonObject &result = {})
 {
     QJsonObject json = result;
     json.insert(QStringLiteral("unchanged"), true);
-    return Decision{{}, json};
+    return Decision {{}, json};
 }
 
 Error notFound(const QString &what, qint64 id, const QString &field)
 {
-    return makeError(ErrorCode::NotFound, QStringLiteral("%1 %2 does not exist").arg(what).arg(id),
-                     field);
+    return makeError(
+        ErrorCode::NotFound, QStringLiteral("%1 %2 does not exist").arg(what).arg(id), field);
 }
 
 // The schema guarantees a length; a name made only of spaces still says nothing.
@@ -51,7 +51,7 @@ std::optional<Error> checkNotBlank(const Message &command, QLatin1String field)
 {
     if (command.has(field) && command.string(field).trimmed().isEmpty())
         return makeError(ErrorCode::BadField, QString(field) + QStringLiteral(" must not be blank"),
-                         QString(field));
+            QString(field));
     return std::nullopt;
 }
 
@@ -63,22 +63,22 @@ std::optional<Error> checkDateTime(const Message &command)
     const QDateTime parsed = QDateTime::fromString(text, Qt::ISODate);
     if (!parsed.isValid() || parsed.timeSpec() == Qt::LocalTime)
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("startsAt must be an ISO 8601 date-time with an offset, "
-                                        "e.g. 2026-12-01T08:00:00+07:00"),
-                         QStringLiteral("startsAt"));
+            QStringLiteral("startsAt must be an ISO 8601 date-time with an offset, "
+                           "e.g. 2026-12-01T08:00:00+07:00"),
+            QStringLiteral("startsAt"));
     return std::nullopt;
 }
 
 // Copies the optional text fields that differ from the current values into `changes`.
-void collectChanges(const Message &command, std::initializer_list<std::pair<QLatin1String, QString>> current,
-                    QJsonObject &changes)
+void collectChanges(const Message &command,
+    std::initializer_list<std::pair<QLatin1String, QString>> current, QJsonObject &changes)
 {
     for (const auto &[field, value] : current) {
         if (!command.has(field))
             continue;
         // Single-line fields lose stray spaces; descriptions keep their layout.
-        const QString wanted = field == kDescription ? command.string(field)
-                                                     : command.string(field).trimmed();
+        const QString wanted
+            = field == kDescription ? command.string(field) : command.string(field).trimmed();
         if (wanted != value)
             changes.insert(field, wanted);
     }
@@ -92,9 +92,9 @@ Result<Decision> meetingUpdate(const MeetingState &state, const Message &command
         return *error;
     QJsonObject changes;
     collectChanges(command,
-                   {{kTitle, state.title}, {kDescription, state.description},
-                    {kVenue, state.venue}, {kStartsAt, state.startsAt}},
-                   changes);
+        {{kTitle, state.title}, {kDescription, state.description}, {kVenue, state.venue},
+            {kStartsAt, state.startsAt}},
+        changes);
     if (changes.isEmpty())
         return unchanged();
     return single(QStringLiteral("meeting.updated"), changes);
@@ -126,20 +126,17 @@ Result<Decision> agendaAdd(const MeetingState &state, const Message &command)
     if (auto error = checkNotBlank(command, kTitle))
         return *error;
     const qint64 parent = command.optionalInteger(kParent).value_or(kRoot);
-    const qint64 position = command.has(kPosition)
-            ? command.integer(kPosition)
-            : qint64(state.agenda.children(parent).size());
+    const qint64 position = command.has(kPosition) ? command.integer(kPosition)
+                                                   : qint64(state.agenda.children(parent).size());
     if (auto check = state.agenda.checkInsert(parent, position); !check)
         return check.error();
     const qint64 id = state.agenda.nextId();
     return single(QStringLiteral("agenda.added"),
-                  {{kItem, id},
-                   {kParent, parentValue(parent)},
-                   {kPosition, position},
-                   {kTitle, command.string(kTitle).trimmed()},
-                   {kDescription, command.string(kDescription)},
-                   {kKind, command.string(kKind, QStringLiteral("item"))}},
-                  {{kItem, id}});
+        {{kItem, id}, {kParent, parentValue(parent)}, {kPosition, position},
+            {kTitle, command.string(kTitle).trimmed()},
+            {kDescription, command.string(kDescription)},
+            {kKind, command.string(kKind, QStringLiteral("item"))}},
+        {{kItem, id}});
 }
 
 Result<Decision> agendaUpdate(const MeetingState &state, const Message &command)
@@ -152,8 +149,7 @@ Result<Decision> agendaUpdate(const MeetingState &state, const Message &command)
         return *error;
     QJsonObject changes;
     collectChanges(command,
-                   {{kTitle, item->title}, {kDescription, item->description}, {kKind, item->kind}},
-                   changes);
+        {{kTitle, item->title}, {kDescription, item->description}, {kKind, item->kind}}, changes);
     if (changes.isEmpty())
         return unchanged();
     changes.insert(kItem, id);
@@ -167,15 +163,15 @@ Result<Decision> agendaMove(const MeetingState &state, const Message &command)
     if (!item)
         return notFound(QStringLiteral("agenda item"), id, kItem);
     // Omitted parent keeps the item where it is; an explicit null moves it to the top level.
-    const qint64 parent = command.has(kParent) ? command.optionalInteger(kParent).value_or(kRoot)
-                                               : item->parent;
+    const qint64 parent
+        = command.has(kParent) ? command.optionalInteger(kParent).value_or(kRoot) : item->parent;
     const qint64 position = command.integer(kPosition);
     if (auto check = state.agenda.checkMove(id, parent, position); !check)
         return check.error();
     if (parent == item->parent && position == state.agenda.indexOf(id))
         return unchanged();
     return single(QStringLiteral("agenda.moved"),
-                  {{kItem, id}, {kParent, parentValue(parent)}, {kPosition, position}});
+        {{kItem, id}, {kParent, parentValue(parent)}, {kPosition, position}});
 }
 
 Result<Decision> agendaRemove(const MeetingState &state, const Message &command)
@@ -187,8 +183,8 @@ Result<Decision> agendaRemove(const MeetingState &state, const Message &command)
     QJsonArray removed;
     for (qint64 gone : copy.remove(id))
         removed.append(gone);
-    return single(QStringLiteral("agenda.removed"), {{kItem, id}},
-                  {{QStringLiteral("removed"), removed}});
+    return single(
+        QStringLiteral("agenda.removed"), {{kItem, id}}, {{QStringLiteral("removed"), removed}});
 }
 
 Result<Decision> agendaSelect(const MeetingState &state, const Message &command)
@@ -206,13 +202,13 @@ std::optional<Error> checkSeatFree(const MeetingState &state, const QString &sea
     const Delegate *holder = state.roster.findBySeat(seat);
     if (holder && holder->id != self)
         return makeError(ErrorCode::Conflict,
-                         QStringLiteral("seat %1 is already taken by %2").arg(seat, holder->name),
-                         QStringLiteral("seat"));
+            QStringLiteral("seat %1 is already taken by %2").arg(seat, holder->name),
+            QStringLiteral("seat"));
     return std::nullopt;
 }
 
-QJsonObject delegateAddedData(qint64 id, const QString &name, const QString &group,
-                              const QString &seat, qint64 weight)
+QJsonObject delegateAddedData(
+    qint64 id, const QString &name, const QString &group, const QString &seat, qint64 weight)
 {
     return {{kDelegate, id}, {kName, name}, {kGroup, group}, {kSeat, seat}, {kWeight, weight}};
 }
@@ -226,10 +222,9 @@ Result<Decision> delegateAdd(const MeetingState &state, const Message &command)
         return *error;
     const qint64 id = state.roster.nextId();
     return single(QStringLiteral("delegate.added"),
-                  delegateAddedData(id, command.string(kName).trimmed(),
-                                    command.string(kGroup).trimmed(), seat,
-                                    command.integer(kWeight, 1)),
-                  {{kDelegate, id}});
+        delegateAddedData(id, command.string(kName).trimmed(), command.string(kGroup).trimmed(),
+            seat, command.integer(kWeight, 1)),
+        {{kDelegate, id}});
 }
 
 Result<Decision> delegateUpdate(const MeetingState &state, const Message &command)
@@ -245,8 +240,8 @@ Result<Decision> delegateUpdate(const MeetingState &state, const Message &comman
             return *error;
     }
     QJsonObject changes;
-    collectChanges(command, {{kName, delegate->name}, {kGroup, delegate->group}, {kSeat, delegate->seat}},
-                   changes);
+    collectChanges(command,
+        {{kName, delegate->name}, {kGroup, delegate->group}, {kSeat, delegate->seat}}, changes);
     if (command.has(kWeight) && command.integer(kWeight) != delegate->weight)
         changes.insert(kWeight, command.integer(kWeight));
     if (changes.isEmpty())
@@ -268,24 +263,23 @@ Result<Decision> delegateImport(const MeetingState &state, const Message &comman
     DelegateCsv csv = parseDelegateCsv(command.string(QLatin1String("csv")));
     for (const CsvDelegate &row : csv.rows) {
         if (const Delegate *holder = state.roster.findBySeat(row.seat)) {
-            csv.problems.push_back({row.line, QStringLiteral("seat %1 is already taken by %2")
-                                                      .arg(row.seat, holder->name)});
+            csv.problems.push_back({row.line,
+                QStringLiteral("seat %1 is already taken by %2").arg(row.seat, holder->name)});
         }
     }
     if (!csv.ok()) {
         Error error = makeError(ErrorCode::Invalid,
-                                QStringLiteral("the CSV has %1 problem(s); nothing was imported. "
-                                               "First: %2%3")
-                                        .arg(csv.problems.size())
-                                        .arg(csv.problems.front().line
-                                                     ? QStringLiteral("line %1: ").arg(
-                                                               csv.problems.front().line)
-                                                     : QString())
-                                        .arg(csv.problems.front().message),
-                                QStringLiteral("csv"));
+            QStringLiteral("the CSV has %1 problem(s); nothing was imported. "
+                           "First: %2%3")
+                .arg(csv.problems.size())
+                .arg(csv.problems.front().line
+                        ? QStringLiteral("line %1: ").arg(csv.problems.front().line)
+                        : QString())
+                .arg(csv.problems.front().message),
+            QStringLiteral("csv"));
         for (const CsvProblem &problem : csv.problems) {
-            error.details.append(QJsonObject{{QStringLiteral("line"), problem.line},
-                                             {QStringLiteral("message"), problem.message}});
+            error.details.append(QJsonObject {{QStringLiteral("line"), problem.line},
+                {QStringLiteral("message"), problem.message}});
         }
         return error;
     }
@@ -294,11 +288,11 @@ Result<Decision> delegateImport(const MeetingState &state, const Message &comman
     qint64 id = state.roster.nextId();
     for (const CsvDelegate &row : csv.rows) {
         decision.events.push_back({QStringLiteral("delegate.added"),
-                                   delegateAddedData(id, row.name, row.group, row.seat, row.weight)});
+            delegateAddedData(id, row.name, row.group, row.seat, row.weight)});
         ids.append(id++);
     }
-    decision.result = {{QStringLiteral("imported"), qint64(csv.rows.size())},
-                       {QStringLiteral("delegates"), ids}};
+    decision.result = {
+        {QStringLiteral("imported"), qint64(csv.rows.size())}, {QStringLiteral("delegates"), ids}};
     return decision;
 }
 
@@ -310,9 +304,9 @@ Result<Decision> setAttendance(const MeetingState &state, const Message &command
         return notFound(QStringLiteral("delegate"), id, kDelegate);
     if (delegate->present == present)
         return unchanged();
-    return single(present ? QStringLiteral("attendance.checkedIn")
-                          : QStringLiteral("attendance.checkedOut"),
-                  {{kDelegate, id}});
+    return single(
+        present ? QStringLiteral("attendance.checkedIn") : QStringLiteral("attendance.checkedOut"),
+        {{kDelegate, id}});
 }
 
 Result<Decision> checkIn(const MeetingState &state, const Message &command)
@@ -345,22 +339,22 @@ struct Route
     Decider decider;
 };
 
-constexpr std::array kRoutes{
-    Route{"meeting.update", meetingUpdate},
-    Route{"meeting.start", meetingStart},
-    Route{"meeting.end", meetingEnd},
-    Route{"agenda.add", agendaAdd},
-    Route{"agenda.update", agendaUpdate},
-    Route{"agenda.move", agendaMove},
-    Route{"agenda.remove", agendaRemove},
-    Route{"agenda.select", agendaSelect},
-    Route{"delegate.add", delegateAdd},
-    Route{"delegate.update", delegateUpdate},
-    Route{"delegate.remove", delegateRemove},
-    Route{"delegate.import", delegateImport},
-    Route{"attendance.checkIn", checkIn},
-    Route{"attendance.checkOut", checkOut},
-    Route{"quorum.setRule", quorumSetRule},
+constexpr std::array kRoutes {
+    Route {"meeting.update", meetingUpdate},
+    Route {"meeting.start", meetingStart},
+    Route {"meeting.end", meetingEnd},
+    Route {"agenda.add", agendaAdd},
+    Route {"agenda.update", agendaUpdate},
+    Route {"agenda.move", agendaMove},
+    Route {"agenda.remove", agendaRemove},
+    Route {"agenda.select", agendaSelect},
+    Route {"delegate.add", delegateAdd},
+    Route {"delegate.update", delegateUpdate},
+    Route {"delegate.remove", delegateRemove},
+    Route {"delegate.import", delegateImport},
+    Route {"attendance.checkIn", checkIn},
+    Route {"attendance.checkOut", checkOut},
+    Route {"quorum.setRule", quorumSetRule},
 };
 
 } // namespace
@@ -372,8 +366,7 @@ Result<Decision> decide(const MeetingState &state, const Message &command)
             return route.decider(state, command);
     }
     return makeError(ErrorCode::UnknownType,
-                     QStringLiteral("%1 is not a meeting command").arg(command.type()),
-                     QStringLiteral("type"));
+        QStringLiteral("%1 is not a meeting command").arg(command.type()), QStringLiteral("type"));
 }
 
 Result<Decision> decideCreate(qint64 meetingId, const Message &command)
@@ -390,12 +383,10 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
         rule = parsed.value();
     }
     return single(QStringLiteral("meeting.created"),
-                  {{kTitle, command.string(kTitle).trimmed()},
-                   {kDescription, command.string(kDescription)},
-                   {kVenue, command.string(kVenue).trimmed()},
-                   {kStartsAt, command.string(kStartsAt)},
-                   {QStringLiteral("quorum"), rule.toJson()}},
-                  {{QStringLiteral("meeting"), meetingId}});
+        {{kTitle, command.string(kTitle).trimmed()}, {kDescription, command.string(kDescription)},
+            {kVenue, command.string(kVenue).trimmed()}, {kStartsAt, command.string(kStartsAt)},
+            {QStringLiteral("quorum"), rule.toJson()}},
+        {{QStringLiteral("meeting"), meetingId}});
 }
 
 std::vector<QString> meetingCommandTypes()

@@ -21,16 +21,25 @@ struct ColumnAlias
 };
 
 // Lower-case, compared after trimming. Vietnamese headers with and without diacritics.
-constexpr std::array kAliases{
-    ColumnAlias{Column::Name, u"name"},       ColumnAlias{Column::Name, u"full name"},
-    ColumnAlias{Column::Name, u"họ tên"},     ColumnAlias{Column::Name, u"họ và tên"},
-    ColumnAlias{Column::Name, u"ho ten"},     ColumnAlias{Column::Group, u"group"},
-    ColumnAlias{Column::Group, u"delegation"}, ColumnAlias{Column::Group, u"tổ"},
-    ColumnAlias{Column::Group, u"đoàn"},      ColumnAlias{Column::Group, u"to"},
-    ColumnAlias{Column::Group, u"nhóm"},      ColumnAlias{Column::Seat, u"seat"},
-    ColumnAlias{Column::Seat, u"ghế"},        ColumnAlias{Column::Seat, u"số ghế"},
-    ColumnAlias{Column::Seat, u"ghe"},        ColumnAlias{Column::Weight, u"weight"},
-    ColumnAlias{Column::Weight, u"trọng số"}, ColumnAlias{Column::Weight, u"trong so"},
+constexpr std::array kAliases {
+    ColumnAlias {Column::Name, u"name"},
+    ColumnAlias {Column::Name, u"full name"},
+    ColumnAlias {Column::Name, u"họ tên"},
+    ColumnAlias {Column::Name, u"họ và tên"},
+    ColumnAlias {Column::Name, u"ho ten"},
+    ColumnAlias {Column::Group, u"group"},
+    ColumnAlias {Column::Group, u"delegation"},
+    ColumnAlias {Column::Group, u"tổ"},
+    ColumnAlias {Column::Group, u"đoàn"},
+    ColumnAlias {Column::Group, u"to"},
+    ColumnAlias {Column::Group, u"nhóm"},
+    ColumnAlias {Column::Seat, u"seat"},
+    ColumnAlias {Column::Seat, u"ghế"},
+    ColumnAlias {Column::Seat, u"số ghế"},
+    ColumnAlias {Column::Seat, u"ghe"},
+    ColumnAlias {Column::Weight, u"weight"},
+    ColumnAlias {Column::Weight, u"trọng số"},
+    ColumnAlias {Column::Weight, u"trong so"},
 };
 
 std::optional<Column> columnFor(const QString &header)
@@ -50,11 +59,11 @@ struct Record
 };
 
 // Splits into records, honouring quotes (which may span lines). Problems are appended.
-std::vector<Record> splitRecords(const QString &text, QChar separator,
-                                 std::vector<CsvProblem> &problems)
+std::vector<Record> splitRecords(
+    const QString &text, QChar separator, std::vector<CsvProblem> &problems)
 {
     std::vector<Record> records;
-    Record record{1, {}};
+    Record record {1, {}};
     QString field;
     bool quoted = false;
     bool fieldWasQuoted = false;
@@ -67,7 +76,7 @@ std::vector<Record> splitRecords(const QString &text, QChar separator,
         const bool blank = record.fields.size() == 1 && record.fields.first().trimmed().isEmpty();
         if (!blank)
             records.push_back(record);
-        record = Record{line, {}};
+        record = Record {line, {}};
     };
     while (i < text.size()) {
         const QChar c = text.at(i);
@@ -89,9 +98,10 @@ std::vector<Record> splitRecords(const QString &text, QChar separator,
         }
         if (c == u'"') {
             if (!field.trimmed().isEmpty() || fieldWasQuoted) {
-                problems.push_back({line, QStringLiteral("a quote inside an unquoted field; "
-                                                         "quote the whole field and double "
-                                                         "inner quotes")});
+                problems.push_back({line,
+                    QStringLiteral("a quote inside an unquoted field; "
+                                   "quote the whole field and double "
+                                   "inner quotes")});
                 return {};
             }
             field.clear();
@@ -125,9 +135,8 @@ std::vector<Record> splitRecords(const QString &text, QChar separator,
 
 QChar detectSeparator(const QString &text)
 {
-    const QStringView firstLine = QStringView(text).left(text.indexOf(u'\n') < 0
-                                                                 ? text.size()
-                                                                 : text.indexOf(u'\n'));
+    const QStringView firstLine
+        = QStringView(text).left(text.indexOf(u'\n') < 0 ? text.size() : text.indexOf(u'\n'));
     QChar best = u',';
     qsizetype bestCount = 0;
     for (QChar candidate : {QChar(u','), QChar(u';'), QChar(u'\t')}) {
@@ -177,16 +186,16 @@ DelegateCsv parseDelegateCsv(const QString &input)
     for (const QString &title : header.fields) {
         const auto column = columnFor(title);
         if (!column) {
-            result.problems.push_back(
-                    {header.line, QStringLiteral("unknown column \"%1\"; expected name, group, "
-                                                 "seat, weight")
-                                          .arg(title.trimmed().left(40))});
+            result.problems.push_back({header.line,
+                QStringLiteral("unknown column \"%1\"; expected name, group, "
+                               "seat, weight")
+                    .arg(title.trimmed().left(40))});
             continue;
         }
         for (const auto &seen : columns) {
             if (seen == column) {
-                result.problems.push_back({header.line, QStringLiteral("column \"%1\" appears twice")
-                                                                .arg(title.trimmed())});
+                result.problems.push_back({header.line,
+                    QStringLiteral("column \"%1\" appears twice").arg(title.trimmed())});
             }
         }
         hasName = hasName || *column == Column::Name;
@@ -198,7 +207,7 @@ DelegateCsv parseDelegateCsv(const QString &input)
         return result;
     if (qsizetype(records.size()) - 1 > kMaxCsvRows) {
         result.problems.push_back(
-                {0, QStringLiteral("more than %1 delegates in one file").arg(kMaxCsvRows)});
+            {0, QStringLiteral("more than %1 delegates in one file").arg(kMaxCsvRows)});
         return result;
     }
 
@@ -210,8 +219,8 @@ DelegateCsv parseDelegateCsv(const QString &input)
         };
         if (record.fields.size() != qsizetype(columns.size())) {
             problem(QStringLiteral("%1 fields, but the header has %2")
-                            .arg(record.fields.size())
-                            .arg(columns.size()));
+                        .arg(record.fields.size())
+                        .arg(columns.size()));
             continue;
         }
         CsvDelegate row;
@@ -241,7 +250,7 @@ DelegateCsv parseDelegateCsv(const QString &input)
                 const qint64 weight = value.toLongLong(&isNumber);
                 if (!isNumber || weight < 0 || weight > 1000000) {
                     problem(QStringLiteral("weight \"%1\" is not a whole number from 0 to 1000000")
-                                    .arg(value.left(20)));
+                                .arg(value.left(20)));
                     rowOk = false;
                 }
                 row.weight = weight;
@@ -263,8 +272,8 @@ DelegateCsv parseDelegateCsv(const QString &input)
             const QString key = row.seat.toLower();
             if (seatLines.contains(key)) {
                 problem(QStringLiteral("seat %1 is already given on line %2")
-                                .arg(row.seat)
-                                .arg(seatLines.value(key)));
+                            .arg(row.seat)
+                            .arg(seatLines.value(key)));
                 continue;
             }
             seatLines.insert(key, record.line);
@@ -293,7 +302,7 @@ DelegateCsv parseDelegateCsv(const QByteArray &bytes)
         }
         DelegateCsv result;
         result.problems.push_back(
-                {line, QStringLiteral("not valid UTF-8; save the file as \"CSV UTF-8\"")});
+            {line, QStringLiteral("not valid UTF-8; save the file as \"CSV UTF-8\"")});
         return result;
     }
     return parseDelegateCsv(text);

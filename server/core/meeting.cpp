@@ -24,16 +24,16 @@ QuorumState MeetingState::quorum() const
 
 QJsonObject MeetingState::summaryJson() const
 {
-    return QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("title"), title},
-            {QStringLiteral("venue"), venue},
-            {QStringLiteral("startsAt"), startsAt},
-            {QStringLiteral("status"), meetingStatusName(status)},
-            {QStringLiteral("delegates"), roster.size()},
-            {QStringLiteral("present"), roster.presentCount()},
-            {QStringLiteral("items"), agenda.size()},
-            {QStringLiteral("seq"), seq},
+    return QJsonObject {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("venue"), venue},
+        {QStringLiteral("startsAt"), startsAt},
+        {QStringLiteral("status"), meetingStatusName(status)},
+        {QStringLiteral("delegates"), roster.size()},
+        {QStringLiteral("present"), roster.presentCount()},
+        {QStringLiteral("items"), agenda.size()},
+        {QStringLiteral("seq"), seq},
     };
 }
 
@@ -42,21 +42,21 @@ QJsonObject MeetingState::toJson() const
     QJsonObject quorumJson = quorum().toJson();
     quorumJson.insert(QStringLiteral("rule"), quorumRule.toJson());
     quorumJson.insert(QStringLiteral("ruleText"), quorumRule.describe());
-    return QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("seq"), seq},
-            {QStringLiteral("title"), title},
-            {QStringLiteral("description"), description},
-            {QStringLiteral("venue"), venue},
-            {QStringLiteral("startsAt"), startsAt},
-            {QStringLiteral("createdAt"), createdAt},
-            {QStringLiteral("status"), meetingStatusName(status)},
-            {QStringLiteral("startedAt"), startedAt},
-            {QStringLiteral("endedAt"), endedAt},
-            {QStringLiteral("currentItem"), currentItem ? QJsonValue(currentItem) : QJsonValue()},
-            {QStringLiteral("agenda"), agenda.toJson()},
-            {QStringLiteral("delegates"), roster.toJson()},
-            {QStringLiteral("quorum"), quorumJson},
+    return QJsonObject {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("description"), description},
+        {QStringLiteral("venue"), venue},
+        {QStringLiteral("startsAt"), startsAt},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("status"), meetingStatusName(status)},
+        {QStringLiteral("startedAt"), startedAt},
+        {QStringLiteral("endedAt"), endedAt},
+        {QStringLiteral("currentItem"), currentItem ? QJsonValue(currentItem) : QJsonValue()},
+        {QStringLiteral("agenda"), agenda.toJson()},
+        {QStringLiteral("delegates"), roster.toJson()},
+        {QStringLiteral("quorum"), quorumJson},
     };
 }
 

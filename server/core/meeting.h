@@ -14,14 +14,14 @@ namespace chamber::core {
 enum class MeetingStatus {
     Scheduled, // prepared, not yet opened
     InSession, // opened by meeting.start
-    Ended,     // closed by meeting.end (may be started again: sessions resume)
+    Ended, // closed by meeting.end (may be started again: sessions resume)
 };
 QString meetingStatusName(MeetingStatus status);
 
 struct MeetingState
 {
     qint64 id = 0;
-    qint64 seq = 0;      // last applied event
+    qint64 seq = 0; // last applied event
     QByteArray lastHash; // hash of that event: the head of the chain
 
     QString title;

@@ -4,12 +4,12 @@ namespace chamber::core {
 
 QJsonObject QuorumRule::toJson() const
 {
-    return QJsonObject{
-            {QStringLiteral("numerator"), numerator},
-            {QStringLiteral("denominator"), denominator},
-            {QStringLiteral("inclusive"), inclusive},
-            {QStringLiteral("basis"),
-             basis == QuorumBasis::Heads ? QStringLiteral("heads") : QStringLiteral("weight")},
+    return QJsonObject {
+        {QStringLiteral("numerator"), numerator},
+        {QStringLiteral("denominator"), denominator},
+        {QStringLiteral("inclusive"), inclusive},
+        {QStringLiteral("basis"),
+            basis == QuorumBasis::Heads ? QStringLiteral("heads") : QStringLiteral("weight")},
     };
 }
 
@@ -26,31 +26,33 @@ Result<QuorumRule> QuorumRule::fromJson(const QJsonObject &json)
         rule.basis = QuorumBasis::Weight;
     else
         return makeError(ErrorCode::BadField, QStringLiteral("basis must be heads or weight"),
-                         QStringLiteral("basis"));
+            QStringLiteral("basis"));
     if (rule.numerator < 1 || rule.denominator < 1 || rule.numerator > rule.denominator)
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("quorum fraction %1/%2 must be between 0 and 1")
-                                 .arg(rule.numerator)
-                                 .arg(rule.denominator),
-                         QStringLiteral("numerator"));
+            QStringLiteral("quorum fraction %1/%2 must be between 0 and 1")
+                .arg(rule.numerator)
+                .arg(rule.denominator),
+            QStringLiteral("numerator"));
     return rule;
 }
 
 QString QuorumRule::describe() const
 {
     return QStringLiteral("%1 %2/%3 of members%4")
-            .arg(inclusive ? QStringLiteral("at least") : QStringLiteral("more than"))
-            .arg(numerator)
-            .arg(denominator)
-            .arg(basis == QuorumBasis::Weight ? QStringLiteral(" (by voting weight)") : QString());
+        .arg(inclusive ? QStringLiteral("at least") : QStringLiteral("more than"))
+        .arg(numerator)
+        .arg(denominator)
+        .arg(basis == QuorumBasis::Weight ? QStringLiteral(" (by voting weight)") : QString());
 }
 
 QJsonObject QuorumState::toJson() const
 {
-    return QJsonObject{
-            {QStringLiteral("present"), present},   {QStringLiteral("total"), total},
-            {QStringLiteral("required"), required}, {QStringLiteral("reachable"), reachable},
-            {QStringLiteral("reached"), reached},
+    return QJsonObject {
+        {QStringLiteral("present"), present},
+        {QStringLiteral("total"), total},
+        {QStringLiteral("required"), required},
+        {QStringLiteral("reachable"), reachable},
+        {QStringLiteral("reached"), reached},
     };
 }
 

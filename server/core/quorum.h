@@ -9,7 +9,7 @@
 namespace chamber::core {
 
 enum class QuorumBasis {
-    Heads,  // count members
+    Heads, // count members
     Weight, // sum voting weights
 };
 
@@ -32,8 +32,8 @@ struct QuorumRule
 
 struct QuorumState
 {
-    qint64 present = 0;  // present members (heads or weight)
-    qint64 total = 0;    // all members (heads or weight)
+    qint64 present = 0; // present members (heads or weight)
+    qint64 total = 0; // all members (heads or weight)
     qint64 required = 0; // smallest present value that reaches quorum
     bool reachable = true; // false when even full attendance would not suffice
     bool reached = false;

@@ -22,7 +22,8 @@ QString text(const Event &event, const char *field)
 }
 
 // Applies whichever of these text fields the event carries.
-void assignPresent(const Event &event, std::initializer_list<std::pair<const char *, QString *>> fields)
+void assignPresent(
+    const Event &event, std::initializer_list<std::pair<const char *, QString *>> fields)
 {
     for (const auto &[name, target] : fields) {
         if (event.data.contains(QLatin1String(name)))
@@ -32,10 +33,11 @@ void assignPresent(const Event &event, std::initializer_list<std::pair<const cha
 
 Error damaged(const Event &event, const QString &why)
 {
-    return makeError(ErrorCode::Internal, QStringLiteral("meeting %1, event %2 (%3): %4")
-                                                  .arg(event.meeting)
-                                                  .arg(event.seq)
-                                                  .arg(event.kind, why));
+    return makeError(ErrorCode::Internal,
+        QStringLiteral("meeting %1, event %2 (%3): %4")
+            .arg(event.meeting)
+            .arg(event.seq)
+            .arg(event.kind, why));
 }
 
 Status meetingCreated(MeetingState &state, const Event &event)
@@ -44,10 +46,9 @@ Status meetingCreated(MeetingState &state, const Event &event)
         return damaged(event, QStringLiteral("meeting created twice"));
     state.id = event.meeting;
     state.createdAt = event.time;
-    assignPresent(event, {{"title", &state.title},
-                          {"description", &state.description},
-                          {"venue", &state.venue},
-                          {"startsAt", &state.startsAt}});
+    assignPresent(event,
+        {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
+            {"startsAt", &state.startsAt}});
     auto rule = QuorumRule::fromJson(event.data.value(QLatin1String("quorum")).toObject());
     if (!rule)
         return damaged(event, rule.error().message);
@@ -57,10 +58,9 @@ Status meetingCreated(MeetingState &state, const Event &event)
 
 Status meetingUpdated(MeetingState &state, const Event &event)
 {
-    assignPresent(event, {{"title", &state.title},
-                          {"description", &state.description},
-                          {"venue", &state.venue},
-                          {"startsAt", &state.startsAt}});
+    assignPresent(event,
+        {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
+            {"startsAt", &state.startsAt}});
     return success();
 }
 
@@ -102,7 +102,7 @@ Status agendaUpdated(MeetingState &state, const Event &event)
     if (!item)
         return damaged(event, QStringLiteral("no such item"));
     assignPresent(event,
-                  {{"title", &item->title}, {"description", &item->description}, {"kind", &item->kind}});
+        {{"title", &item->title}, {"description", &item->description}, {"kind", &item->kind}});
     return success();
 }
 
@@ -157,8 +157,8 @@ Status delegateUpdated(MeetingState &state, const Event &event)
     Delegate *delegate = state.roster.findMutable(integer(event, "delegate"));
     if (!delegate)
         return damaged(event, QStringLiteral("no such delegate"));
-    assignPresent(event,
-                  {{"name", &delegate->name}, {"group", &delegate->group}, {"seat", &delegate->seat}});
+    assignPresent(
+        event, {{"name", &delegate->name}, {"group", &delegate->group}, {"seat", &delegate->seat}});
     if (event.data.contains(QLatin1String("weight")))
         delegate->weight = integer(event, "weight");
     return success();
@@ -208,22 +208,22 @@ struct Route
     Reducer reducer;
 };
 
-constexpr std::array kRoutes{
-    Route{"meeting.created", meetingCreated},
-    Route{"meeting.updated", meetingUpdated},
-    Route{"meeting.started", meetingStarted},
-    Route{"meeting.ended", meetingEnded},
-    Route{"agenda.added", agendaAdded},
-    Route{"agenda.updated", agendaUpdated},
-    Route{"agenda.moved", agendaMoved},
-    Route{"agenda.removed", agendaRemoved},
-    Route{"agenda.selected", agendaSelected},
-    Route{"delegate.added", delegateAdded},
-    Route{"delegate.updated", delegateUpdated},
-    Route{"delegate.removed", delegateRemoved},
-    Route{"attendance.checkedIn", checkedIn},
-    Route{"attendance.checkedOut", checkedOut},
-    Route{"quorum.ruleSet", quorumRuleSet},
+constexpr std::array kRoutes {
+    Route {"meeting.created", meetingCreated},
+    Route {"meeting.updated", meetingUpdated},
+    Route {"meeting.started", meetingStarted},
+    Route {"meeting.ended", meetingEnded},
+    Route {"agenda.added", agendaAdded},
+    Route {"agenda.updated", agendaUpdated},
+    Route {"agenda.moved", agendaMoved},
+    Route {"agenda.removed", agendaRemoved},
+    Route {"agenda.selected", agendaSelected},
+    Route {"delegate.added", delegateAdded},
+    Route {"delegate.updated", delegateUpdated},
+    Route {"delegate.removed", delegateRemoved},
+    Route {"attendance.checkedIn", checkedIn},
+    Route {"attendance.checkedOut", checkedOut},
+    Route {"quorum.ruleSet", quorumRuleSet},
 };
 
 } // namespace
@@ -231,9 +231,8 @@ constexpr std::array kRoutes{
 Status apply(MeetingState &state, const protocol::Event &event)
 {
     if (event.seq != state.seq + 1 || (state.id != 0 && event.meeting != state.id))
-        return damaged(event, QStringLiteral("expected event %1 of meeting %2")
-                                      .arg(state.seq + 1)
-                                      .arg(state.id));
+        return damaged(event,
+            QStringLiteral("expected event %1 of meeting %2").arg(state.seq + 1).arg(state.id));
     for (const Route &route : kRoutes) {
         if (event.kind == QLatin1String(route.kind)) {
             Status applied = route.reducer(state, event);

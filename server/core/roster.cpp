@@ -6,10 +6,13 @@ namespace chamber::core {
 
 QJsonObject Delegate::toJson() const
 {
-    QJsonObject json{
-            {QStringLiteral("id"), id},         {QStringLiteral("name"), name},
-            {QStringLiteral("group"), group},   {QStringLiteral("seat"), seat},
-            {QStringLiteral("weight"), weight}, {QStringLiteral("present"), present},
+    QJsonObject json {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("group"), group},
+        {QStringLiteral("seat"), seat},
+        {QStringLiteral("weight"), weight},
+        {QStringLiteral("present"), present},
     };
     if (present)
         json.insert(QStringLiteral("presentSince"), presentSince);

@@ -19,7 +19,7 @@ bool parseId(const QString &text, qint64 *id)
 
 // Prints the server's answer; returns the exit code.
 int report(CommandContext &context, const Result<HttpResult> &result,
-           const std::function<void(const QJsonObject &)> &human = {})
+    const std::function<void(const QJsonObject &)> &human = {})
 {
     if (!result) {
         context.err << "chamberctl: " << result.error().message << Qt::endl;
@@ -59,7 +59,7 @@ int usage(CommandContext &context, const QString &message)
 
 // Options that map one-to-one to body fields.
 void copyText(const Arguments &args, QJsonObject &body,
-              std::initializer_list<std::pair<const char *, const char *>> mapping)
+    std::initializer_list<std::pair<const char *, const char *>> mapping)
 {
     for (const auto &[option, field] : mapping) {
         if (args.has(QLatin1String(option)))
@@ -67,8 +67,8 @@ void copyText(const Arguments &args, QJsonObject &body,
     }
 }
 
-bool copyInteger(const Arguments &args, QJsonObject &body, const char *option, const char *field,
-                 QString *error)
+bool copyInteger(
+    const Arguments &args, QJsonObject &body, const char *option, const char *field, QString *error)
 {
     if (!args.has(QLatin1String(option)))
         return true;
@@ -93,7 +93,7 @@ void printAgenda(QTextStream &out, const QJsonObject &body)
     for (const QJsonValue &value : body.value(QLatin1String("agenda")).toArray()) {
         const QJsonObject item = value.toObject();
         const bool isCurrent = !current.isNull()
-                && current.toInteger() == item.value(QLatin1String("id")).toInteger();
+            && current.toInteger() == item.value(QLatin1String("id")).toInteger();
         const QString indent(int(item.value(QLatin1String("depth")).toInteger()) * 2, u' ');
         const QString kind = item.value(QLatin1String("kind")).toString();
         out << (isCurrent ? "> " : "  ") << indent
@@ -107,34 +107,36 @@ void printAgenda(QTextStream &out, const QJsonObject &body)
 void printDelegates(QTextStream &out, const QJsonArray &delegates)
 {
     out << QStringLiteral("%1 %2 %3 %4 %5 %6")
-                    .arg(QStringLiteral("ID"), 4)
-                    .arg(QStringLiteral("SEAT"), -5)
-                    .arg(QStringLiteral("NAME"), -26)
-                    .arg(QStringLiteral("GROUP"), -34)
-                    .arg(QStringLiteral("W"), 3)
-                    .arg(QStringLiteral("PRESENT"))
+               .arg(QStringLiteral("ID"), 4)
+               .arg(QStringLiteral("SEAT"), -5)
+               .arg(QStringLiteral("NAME"), -26)
+               .arg(QStringLiteral("GROUP"), -34)
+               .arg(QStringLiteral("W"), 3)
+               .arg(QStringLiteral("PRESENT"))
         << Qt::endl;
     for (const QJsonValue &value : delegates) {
         const QJsonObject d = value.toObject();
         out << QStringLiteral("%1 %2 %3 %4 %5 %6")
-                        .arg(d.value(QLatin1String("id")).toInteger(), 4)
-                        .arg(d.value(QLatin1String("seat")).toString(), -5)
-                        .arg(d.value(QLatin1String("name")).toString(), -26)
-                        .arg(d.value(QLatin1String("group")).toString(), -34)
-                        .arg(d.value(QLatin1String("weight")).toInteger(), 3)
-                        .arg(d.value(QLatin1String("present")).toBool() ? QStringLiteral("yes")
-                                                                        : QStringLiteral("-"))
+                   .arg(d.value(QLatin1String("id")).toInteger(), 4)
+                   .arg(d.value(QLatin1String("seat")).toString(), -5)
+                   .arg(d.value(QLatin1String("name")).toString(), -26)
+                   .arg(d.value(QLatin1String("group")).toString(), -34)
+                   .arg(d.value(QLatin1String("weight")).toInteger(), 3)
+                   .arg(d.value(QLatin1String("present")).toBool() ? QStringLiteral("yes")
+                                                                   : QStringLiteral("-"))
             << Qt::endl;
     }
 }
 
 void printQuorum(QTextStream &out, const QJsonObject &quorum)
 {
-    out << "quorum: " << (quorum.value(QLatin1String("reached")).toBool() ? "REACHED" : "not reached")
-        << " (" << quorum.value(QLatin1String("present")).toInteger() << " present of "
+    out << "quorum: "
+        << (quorum.value(QLatin1String("reached")).toBool() ? "REACHED" : "not reached") << " ("
+        << quorum.value(QLatin1String("present")).toInteger() << " present of "
         << quorum.value(QLatin1String("total")).toInteger() << ", "
-        << quorum.value(QLatin1String("required")).toInteger() << " required; rule: "
-        << quorum.value(QLatin1String("ruleText")).toString() << ")" << Qt::endl;
+        << quorum.value(QLatin1String("required")).toInteger()
+        << " required; rule: " << quorum.value(QLatin1String("ruleText")).toString() << ")"
+        << Qt::endl;
 }
 
 void printOk(QTextStream &out, const QJsonObject &body)
@@ -143,7 +145,11 @@ void printOk(QTextStream &out, const QJsonObject &body)
     out << (result.value(QLatin1String("unchanged")).toBool() ? "unchanged" : "ok");
     for (auto it = result.begin(); it != result.end(); ++it) {
         if (it.key() != QLatin1String("unchanged"))
-            out << ' ' << it.key() << '=' << QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+            out << ' ' << it.key() << '='
+                << QJsonDocument(QJsonArray {it.value()})
+                       .toJson(QJsonDocument::Compact)
+                       .mid(1)
+                       .chopped(1);
     }
     out << " (event " << body.value(QLatin1String("seq")).toInteger() << ")" << Qt::endl;
 }
@@ -165,12 +171,12 @@ int meetingList(const Arguments &, CommandContext &c)
         for (const QJsonValue &value : b.value(QLatin1String("meetings")).toArray()) {
             const QJsonObject m = value.toObject();
             c.out << QStringLiteral("%1  %2  %3  (%4 delegates, %5 present, %6 items)")
-                             .arg(m.value(QLatin1String("id")).toInteger(), 3)
-                             .arg(m.value(QLatin1String("status")).toString(), -10)
-                             .arg(m.value(QLatin1String("title")).toString())
-                             .arg(m.value(QLatin1String("delegates")).toInteger())
-                             .arg(m.value(QLatin1String("present")).toInteger())
-                             .arg(m.value(QLatin1String("items")).toInteger())
+                         .arg(m.value(QLatin1String("id")).toInteger(), 3)
+                         .arg(m.value(QLatin1String("status")).toString(), -10)
+                         .arg(m.value(QLatin1String("title")).toString())
+                         .arg(m.value(QLatin1String("delegates")).toInteger())
+                         .arg(m.value(QLatin1String("present")).toInteger())
+                         .arg(m.value(QLatin1String("items")).toInteger())
                   << Qt::endl;
         }
     });
@@ -182,7 +188,8 @@ int meetingCreate(const Arguments &args, CommandContext &c)
         return usage(c, QStringLiteral("meeting create needs --title"));
     QJsonObject body;
     copyText(args, body,
-             {{"title", "title"}, {"venue", "venue"}, {"starts", "startsAt"}, {"description", "description"}});
+        {{"title", "title"}, {"venue", "venue"}, {"starts", "startsAt"},
+            {"description", "description"}});
     if (args.has(QStringLiteral("quorum"))) {
         const QStringList fraction = args.value(QStringLiteral("quorum")).split(u'/');
         bool okN = false;
@@ -192,41 +199,42 @@ int meetingCreate(const Arguments &args, CommandContext &c)
         if (fraction.size() != 2 || !okN || !okD)
             return usage(c, QStringLiteral("--quorum must be a fraction such as 2/3"));
         body.insert(QStringLiteral("quorum"),
-                    QJsonObject{{QStringLiteral("numerator"), n},
-                                {QStringLiteral("denominator"), d},
-                                {QStringLiteral("inclusive"), args.has(QStringLiteral("at-least"))},
-                                {QStringLiteral("basis"), args.has(QStringLiteral("by-weight"))
-                                                                  ? QStringLiteral("weight")
-                                                                  : QStringLiteral("heads")}});
+            QJsonObject {{QStringLiteral("numerator"), n}, {QStringLiteral("denominator"), d},
+                {QStringLiteral("inclusive"), args.has(QStringLiteral("at-least"))},
+                {QStringLiteral("basis"),
+                    args.has(QStringLiteral("by-weight")) ? QStringLiteral("weight")
+                                                          : QStringLiteral("heads")}});
     }
     return report(c, c.client.send("POST", QStringLiteral("/api/v1/meetings"), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 // Commands of the form "<words> MEETING [ID]" that POST/PATCH/DELETE without a body.
-std::function<int(const Arguments &, CommandContext &)> simple(const char *method, QString suffix,
-                                                               bool takesId)
+std::function<int(const Arguments &, CommandContext &)> simple(
+    const char *method, QString suffix, bool takesId)
 {
     return [method, suffix, takesId](const Arguments &args, CommandContext &c) {
         qint64 meeting = 0;
         qint64 id = 0;
         if (!parseId(args.word(0), &meeting) || (takesId && !parseId(args.word(1), &id)))
-            return usage(c, QStringLiteral("expected MEETING%1 as numbers")
-                                    .arg(takesId ? QStringLiteral(" ID") : QString()));
+            return usage(c,
+                QStringLiteral("expected MEETING%1 as numbers")
+                    .arg(takesId ? QStringLiteral(" ID") : QString()));
         const QString path = meetingPath(meeting, takesId ? suffix.arg(id) : suffix);
-        return report(c, c.client.send(method, path, {}), [&](const QJsonObject &b) { printOk(c.out, b); });
+        return report(
+            c, c.client.send(method, path, {}), [&](const QJsonObject &b) { printOk(c.out, b); });
     };
 }
 
-std::function<int(const Arguments &, CommandContext &)> view(QString suffix,
-                                                             std::function<void(CommandContext &, const QJsonObject &)> print)
+std::function<int(const Arguments &, CommandContext &)> view(
+    QString suffix, std::function<void(CommandContext &, const QJsonObject &)> print)
 {
     return [suffix, print](const Arguments &args, CommandContext &c) {
         qint64 meeting = 0;
         if (!parseId(args.word(0), &meeting))
             return usage(c, QStringLiteral("expected MEETING as a number"));
         return report(c, c.client.get(meetingPath(meeting, suffix)),
-                      [&](const QJsonObject &b) { print(c, b); });
+            [&](const QJsonObject &b) { print(c, b); });
     };
 }
 
@@ -236,7 +244,8 @@ int meetingShow(const Arguments &args, CommandContext &c)
         c.out << b.value(QLatin1String("title")).toString() << Qt::endl
               << "  status: " << b.value(QLatin1String("status")).toString()
               << ", venue: " << b.value(QLatin1String("venue")).toString()
-              << ", starts: " << b.value(QLatin1String("startsAt")).toString() << Qt::endl << "  ";
+              << ", starts: " << b.value(QLatin1String("startsAt")).toString() << Qt::endl
+              << "  ";
         printQuorum(c.out, b.value(QLatin1String("quorum")).toObject());
         c.out << Qt::endl;
         printAgenda(c.out, b);
@@ -254,8 +263,9 @@ int itemAdd(const Arguments &args, CommandContext &c)
     if (!copyInteger(args, body, "parent", "parent", &error)
         || !copyInteger(args, body, "position", "position", &error))
         return usage(c, error);
-    return report(c, c.client.send("POST", meetingPath(meeting, QStringLiteral("/agenda")), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+    return report(c,
+        c.client.send("POST", meetingPath(meeting, QStringLiteral("/agenda")), toBody(body)),
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 int itemUpdate(const Arguments &args, CommandContext &c)
@@ -263,11 +273,14 @@ int itemUpdate(const Arguments &args, CommandContext &c)
     qint64 meeting = 0;
     qint64 item = 0;
     if (!parseId(args.word(0), &meeting) || !parseId(args.word(1), &item))
-        return usage(c, QStringLiteral("item update MEETING ITEM [--title T] [--description D] [--kind K]"));
+        return usage(
+            c, QStringLiteral("item update MEETING ITEM [--title T] [--description D] [--kind K]"));
     QJsonObject body;
     copyText(args, body, {{"title", "title"}, {"description", "description"}, {"kind", "kind"}});
-    return report(c, c.client.send("PATCH", meetingPath(meeting, QStringLiteral("/agenda/%1").arg(item)), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+    return report(c,
+        c.client.send(
+            "PATCH", meetingPath(meeting, QStringLiteral("/agenda/%1").arg(item)), toBody(body)),
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 int itemMove(const Arguments &args, CommandContext &c)
@@ -276,7 +289,8 @@ int itemMove(const Arguments &args, CommandContext &c)
     qint64 item = 0;
     if (!parseId(args.word(0), &meeting) || !parseId(args.word(1), &item)
         || !args.has(QStringLiteral("position")))
-        return usage(c, QStringLiteral("item move MEETING ITEM --position N [--parent ITEM | --top]"));
+        return usage(
+            c, QStringLiteral("item move MEETING ITEM --position N [--parent ITEM | --top]"));
     QJsonObject body;
     QString error;
     if (!copyInteger(args, body, "position", "position", &error)
@@ -284,8 +298,10 @@ int itemMove(const Arguments &args, CommandContext &c)
         return usage(c, error);
     if (args.has(QStringLiteral("top")))
         body.insert(QStringLiteral("parent"), QJsonValue::Null);
-    return report(c, c.client.send("POST", meetingPath(meeting, QStringLiteral("/agenda/%1/move").arg(item)), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+    return report(c,
+        c.client.send("POST", meetingPath(meeting, QStringLiteral("/agenda/%1/move").arg(item)),
+            toBody(body)),
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 int itemSelect(const Arguments &args, CommandContext &c)
@@ -295,23 +311,26 @@ int itemSelect(const Arguments &args, CommandContext &c)
     const bool none = args.word(1) == QLatin1String("none");
     if (!parseId(args.word(0), &meeting) || (!none && !parseId(args.word(1), &item)))
         return usage(c, QStringLiteral("item select MEETING ITEM|none"));
-    const QJsonObject body{{QStringLiteral("item"), none ? QJsonValue() : QJsonValue(item)}};
-    return report(c, c.client.send("PUT", meetingPath(meeting, QStringLiteral("/current-item")), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+    const QJsonObject body {{QStringLiteral("item"), none ? QJsonValue() : QJsonValue(item)}};
+    return report(c,
+        c.client.send("PUT", meetingPath(meeting, QStringLiteral("/current-item")), toBody(body)),
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 int delegateAdd(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
     if (!parseId(args.word(0), &meeting) || !args.has(QStringLiteral("name")))
-        return usage(c, QStringLiteral("delegate add MEETING --name NAME [--group G] [--seat S] [--weight W]"));
+        return usage(c,
+            QStringLiteral("delegate add MEETING --name NAME [--group G] [--seat S] [--weight W]"));
     QJsonObject body;
     copyText(args, body, {{"name", "name"}, {"group", "group"}, {"seat", "seat"}});
     QString error;
     if (!copyInteger(args, body, "weight", "weight", &error))
         return usage(c, error);
-    return report(c, c.client.send("POST", meetingPath(meeting, QStringLiteral("/delegates")), toBody(body)),
-                  [&](const QJsonObject &b) { printOk(c.out, b); });
+    return report(c,
+        c.client.send("POST", meetingPath(meeting, QStringLiteral("/delegates")), toBody(body)),
+        [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
 int importCsv(const Arguments &args, CommandContext &c)
@@ -323,13 +342,17 @@ int importCsv(const Arguments &args, CommandContext &c)
     if (!file.open(QIODevice::ReadOnly))
         return usage(c, QStringLiteral("cannot read %1: %2").arg(args.word(1), file.errorString()));
     return report(c,
-                  c.client.send("POST", meetingPath(meeting, QStringLiteral("/delegates/import")),
-                                file.readAll(), "text/csv; charset=utf-8"),
-                  [&](const QJsonObject &b) {
-                      c.out << "imported "
-                            << b.value(QLatin1String("result")).toObject().value(QLatin1String("imported")).toInteger()
-                            << " delegates (event " << b.value(QLatin1String("seq")).toInteger() << ")" << Qt::endl;
-                  });
+        c.client.send("POST", meetingPath(meeting, QStringLiteral("/delegates/import")),
+            file.readAll(), "text/csv; charset=utf-8"),
+        [&](const QJsonObject &b) {
+            c.out << "imported "
+                  << b.value(QLatin1String("result"))
+                         .toObject()
+                         .value(QLatin1String("imported"))
+                         .toInteger()
+                  << " delegates (event " << b.value(QLatin1String("seq")).toInteger() << ")"
+                  << Qt::endl;
+        });
 }
 
 // check-in / check-out for one or more delegates.
@@ -338,19 +361,24 @@ std::function<int(const Arguments &, CommandContext &)> attendance(const char *a
     return [action](const Arguments &args, CommandContext &c) {
         qint64 meeting = 0;
         if (!parseId(args.word(0), &meeting) || args.positional().size() < 2)
-            return usage(c, QStringLiteral("%1 MEETING DELEGATE [DELEGATE...]").arg(QLatin1String(action)));
+            return usage(
+                c, QStringLiteral("%1 MEETING DELEGATE [DELEGATE...]").arg(QLatin1String(action)));
         int worst = ExitOk;
         for (const QString &word : args.positional().mid(1)) {
             qint64 delegate = 0;
             if (!parseId(word, &delegate))
                 return usage(c, QStringLiteral("delegate ids are numbers, not %1").arg(word));
-            const int code = report(
-                    c,
-                    c.client.send("POST", meetingPath(meeting, QStringLiteral("/delegates/%1/%2").arg(delegate).arg(QLatin1String(action))), {}),
-                    [&](const QJsonObject &b) {
-                        c.out << "delegate " << delegate << ": ";
-                        printOk(c.out, b);
-                    });
+            const int code = report(c,
+                c.client.send("POST",
+                    meetingPath(meeting,
+                        QStringLiteral("/delegates/%1/%2")
+                            .arg(delegate)
+                            .arg(QLatin1String(action))),
+                    {}),
+                [&](const QJsonObject &b) {
+                    c.out << "delegate " << delegate << ": ";
+                    printOk(c.out, b);
+                });
             worst = std::max(worst, code);
         }
         return worst;
@@ -366,7 +394,8 @@ int exportEvents(const Arguments &args, CommandContext &c)
     if (args.has(QStringLiteral("output"))) {
         file.setFileName(args.value(QStringLiteral("output")));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return usage(c, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            return usage(
+                c, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     } else if (!file.open(stdout, QIODevice::WriteOnly)) {
         return ExitFailed;
     }
@@ -374,7 +403,8 @@ int exportEvents(const Arguments &args, CommandContext &c)
     qint64 since = 0;
     qint64 total = 0;
     for (;;) {
-        auto page = c.client.get(meetingPath(meeting, QStringLiteral("/events?since=%1&limit=%2").arg(since).arg(kPage)));
+        auto page = c.client.get(meetingPath(
+            meeting, QStringLiteral("/events?since=%1&limit=%2").arg(since).arg(kPage)));
         if (!page || page->status >= 400)
             return report(c, page);
         const QList<QByteArray> lines = page->body.split('\n');
@@ -398,52 +428,65 @@ int exportEvents(const Arguments &args, CommandContext &c)
 
 const std::vector<CommandSpec> &table()
 {
-    static const std::vector<CommandSpec> specs{
-            {"health", "", "server version and uptime", kNoOptions, health},
-            {"meeting list", "", "all meetings", kNoOptions, meetingList},
-            {"meeting create", "--title T [--venue V] [--starts ISO8601] [--description D] "
-                               "[--quorum 2/3 [--at-least] [--by-weight]]",
-             "create a meeting",
-             {QStringLiteral("title"), QStringLiteral("venue"), QStringLiteral("starts"),
-              QStringLiteral("description"), QStringLiteral("quorum"), QStringLiteral("at-least"),
-              QStringLiteral("by-weight")},
-             meetingCreate},
-            {"meeting show", "MEETING", "details, quorum and agenda", kNoOptions, meetingShow},
-            {"meeting start", "MEETING", "open the session", kNoOptions,
-             simple("POST", QStringLiteral("/start"), false)},
-            {"meeting end", "MEETING", "close the session", kNoOptions,
-             simple("POST", QStringLiteral("/end"), false)},
-            {"agenda", "MEETING", "the agenda as a tree (> marks the current item)", kNoOptions,
-             view(QStringLiteral("/agenda"), [](CommandContext &c, const QJsonObject &b) { printAgenda(c.out, b); })},
-            {"item add", "MEETING --title T [--parent ITEM] [--position N] [--kind item|section|break] [--description D]",
-             "add an agenda item",
-             {QStringLiteral("title"), QStringLiteral("parent"), QStringLiteral("position"),
-              QStringLiteral("kind"), QStringLiteral("description")},
-             itemAdd},
-            {"item update", "MEETING ITEM [--title T] [--description D] [--kind K]", "change an item",
-             {QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("kind")}, itemUpdate},
-            {"item move", "MEETING ITEM --position N [--parent ITEM | --top]",
-             "move or reorder an item (position is 0-based)",
-             {QStringLiteral("position"), QStringLiteral("parent"), QStringLiteral("top")}, itemMove},
-            {"item remove", "MEETING ITEM", "remove an item and its sub-items", kNoOptions,
-             simple("DELETE", QStringLiteral("/agenda/%1"), true)},
-            {"item select", "MEETING ITEM|none", "make an item the current one", kNoOptions, itemSelect},
-            {"delegates", "MEETING", "the delegates with seat and presence", kNoOptions,
-             view(QStringLiteral("/delegates"), [](CommandContext &c, const QJsonObject &b) {
-                 printDelegates(c.out, b.value(QLatin1String("delegates")).toArray());
-             })},
-            {"delegate add", "MEETING --name N [--group G] [--seat S] [--weight W]", "add a delegate",
-             {QStringLiteral("name"), QStringLiteral("group"), QStringLiteral("seat"), QStringLiteral("weight")},
-             delegateAdd},
-            {"delegate remove", "MEETING DELEGATE", "remove a delegate", kNoOptions,
-             simple("DELETE", QStringLiteral("/delegates/%1"), true)},
-            {"import", "MEETING FILE.csv", "import delegates from CSV (all or nothing)", kNoOptions, importCsv},
-            {"check-in", "MEETING DELEGATE...", "mark delegates present", kNoOptions, attendance("check-in")},
-            {"check-out", "MEETING DELEGATE...", "mark delegates absent", kNoOptions, attendance("check-out")},
-            {"quorum", "MEETING", "quorum now", kNoOptions,
-             view(QStringLiteral("/quorum"), [](CommandContext &c, const QJsonObject &b) { printQuorum(c.out, b); })},
-            {"export", "MEETING [--output FILE]", "the event log as JSON Lines",
-             {QStringLiteral("output")}, exportEvents},
+    static const std::vector<CommandSpec> specs {
+        {"health", "", "server version and uptime", kNoOptions, health},
+        {"meeting list", "", "all meetings", kNoOptions, meetingList},
+        {"meeting create",
+            "--title T [--venue V] [--starts ISO8601] [--description D] "
+            "[--quorum 2/3 [--at-least] [--by-weight]]",
+            "create a meeting",
+            {QStringLiteral("title"), QStringLiteral("venue"), QStringLiteral("starts"),
+                QStringLiteral("description"), QStringLiteral("quorum"), QStringLiteral("at-least"),
+                QStringLiteral("by-weight")},
+            meetingCreate},
+        {"meeting show", "MEETING", "details, quorum and agenda", kNoOptions, meetingShow},
+        {"meeting start", "MEETING", "open the session", kNoOptions,
+            simple("POST", QStringLiteral("/start"), false)},
+        {"meeting end", "MEETING", "close the session", kNoOptions,
+            simple("POST", QStringLiteral("/end"), false)},
+        {"agenda", "MEETING", "the agenda as a tree (> marks the current item)", kNoOptions,
+            view(QStringLiteral("/agenda"),
+                [](CommandContext &c, const QJsonObject &b) { printAgenda(c.out, b); })},
+        {"item add",
+            "MEETING --title T [--parent ITEM] [--position N] [--kind item|section|break] "
+            "[--description D]",
+            "add an agenda item",
+            {QStringLiteral("title"), QStringLiteral("parent"), QStringLiteral("position"),
+                QStringLiteral("kind"), QStringLiteral("description")},
+            itemAdd},
+        {"item update", "MEETING ITEM [--title T] [--description D] [--kind K]", "change an item",
+            {QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("kind")},
+            itemUpdate},
+        {"item move", "MEETING ITEM --position N [--parent ITEM | --top]",
+            "move or reorder an item (position is 0-based)",
+            {QStringLiteral("position"), QStringLiteral("parent"), QStringLiteral("top")},
+            itemMove},
+        {"item remove", "MEETING ITEM", "remove an item and its sub-items", kNoOptions,
+            simple("DELETE", QStringLiteral("/agenda/%1"), true)},
+        {"item select", "MEETING ITEM|none", "make an item the current one", kNoOptions,
+            itemSelect},
+        {"delegates", "MEETING", "the delegates with seat and presence", kNoOptions,
+            view(QStringLiteral("/delegates"),
+                [](CommandContext &c, const QJsonObject &b) {
+                    printDelegates(c.out, b.value(QLatin1String("delegates")).toArray());
+                })},
+        {"delegate add", "MEETING --name N [--group G] [--seat S] [--weight W]", "add a delegate",
+            {QStringLiteral("name"), QStringLiteral("group"), QStringLiteral("seat"),
+                QStringLiteral("weight")},
+            delegateAdd},
+        {"delegate remove", "MEETING DELEGATE", "remove a delegate", kNoOptions,
+            simple("DELETE", QStringLiteral("/delegates/%1"), true)},
+        {"import", "MEETING FILE.csv", "import delegates from CSV (all or nothing)", kNoOptions,
+            importCsv},
+        {"check-in", "MEETING DELEGATE...", "mark delegates present", kNoOptions,
+            attendance("check-in")},
+        {"check-out", "MEETING DELEGATE...", "mark delegates absent", kNoOptions,
+            attendance("check-out")},
+        {"quorum", "MEETING", "quorum now", kNoOptions,
+            view(QStringLiteral("/quorum"),
+                [](CommandContext &c, const QJsonObject &b) { printQuorum(c.out, b); })},
+        {"export", "MEETING [--output FILE]", "the event log as JSON Lines",
+            {QStringLiteral("output")}, exportEvents},
     };
     return specs;
 }

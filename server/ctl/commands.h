@@ -24,8 +24,8 @@ struct CommandContext
 
 struct CommandSpec
 {
-    const char *words;   // "item add"
-    const char *usage;   // "MEETING --title TEXT [--parent ITEM] ..."
+    const char *words; // "item add"
+    const char *usage; // "MEETING --title TEXT [--parent ITEM] ..."
     const char *summary; // one line for the help text
     QSet<QString> options;
     std::function<int(const Arguments &, CommandContext &)> run;

@@ -11,7 +11,7 @@ namespace chamber::ctl {
 QString defaultDataDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/chamber");
+        + QStringLiteral("/chamber");
 }
 
 Result<Connection> resolveConnection(const Arguments &arguments)
@@ -19,24 +19,24 @@ Result<Connection> resolveConnection(const Arguments &arguments)
     const QString dataDir = arguments.value(QStringLiteral("data"), defaultDataDirectory());
     Connection connection;
 
-    const QString server = arguments.value(
-            QStringLiteral("server"),
-            qEnvironmentVariable("CHAMBER_SERVER", QStringLiteral("https://127.0.0.1:8443")));
+    const QString server = arguments.value(QStringLiteral("server"),
+        qEnvironmentVariable("CHAMBER_SERVER", QStringLiteral("https://127.0.0.1:8443")));
     connection.server = QUrl(server);
     if (!connection.server.isValid() || connection.server.scheme() != QLatin1String("https")
         || connection.server.host().isEmpty())
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("--server must be an https:// URL, not \"%1\"").arg(server));
+            QStringLiteral("--server must be an https:// URL, not \"%1\"").arg(server));
 
-    if (arguments.has(QStringLiteral("token-file")) || !qEnvironmentVariableIsSet("CHAMBER_TOKEN")) {
-        const QString path = arguments.value(QStringLiteral("token-file"),
-                                             dataDir + QStringLiteral("/admin.token"));
+    if (arguments.has(QStringLiteral("token-file"))
+        || !qEnvironmentVariableIsSet("CHAMBER_TOKEN")) {
+        const QString path = arguments.value(
+            QStringLiteral("token-file"), dataDir + QStringLiteral("/admin.token"));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Unauthenticated,
-                             QStringLiteral("no admin token: cannot read %1 (%2); use --token-file "
-                                            "or CHAMBER_TOKEN")
-                                     .arg(path, file.errorString()));
+                QStringLiteral("no admin token: cannot read %1 (%2); use --token-file "
+                               "or CHAMBER_TOKEN")
+                    .arg(path, file.errorString()));
         connection.token = file.readAll().trimmed();
     } else {
         connection.token = qgetenv("CHAMBER_TOKEN").trimmed();
@@ -48,15 +48,15 @@ Result<Connection> resolveConnection(const Arguments &arguments)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Unauthenticated,
-                             QStringLiteral("no key pin: cannot read %1 (%2); use --pin or "
-                                            "CHAMBER_PIN with the spkiSha256 chamberd logs")
-                                     .arg(path, file.errorString()));
+                QStringLiteral("no key pin: cannot read %1 (%2); use --pin or "
+                               "CHAMBER_PIN with the spkiSha256 chamberd logs")
+                    .arg(path, file.errorString()));
         connection.pin = protocol::spkiSha256(QSslCertificate(file.readAll(), QSsl::Pem));
     } else {
         connection.pin = protocol::parsePin(pin);
         if (connection.pin.isEmpty())
             return makeError(ErrorCode::BadField,
-                             QStringLiteral("--pin must be 43 base64url or 64 hex characters"));
+                QStringLiteral("--pin must be 43 base64url or 64 hex characters"));
     }
     return connection;
 }

@@ -9,9 +9,9 @@ using namespace chamber::ctl;
 
 namespace {
 
-const QSet<QString> kGlobalOptions{QStringLiteral("server"), QStringLiteral("data"),
-                                   QStringLiteral("token-file"), QStringLiteral("pin"),
-                                   QStringLiteral("json"), QStringLiteral("help")};
+const QSet<QString> kGlobalOptions {QStringLiteral("server"), QStringLiteral("data"),
+    QStringLiteral("token-file"), QStringLiteral("pin"), QStringLiteral("json"),
+    QStringLiteral("help")};
 
 void printHelp(QTextStream &out)
 {
@@ -22,7 +22,8 @@ void printHelp(QTextStream &out)
         << defaultDataDirectory()
         << ").\nEnvironment: CHAMBER_SERVER, CHAMBER_TOKEN, CHAMBER_PIN.\n\ncommands:\n";
     for (const CommandSpec &spec : commands()) {
-        out << "  " << QStringLiteral("%1 %2").arg(QLatin1String(spec.words), QLatin1String(spec.usage))
+        out << "  "
+            << QStringLiteral("%1 %2").arg(QLatin1String(spec.words), QLatin1String(spec.usage))
             << "\n      " << spec.summary << '\n';
     }
     out << "  verify FILE.jsonl | verify --data DIR\n"
@@ -36,7 +37,8 @@ int verify(const Arguments &arguments, QTextStream &out, QTextStream &err)
     if (arguments.positional().size() == 2)
         outcome = verifyExportFile(arguments.word(1));
     else if (arguments.positional().size() == 1)
-        outcome = verifyDataDirectory(arguments.value(QStringLiteral("data"), defaultDataDirectory()));
+        outcome
+            = verifyDataDirectory(arguments.value(QStringLiteral("data"), defaultDataDirectory()));
     else {
         err << "chamberctl: verify FILE.jsonl | verify [--data DIR]" << Qt::endl;
         return ExitUsage;
@@ -54,15 +56,16 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    const QSet<QString> flags{QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("top"),
-                        QStringLiteral("at-least"), QStringLiteral("by-weight")};
+    const QSet<QString> flags {QStringLiteral("json"), QStringLiteral("help"),
+        QStringLiteral("top"), QStringLiteral("at-least"), QStringLiteral("by-weight")};
     const Arguments arguments = Arguments::parse(application.arguments().mid(1), flags);
     if (!arguments.error().isEmpty()) {
         err << "chamberctl: " << arguments.error() << Qt::endl;
         return ExitUsage;
     }
     if (arguments.has(QStringLiteral("help")) || arguments.positional().isEmpty()) {
-        printHelp(arguments.positional().isEmpty() && !arguments.has(QStringLiteral("help")) ? err : out);
+        printHelp(
+            arguments.positional().isEmpty() && !arguments.has(QStringLiteral("help")) ? err : out);
         return arguments.has(QStringLiteral("help")) ? ExitOk : ExitUsage;
     }
     if (arguments.word(0) == QLatin1String("verify"))
@@ -77,8 +80,9 @@ int main(int argc, char *argv[])
     }
     const QStringList unknown = arguments.unknown(command->options + kGlobalOptions);
     if (!unknown.isEmpty()) {
-        err << "chamberctl: " << command->words << " does not take " << unknown.join(QStringLiteral(", "))
-            << "\n  usage: chamberctl " << command->words << ' ' << command->usage << Qt::endl;
+        err << "chamberctl: " << command->words << " does not take "
+            << unknown.join(QStringLiteral(", ")) << "\n  usage: chamberctl " << command->words
+            << ' ' << command->usage << Qt::endl;
         return ExitUsage;
     }
     auto connection = resolveConnection(arguments);
@@ -87,6 +91,6 @@ int main(int argc, char *argv[])
         return ExitUsage;
     }
     RestClient client(connection.value());
-    CommandContext context{client, out, err, arguments.has(QStringLiteral("json"))};
+    CommandContext context {client, out, err, arguments.has(QStringLiteral("json"))};
     return command->run(arguments.withoutWords(used), context);
 }

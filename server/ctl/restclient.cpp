@@ -21,7 +21,8 @@ QJsonObject HttpResult::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-RestClient::RestClient(Connection connection) : m_connection(std::move(connection))
+RestClient::RestClient(Connection connection)
+    : m_connection(std::move(connection))
 {
     m_network.setAutoDeleteReplies(false);
 }
@@ -32,7 +33,7 @@ Result<HttpResult> RestClient::get(const QString &path)
 }
 
 Result<HttpResult> RestClient::send(const QByteArray &method, const QString &path,
-                                    const QByteArray &body, const QByteArray &contentType)
+    const QByteArray &body, const QByteArray &contentType)
 {
     const QByteArray key = "ctl-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     Result<HttpResult> result = makeError(ErrorCode::Unavailable, QStringLiteral("not sent"));
@@ -46,8 +47,7 @@ Result<HttpResult> RestClient::send(const QByteArray &method, const QString &pat
 }
 
 Result<HttpResult> RestClient::once(const QByteArray &method, const QString &path,
-                                    const QByteArray &body, const QByteArray &contentType,
-                                    const QByteArray &idempotencyKey)
+    const QByteArray &body, const QByteArray &contentType, const QByteArray &idempotencyKey)
 {
     QUrl url = m_connection.server;
     const qsizetype query = path.indexOf(u'?');
@@ -64,34 +64,33 @@ Result<HttpResult> RestClient::once(const QByteArray &method, const QString &pat
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey);
 
-    std::unique_ptr<QNetworkReply> reply(
-            m_network.sendCustomRequest(request, method, body));
+    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
     bool pinMismatch = false;
-    QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
-                     [&](const QList<QSslError> &errors) {
-                         if (protocol::peerMatchesPin(reply->sslConfiguration().peerCertificate(),
-                                                      m_connection.pin)) {
-                             reply->ignoreSslErrors(errors);
-                         } else {
-                             pinMismatch = true;
-                         }
-                     });
+    QObject::connect(
+        reply.get(), &QNetworkReply::sslErrors, reply.get(), [&](const QList<QSslError> &errors) {
+            if (protocol::peerMatchesPin(
+                    reply->sslConfiguration().peerCertificate(), m_connection.pin)) {
+                reply->ignoreSslErrors(errors);
+            } else {
+                pinMismatch = true;
+            }
+        });
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
 
     if (pinMismatch)
         return makeError(ErrorCode::Unauthenticated,
-                         QStringLiteral("the server at %1 does not present the pinned key; "
-                                        "refusing to talk to it")
-                                 .arg(m_connection.server.toString()));
+            QStringLiteral("the server at %1 does not present the pinned key; "
+                           "refusing to talk to it")
+                .arg(m_connection.server.toString()));
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("cannot reach %1: %2")
-                                                         .arg(m_connection.server.toString(),
-                                                              reply->errorString()));
+        return makeError(ErrorCode::Unavailable,
+            QStringLiteral("cannot reach %1: %2")
+                .arg(m_connection.server.toString(), reply->errorString()));
     }
-    return HttpResult{status.toInt(), reply->readAll()};
+    return HttpResult {status.toInt(), reply->readAll()};
 }
 
 } // namespace chamber::ctl

@@ -13,9 +13,9 @@ namespace chamber::ctl {
 
 struct Connection
 {
-    QUrl server;      // https://host:port
+    QUrl server; // https://host:port
     QByteArray token; // admin token
-    QByteArray pin;   // SPKI SHA-256 of the server key
+    QByteArray pin; // SPKI SHA-256 of the server key
 };
 
 struct HttpResult
@@ -33,11 +33,11 @@ public:
     // Network failures are retried (3 attempts); HTTP error statuses are returned as results.
     Result<HttpResult> get(const QString &path);
     Result<HttpResult> send(const QByteArray &method, const QString &path, const QByteArray &body,
-                            const QByteArray &contentType = "application/json");
+        const QByteArray &contentType = "application/json");
 
 private:
     Result<HttpResult> once(const QByteArray &method, const QString &path, const QByteArray &body,
-                            const QByteArray &contentType, const QByteArray &idempotencyKey);
+        const QByteArray &contentType, const QByteArray &idempotencyKey);
 
     Connection m_connection;
     QNetworkAccessManager m_network;

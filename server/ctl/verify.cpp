@@ -17,10 +17,9 @@ QString VerifyOutcome::describe() const
     for (const protocol::ChainBreak &broken : report.breaks)
         lines << QStringLiteral("BROKEN: ") + broken.describe();
     lines << QStringLiteral("%1: %2 events in %3 meeting(s) checked")
-                     .arg(report.ok() ? QStringLiteral("OK, chain intact")
-                                      : QStringLiteral("FAILED"))
-                     .arg(report.events)
-                     .arg(report.meetings);
+                 .arg(report.ok() ? QStringLiteral("OK, chain intact") : QStringLiteral("FAILED"))
+                 .arg(report.events)
+                 .arg(report.meetings);
     return lines.join(u'\n');
 }
 
@@ -43,10 +42,10 @@ VerifyOutcome verifyExportFile(const QString &path)
         auto event = protocol::Event::fromJson(document.object());
         if (!document.isObject() || !event) {
             outcome.problem = QStringLiteral("%1:%2: not an event line (%3)")
-                                      .arg(path)
-                                      .arg(lineNumber)
-                                      .arg(document.isObject() ? event.error().message
-                                                               : QStringLiteral("not a JSON object"));
+                                  .arg(path)
+                                  .arg(lineNumber)
+                                  .arg(document.isObject() ? event.error().message
+                                                           : QStringLiteral("not a JSON object"));
             return outcome;
         }
         verifier.add(event.value(), lineNumber);

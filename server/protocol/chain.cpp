@@ -14,8 +14,9 @@ QString ChainBreak::describe() const
     case Kind::OutOfOrder:
         return at + QStringLiteral("sequence number repeats or goes backwards");
     case Kind::LinkBroken:
-        return at + QStringLiteral("does not link to the event before it "
-                                   "(the event before was edited, replaced or removed)");
+        return at
+            + QStringLiteral("does not link to the event before it "
+                             "(the event before was edited, replaced or removed)");
     case Kind::NotGenesis:
         return at + QStringLiteral("first event does not start the chain");
     }
@@ -27,14 +28,14 @@ void ChainVerifier::add(const Event &event, qint64 line)
     ++m_report.events;
     auto it = m_heads.find(event.meeting);
     if (it == m_heads.end()) {
-        it = m_heads.insert(event.meeting, Head{0, genesisHash(), false});
+        it = m_heads.insert(event.meeting, Head {0, genesisHash(), false});
         ++m_report.meetings;
     }
     Head &head = *it;
 
     auto report = [&](ChainBreak::Kind kind) {
         if (!head.broken)
-            m_report.breaks.push_back(ChainBreak{kind, event.meeting, event.seq, line});
+            m_report.breaks.push_back(ChainBreak {kind, event.meeting, event.seq, line});
         head.broken = true;
     };
 

@@ -13,11 +13,11 @@ namespace chamber::protocol {
 struct ChainBreak
 {
     enum class Kind {
-        Edited,       // the event's content does not match its own hash
-        Missing,      // sequence numbers jump: events were deleted
-        OutOfOrder,   // a sequence number repeats or goes backwards
-        LinkBroken,   // prev does not equal the hash of the event before
-        NotGenesis,   // the first event of a meeting does not start from the genesis hash
+        Edited, // the event's content does not match its own hash
+        Missing, // sequence numbers jump: events were deleted
+        OutOfOrder, // a sequence number repeats or goes backwards
+        LinkBroken, // prev does not equal the hash of the event before
+        NotGenesis, // the first event of a meeting does not start from the genesis hash
     };
     Kind kind;
     qint64 meeting = 0;

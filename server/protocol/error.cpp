@@ -10,22 +10,22 @@ struct CodeName
     ErrorCode code;
     const char *name;
 };
-constexpr std::array kCodeNames{
-    CodeName{ErrorCode::BadJson, "bad_json"},
-    CodeName{ErrorCode::NotAnObject, "not_an_object"},
-    CodeName{ErrorCode::UnknownType, "unknown_type"},
-    CodeName{ErrorCode::MissingField, "missing_field"},
-    CodeName{ErrorCode::BadField, "bad_field"},
-    CodeName{ErrorCode::TooLarge, "too_large"},
-    CodeName{ErrorCode::UnsupportedVersion, "unsupported_version"},
-    CodeName{ErrorCode::Unauthenticated, "unauthenticated"},
-    CodeName{ErrorCode::Forbidden, "forbidden"},
-    CodeName{ErrorCode::NotFound, "not_found"},
-    CodeName{ErrorCode::Conflict, "conflict"},
-    CodeName{ErrorCode::Invalid, "invalid"},
-    CodeName{ErrorCode::IdReused, "id_reused"},
-    CodeName{ErrorCode::Internal, "internal"},
-    CodeName{ErrorCode::Unavailable, "unavailable"},
+constexpr std::array kCodeNames {
+    CodeName {ErrorCode::BadJson, "bad_json"},
+    CodeName {ErrorCode::NotAnObject, "not_an_object"},
+    CodeName {ErrorCode::UnknownType, "unknown_type"},
+    CodeName {ErrorCode::MissingField, "missing_field"},
+    CodeName {ErrorCode::BadField, "bad_field"},
+    CodeName {ErrorCode::TooLarge, "too_large"},
+    CodeName {ErrorCode::UnsupportedVersion, "unsupported_version"},
+    CodeName {ErrorCode::Unauthenticated, "unauthenticated"},
+    CodeName {ErrorCode::Forbidden, "forbidden"},
+    CodeName {ErrorCode::NotFound, "not_found"},
+    CodeName {ErrorCode::Conflict, "conflict"},
+    CodeName {ErrorCode::Invalid, "invalid"},
+    CodeName {ErrorCode::IdReused, "id_reused"},
+    CodeName {ErrorCode::Internal, "internal"},
+    CodeName {ErrorCode::Unavailable, "unavailable"},
 };
 } // namespace
 
@@ -51,8 +51,8 @@ bool errorCodeFromName(const QString &name, ErrorCode *code)
 
 QJsonObject Error::toJson() const
 {
-    QJsonObject json{{QStringLiteral("code"), errorCodeName(code)},
-                     {QStringLiteral("message"), message}};
+    QJsonObject json {
+        {QStringLiteral("code"), errorCodeName(code)}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())
         json.insert(QStringLiteral("field"), field);
     if (!details.isEmpty())

@@ -13,21 +13,21 @@ namespace chamber {
 // Every failure a client can see has one of these codes. They are part of the protocol
 // (PROTOCOL.md lists them); add new ones at the end and never reuse a name.
 enum class ErrorCode {
-    BadJson,            // frame is not valid JSON
-    NotAnObject,        // frame is JSON but not an object
-    UnknownType,        // "type" names no message this side accepts
-    MissingField,       // a required field is absent
-    BadField,           // a field has the wrong JSON type, range or length, or is unknown
-    TooLarge,           // frame or upload above the configured limit
+    BadJson, // frame is not valid JSON
+    NotAnObject, // frame is JSON but not an object
+    UnknownType, // "type" names no message this side accepts
+    MissingField, // a required field is absent
+    BadField, // a field has the wrong JSON type, range or length, or is unknown
+    TooLarge, // frame or upload above the configured limit
     UnsupportedVersion, // hello names a protocol version this server does not speak
-    Unauthenticated,    // no or wrong credential
-    Forbidden,          // authenticated, but this principal may not do that
-    NotFound,           // meeting, item or delegate does not exist
-    Conflict,           // valid request that contradicts the current state
-    Invalid,            // semantically invalid input (e.g. a CSV line)
-    IdReused,           // a request id was sent again with a different body
-    Internal,           // a server fault; the request changed nothing
-    Unavailable,        // the server is shutting down or overloaded; retry later
+    Unauthenticated, // no or wrong credential
+    Forbidden, // authenticated, but this principal may not do that
+    NotFound, // meeting, item or delegate does not exist
+    Conflict, // valid request that contradicts the current state
+    Invalid, // semantically invalid input (e.g. a CSV line)
+    IdReused, // a request id was sent again with a different body
+    Internal, // a server fault; the request changed nothing
+    Unavailable, // the server is shutting down or overloaded; retry later
 };
 
 QString errorCodeName(ErrorCode code);
@@ -38,7 +38,7 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message; // human readable, English; clients translate by code
-    QString field;   // the offending field or input location, if any
+    QString field; // the offending field or input location, if any
     QJsonArray details; // itemised problems, e.g. one {line, message} per bad CSV line
 
     QJsonObject toJson() const;
@@ -47,7 +47,7 @@ struct Error
 
 inline Error makeError(ErrorCode code, QString message, QString field = {})
 {
-    return Error{code, std::move(message), std::move(field)};
+    return Error {code, std::move(message), std::move(field)};
 }
 
 // A value or an Error. Small on purpose: C++20 has no std::expected.
@@ -55,8 +55,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
-    Result(Error error) : m_value(std::move(error)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    { }
+    Result(Error error)
+        : m_value(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -79,6 +83,9 @@ struct Done
 {
 };
 using Status = Result<Done>;
-inline Status success() { return Done{}; }
+inline Status success()
+{
+    return Done {};
+}
 
 } // namespace chamber

@@ -9,14 +9,14 @@ namespace {
 
 QJsonObject hashedFields(const Event &event)
 {
-    return QJsonObject{
-            {QStringLiteral("meeting"), event.meeting},
-            {QStringLiteral("seq"), event.seq},
-            {QStringLiteral("kind"), event.kind},
-            {QStringLiteral("time"), event.time},
-            {QStringLiteral("actor"), event.actor},
-            {QStringLiteral("data"), event.data},
-            {QStringLiteral("prev"), QString::fromLatin1(event.prevHash.toHex())},
+    return QJsonObject {
+        {QStringLiteral("meeting"), event.meeting},
+        {QStringLiteral("seq"), event.seq},
+        {QStringLiteral("kind"), event.kind},
+        {QStringLiteral("time"), event.time},
+        {QStringLiteral("actor"), event.actor},
+        {QStringLiteral("data"), event.data},
+        {QStringLiteral("prev"), QString::fromLatin1(event.prevHash.toHex())},
     };
 }
 
@@ -27,8 +27,7 @@ Result<QByteArray> decodeHash(const QJsonObject &json, QLatin1String field)
     if (text.size() != kHashBytes * 2 || raw.size() != kHashBytes
         || raw.toHex() != text.toLatin1().toLower()) {
         return makeError(ErrorCode::BadField,
-                         QString(field) + QStringLiteral(" must be 64 hexadecimal digits"),
-                         QString(field));
+            QString(field) + QStringLiteral(" must be 64 hexadecimal digits"), QString(field));
     }
     return raw;
 }
@@ -64,16 +63,16 @@ Result<Event> Event::fromJson(const QJsonObject &json)
     const auto integer = [&](QLatin1String field, qint64 *out) -> std::optional<Error> {
         const QJsonValue value = json.value(field);
         if (!value.isDouble() || value.toDouble() != double(value.toInteger()))
-            return makeError(ErrorCode::BadField, QString(field) + QStringLiteral(" must be an integer"),
-                             QString(field));
+            return makeError(ErrorCode::BadField,
+                QString(field) + QStringLiteral(" must be an integer"), QString(field));
         *out = value.toInteger();
         return std::nullopt;
     };
     const auto text = [&](QLatin1String field, QString *out) -> std::optional<Error> {
         const QJsonValue value = json.value(field);
         if (!value.isString())
-            return makeError(ErrorCode::BadField, QString(field) + QStringLiteral(" must be a string"),
-                             QString(field));
+            return makeError(ErrorCode::BadField,
+                QString(field) + QStringLiteral(" must be a string"), QString(field));
         *out = value.toString();
         return std::nullopt;
     };
@@ -88,8 +87,8 @@ Result<Event> Event::fromJson(const QJsonObject &json)
     if (auto error = text(QLatin1String("actor"), &event.actor))
         return *error;
     if (!json.value(QLatin1String("data")).isObject())
-        return makeError(ErrorCode::BadField, QStringLiteral("data must be an object"),
-                         QStringLiteral("data"));
+        return makeError(
+            ErrorCode::BadField, QStringLiteral("data must be an object"), QStringLiteral("data"));
     event.data = json.value(QLatin1String("data")).toObject();
     auto prev = decodeHash(json, QLatin1String("prev"));
     if (!prev)

@@ -15,12 +15,12 @@ struct Event
 {
     qint64 meeting = 0;
     qint64 seq = 0; // 1-based, dense within a meeting
-    QString kind;   // e.g. "agenda.added"
-    QString time;   // UTC, ISO 8601 with milliseconds
-    QString actor;  // "admin", "device:12", ...
+    QString kind; // e.g. "agenda.added"
+    QString time; // UTC, ISO 8601 with milliseconds
+    QString actor; // "admin", "device:12", ...
     QJsonObject data;
     QByteArray prevHash; // raw 32 bytes; all zero for seq 1
-    QByteArray hash;     // raw 32 bytes
+    QByteArray hash; // raw 32 bytes
 
     // The bytes the hash covers: everything but the hash itself, as compact JSON with sorted
     // keys (QJsonObject keeps keys sorted, so the encoding is canonical).

@@ -47,10 +47,10 @@ bool isControlFree(const QString &text)
 }
 
 std::optional<Error> validateFields(const QJsonObject &object, std::span<const FieldSpec> fields,
-                                    const QString &path, bool allowEnvelope);
+    const QString &path, bool allowEnvelope);
 
-std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spec,
-                                   const QString &name)
+std::optional<Error> validateValue(
+    const QJsonValue &value, const FieldSpec &spec, const QString &name)
 {
     auto bad = [&](const QString &what) {
         return makeError(ErrorCode::BadField, name + u' ' + what, name);
@@ -63,9 +63,9 @@ std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spe
         const qint64 length = text.size();
         if (length < spec.min || (spec.max > 0 && length > spec.max)) {
             return bad(QStringLiteral("must be %1 to %2 characters long, not %3")
-                               .arg(spec.min)
-                               .arg(spec.max)
-                               .arg(length));
+                           .arg(spec.min)
+                           .arg(spec.max)
+                           .arg(length));
         }
         if (!isControlFree(text))
             return bad(QStringLiteral("contains control characters"));
@@ -87,9 +87,9 @@ std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spe
         [[fallthrough]];
     case FieldKind::Integer: {
         if (!value.isDouble())
-            return bad(spec.kind == FieldKind::Integer ? QStringLiteral("must be an integer")
-                                                       : QStringLiteral(
-                                                               "must be an integer or null"));
+            return bad(spec.kind == FieldKind::Integer
+                    ? QStringLiteral("must be an integer")
+                    : QStringLiteral("must be an integer or null"));
         const double number = value.toDouble();
         if (!std::isfinite(number) || std::floor(number) != number)
             return bad(QStringLiteral("must be a whole number"));
@@ -99,7 +99,8 @@ std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spe
         return std::nullopt;
     }
     case FieldKind::Boolean:
-        return value.isBool() ? std::nullopt : std::optional(bad(QStringLiteral("must be true or false")));
+        return value.isBool() ? std::nullopt
+                              : std::optional(bad(QStringLiteral("must be true or false")));
     case FieldKind::Object:
         if (!value.isObject())
             return bad(QStringLiteral("must be an object"));
@@ -107,7 +108,8 @@ std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spe
             return validateFields(value.toObject(), spec.fields, name, false);
         return std::nullopt;
     case FieldKind::Array:
-        return value.isArray() ? std::nullopt : std::optional(bad(QStringLiteral("must be an array")));
+        return value.isArray() ? std::nullopt
+                               : std::optional(bad(QStringLiteral("must be an array")));
     case FieldKind::Any:
         return value.isUndefined() ? std::optional(bad(QStringLiteral("is undefined")))
                                    : std::nullopt;
@@ -116,7 +118,7 @@ std::optional<Error> validateValue(const QJsonValue &value, const FieldSpec &spe
 }
 
 std::optional<Error> validateFields(const QJsonObject &object, std::span<const FieldSpec> fields,
-                                    const QString &path, bool allowEnvelope)
+    const QString &path, bool allowEnvelope)
 {
     // Unknown fields are refused: a typo ("titel") must not be silently ignored.
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -139,8 +141,8 @@ std::optional<Error> validateFields(const QJsonObject &object, std::span<const F
         const QJsonValue value = object.value(QLatin1String(field.name));
         if (value.isUndefined()) {
             if (field.required)
-                return makeError(ErrorCode::MissingField, QStringLiteral("missing field ") + name,
-                                 name);
+                return makeError(
+                    ErrorCode::MissingField, QStringLiteral("missing field ") + name, name);
             continue;
         }
         if (auto error = validateValue(value, field, name))
@@ -158,15 +160,14 @@ bool isValidRequestId(const QString &id)
     for (QChar c : id) {
         const char16_t u = c.unicode();
         const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_' || u == u'.' || u == u':';
+            || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_' || u == u'.' || u == u':';
         if (!allowed)
             return false;
     }
     return true;
 }
 
-Result<Message> validateMessage(const QJsonObject &object, Direction direction,
-                                QString *requestId)
+Result<Message> validateMessage(const QJsonObject &object, Direction direction, QString *requestId)
 {
     const QJsonValue idValue = object.value(kIdField);
     if (idValue.isString() && isValidRequestId(idValue.toString()) && requestId)
@@ -174,28 +175,28 @@ Result<Message> validateMessage(const QJsonObject &object, Direction direction,
 
     const QJsonValue typeValue = object.value(kTypeField);
     if (!typeValue.isString())
-        return makeError(ErrorCode::MissingField, QStringLiteral("missing field type"),
-                         QStringLiteral("type"));
+        return makeError(
+            ErrorCode::MissingField, QStringLiteral("missing field type"), QStringLiteral("type"));
     const MessageSpec *spec = findMessage(typeValue.toString(), direction);
     if (!spec) {
         return makeError(ErrorCode::UnknownType,
-                         QStringLiteral("unknown message type ") + typeValue.toString().left(64),
-                         QStringLiteral("type"));
+            QStringLiteral("unknown message type ") + typeValue.toString().left(64),
+            QStringLiteral("type"));
     }
 
     // Requests and replies carry an id; pushes never do.
     // An error may answer a frame whose id could not be read, so its id is optional.
     const bool needsId = spec->kind != MessageKind::Push && std::strcmp(spec->type, "error") != 0;
     if (spec->kind == MessageKind::Push && object.contains(kIdField))
-        return makeError(ErrorCode::BadField, QStringLiteral("unknown field id"),
-                         QStringLiteral("id"));
+        return makeError(
+            ErrorCode::BadField, QStringLiteral("unknown field id"), QStringLiteral("id"));
     if (needsId && idValue.isUndefined())
-        return makeError(ErrorCode::MissingField, QStringLiteral("missing field id"),
-                         QStringLiteral("id"));
+        return makeError(
+            ErrorCode::MissingField, QStringLiteral("missing field id"), QStringLiteral("id"));
     if (!idValue.isUndefined() && !(idValue.isString() && isValidRequestId(idValue.toString()))) {
         return makeError(ErrorCode::BadField,
-                         QStringLiteral("id must be 1 to 64 characters of A-Z a-z 0-9 - _ . :"),
-                         QStringLiteral("id"));
+            QStringLiteral("id must be 1 to 64 characters of A-Z a-z 0-9 - _ . :"),
+            QStringLiteral("id"));
     }
 
     if (auto error = validateFields(object, spec->fields, {}, true))
@@ -212,16 +213,17 @@ Result<Message> parseMessage(QByteArrayView frame, Direction direction, QString 
 {
     if (frame.size() > kMaxFrameBytes) {
         return makeError(ErrorCode::TooLarge,
-                         QStringLiteral("frame of %1 bytes is above the limit of %2")
-                                 .arg(frame.size())
-                                 .arg(kMaxFrameBytes));
+            QStringLiteral("frame of %1 bytes is above the limit of %2")
+                .arg(frame.size())
+                .arg(kMaxFrameBytes));
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return makeError(ErrorCode::BadJson, QStringLiteral("not valid JSON at offset %1: %2")
-                                                     .arg(parseError.offset)
-                                                     .arg(parseError.errorString()));
+        return makeError(ErrorCode::BadJson,
+            QStringLiteral("not valid JSON at offset %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
     }
     if (!document.isObject())
         return makeError(ErrorCode::NotAnObject, QStringLiteral("a message must be a JSON object"));
@@ -261,7 +263,7 @@ QJsonObject Message::object(QLatin1String field) const
 
 QJsonObject okReply(const QString &id, const QJsonValue &result, qint64 seq)
 {
-    QJsonObject reply{{kTypeField, QStringLiteral("ok")}, {kIdField, id}};
+    QJsonObject reply {{kTypeField, QStringLiteral("ok")}, {kIdField, id}};
     if (!result.isUndefined() && !result.isNull())
         reply.insert(QStringLiteral("result"), result);
     if (seq >= 0)
@@ -280,15 +282,14 @@ QJsonObject errorReply(const QString &id, const Error &error)
 
 QJsonObject snapshotMessage(qint64 meeting, qint64 seq, const QJsonObject &state)
 {
-    return QJsonObject{{kTypeField, QStringLiteral("snapshot")},
-                       {QStringLiteral("meeting"), meeting},
-                       {QStringLiteral("seq"), seq},
-                       {QStringLiteral("state"), state}};
+    return QJsonObject {{kTypeField, QStringLiteral("snapshot")},
+        {QStringLiteral("meeting"), meeting}, {QStringLiteral("seq"), seq},
+        {QStringLiteral("state"), state}};
 }
 
 QJsonObject byeMessage(const QString &reason)
 {
-    return QJsonObject{{kTypeField, QStringLiteral("bye")}, {QStringLiteral("reason"), reason}};
+    return QJsonObject {{kTypeField, QStringLiteral("bye")}, {QStringLiteral("reason"), reason}};
 }
 
 QByteArray toFrame(const QJsonObject &message)

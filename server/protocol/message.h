@@ -35,11 +35,11 @@ struct Message
 
 // Parses one frame. On failure, *requestId receives the frame's "id" when one could be read,
 // so the error reply can still be matched to its request.
-Result<Message> parseMessage(QByteArrayView frame, Direction direction,
-                             QString *requestId = nullptr);
+Result<Message> parseMessage(
+    QByteArrayView frame, Direction direction, QString *requestId = nullptr);
 // Validates an already-decoded object (used by the REST API, which builds commands itself).
-Result<Message> validateMessage(const QJsonObject &object, Direction direction,
-                                QString *requestId = nullptr);
+Result<Message> validateMessage(
+    const QJsonObject &object, Direction direction, QString *requestId = nullptr);
 
 bool isValidRequestId(const QString &id);
 

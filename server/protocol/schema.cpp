@@ -14,151 +14,152 @@ const char *const kQuorumBases[] = {"heads", "weight", nullptr};
 const char *const kAgendaKinds[] = {"item", "section", "break", nullptr};
 
 // Reused field definitions. A field means the same thing in every message it appears in.
-constexpr FieldSpec kMeeting{"meeting", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
-                             "meeting id"};
-constexpr FieldSpec kItem{"item", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
-                          "agenda item id"};
-constexpr FieldSpec kDelegate{"delegate", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
-                              "delegate id"};
+constexpr FieldSpec kMeeting {
+    "meeting", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "meeting id"};
+constexpr FieldSpec kItem {
+    "item", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "agenda item id"};
+constexpr FieldSpec kDelegate {
+    "delegate", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "delegate id"};
 
-constexpr std::array kQuorumRuleFields{
-    FieldSpec{"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, "fraction of members"},
-    FieldSpec{"denominator", FieldKind::Integer, true, 1, 1000, nullptr, {}, "fraction of members"},
-    FieldSpec{"inclusive", FieldKind::Boolean, true, 0, 0, nullptr, {},
-              "true: at least the fraction; false: more than the fraction"},
-    FieldSpec{"basis", FieldKind::String, true, 1, 16, kQuorumBases, {},
-              "count heads or voting weight"},
+constexpr std::array kQuorumRuleFields {
+    FieldSpec {"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, "fraction of members"},
+    FieldSpec {
+        "denominator", FieldKind::Integer, true, 1, 1000, nullptr, {}, "fraction of members"},
+    FieldSpec {"inclusive", FieldKind::Boolean, true, 0, 0, nullptr, {},
+        "true: at least the fraction; false: more than the fraction"},
+    FieldSpec {
+        "basis", FieldKind::String, true, 1, 16, kQuorumBases, {}, "count heads or voting weight"},
 };
 
 // --- client to server: session ---------------------------------------------------------------
-constexpr std::array kHello{
-    FieldSpec{"protocol", FieldKind::Integer, true, 1, 1000, nullptr, {}, "protocol version"},
-    FieldSpec{"credential", FieldKind::String, true, 1, 512, nullptr, {},
-              "admin token or device credential"},
-    FieldSpec{"client", FieldKind::String, false, 0, 100, nullptr, {},
-              "client name and version, for logs"},
+constexpr std::array kHello {
+    FieldSpec {"protocol", FieldKind::Integer, true, 1, 1000, nullptr, {}, "protocol version"},
+    FieldSpec {"credential", FieldKind::String, true, 1, 512, nullptr, {},
+        "admin token or device credential"},
+    FieldSpec {"client", FieldKind::String, false, 0, 100, nullptr, {},
+        "client name and version, for logs"},
 };
-constexpr std::array<FieldSpec, 0> kNoFields{};
-constexpr std::array kSubscribe{
+constexpr std::array<FieldSpec, 0> kNoFields {};
+constexpr std::array kSubscribe {
     kMeeting,
-    FieldSpec{"since", FieldKind::Integer, false, 0, 9007199254740991LL, nullptr, {},
-              "last sequence number the client has; omitted or 0 for a snapshot"},
+    FieldSpec {"since", FieldKind::Integer, false, 0, 9007199254740991LL, nullptr, {},
+        "last sequence number the client has; omitted or 0 for a snapshot"},
 };
-constexpr std::array kUnsubscribe{kMeeting};
+constexpr std::array kUnsubscribe {kMeeting};
 
 // --- client to server: commands --------------------------------------------------------------
-constexpr std::array kMeetingCreate{
-    FieldSpec{"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title"},
-    FieldSpec{"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec{"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
-    FieldSpec{"startsAt", FieldKind::String, false, 0, 40, nullptr, {},
-              "ISO 8601 date-time with offset"},
-    FieldSpec{"quorum", FieldKind::Object, false, 0, 0, nullptr, kQuorumRuleFields,
-              "quorum rule; default more than half of the members, by heads"},
+constexpr std::array kMeetingCreate {
+    FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title"},
+    FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
+    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
+    FieldSpec {
+        "startsAt", FieldKind::String, false, 0, 40, nullptr, {}, "ISO 8601 date-time with offset"},
+    FieldSpec {"quorum", FieldKind::Object, false, 0, 0, nullptr, kQuorumRuleFields,
+        "quorum rule; default more than half of the members, by heads"},
 };
-constexpr std::array kMeetingUpdate{
+constexpr std::array kMeetingUpdate {
     kMeeting,
-    FieldSpec{"title", FieldKind::String, false, 1, 300, nullptr, {}, ""},
-    FieldSpec{"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec{"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
-    FieldSpec{"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
+    FieldSpec {"title", FieldKind::String, false, 1, 300, nullptr, {}, ""},
+    FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
+    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
+    FieldSpec {"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
 };
-constexpr std::array kMeetingOnly{kMeeting};
-constexpr std::array kAgendaAdd{
+constexpr std::array kMeetingOnly {kMeeting};
+constexpr std::array kAgendaAdd {
     kMeeting,
-    FieldSpec{"title", FieldKind::String, true, 1, 500, nullptr, {}, "item title"},
-    FieldSpec{"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec{"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {},
-              "item (default), section or break"},
-    FieldSpec{"parent", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
-              "parent item; omitted or null for top level"},
-    FieldSpec{"position", FieldKind::Integer, false, 0, 10000, nullptr, {},
-              "0-based index among the siblings; omitted appends"},
+    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "item title"},
+    FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
+    FieldSpec {"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {},
+        "item (default), section or break"},
+    FieldSpec {"parent", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
+        "parent item; omitted or null for top level"},
+    FieldSpec {"position", FieldKind::Integer, false, 0, 10000, nullptr, {},
+        "0-based index among the siblings; omitted appends"},
 };
-constexpr std::array kAgendaUpdate{
-    kMeeting,
-    kItem,
-    FieldSpec{"title", FieldKind::String, false, 1, 500, nullptr, {}, ""},
-    FieldSpec{"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec{"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {}, ""},
-};
-constexpr std::array kAgendaMove{
+constexpr std::array kAgendaUpdate {
     kMeeting,
     kItem,
-    FieldSpec{"parent", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
-              "new parent; omitted keeps the parent, null moves to top level"},
-    FieldSpec{"position", FieldKind::Integer, true, 0, 10000, nullptr, {},
-              "0-based index among the new siblings"},
+    FieldSpec {"title", FieldKind::String, false, 1, 500, nullptr, {}, ""},
+    FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
+    FieldSpec {"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {}, ""},
 };
-constexpr std::array kAgendaItemOnly{kMeeting, kItem};
-constexpr std::array kAgendaSelect{
+constexpr std::array kAgendaMove {
     kMeeting,
-    FieldSpec{"item", FieldKind::NullableInteger, true, 1, kMaxId, nullptr, {},
-              "item to make current; null for none"},
+    kItem,
+    FieldSpec {"parent", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
+        "new parent; omitted keeps the parent, null moves to top level"},
+    FieldSpec {"position", FieldKind::Integer, true, 0, 10000, nullptr, {},
+        "0-based index among the new siblings"},
 };
-constexpr std::array kDelegateAdd{
+constexpr std::array kAgendaItemOnly {kMeeting, kItem};
+constexpr std::array kAgendaSelect {
     kMeeting,
-    FieldSpec{"name", FieldKind::String, true, 1, 200, nullptr, {}, "full name"},
-    FieldSpec{"group", FieldKind::String, false, 0, 200, nullptr, {}, "delegation or group"},
-    FieldSpec{"seat", FieldKind::String, false, 0, 32, nullptr, {}, "seat label, unique"},
-    FieldSpec{"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {},
-              "voting weight; default 1, 0 for a non-voting participant"},
+    FieldSpec {"item", FieldKind::NullableInteger, true, 1, kMaxId, nullptr, {},
+        "item to make current; null for none"},
 };
-constexpr std::array kDelegateUpdate{
+constexpr std::array kDelegateAdd {
+    kMeeting,
+    FieldSpec {"name", FieldKind::String, true, 1, 200, nullptr, {}, "full name"},
+    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, "delegation or group"},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, "seat label, unique"},
+    FieldSpec {"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {},
+        "voting weight; default 1, 0 for a non-voting participant"},
+};
+constexpr std::array kDelegateUpdate {
     kMeeting,
     kDelegate,
-    FieldSpec{"name", FieldKind::String, false, 1, 200, nullptr, {}, ""},
-    FieldSpec{"group", FieldKind::String, false, 0, 200, nullptr, {}, ""},
-    FieldSpec{"seat", FieldKind::String, false, 0, 32, nullptr, {}, ""},
-    FieldSpec{"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {}, ""},
+    FieldSpec {"name", FieldKind::String, false, 1, 200, nullptr, {}, ""},
+    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, ""},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, ""},
+    FieldSpec {"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {}, ""},
 };
-constexpr std::array kDelegateOnly{kMeeting, kDelegate};
-constexpr std::array kDelegateImport{
+constexpr std::array kDelegateOnly {kMeeting, kDelegate};
+constexpr std::array kDelegateImport {
     kMeeting,
-    FieldSpec{"csv", FieldKind::String, true, 1, kMaxCsv, nullptr, {},
-              "UTF-8 CSV with a header line: name, group, seat, weight"},
+    FieldSpec {"csv", FieldKind::String, true, 1, kMaxCsv, nullptr, {},
+        "UTF-8 CSV with a header line: name, group, seat, weight"},
 };
-constexpr std::array kQuorumSetRule{
+constexpr std::array kQuorumSetRule {
     kMeeting,
-    FieldSpec{"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
-    FieldSpec{"denominator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
-    FieldSpec{"inclusive", FieldKind::Boolean, true, 0, 0, nullptr, {}, ""},
-    FieldSpec{"basis", FieldKind::String, true, 1, 16, kQuorumBases, {}, ""},
+    FieldSpec {"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
+    FieldSpec {"denominator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
+    FieldSpec {"inclusive", FieldKind::Boolean, true, 0, 0, nullptr, {}, ""},
+    FieldSpec {"basis", FieldKind::String, true, 1, 16, kQuorumBases, {}, ""},
 };
 
 // --- server to client ------------------------------------------------------------------------
-constexpr std::array kOk{
-    FieldSpec{"result", FieldKind::Any, false, 0, 0, nullptr, {}, "what the request produced"},
-    FieldSpec{"seq", FieldKind::Integer, false, 0, 9007199254740991LL, nullptr, {},
-              "sequence number of the last event the command appended"},
+constexpr std::array kOk {
+    FieldSpec {"result", FieldKind::Any, false, 0, 0, nullptr, {}, "what the request produced"},
+    FieldSpec {"seq", FieldKind::Integer, false, 0, 9007199254740991LL, nullptr, {},
+        "sequence number of the last event the command appended"},
 };
-constexpr std::array kError{
-    FieldSpec{"code", FieldKind::String, true, 1, 64, nullptr, {}, "error code"},
-    FieldSpec{"message", FieldKind::String, true, 0, kMaxText, nullptr, {}, "English text"},
-    FieldSpec{"field", FieldKind::String, false, 0, 200, nullptr, {}, "offending field"},
-    FieldSpec{"details", FieldKind::Array, false, 0, 0, nullptr, {},
-              "itemised problems, e.g. one {line, message} per bad CSV line"},
+constexpr std::array kError {
+    FieldSpec {"code", FieldKind::String, true, 1, 64, nullptr, {}, "error code"},
+    FieldSpec {"message", FieldKind::String, true, 0, kMaxText, nullptr, {}, "English text"},
+    FieldSpec {"field", FieldKind::String, false, 0, 200, nullptr, {}, "offending field"},
+    FieldSpec {"details", FieldKind::Array, false, 0, 0, nullptr, {},
+        "itemised problems, e.g. one {line, message} per bad CSV line"},
 };
-constexpr std::array kEvent{
+constexpr std::array kEvent {
     kMeeting,
-    FieldSpec{"seq", FieldKind::Integer, true, 1, 9007199254740991LL, nullptr, {},
-              "position in the meeting's log, 1-based, without gaps"},
-    FieldSpec{"kind", FieldKind::String, true, 1, 64, nullptr, {}, "event kind"},
-    FieldSpec{"time", FieldKind::String, true, 1, 40, nullptr, {}, "UTC, ISO 8601 with ms"},
-    FieldSpec{"actor", FieldKind::String, true, 1, 100, nullptr, {}, "who caused it"},
-    FieldSpec{"data", FieldKind::Object, true, 0, 0, nullptr, {}, "kind-specific payload"},
-    FieldSpec{"prev", FieldKind::String, true, 64, 64, nullptr, {}, "hash of the previous event"},
-    FieldSpec{"hash", FieldKind::String, true, 64, 64, nullptr, {}, "hash of this event"},
+    FieldSpec {"seq", FieldKind::Integer, true, 1, 9007199254740991LL, nullptr, {},
+        "position in the meeting's log, 1-based, without gaps"},
+    FieldSpec {"kind", FieldKind::String, true, 1, 64, nullptr, {}, "event kind"},
+    FieldSpec {"time", FieldKind::String, true, 1, 40, nullptr, {}, "UTC, ISO 8601 with ms"},
+    FieldSpec {"actor", FieldKind::String, true, 1, 100, nullptr, {}, "who caused it"},
+    FieldSpec {"data", FieldKind::Object, true, 0, 0, nullptr, {}, "kind-specific payload"},
+    FieldSpec {"prev", FieldKind::String, true, 64, 64, nullptr, {}, "hash of the previous event"},
+    FieldSpec {"hash", FieldKind::String, true, 64, 64, nullptr, {}, "hash of this event"},
 };
-constexpr std::array kSnapshot{
+constexpr std::array kSnapshot {
     kMeeting,
-    FieldSpec{"seq", FieldKind::Integer, true, 0, 9007199254740991LL, nullptr, {},
-              "sequence number the state corresponds to"},
-    FieldSpec{"state", FieldKind::Object, true, 0, 0, nullptr, {}, "the whole meeting"},
+    FieldSpec {"seq", FieldKind::Integer, true, 0, 9007199254740991LL, nullptr, {},
+        "sequence number the state corresponds to"},
+    FieldSpec {"state", FieldKind::Object, true, 0, 0, nullptr, {}, "the whole meeting"},
 };
-constexpr std::array kBye{
-    FieldSpec{"reason", FieldKind::String, true, 1, 64, nullptr, {},
-              "shutdown, revoked, too_slow or hello_timeout"},
+constexpr std::array kBye {
+    FieldSpec {"reason", FieldKind::String, true, 1, 64, nullptr, {},
+        "shutdown, revoked, too_slow or hello_timeout"},
 };
 
 constexpr auto S = Direction::ToServer;
@@ -166,32 +167,33 @@ constexpr auto C = Direction::ToClient;
 constexpr auto Session = MessageKind::Session;
 constexpr auto Command = MessageKind::Command;
 
-const std::array kMessages{
-    MessageSpec{"hello", S, Session, kHello, "open the session; must be first"},
-    MessageSpec{"ping", S, Session, kNoFields, "liveness check; answered with ok"},
-    MessageSpec{"subscribe", S, Session, kSubscribe, "receive a meeting's events"},
-    MessageSpec{"unsubscribe", S, Session, kUnsubscribe, "stop receiving a meeting's events"},
-    MessageSpec{"meeting.create", S, Command, kMeetingCreate, "create a meeting"},
-    MessageSpec{"meeting.update", S, Command, kMeetingUpdate, "change meeting details"},
-    MessageSpec{"meeting.start", S, Command, kMeetingOnly, "open the session"},
-    MessageSpec{"meeting.end", S, Command, kMeetingOnly, "close the session"},
-    MessageSpec{"agenda.add", S, Command, kAgendaAdd, "add an agenda item"},
-    MessageSpec{"agenda.update", S, Command, kAgendaUpdate, "change an agenda item"},
-    MessageSpec{"agenda.move", S, Command, kAgendaMove, "move or reorder an agenda item"},
-    MessageSpec{"agenda.remove", S, Command, kAgendaItemOnly, "remove an item and its children"},
-    MessageSpec{"agenda.select", S, Command, kAgendaSelect, "make an item the current one"},
-    MessageSpec{"delegate.add", S, Command, kDelegateAdd, "add a delegate"},
-    MessageSpec{"delegate.update", S, Command, kDelegateUpdate, "change a delegate"},
-    MessageSpec{"delegate.remove", S, Command, kDelegateOnly, "remove a delegate"},
-    MessageSpec{"delegate.import", S, Command, kDelegateImport, "add delegates from CSV, all or none"},
-    MessageSpec{"attendance.checkIn", S, Command, kDelegateOnly, "mark a delegate present"},
-    MessageSpec{"attendance.checkOut", S, Command, kDelegateOnly, "mark a delegate absent"},
-    MessageSpec{"quorum.setRule", S, Command, kQuorumSetRule, "change the quorum rule"},
-    MessageSpec{"ok", C, MessageKind::Reply, kOk, "a request succeeded"},
-    MessageSpec{"error", C, MessageKind::Reply, kError, "a request failed and changed nothing"},
-    MessageSpec{"event", C, MessageKind::Push, kEvent, "one entry of a meeting's event log"},
-    MessageSpec{"snapshot", C, MessageKind::Push, kSnapshot, "a meeting's whole state"},
-    MessageSpec{"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
+const std::array kMessages {
+    MessageSpec {"hello", S, Session, kHello, "open the session; must be first"},
+    MessageSpec {"ping", S, Session, kNoFields, "liveness check; answered with ok"},
+    MessageSpec {"subscribe", S, Session, kSubscribe, "receive a meeting's events"},
+    MessageSpec {"unsubscribe", S, Session, kUnsubscribe, "stop receiving a meeting's events"},
+    MessageSpec {"meeting.create", S, Command, kMeetingCreate, "create a meeting"},
+    MessageSpec {"meeting.update", S, Command, kMeetingUpdate, "change meeting details"},
+    MessageSpec {"meeting.start", S, Command, kMeetingOnly, "open the session"},
+    MessageSpec {"meeting.end", S, Command, kMeetingOnly, "close the session"},
+    MessageSpec {"agenda.add", S, Command, kAgendaAdd, "add an agenda item"},
+    MessageSpec {"agenda.update", S, Command, kAgendaUpdate, "change an agenda item"},
+    MessageSpec {"agenda.move", S, Command, kAgendaMove, "move or reorder an agenda item"},
+    MessageSpec {"agenda.remove", S, Command, kAgendaItemOnly, "remove an item and its children"},
+    MessageSpec {"agenda.select", S, Command, kAgendaSelect, "make an item the current one"},
+    MessageSpec {"delegate.add", S, Command, kDelegateAdd, "add a delegate"},
+    MessageSpec {"delegate.update", S, Command, kDelegateUpdate, "change a delegate"},
+    MessageSpec {"delegate.remove", S, Command, kDelegateOnly, "remove a delegate"},
+    MessageSpec {
+        "delegate.import", S, Command, kDelegateImport, "add delegates from CSV, all or none"},
+    MessageSpec {"attendance.checkIn", S, Command, kDelegateOnly, "mark a delegate present"},
+    MessageSpec {"attendance.checkOut", S, Command, kDelegateOnly, "mark a delegate absent"},
+    MessageSpec {"quorum.setRule", S, Command, kQuorumSetRule, "change the quorum rule"},
+    MessageSpec {"ok", C, MessageKind::Reply, kOk, "a request succeeded"},
+    MessageSpec {"error", C, MessageKind::Reply, kError, "a request failed and changed nothing"},
+    MessageSpec {"event", C, MessageKind::Push, kEvent, "one entry of a meeting's event log"},
+    MessageSpec {"snapshot", C, MessageKind::Push, kSnapshot, "a meeting's whole state"},
+    MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
 };
 
 } // namespace

@@ -23,8 +23,8 @@ enum class Direction {
 enum class MessageKind {
     Session, // hello, ping, subscribe ...: answered, never stored
     Command, // changes state: becomes events, needs an id, a resend returns the first answer
-    Reply,   // ok / error, carries the id of the request it answers
-    Push,    // event, snapshot, bye: sent by the server unprompted
+    Reply, // ok / error, carries the id of the request it answers
+    Push, // event, snapshot, bye: sent by the server unprompted
 };
 
 enum class FieldKind {

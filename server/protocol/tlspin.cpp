@@ -26,9 +26,9 @@ QByteArray parsePin(const QString &text)
         return raw.size() == 32 && raw.toHex() == latin.toLower() ? raw : QByteArray();
     }
     if (latin.size() == 43) {
-        auto decoded = QByteArray::fromBase64Encoding(
-                latin, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                        | QByteArray::AbortOnBase64DecodingErrors);
+        auto decoded = QByteArray::fromBase64Encoding(latin,
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                | QByteArray::AbortOnBase64DecodingErrors);
         if (decoded && decoded.decoded.size() == 32)
             return decoded.decoded;
     }
@@ -38,7 +38,7 @@ QByteArray parsePin(const QString &text)
 QString formatPin(const QByteArray &digest)
 {
     return QString::fromLatin1(
-            digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QSslConfiguration pinnedClientConfiguration()

@@ -14,7 +14,9 @@ namespace chamber::services {
 class Authenticator
 {
 public:
-    explicit Authenticator(QByteArray adminToken) : m_adminToken(std::move(adminToken)) { }
+    explicit Authenticator(QByteArray adminToken)
+        : m_adminToken(std::move(adminToken))
+    { }
 
     std::optional<Principal> authenticate(const QString &credential) const;
     // For "Authorization: Bearer <token>".

@@ -23,7 +23,9 @@ QString firstRequestId()
 class Seeder
 {
 public:
-    explicit Seeder(MeetingService &service) : m_service(service) { }
+    explicit Seeder(MeetingService &service)
+        : m_service(service)
+    { }
 
     Result<QJsonObject> send(QJsonObject command)
     {
@@ -35,9 +37,10 @@ public:
         if (reply.value(QLatin1String("type")).toString() != QLatin1String("ok")) {
             ErrorCode code = ErrorCode::Internal;
             errorCodeFromName(reply.value(QLatin1String("code")).toString(), &code);
-            return makeError(code, QStringLiteral("demo seed step %1: %2")
-                                           .arg(m_counter)
-                                           .arg(reply.value(QLatin1String("message")).toString()));
+            return makeError(code,
+                QStringLiteral("demo seed step %1: %2")
+                    .arg(m_counter)
+                    .arg(reply.value(QLatin1String("message")).toString()));
         }
         return reply.value(QLatin1String("result")).toObject();
     }
@@ -46,10 +49,10 @@ public:
     {
         for (const QJsonValue &value : items) {
             const QJsonObject item = value.toObject();
-            QJsonObject command{{QStringLiteral("type"), QStringLiteral("agenda.add")},
-                                {QStringLiteral("meeting"), meeting},
-                                {QStringLiteral("title"), item.value(QLatin1String("title"))},
-                                {QStringLiteral("parent"), parent}};
+            QJsonObject command {{QStringLiteral("type"), QStringLiteral("agenda.add")},
+                {QStringLiteral("meeting"), meeting},
+                {QStringLiteral("title"), item.value(QLatin1String("title"))},
+                {QStringLiteral("parent"), parent}};
             for (const char *optional : {"description", "kind"}) {
                 if (item.contains(QLatin1String(optional)))
                     command.insert(QLatin1String(optional), item.value(QLatin1String(optional)));
@@ -75,7 +78,7 @@ Result<QByteArray> readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+            QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -103,13 +106,13 @@ Result<qint64> seedDemoMeeting(MeetingService &service, const QString &directory
         return created.error();
     const qint64 meeting = created->value(QLatin1String("meeting")).toInteger();
 
-    if (auto status = seeder.addItems(meeting, demo.value(QLatin1String("agenda")).toArray(),
-                                      QJsonValue::Null);
+    if (auto status
+        = seeder.addItems(meeting, demo.value(QLatin1String("agenda")).toArray(), QJsonValue::Null);
         !status)
         return status.error();
     auto imported = seeder.send({{QStringLiteral("type"), QStringLiteral("delegate.import")},
-                                 {QStringLiteral("meeting"), meeting},
-                                 {QStringLiteral("csv"), QString::fromUtf8(csv.value())}});
+        {QStringLiteral("meeting"), meeting},
+        {QStringLiteral("csv"), QString::fromUtf8(csv.value())}});
     if (!imported)
         return imported.error();
     return meeting;

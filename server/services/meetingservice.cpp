@@ -32,8 +32,7 @@ MeetingService::MeetingService(storage::EventStore &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{ }
 
 Status MeetingService::load()
 {
@@ -69,8 +68,8 @@ std::vector<const core::MeetingState *> MeetingService::meetings() const
     return list;
 }
 
-Result<std::vector<protocol::Event>> MeetingService::eventsAfter(qint64 meeting, qint64 seq,
-                                                                 qint64 limit) const
+Result<std::vector<protocol::Event>> MeetingService::eventsAfter(
+    qint64 meeting, qint64 seq, qint64 limit) const
 {
     return m_store.events(meeting, seq, limit);
 }
@@ -79,18 +78,17 @@ QJsonObject MeetingService::execute(const Principal &principal, const protocol::
 {
     if (command.spec->kind != protocol::MessageKind::Command) {
         return protocol::errorReply(command.id,
-                                    makeError(ErrorCode::UnknownType,
-                                              command.type() + QStringLiteral(" is not a command"),
-                                              QStringLiteral("type")));
+            makeError(ErrorCode::UnknownType, command.type() + QStringLiteral(" is not a command"),
+                QStringLiteral("type")));
     }
     if (auto stored = m_store.findCommandResult(principal.id, command.id)) {
         if (stored->fingerprint != requestFingerprint(command)) {
-            return protocol::errorReply(
-                    command.id, makeError(ErrorCode::IdReused,
-                                          QStringLiteral("request id %1 was already used for a "
-                                                         "different request")
-                                                  .arg(command.id),
-                                          QStringLiteral("id")));
+            return protocol::errorReply(command.id,
+                makeError(ErrorCode::IdReused,
+                    QStringLiteral("request id %1 was already used for a "
+                                   "different request")
+                        .arg(command.id),
+                    QStringLiteral("id")));
         }
         return parseStoredReply(stored->response);
     }
@@ -100,18 +98,19 @@ QJsonObject MeetingService::execute(const Principal &principal, const protocol::
 QJsonObject MeetingService::run(const Principal &principal, const protocol::Message &command)
 {
     const bool creating = QLatin1String(command.spec->type) == QLatin1String("meeting.create");
-    const qint64 meetingId = creating ? m_store.lastMeetingId() + 1
-                                      : command.integer(QLatin1String("meeting"));
+    const qint64 meetingId
+        = creating ? m_store.lastMeetingId() + 1 : command.integer(QLatin1String("meeting"));
     const core::MeetingState empty;
     const core::MeetingState *current = creating ? &empty : meeting(meetingId);
     if (!current) {
-        return protocol::errorReply(
-                command.id, makeError(ErrorCode::NotFound,
-                                      QStringLiteral("meeting %1 does not exist").arg(meetingId),
-                                      QStringLiteral("meeting")));
+        return protocol::errorReply(command.id,
+            makeError(ErrorCode::NotFound,
+                QStringLiteral("meeting %1 does not exist").arg(meetingId),
+                QStringLiteral("meeting")));
     }
 
-    auto decision = creating ? core::decideCreate(meetingId, command) : core::decide(*current, command);
+    auto decision
+        = creating ? core::decideCreate(meetingId, command) : core::decide(*current, command);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
 
@@ -130,23 +129,23 @@ QJsonObject MeetingService::run(const Principal &principal, const protocol::Mess
         event.actor = principal.id;
         event.data = draft.data;
         if (auto applied = core::apply(next, event); !applied) {
-            qCCritical(lcService).noquote() << "refusing events that do not apply:"
-                                            << applied.error().message;
+            qCCritical(lcService).noquote()
+                << "refusing events that do not apply:" << applied.error().message;
             return protocol::errorReply(command.id, applied.error());
         }
         batch.events.push_back({meetingId, draft.kind, principal.id, time, draft.data});
     }
 
     const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
-    batch.command = storage::CommandRecord{principal.id, command.id, requestFingerprint(command),
-                                           protocol::toFrame(reply)};
+    batch.command = storage::CommandRecord {
+        principal.id, command.id, requestFingerprint(command), protocol::toFrame(reply)};
     auto committed = m_store.commit(batch);
     if (!committed) {
         qCCritical(lcService).noquote() << "commit failed:" << committed.error().message;
         return protocol::errorReply(command.id,
-                                    makeError(ErrorCode::Internal,
-                                              QStringLiteral("the change could not be stored; "
-                                                             "nothing was changed")));
+            makeError(ErrorCode::Internal,
+                QStringLiteral("the change could not be stored; "
+                               "nothing was changed")));
     }
     if (!committed->empty()) {
         next.lastHash = committed->back().hash;

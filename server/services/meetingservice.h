@@ -43,8 +43,8 @@ public:
 
     const core::MeetingState *meeting(qint64 id) const;
     std::vector<const core::MeetingState *> meetings() const;
-    Result<std::vector<protocol::Event>> eventsAfter(qint64 meeting, qint64 seq,
-                                                     qint64 limit = -1) const;
+    Result<std::vector<protocol::Event>> eventsAfter(
+        qint64 meeting, qint64 seq, qint64 limit = -1) const;
 
     // Tests pin the clock to make event times predictable.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }

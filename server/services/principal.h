@@ -13,7 +13,7 @@ struct Principal
     // Stable identifier: the actor in the event log and the scope of request ids.
     QString id;
 
-    static Principal admin() { return Principal{Kind::Admin, QStringLiteral("admin")}; }
+    static Principal admin() { return Principal {Kind::Admin, QStringLiteral("admin")}; }
     bool isAdmin() const { return kind == Kind::Admin; }
 };
 

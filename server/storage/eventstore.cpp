@@ -11,11 +11,6 @@ namespace {
 
 const char kEventColumns[] = "meeting, seq, kind, time, actor, data, prev, hash";
 
-Result<std::unique_ptr<EventStore>> failed(const Error &error)
-{
-    return error;
-}
-
 } // namespace
 
 protocol::Event eventFromRow(const Statement &row)
@@ -34,49 +29,45 @@ protocol::Event eventFromRow(const Statement &row)
 
 Result<std::unique_ptr<EventStore>> EventStore::open(const QString &path)
 {
-    auto db = Database::open(path);
-    if (!db)
-        return db.error();
-    if (auto status = migrate(*db.value()); !status)
-        return status.error();
-    std::unique_ptr<EventStore> store(new EventStore(std::move(db.value())));
-    if (auto status = store->loadHeads(); !status)
-        return failed(status.error());
-    return store;
+    return fromDatabase(Database::open(path), SchemaPolicy::Migrate);
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::openReadOnly(const QString &path)
 {
-    auto db = Database::open(path, Database::Mode::ReadOnly);
-    if (!db)
-        return db.error();
-    auto version = schemaVersion(*db.value());
-    if (!version)
-        return version.error();
-    if (version.value() != latestSchemaVersion()) {
-        return makeError(ErrorCode::Invalid,
-                         QStringLiteral("%1 has schema version %2; this program reads version %3 "
-                                        "(start chamberd once to migrate it)")
-                                 .arg(path)
-                                 .arg(version.value())
-                                 .arg(latestSchemaVersion()));
-    }
-    std::unique_ptr<EventStore> store(new EventStore(std::move(db.value())));
-    if (auto status = store->loadHeads(); !status)
-        return failed(status.error());
-    return store;
+    return fromDatabase(
+        Database::open(path, Database::Mode::ReadOnly), SchemaPolicy::RequireLatest);
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::openInMemory()
 {
-    auto db = Database::openInMemory();
-    if (!db)
-        return db.error();
-    if (auto status = migrate(*db.value()); !status)
-        return status.error();
-    std::unique_ptr<EventStore> store(new EventStore(std::move(db.value())));
+    return fromDatabase(Database::openInMemory(), SchemaPolicy::Migrate);
+}
+
+Result<std::unique_ptr<EventStore>> EventStore::fromDatabase(
+    Result<std::unique_ptr<Database>> opened, SchemaPolicy policy)
+{
+    if (!opened)
+        return opened.error();
+    Database &db = *opened.value();
+    if (policy == SchemaPolicy::Migrate) {
+        if (auto status = migrate(db); !status)
+            return status.error();
+    } else {
+        auto version = schemaVersion(db);
+        if (!version)
+            return version.error();
+        if (version.value() != latestSchemaVersion()) {
+            return makeError(ErrorCode::Invalid,
+                QStringLiteral("%1 has schema version %2; this program reads version %3 "
+                               "(start chamberd once to migrate it)")
+                    .arg(db.path())
+                    .arg(version.value())
+                    .arg(latestSchemaVersion()));
+        }
+    }
+    std::unique_ptr<EventStore> store(new EventStore(std::move(opened.value())));
     if (auto status = store->loadHeads(); !status)
-        return failed(status.error());
+        return status.error();
     return store;
 }
 
@@ -88,22 +79,21 @@ Status EventStore::loadHeads()
         return heads.error();
     Error error;
     while (heads->next(&error))
-        m_heads.insert(heads->integer(0), Head{heads->integer(1), heads->blob(2)});
+        m_heads.insert(heads->integer(0), Head {heads->integer(1), heads->blob(2)});
     if (!error.message.isEmpty())
         return error;
 
-    auto insertEvent = m_db->prepare(
-            "INSERT INTO events (meeting, seq, kind, time, actor, data, prev, hash) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    auto insertEvent
+        = m_db->prepare("INSERT INTO events (meeting, seq, kind, time, actor, data, prev, hash) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     auto insertCommand = m_db->prepare(
-            "INSERT INTO command_results (principal, request_id, fingerprint, response, created) "
-            "VALUES (?1, ?2, ?3, ?4, ?5)");
-    auto findCommand = m_db->prepare(
-            "SELECT fingerprint, response FROM command_results "
-            "WHERE principal = ?1 AND request_id = ?2");
+        "INSERT INTO command_results (principal, request_id, fingerprint, response, created) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto findCommand = m_db->prepare("SELECT fingerprint, response FROM command_results "
+                                     "WHERE principal = ?1 AND request_id = ?2");
     auto eventsAfter = m_db->prepare(QByteArray("SELECT ") + kEventColumns
-                                     + " FROM events WHERE meeting = ?1 AND seq > ?2 "
-                                       "ORDER BY seq LIMIT ?3");
+        + " FROM events WHERE meeting = ?1 AND seq > ?2 "
+          "ORDER BY seq LIMIT ?3");
     for (auto *statement : {&insertEvent, &insertCommand, &findCommand, &eventsAfter}) {
         if (!*statement)
             return statement->error();
@@ -117,8 +107,8 @@ Status EventStore::loadHeads()
 
 Status EventStore::forEachEvent(const std::function<Status(const protocol::Event &)> &visit) const
 {
-    auto rows = m_db->prepare(QByteArray("SELECT ") + kEventColumns
-                              + " FROM events ORDER BY meeting, seq");
+    auto rows = m_db->prepare(
+        QByteArray("SELECT ") + kEventColumns + " FROM events ORDER BY meeting, seq");
     if (!rows)
         return rows.error();
     Error error;
@@ -131,8 +121,8 @@ Status EventStore::forEachEvent(const std::function<Status(const protocol::Event
     return success();
 }
 
-Result<std::vector<protocol::Event>> EventStore::events(qint64 meeting, qint64 afterSeq,
-                                                        qint64 limit) const
+Result<std::vector<protocol::Event>> EventStore::events(
+    qint64 meeting, qint64 afterSeq, qint64 limit) const
 {
     std::vector<protocol::Event> list;
     m_eventsAfter.bind(1, meeting).bind(2, afterSeq).bind(3, limit);
@@ -176,8 +166,8 @@ Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)
     sealed.reserve(batch.events.size());
     for (const PendingEvent &pending : batch.events) {
         auto head = heads.contains(pending.meeting)
-                ? heads.value(pending.meeting)
-                : Head{headSeq(pending.meeting), headHash(pending.meeting)};
+            ? heads.value(pending.meeting)
+            : Head {headSeq(pending.meeting), headHash(pending.meeting)};
         protocol::Event event;
         event.meeting = pending.meeting;
         event.seq = head.seq + 1;
@@ -188,25 +178,25 @@ Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)
         event.prevHash = head.hash;
         event.seal();
         m_insertEvent.bind(1, event.meeting)
-                .bind(2, event.seq)
-                .bind(3, event.kind)
-                .bind(4, event.time)
-                .bind(5, event.actor)
-                .bindText(6, QJsonDocument(event.data).toJson(QJsonDocument::Compact))
-                .bind(7, event.prevHash)
-                .bind(8, event.hash);
+            .bind(2, event.seq)
+            .bind(3, event.kind)
+            .bind(4, event.time)
+            .bind(5, event.actor)
+            .bindText(6, QJsonDocument(event.data).toJson(QJsonDocument::Compact))
+            .bind(7, event.prevHash)
+            .bind(8, event.hash);
         if (auto status = m_insertEvent.run(); !status)
             return status.error();
-        heads.insert(event.meeting, Head{event.seq, event.hash});
+        heads.insert(event.meeting, Head {event.seq, event.hash});
         sealed.push_back(std::move(event));
     }
     if (batch.command) {
         const CommandRecord &record = *batch.command;
         m_insertCommand.bind(1, record.principal)
-                .bind(2, record.requestId)
-                .bind(3, record.fingerprint)
-                .bindText(4, record.response)
-                .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            .bind(2, record.requestId)
+            .bind(3, record.fingerprint)
+            .bindText(4, record.response)
+            .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
         if (auto status = m_insertCommand.run(); !status)
             return status.error();
     }
@@ -217,14 +207,14 @@ Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)
     return sealed;
 }
 
-std::optional<CommandRecord> EventStore::findCommandResult(const QString &principal,
-                                                           const QString &requestId) const
+std::optional<CommandRecord> EventStore::findCommandResult(
+    const QString &principal, const QString &requestId) const
 {
     m_findCommand.bind(1, principal).bind(2, requestId);
     std::optional<CommandRecord> record;
     if (m_findCommand.next())
-        record = CommandRecord{principal, requestId, m_findCommand.blob(0),
-                               m_findCommand.textBytes(1)};
+        record = CommandRecord {
+            principal, requestId, m_findCommand.blob(0), m_findCommand.textBytes(1)};
     m_findCommand.reset();
     return record;
 }

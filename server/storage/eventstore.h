@@ -31,7 +31,7 @@ struct CommandRecord
     QString principal;
     QString requestId;
     QByteArray fingerprint; // hash of the request body: a reused id with a new body is refused
-    QByteArray response;    // the reply frame, verbatim
+    QByteArray response; // the reply frame, verbatim
 };
 
 struct Batch
@@ -52,8 +52,8 @@ public:
 
     // Calls `visit` for every event, meeting by meeting in sequence order; stops on failure.
     Status forEachEvent(const std::function<Status(const protocol::Event &)> &visit) const;
-    Result<std::vector<protocol::Event>> events(qint64 meeting, qint64 afterSeq,
-                                                qint64 limit = -1) const;
+    Result<std::vector<protocol::Event>> events(
+        qint64 meeting, qint64 afterSeq, qint64 limit = -1) const;
 
     qint64 headSeq(qint64 meeting) const;
     QByteArray headHash(qint64 meeting) const;
@@ -63,8 +63,8 @@ public:
     // return the data is on disk (synchronous=FULL). On failure nothing was written.
     Result<std::vector<protocol::Event>> commit(const Batch &batch);
 
-    std::optional<CommandRecord> findCommandResult(const QString &principal,
-                                                   const QString &requestId) const;
+    std::optional<CommandRecord> findCommandResult(
+        const QString &principal, const QString &requestId) const;
 
     // Recomputes every hash and link from the stored rows.
     Result<protocol::ChainReport> verify() const;
@@ -72,7 +72,12 @@ public:
     Database &database() { return *m_db; }
 
 private:
-    explicit EventStore(std::unique_ptr<Database> db) : m_db(std::move(db)) { }
+    enum class SchemaPolicy { Migrate, RequireLatest };
+    explicit EventStore(std::unique_ptr<Database> db)
+        : m_db(std::move(db))
+    { }
+    static Result<std::unique_ptr<EventStore>> fromDatabase(
+        Result<std::unique_ptr<Database>> opened, SchemaPolicy policy);
     Status loadHeads();
 
     struct Head

@@ -7,38 +7,38 @@ namespace chamber::storage {
 namespace {
 
 // Never edit a migration that has shipped: add a new one. Tests migrate from every version.
-constexpr std::array kMigrations{
-    Migration{1, "event log",
-              // One row per event; (meeting, seq) is the natural key and the order of replay.
-              "CREATE TABLE events ("
-              "  meeting INTEGER NOT NULL,"
-              "  seq INTEGER NOT NULL CHECK (seq >= 1),"
-              "  kind TEXT NOT NULL,"
-              "  time TEXT NOT NULL,"
-              "  actor TEXT NOT NULL,"
-              "  data TEXT NOT NULL,"
-              "  prev BLOB NOT NULL CHECK (length(prev) = 32),"
-              "  hash BLOB NOT NULL CHECK (length(hash) = 32),"
-              "  PRIMARY KEY (meeting, seq)"
-              ") WITHOUT ROWID;"},
-    Migration{2, "append-only event log",
-              // The hash chain detects tampering after the fact; these triggers stop the server
-              // itself (or a careless sqlite3 session) from rewriting history in the first place.
-              "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
-              "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
-              "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
-              "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"},
-    Migration{3, "idempotent command results",
-              // The answer to every successful command, keyed by who sent it and its request id,
-              // written in the same transaction as the command's events.
-              "CREATE TABLE command_results ("
-              "  principal TEXT NOT NULL,"
-              "  request_id TEXT NOT NULL,"
-              "  fingerprint BLOB NOT NULL,"
-              "  response TEXT NOT NULL,"
-              "  created TEXT NOT NULL,"
-              "  PRIMARY KEY (principal, request_id)"
-              ") WITHOUT ROWID;"},
+constexpr std::array kMigrations {
+    Migration {1, "event log",
+        // One row per event; (meeting, seq) is the natural key and the order of replay.
+        "CREATE TABLE events ("
+        "  meeting INTEGER NOT NULL,"
+        "  seq INTEGER NOT NULL CHECK (seq >= 1),"
+        "  kind TEXT NOT NULL,"
+        "  time TEXT NOT NULL,"
+        "  actor TEXT NOT NULL,"
+        "  data TEXT NOT NULL,"
+        "  prev BLOB NOT NULL CHECK (length(prev) = 32),"
+        "  hash BLOB NOT NULL CHECK (length(hash) = 32),"
+        "  PRIMARY KEY (meeting, seq)"
+        ") WITHOUT ROWID;"},
+    Migration {2, "append-only event log",
+        // The hash chain detects tampering after the fact; these triggers stop the server
+        // itself (or a careless sqlite3 session) from rewriting history in the first place.
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"},
+    Migration {3, "idempotent command results",
+        // The answer to every successful command, keyed by who sent it and its request id,
+        // written in the same transaction as the command's events.
+        "CREATE TABLE command_results ("
+        "  principal TEXT NOT NULL,"
+        "  request_id TEXT NOT NULL,"
+        "  fingerprint BLOB NOT NULL,"
+        "  response TEXT NOT NULL,"
+        "  created TEXT NOT NULL,"
+        "  PRIMARY KEY (principal, request_id)"
+        ") WITHOUT ROWID;"},
 };
 
 } // namespace
@@ -75,25 +75,25 @@ Status migrate(Database &db, int target)
 
     if (applicationId.value() != 0 && applicationId.value() != kApplicationId) {
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("%1 is not a Chamber database (application id %2)")
-                                 .arg(db.path())
-                                 .arg(applicationId.value()));
+            QStringLiteral("%1 is not a Chamber database (application id %2)")
+                .arg(db.path())
+                .arg(applicationId.value()));
     }
     if (applicationId.value() == 0 && current.value() != 0) {
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("%1 is not a Chamber database (it has schema version %2 "
-                                        "but no Chamber mark)")
-                                 .arg(db.path())
-                                 .arg(current.value()));
+            QStringLiteral("%1 is not a Chamber database (it has schema version %2 "
+                           "but no Chamber mark)")
+                .arg(db.path())
+                .arg(current.value()));
     }
     if (current.value() > latestSchemaVersion()) {
         return makeError(ErrorCode::Invalid,
-                         QStringLiteral("%1 has schema version %2, newer than this chamberd "
-                                        "understands (%3). Run a newer chamberd, or restore a "
-                                        "backup made by this version; nothing was changed.")
-                                 .arg(db.path())
-                                 .arg(current.value())
-                                 .arg(latestSchemaVersion()));
+            QStringLiteral("%1 has schema version %2, newer than this chamberd "
+                           "understands (%3). Run a newer chamberd, or restore a "
+                           "backup made by this version; nothing was changed.")
+                .arg(db.path())
+                .arg(current.value())
+                .arg(latestSchemaVersion()));
     }
 
     for (const Migration &migration : kMigrations) {
@@ -104,13 +104,13 @@ Status migrate(Database &db, int target)
             return transaction.begun();
         if (auto status = db.exec(migration.sql); !status) {
             return storageError(QStringLiteral("migration %1 (%2)")
-                                        .arg(migration.version)
-                                        .arg(QString::fromLatin1(migration.description)),
-                                status.error().message);
+                                    .arg(migration.version)
+                                    .arg(QString::fromLatin1(migration.description)),
+                status.error().message);
         }
         // PRAGMAs do not take bound parameters; both values are our own integers.
         const QByteArray mark = "PRAGMA application_id=" + QByteArray::number(kApplicationId)
-                + ";PRAGMA user_version=" + QByteArray::number(migration.version);
+            + ";PRAGMA user_version=" + QByteArray::number(migration.version);
         if (auto status = db.exec(mark); !status)
             return status;
         if (auto status = transaction.commit(); !status)

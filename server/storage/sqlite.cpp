@@ -14,8 +14,7 @@ Error storageError(const QString &what, const QString &detail)
 Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_statement(std::exchange(other.m_statement, nullptr))
-{
-}
+{ }
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -123,11 +122,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     sqlite3 *db = nullptr;
     const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc
+        = sqlite3_open_v2(path.toUtf8().constData(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db))
-                                  : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString detail
+            = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(db);
         return storageError(QStringLiteral("cannot open %1").arg(path), detail);
     }
@@ -138,15 +137,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     if (mode == Mode::ReadWrite) {
         // WAL lets readers (chamberctl verify, backups) run beside the server; synchronous=FULL
         // makes every commit durable before we acknowledge it.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                                   "PRAGMA foreign_keys=ON"}) {
+        for (const char *pragma :
+            {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
             if (auto status = database->exec(pragma); !status)
                 return status.error();
         }
         auto journal = database->prepare("PRAGMA journal_mode");
         if (!journal || !journal->next() || journal->text(0) != QLatin1String("wal"))
             return storageError(QStringLiteral("cannot enable WAL on %1").arg(path),
-                                QStringLiteral("the file system may not support it"));
+                QStringLiteral("the file system may not support it"));
     }
     return database;
 }
@@ -180,8 +179,8 @@ Status Database::exec(const QByteArray &sql)
 Result<Statement> Database::prepare(const QByteArray &sql)
 {
     sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &statement, nullptr)
+    if (sqlite3_prepare_v3(
+            m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
         != SQLITE_OK) {
         return storageError(QStringLiteral("prepare"), lastError());
     }
@@ -195,8 +194,9 @@ Result<qint64> Database::queryInteger(const QByteArray &sql)
         return statement.error();
     Error error;
     if (!statement->next(&error))
-        return error.message.isEmpty() ? storageError(QString::fromUtf8(sql), QStringLiteral("no row"))
-                                       : error;
+        return error.message.isEmpty()
+            ? storageError(QString::fromUtf8(sql), QStringLiteral("no row"))
+            : error;
     return statement->integer(0);
 }
 
@@ -205,7 +205,9 @@ QString Database::lastError() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
-Transaction::Transaction(Database &db) : m_db(db), m_begun(db.exec("BEGIN IMMEDIATE"))
+Transaction::Transaction(Database &db)
+    : m_db(db)
+    , m_begun(db.exec("BEGIN IMMEDIATE"))
 {
     m_open = m_begun.ok();
 }

@@ -19,7 +19,10 @@ class Statement
 {
 public:
     Statement() = default;
-    Statement(sqlite3 *db, sqlite3_stmt *statement) : m_db(db), m_statement(statement) { }
+    Statement(sqlite3 *db, sqlite3_stmt *statement)
+        : m_db(db)
+        , m_statement(statement)
+    { }
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
     Statement(const Statement &) = delete;
@@ -67,7 +70,10 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
-    Database(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) { }
+    Database(sqlite3 *db, QString path)
+        : m_db(db)
+        , m_path(std::move(path))
+    { }
     sqlite3 *m_db;
     QString m_path;
 };

@@ -23,7 +23,7 @@ QString compose(const QString &message, Fields fields)
     for (const auto &[key, value] : fields)
         object.insert(key, value);
     return message + kFieldSeparator
-            + QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        + QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 const char *levelName(QtMsgType type)
@@ -47,7 +47,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 {
     static std::mutex mutex; // Qt may log from its own threads
     const QByteArray line = formatRecord(g_format, type, context.category, message,
-                                         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     std::lock_guard lock(mutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
@@ -55,40 +55,36 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 
 } // namespace
 
-void debug(const QLoggingCategory &category, const QString &message, Fields fields)
+void write(QtMsgType type, const QLoggingCategory &category, const QString &message, Fields fields)
 {
-    if (category.isDebugEnabled())
-        QMessageLogger(nullptr, 0, nullptr, category.categoryName()).debug().noquote() << compose(message, fields);
-}
-
-void info(const QLoggingCategory &category, const QString &message, Fields fields)
-{
-    if (category.isInfoEnabled())
-        QMessageLogger(nullptr, 0, nullptr, category.categoryName()).info().noquote() << compose(message, fields);
-}
-
-void warning(const QLoggingCategory &category, const QString &message, Fields fields)
-{
-    if (category.isWarningEnabled())
-        QMessageLogger(nullptr, 0, nullptr, category.categoryName()).warning().noquote()
-                << compose(message, fields);
-}
-
-void critical(const QLoggingCategory &category, const QString &message, Fields fields)
-{
-    if (category.isCriticalEnabled())
-        QMessageLogger(nullptr, 0, nullptr, category.categoryName()).critical().noquote()
-                << compose(message, fields);
+    if (!category.isEnabled(type))
+        return;
+    QMessageLogger logger(nullptr, 0, nullptr, category.categoryName());
+    const QString text = compose(message, fields);
+    switch (type) {
+    case QtDebugMsg:
+        logger.debug().noquote() << text;
+        break;
+    case QtInfoMsg:
+        logger.info().noquote() << text;
+        break;
+    case QtWarningMsg:
+        logger.warning().noquote() << text;
+        break;
+    default:
+        logger.critical().noquote() << text;
+        break;
+    }
 }
 
 QByteArray formatRecord(Format format, QtMsgType type, const char *category,
-                        const QString &rawMessage, const QString &timestamp)
+    const QString &rawMessage, const QString &timestamp)
 {
     const qsizetype split = rawMessage.indexOf(kFieldSeparator);
     const QString message = split < 0 ? rawMessage : rawMessage.left(split);
     const QJsonObject fields = split < 0
-            ? QJsonObject()
-            : QJsonDocument::fromJson(rawMessage.mid(split + 1).toUtf8()).object();
+        ? QJsonObject()
+        : QJsonDocument::fromJson(rawMessage.mid(split + 1).toUtf8()).object();
     const QString categoryName = QString::fromLatin1(category ? category : "default");
 
     if (format == Format::Json) {
@@ -100,14 +96,14 @@ QByteArray formatRecord(Format format, QtMsgType type, const char *category,
         return QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     }
     QString line = timestamp + u' ' + QString::fromLatin1(levelName(type)).leftJustified(7) + u' '
-            + categoryName + u' ' + message;
+        + categoryName + u' ' + message;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QJsonValue value = it.value();
-        QString text = value.isString() ? value.toString()
-                                        : QString::fromUtf8(QJsonDocument(QJsonArray{value})
-                                                                    .toJson(QJsonDocument::Compact))
-                                                  .mid(1)
-                                                  .chopped(1);
+        QString text = value.isString()
+            ? value.toString()
+            : QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                  .mid(1)
+                  .chopped(1);
         if (text.contains(u' '))
             text = u'"' + text + u'"';
         line += u' ' + it.key() + u'=' + text;

@@ -19,16 +19,30 @@ using Fields = std::initializer_list<std::pair<QString, QJsonValue>>;
 
 enum class Format { Json, Text };
 
-void debug(const QLoggingCategory &category, const QString &message, Fields fields = {});
-void info(const QLoggingCategory &category, const QString &message, Fields fields = {});
-void warning(const QLoggingCategory &category, const QString &message, Fields fields = {});
-void critical(const QLoggingCategory &category, const QString &message, Fields fields = {});
+void write(
+    QtMsgType type, const QLoggingCategory &category, const QString &message, Fields fields = {});
+inline void debug(const QLoggingCategory &category, const QString &message, Fields fields = {})
+{
+    write(QtDebugMsg, category, message, fields);
+}
+inline void info(const QLoggingCategory &category, const QString &message, Fields fields = {})
+{
+    write(QtInfoMsg, category, message, fields);
+}
+inline void warning(const QLoggingCategory &category, const QString &message, Fields fields = {})
+{
+    write(QtWarningMsg, category, message, fields);
+}
+inline void critical(const QLoggingCategory &category, const QString &message, Fields fields = {})
+{
+    write(QtCriticalMsg, category, message, fields);
+}
 
 // Routes all Qt logging to stderr in the given format.
 void installMessageHandler(Format format);
 
 // Formats one record; exposed for tests.
 QByteArray formatRecord(Format format, QtMsgType type, const char *category,
-                        const QString &rawMessage, const QString &timestamp);
+    const QString &rawMessage, const QString &timestamp);
 
 } // namespace chamber::log

@@ -11,13 +11,13 @@ Status writePrivateFile(const QString &path, const QByteArray &content)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     // Narrow the permissions before any byte of the secret is written.
     if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return makeError(ErrorCode::Internal, QStringLiteral("cannot restrict %1").arg(path));
     if (file.write(content) != content.size() || !file.commit())
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return success();
 }
 
@@ -25,11 +25,13 @@ Status ensurePrivateDirectory(const QString &path)
 {
     QDir dir(path);
     if (!dir.exists() && !QDir().mkpath(path))
-        return makeError(ErrorCode::Internal, QStringLiteral("cannot create directory %1").arg(path));
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                        | QFileDevice::ExeOwner);
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("cannot create directory %1").arg(path));
+    QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (!QFileInfo(path).isWritable())
-        return makeError(ErrorCode::Internal, QStringLiteral("directory %1 is not writable").arg(path));
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("directory %1 is not writable").arg(path));
     return success();
 }
 

@@ -36,13 +36,15 @@ struct Latency
     double max = 0;
     QJsonObject json() const
     {
-        return {{QStringLiteral("p50_ms"), p50}, {QStringLiteral("p99_ms"), p99}, {QStringLiteral("max_ms"), max}};
+        return {{QStringLiteral("p50_ms"), p50}, {QStringLiteral("p99_ms"), p99},
+            {QStringLiteral("max_ms"), max}};
     }
 };
 
 Latency summarise(const std::vector<double> &samplesMs)
 {
-    return Latency{percentile(samplesMs, 50), percentile(samplesMs, 99), percentile(samplesMs, 100)};
+    return Latency {
+        percentile(samplesMs, 50), percentile(samplesMs, 99), percentile(samplesMs, 100)};
 }
 
 void appendArrivals(const ClientFleet &fleet, qint64 startNs, std::vector<double> &samplesMs)
@@ -72,8 +74,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption clientsOption(QStringLiteral("clients"), QStringLiteral("subscribers"), QStringLiteral("N"), QStringLiteral("1000"));
-    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("broadcasts and echo bursts"), QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"), QStringLiteral("subscribers"),
+        QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"),
+        QStringLiteral("broadcasts and echo bursts"), QStringLiteral("N"), QStringLiteral("30"));
     parser.addOptions({clientsOption, roundsOption});
     parser.addHelpOption();
     parser.process(application);
@@ -85,31 +89,43 @@ int main(int argc, char *argv[])
     if (!server.start())
         fail(QStringLiteral("chamberd did not start: ") + QString::fromUtf8(server.log()));
     const QString api = server.baseUrl() + QStringLiteral("/api/v1");
-    testing::restCall("POST", api + QStringLiteral("/meetings"), server.pin(), server.adminToken(), R"({"title":"Bench"})");
+    testing::restCall("POST", api + QStringLiteral("/meetings"), server.pin(), server.adminToken(),
+        R"({"title":"Bench"})");
     for (const char *title : {R"({"title":"One"})", R"({"title":"Two"})"})
-        testing::restCall("POST", api + QStringLiteral("/meetings/1/agenda"), server.pin(), server.adminToken(), title);
-    const qint64 pid = server.records(QStringLiteral("chamberd ready")).value(0).value(QLatin1String("pid")).toInteger();
+        testing::restCall("POST", api + QStringLiteral("/meetings/1/agenda"), server.pin(),
+            server.adminToken(), title);
+    const qint64 pid = server.records(QStringLiteral("chamberd ready"))
+                           .value(0)
+                           .value(QLatin1String("pid"))
+                           .toInteger();
     const double idleRss = processMemoryMiB(pid);
 
     // --- the echo baseline, with chamberd's own certificate and key ---------------------------
     QProcess echo;
     echo.start(QStringLiteral(CHAMBER_BENCH_DIR "/bench_echo_server"),
-               {QStringLiteral("--cert"), server.dataDir() + QStringLiteral("/tls/cert.pem"),
-                QStringLiteral("--key"), server.dataDir() + QStringLiteral("/tls/key.pem")});
+        {QStringLiteral("--cert"), server.dataDir() + QStringLiteral("/tls/cert.pem"),
+            QStringLiteral("--key"), server.dataDir() + QStringLiteral("/tls/key.pem")});
     if (!echo.waitForReadyRead(10000))
         fail(QStringLiteral("echo server did not start"));
-    const QString echoUrl = QStringLiteral("wss://127.0.0.1:%1").arg(QString::fromLatin1(echo.readLine()).split(u' ').last().trimmed());
+    const QString echoUrl
+        = QStringLiteral("wss://127.0.0.1:%1")
+              .arg(QString::fromLatin1(echo.readLine()).split(u' ').last().trimmed());
 
     std::printf("bench_broadcast: %d clients over TLS, %d rounds, on %d cores\n", clients, rounds,
-                QThread::idealThreadCount());
+        QThread::idealThreadCount());
 
     // --- subscribers ---------------------------------------------------------------------------
     const qint64 connectStart = nowNs();
     ClientFleet subscribers(server.pin(), clients);
     if (!subscribers.connectAll(server.wsUrl()))
         fail(QStringLiteral("could not connect %1 clients to chamberd").arg(clients));
-    subscribers.arm([](const QString &text) { return text.startsWith(QLatin1String(R"({"id":)")) && text.contains(QLatin1String(R"("type":"ok")")); });
-    const QString hello = QStringLiteral(R"({"type":"hello","id":"h","protocol":1,"credential":"%1"})").arg(QString::fromUtf8(server.adminToken()));
+    subscribers.arm([](const QString &text) {
+        return text.startsWith(QLatin1String(R"({"id":)"))
+            && text.contains(QLatin1String(R"("type":"ok")"));
+    });
+    const QString hello
+        = QStringLiteral(R"({"type":"hello","id":"h","protocol":1,"credential":"%1"})")
+              .arg(QString::fromUtf8(server.adminToken()));
     subscribers.sendAll(hello);
     subscribers.sendAll(QStringLiteral(R"({"type":"subscribe","id":"s","meeting":1})"));
     if (!subscribers.waitForCount(2, 60000))
@@ -128,9 +144,13 @@ int main(int argc, char *argv[])
     // --- broadcasts ----------------------------------------------------------------------------
     std::vector<double> delivery;
     for (int round = 0; round < rounds; ++round) {
-        subscribers.arm([](const QString &text) { return text.contains(QLatin1String(R"("type":"event")")); });
+        subscribers.arm(
+            [](const QString &text) { return text.contains(QLatin1String(R"("type":"event")")); });
         const qint64 start = nowNs();
-        chair.send(0, QStringLiteral(R"({"type":"agenda.select","id":"r%1","meeting":1,"item":%2})").arg(round).arg(1 + round % 2));
+        chair.send(0,
+            QStringLiteral(R"({"type":"agenda.select","id":"r%1","meeting":1,"item":%2})")
+                .arg(round)
+                .arg(1 + round % 2));
         if (!subscribers.waitAllArrived(30000))
             fail(QStringLiteral("round %1: not every client received the event").arg(round));
         appendArrivals(subscribers, start, delivery);
@@ -177,27 +197,31 @@ int main(int argc, char *argv[])
     const Latency idleStats = summarise(idle);
     const double ratio = burstStats.p99 > 0 ? deliveryStats.p99 / burstStats.p99 : 0;
     std::printf("connect+hello+subscribe of %d clients: %.1f s\n", clients, connectSeconds);
-    std::printf("chamberd broadcast delivery  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu samples)\n",
-                deliveryStats.p50, deliveryStats.p99, deliveryStats.max, delivery.size());
-    std::printf("baseline echo, %d at once    p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu samples)\n",
-                clients, burstStats.p50, burstStats.p99, burstStats.max, burst.size());
-    std::printf("baseline echo, one client    p50 %7.2f ms  p99 %7.2f ms\n", idleStats.p50, idleStats.p99);
+    std::printf(
+        "chamberd broadcast delivery  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu samples)\n",
+        deliveryStats.p50, deliveryStats.p99, deliveryStats.max, delivery.size());
+    std::printf(
+        "baseline echo, %d at once    p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%zu samples)\n",
+        clients, burstStats.p50, burstStats.p99, burstStats.max, burst.size());
+    std::printf(
+        "baseline echo, one client    p50 %7.2f ms  p99 %7.2f ms\n", idleStats.p50, idleStats.p99);
     std::printf("delivery p99 / echo p99: %.2f (goal <= 3)\n", ratio);
-    std::printf("chamberd RSS: idle %.1f MiB, with %d clients %.1f MiB, peak %.1f MiB (goal < 150 MB)\n",
-                idleRss, clients, rssWithClients, peakRss);
-    const QJsonObject result{
-            {QStringLiteral("bench"), QStringLiteral("broadcast")},
-            {QStringLiteral("clients"), clients},
-            {QStringLiteral("rounds"), rounds},
-            {QStringLiteral("delivery"), deliveryStats.json()},
-            {QStringLiteral("echo_burst"), burstStats.json()},
-            {QStringLiteral("echo_idle"), idleStats.json()},
-            {QStringLiteral("p99_ratio"), ratio},
-            {QStringLiteral("rss_idle_mib"), idleRss},
-            {QStringLiteral("rss_clients_mib"), rssWithClients},
-            {QStringLiteral("rss_peak_mib"), peakRss},
-            {QStringLiteral("goal_latency_met"), ratio > 0 && ratio <= 3},
-            {QStringLiteral("goal_rss_met"), peakRss * 1.048576 < 150},
+    std::printf(
+        "chamberd RSS: idle %.1f MiB, with %d clients %.1f MiB, peak %.1f MiB (goal < 150 MB)\n",
+        idleRss, clients, rssWithClients, peakRss);
+    const QJsonObject result {
+        {QStringLiteral("bench"), QStringLiteral("broadcast")},
+        {QStringLiteral("clients"), clients},
+        {QStringLiteral("rounds"), rounds},
+        {QStringLiteral("delivery"), deliveryStats.json()},
+        {QStringLiteral("echo_burst"), burstStats.json()},
+        {QStringLiteral("echo_idle"), idleStats.json()},
+        {QStringLiteral("p99_ratio"), ratio},
+        {QStringLiteral("rss_idle_mib"), idleRss},
+        {QStringLiteral("rss_clients_mib"), rssWithClients},
+        {QStringLiteral("rss_peak_mib"), peakRss},
+        {QStringLiteral("goal_latency_met"), ratio > 0 && ratio <= 3},
+        {QStringLiteral("goal_rss_met"), peakRss * 1.048576 < 150},
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;

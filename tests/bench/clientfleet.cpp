@@ -70,14 +70,14 @@ bool ClientFleet::connectAll(const QString &url, int batch, int timeoutMs)
         for (size_t i = start; i < end; ++i)
             m_sockets[i]->open(QUrl(url));
         const bool connected = spinUntil(
-                [&] {
-                    for (size_t i = start; i < end; ++i) {
-                        if (m_sockets[i]->state() != QAbstractSocket::ConnectedState)
-                            return false;
-                    }
-                    return true;
-                },
-                int(deadline.remainingTime()));
+            [&] {
+                for (size_t i = start; i < end; ++i) {
+                    if (m_sockets[i]->state() != QAbstractSocket::ConnectedState)
+                        return false;
+                }
+                return true;
+            },
+            int(deadline.remainingTime()));
         if (!connected)
             return false;
     }
@@ -111,11 +111,11 @@ bool ClientFleet::waitAllArrived(int timeoutMs)
 bool ClientFleet::waitForCount(int perClient, int timeoutMs)
 {
     return spinUntil(
-            [&] {
-                return std::all_of(m_counts.begin(), m_counts.end(),
-                                   [perClient](int count) { return count >= perClient; });
-            },
-            timeoutMs);
+        [&] {
+            return std::all_of(m_counts.begin(), m_counts.end(),
+                [perClient](int count) { return count >= perClient; });
+        },
+        timeoutMs);
 }
 
 void ClientFleet::closeAll()

@@ -13,8 +13,10 @@ int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption certificateOption(QStringLiteral("cert"), QStringLiteral("PEM certificate"), QStringLiteral("FILE"));
-    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("PEM private key"), QStringLiteral("FILE"));
+    const QCommandLineOption certificateOption(
+        QStringLiteral("cert"), QStringLiteral("PEM certificate"), QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("key"), QStringLiteral("PEM private key"), QStringLiteral("FILE"));
     parser.addOptions({certificateOption, keyOption});
     parser.process(application);
 
@@ -36,7 +38,7 @@ int main(int argc, char *argv[])
     QObject::connect(&server, &QWebSocketServer::newConnection, &server, [&server] {
         while (QWebSocket *socket = server.nextPendingConnection()) {
             QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
-                             [socket](const QString &text) { socket->sendTextMessage(text); });
+                [socket](const QString &text) { socket->sendTextMessage(text); });
             QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         }
     });

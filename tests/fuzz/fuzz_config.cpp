@@ -7,7 +7,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace chamber::app;
-    const ConfigParse parsed = parseConfig(QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const ConfigParse parsed
+        = parseConfig(QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (parsed.ok()) {
         const ServerConfig &c = parsed.config;
         if (c.resumeWindow < 0 || c.helloTimeoutSeconds < 1 || c.maxBacklogMiB < 1

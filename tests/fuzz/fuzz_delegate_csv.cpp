@@ -10,13 +10,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace chamber::core;
-    const DelegateCsv csv = parseDelegateCsv(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const DelegateCsv csv
+        = parseDelegateCsv(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (csv.ok()) {
         if (csv.rows.empty())
             std::abort();
         QSet<QString> seats;
         for (const CsvDelegate &row : csv.rows) {
-            if (row.name.trimmed().isEmpty() || row.weight < 0 || row.weight > 1000000 || row.line < 2)
+            if (row.name.trimmed().isEmpty() || row.weight < 0 || row.weight > 1000000
+                || row.line < 2)
                 std::abort();
             if (!row.seat.isEmpty()) {
                 if (seats.contains(row.seat.toLower()))

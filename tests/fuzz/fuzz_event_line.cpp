@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!event)
             continue;
         auto again = Event::fromJson(event->toJson());
-        if (!again || again->canonicalBytes() != event->canonicalBytes() || again->hash != event->hash)
+        if (!again || again->canonicalBytes() != event->canonicalBytes()
+            || again->hash != event->hash)
             std::abort();
         verifier.add(event.value(), line);
     }

@@ -26,13 +26,24 @@ core::MeetingState makeMeeting()
         if (!core::apply(state, event))
             std::abort();
     };
-    add("meeting.created", {{QStringLiteral("title"), QStringLiteral("Fuzz")},
-                            {QStringLiteral("quorum"), core::QuorumRule{}.toJson()}});
-    add("agenda.added", {{QStringLiteral("item"), 1}, {QStringLiteral("position"), 0}, {QStringLiteral("title"), QStringLiteral("A")}});
-    add("agenda.added", {{QStringLiteral("item"), 2}, {QStringLiteral("parent"), 1}, {QStringLiteral("position"), 0}, {QStringLiteral("title"), QStringLiteral("B")}});
-    add("agenda.added", {{QStringLiteral("item"), 3}, {QStringLiteral("position"), 1}, {QStringLiteral("title"), QStringLiteral("C")}});
-    add("delegate.added", {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("D1")}, {QStringLiteral("seat"), QStringLiteral("S1")}, {QStringLiteral("weight"), 1}});
-    add("delegate.added", {{QStringLiteral("delegate"), 2}, {QStringLiteral("name"), QStringLiteral("D2")}, {QStringLiteral("seat"), QStringLiteral("S2")}, {QStringLiteral("weight"), 3}});
+    add("meeting.created",
+        {{QStringLiteral("title"), QStringLiteral("Fuzz")},
+            {QStringLiteral("quorum"), core::QuorumRule {}.toJson()}});
+    add("agenda.added",
+        {{QStringLiteral("item"), 1}, {QStringLiteral("position"), 0},
+            {QStringLiteral("title"), QStringLiteral("A")}});
+    add("agenda.added",
+        {{QStringLiteral("item"), 2}, {QStringLiteral("parent"), 1},
+            {QStringLiteral("position"), 0}, {QStringLiteral("title"), QStringLiteral("B")}});
+    add("agenda.added",
+        {{QStringLiteral("item"), 3}, {QStringLiteral("position"), 1},
+            {QStringLiteral("title"), QStringLiteral("C")}});
+    add("delegate.added",
+        {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("D1")},
+            {QStringLiteral("seat"), QStringLiteral("S1")}, {QStringLiteral("weight"), 1}});
+    add("delegate.added",
+        {{QStringLiteral("delegate"), 2}, {QStringLiteral("name"), QStringLiteral("D2")},
+            {QStringLiteral("seat"), QStringLiteral("S2")}, {QStringLiteral("weight"), 3}});
     return state;
 }
 
@@ -53,10 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (message->spec->kind != protocol::MessageKind::Command)
             continue;
         const bool creating = message->type() == QLatin1String("meeting.create");
-        auto decision = creating ? core::decideCreate(1, message.value()) : core::decide(meeting, message.value());
+        auto decision = creating ? core::decideCreate(1, message.value())
+                                 : core::decide(meeting, message.value());
         if (!decision)
             continue;
-        core::MeetingState next = creating ? core::MeetingState{} : meeting;
+        core::MeetingState next = creating ? core::MeetingState {} : meeting;
         for (const core::EventDraft &draft : decision->events) {
             protocol::Event event;
             event.meeting = 1;

@@ -15,7 +15,7 @@ int main(int argc, char **argv)
     int inputs = 0;
     auto run = [&](const fs::path &path) {
         std::ifstream file(path, std::ios::binary);
-        const std::vector<char> bytes{std::istreambuf_iterator<char>(file), {}};
+        const std::vector<char> bytes {std::istreambuf_iterator<char>(file), {}};
         LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size());
         ++inputs;
     };

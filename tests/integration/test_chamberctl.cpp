@@ -36,13 +36,14 @@ private:
     {
         QProcess process;
         const QStringList base = connection.isEmpty()
-                ? QStringList{QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"), m_server.baseUrl()}
-                : connection;
+            ? QStringList {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"),
+                m_server.baseUrl()}
+            : connection;
         process.start(binaryPath(QStringLiteral("chamberctl")), base + arguments);
         if (!process.waitForFinished(30000))
             return {};
-        return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        return Run {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
     }
 
     QString writeFile(const QString &name, const QByteArray &content)
@@ -59,20 +60,36 @@ private Q_SLOTS:
 
     void secretaryWorkflow()
     {
-        Run run = ctl({QStringLiteral("meeting"), QStringLiteral("create"), QStringLiteral("--title"),
-                       QStringLiteral("Họp Ban Pháp chế"), QStringLiteral("--quorum"), QStringLiteral("2/3"),
-                       QStringLiteral("--at-least"), QStringLiteral("--starts"), QStringLiteral("2026-12-01T14:00:00+07:00")});
+        Run run = ctl({QStringLiteral("meeting"), QStringLiteral("create"),
+            QStringLiteral("--title"), QStringLiteral("Họp Ban Pháp chế"),
+            QStringLiteral("--quorum"), QStringLiteral("2/3"), QStringLiteral("--at-least"),
+            QStringLiteral("--starts"), QStringLiteral("2026-12-01T14:00:00+07:00")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("meeting=1")));
 
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("Khai mạc")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("Nghị quyết"),
-                      QStringLiteral("--kind"), QStringLiteral("section")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("--title"), QStringLiteral("Nghị quyết số 1"),
-                      QStringLiteral("--parent"), QStringLiteral("2")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("move"), QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("--top"),
-                      QStringLiteral("--position"), QStringLiteral("0")}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("select"), QStringLiteral("1"), QStringLiteral("1")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"),
+                         QStringLiteral("--title"), QStringLiteral("Khai mạc")})
+                     .exitCode,
+            0);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"),
+                         QStringLiteral("--title"), QStringLiteral("Nghị quyết"),
+                         QStringLiteral("--kind"), QStringLiteral("section")})
+                     .exitCode,
+            0);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"),
+                         QStringLiteral("--title"), QStringLiteral("Nghị quyết số 1"),
+                         QStringLiteral("--parent"), QStringLiteral("2")})
+                     .exitCode,
+            0);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("move"), QStringLiteral("1"),
+                         QStringLiteral("3"), QStringLiteral("--top"), QStringLiteral("--position"),
+                         QStringLiteral("0")})
+                     .exitCode,
+            0);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("select"), QStringLiteral("1"),
+                         QStringLiteral("1")})
+                     .exitCode,
+            0);
         run = ctl({QStringLiteral("agenda"), QStringLiteral("1")});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
@@ -81,35 +98,47 @@ private Q_SLOTS:
         QVERIFY(lines[1].startsWith(u'>')); // the current item is marked
         QVERIFY(lines[2].contains(QStringLiteral("[section]")));
 
-        const QString good = writeFile(QStringLiteral("good.csv"), "Họ tên;Tổ;Ghế\nNguyễn Văn A;Tổ 1;A01\nTrần Thị B;Tổ 1;A02\nLê C;Tổ 2;B01\n");
+        const QString good = writeFile(QStringLiteral("good.csv"),
+            "Họ tên;Tổ;Ghế\nNguyễn Văn A;Tổ 1;A01\nTrần Thị B;Tổ 1;A02\nLê C;Tổ 2;B01\n");
         run = ctl({QStringLiteral("import"), QStringLiteral("1"), good});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("imported 3")));
-        run = ctl({QStringLiteral("check-in"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("2")});
+        run = ctl({QStringLiteral("check-in"), QStringLiteral("1"), QStringLiteral("1"),
+            QStringLiteral("2")});
         QCOMPARE(run.exitCode, 0);
         run = ctl({QStringLiteral("quorum"), QStringLiteral("1")});
         QVERIFY(run.out.contains(QStringLiteral("REACHED (2 present of 3, 2 required")));
         run = ctl({QStringLiteral("delegates"), QStringLiteral("1")});
         QVERIFY(run.out.contains(QStringLiteral("Trần Thị B")));
-        run = ctl({QStringLiteral("--json"), QStringLiteral("meeting"), QStringLiteral("show"), QStringLiteral("1")});
-        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("startsAt")).toString(),
-                 QStringLiteral("2026-12-01T14:00:00+07:00"));
+        run = ctl({QStringLiteral("--json"), QStringLiteral("meeting"), QStringLiteral("show"),
+            QStringLiteral("1")});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8())
+                     .object()
+                     .value(QLatin1String("startsAt"))
+                     .toString(),
+            QStringLiteral("2026-12-01T14:00:00+07:00"));
     }
 
     void csvErrorsNameTheLines()
     {
-        const QString bad = writeFile(QStringLiteral("bad.csv"), "name,seat,weight\nX,Z1,1\nY,A01,1\nW,Z3,nhiều\n");
+        const QString bad = writeFile(
+            QStringLiteral("bad.csv"), "name,seat,weight\nX,Z1,1\nY,A01,1\nW,Z3,nhiều\n");
         const Run run = ctl({QStringLiteral("import"), QStringLiteral("1"), bad});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("line 3: seat A01 is already taken")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("line 3: seat A01 is already taken")),
+            qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("line 4: weight")));
         QVERIFY(run.err.contains(QStringLiteral("nothing was imported")));
-        QVERIFY(!ctl({QStringLiteral("delegates"), QStringLiteral("1")}).out.contains(QStringLiteral(" Z1 ")));
+        QVERIFY(!ctl({QStringLiteral("delegates"), QStringLiteral("1")})
+                     .out.contains(QStringLiteral(" Z1 ")));
     }
 
     void usageMistakes()
     {
-        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("--titel"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(ctl({QStringLiteral("item"), QStringLiteral("add"), QStringLiteral("1"),
+                         QStringLiteral("--titel"), QStringLiteral("x")})
+                     .exitCode,
+            2);
         QCOMPARE(ctl({QStringLiteral("teleport")}).exitCode, 2);
         QCOMPARE(ctl({QStringLiteral("agenda"), QStringLiteral("one")}).exitCode, 2);
         const Run missing = ctl({QStringLiteral("agenda"), QStringLiteral("5")});
@@ -121,8 +150,8 @@ private Q_SLOTS:
     void refusesAServerWithAnotherKey()
     {
         const Run run = ctl({QStringLiteral("health")},
-                            {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"), m_server.baseUrl(),
-                             QStringLiteral("--pin"), QString(64, u'a')});
+            {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"),
+                m_server.baseUrl(), QStringLiteral("--pin"), QString(64, u'a')});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QStringLiteral("does not present the pinned key")));
     }
@@ -130,7 +159,8 @@ private Q_SLOTS:
     void unreachableServer()
     {
         const Run run = ctl({QStringLiteral("health")},
-                            {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"), QStringLiteral("https://127.0.0.1:1")});
+            {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"),
+                QStringLiteral("https://127.0.0.1:1")});
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.err.contains(QStringLiteral("cannot reach")));
     }
@@ -138,7 +168,8 @@ private Q_SLOTS:
     void exportAndVerify()
     {
         const QString exported = m_work.filePath(QStringLiteral("log.jsonl"));
-        Run run = ctl({QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--output"), exported});
+        Run run = ctl(
+            {QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--output"), exported});
         QCOMPARE(run.exitCode, 0);
         QFile file(exported);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -156,19 +187,27 @@ private Q_SLOTS:
         edited[4].replace("Khai mạc", "Bế mạc");
         if (edited[4] == lines[4])
             edited[4].replace("\"admin\"", "\"someone\"");
-        run = ctl({QStringLiteral("verify"), writeFile(QStringLiteral("edited.jsonl"), edited.join('\n'))});
+        run = ctl({QStringLiteral("verify"),
+            writeFile(QStringLiteral("edited.jsonl"), edited.join('\n'))});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("line 5, meeting 1, event 5: content does not match")), qPrintable(run.err));
+        QVERIFY2(
+            run.err.contains(QStringLiteral("line 5, meeting 1, event 5: content does not match")),
+            qPrintable(run.err));
 
         // Delete one: verify says where the gap is.
         QList<QByteArray> deleted = lines;
         deleted.removeAt(6);
-        run = ctl({QStringLiteral("verify"), writeFile(QStringLiteral("deleted.jsonl"), deleted.join('\n'))});
+        run = ctl({QStringLiteral("verify"),
+            writeFile(QStringLiteral("deleted.jsonl"), deleted.join('\n'))});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QStringLiteral("event 8: events before it are missing")));
 
-        QCOMPARE(ctl({QStringLiteral("verify"), writeFile(QStringLiteral("junk.jsonl"), "{}\n")}).exitCode, 1);
-        QCOMPARE(ctl({QStringLiteral("verify"), m_work.filePath(QStringLiteral("absent.jsonl"))}).exitCode, 1);
+        QCOMPARE(ctl({QStringLiteral("verify"), writeFile(QStringLiteral("junk.jsonl"), "{}\n")})
+                     .exitCode,
+            1);
+        QCOMPARE(ctl({QStringLiteral("verify"), m_work.filePath(QStringLiteral("absent.jsonl"))})
+                     .exitCode,
+            1);
     }
 
     void verifyDataDirectory()
@@ -186,7 +225,9 @@ private Q_SLOTS:
         }
         run = ctl({QStringLiteral("verify")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("meeting 1, event 6: content does not match its hash")), qPrintable(run.err));
+        QVERIFY2(
+            run.err.contains(QStringLiteral("meeting 1, event 6: content does not match its hash")),
+            qPrintable(run.err));
     }
 };
 

@@ -19,7 +19,8 @@ using namespace chamber::testing;
 
 namespace {
 
-const QByteArray kMeetingBody = R"({"title":"Phiên họp thường kỳ tháng 12","venue":"Phòng họp số 1"})";
+const QByteArray kMeetingBody
+    = R"({"title":"Phiên họp thường kỳ tháng 12","venue":"Phòng họp số 1"})";
 
 QString text(const QJsonObject &object, const char *field)
 {
@@ -40,20 +41,25 @@ unsigned fileMode(const QString &path)
 class Server
 {
 public:
-    explicit Server(QString dataDir = {}) : process(std::move(dataDir)) { }
+    explicit Server(QString dataDir = {})
+        : process(std::move(dataDir))
+    { }
     ServerProcess process;
 
     RestResponse call(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                      const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         return restCall(method, process.baseUrl() + QStringLiteral("/api/v1") + path, process.pin(),
-                        process.adminToken(), body, headers);
+            process.adminToken(), body, headers);
     }
 
     qint64 createMeeting()
     {
-        return number(call("POST", QStringLiteral("/meetings"), kMeetingBody).json().value(QLatin1String("result")).toObject(),
-                      "meeting");
+        return number(call("POST", QStringLiteral("/meetings"), kMeetingBody)
+                          .json()
+                          .value(QLatin1String("result"))
+                          .toObject(),
+            "meeting");
     }
 
     std::unique_ptr<WsClient> client(qint64 subscribeTo = 0, qint64 since = 0)
@@ -62,8 +68,8 @@ public:
         if (!ws->connectAndHello(process.wsUrl(), process.adminToken()))
             return nullptr;
         if (subscribeTo) {
-            QJsonObject subscribe{{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                  {QStringLiteral("meeting"), subscribeTo}};
+            QJsonObject subscribe {{QStringLiteral("type"), QStringLiteral("subscribe")},
+                {QStringLiteral("meeting"), subscribeTo}};
             if (since)
                 subscribe.insert(QStringLiteral("since"), since);
             if (text(ws->request(subscribe), "type") != QLatin1String("ok"))
@@ -76,8 +82,7 @@ public:
 QJsonObject agendaAdd(qint64 meeting, const QString &title)
 {
     return {{QStringLiteral("type"), QStringLiteral("agenda.add")},
-            {QStringLiteral("meeting"), meeting},
-            {QStringLiteral("title"), title}};
+        {QStringLiteral("meeting"), meeting}, {QStringLiteral("title"), title}};
 }
 
 QList<qint64> seqs(const QList<QJsonObject> &events)
@@ -110,18 +115,24 @@ private Q_SLOTS:
         QCOMPARE(health.status, 200);
         QCOMPARE(text(health.json(), "status"), QStringLiteral("ok"));
         // Health needs no credential; everything else does.
-        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/health"), server.process.pin()).status, 200);
-        const RestResponse anonymous =
-                restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/meetings"), server.process.pin());
+        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/health"),
+                     server.process.pin())
+                     .status,
+            200);
+        const RestResponse anonymous = restCall("GET",
+            server.process.baseUrl() + QStringLiteral("/api/v1/meetings"), server.process.pin());
         QCOMPARE(anonymous.status, 401);
         QCOMPARE(text(anonymous.json(), "code"), QStringLiteral("unauthenticated"));
-        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/meetings"), server.process.pin(),
-                          "not-the-token")
-                         .status,
-                 401);
+        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/meetings"),
+                     server.process.pin(), "not-the-token")
+                     .status,
+            401);
 
         // A client pinned to another key refuses the server, even with the right token.
-        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/health"), QByteArray(32, 'x')).status, 0);
+        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/api/v1/health"),
+                     QByteArray(32, 'x'))
+                     .status,
+            0);
         WsClient wrongPin(QByteArray(32, 'x'));
         QVERIFY(!wrongPin.open(server.process.wsUrl(), 3000));
         QVERIFY(wrongPin.pinRejected());
@@ -140,17 +151,24 @@ private Q_SLOTS:
         QVERIFY(server.process.start());
         const RestResponse created = server.call("POST", QStringLiteral("/meetings"), kMeetingBody);
         QCOMPARE(created.status, 201);
-        const qint64 meeting = number(created.json().value(QLatin1String("result")).toObject(), "meeting");
+        const qint64 meeting
+            = number(created.json().value(QLatin1String("result")).toObject(), "meeting");
         QCOMPARE(meeting, 1);
         const QString base = QStringLiteral("/meetings/%1").arg(meeting);
 
         for (const char *title : {"Khai mạc", "Báo cáo", "Thảo luận"})
-            QCOMPARE(server.call("POST", base + QStringLiteral("/agenda"),
-                                 QJsonDocument(QJsonObject{{QStringLiteral("title"), QString::fromUtf8(title)}}).toJson())
-                             .status,
-                     201);
-        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda/3/move"), R"({"position":0})").status, 200);
-        QCOMPARE(server.call("PUT", base + QStringLiteral("/current-item"), R"({"item":2})").status, 200);
+            QCOMPARE(server
+                         .call("POST", base + QStringLiteral("/agenda"),
+                             QJsonDocument(
+                                 QJsonObject {{QStringLiteral("title"), QString::fromUtf8(title)}})
+                                 .toJson())
+                         .status,
+                201);
+        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda/3/move"), R"({"position":0})")
+                     .status,
+            200);
+        QCOMPARE(server.call("PUT", base + QStringLiteral("/current-item"), R"({"item":2})").status,
+            200);
         const QJsonObject agenda = server.call("GET", base + QStringLiteral("/agenda")).json();
         const QJsonArray items = agenda.value(QLatin1String("agenda")).toArray();
         QCOMPARE(text(items.at(0).toObject(), "title"), QStringLiteral("Thảo luận"));
@@ -158,20 +176,30 @@ private Q_SLOTS:
 
         // A CSV with errors imports nothing and says which lines are wrong.
         const QByteArray badCsv = "name,seat,weight\nNguyễn A,A1,1\nTrần B,A1,1\nLê C,A3,nhiều\n";
-        const RestResponse rejected = server.call("POST", base + QStringLiteral("/delegates/import"), badCsv,
-                                                  {{"Content-Type", "text/csv"}});
+        const RestResponse rejected = server.call("POST",
+            base + QStringLiteral("/delegates/import"), badCsv, {{"Content-Type", "text/csv"}});
         QCOMPARE(rejected.status, 422);
         const QJsonArray details = rejected.json().value(QLatin1String("details")).toArray();
         QCOMPARE(details.size(), 2);
         QCOMPARE(number(details.at(0).toObject(), "line"), 3);
         QCOMPARE(number(details.at(1).toObject(), "line"), 4);
-        QCOMPARE(server.call("GET", base + QStringLiteral("/delegates")).json().value(QLatin1String("delegates")).toArray().size(), 0);
+        QCOMPARE(server.call("GET", base + QStringLiteral("/delegates"))
+                     .json()
+                     .value(QLatin1String("delegates"))
+                     .toArray()
+                     .size(),
+            0);
         // Not UTF-8 at all.
-        QCOMPARE(server.call("POST", base + QStringLiteral("/delegates/import"), "name\nL\xea\n", {{"Content-Type", "text/csv"}}).status, 422);
+        QCOMPARE(server
+                     .call("POST", base + QStringLiteral("/delegates/import"), "name\nL\xea\n",
+                         {{"Content-Type", "text/csv"}})
+                     .status,
+            422);
 
-        const QByteArray goodCsv = "name,group,seat\nNguyễn A,Tổ 1,A1\nTrần B,Tổ 1,A2\nLê C,Tổ 2,A3\n";
-        const RestResponse imported = server.call("POST", base + QStringLiteral("/delegates/import"), goodCsv,
-                                                  {{"Content-Type", "text/csv"}});
+        const QByteArray goodCsv
+            = "name,group,seat\nNguyễn A,Tổ 1,A1\nTrần B,Tổ 1,A2\nLê C,Tổ 2,A3\n";
+        const RestResponse imported = server.call("POST",
+            base + QStringLiteral("/delegates/import"), goodCsv, {{"Content-Type", "text/csv"}});
         QCOMPARE(imported.status, 200);
         QCOMPARE(number(imported.json().value(QLatin1String("result")).toObject(), "imported"), 3);
 
@@ -181,37 +209,64 @@ private Q_SLOTS:
         QCOMPARE(number(quorum, "present"), 2);
         QCOMPARE(number(quorum, "required"), 2); // more than half of 3
         QVERIFY(quorum.value(QLatin1String("reached")).toBool());
-        const QJsonObject attendance = server.call("GET", base + QStringLiteral("/attendance")).json();
+        const QJsonObject attendance
+            = server.call("GET", base + QStringLiteral("/attendance")).json();
         QCOMPARE(attendance.value(QLatin1String("present")).toArray().size(), 2);
         QCOMPARE(attendance.value(QLatin1String("absent")).toArray().size(), 1);
 
         // Idempotency-Key: the resend gets the first answer and changes nothing more.
-        const QList<QPair<QByteArray, QByteArray>> key{{"Idempotency-Key", "secretary-42"}};
-        const RestResponse first = server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Bế mạc"})", key);
-        const RestResponse again = server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Bế mạc"})", key);
+        const QList<QPair<QByteArray, QByteArray>> key {{"Idempotency-Key", "secretary-42"}};
+        const RestResponse first
+            = server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Bế mạc"})", key);
+        const RestResponse again
+            = server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Bế mạc"})", key);
         QCOMPARE(first.status, 201);
         QCOMPARE(again.body, first.body);
-        QCOMPARE(server.call("GET", base + QStringLiteral("/agenda")).json().value(QLatin1String("agenda")).toArray().size(), 4);
-        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Khác"})", key).status, 409);
+        QCOMPARE(server.call("GET", base + QStringLiteral("/agenda"))
+                     .json()
+                     .value(QLatin1String("agenda"))
+                     .toArray()
+                     .size(),
+            4);
+        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"Khác"})", key)
+                     .status,
+            409);
 
         // Mistakes get clear, typed answers.
-        QCOMPARE(text(server.call("POST", base + QStringLiteral("/agenda"), R"({"titel":"x"})").json(), "field"), QStringLiteral("titel"));
-        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"x","meeting":2})").status, 400);
+        QCOMPARE(
+            text(server.call("POST", base + QStringLiteral("/agenda"), R"({"titel":"x"})").json(),
+                "field"),
+            QStringLiteral("titel"));
+        QCOMPARE(
+            server.call("POST", base + QStringLiteral("/agenda"), R"({"title":"x","meeting":2})")
+                .status,
+            400);
         QCOMPARE(server.call("POST", base + QStringLiteral("/agenda"), "{not json").status, 400);
-        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda/99/move"), R"({"position":0})").status, 404);
-        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda/1/move"), R"({"parent":1,"position":0})").status, 422);
+        QCOMPARE(server.call("POST", base + QStringLiteral("/agenda/99/move"), R"({"position":0})")
+                     .status,
+            404);
+        QCOMPARE(server
+                     .call("POST", base + QStringLiteral("/agenda/1/move"),
+                         R"({"parent":1,"position":0})")
+                     .status,
+            422);
         QCOMPARE(server.call("GET", QStringLiteral("/meetings/7")).status, 404);
         QCOMPARE(server.call("GET", QStringLiteral("/meetings/01")).status, 404);
         QCOMPARE(server.call("GET", QStringLiteral("/nothing")).status, 404);
         QCOMPARE(server.call("DELETE", QStringLiteral("/meetings")).status, 405);
-        QCOMPARE(restCall("GET", server.process.baseUrl() + QStringLiteral("/ws"), server.process.pin()).status, 426);
+        QCOMPARE(
+            restCall("GET", server.process.baseUrl() + QStringLiteral("/ws"), server.process.pin())
+                .status,
+            426);
         QCOMPARE(server.call("GET", base + QStringLiteral("/events?since=-1")).status, 400);
 
         // The export is the log, as JSON Lines, in order.
         const RestResponse events = server.call("GET", base + QStringLiteral("/events?since=3"));
         QCOMPARE(events.status, 200);
         const QList<QByteArray> lines = events.body.trimmed().split('\n');
-        QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QLatin1String("seq")).toInteger(), 4);
+        QCOMPARE(
+            QJsonDocument::fromJson(lines.first()).object().value(QLatin1String("seq")).toInteger(),
+            4);
         QCOMPARE(lines.size(), number(server.call("GET", base).json(), "seq") - 3);
     }
 
@@ -224,17 +279,24 @@ private Q_SLOTS:
         auto bob = server.client(meeting);
         QVERIFY(alice && bob);
         // Both start from a snapshot at seq 1.
-        QCOMPARE(number(alice->waitFor([](const QJsonObject &m) { return m.value(QLatin1String("type")) == QLatin1String("snapshot"); }), "seq"), 1);
+        QCOMPARE(number(alice->waitFor([](const QJsonObject &m) {
+            return m.value(QLatin1String("type")) == QLatin1String("snapshot");
+        }),
+                     "seq"),
+            1);
 
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(text(alice->request(agendaAdd(meeting, QStringLiteral("Mục %1").arg(i))), "type"), QStringLiteral("ok"));
-        QCOMPARE(server.call("POST", QStringLiteral("/meetings/%1/start").arg(meeting)).status, 200);
+            QCOMPARE(
+                text(alice->request(agendaAdd(meeting, QStringLiteral("Mục %1").arg(i))), "type"),
+                QStringLiteral("ok"));
+        QCOMPARE(
+            server.call("POST", QStringLiteral("/meetings/%1/start").arg(meeting)).status, 200);
         QVERIFY(alice->waitForEvents(6));
         QVERIFY(bob->waitForEvents(6));
         const QList<QJsonObject> aliceEvents = alice->takeEvents();
         const QList<QJsonObject> bobEvents = bob->takeEvents();
         QCOMPARE(aliceEvents, bobEvents);
-        QCOMPARE(seqs(aliceEvents), (QList<qint64>{2, 3, 4, 5, 6, 7}));
+        QCOMPARE(seqs(aliceEvents), (QList<qint64> {2, 3, 4, 5, 6, 7}));
         // The chain links as the client sees it.
         for (qsizetype i = 1; i < aliceEvents.size(); ++i)
             QCOMPARE(text(aliceEvents[i], "prev"), text(aliceEvents[i - 1], "hash"));
@@ -245,18 +307,27 @@ private Q_SLOTS:
         bob.reset();
         for (int i = 0; i < 3; ++i)
             alice->request(agendaAdd(meeting, QStringLiteral("Thêm %1").arg(i)));
-        QCOMPARE(server.call("PUT", QStringLiteral("/meetings/%1/current-item").arg(meeting), R"({"item":2})").status, 200);
-        QCOMPARE(server.call("POST", QStringLiteral("/meetings/%1/agenda/8/move").arg(meeting), R"({"position":0})").status, 200);
+        QCOMPARE(server
+                     .call("PUT", QStringLiteral("/meetings/%1/current-item").arg(meeting),
+                         R"({"item":2})")
+                     .status,
+            200);
+        QCOMPARE(server
+                     .call("POST", QStringLiteral("/meetings/%1/agenda/8/move").arg(meeting),
+                         R"({"position":0})")
+                     .status,
+            200);
         QVERIFY(alice->waitForEvents(5));
         const QList<QJsonObject> missed = alice->takeEvents();
 
         // Bob comes back with his last seq and gets exactly what he missed, then live events.
         bob = server.client();
         QVERIFY(bob);
-        const QJsonObject resumed = bob->request({{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                  {QStringLiteral("meeting"), meeting},
-                                                  {QStringLiteral("since"), bobLast}});
-        QCOMPARE(text(resumed.value(QLatin1String("result")).toObject(), "mode"), QStringLiteral("replay"));
+        const QJsonObject resumed
+            = bob->request({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                {QStringLiteral("meeting"), meeting}, {QStringLiteral("since"), bobLast}});
+        QCOMPARE(text(resumed.value(QLatin1String("result")).toObject(), "mode"),
+            QStringLiteral("replay"));
         QCOMPARE(number(resumed.value(QLatin1String("result")).toObject(), "events"), 5);
         QVERIFY(bob->waitForEvents(5));
         QCOMPARE(bob->takeEvents(), missed);
@@ -283,18 +354,32 @@ private Q_SLOTS:
         for (int i = 0; i < 9; ++i)
             writer->request(agendaAdd(meeting, QStringLiteral("Mục %1").arg(i)));
         // seq is now 10.
-        struct Case { qint64 since; const char *mode; qint64 events; };
-        for (const Case &c : {Case{2, "snapshot", 0}, Case{7, "replay", 3}, Case{10, "replay", 0}, Case{99, "snapshot", 0}}) {
+        struct Case
+        {
+            qint64 since;
+            const char *mode;
+            qint64 events;
+        };
+        for (const Case &c : {Case {2, "snapshot", 0}, Case {7, "replay", 3},
+                 Case {10, "replay", 0}, Case {99, "snapshot", 0}}) {
             auto reader = server.client();
-            const QJsonObject ok = reader->request({{QStringLiteral("type"), QStringLiteral("subscribe")},
-                                                    {QStringLiteral("meeting"), meeting},
-                                                    {QStringLiteral("since"), c.since}});
-            QCOMPARE(text(ok.value(QLatin1String("result")).toObject(), "mode"), QString::fromLatin1(c.mode));
+            const QJsonObject ok
+                = reader->request({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                    {QStringLiteral("meeting"), meeting}, {QStringLiteral("since"), c.since}});
+            QCOMPARE(text(ok.value(QLatin1String("result")).toObject(), "mode"),
+                QString::fromLatin1(c.mode));
             QCOMPARE(number(ok, "seq"), 10);
             if (QLatin1String(c.mode) == QLatin1String("snapshot")) {
-                const QJsonObject snapshot = reader->waitFor([](const QJsonObject &m) { return m.value(QLatin1String("type")) == QLatin1String("snapshot"); });
+                const QJsonObject snapshot = reader->waitFor([](const QJsonObject &m) {
+                    return m.value(QLatin1String("type")) == QLatin1String("snapshot");
+                });
                 QCOMPARE(number(snapshot, "seq"), 10);
-                QCOMPARE(snapshot.value(QLatin1String("state")).toObject().value(QLatin1String("agenda")).toArray().size(), 9);
+                QCOMPARE(snapshot.value(QLatin1String("state"))
+                             .toObject()
+                             .value(QLatin1String("agenda"))
+                             .toArray()
+                             .size(),
+                    9);
             } else {
                 QVERIFY(c.events == 0 || reader->waitForEvents(int(c.events)));
                 QCOMPARE(reader->takeEvents().size(), c.events);
@@ -334,41 +419,60 @@ private Q_SLOTS:
 
         WsClient early(server.process.pin());
         QVERIFY(early.open(server.process.wsUrl()));
-        QCOMPARE(text(early.request(agendaAdd(meeting, QStringLiteral("x"))), "code"), QStringLiteral("unauthenticated"));
-        const QJsonObject old = early.request({{QStringLiteral("type"), QStringLiteral("hello")},
-                                               {QStringLiteral("protocol"), 2},
-                                               {QStringLiteral("credential"), QString::fromUtf8(server.process.adminToken())}});
+        QCOMPARE(text(early.request(agendaAdd(meeting, QStringLiteral("x"))), "code"),
+            QStringLiteral("unauthenticated"));
+        const QJsonObject old = early.request(
+            {{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("protocol"), 2},
+                {QStringLiteral("credential"), QString::fromUtf8(server.process.adminToken())}});
         QCOMPARE(text(old, "code"), QStringLiteral("unsupported_version"));
 
         auto ws = server.client();
         QVERIFY(ws);
-        struct Frame { QString text; const char *code; };
-        const QList<Frame> frames{
-                {QStringLiteral("not json"), "bad_json"},
-                {QStringLiteral("[1,2]"), "not_an_object"},
-                {QStringLiteral(R"({"type":"agenda.add","id":"b1","meeting":1})"), "missing_field"},
-                {QStringLiteral(R"({"type":"agenda.add","id":"b2","meeting":1,"title":"x","parent":"1"})"), "bad_field"},
-                {QStringLiteral(R"({"type":"agenda.add","id":"b3","meeting":1,"title":"x","sneaky":true})"), "bad_field"},
-                {QStringLiteral(R"({"type":"agenda.add","id":"b4","meeting":9,"title":"x"})"), "not_found"},
-                {QStringLiteral(R"({"type":"event","id":"b5"})"), "unknown_type"},
-                {QStringLiteral(R"({"type":"hello","id":"b6","protocol":1,"credential":"x"})"), "conflict"},
+        struct Frame
+        {
+            QString text;
+            const char *code;
+        };
+        const QList<Frame> frames {
+            {QStringLiteral("not json"), "bad_json"},
+            {QStringLiteral("[1,2]"), "not_an_object"},
+            {QStringLiteral(R"({"type":"agenda.add","id":"b1","meeting":1})"), "missing_field"},
+            {QStringLiteral(
+                 R"({"type":"agenda.add","id":"b2","meeting":1,"title":"x","parent":"1"})"),
+                "bad_field"},
+            {QStringLiteral(
+                 R"({"type":"agenda.add","id":"b3","meeting":1,"title":"x","sneaky":true})"),
+                "bad_field"},
+            {QStringLiteral(R"({"type":"agenda.add","id":"b4","meeting":9,"title":"x"})"),
+                "not_found"},
+            {QStringLiteral(R"({"type":"event","id":"b5"})"), "unknown_type"},
+            {QStringLiteral(R"({"type":"hello","id":"b6","protocol":1,"credential":"x"})"),
+                "conflict"},
         };
         for (const Frame &frame : frames) {
             const qsizetype before = ws->received().size();
             ws->sendText(frame.text);
             const QJsonObject error = ws->waitFor(
-                    [&](const QJsonObject &m) { return m.value(QLatin1String("type")) == QLatin1String("error"); },
-                    10000, before);
+                [&](const QJsonObject &m) {
+                    return m.value(QLatin1String("type")) == QLatin1String("error");
+                },
+                10000, before);
             QVERIFY2(!error.isEmpty(), qPrintable(frame.text));
             QCOMPARE(text(error, "code"), QString::fromLatin1(frame.code));
         }
-        QCOMPARE(number(server.call("GET", QStringLiteral("/meetings/%1").arg(meeting)).json(), "seq"), 1);
+        QCOMPARE(
+            number(server.call("GET", QStringLiteral("/meetings/%1").arg(meeting)).json(), "seq"),
+            1);
         QVERIFY(ws->isConnected()); // bad input is answered, not punished
 
         // A wrong credential ends the session.
         WsClient intruder(server.process.pin());
         QVERIFY(!intruder.connectAndHello(server.process.wsUrl(), "guess"));
-        QVERIFY(!intruder.waitFor([](const QJsonObject &m) { return m.value(QLatin1String("type")) == QLatin1String("bye"); }).isEmpty());
+        QVERIFY(!intruder
+                     .waitFor([](const QJsonObject &m) {
+                         return m.value(QLatin1String("type")) == QLatin1String("bye");
+                     })
+                     .isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return !intruder.isConnected(); }, 5000));
     }
 
@@ -380,9 +484,9 @@ private Q_SLOTS:
         // Every acknowledged change must survive: collect the acks, then pull the plug.
         QList<qint64> acknowledged;
         for (int delegate = 1; delegate <= 25; ++delegate) {
-            const QJsonObject ok = ws->request({{QStringLiteral("type"), QStringLiteral("attendance.checkIn")},
-                                                {QStringLiteral("meeting"), 1},
-                                                {QStringLiteral("delegate"), delegate}});
+            const QJsonObject ok
+                = ws->request({{QStringLiteral("type"), QStringLiteral("attendance.checkIn")},
+                    {QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), delegate}});
             QCOMPARE(text(ok, "type"), QStringLiteral("ok"));
             acknowledged << number(ok, "seq");
         }
@@ -399,15 +503,28 @@ private Q_SLOTS:
         // The chain is intact and continues where it stopped.
         QProcess verify;
         verify.start(binaryPath(QStringLiteral("chamberctl")),
-                     {QStringLiteral("verify"), QStringLiteral("--data"), restarted.process.dataDir()});
+            {QStringLiteral("verify"), QStringLiteral("--data"), restarted.process.dataDir()});
         QVERIFY(verify.waitForFinished(20000));
         QCOMPARE(verify.exitCode(), 0);
         QVERIFY(verify.readAllStandardOutput().contains("chain intact"));
-        const QList<QByteArray> lastBefore = restarted.call("GET", QStringLiteral("/meetings/1/events?since=%1").arg(acknowledged.last() - 1)).body.trimmed().split('\n');
-        QCOMPARE(number(restarted.call("POST", QStringLiteral("/meetings/1/delegates/30/check-in")).json(), "seq"), acknowledged.last() + 1);
+        const QList<QByteArray> lastBefore
+            = restarted
+                  .call("GET",
+                      QStringLiteral("/meetings/1/events?since=%1").arg(acknowledged.last() - 1))
+                  .body.trimmed()
+                  .split('\n');
+        QCOMPARE(
+            number(
+                restarted.call("POST", QStringLiteral("/meetings/1/delegates/30/check-in")).json(),
+                "seq"),
+            acknowledged.last() + 1);
         const QJsonObject next = QJsonDocument::fromJson(
-                restarted.call("GET", QStringLiteral("/meetings/1/events?since=%1").arg(acknowledged.last())).body.trimmed()).object();
-        QCOMPARE(text(next, "prev"), text(QJsonDocument::fromJson(lastBefore.last()).object(), "hash"));
+            restarted
+                .call("GET", QStringLiteral("/meetings/1/events?since=%1").arg(acknowledged.last()))
+                .body.trimmed())
+                                     .object();
+        QCOMPARE(
+            text(next, "prev"), text(QJsonDocument::fromJson(lastBefore.last()).object(), "hash"));
     }
 
     void sigtermSaysGoodbye()
@@ -417,7 +534,9 @@ private Q_SLOTS:
         const qint64 meeting = server.createMeeting();
         auto ws = server.client(meeting);
         QCOMPARE(server.process.terminate(), 0);
-        const QJsonObject bye = ws->waitFor([](const QJsonObject &m) { return m.value(QLatin1String("type")) == QLatin1String("bye"); });
+        const QJsonObject bye = ws->waitFor([](const QJsonObject &m) {
+            return m.value(QLatin1String("type")) == QLatin1String("bye");
+        });
         QCOMPARE(text(bye, "reason"), QStringLiteral("shutdown"));
         QVERIFY(!server.process.records(QStringLiteral("shutting down")).isEmpty());
         QVERIFY(!server.process.records(QStringLiteral("stopped")).isEmpty());
@@ -447,9 +566,11 @@ private Q_SLOTS:
         server.createMeeting();
         QCOMPARE(server.process.terminate(), 0);
         {
-            auto database = storage::Database::open(server.process.dataDir() + QStringLiteral("/chamber.db"));
-            QVERIFY(database.value()->exec("DROP TRIGGER events_no_update;"
-                                           "UPDATE events SET kind = 'meeting.vanished' WHERE seq = 1"));
+            auto database
+                = storage::Database::open(server.process.dataDir() + QStringLiteral("/chamber.db"));
+            QVERIFY(database.value()->exec(
+                "DROP TRIGGER events_no_update;"
+                "UPDATE events SET kind = 'meeting.vanished' WHERE seq = 1"));
         }
         QVERIFY(!server.process.start({}, 5000));
         QCOMPARE(server.process.waitForExit(), 1);

@@ -17,7 +17,8 @@ protocol::Message command(const QString &type, QJsonObject fields)
         fields.insert(QStringLiteral("id"), nextRequestId());
     auto message = protocol::validateMessage(fields, protocol::Direction::ToServer);
     if (!message)
-        qFatal("test built an invalid %s: %s", qPrintable(type), qPrintable(message.error().message));
+        qFatal(
+            "test built an invalid %s: %s", qPrintable(type), qPrintable(message.error().message));
     return message.value();
 }
 

@@ -15,13 +15,13 @@ QJsonObject RestResponse::json() const
 }
 
 RestResponse restCall(const QByteArray &method, const QString &url, const QByteArray &pin,
-                      const QByteArray &token, const QByteArray &body,
-                      const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QByteArray &token, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     // A fresh manager per call: a shared one would reuse a TLS connection verified under
     // another pin, and a wrong-pin test would pass through it.
     QNetworkAccessManager network;
-    QNetworkRequest request{QUrl(url)};
+    QNetworkRequest request {QUrl(url)};
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(15000);
@@ -32,10 +32,11 @@ RestResponse restCall(const QByteArray &method, const QString &url, const QByteA
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     QNetworkReply *reply = network.sendCustomRequest(request, method, body);
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
-        if (protocol::peerMatchesPin(reply->sslConfiguration().peerCertificate(), pin))
-            reply->ignoreSslErrors(errors);
-    });
+    QObject::connect(
+        reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
+            if (protocol::peerMatchesPin(reply->sslConfiguration().peerCertificate(), pin))
+                reply->ignoreSslErrors(errors);
+        });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();

@@ -17,7 +17,7 @@ struct RestResponse
 };
 
 RestResponse restCall(const QByteArray &method, const QString &url, const QByteArray &pin,
-                      const QByteArray &token = {}, const QByteArray &body = {},
-                      const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    const QByteArray &token = {}, const QByteArray &body = {},
+    const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
 } // namespace chamber::testing

@@ -16,7 +16,8 @@ QString binaryPath(const QString &name)
     return QStringLiteral(CHAMBER_BIN_DIR "/") + name;
 }
 
-ServerProcess::ServerProcess(QString dataDir) : m_dataDir(std::move(dataDir))
+ServerProcess::ServerProcess(QString dataDir)
+    : m_dataDir(std::move(dataDir))
 {
     if (m_dataDir.isEmpty()) {
         m_temporary = std::make_unique<QTemporaryDir>();
@@ -36,10 +37,10 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
 {
     m_log.clear();
     m_port = 0;
-    m_process.setArguments(QStringList{QStringLiteral("--data"), m_dataDir,
-                                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                       QStringLiteral("--log-format"), QStringLiteral("json")}
-                           + extraArguments);
+    m_process.setArguments(
+        QStringList {QStringLiteral("--data"), m_dataDir, QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1:0"), QStringLiteral("--log-format"), QStringLiteral("json")}
+        + extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs))
         return false;
@@ -51,8 +52,9 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
         if (!listening.isEmpty()) {
             m_port = quint16(listening.last().value(QLatin1String("port")).toInt());
             const auto identity = records(QStringLiteral("TLS identity created"))
-                    + records(QStringLiteral("TLS identity loaded"));
-            m_pin = protocol::parsePin(identity.last().value(QLatin1String("spkiSha256")).toString());
+                + records(QStringLiteral("TLS identity loaded"));
+            m_pin
+                = protocol::parsePin(identity.last().value(QLatin1String("spkiSha256")).toString());
             return m_port != 0 && m_pin.size() == 32;
         }
     }

@@ -11,21 +11,21 @@
 
 namespace chamber::testing {
 
-WsClient::WsClient(QByteArray pin) : m_pin(std::move(pin))
+WsClient::WsClient(QByteArray pin)
+    : m_pin(std::move(pin))
 {
     m_socket.setSslConfiguration(protocol::pinnedClientConfiguration());
-    QObject::connect(&m_socket, &QWebSocket::sslErrors, &m_socket,
-                     [this](const QList<QSslError> &errors) {
-                         if (protocol::peerMatchesPin(m_socket.sslConfiguration().peerCertificate(),
-                                                      m_pin))
-                             m_socket.ignoreSslErrors(errors);
-                         else
-                             m_pinRejected = true;
-                     });
-    QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket,
-                     [this](const QString &text) {
-                         m_received << QJsonDocument::fromJson(text.toUtf8()).object();
-                     });
+    QObject::connect(
+        &m_socket, &QWebSocket::sslErrors, &m_socket, [this](const QList<QSslError> &errors) {
+            if (protocol::peerMatchesPin(m_socket.sslConfiguration().peerCertificate(), m_pin))
+                m_socket.ignoreSslErrors(errors);
+            else
+                m_pinRejected = true;
+        });
+    QObject::connect(
+        &m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &text) {
+            m_received << QJsonDocument::fromJson(text.toUtf8()).object();
+        });
 }
 
 bool WsClient::open(const QString &url, int timeoutMs)
@@ -33,9 +33,10 @@ bool WsClient::open(const QString &url, int timeoutMs)
     m_socket.open(QUrl(url));
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_socket.state() != QAbstractSocket::ConnectedState
-           && !m_pinRejected) {
+        && !m_pinRejected) {
         QTest::qWait(5);
-        if (m_socket.state() == QAbstractSocket::UnconnectedState && deadline.remainingTime() < timeoutMs - 200)
+        if (m_socket.state() == QAbstractSocket::UnconnectedState
+            && deadline.remainingTime() < timeoutMs - 200)
             break;
     }
     return isConnected();
@@ -46,16 +47,17 @@ bool WsClient::connectAndHello(const QString &url, const QByteArray &credential)
     if (!open(url))
         return false;
     const QJsonObject reply = request({{QStringLiteral("type"), QStringLiteral("hello")},
-                                       {QStringLiteral("protocol"), protocol::kProtocolVersion},
-                                       {QStringLiteral("credential"), QString::fromUtf8(credential)},
-                                       {QStringLiteral("client"), QStringLiteral("test")}});
+        {QStringLiteral("protocol"), protocol::kProtocolVersion},
+        {QStringLiteral("credential"), QString::fromUtf8(credential)},
+        {QStringLiteral("client"), QStringLiteral("test")}});
     return reply.value(QLatin1String("type")).toString() == QLatin1String("ok");
 }
 
 void WsClient::close()
 {
     m_socket.close();
-    (void)QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
+    (void)QTest::qWaitFor(
+        [this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
 }
 
 void WsClient::abort()
@@ -65,7 +67,8 @@ void WsClient::abort()
 
 void WsClient::sendJson(const QJsonObject &message)
 {
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 void WsClient::sendText(const QString &text)
@@ -81,16 +84,16 @@ QJsonObject WsClient::request(QJsonObject message, int timeoutMs)
     const qsizetype from = m_received.size();
     sendJson(message);
     return waitFor(
-            [&](const QJsonObject &m) {
-                const QString type = m.value(QLatin1String("type")).toString();
-                return (type == QLatin1String("ok") || type == QLatin1String("error"))
-                        && m.value(QLatin1String("id")).toString() == id;
-            },
-            timeoutMs, from);
+        [&](const QJsonObject &m) {
+            const QString type = m.value(QLatin1String("type")).toString();
+            return (type == QLatin1String("ok") || type == QLatin1String("error"))
+                && m.value(QLatin1String("id")).toString() == id;
+        },
+        timeoutMs, from);
 }
 
-QJsonObject WsClient::waitFor(const std::function<bool(const QJsonObject &)> &predicate, int timeoutMs,
-                              qsizetype from)
+QJsonObject WsClient::waitFor(
+    const std::function<bool(const QJsonObject &)> &predicate, int timeoutMs, qsizetype from)
 {
     qsizetype checked = from;
     QDeadlineTimer deadline(timeoutMs);

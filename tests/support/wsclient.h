@@ -26,7 +26,7 @@ public:
     // Waits until a received message satisfies `predicate`; returns it (or an empty object).
     // Only messages received at index `from` or later are considered.
     QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &predicate,
-                        int timeoutMs = 10000, qsizetype from = 0);
+        int timeoutMs = 10000, qsizetype from = 0);
     // Waits until `count` event messages have arrived since the last takeEvents().
     bool waitForEvents(int count, int timeoutMs = 10000);
     QList<QJsonObject> takeEvents();

@@ -11,7 +11,7 @@ namespace {
 
 AgendaItem item(qint64 id, qint64 parent, const QString &kind = QStringLiteral("item"))
 {
-    return AgendaItem{id, parent, QStringLiteral("Item %1").arg(id), {}, kind};
+    return AgendaItem {id, parent, QStringLiteral("Item %1").arg(id), {}, kind};
 }
 
 // Display order as "id:number" pairs, the easiest form to compare by eye.
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(agenda.checkInsert(kRoot, 4).error().code, ErrorCode::Invalid);
         QCOMPARE(agenda.checkInsert(kRoot, -1).error().code, ErrorCode::Invalid);
         QVERIFY(agenda.checkInsert(kRoot, 3)); // append
-        QVERIFY(agenda.checkInsert(5, 0));     // first child of a leaf
+        QVERIFY(agenda.checkInsert(5, 0)); // first child of a leaf
     }
 
     void moveWithinSiblings_data()
@@ -123,7 +123,7 @@ private Q_SLOTS:
     {
         Agenda agenda = sample();
         const std::vector<qint64> removed = agenda.remove(2);
-        QCOMPARE(removed, (std::vector<qint64>{2, 3, 4, 5}));
+        QCOMPARE(removed, (std::vector<qint64> {2, 3, 4, 5}));
         QCOMPARE(outline(agenda), QStringLiteral("1:1 6:2"));
         QCOMPARE(agenda.size(), 2);
         QVERIFY(!agenda.contains(5));

@@ -143,7 +143,8 @@ private Q_SLOTS:
     {
         const QJsonObject good = sampleLog().front().toJson();
         QVERIFY(Event::fromJson(good));
-        for (const char *field : {"meeting", "seq", "kind", "time", "actor", "data", "prev", "hash"}) {
+        for (const char *field :
+            {"meeting", "seq", "kind", "time", "actor", "data", "prev", "hash"}) {
             QJsonObject bad = good;
             bad.remove(QLatin1String(field));
             QVERIFY2(!Event::fromJson(bad), field);

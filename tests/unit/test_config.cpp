@@ -1,6 +1,7 @@
 // chamberd.conf: accepted settings, and every kind of mistake reported with its line.
 #include "app/config.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace chamber::app;
@@ -12,21 +13,20 @@ class TestConfig : public QObject
 private Q_SLOTS:
     void fullFile()
     {
-        const ConfigParse parsed = parseConfig(QStringLiteral(
-                "# chamberd.conf\n"
-                "[server]\n"
-                "listen = 127.0.0.1:9443\n"
-                "data = \"/var/lib/chamber\"\n"
-                "demo = yes\n"
-                "\n"
-                "; log settings\n"
-                "[log]\n"
-                "format = json\n"
-                "level = debug\n"
-                "[sync]\n"
-                "resume-window = 250\n"
-                "hello-timeout = 5\n"
-                "max-backlog-mib = 16\n"));
+        const ConfigParse parsed = parseConfig(QStringLiteral("# chamberd.conf\n"
+                                                              "[server]\n"
+                                                              "listen = 127.0.0.1:9443\n"
+                                                              "data = \"/var/lib/chamber\"\n"
+                                                              "demo = yes\n"
+                                                              "\n"
+                                                              "; log settings\n"
+                                                              "[log]\n"
+                                                              "format = json\n"
+                                                              "level = debug\n"
+                                                              "[sync]\n"
+                                                              "resume-window = 250\n"
+                                                              "hello-timeout = 5\n"
+                                                              "max-backlog-mib = 16\n"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
         QCOMPARE(parsed.config.listen.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parsed.config.listen.port, 9443);
@@ -37,6 +37,27 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.resumeWindow, 250);
         QCOMPARE(parsed.config.helloTimeoutSeconds, 5);
         QCOMPARE(parsed.config.maxBacklogMiB, 16);
+    }
+
+    void shippedConfigurationParses()
+    {
+        // The file the appliance installs documents every key with its default value.
+        QFile file(QStringLiteral(CHAMBER_SOURCE_DIR "/firmware-config/server/chamberd.conf"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ConfigParse parsed = parseConfig(QString::fromUtf8(file.readAll()));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.describe(file.fileName())));
+        ServerConfig expected;
+        expected.dataDir = QStringLiteral("/var/lib/chamber");
+        expected.logFormat = LogFormat::Json;
+        QCOMPARE(parsed.config.listen.host, expected.listen.host);
+        QCOMPARE(parsed.config.listen.port, expected.listen.port);
+        QCOMPARE(parsed.config.dataDir, expected.dataDir);
+        QCOMPARE(parsed.config.demo, expected.demo);
+        QCOMPARE(parsed.config.logFormat, expected.logFormat);
+        QCOMPARE(parsed.config.logLevel, expected.logLevel);
+        QCOMPARE(parsed.config.resumeWindow, expected.resumeWindow);
+        QCOMPARE(parsed.config.helloTimeoutSeconds, expected.helloTimeoutSeconds);
+        QCOMPARE(parsed.config.maxBacklogMiB, expected.maxBacklogMiB);
     }
 
     void emptyFileKeepsDefaults()
@@ -54,21 +75,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
         QTest::newRow("key outside section") << "listen = :1" << 1 << "outside any [section]";
-        QTest::newRow("unknown section") << "[serevr]\nlisten = :1" << 1 << "unknown section [serevr]";
-        QTest::newRow("typo with suggestion") << "[server]\nlisen = :1" << 2 << "did you mean listen";
-        QTest::newRow("key in wrong section") << "[log]\nlisten = :1" << 2 << "did you mean [server] listen";
+        QTest::newRow("unknown section")
+            << "[serevr]\nlisten = :1" << 1 << "unknown section [serevr]";
+        QTest::newRow("typo with suggestion")
+            << "[server]\nlisen = :1" << 2 << "did you mean listen";
+        QTest::newRow("key in wrong section")
+            << "[log]\nlisten = :1" << 2 << "did you mean [server] listen";
         QTest::newRow("no equals") << "[server]\nlisten" << 2 << "expected key = value";
         QTest::newRow("unclosed header") << "[server\n" << 1 << "must end with ]";
         QTest::newRow("duplicate") << "[server]\nlisten = :1\nlisten = :2" << 3 << "set twice";
         QTest::newRow("port too big") << "[server]\nlisten = 0.0.0.0:70000" << 2 << "0 to 65535";
-        QTest::newRow("host name") << "[server]\nlisten = example.org:443" << 2 << "not an IP address";
+        QTest::newRow("host name")
+            << "[server]\nlisten = example.org:443" << 2 << "not an IP address";
         QTest::newRow("no port") << "[server]\nlisten = 127.0.0.1" << 2 << "HOST:PORT";
         QTest::newRow("relative data") << "[server]\ndata = var/lib" << 2 << "absolute path";
         QTest::newRow("bad boolean") << "[server]\ndemo = maybe" << 2 << "true or false";
         QTest::newRow("bad format") << "[log]\nformat = xml" << 2 << "auto, json or text";
         QTest::newRow("bad level") << "[log]\nlevel = loud" << 2 << "debug, info";
         QTest::newRow("negative window") << "[sync]\nresume-window = -1" << 2 << "whole number";
-        QTest::newRow("window not a number") << "[sync]\nresume-window = lots" << 2 << "whole number";
+        QTest::newRow("window not a number")
+            << "[sync]\nresume-window = lots" << 2 << "whole number";
         QTest::newRow("timeout zero") << "[sync]\nhello-timeout = 0" << 2 << "from 1 to 3600";
     }
 
@@ -80,13 +106,16 @@ private Q_SLOTS:
         const ConfigParse parsed = parseConfig(text);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.problems.front().line, line);
-        QVERIFY2(parsed.problems.front().message.contains(message), qPrintable(parsed.problems.front().message));
-        QVERIFY(parsed.describe(QStringLiteral("chamberd.conf")).startsWith(QStringLiteral("chamberd.conf:%1: ").arg(line)));
+        QVERIFY2(parsed.problems.front().message.contains(message),
+            qPrintable(parsed.problems.front().message));
+        QVERIFY(parsed.describe(QStringLiteral("chamberd.conf"))
+                    .startsWith(QStringLiteral("chamberd.conf:%1: ").arg(line)));
     }
 
     void allProblemsAreListed()
     {
-        const ConfigParse parsed = parseConfig(QStringLiteral("[server]\nx = 1\ny = 2\n[log]\nformat = ?\n"));
+        const ConfigParse parsed
+            = parseConfig(QStringLiteral("[server]\nx = 1\ny = 2\n[log]\nformat = ?\n"));
         QCOMPARE(parsed.problems.size(), size_t(3));
     }
 
@@ -94,7 +123,8 @@ private Q_SLOTS:
     {
         QCOMPARE(parseListenAddress(QStringLiteral(":8443"))->host, QStringLiteral("0.0.0.0"));
         QCOMPARE(parseListenAddress(QStringLiteral("[::1]:8443"))->host, QStringLiteral("::1"));
-        QCOMPARE(parseListenAddress(QStringLiteral("localhost:0"))->host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(
+            parseListenAddress(QStringLiteral("localhost:0"))->host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parseListenAddress(QStringLiteral("localhost:0"))->port, 0);
         QVERIFY(!parseListenAddress(QStringLiteral("1.2.3.4:")));
         QVERIFY(!parseListenAddress(QStringLiteral("1.2.3.4:-1")));

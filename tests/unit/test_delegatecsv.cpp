@@ -42,18 +42,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("seat");
         QTest::addColumn<qint64>("weight");
         QTest::newRow("bom, crlf, comma")
-                << QByteArray("\xEF\xBB\xBFname,group,seat,weight\r\nLê Văn A,Tổ 1,A01,2\r\n")
-                << "Lê Văn A" << "Tổ 1" << "A01" << 2LL;
+            << QByteArray("\xEF\xBB\xBFname,group,seat,weight\r\nLê Văn A,Tổ 1,A01,2\r\n")
+            << "Lê Văn A"
+            << "Tổ 1"
+            << "A01" << 2LL;
         QTest::newRow("semicolon (Excel with a Vietnamese locale)")
-                << QByteArray("Họ tên;Tổ;Ghế;Trọng số\nTrần B;Tổ 2;B02;1\n") << "Trần B" << "Tổ 2"
-                << "B02" << 1LL;
+            << QByteArray("Họ tên;Tổ;Ghế;Trọng số\nTrần B;Tổ 2;B02;1\n") << "Trần B"
+            << "Tổ 2"
+            << "B02" << 1LL;
         QTest::newRow("tab, columns reordered, weight omitted")
-                << QByteArray("seat\tname\nC03\tPhạm C\n") << "Phạm C" << "" << "C03" << 1LL;
+            << QByteArray("seat\tname\nC03\tPhạm C\n") << "Phạm C"
+            << ""
+            << "C03" << 1LL;
         QTest::newRow("quoted comma, doubled quote, spaces")
-                << QByteArray("name,group\n\"Võ, D \"\"Út\"\"\" , \" Tổ 3 \"\n") << "Võ, D \"Út\""
-                << "Tổ 3" << "" << 1LL;
+            << QByteArray("name,group\n\"Võ, D \"\"Út\"\"\" , \" Tổ 3 \"\n") << "Võ, D \"Út\""
+            << "Tổ 3"
+            << "" << 1LL;
         QTest::newRow("blank lines and no final newline")
-                << QByteArray("name\n\n  \nĐỗ E") << "Đỗ E" << "" << "" << 1LL;
+            << QByteArray("name\n\n  \nĐỗ E") << "Đỗ E"
+            << ""
+            << "" << 1LL;
     }
 
     void spreadsheetVariants()
@@ -79,22 +87,32 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray("") << 0 << "empty";
         QTest::newRow("header only") << QByteArray("name,seat\n") << 0 << "no delegates";
-        QTest::newRow("no name column") << QByteArray("seat,group\nA1,G\n") << 1 << "no name column";
-        QTest::newRow("unknown column") << QByteArray("name,email\nA,a@b\n") << 1 << "unknown column \"email\"";
-        QTest::newRow("duplicate column") << QByteArray("name,seat,Ghế\nA,1,2\n") << 1 << "appears twice";
-        QTest::newRow("missing field") << QByteArray("name,seat\nA,S1\nB\n") << 3 << "1 fields, but the header has 2";
+        QTest::newRow("no name column")
+            << QByteArray("seat,group\nA1,G\n") << 1 << "no name column";
+        QTest::newRow("unknown column")
+            << QByteArray("name,email\nA,a@b\n") << 1 << "unknown column \"email\"";
+        QTest::newRow("duplicate column")
+            << QByteArray("name,seat,Ghế\nA,1,2\n") << 1 << "appears twice";
+        QTest::newRow("missing field")
+            << QByteArray("name,seat\nA,S1\nB\n") << 3 << "1 fields, but the header has 2";
         QTest::newRow("extra field") << QByteArray("name\nA,B\n") << 2 << "2 fields";
         QTest::newRow("weight word") << QByteArray("name,weight\nA,one\n") << 2 << "weight \"one\"";
-        QTest::newRow("weight negative") << QByteArray("name,weight\nA,-1\n") << 2 << "weight \"-1\"";
+        QTest::newRow("weight negative")
+            << QByteArray("name,weight\nA,-1\n") << 2 << "weight \"-1\"";
         QTest::newRow("weight huge") << QByteArray("name,weight\nA,99999999999\n") << 2 << "weight";
         QTest::newRow("blank name") << QByteArray("name,seat\n  ,S1\n") << 2 << "name is empty";
-        QTest::newRow("duplicate seat") << QByteArray("name,seat\nA,S1\nB,s1\n") << 3 << "already given on line 2";
+        QTest::newRow("duplicate seat")
+            << QByteArray("name,seat\nA,S1\nB,s1\n") << 3 << "already given on line 2";
         QTest::newRow("unclosed quote") << QByteArray("name\n\"A\nB\n") << 2 << "never closed";
         QTest::newRow("quote inside field") << QByteArray("name\nA \"B\"\n") << 2 << "quote inside";
-        QTest::newRow("text after quote") << QByteArray("name\n\"A\"B\n") << 2 << "after a closing quote";
-        QTest::newRow("latin-1 file") << QByteArray("name\nL\xea V\xe0n\n") << 2 << "not valid UTF-8";
-        QTest::newRow("control character") << QByteArray("name\nA\x01\n") << 2 << "control characters";
-        QTest::newRow("too long seat") << QByteArray("name,seat\nA,") + QByteArray(40, 'x') + "\n" << 2 << "too long";
+        QTest::newRow("text after quote")
+            << QByteArray("name\n\"A\"B\n") << 2 << "after a closing quote";
+        QTest::newRow("latin-1 file")
+            << QByteArray("name\nL\xea V\xe0n\n") << 2 << "not valid UTF-8";
+        QTest::newRow("control character")
+            << QByteArray("name\nA\x01\n") << 2 << "control characters";
+        QTest::newRow("too long seat") << QByteArray("name,seat\nA,") + QByteArray(40, 'x') + "\n"
+                                       << 2 << "too long";
     }
 
     void malformed()

@@ -31,7 +31,8 @@ public:
                 event.meeting = 1;
                 event.seq = state.seq + 1;
                 event.kind = draft.kind;
-                event.time = QStringLiteral("2026-12-08T00:00:%1.000Z").arg(event.seq % 60, 2, 10, QChar(u'0'));
+                event.time = QStringLiteral("2026-12-08T00:00:%1.000Z")
+                                 .arg(event.seq % 60, 2, 10, QChar(u'0'));
                 event.actor = QStringLiteral("admin");
                 event.data = draft.data;
                 kinds << draft.kind;
@@ -54,9 +55,9 @@ public:
 
     qint64 addDelegate(const QString &name, const QString &seat, qint64 weight = 1)
     {
-        auto added = run(QStringLiteral("delegate.add"), {{QStringLiteral("name"), name},
-                                                          {QStringLiteral("seat"), seat},
-                                                          {QStringLiteral("weight"), weight}});
+        auto added = run(QStringLiteral("delegate.add"),
+            {{QStringLiteral("name"), name}, {QStringLiteral("seat"), seat},
+                {QStringLiteral("weight"), weight}});
         return added ? added->result.value(QLatin1String("delegate")).toInteger() : 0;
     }
 
@@ -67,7 +68,8 @@ public:
 Harness meetingWith(int members)
 {
     Harness h;
-    h.ok(QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Phiên họp")}});
+    h.ok(
+        QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Phiên họp")}});
     for (int i = 1; i <= members; ++i)
         h.addDelegate(QStringLiteral("Đại biểu %1").arg(i), QStringLiteral("S%1").arg(i));
     return h;
@@ -85,7 +87,7 @@ private Q_SLOTS:
         Harness h = meetingWith(0);
         QCOMPARE(h.state.id, 1);
         QCOMPARE(h.state.title, QStringLiteral("Phiên họp"));
-        QCOMPARE(h.state.quorumRule, QuorumRule{}); // more than half, by heads
+        QCOMPARE(h.state.quorumRule, QuorumRule {}); // more than half, by heads
         QCOMPARE(h.state.status, MeetingStatus::Scheduled);
         QCOMPARE(h.state.seq, 1);
     }
@@ -94,10 +96,11 @@ private Q_SLOTS:
     {
         Harness h;
         auto bad = h.run(QStringLiteral("meeting.create"),
-                         {{QStringLiteral("title"), QStringLiteral("x")},
-                          {QStringLiteral("startsAt"), QStringLiteral("8/12/2026 7:30")}});
+            {{QStringLiteral("title"), QStringLiteral("x")},
+                {QStringLiteral("startsAt"), QStringLiteral("8/12/2026 7:30")}});
         QCOMPARE(bad.error().field, QStringLiteral("startsAt"));
-        auto blank = h.run(QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("   ")}});
+        auto blank = h.run(
+            QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("   ")}});
         QCOMPARE(blank.error().code, ErrorCode::BadField);
         QCOMPARE(h.state.seq, 0);
     }
@@ -111,7 +114,8 @@ private Q_SLOTS:
         QCOMPARE(h.state.quorum().required, 4); // more than half of 6
 
         for (qint64 id : {1, 2, 3})
-            QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), id}}));
+            QVERIFY(
+                h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), id}}));
         QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), guest}}));
         QCOMPARE(h.state.quorum().present, 3);
         QVERIFY(!h.state.quorum().reached);
@@ -137,10 +141,13 @@ private Q_SLOTS:
         QVERIFY(again->events.empty());
         QVERIFY(again->result.value(QLatin1String("unchanged")).toBool());
         QCOMPARE(h.state.seq, seq);
-        auto absent = h.run(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 2}});
+        auto absent
+            = h.run(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 2}});
         QVERIFY(absent && absent->events.empty());
-        QCOMPARE(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 9}}).error().code,
-                 ErrorCode::NotFound);
+        QCOMPARE(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 9}})
+                     .error()
+                     .code,
+            ErrorCode::NotFound);
     }
 
     void quorumByWeightAndPresentMembers()
@@ -149,37 +156,38 @@ private Q_SLOTS:
         h.addDelegate(QStringLiteral("A"), QStringLiteral("1"), 60);
         h.addDelegate(QStringLiteral("B"), QStringLiteral("2"), 30);
         h.addDelegate(QStringLiteral("C"), QStringLiteral("3"), 10);
-        QVERIFY(h.run(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 1},
-                                                         {QStringLiteral("denominator"), 2},
-                                                         {QStringLiteral("inclusive"), false},
-                                                         {QStringLiteral("basis"), QStringLiteral("weight")}}));
+        QVERIFY(h.run(QStringLiteral("quorum.setRule"),
+            {{QStringLiteral("numerator"), 1}, {QStringLiteral("denominator"), 2},
+                {QStringLiteral("inclusive"), false},
+                {QStringLiteral("basis"), QStringLiteral("weight")}}));
         QVERIFY(h.run(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}}));
         // One person of three, but 60 of 100 weight: more than half.
         QCOMPARE(h.state.quorum().present, 60);
         QCOMPARE(h.state.quorum().total, 100);
         QVERIFY(h.state.quorum().reached);
         // The same rule again is a no-op.
-        auto same = h.run(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 1},
-                                                             {QStringLiteral("denominator"), 2},
-                                                             {QStringLiteral("inclusive"), false},
-                                                             {QStringLiteral("basis"), QStringLiteral("weight")}});
+        auto same = h.run(QStringLiteral("quorum.setRule"),
+            {{QStringLiteral("numerator"), 1}, {QStringLiteral("denominator"), 2},
+                {QStringLiteral("inclusive"), false},
+                {QStringLiteral("basis"), QStringLiteral("weight")}});
         QVERIFY(same && same->events.empty());
     }
 
     void seatsAreUnique()
     {
         Harness h = meetingWith(2); // seats S1, S2
-        auto taken = h.run(QStringLiteral("delegate.add"), {{QStringLiteral("name"), QStringLiteral("X")},
-                                                            {QStringLiteral("seat"), QStringLiteral("s1")}});
+        auto taken = h.run(QStringLiteral("delegate.add"),
+            {{QStringLiteral("name"), QStringLiteral("X")},
+                {QStringLiteral("seat"), QStringLiteral("s1")}});
         QCOMPARE(taken.error().code, ErrorCode::Conflict);
         QCOMPARE(taken.error().field, QStringLiteral("seat"));
-        auto swap = h.run(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 2},
-                                                              {QStringLiteral("seat"), QStringLiteral("S1")}});
+        auto swap = h.run(QStringLiteral("delegate.update"),
+            {{QStringLiteral("delegate"), 2}, {QStringLiteral("seat"), QStringLiteral("S1")}});
         QCOMPARE(swap.error().code, ErrorCode::Conflict);
         // Keeping one's own seat is fine.
-        QVERIFY(h.run(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 1},
-                                                          {QStringLiteral("seat"), QStringLiteral("S1")},
-                                                          {QStringLiteral("name"), QStringLiteral("Renamed")}}));
+        QVERIFY(h.run(QStringLiteral("delegate.update"),
+            {{QStringLiteral("delegate"), 1}, {QStringLiteral("seat"), QStringLiteral("S1")},
+                {QStringLiteral("name"), QStringLiteral("Renamed")}}));
         QCOMPARE(h.state.roster.find(1)->name, QStringLiteral("Renamed"));
     }
 
@@ -188,14 +196,15 @@ private Q_SLOTS:
         Harness h = meetingWith(1); // seat S1 taken
         const qint64 seq = h.state.seq;
         auto bad = h.run(QStringLiteral("delegate.import"),
-                         {{QStringLiteral("csv"), QStringLiteral("name,seat,weight\nA,S2,1\nB,S1,1\nC,S3,x\n")}});
+            {{QStringLiteral("csv"),
+                QStringLiteral("name,seat,weight\nA,S2,1\nB,S1,1\nC,S3,x\n")}});
         QCOMPARE(bad.error().code, ErrorCode::Invalid);
         QCOMPARE(bad.error().details.size(), 2); // seat conflict on line 3, weight on line 4
         QCOMPARE(h.state.seq, seq);
         QCOMPARE(h.state.roster.size(), 1);
 
         auto good = h.run(QStringLiteral("delegate.import"),
-                          {{QStringLiteral("csv"), QStringLiteral("name,seat\nA,S2\nB,S3\n")}});
+            {{QStringLiteral("csv"), QStringLiteral("name,seat\nA,S2\nB,S3\n")}});
         QVERIFY(good);
         QCOMPARE(good->result.value(QLatin1String("imported")).toInteger(), 2);
         QCOMPARE(h.state.roster.size(), 3);
@@ -206,10 +215,11 @@ private Q_SLOTS:
     {
         Harness h = meetingWith(0);
         auto add = [&](const QString &title, QJsonValue parent = QJsonValue::Null) {
-            return h.run(QStringLiteral("agenda.add"), {{QStringLiteral("title"), title},
-                                                        {QStringLiteral("parent"), parent}})
-                    ->result.value(QLatin1String("item"))
-                    .toInteger();
+            return h
+                .run(QStringLiteral("agenda.add"),
+                    {{QStringLiteral("title"), title}, {QStringLiteral("parent"), parent}})
+                ->result.value(QLatin1String("item"))
+                .toInteger();
         };
         const qint64 a = add(QStringLiteral("A"));
         const qint64 b = add(QStringLiteral("B"));
@@ -218,28 +228,30 @@ private Q_SLOTS:
         QCOMPARE(h.state.currentItem, b1);
 
         // Move B before A, then B1 to the top level at the end.
-        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b}, {QStringLiteral("position"), 0}}));
+        QVERIFY(h.run(QStringLiteral("agenda.move"),
+            {{QStringLiteral("item"), b}, {QStringLiteral("position"), 0}}));
         QCOMPARE(h.state.agenda.number(a), QStringLiteral("2"));
-        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b1},
-                                                      {QStringLiteral("parent"), QJsonValue::Null},
-                                                      {QStringLiteral("position"), 2}}));
+        QVERIFY(h.run(QStringLiteral("agenda.move"),
+            {{QStringLiteral("item"), b1}, {QStringLiteral("parent"), QJsonValue::Null},
+                {QStringLiteral("position"), 2}}));
         QCOMPARE(h.state.agenda.number(b1), QStringLiteral("3"));
         // Moving to where it already is: no event.
-        auto still = h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b1}, {QStringLiteral("position"), 2}});
+        auto still = h.run(QStringLiteral("agenda.move"),
+            {{QStringLiteral("item"), b1}, {QStringLiteral("position"), 2}});
         QVERIFY(still && still->events.empty());
         // A cycle is refused by the command path too.
-        QVERIFY(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), a},
-                                                      {QStringLiteral("parent"), b},
-                                                      {QStringLiteral("position"), 0}}));
-        QCOMPARE(h.run(QStringLiteral("agenda.move"), {{QStringLiteral("item"), b},
-                                                       {QStringLiteral("parent"), a},
-                                                       {QStringLiteral("position"), 0}})
-                         .error()
-                         .code,
-                 ErrorCode::Invalid);
+        QVERIFY(h.run(QStringLiteral("agenda.move"),
+            {{QStringLiteral("item"), a}, {QStringLiteral("parent"), b},
+                {QStringLiteral("position"), 0}}));
+        QCOMPARE(h.run(QStringLiteral("agenda.move"),
+                      {{QStringLiteral("item"), b}, {QStringLiteral("parent"), a},
+                          {QStringLiteral("position"), 0}})
+                     .error()
+                     .code,
+            ErrorCode::Invalid);
 
-        QVERIFY(h.run(QStringLiteral("agenda.update"), {{QStringLiteral("item"), a},
-                                                        {QStringLiteral("title"), QStringLiteral("A*")}}));
+        QVERIFY(h.run(QStringLiteral("agenda.update"),
+            {{QStringLiteral("item"), a}, {QStringLiteral("title"), QStringLiteral("A*")}}));
         QCOMPARE(h.state.agenda.find(a)->title, QStringLiteral("A*"));
         // Removing the current item's subtree clears the current item.
         QVERIFY(h.run(QStringLiteral("agenda.select"), {{QStringLiteral("item"), a}}));
@@ -256,7 +268,8 @@ private Q_SLOTS:
         QVERIFY(h.run(QStringLiteral("meeting.start")));
         QCOMPARE(h.state.status, MeetingStatus::InSession);
         QVERIFY(h.run(QStringLiteral("meeting.start"))->events.empty());
-        QVERIFY(h.run(QStringLiteral("meeting.update"), {{QStringLiteral("venue"), QStringLiteral("Hội trường")}}));
+        QVERIFY(h.run(QStringLiteral("meeting.update"),
+            {{QStringLiteral("venue"), QStringLiteral("Hội trường")}}));
         QVERIFY(h.run(QStringLiteral("meeting.end")));
         QCOMPARE(h.state.status, MeetingStatus::Ended);
         QVERIFY(!h.state.endedAt.isEmpty());
@@ -274,17 +287,23 @@ private Q_SLOTS:
         h.ok(QStringLiteral("meeting.end"));
         h.ok(QStringLiteral("agenda.add"), {{QStringLiteral("title"), QStringLiteral("A")}});
         h.ok(QStringLiteral("agenda.add"), {{QStringLiteral("title"), QStringLiteral("B")}});
-        h.ok(QStringLiteral("agenda.update"), {{QStringLiteral("item"), 1}, {QStringLiteral("title"), QStringLiteral("A2")}});
-        h.ok(QStringLiteral("agenda.move"), {{QStringLiteral("item"), 2}, {QStringLiteral("position"), 0}});
+        h.ok(QStringLiteral("agenda.update"),
+            {{QStringLiteral("item"), 1}, {QStringLiteral("title"), QStringLiteral("A2")}});
+        h.ok(QStringLiteral("agenda.move"),
+            {{QStringLiteral("item"), 2}, {QStringLiteral("position"), 0}});
         h.ok(QStringLiteral("agenda.select"), {{QStringLiteral("item"), 1}});
         h.ok(QStringLiteral("agenda.remove"), {{QStringLiteral("item"), 2}});
-        h.ok(QStringLiteral("delegate.update"), {{QStringLiteral("delegate"), 1}, {QStringLiteral("group"), QStringLiteral("G")}});
+        h.ok(QStringLiteral("delegate.update"),
+            {{QStringLiteral("delegate"), 1}, {QStringLiteral("group"), QStringLiteral("G")}});
         h.ok(QStringLiteral("delegate.remove"), {{QStringLiteral("delegate"), 2}});
-        h.ok(QStringLiteral("delegate.import"), {{QStringLiteral("csv"), QStringLiteral("name\nZ\n")}});
+        h.ok(QStringLiteral("delegate.import"),
+            {{QStringLiteral("csv"), QStringLiteral("name\nZ\n")}});
         h.ok(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}});
         h.ok(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 1}});
-        h.ok(QStringLiteral("quorum.setRule"), {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
-                                                 {QStringLiteral("inclusive"), true}, {QStringLiteral("basis"), QStringLiteral("heads")}});
+        h.ok(QStringLiteral("quorum.setRule"),
+            {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
+                {QStringLiteral("inclusive"), true},
+                {QStringLiteral("basis"), QStringLiteral("heads")}});
         for (const QString &kind : eventKinds())
             QVERIFY2(h.kinds.contains(kind), qPrintable(kind + QStringLiteral(" never produced")));
         QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));
@@ -304,7 +323,8 @@ private Q_SLOTS:
         QVERIFY(!unknown);
         QVERIFY(unknown.error().message.contains(QStringLiteral("newer chamberd")));
         event.kind = QStringLiteral("delegate.added");
-        event.data = {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("dup")}};
+        event.data
+            = {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("dup")}};
         QVERIFY(!apply(h.state, event)); // id 1 exists already
         QCOMPARE(h.state.roster.size(), 1);
     }

@@ -39,7 +39,8 @@ QJsonValue sampleValue(const FieldSpec &field)
             return QString::fromLatin1(field.choices[0]);
         // Vietnamese text, cut or padded to a valid length.
         QString text = QStringLiteral("Đại biểu Hội đồng");
-        const qint64 length = std::clamp<qint64>(text.size(), field.min, field.max > 0 ? field.max : 1000);
+        const qint64 length
+            = std::clamp<qint64>(text.size(), field.min, field.max > 0 ? field.max : 1000);
         text = text.leftJustified(int(length), u'x', true);
         return text;
     }
@@ -51,9 +52,9 @@ QJsonValue sampleValue(const FieldSpec &field)
     case FieldKind::Object:
         return sampleObject(field.fields, true);
     case FieldKind::Array:
-        return QJsonArray{1, QStringLiteral("a")};
+        return QJsonArray {1, QStringLiteral("a")};
     case FieldKind::Any:
-        return QJsonObject{{QStringLiteral("k"), 1}};
+        return QJsonObject {{QStringLiteral("k"), 1}};
     }
     return {};
 }
@@ -78,9 +79,9 @@ QJsonValue wrongType(const FieldSpec &field)
     case FieldKind::Boolean:
         return 1;
     case FieldKind::Object:
-        return QJsonArray{};
+        return QJsonArray {};
     case FieldKind::Array:
-        return QJsonObject{};
+        return QJsonObject {};
     case FieldKind::Any:
         return QJsonValue(QJsonValue::Undefined);
     }
@@ -119,8 +120,8 @@ private Q_SLOTS:
         QCOMPARE(parsed->body, original);
         QCOMPARE(toFrame(parsed->body), bytes);
         // The same type from the other side is not a valid message there (except none).
-        const Direction other = spec.direction == Direction::ToServer ? Direction::ToClient
-                                                                     : Direction::ToServer;
+        const Direction other
+            = spec.direction == Direction::ToServer ? Direction::ToClient : Direction::ToServer;
         QCOMPARE(parseMessage(bytes, other).error().code, ErrorCode::UnknownType);
     }
 
@@ -141,7 +142,9 @@ private Q_SLOTS:
                 message = sampleMessage(spec, true);
                 message.insert(QLatin1String(field.name), wrongType(field));
                 auto wrong = validateMessage(message, spec.direction);
-                QVERIFY2(!wrong, qPrintable(QStringLiteral("%1.%2").arg(QLatin1String(spec.type), QLatin1String(field.name))));
+                QVERIFY2(!wrong,
+                    qPrintable(QStringLiteral("%1.%2").arg(
+                        QLatin1String(spec.type), QLatin1String(field.name))));
                 QCOMPARE(wrong.error().code, ErrorCode::BadField);
                 QCOMPARE(wrong.error().field, QString::fromLatin1(field.name));
             }
@@ -155,34 +158,114 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("id"); // the request id the error can still quote
 
-        QTest::newRow("empty") << QByteArray() << "bad_json" << "" << "";
-        QTest::newRow("garbage") << QByteArray("hello there") << "bad_json" << "" << "";
-        QTest::newRow("truncated") << QByteArray(R"({"type":"ping","id":"a")") << "bad_json" << "" << "";
-        QTest::newRow("array") << QByteArray(R"([{"type":"ping"}])") << "not_an_object" << "" << "";
-        QTest::newRow("number") << QByteArray("42") << "bad_json" << "" << "";
-        QTest::newRow("no type") << QByteArray(R"({"id":"a"})") << "missing_field" << "type" << "a";
-        QTest::newRow("type not string") << QByteArray(R"({"type":7,"id":"a"})") << "missing_field" << "type" << "a";
-        QTest::newRow("unknown type") << QByteArray(R"({"type":"vote.steal","id":"a"})") << "unknown_type" << "type" << "a";
-        QTest::newRow("server type from client") << QByteArray(R"({"type":"event","id":"a"})") << "unknown_type" << "type" << "a";
-        QTest::newRow("no id") << QByteArray(R"({"type":"ping"})") << "missing_field" << "id" << "";
-        QTest::newRow("id not string") << QByteArray(R"({"type":"ping","id":5})") << "bad_field" << "id" << "";
-        QTest::newRow("id with space") << QByteArray(R"({"type":"ping","id":"a b"})") << "bad_field" << "id" << "";
-        QTest::newRow("id too long") << QByteArray(R"({"type":"ping","id":")") + QByteArray(65, 'a') + "\"}" << "bad_field" << "id" << "";
-        QTest::newRow("unknown field") << QByteArray(R"({"type":"ping","id":"a","x":1})") << "bad_field" << "x" << "a";
-        QTest::newRow("typo in field") << QByteArray(R"({"type":"agenda.add","id":"a","meeting":1,"titel":"x"})") << "bad_field" << "titel" << "a";
-        QTest::newRow("fractional integer") << QByteArray(R"({"type":"subscribe","id":"a","meeting":1.5})") << "bad_field" << "meeting" << "a";
-        QTest::newRow("integer out of range") << QByteArray(R"({"type":"subscribe","id":"a","meeting":0})") << "bad_field" << "meeting" << "a";
-        QTest::newRow("huge integer") << QByteArray(R"({"type":"subscribe","id":"a","meeting":1e300})") << "bad_field" << "meeting" << "a";
-        QTest::newRow("string too long") << QByteArray(R"({"type":"meeting.create","id":"a","title":")") + QByteArray(301, 'x') + "\"}" << "bad_field" << "title" << "a";
-        QTest::newRow("empty required string") << QByteArray(R"({"type":"meeting.create","id":"a","title":""})") << "bad_field" << "title" << "a";
-        QTest::newRow("control character") << QByteArray(R"({"type":"meeting.create","id":"a","title":"a\u0007b"})") << "bad_field" << "title" << "a";
-        QTest::newRow("lone surrogate") << QByteArray(R"({"type":"meeting.create","id":"a","title":"a\ud800b"})") << "bad_field" << "title" << "a";
-        QTest::newRow("not in choices") << QByteArray(R"({"type":"agenda.add","id":"a","meeting":1,"title":"x","kind":"party"})") << "bad_field" << "kind" << "a";
-        QTest::newRow("nested object field") << QByteArray(R"({"type":"meeting.create","id":"a","title":"x","quorum":{"numerator":1,"denominator":2,"inclusive":true,"basis":"heads","extra":1}})") << "bad_field" << "quorum.extra" << "a";
-        QTest::newRow("nested missing") << QByteArray(R"({"type":"meeting.create","id":"a","title":"x","quorum":{"numerator":1}})") << "missing_field" << "quorum.denominator" << "a";
-        QTest::newRow("null for non-nullable") << QByteArray(R"({"type":"subscribe","id":"a","meeting":null})") << "bad_field" << "meeting" << "a";
-        QTest::newRow("invalid utf-8") << QByteArray("{\"type\":\"ping\",\"id\":\"\xff\"}") << "bad_json" << "" << "";
-        QTest::newRow("too large") << QByteArray(kMaxFrameBytes + 1, ' ') << "too_large" << "" << "";
+        QTest::newRow("empty") << QByteArray() << "bad_json"
+                               << ""
+                               << "";
+        QTest::newRow("garbage") << QByteArray("hello there") << "bad_json"
+                                 << ""
+                                 << "";
+        QTest::newRow("truncated") << QByteArray(R"({"type":"ping","id":"a")") << "bad_json"
+                                   << ""
+                                   << "";
+        QTest::newRow("array") << QByteArray(R"([{"type":"ping"}])") << "not_an_object"
+                               << ""
+                               << "";
+        QTest::newRow("number") << QByteArray("42") << "bad_json"
+                                << ""
+                                << "";
+        QTest::newRow("no type") << QByteArray(R"({"id":"a"})") << "missing_field"
+                                 << "type"
+                                 << "a";
+        QTest::newRow("type not string") << QByteArray(R"({"type":7,"id":"a"})") << "missing_field"
+                                         << "type"
+                                         << "a";
+        QTest::newRow("unknown type")
+            << QByteArray(R"({"type":"vote.steal","id":"a"})") << "unknown_type"
+            << "type"
+            << "a";
+        QTest::newRow("server type from client")
+            << QByteArray(R"({"type":"event","id":"a"})") << "unknown_type"
+            << "type"
+            << "a";
+        QTest::newRow("no id") << QByteArray(R"({"type":"ping"})") << "missing_field"
+                               << "id"
+                               << "";
+        QTest::newRow("id not string") << QByteArray(R"({"type":"ping","id":5})") << "bad_field"
+                                       << "id"
+                                       << "";
+        QTest::newRow("id with space") << QByteArray(R"({"type":"ping","id":"a b"})") << "bad_field"
+                                       << "id"
+                                       << "";
+        QTest::newRow("id too long")
+            << QByteArray(R"({"type":"ping","id":")") + QByteArray(65, 'a') + "\"}"
+            << "bad_field"
+            << "id"
+            << "";
+        QTest::newRow("unknown field")
+            << QByteArray(R"({"type":"ping","id":"a","x":1})") << "bad_field"
+            << "x"
+            << "a";
+        QTest::newRow("typo in field")
+            << QByteArray(R"({"type":"agenda.add","id":"a","meeting":1,"titel":"x"})")
+            << "bad_field"
+            << "titel"
+            << "a";
+        QTest::newRow("fractional integer")
+            << QByteArray(R"({"type":"subscribe","id":"a","meeting":1.5})") << "bad_field"
+            << "meeting"
+            << "a";
+        QTest::newRow("integer out of range")
+            << QByteArray(R"({"type":"subscribe","id":"a","meeting":0})") << "bad_field"
+            << "meeting"
+            << "a";
+        QTest::newRow("huge integer")
+            << QByteArray(R"({"type":"subscribe","id":"a","meeting":1e300})") << "bad_field"
+            << "meeting"
+            << "a";
+        QTest::newRow("string too long")
+            << QByteArray(R"({"type":"meeting.create","id":"a","title":")") + QByteArray(301, 'x')
+                + "\"}"
+            << "bad_field"
+            << "title"
+            << "a";
+        QTest::newRow("empty required string")
+            << QByteArray(R"({"type":"meeting.create","id":"a","title":""})") << "bad_field"
+            << "title"
+            << "a";
+        QTest::newRow("control character")
+            << QByteArray(R"({"type":"meeting.create","id":"a","title":"a\u0007b"})") << "bad_field"
+            << "title"
+            << "a";
+        QTest::newRow("lone surrogate")
+            << QByteArray(R"({"type":"meeting.create","id":"a","title":"a\ud800b"})") << "bad_field"
+            << "title"
+            << "a";
+        QTest::newRow("not in choices") << QByteArray(
+            R"({"type":"agenda.add","id":"a","meeting":1,"title":"x","kind":"party"})")
+                                        << "bad_field"
+                                        << "kind"
+                                        << "a";
+        QTest::newRow("nested object field") << QByteArray(
+            R"({"type":"meeting.create","id":"a","title":"x","quorum":{"numerator":1,"denominator":2,"inclusive":true,"basis":"heads","extra":1}})")
+                                             << "bad_field"
+                                             << "quorum.extra"
+                                             << "a";
+        QTest::newRow("nested missing") << QByteArray(
+            R"({"type":"meeting.create","id":"a","title":"x","quorum":{"numerator":1}})")
+                                        << "missing_field"
+                                        << "quorum.denominator"
+                                        << "a";
+        QTest::newRow("null for non-nullable")
+            << QByteArray(R"({"type":"subscribe","id":"a","meeting":null})") << "bad_field"
+            << "meeting"
+            << "a";
+        QTest::newRow("invalid utf-8")
+            << QByteArray("{\"type\":\"ping\",\"id\":\"\xff\"}") << "bad_json"
+            << ""
+            << "";
+        QTest::newRow("too large") << QByteArray(kMaxFrameBytes + 1, ' ') << "too_large"
+                                   << ""
+                                   << "";
     }
 
     void malformedFrames()
@@ -204,12 +287,13 @@ private Q_SLOTS:
 
     void buildersProduceValidMessages()
     {
-        const QJsonObject state{{QStringLiteral("id"), 1}};
-        for (const QJsonObject &message :
-             {okReply(QStringLiteral("a")), okReply(QStringLiteral("a"), QJsonObject{{QStringLiteral("x"), 1}}, 5),
-              errorReply(QStringLiteral("a"), makeError(ErrorCode::Conflict, QStringLiteral("no"), QStringLiteral("f"))),
-              errorReply({}, makeError(ErrorCode::BadJson, QStringLiteral("no"))), snapshotMessage(1, 0, state),
-              byeMessage(QStringLiteral("shutdown"))}) {
+        const QJsonObject state {{QStringLiteral("id"), 1}};
+        for (const QJsonObject &message : {okReply(QStringLiteral("a")),
+                 okReply(QStringLiteral("a"), QJsonObject {{QStringLiteral("x"), 1}}, 5),
+                 errorReply(QStringLiteral("a"),
+                     makeError(ErrorCode::Conflict, QStringLiteral("no"), QStringLiteral("f"))),
+                 errorReply({}, makeError(ErrorCode::BadJson, QStringLiteral("no"))),
+                 snapshotMessage(1, 0, state), byeMessage(QStringLiteral("shutdown"))}) {
             auto parsed = validateMessage(message, Direction::ToClient);
             QVERIFY2(parsed, qPrintable(QString::fromUtf8(toFrame(message))));
         }
@@ -254,7 +338,8 @@ private Q_SLOTS:
             const QString section = text.mid(start, end < 0 ? -1 : end - start);
             for (const FieldSpec &field : spec.fields) {
                 QVERIFY2(section.contains(QStringLiteral("`%1`").arg(QLatin1String(field.name))),
-                         qPrintable(QStringLiteral("%1 does not document %2").arg(QLatin1String(spec.type), QLatin1String(field.name))));
+                    qPrintable(QStringLiteral("%1 does not document %2")
+                                   .arg(QLatin1String(spec.type), QLatin1String(field.name))));
             }
         }
         for (int value = int(ErrorCode::BadJson); value <= int(ErrorCode::Unavailable); ++value) {
@@ -270,18 +355,22 @@ private Q_SLOTS:
         QProcess openssl;
         openssl.setWorkingDirectory(dir.path());
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), QStringLiteral("k.pem"), QStringLiteral("-out"), QStringLiteral("c.pem"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=pin-test"), QStringLiteral("-days"), QStringLiteral("1")});
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                QStringLiteral("-keyout"), QStringLiteral("k.pem"), QStringLiteral("-out"),
+                QStringLiteral("c.pem"), QStringLiteral("-subj"), QStringLiteral("/CN=pin-test"),
+                QStringLiteral("-days"), QStringLiteral("1")});
         if (!openssl.waitForFinished(20000) || openssl.exitCode() != 0)
             QSKIP("the openssl command is not available");
-        openssl.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("c.pem"),
-                                                  QStringLiteral("-pubkey"), QStringLiteral("-noout")});
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("c.pem"),
+                QStringLiteral("-pubkey"), QStringLiteral("-noout")});
         QVERIFY(openssl.waitForFinished(20000));
         const QByteArray publicPem = openssl.readAllStandardOutput();
-        openssl.start(QStringLiteral("openssl"), {QStringLiteral("pkey"), QStringLiteral("-pubin"),
-                                                  QStringLiteral("-outform"), QStringLiteral("der")});
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("pkey"), QStringLiteral("-pubin"), QStringLiteral("-outform"),
+                QStringLiteral("der")});
         openssl.write(publicPem);
         openssl.closeWriteChannel();
         QVERIFY(openssl.waitForFinished(20000));
@@ -291,7 +380,8 @@ private Q_SLOTS:
         QFile certificateFile(dir.filePath(QStringLiteral("c.pem")));
         QVERIFY(certificateFile.open(QIODevice::ReadOnly));
         const QSslCertificate certificate(certificateFile.readAll());
-        QCOMPARE(spkiSha256(certificate), QCryptographicHash::hash(der, QCryptographicHash::Sha256));
+        QCOMPARE(
+            spkiSha256(certificate), QCryptographicHash::hash(der, QCryptographicHash::Sha256));
         QVERIFY(peerMatchesPin(certificate, spkiSha256(certificate)));
         QVERIFY(!peerMatchesPin(certificate, QByteArray(32, 'x')));
         QVERIFY(!peerMatchesPin(QSslCertificate(), spkiSha256(certificate)));
@@ -305,8 +395,8 @@ private Q_SLOTS:
         QCOMPARE(parsePin(text), digest);
         QCOMPARE(parsePin(QString::fromLatin1(digest.toHex())), digest);
         QCOMPARE(parsePin(QString::fromLatin1(digest.toHex().toUpper())), digest);
-        const QStringList bad{QString(), QStringLiteral("abc"), text.left(42), QString(text + u'A'),
-                              QString(64, u'g'), QString(text.left(42) + u'!')};
+        const QStringList bad {QString(), QStringLiteral("abc"), text.left(42),
+            QString(text + u'A'), QString(64, u'g'), QString(text.left(42) + u'!')};
         for (const QString &text : bad)
             QVERIFY2(parsePin(text).isEmpty(), qPrintable(text));
     }

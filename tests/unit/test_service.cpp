@@ -53,9 +53,13 @@ private:
 
     qint64 createMeeting()
     {
-        const QJsonObject reply = m_service->execute(
-                m_admin, command(QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Họp")}}));
-        return reply.value(QLatin1String("result")).toObject().value(QLatin1String("meeting")).toInteger();
+        const QJsonObject reply = m_service->execute(m_admin,
+            command(QStringLiteral("meeting.create"),
+                {{QStringLiteral("title"), QStringLiteral("Họp")}}));
+        return reply.value(QLatin1String("result"))
+            .toObject()
+            .value(QLatin1String("meeting"))
+            .toInteger();
     }
 
 private Q_SLOTS:
@@ -64,7 +68,7 @@ private Q_SLOTS:
     void resendReturnsTheFirstAnswer()
     {
         const auto create = withId(QStringLiteral("c-1"), QStringLiteral("meeting.create"),
-                                   {{QStringLiteral("title"), QStringLiteral("Họp")}});
+            {{QStringLiteral("title"), QStringLiteral("Họp")}});
         const QJsonObject first = m_service->execute(m_admin, create);
         QCOMPARE(type(first), QStringLiteral("ok"));
         const QJsonObject again = m_service->execute(m_admin, create);
@@ -76,12 +80,15 @@ private Q_SLOTS:
     void reusedIdWithAnotherBodyIsRefused()
     {
         const qint64 meeting = createMeeting();
-        QCOMPARE(type(m_service->execute(m_admin, withId(QStringLiteral("x"), QStringLiteral("agenda.add"),
-                                                         {{QStringLiteral("meeting"), meeting}, {QStringLiteral("title"), QStringLiteral("A")}}))),
-                 QStringLiteral("ok"));
-        const QJsonObject reused = m_service->execute(
-                m_admin, withId(QStringLiteral("x"), QStringLiteral("agenda.add"),
-                                {{QStringLiteral("meeting"), meeting}, {QStringLiteral("title"), QStringLiteral("B")}}));
+        QCOMPARE(type(m_service->execute(m_admin,
+                     withId(QStringLiteral("x"), QStringLiteral("agenda.add"),
+                         {{QStringLiteral("meeting"), meeting},
+                             {QStringLiteral("title"), QStringLiteral("A")}}))),
+            QStringLiteral("ok"));
+        const QJsonObject reused = m_service->execute(m_admin,
+            withId(QStringLiteral("x"), QStringLiteral("agenda.add"),
+                {{QStringLiteral("meeting"), meeting},
+                    {QStringLiteral("title"), QStringLiteral("B")}}));
         QCOMPARE(type(reused), QStringLiteral("error"));
         QCOMPARE(reused.value(QLatin1String("code")).toString(), QStringLiteral("id_reused"));
         QCOMPARE(m_service->meeting(meeting)->agenda.size(), 1);
@@ -90,9 +97,9 @@ private Q_SLOTS:
     void requestIdsAreScopedToThePrincipal()
     {
         const qint64 meeting = createMeeting();
-        const Principal other{Principal::Kind::Admin, QStringLiteral("admin:second")};
+        const Principal other {Principal::Kind::Admin, QStringLiteral("admin:second")};
         const auto add = withId(QStringLiteral("same"), QStringLiteral("agenda.add"),
-                                {{QStringLiteral("meeting"), meeting}, {QStringLiteral("title"), QStringLiteral("A")}});
+            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("title"), QStringLiteral("A")}});
         QCOMPARE(type(m_service->execute(m_admin, add)), QStringLiteral("ok"));
         QCOMPARE(type(m_service->execute(other, add)), QStringLiteral("ok"));
         QCOMPARE(m_service->meeting(meeting)->agenda.size(), 2);
@@ -102,13 +109,15 @@ private Q_SLOTS:
     {
         const qint64 meeting = createMeeting();
         const auto checkIn = withId(QStringLiteral("ci"), QStringLiteral("attendance.checkIn"),
-                                    {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}});
+            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}});
         const QJsonObject missing = m_service->execute(m_admin, checkIn);
         QCOMPARE(missing.value(QLatin1String("code")).toString(), QStringLiteral("not_found"));
         // The failure changed nothing and stored nothing: once the delegate exists, the same
         // request succeeds.
-        m_service->execute(m_admin, command(QStringLiteral("delegate.add"),
-                                            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("name"), QStringLiteral("A")}}));
+        m_service->execute(m_admin,
+            command(QStringLiteral("delegate.add"),
+                {{QStringLiteral("meeting"), meeting},
+                    {QStringLiteral("name"), QStringLiteral("A")}}));
         QCOMPARE(type(m_service->execute(m_admin, checkIn)), QStringLiteral("ok"));
         QVERIFY(m_service->meeting(meeting)->roster.find(1)->present);
     }
@@ -118,16 +127,23 @@ private Q_SLOTS:
         // "check in" answered as unchanged must not check the delegate in again when resent
         // after somebody else checked them out: a resend is the same request, not a new one.
         const qint64 meeting = createMeeting();
-        m_service->execute(m_admin, command(QStringLiteral("delegate.add"),
-                                            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("name"), QStringLiteral("A")}}));
-        m_service->execute(m_admin, command(QStringLiteral("attendance.checkIn"),
-                                            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}}));
+        m_service->execute(m_admin,
+            command(QStringLiteral("delegate.add"),
+                {{QStringLiteral("meeting"), meeting},
+                    {QStringLiteral("name"), QStringLiteral("A")}}));
+        m_service->execute(m_admin,
+            command(QStringLiteral("attendance.checkIn"),
+                {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}}));
         const auto late = withId(QStringLiteral("late"), QStringLiteral("attendance.checkIn"),
-                                 {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}});
+            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}});
         const QJsonObject unchanged = m_service->execute(m_admin, late);
-        QVERIFY(unchanged.value(QLatin1String("result")).toObject().value(QLatin1String("unchanged")).toBool());
-        m_service->execute(m_admin, command(QStringLiteral("attendance.checkOut"),
-                                            {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}}));
+        QVERIFY(unchanged.value(QLatin1String("result"))
+                    .toObject()
+                    .value(QLatin1String("unchanged"))
+                    .toBool());
+        m_service->execute(m_admin,
+            command(QStringLiteral("attendance.checkOut"),
+                {{QStringLiteral("meeting"), meeting}, {QStringLiteral("delegate"), 1}}));
         QCOMPARE(m_service->execute(m_admin, late), unchanged);
         QVERIFY(!m_service->meeting(meeting)->roster.find(1)->present);
     }
@@ -137,9 +153,10 @@ private Q_SLOTS:
         qRegisterMetaType<std::vector<protocol::Event>>();
         const qint64 meeting = createMeeting();
         QSignalSpy spy(m_service.get(), &MeetingService::eventsCommitted);
-        const QJsonObject reply = m_service->execute(
-                m_admin, command(QStringLiteral("delegate.import"),
-                                 {{QStringLiteral("meeting"), meeting}, {QStringLiteral("csv"), QStringLiteral("name\nA\nB\nC\n")}}));
+        const QJsonObject reply = m_service->execute(m_admin,
+            command(QStringLiteral("delegate.import"),
+                {{QStringLiteral("meeting"), meeting},
+                    {QStringLiteral("csv"), QStringLiteral("name\nA\nB\nC\n")}}));
         QCOMPARE(reply.value(QLatin1String("seq")).toInteger(), 4);
         QCOMPARE(spy.size(), 1);
         const auto events = spy.at(0).at(1).value<std::vector<protocol::Event>>();
@@ -152,14 +169,16 @@ private Q_SLOTS:
 
     void unknownMeetingAndNonCommands()
     {
-        QCOMPARE(m_service->execute(m_admin, command(QStringLiteral("meeting.start"), {{QStringLiteral("meeting"), 9}}))
-                         .value(QLatin1String("code"))
-                         .toString(),
-                 QStringLiteral("not_found"));
+        QCOMPARE(m_service
+                     ->execute(m_admin,
+                         command(QStringLiteral("meeting.start"), {{QStringLiteral("meeting"), 9}}))
+                     .value(QLatin1String("code"))
+                     .toString(),
+            QStringLiteral("not_found"));
         QCOMPARE(m_service->execute(m_admin, command(QStringLiteral("ping")))
-                         .value(QLatin1String("code"))
-                         .toString(),
-                 QStringLiteral("unknown_type"));
+                     .value(QLatin1String("code"))
+                     .toString(),
+            QStringLiteral("unknown_type"));
     }
 
     void stateIsRebuiltFromTheLog()
@@ -172,11 +191,16 @@ private Q_SLOTS:
             MeetingService service(*store.value());
             QVERIFY(service.load());
             QVERIFY(seedDemoMeeting(service).value() == 1);
-            service.execute(m_admin, command(QStringLiteral("attendance.checkIn"),
-                                             {{QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 7}}));
-            service.execute(m_admin, command(QStringLiteral("agenda.move"),
-                                             {{QStringLiteral("meeting"), 1}, {QStringLiteral("item"), 5}, {QStringLiteral("position"), 0}}));
-            service.execute(m_admin, command(QStringLiteral("agenda.select"), {{QStringLiteral("meeting"), 1}, {QStringLiteral("item"), 3}}));
+            service.execute(m_admin,
+                command(QStringLiteral("attendance.checkIn"),
+                    {{QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 7}}));
+            service.execute(m_admin,
+                command(QStringLiteral("agenda.move"),
+                    {{QStringLiteral("meeting"), 1}, {QStringLiteral("item"), 5},
+                        {QStringLiteral("position"), 0}}));
+            service.execute(m_admin,
+                command(QStringLiteral("agenda.select"),
+                    {{QStringLiteral("meeting"), 1}, {QStringLiteral("item"), 3}}));
             before = service.meeting(1)->toJson();
         }
         auto store = storage::EventStore::open(path);
@@ -208,7 +232,8 @@ private Q_SLOTS:
         // A seed that failed half-way (here: a bad CSV) finishes on the next start, without a
         // second meeting or duplicated items.
         QTemporaryDir broken;
-        QFile::copy(QStringLiteral(":/chamber/demo/demo-meeting.json"), broken.filePath(QStringLiteral("demo-meeting.json")));
+        QFile::copy(QStringLiteral(":/chamber/demo/demo-meeting.json"),
+            broken.filePath(QStringLiteral("demo-meeting.json")));
         QFile csv(broken.filePath(QStringLiteral("delegates.csv")));
         QVERIFY(csv.open(QIODevice::WriteOnly));
         csv.write("name,weight\nA,x\n");

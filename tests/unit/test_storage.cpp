@@ -14,8 +14,8 @@ namespace {
 
 PendingEvent pending(qint64 meeting, const QString &kind, QJsonObject data = {})
 {
-    return PendingEvent{meeting, kind, QStringLiteral("admin"),
-                        QStringLiteral("2026-12-08T08:00:00.000Z"), std::move(data)};
+    return PendingEvent {meeting, kind, QStringLiteral("admin"),
+        QStringLiteral("2026-12-08T08:00:00.000Z"), std::move(data)};
 }
 
 qint64 integer(Database &db, const QByteArray &sql)
@@ -42,12 +42,14 @@ void writeDataOfVersion(Database &db, int version)
         auto insert = db.prepare("INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         QVERIFY(insert);
         insert->bind(1, event.meeting).bind(2, event.seq).bind(3, event.kind).bind(4, event.time);
-        insert->bind(5, event.actor).bindText(6, QJsonDocument(event.data).toJson(QJsonDocument::Compact));
+        insert->bind(5, event.actor)
+            .bindText(6, QJsonDocument(event.data).toJson(QJsonDocument::Compact));
         insert->bind(7, event.prevHash).bind(8, event.hash);
         QVERIFY(insert->run());
     }
     if (version >= 3) {
-        QVERIFY(db.exec("INSERT INTO command_results VALUES ('admin', 'old-1', x'00', '{}', 'then')"));
+        QVERIFY(
+            db.exec("INSERT INTO command_results VALUES ('admin', 'old-1', x'00', '{}', 'then')"));
     }
 }
 
@@ -101,9 +103,11 @@ private Q_SLOTS:
         // What was there survived and still verifies.
         QCOMPARE(events.headSeq(1), from >= 1 ? 1 : 0);
         QVERIFY(events.verify()->ok());
-        QCOMPARE(events.findCommandResult(QStringLiteral("admin"), QStringLiteral("old-1")).has_value(), from >= 3);
+        QCOMPARE(
+            events.findCommandResult(QStringLiteral("admin"), QStringLiteral("old-1")).has_value(),
+            from >= 3);
         // And the migrated database works like a new one, guard included.
-        auto committed = events.commit(Batch{{pending(1, QStringLiteral("meeting.updated"))}, {}});
+        auto committed = events.commit(Batch {{pending(1, QStringLiteral("meeting.updated"))}, {}});
         QVERIFY(committed);
         QCOMPARE(committed->front().seq, from >= 1 ? 2 : 1);
         QVERIFY(!events.database().exec("DELETE FROM events"));
@@ -115,8 +119,10 @@ private Q_SLOTS:
         {
             auto store = EventStore::open(path);
             QVERIFY(store);
-            QVERIFY(store.value()->commit(Batch{{pending(1, QStringLiteral("meeting.created"))}, {}}));
-            QVERIFY(store.value()->database().exec("PRAGMA user_version=" + QByteArray::number(latestSchemaVersion() + 4)));
+            QVERIFY(
+                store.value()->commit(Batch {{pending(1, QStringLiteral("meeting.created"))}, {}}));
+            QVERIFY(store.value()->database().exec(
+                "PRAGMA user_version=" + QByteArray::number(latestSchemaVersion() + 4)));
         }
         auto refused = EventStore::open(path);
         QVERIFY(!refused);
@@ -154,9 +160,10 @@ private Q_SLOTS:
         {
             auto store = EventStore::open(path);
             QVERIFY(store);
-            auto first = store.value()->commit(Batch{{pending(1, QStringLiteral("a")), pending(2, QStringLiteral("b")),
-                                                      pending(1, QStringLiteral("c"))},
-                                                     {}});
+            auto first = store.value()->commit(
+                Batch {{pending(1, QStringLiteral("a")), pending(2, QStringLiteral("b")),
+                           pending(1, QStringLiteral("c"))},
+                    {}});
             QVERIFY(first);
             QCOMPARE(first->size(), size_t(3));
             QCOMPARE(first->at(0).seq, 1);
@@ -184,9 +191,9 @@ private Q_SLOTS:
         auto store = EventStore::open(freshPath());
         QVERIFY(store);
         EventStore &events = *store.value();
-        const CommandRecord record{QStringLiteral("admin"), QStringLiteral("r1"), QByteArray(32, 'f'),
-                                   QByteArray(R"({"type":"ok","id":"r1"})")};
-        QVERIFY(events.commit(Batch{{pending(1, QStringLiteral("a"))}, record}));
+        const CommandRecord record {QStringLiteral("admin"), QStringLiteral("r1"),
+            QByteArray(32, 'f'), QByteArray(R"({"type":"ok","id":"r1"})")};
+        QVERIFY(events.commit(Batch {{pending(1, QStringLiteral("a"))}, record}));
         auto found = events.findCommandResult(QStringLiteral("admin"), QStringLiteral("r1"));
         QVERIFY(found);
         QCOMPARE(found->response, record.response);
@@ -194,19 +201,19 @@ private Q_SLOTS:
         QVERIFY(!events.findCommandResult(QStringLiteral("device:1"), QStringLiteral("r1")));
 
         // A second record with the same key fails, and takes its events down with it.
-        auto duplicate = events.commit(Batch{{pending(1, QStringLiteral("b"))}, record});
+        auto duplicate = events.commit(Batch {{pending(1, QStringLiteral("b"))}, record});
         QVERIFY(!duplicate);
         QCOMPARE(events.headSeq(1), 1);
         QCOMPARE(integer(events.database(), "SELECT count(*) FROM events"), 1);
         // The cache was not advanced either: the next commit continues at 2.
-        QCOMPARE(events.commit(Batch{{pending(1, QStringLiteral("c"))}, {}})->front().seq, 2);
+        QCOMPARE(events.commit(Batch {{pending(1, QStringLiteral("c"))}, {}})->front().seq, 2);
     }
 
     void eventLogIsAppendOnly()
     {
         auto store = EventStore::open(freshPath());
         QVERIFY(store);
-        QVERIFY(store.value()->commit(Batch{{pending(1, QStringLiteral("a"))}, {}}));
+        QVERIFY(store.value()->commit(Batch {{pending(1, QStringLiteral("a"))}, {}}));
         Database &db = store.value()->database();
         const Status update = db.exec("UPDATE events SET kind = 'x'");
         QVERIFY(!update);
@@ -222,16 +229,17 @@ private Q_SLOTS:
             auto store = EventStore::open(path);
             QVERIFY(store);
             for (int i = 0; i < 5; ++i)
-                QVERIFY(store.value()->commit(Batch{{pending(1, QStringLiteral("attendance.checkedIn"),
-                                                             {{QStringLiteral("delegate"), i + 1}})},
-                                                    {}}));
+                QVERIFY(
+                    store.value()->commit(Batch {{pending(1, QStringLiteral("attendance.checkedIn"),
+                                                     {{QStringLiteral("delegate"), i + 1}})},
+                        {}}));
             QVERIFY(store.value()->verify()->ok());
         }
         // An administrator with sqlite3 drops the guard and edits event 3.
         {
             auto db = Database::open(path);
             QVERIFY(db.value()->exec("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;"
-                             "UPDATE events SET data = '{\"delegate\":42}' WHERE seq = 3"));
+                                     "UPDATE events SET data = '{\"delegate\":42}' WHERE seq = 3"));
         }
         {
             auto store = EventStore::openReadOnly(path);
@@ -245,7 +253,8 @@ private Q_SLOTS:
         // Then deletes event 4 instead.
         {
             auto db = Database::open(path);
-            QVERIFY(db.value()->exec("UPDATE events SET data = '{\"delegate\":3}' WHERE seq = 3; DELETE FROM events WHERE seq = 4"));
+            QVERIFY(db.value()->exec("UPDATE events SET data = '{\"delegate\":3}' WHERE seq = 3; "
+                                     "DELETE FROM events WHERE seq = 4"));
         }
         auto store = EventStore::openReadOnly(path);
         const auto report = store.value()->verify();

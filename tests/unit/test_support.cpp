@@ -19,9 +19,10 @@ class TestSupport : public QObject
 private Q_SLOTS:
     void jsonRecordCarriesFields()
     {
-        const QString raw = QStringLiteral("listening") + QChar(0x1f) + QStringLiteral(R"({"port":8443,"address":"0.0.0.0"})");
-        const QByteArray line = log::formatRecord(log::Format::Json, QtInfoMsg, "chamber.server", raw,
-                                                  QStringLiteral("2026-12-08T00:00:00.000Z"));
+        const QString raw = QStringLiteral("listening") + QChar(0x1f)
+            + QStringLiteral(R"({"port":8443,"address":"0.0.0.0"})");
+        const QByteArray line = log::formatRecord(log::Format::Json, QtInfoMsg, "chamber.server",
+            raw, QStringLiteral("2026-12-08T00:00:00.000Z"));
         QVERIFY(line.endsWith('\n'));
         const QJsonObject record = QJsonDocument::fromJson(line).object();
         QCOMPARE(record.value(QLatin1String("msg")).toString(), QStringLiteral("listening"));
@@ -32,13 +33,17 @@ private Q_SLOTS:
 
     void textRecordIsReadable()
     {
-        const QString raw = QStringLiteral("session opened") + QChar(0x1f) + QStringLiteral(R"({"client":"chamber kiosk","n":2})");
-        const QByteArray line = log::formatRecord(log::Format::Text, QtWarningMsg, "chamber.ws", raw,
-                                                  QStringLiteral("T"));
-        QCOMPARE(line, QByteArray("T warning chamber.ws session opened client=\"chamber kiosk\" n=2\n"));
+        const QString raw = QStringLiteral("session opened") + QChar(0x1f)
+            + QStringLiteral(R"({"client":"chamber kiosk","n":2})");
+        const QByteArray line = log::formatRecord(
+            log::Format::Text, QtWarningMsg, "chamber.ws", raw, QStringLiteral("T"));
+        QCOMPARE(
+            line, QByteArray("T warning chamber.ws session opened client=\"chamber kiosk\" n=2\n"));
         // Messages from Qt itself (no fields) are records too.
-        const QJsonObject plain = QJsonDocument::fromJson(log::formatRecord(
-                log::Format::Json, QtCriticalMsg, nullptr, QStringLiteral("QSslSocket: oops"), QStringLiteral("T"))).object();
+        const QJsonObject plain
+            = QJsonDocument::fromJson(log::formatRecord(log::Format::Json, QtCriticalMsg, nullptr,
+                                          QStringLiteral("QSslSocket: oops"), QStringLiteral("T")))
+                  .object();
         QCOMPARE(plain.value(QLatin1String("level")).toString(), QStringLiteral("error"));
         QCOMPARE(plain.value(QLatin1String("msg")).toString(), QStringLiteral("QSslSocket: oops"));
     }
