@@ -7,7 +7,14 @@ CHAMBER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CHAMBER_BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
-    libsqlite3-dev sqlite3 libssl-dev openssl ca-certificates
+    libsqlite3-dev sqlite3 libssl-dev openssl ca-certificates libqrencode-dev
+    qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-svg-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libzxing-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qtquick-dialogs qml6-module-qtmultimedia qml6-module-qtcore qml6-module-qttest
+    qt6-qpa-plugins fonts-noto-core
+    gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
 )
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets.
 CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev)
