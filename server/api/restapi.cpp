@@ -279,6 +279,10 @@ void RestApi::registerRoutes(Router &router)
         Method::Delete, delegates + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
             return command(c, "delegate.remove", {"meeting", "delegate"});
         });
+    router.add(Method::Delete, meeting + QStringLiteral("/devices/{id}"), auth,
+        [this](const RouteContext &c) {
+            return command(c, "device.revoke", {"meeting", "device"});
+        });
     router.add(Method::Post, delegates + QStringLiteral("/{id}/check-in"), auth,
         [this](const RouteContext &c) {
             return command(c, "attendance.checkIn", {"meeting", "delegate"});

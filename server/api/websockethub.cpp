@@ -1,216 +1,27 @@
 #include "api/websockethub.h"
 
+#include "api/websocketsession.h"
 #include "core/meeting.h"
-#include "services/authenticator.h"
+#include "protocol/message.h"
 #include "services/meetingservice.h"
+#include "services/permissions.h"
 #include "support/log.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QWebSocket>
 
 namespace chamber::api {
 
-Q_LOGGING_CATEGORY(lcWs, "chamber.ws")
-
-namespace {
-
-const QLatin1String kMeeting("meeting");
-
-Error notFoundMeeting(qint64 meeting)
-{
-    return makeError(ErrorCode::NotFound, QStringLiteral("meeting %1 does not exist").arg(meeting),
-        QStringLiteral("meeting"));
-}
-
-} // namespace
-
-// --- session ---------------------------------------------------------------------------------
-
-WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocketHub &hub)
-    : m_socket(std::move(socket))
-    , m_hub(hub)
-{
-    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
-    m_socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onText);
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WebSocketSession::onBinary);
-    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
-        m_hub.forget(this);
-        deleteLater();
-    });
-    m_helloTimer.setSingleShot(true);
-    connect(&m_helloTimer, &QTimer::timeout, this,
-        [this] { closeWithReason(QStringLiteral("hello_timeout")); });
-    m_helloTimer.start(m_hub.options().helloTimeoutMs);
-}
-
-WebSocketSession::~WebSocketSession()
-{
-    m_hub.forget(this);
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
-}
-
-void WebSocketSession::sendText(const QString &frame)
-{
-    if (m_closing)
-        return;
-    if (m_socket->bytesToWrite() > m_hub.options().maxBacklogBytes) {
-        log::warning(lcWs(), QStringLiteral("client too slow, disconnecting"),
-            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
-                {QStringLiteral("backlog"), m_socket->bytesToWrite()}});
-        closeWithReason(QStringLiteral("too_slow"));
-        return;
-    }
-    m_socket->sendTextMessage(frame);
-}
-
-void WebSocketSession::closeWithReason(const QString &reason)
-{
-    if (m_closing)
-        return;
-    m_socket->sendTextMessage(QString::fromUtf8(protocol::toFrame(protocol::byeMessage(reason))));
-    m_closing = true;
-    m_hub.forget(this);
-    m_socket->close(reason == QLatin1String("shutdown")
-            ? QWebSocketProtocol::CloseCodeGoingAway
-            : QWebSocketProtocol::CloseCodePolicyViolated,
-        reason);
-}
-
-void WebSocketSession::reply(const QJsonObject &message)
-{
-    sendText(QString::fromUtf8(protocol::toFrame(message)));
-}
-
-void WebSocketSession::onBinary(const QByteArray &)
-{
-    reply(protocol::errorReply({},
-        makeError(ErrorCode::BadJson,
-            QStringLiteral("binary frames are not part of the "
-                           "protocol; send JSON text"))));
-}
-
-void WebSocketSession::onText(const QString &text)
-{
-    if (m_closing)
-        return;
-    QString requestId;
-    auto message = protocol::parseMessage(text.toUtf8(), protocol::Direction::ToServer, &requestId);
-    if (!message) {
-        reply(protocol::errorReply(requestId, message.error()));
-        return;
-    }
-    const QLatin1String type(message->spec->type);
-    if (type == QLatin1String("hello")) {
-        handleHello(message.value());
-        return;
-    }
-    if (!m_principal) {
-        reply(protocol::errorReply(message->id,
-            makeError(
-                ErrorCode::Unauthenticated, QStringLiteral("say hello with a credential first"))));
-        return;
-    }
-    if (type == QLatin1String("ping")) {
-        reply(protocol::okReply(message->id));
-    } else if (type == QLatin1String("subscribe")) {
-        handleSubscribe(message.value());
-    } else if (type == QLatin1String("unsubscribe")) {
-        m_hub.unsubscribe(this, message->integer(kMeeting));
-        m_subscriptions.remove(message->integer(kMeeting));
-        reply(protocol::okReply(message->id));
-    } else {
-        reply(m_hub.service().execute(*m_principal, message.value()));
-    }
-}
-
-void WebSocketSession::handleHello(const protocol::Message &message)
-{
-    if (m_principal) {
-        reply(protocol::errorReply(
-            message.id, makeError(ErrorCode::Conflict, QStringLiteral("hello was already said"))));
-        return;
-    }
-    const qint64 version = message.integer(QLatin1String("protocol"));
-    if (version != protocol::kProtocolVersion) {
-        reply(protocol::errorReply(message.id,
-            makeError(ErrorCode::UnsupportedVersion,
-                QStringLiteral("this server speaks protocol %1, not %2")
-                    .arg(protocol::kProtocolVersion)
-                    .arg(version),
-                QStringLiteral("protocol"))));
-        return;
-    }
-    m_principal = m_hub.authenticator().authenticate(message.string(QLatin1String("credential")));
-    if (!m_principal) {
-        reply(protocol::errorReply(message.id,
-            makeError(ErrorCode::Unauthenticated, QStringLiteral("the credential is not valid"),
-                QStringLiteral("credential"))));
-        closeWithReason(QStringLiteral("unauthenticated"));
-        return;
-    }
-    m_helloTimer.stop();
-    log::info(lcWs(), QStringLiteral("session opened"),
-        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
-            {QStringLiteral("principal"), m_principal->id},
-            {QStringLiteral("client"), message.string(QLatin1String("client"))}});
-    reply(protocol::okReply(message.id,
-        QJsonObject {{QStringLiteral("server"), QStringLiteral("chamberd")},
-            {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
-            {QStringLiteral("protocol"), protocol::kProtocolVersion},
-            {QStringLiteral("principal"), m_principal->id}}));
-}
-
-void WebSocketSession::handleSubscribe(const protocol::Message &message)
-{
-    const qint64 meeting = message.integer(kMeeting);
-    const core::MeetingState *state = m_hub.service().meeting(meeting);
-    if (!state) {
-        reply(protocol::errorReply(message.id, notFoundMeeting(meeting)));
-        return;
-    }
-    const qint64 since = message.integer(QLatin1String("since"), 0);
-    const qint64 head = state->seq;
-    // Replay when the client's position is in our history and close enough; otherwise (new
-    // client, too far behind, or a position this log never had) send the whole state.
-    const bool replay = since > 0 && since <= head && head - since <= m_hub.options().resumeWindow;
-    std::vector<protocol::Event> missed;
-    if (replay) {
-        auto events = m_hub.service().eventsAfter(meeting, since);
-        if (!events) {
-            reply(protocol::errorReply(message.id, events.error()));
-            return;
-        }
-        missed = std::move(events.value());
-    }
-    // Everything below runs without returning to the event loop, so no live event can slip
-    // in between the reply, the catch-up and the subscription.
-    reply(protocol::okReply(message.id,
-        QJsonObject {{QStringLiteral("mode"),
-                         replay ? QStringLiteral("replay") : QStringLiteral("snapshot")},
-            {QStringLiteral("from"), replay ? since : head},
-            {QStringLiteral("events"), qint64(missed.size())}},
-        head));
-    if (replay) {
-        for (const protocol::Event &event : missed)
-            sendText(QString::fromUtf8(protocol::toFrame(event.toJson())));
-    } else {
-        sendText(QString::fromUtf8(
-            protocol::toFrame(protocol::snapshotMessage(meeting, head, state->toJson()))));
-    }
-    m_subscriptions.insert(meeting);
-    m_hub.subscribe(this, meeting);
-}
-
-// --- hub -------------------------------------------------------------------------------------
+Q_LOGGING_CATEGORY(lcHub, "chamber.ws")
 
 WebSocketHub::WebSocketHub(services::MeetingService &service,
-    const services::Authenticator &authenticator, HubOptions options, QObject *parent)
+    const services::Authenticator &authenticator, services::EnrollmentService &enrollment,
+    HubOptions options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_authenticator(authenticator)
+    , m_enrollment(enrollment)
     , m_options(options)
 {
     connect(&m_service, &services::MeetingService::eventsCommitted, this, &WebSocketHub::broadcast);
@@ -221,13 +32,13 @@ WebSocketHub::~WebSocketHub()
     const auto sessions = m_sessions;
     m_sessions.clear();
     m_subscribers.clear();
+    m_countedOnline.clear();
     qDeleteAll(sessions);
 }
 
 void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
 {
-    auto *session = new WebSocketSession(std::move(socket), *this);
-    m_sessions.insert(session);
+    m_sessions.insert(new WebSocketSession(std::move(socket), *this));
 }
 
 void WebSocketHub::closeAll(const QString &reason)
@@ -237,9 +48,22 @@ void WebSocketHub::closeAll(const QString &reason)
         session->closeWithReason(reason);
 }
 
+void WebSocketHub::sessionAuthenticated(WebSocketSession *session)
+{
+    const auto &principal = session->principal();
+    if (!principal || !principal->isDevice() || m_countedOnline.contains(session))
+        return;
+    m_countedOnline.insert(session);
+    changePresence(principal->device, principal->meeting, +1);
+}
+
 void WebSocketHub::subscribe(WebSocketSession *session, qint64 meeting)
 {
     m_subscribers[meeting].insert(session);
+    if (services::seesPresence(*session->principal(), meeting)) {
+        session->sendJson(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
+            {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}});
+    }
 }
 
 void WebSocketHub::unsubscribe(WebSocketSession *session, qint64 meeting)
@@ -254,20 +78,91 @@ void WebSocketHub::forget(WebSocketSession *session)
     m_sessions.remove(session);
     for (auto &subscribers : m_subscribers)
         subscribers.remove(session);
+    if (m_countedOnline.remove(session)) {
+        const auto &principal = session->principal();
+        changePresence(principal->device, principal->meeting, -1);
+    }
+}
+
+QJsonArray WebSocketHub::presence(qint64 meeting) const
+{
+    QJsonArray list;
+    const core::MeetingState *state = m_service.meeting(meeting);
+    if (!state)
+        return list;
+    for (const auto &[id, device] : state->devices) {
+        const Presence presence = m_presence.value(id);
+        list.append(QJsonObject {{QStringLiteral("device"), id},
+            {QStringLiteral("online"), presence.connections > 0},
+            {QStringLiteral("since"),
+                presence.since.isEmpty() ? QJsonValue() : QJsonValue(presence.since)}});
+    }
+    return list;
+}
+
+void WebSocketHub::changePresence(qint64 device, qint64 meeting, int delta)
+{
+    Presence &presence = m_presence[device];
+    const bool wasOnline = presence.connections > 0;
+    presence.connections = std::max(0, presence.connections + delta);
+    if (wasOnline == (presence.connections > 0))
+        return;
+    presence.since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    log::info(lcHub(),
+        wasOnline ? QStringLiteral("device offline") : QStringLiteral("device online"),
+        {{QStringLiteral("device"), device}, {QStringLiteral("meeting"), meeting}});
+    announcePresence(meeting);
+}
+
+void WebSocketHub::announcePresence(qint64 meeting)
+{
+    const auto it = m_subscribers.constFind(meeting);
+    if (it == m_subscribers.constEnd())
+        return;
+    const QString frame = QString::fromUtf8(
+        protocol::toFrame(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
+            {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}}));
+    for (WebSocketSession *session : *it) {
+        if (session->principal() && services::seesPresence(*session->principal(), meeting))
+            session->sendText(frame);
+    }
 }
 
 void WebSocketHub::broadcast(qint64 meeting, const std::vector<protocol::Event> &events)
 {
     const auto it = m_subscribers.constFind(meeting);
-    if (it == m_subscribers.constEnd() || it->isEmpty())
-        return;
-    // Serialize once, send to all. Copy the set: a send may drop a too-slow session.
-    const QSet<WebSocketSession *> subscribers = *it;
+    if (it != m_subscribers.constEnd() && !it->isEmpty()) {
+        // Serialize once, send to all. Copy the set: a send may drop a too-slow session.
+        const QSet<WebSocketSession *> subscribers = *it;
+        for (const protocol::Event &event : events) {
+            const QString frame = QString::fromUtf8(protocol::toFrame(event.toJson()));
+            for (WebSocketSession *session : subscribers) {
+                if (m_sessions.contains(session))
+                    session->sendText(frame);
+            }
+        }
+    }
+    disconnectRevoked(events);
     for (const protocol::Event &event : events) {
-        const QString frame = QString::fromUtf8(protocol::toFrame(event.toJson()));
-        for (WebSocketSession *session : subscribers) {
-            if (m_sessions.contains(session))
-                session->sendText(frame);
+        if (event.kind == QLatin1String("device.enrolled"))
+            announcePresence(meeting);
+    }
+}
+
+void WebSocketHub::disconnectRevoked(const std::vector<protocol::Event> &events)
+{
+    for (const protocol::Event &event : events) {
+        if (event.kind != QLatin1String("device.revoked"))
+            continue;
+        const qint64 device = event.data.value(QLatin1String("device")).toInteger();
+        const auto sessions = m_sessions;
+        for (WebSocketSession *session : sessions) {
+            if (session->principal() && session->principal()->isDevice()
+                && session->principal()->device == device) {
+                log::info(lcHub(), QStringLiteral("revoked device disconnected"),
+                    {{QStringLiteral("device"), device}});
+                session->closeWithReason(QStringLiteral("revoked"));
+            }
         }
     }
 }

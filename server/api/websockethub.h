@@ -1,28 +1,30 @@
-// The WebSocket side of chamberd: sessions, hello, subscriptions, commands, and fan-out of
-// committed events to every subscriber of a meeting.
+// The WebSocket side of chamberd: accepts sessions, keeps subscriptions, fans committed events
+// out to every subscriber of a meeting, tracks which devices are online (for the chair) and
+// cuts off revoked devices at once.
 #pragma once
 
 #include "protocol/event.h"
-#include "protocol/message.h"
-#include "services/principal.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
+#include <functional>
 #include <memory>
-#include <optional>
 #include <vector>
 
 class QWebSocket;
 
 namespace chamber::services {
 class Authenticator;
+class EnrollmentService;
 class MeetingService;
 } // namespace chamber::services
 
 namespace chamber::api {
+
+class WebSocketSession;
 
 struct HubOptions
 {
@@ -35,43 +37,13 @@ struct HubOptions
     qint64 maxBacklogBytes = 8 * 1024 * 1024;
 };
 
-class WebSocketHub;
-
-class WebSocketSession : public QObject
-{
-    Q_OBJECT
-
-public:
-    WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocketHub &hub);
-    ~WebSocketSession() override;
-
-    // Frames are text (JSON); QWebSocket takes QString, so callers convert once per frame.
-    void sendText(const QString &frame);
-    void closeWithReason(const QString &reason);
-    bool isSubscribed(qint64 meeting) const { return m_subscriptions.contains(meeting); }
-
-private:
-    void onText(const QString &text);
-    void onBinary(const QByteArray &data);
-    void reply(const QJsonObject &message);
-    void handleHello(const protocol::Message &message);
-    void handleSubscribe(const protocol::Message &message);
-
-    std::unique_ptr<QWebSocket> m_socket;
-    WebSocketHub &m_hub;
-    std::optional<services::Principal> m_principal;
-    QSet<qint64> m_subscriptions;
-    QTimer m_helloTimer;
-    bool m_closing = false;
-};
-
 class WebSocketHub : public QObject
 {
     Q_OBJECT
 
 public:
     WebSocketHub(services::MeetingService &service, const services::Authenticator &authenticator,
-        HubOptions options, QObject *parent = nullptr);
+        services::EnrollmentService &enrollment, HubOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
@@ -82,19 +54,48 @@ public:
     const HubOptions &options() const { return m_options; }
     services::MeetingService &service() { return m_service; }
     const services::Authenticator &authenticator() const { return m_authenticator; }
+    services::EnrollmentService &enrollment() { return m_enrollment; }
 
+    // The URL for a join code's token (see EnrollmentApi); needed for seat codes on screens.
+    void setJoinLinkMaker(std::function<QString(const QString &token)> maker)
+    {
+        m_joinLink = std::move(maker);
+    }
+    QString joinLink(const QString &token) const
+    {
+        return m_joinLink ? m_joinLink(token) : QString();
+    }
+
+    // {device, online, since} for every device enrolled in the meeting.
+    QJsonArray presence(qint64 meeting) const;
+
+    // Called by sessions.
+    void sessionAuthenticated(WebSocketSession *session);
     void subscribe(WebSocketSession *session, qint64 meeting);
     void unsubscribe(WebSocketSession *session, qint64 meeting);
     void forget(WebSocketSession *session);
 
 private:
+    struct Presence
+    {
+        int connections = 0;
+        QString since; // when it last came online or went offline
+    };
+
     void broadcast(qint64 meeting, const std::vector<protocol::Event> &events);
+    void disconnectRevoked(const std::vector<protocol::Event> &events);
+    void announcePresence(qint64 meeting);
+    void changePresence(qint64 device, qint64 meeting, int delta);
 
     services::MeetingService &m_service;
     const services::Authenticator &m_authenticator;
+    services::EnrollmentService &m_enrollment;
     HubOptions m_options;
     QSet<WebSocketSession *> m_sessions;
+    QSet<WebSocketSession *> m_countedOnline;
     QHash<qint64, QSet<WebSocketSession *>> m_subscribers;
+    QHash<qint64, Presence> m_presence;
+    std::function<QString(const QString &)> m_joinLink;
 };
 
 } // namespace chamber::api

@@ -1,12 +1,16 @@
 #include "app/chamberserver.h"
 
+#include "api/enrollmentapi.h"
 #include "api/httpserver.h"
 #include "api/restapi.h"
 #include "api/router.h"
 #include "api/websockethub.h"
+#include "protocol/joinlink.h"
 #include "protocol/tlspin.h"
 #include "services/authenticator.h"
 #include "services/demoseed.h"
+#include "services/devices.h"
+#include "services/enrollment.h"
 #include "services/meetingservice.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
@@ -14,6 +18,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QNetworkInterface>
 #include <QRandomGenerator>
 #include <QSslServer>
 #include <QStandardPaths>
@@ -101,6 +106,18 @@ Status ChamberServer::start()
         return store.error();
     m_store = std::move(store.value());
     m_service = std::make_unique<services::MeetingService>(*m_store);
+    m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
+    if (auto status = m_devices->load(); !status)
+        return status;
+    m_service->setProjection(
+        [this](storage::Database &db, const std::vector<storage::PendingEvent> &events) {
+            return m_devices->project(db, events);
+        });
+    connect(m_service.get(), &services::MeetingService::eventsCommitted, this,
+        [this](qint64, const std::vector<protocol::Event> &events) {
+            m_devices->forgetRevoked(events);
+        });
+    m_enrollment = std::make_unique<services::EnrollmentService>(*m_store, *m_service, *m_devices);
     if (auto status = m_service->load(); !status) {
         return makeError(ErrorCode::Internal,
             QStringLiteral("the event log cannot be replayed, refusing to start: %1")
@@ -131,7 +148,7 @@ Status ChamberServer::start()
     auto token = loadOrCreateAdminToken();
     if (!token)
         return token.error();
-    m_authenticator = std::make_unique<services::Authenticator>(token.value());
+    m_authenticator = std::make_unique<services::Authenticator>(token.value(), m_devices.get());
 
     m_router = std::make_unique<api::Router>();
     m_rest = std::make_unique<api::RestApi>(*m_service);
@@ -140,7 +157,12 @@ Status ChamberServer::start()
     hubOptions.resumeWindow = m_config.resumeWindow;
     hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;
     hubOptions.maxBacklogBytes = m_config.maxBacklogMiB * 1024 * 1024;
-    m_hub = std::make_unique<api::WebSocketHub>(*m_service, *m_authenticator, hubOptions);
+    m_hub = std::make_unique<api::WebSocketHub>(
+        *m_service, *m_authenticator, *m_enrollment, hubOptions);
+    m_hub->setJoinLinkMaker([this](const QString &token) { return joinLink(token); });
+    m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
+        [this](const QString &token) { return joinLink(token); });
+    m_enrollmentApi->registerRoutes(*m_router);
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator);
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
@@ -179,6 +201,30 @@ Status ChamberServer::listen()
                     .arg(listener->serverPort())},
             {QStringLiteral("data"), m_dataDir}});
     return success();
+}
+
+QString ChamberServer::publicHost() const
+{
+    if (!m_config.publicHost.isEmpty())
+        return m_config.publicHost;
+    const QHostAddress listen(m_config.listen.host);
+    if (listen != QHostAddress::AnyIPv4 && listen != QHostAddress::AnyIPv6
+        && listen != QHostAddress::Any)
+        return m_config.listen.host;
+    // Listening everywhere: offer the first address a tablet on the LAN can reach.
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()
+            && !address.isLinkLocal())
+            return address.toString();
+    }
+    return QStringLiteral("127.0.0.1");
+}
+
+QString ChamberServer::joinLink(const QString &token) const
+{
+    const protocol::JoinLink link {
+        publicHost(), m_config.publicPort ? m_config.publicPort : port(), token, m_tls.pin};
+    return link.toString();
 }
 
 void ChamberServer::stop()

@@ -16,10 +16,13 @@ class EventStore;
 }
 namespace chamber::services {
 class Authenticator;
+class DeviceRegistry;
+class EnrollmentService;
 class MeetingService;
 } // namespace chamber::services
 
 namespace chamber::api {
+class EnrollmentApi;
 class HttpServer;
 class Router;
 class RestApi;
@@ -54,15 +57,21 @@ public:
 private:
     Result<QByteArray> loadOrCreateAdminToken();
     Status listen();
+    // Host and port for join QR codes (see ServerConfig::publicHost).
+    QString publicHost() const;
+    QString joinLink(const QString &token) const;
 
     ServerConfig m_config;
     QString m_dataDir;
     TlsIdentity m_tls;
     std::unique_ptr<storage::EventStore> m_store;
     std::unique_ptr<services::MeetingService> m_service;
+    std::unique_ptr<services::DeviceRegistry> m_devices;
+    std::unique_ptr<services::EnrollmentService> m_enrollment;
     std::unique_ptr<services::Authenticator> m_authenticator;
     std::unique_ptr<api::Router> m_router;
     std::unique_ptr<api::RestApi> m_rest;
+    std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include <QHostAddress>
+#include <QRegularExpression>
 
 #include <array>
 #include <functional>
@@ -45,15 +46,24 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 8> &keys()
+const std::array<Key, 9> &keys()
 {
-    static const std::array<Key, 8> table {
+    static const std::array<Key, 9> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
                 if (!address)
                     return address.error().message;
                 c.listen = address.value();
+                return std::nullopt;
+            }},
+        Key {"server", "public-address",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                auto address = parsePublicAddress(v);
+                if (!address)
+                    return address.error().message;
+                c.publicHost = address->host;
+                c.publicPort = address->port;
                 return std::nullopt;
             }},
         Key {"server", "data",
@@ -164,6 +174,40 @@ Result<ListenAddress> parseListenAddress(const QString &text)
     if (host == QLatin1String("localhost"))
         host = QStringLiteral("127.0.0.1");
     return ListenAddress {host, quint16(port)};
+}
+
+Result<ListenAddress> parsePublicAddress(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    QString host = trimmed;
+    QString port;
+    if (trimmed.startsWith(u'[')) { // [v6] or [v6]:port
+        const qsizetype close = trimmed.indexOf(u']');
+        host = trimmed.mid(1, close - 1);
+        const QString rest = close < 0 ? QStringLiteral("?") : trimmed.mid(close + 1);
+        if (!rest.isEmpty() && !rest.startsWith(u':'))
+            host.clear();
+        port = rest.mid(1);
+    } else if (trimmed.count(u':') == 1) { // host:port; more colons is a bare IPv6 address
+        host = trimmed.section(u':', 0, 0);
+        port = trimmed.section(u':', 1);
+    }
+    ListenAddress address {host, 0};
+    if (!port.isEmpty() || trimmed.endsWith(u':')) {
+        bool ok = false;
+        const uint value = port.toUInt(&ok);
+        if (!ok || value < 1 || value > 65535)
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("port in \"%1\" must be 1 to 65535").arg(text.left(60)));
+        address.port = quint16(value);
+    }
+    static const QRegularExpression hostName(
+        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,"
+                       "61}[A-Za-z0-9])?)*$"));
+    if (host.isEmpty() || (QHostAddress(host).isNull() && !hostName.match(host).hasMatch()))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("\"%1\" is not a host name or IP address").arg(text.left(60)));
+    return address;
 }
 
 QString ConfigParse::describe(const QString &fileName) const

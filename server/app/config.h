@@ -31,6 +31,10 @@ struct ServerConfig
 {
     ListenAddress listen;
     QString dataDir; // empty: the platform's per-user data location
+    // Host (and port) devices reach the server at, as printed in join QR codes. Empty: the
+    // listen address, or this machine's first non-loopback IPv4 address.
+    QString publicHost;
+    quint16 publicPort = 0; // 0: the port chamberd listens on
     bool demo = false;
     LogFormat logFormat = LogFormat::Auto;
     QString logLevel = QStringLiteral("info"); // debug, info, warning, error
@@ -59,5 +63,7 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults = {});
 
 // "HOST:PORT", "[v6]:PORT" or ":PORT".
 Result<ListenAddress> parseListenAddress(const QString &text);
+// "HOST", "HOST:PORT" or "[v6]:PORT"; HOST may be a DNS name.
+Result<ListenAddress> parsePublicAddress(const QString &text);
 
 } // namespace chamber::app

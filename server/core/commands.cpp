@@ -333,6 +333,17 @@ Result<Decision> quorumSetRule(const MeetingState &state, const Message &command
     return single(QStringLiteral("quorum.ruleSet"), {{QStringLiteral("rule"), rule->toJson()}});
 }
 
+Result<Decision> deviceRevoke(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(QLatin1String("device"));
+    const auto it = state.devices.find(id);
+    if (it == state.devices.end())
+        return notFound(QStringLiteral("device"), id, QStringLiteral("device"));
+    if (it->second.revoked)
+        return unchanged();
+    return single(QStringLiteral("device.revoked"), {{QStringLiteral("device"), id}});
+}
+
 struct Route
 {
     const char *type;
@@ -355,6 +366,7 @@ constexpr std::array kRoutes {
     Route {"attendance.checkIn", checkIn},
     Route {"attendance.checkOut", checkOut},
     Route {"quorum.setRule", quorumSetRule},
+    Route {"device.revoke", deviceRevoke},
 };
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "core/meeting.h"
 
+#include <QJsonArray>
+
 namespace chamber::core {
 
 QString meetingStatusName(MeetingStatus status)
@@ -13,6 +15,23 @@ QString meetingStatusName(MeetingStatus status)
         return QStringLiteral("ended");
     }
     return {};
+}
+
+QJsonObject DeviceInfo::toJson() const
+{
+    QJsonObject json {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("delegate"), delegate ? QJsonValue(delegate) : QJsonValue()},
+        {QStringLiteral("label"), label},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("platform"), platform},
+        {QStringLiteral("enrolledAt"), enrolledAt},
+        {QStringLiteral("revoked"), revoked},
+    };
+    if (revoked)
+        json.insert(QStringLiteral("revokedAt"), revokedAt);
+    return json;
 }
 
 QuorumState MeetingState::quorum() const
@@ -42,9 +61,14 @@ QJsonObject MeetingState::toJson() const
     QJsonObject quorumJson = quorum().toJson();
     quorumJson.insert(QStringLiteral("rule"), quorumRule.toJson());
     quorumJson.insert(QStringLiteral("ruleText"), quorumRule.describe());
+    QJsonArray deviceList;
+    for (const auto &[deviceId, device] : devices)
+        deviceList.append(device.toJson());
     return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("seq"), seq},
+        {QStringLiteral("head"), QString::fromLatin1(lastHash.toHex())},
+        {QStringLiteral("devices"), deviceList},
         {QStringLiteral("title"), title},
         {QStringLiteral("description"), description},
         {QStringLiteral("venue"), venue},
@@ -58,6 +82,91 @@ QJsonObject MeetingState::toJson() const
         {QStringLiteral("delegates"), roster.toJson()},
         {QStringLiteral("quorum"), quorumJson},
     };
+}
+
+namespace {
+
+QString string(const QJsonObject &json, const char *field)
+{
+    return json.value(QLatin1String(field)).toString();
+}
+
+qint64 integer(const QJsonObject &json, const char *field)
+{
+    return json.value(QLatin1String(field)).toInteger();
+}
+
+Error unreadable(const QString &what)
+{
+    return makeError(ErrorCode::Invalid, QStringLiteral("snapshot: ") + what);
+}
+
+} // namespace
+
+Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
+{
+    MeetingState state;
+    state.id = integer(json, "id");
+    state.seq = integer(json, "seq");
+    state.lastHash = QByteArray::fromHex(string(json, "head").toLatin1());
+    if (state.id <= 0 || state.seq < 0 || (state.seq > 0 && state.lastHash.size() != 32))
+        return unreadable(QStringLiteral("id, seq or head missing"));
+    state.title = string(json, "title");
+    state.description = string(json, "description");
+    state.venue = string(json, "venue");
+    state.startsAt = string(json, "startsAt");
+    state.createdAt = string(json, "createdAt");
+    state.startedAt = string(json, "startedAt");
+    state.endedAt = string(json, "endedAt");
+    const QString status = string(json, "status");
+    if (status == meetingStatusName(MeetingStatus::InSession))
+        state.status = MeetingStatus::InSession;
+    else if (status == meetingStatusName(MeetingStatus::Ended))
+        state.status = MeetingStatus::Ended;
+    else if (status != meetingStatusName(MeetingStatus::Scheduled))
+        return unreadable(QStringLiteral("unknown status ") + status);
+
+    // Items come in display order, so every parent precedes its children and inserting at the
+    // given position rebuilds the same tree.
+    for (const QJsonValue &value : json.value(QLatin1String("agenda")).toArray()) {
+        const QJsonObject object = value.toObject();
+        AgendaItem item {integer(object, "id"), integer(object, "parent"), string(object, "title"),
+            string(object, "description"), string(object, "kind")};
+        const qint64 position = integer(object, "position");
+        if (item.id <= 0 || state.agenda.contains(item.id)
+            || !state.agenda.checkInsert(item.parent, position))
+            return unreadable(QStringLiteral("agenda item %1 does not fit").arg(item.id));
+        state.agenda.insert(item, position);
+    }
+    state.currentItem = integer(json, "currentItem");
+    if (state.currentItem && !state.agenda.contains(state.currentItem))
+        return unreadable(QStringLiteral("current item is not on the agenda"));
+
+    for (const QJsonValue &value : json.value(QLatin1String("delegates")).toArray()) {
+        const QJsonObject object = value.toObject();
+        Delegate delegate {integer(object, "id"), string(object, "name"), string(object, "group"),
+            string(object, "seat"), integer(object, "weight"),
+            object.value(QLatin1String("present")).toBool(), string(object, "presentSince")};
+        if (delegate.id <= 0 || state.roster.find(delegate.id))
+            return unreadable(QStringLiteral("delegate %1 is not unique").arg(delegate.id));
+        state.roster.add(delegate);
+    }
+    for (const QJsonValue &value : json.value(QLatin1String("devices")).toArray()) {
+        const QJsonObject object = value.toObject();
+        DeviceInfo device {integer(object, "id"), string(object, "role"),
+            integer(object, "delegate"), string(object, "label"), string(object, "name"),
+            string(object, "platform"), string(object, "enrolledAt"),
+            object.value(QLatin1String("revoked")).toBool(), string(object, "revokedAt")};
+        if (device.id <= 0 || state.devices.count(device.id))
+            return unreadable(QStringLiteral("device %1 is not unique").arg(device.id));
+        state.devices[device.id] = device;
+    }
+    auto rule = QuorumRule::fromJson(
+        json.value(QLatin1String("quorum")).toObject().value(QLatin1String("rule")).toObject());
+    if (!rule)
+        return unreadable(rule.error().message);
+    state.quorumRule = rule.value();
+    return state;
 }
 
 } // namespace chamber::core

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <map>
+
 namespace chamber::core {
 
 enum class MeetingStatus {
@@ -17,6 +19,22 @@ enum class MeetingStatus {
     Ended, // closed by meeting.end (may be started again: sessions resume)
 };
 QString meetingStatusName(MeetingStatus status);
+
+// An enrolled device, as the meeting's log records it. Credentials never enter the log.
+struct DeviceInfo
+{
+    qint64 id = 0;
+    QString role; // delegate, chair, tally, bridge
+    qint64 delegate = 0;
+    QString label; // what the secretary sees: "Ghế A01 – Nguyễn Văn A", "Chair console"
+    QString name; // what the device calls itself
+    QString platform;
+    QString enrolledAt;
+    bool revoked = false;
+    QString revokedAt;
+
+    QJsonObject toJson() const;
+};
 
 struct MeetingState
 {
@@ -37,10 +55,14 @@ struct MeetingState
     Roster roster;
     QuorumRule quorumRule;
     qint64 currentItem = 0; // 0: none
+    std::map<qint64, DeviceInfo> devices;
 
     QuorumState quorum() const;
     // The whole state, as sent in a snapshot and by GET /api/v1/meetings/<id>.
     QJsonObject toJson() const;
+    // The inverse, for clients that start from a snapshot. Refuses what toJson() cannot have
+    // produced (unknown parents, duplicate ids), so a client never runs on a guessed state.
+    static Result<MeetingState> fromJson(const QJsonObject &json);
     // The few fields a meeting list shows.
     QJsonObject summaryJson() const;
 };

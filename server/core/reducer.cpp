@@ -202,6 +202,32 @@ Status quorumRuleSet(MeetingState &state, const Event &event)
     return success();
 }
 
+Status deviceEnrolled(MeetingState &state, const Event &event)
+{
+    DeviceInfo device;
+    device.id = integer(event, "device");
+    device.role = text(event, "role");
+    device.delegate = integer(event, "delegate");
+    device.label = text(event, "label");
+    device.name = text(event, "name");
+    device.platform = text(event, "platform");
+    device.enrolledAt = event.time;
+    if (device.id <= 0 || state.devices.count(device.id))
+        return damaged(event, QStringLiteral("device id %1 is not new").arg(device.id));
+    state.devices[device.id] = device;
+    return success();
+}
+
+Status deviceRevoked(MeetingState &state, const Event &event)
+{
+    const auto it = state.devices.find(integer(event, "device"));
+    if (it == state.devices.end())
+        return damaged(event, QStringLiteral("no such device"));
+    it->second.revoked = true;
+    it->second.revokedAt = event.time;
+    return success();
+}
+
 struct Route
 {
     const char *kind;
@@ -224,6 +250,8 @@ constexpr std::array kRoutes {
     Route {"attendance.checkedIn", checkedIn},
     Route {"attendance.checkedOut", checkedOut},
     Route {"quorum.ruleSet", quorumRuleSet},
+    Route {"device.enrolled", deviceEnrolled},
+    Route {"device.revoked", deviceRevoked},
 };
 
 } // namespace

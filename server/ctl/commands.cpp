@@ -1,5 +1,7 @@
 #include "ctl/commands.h"
 
+#include "ctl/enrollmentcommands.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -485,6 +487,20 @@ const std::vector<CommandSpec> &table()
         {"quorum", "MEETING", "quorum now", kNoOptions,
             view(QStringLiteral("/quorum"),
                 [](CommandContext &c, const QJsonObject &b) { printQuorum(c.out, b); })},
+        {"qr",
+            "MEETING --role delegate|chair|tally|bridge [--delegate ID] [--label L] [--ttl S] "
+            "[--output F.png|F.svg]",
+            "a single-use join code for one device, as URL and QR image",
+            {QStringLiteral("role"), QStringLiteral("delegate"), QStringLiteral("label"),
+                QStringLiteral("ttl"), QStringLiteral("output")},
+            joinCode},
+        {"seat-cards", "MEETING --output FILE.pdf [--ttl S]",
+            "printable cards with a join QR for every seat (codes valid 12 h by default)",
+            {QStringLiteral("output"), QStringLiteral("ttl")}, seatCards},
+        {"devices", "MEETING", "enrolled devices and whether they are online", kNoOptions,
+            deviceList},
+        {"revoke", "MEETING DEVICE", "revoke a device: it is disconnected and cannot come back",
+            kNoOptions, revokeDevice},
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",
             {QStringLiteral("output")}, exportEvents},
     };

@@ -4,6 +4,11 @@
 #include "ctl/verify.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 using namespace chamber::ctl;
 
@@ -51,7 +56,15 @@ int verify(const Arguments &arguments, QTextStream &out, QTextStream &err)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
+    // Seat cards are laid out with QPainter, which needs the font database of a
+    // QGuiApplication; the offscreen platform needs no display.
+    const bool needsFonts = std::any_of(argv + 1, argv + argc,
+        [](const char *word) { return std::strcmp(word, "seat-cards") == 0; });
+    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(
+        needsFonts ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &application = *app;
     QCoreApplication::setApplicationName(QStringLiteral("chamberctl"));
     QTextStream out(stdout);
     QTextStream err(stderr);

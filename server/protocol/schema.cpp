@@ -18,6 +18,8 @@ constexpr FieldSpec kMeeting {
     "meeting", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "meeting id"};
 constexpr FieldSpec kItem {
     "item", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "agenda item id"};
+constexpr FieldSpec kDevice {
+    "device", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "device id"};
 constexpr FieldSpec kDelegate {
     "delegate", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "delegate id"};
 
@@ -46,6 +48,14 @@ constexpr std::array kSubscribe {
         "last sequence number the client has; omitted or 0 for a snapshot"},
 };
 constexpr std::array kUnsubscribe {kMeeting};
+constexpr std::array kEnroll {
+    FieldSpec {"token", FieldKind::String, true, 16, 128, nullptr, {},
+        "the single-use token from the join QR code"},
+    FieldSpec {"name", FieldKind::String, false, 0, 100, nullptr, {},
+        "what the device calls itself (host name), for the device list"},
+    FieldSpec {"platform", FieldKind::String, false, 0, 100, nullptr, {},
+        "operating system and program version, for the device list"},
+};
 
 // --- client to server: commands --------------------------------------------------------------
 constexpr std::array kMeetingCreate {
@@ -119,6 +129,7 @@ constexpr std::array kDelegateImport {
     FieldSpec {"csv", FieldKind::String, true, 1, kMaxCsv, nullptr, {},
         "UTF-8 CSV with a header line: name, group, seat, weight"},
 };
+constexpr std::array kDeviceOnly {kMeeting, kDevice};
 constexpr std::array kQuorumSetRule {
     kMeeting,
     FieldSpec {"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
@@ -157,6 +168,11 @@ constexpr std::array kSnapshot {
         "sequence number the state corresponds to"},
     FieldSpec {"state", FieldKind::Object, true, 0, 0, nullptr, {}, "the whole meeting"},
 };
+constexpr std::array kPresence {
+    kMeeting,
+    FieldSpec {"devices", FieldKind::Array, true, 0, 0, nullptr, {},
+        "every enrolled device of the meeting: {device, online, since}"},
+};
 constexpr std::array kBye {
     FieldSpec {"reason", FieldKind::String, true, 1, 64, nullptr, {},
         "shutdown, revoked, too_slow or hello_timeout"},
@@ -172,6 +188,10 @@ const std::array kMessages {
     MessageSpec {"ping", S, Session, kNoFields, "liveness check; answered with ok"},
     MessageSpec {"subscribe", S, Session, kSubscribe, "receive a meeting's events"},
     MessageSpec {"unsubscribe", S, Session, kUnsubscribe, "stop receiving a meeting's events"},
+    MessageSpec {"joinCode.nextSeat", S, Session, kMeetingOnly,
+        "a join code for the first seat without a tablet (tally screen, chair)"},
+    MessageSpec {"enroll", S, Session, kEnroll,
+        "redeem a join code for a device credential; allowed before hello"},
     MessageSpec {"meeting.create", S, Command, kMeetingCreate, "create a meeting"},
     MessageSpec {"meeting.update", S, Command, kMeetingUpdate, "change meeting details"},
     MessageSpec {"meeting.start", S, Command, kMeetingOnly, "open the session"},
@@ -189,10 +209,14 @@ const std::array kMessages {
     MessageSpec {"attendance.checkIn", S, Command, kDelegateOnly, "mark a delegate present"},
     MessageSpec {"attendance.checkOut", S, Command, kDelegateOnly, "mark a delegate absent"},
     MessageSpec {"quorum.setRule", S, Command, kQuorumSetRule, "change the quorum rule"},
+    MessageSpec {
+        "device.revoke", S, Command, kDeviceOnly, "revoke a device's credential and disconnect it"},
     MessageSpec {"ok", C, MessageKind::Reply, kOk, "a request succeeded"},
     MessageSpec {"error", C, MessageKind::Reply, kError, "a request failed and changed nothing"},
     MessageSpec {"event", C, MessageKind::Push, kEvent, "one entry of a meeting's event log"},
     MessageSpec {"snapshot", C, MessageKind::Push, kSnapshot, "a meeting's whole state"},
+    MessageSpec {"presence", C, MessageKind::Push, kPresence,
+        "which devices of a meeting are connected (to chair and admin)"},
     MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
 };
 

@@ -1,5 +1,7 @@
 #include "services/authenticator.h"
 
+#include "services/devices.h"
+
 namespace chamber::services {
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
@@ -17,7 +19,7 @@ std::optional<Principal> Authenticator::authenticate(const QString &credential) 
 {
     if (!m_adminToken.isEmpty() && constantTimeEquals(credential.toUtf8(), m_adminToken))
         return Principal::admin();
-    return std::nullopt;
+    return m_devices ? m_devices->authenticate(credential) : std::nullopt;
 }
 
 std::optional<Principal> Authenticator::authenticateHeader(const QByteArray &authorization) const

@@ -1,5 +1,5 @@
-// Turns a presented credential into a Principal. Today: the admin token. Device credentials
-// (kiosks enrolled by QR code) are added here, so REST and WebSocket stay the same.
+// Turns a presented credential into a Principal: the admin token, or the credential of an
+// enrolled device. REST and WebSocket both come through here.
 #pragma once
 
 #include "services/principal.h"
@@ -11,11 +11,14 @@
 
 namespace chamber::services {
 
+class DeviceRegistry;
+
 class Authenticator
 {
 public:
-    explicit Authenticator(QByteArray adminToken)
+    explicit Authenticator(QByteArray adminToken, const DeviceRegistry *devices = nullptr)
         : m_adminToken(std::move(adminToken))
+        , m_devices(devices)
     { }
 
     std::optional<Principal> authenticate(const QString &credential) const;
@@ -24,6 +27,7 @@ public:
 
 private:
     QByteArray m_adminToken;
+    const DeviceRegistry *m_devices;
 };
 
 // Compares without an early exit, so the time taken says nothing about how much matched.

@@ -2,6 +2,7 @@
 
 #include "core/commands.h"
 #include "core/reducer.h"
+#include "services/permissions.h"
 #include "storage/eventstore.h"
 
 #include <QCryptographicHash>
@@ -97,62 +98,97 @@ QJsonObject MeetingService::execute(const Principal &principal, const protocol::
 
 QJsonObject MeetingService::run(const Principal &principal, const protocol::Message &command)
 {
+    if (auto allowed = authorizeCommand(principal, command); !allowed)
+        return protocol::errorReply(command.id, allowed.error());
     const bool creating = QLatin1String(command.spec->type) == QLatin1String("meeting.create");
     const qint64 meetingId
         = creating ? m_store.lastMeetingId() + 1 : command.integer(QLatin1String("meeting"));
     const core::MeetingState empty;
     const core::MeetingState *current = creating ? &empty : meeting(meetingId);
-    if (!current) {
-        return protocol::errorReply(command.id,
-            makeError(ErrorCode::NotFound,
-                QStringLiteral("meeting %1 does not exist").arg(meetingId),
-                QStringLiteral("meeting")));
-    }
+    if (!current)
+        return protocol::errorReply(command.id, meetingNotFound(meetingId));
 
     auto decision
         = creating ? core::decideCreate(meetingId, command) : core::decide(*current, command);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
 
+    const qint64 seq = current->seq + qint64(decision->events.size());
+    const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
+    auto committed = commit(meetingId, *current, principal.id, decision->events,
+        storage::CommandRecord {
+            principal.id, command.id, requestFingerprint(command), protocol::toFrame(reply)},
+        {});
+    if (!committed)
+        return protocol::errorReply(command.id, committed.error());
+    return reply;
+}
+
+Result<std::vector<protocol::Event>> MeetingService::appendEvents(qint64 meetingId,
+    const QString &actor, const std::vector<core::EventDraft> &drafts,
+    std::function<Status(storage::Database &)> alsoWrite)
+{
+    const core::MeetingState *current = meeting(meetingId);
+    if (!current)
+        return meetingNotFound(meetingId);
+    return commit(meetingId, *current, actor, drafts, std::nullopt, std::move(alsoWrite));
+}
+
+Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
+    const core::MeetingState &current, const QString &actor,
+    const std::vector<core::EventDraft> &drafts, std::optional<storage::CommandRecord> record,
+    std::function<Status(storage::Database &)> alsoWrite)
+{
     // Apply to a copy first: the events must replay cleanly before they are written, or the
     // log would hold something the server cannot start from.
-    core::MeetingState next = *current;
+    core::MeetingState next = current;
     storage::Batch batch;
     const QString time = now();
-    qint64 seq = current->seq;
-    for (const core::EventDraft &draft : decision->events) {
+    qint64 seq = current.seq;
+    for (const core::EventDraft &draft : drafts) {
         protocol::Event event;
         event.meeting = meetingId;
         event.seq = ++seq;
         event.kind = draft.kind;
         event.time = time;
-        event.actor = principal.id;
+        event.actor = actor;
         event.data = draft.data;
         if (auto applied = core::apply(next, event); !applied) {
             qCCritical(lcService).noquote()
                 << "refusing events that do not apply:" << applied.error().message;
-            return protocol::errorReply(command.id, applied.error());
+            return applied.error();
         }
-        batch.events.push_back({meetingId, draft.kind, principal.id, time, draft.data});
+        batch.events.push_back({meetingId, draft.kind, actor, time, draft.data});
     }
-
-    const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
-    batch.command = storage::CommandRecord {
-        principal.id, command.id, requestFingerprint(command), protocol::toFrame(reply)};
+    batch.command = std::move(record);
+    batch.alsoWrite = [this, &batch, alsoWrite = std::move(alsoWrite)](storage::Database &db) {
+        if (alsoWrite) {
+            if (auto status = alsoWrite(db); !status)
+                return status;
+        }
+        return m_projection ? m_projection(db, batch.events) : success();
+    };
     auto committed = m_store.commit(batch);
     if (!committed) {
         qCCritical(lcService).noquote() << "commit failed:" << committed.error().message;
-        return protocol::errorReply(command.id,
-            makeError(ErrorCode::Internal,
-                QStringLiteral("the change could not be stored; "
-                               "nothing was changed")));
+        // Refusals from the extra writes (a join code used twice) keep their own meaning.
+        if (committed.error().code != ErrorCode::Internal)
+            return committed.error();
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the change could not be stored; nothing was changed"));
     }
     if (!committed->empty()) {
         next.lastHash = committed->back().hash;
         m_meetings[meetingId] = std::move(next);
         emit eventsCommitted(meetingId, committed.value());
     }
-    return reply;
+    return committed;
+}
+
+Error meetingNotFound(qint64 meeting)
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("meeting %1 does not exist").arg(meeting),
+        QStringLiteral("meeting"));
 }
 
 } // namespace chamber::services

@@ -3,10 +3,12 @@
 // whether it comes from REST, a WebSocket or the demo seed.
 #pragma once
 
+#include "core/commands.h"
 #include "core/meeting.h"
 #include "protocol/event.h"
 #include "protocol/message.h"
 #include "services/principal.h"
+#include "storage/eventstore.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -15,10 +17,6 @@
 #include <functional>
 #include <map>
 #include <vector>
-
-namespace chamber::storage {
-class EventStore;
-}
 
 namespace chamber::services {
 
@@ -46,8 +44,21 @@ public:
     Result<std::vector<protocol::Event>> eventsAfter(
         qint64 meeting, qint64 seq, qint64 limit = -1) const;
 
+    // Events the server decides itself (a device enrolled), written together with `alsoWrite`
+    // in one transaction, then applied and announced like any other.
+    Result<std::vector<protocol::Event>> appendEvents(qint64 meeting, const QString &actor,
+        const std::vector<core::EventDraft> &drafts,
+        std::function<Status(storage::Database &)> alsoWrite = {});
+
+    // Tables derived from events (credentials of revoked devices), updated in the transaction
+    // of every commit so they can never disagree with the log.
+    using Projection
+        = std::function<Status(storage::Database &, const std::vector<storage::PendingEvent> &)>;
+    void setProjection(Projection projection) { m_projection = std::move(projection); }
+
     // Tests pin the clock to make event times predictable.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    QString now() const;
 
 Q_SIGNALS:
     // Emitted after the events are on disk and applied, in log order.
@@ -55,12 +66,18 @@ Q_SIGNALS:
 
 private:
     QJsonObject run(const Principal &principal, const protocol::Message &command);
-    QString now() const;
+    Result<std::vector<protocol::Event>> commit(qint64 meeting, const core::MeetingState &current,
+        const QString &actor, const std::vector<core::EventDraft> &drafts,
+        std::optional<storage::CommandRecord> record,
+        std::function<Status(storage::Database &)> alsoWrite);
 
     storage::EventStore &m_store;
     std::map<qint64, core::MeetingState> m_meetings;
     std::function<QDateTime()> m_clock;
+    Projection m_projection;
 };
+
+Error meetingNotFound(qint64 meeting);
 
 // The fingerprint that detects a request id reused for a different request.
 QByteArray requestFingerprint(const protocol::Message &command);

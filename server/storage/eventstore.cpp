@@ -200,6 +200,10 @@ Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)
         if (auto status = m_insertCommand.run(); !status)
             return status.error();
     }
+    if (batch.alsoWrite) {
+        if (auto status = batch.alsoWrite(*m_db); !status)
+            return status.error();
+    }
     if (auto status = transaction.commit(); !status)
         return status.error();
     for (auto it = heads.constBegin(); it != heads.constEnd(); ++it)

@@ -38,6 +38,9 @@ struct Batch
 {
     std::vector<PendingEvent> events;
     std::optional<CommandRecord> command;
+    // Other writes that must happen with these events or not at all (a device's credential
+    // with its enrollment, a revocation in the credentials table). Runs inside the transaction.
+    std::function<Status(Database &)> alsoWrite;
 };
 
 class EventStore

@@ -39,6 +39,30 @@ constexpr std::array kMigrations {
         "  created TEXT NOT NULL,"
         "  PRIMARY KEY (principal, request_id)"
         ") WITHOUT ROWID;"},
+    Migration {4, "join codes and device credentials",
+        // Secrets are stored only as SHA-256 hashes: a copy of the database enrolls nothing
+        // and impersonates no device. What a device is (role, seat) is also in the event log.
+        "CREATE TABLE join_codes ("
+        "  id INTEGER PRIMARY KEY,"
+        "  meeting INTEGER NOT NULL,"
+        "  role TEXT NOT NULL,"
+        "  delegate INTEGER,"
+        "  label TEXT NOT NULL,"
+        "  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+        "  created TEXT NOT NULL,"
+        "  expires TEXT NOT NULL,"
+        "  redeemed TEXT,"
+        "  device INTEGER"
+        ");"
+        "CREATE TABLE devices ("
+        "  id INTEGER PRIMARY KEY,"
+        "  meeting INTEGER NOT NULL,"
+        "  role TEXT NOT NULL,"
+        "  delegate INTEGER,"
+        "  credential_hash BLOB NOT NULL UNIQUE CHECK (length(credential_hash) = 32),"
+        "  enrolled TEXT NOT NULL,"
+        "  revoked TEXT"
+        ");"},
 };
 
 } // namespace

@@ -300,6 +300,23 @@ private Q_SLOTS:
             {{QStringLiteral("csv"), QStringLiteral("name\nZ\n")}});
         h.ok(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}});
         h.ok(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 1}});
+        // Enrollment is decided by the server, not by a command; its event goes in directly.
+        protocol::Event enrolled;
+        enrolled.meeting = 1;
+        enrolled.seq = h.state.seq + 1;
+        enrolled.kind = QStringLiteral("device.enrolled");
+        enrolled.data
+            = {{QStringLiteral("device"), 1}, {QStringLiteral("role"), QStringLiteral("chair")},
+                {QStringLiteral("label"), QStringLiteral("Chair console")}};
+        QVERIFY(apply(h.state, enrolled));
+        h.kinds << enrolled.kind;
+        h.ok(QStringLiteral("device.revoke"), {{QStringLiteral("device"), 1}});
+        QVERIFY(h.state.devices.at(1).revoked);
+        QVERIFY(h.run(QStringLiteral("device.revoke"), {{QStringLiteral("device"), 1}})
+                    ->events.empty());
+        QCOMPARE(
+            h.run(QStringLiteral("device.revoke"), {{QStringLiteral("device"), 2}}).error().code,
+            ErrorCode::NotFound);
         h.ok(QStringLiteral("quorum.setRule"),
             {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
                 {QStringLiteral("inclusive"), true},

@@ -7,6 +7,7 @@
 #include "storage/eventstore.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -225,6 +226,34 @@ private Q_SLOTS:
         QCOMPARE(seedDemoMeeting(*m_service).value(), 1);
         QCOMPARE(m_service->meeting(1)->seq, seq);
         QCOMPARE(m_service->meetings().size(), size_t(1));
+    }
+
+    void snapshotRebuildsTheSameState()
+    {
+        // A kiosk that starts from a snapshot must hold exactly the server's state.
+        QVERIFY(seedDemoMeeting(*m_service));
+        m_service->execute(m_admin,
+            command(QStringLiteral("attendance.checkIn"),
+                {{QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 4}}));
+        m_service->execute(m_admin,
+            command(QStringLiteral("agenda.select"),
+                {{QStringLiteral("meeting"), 1}, {QStringLiteral("item"), 6}}));
+        const QJsonObject snapshot = m_service->meeting(1)->toJson();
+        auto rebuilt = core::MeetingState::fromJson(snapshot);
+        QVERIFY2(rebuilt, qPrintable(rebuilt ? QString() : rebuilt.error().message));
+        QCOMPARE(rebuilt->toJson(), snapshot);
+        QCOMPARE(rebuilt->lastHash, m_service->meeting(1)->lastHash);
+        // A damaged snapshot is refused rather than half-used.
+        QJsonObject broken = snapshot;
+        QJsonArray agenda = broken.value(QLatin1String("agenda")).toArray();
+        QJsonObject first = agenda.at(1).toObject();
+        first.insert(QStringLiteral("parent"), 99);
+        agenda.replace(1, first);
+        broken.insert(QStringLiteral("agenda"), agenda);
+        QVERIFY(!core::MeetingState::fromJson(broken));
+        broken = snapshot;
+        broken.insert(QStringLiteral("status"), QStringLiteral("partying"));
+        QVERIFY(!core::MeetingState::fromJson(broken));
     }
 
     void interruptedSeedCompletes()

@@ -1,0 +1,176 @@
+#include "kioskapplication.h"
+
+#include "qrimageprovider.h"
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace chamber::kiosk {
+
+namespace {
+
+int g_qmlProblems = 0;
+QtMessageHandler g_previousHandler = nullptr;
+
+// QML reports its problems as warnings naming a .qml file; those are what a self-test counts.
+void countingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const bool fromQml = message.contains(QLatin1String(".qml"))
+        || (context.category
+            && (qstrcmp(context.category, "qml") == 0 || qstrcmp(context.category, "js") == 0));
+    if (type >= QtWarningMsg && fromQml)
+        ++g_qmlProblems;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+QString chooseLanguage(const QString &requested)
+{
+    if (!requested.isEmpty())
+        return requested;
+    // Chamber's users are Vietnamese councils: Vietnamese unless the system asks for English.
+    return QLocale::system().language() == QLocale::English ? QStringLiteral("en")
+                                                            : QStringLiteral("vi");
+}
+
+} // namespace
+
+int qmlProblemCount()
+{
+    return g_qmlProblems;
+}
+
+KioskApplication::KioskApplication(KioskOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    KioskState::setInstance(&m_state);
+    m_state.setLanguageSwitcher([this](const QString &language) { switchLanguage(language); });
+}
+
+KioskApplication::~KioskApplication()
+{
+    KioskState::setInstance(nullptr);
+}
+
+void KioskApplication::switchLanguage(const QString &language)
+{
+    QCoreApplication::removeTranslator(&m_translator);
+    if (m_translator.load(QStringLiteral(":/i18n/chamber_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(&m_translator);
+    QLocale::setDefault(
+        QLocale(language == QLatin1String("vi") ? QLocale::Vietnamese : QLocale::English));
+    m_engine.retranslate();
+}
+
+Status KioskApplication::showDemo(KioskState &state, const QString &role)
+{
+    QFile file(QStringLiteral(":/chamber/kiosk/demo-state.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("the demo state is missing from the program"));
+    const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
+    auto meeting = core::MeetingState::fromJson(demo.value(QLatin1String("state")).toObject());
+    if (!meeting)
+        return meeting.error();
+    DeviceIdentity identity;
+    identity.host = QStringLiteral("192.168.1.10");
+    identity.port = 8443;
+    identity.meeting = meeting->id;
+    identity.role = role;
+    // The demo's seat tablet is A03's; its device entry gives the label.
+    identity.delegate = role == QLatin1String("delegate") ? 3 : 0;
+    for (const auto &[id, device] : meeting->devices) {
+        if (device.role == role
+            && (role != QLatin1String("delegate") || device.delegate == identity.delegate))
+            identity.label = device.label;
+    }
+    const QJsonObject seatCode = demo.value(QLatin1String("seatCode")).toObject();
+    state.showStatic(identity, meeting.value(), demo.value(QLatin1String("presence")).toArray(),
+        role == QLatin1String("tally") ? seatCode.value(QLatin1String("url")).toString()
+                                       : QString(),
+        seatCode.value(QLatin1String("label")).toString());
+    return success();
+}
+
+int KioskApplication::run()
+{
+    g_previousHandler = qInstallMessageHandler(countingHandler);
+    const QString language = chooseLanguage(m_options.language);
+    switchLanguage(language);
+    m_state.setLanguage(language);
+
+    m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    m_engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+
+    if (m_options.selfTest) {
+        if (m_options.role != QLatin1String("join")) {
+            if (auto shown = showDemo(m_state, m_options.role); !shown) {
+                std::fprintf(stderr, "self-test: %s\n", qPrintable(shown.error().message));
+                return 1;
+            }
+        }
+    } else {
+        const QString dataDir = m_options.dataDir.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            : m_options.dataDir;
+        QDir().mkpath(dataDir);
+        m_state.startLive(
+            {dataDir + QStringLiteral("/device.json"), dataDir + QStringLiteral("/outbox.json")});
+        if (!m_options.joinUrl.isEmpty() && m_state.phase() == QLatin1String("join"))
+            m_state.joinWith(m_options.joinUrl);
+    }
+
+    m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chamber/App/Main.qml")));
+    auto *window = m_engine.rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(m_engine.rootObjects().first());
+    if (!window) {
+        std::fprintf(stderr, "chamber-kiosk: the user interface did not load\n");
+        return 1;
+    }
+    window->resize(m_options.size);
+    if (m_options.fullScreen)
+        window->showFullScreen();
+    if (m_options.selfTest)
+        QTimer::singleShot(1200, this, &KioskApplication::finishSelfTest);
+    return QGuiApplication::exec();
+}
+
+void KioskApplication::finishSelfTest()
+{
+    auto *window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().first());
+    QStringList problems;
+    const QString expected = m_options.role == QLatin1String("join")
+        ? QStringLiteral("joinPage")
+        : m_options.role + QStringLiteral("Main");
+    if (!window->findChild<QObject *>(expected))
+        problems << QStringLiteral("the %1 screen is not shown").arg(expected);
+    const QImage frame = window->grabWindow();
+    if (frame.isNull() || frame.size() != m_options.size * window->devicePixelRatio())
+        problems << QStringLiteral("the window did not render");
+    if (qmlProblemCount() > 0)
+        problems
+            << QStringLiteral("%1 QML warning(s) or error(s), see above").arg(qmlProblemCount());
+    if (!m_options.screenshot.isEmpty() && !frame.save(m_options.screenshot))
+        problems << QStringLiteral("cannot write %1").arg(m_options.screenshot);
+    if (problems.isEmpty()) {
+        std::printf("self-test %s (%s, %dx%d): ok\n", qPrintable(m_options.role),
+            qPrintable(m_state.language()), m_options.size.width(), m_options.size.height());
+        QCoreApplication::exit(0);
+    } else {
+        std::fprintf(stderr, "self-test %s failed: %s\n", qPrintable(m_options.role),
+            qPrintable(problems.join(QStringLiteral("; "))));
+        QCoreApplication::exit(1);
+    }
+}
+
+} // namespace chamber::kiosk

@@ -1,0 +1,70 @@
+#include "kioskoptions.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace chamber::kiosk {
+
+Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *helpText)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Chamber kiosk: delegate tablet, chair console, tally screen or bridge point."));
+    const QCommandLineOption data(QStringLiteral("data"),
+        QStringLiteral("Where the device identity is kept."), QStringLiteral("DIR"));
+    const QCommandLineOption language(
+        QStringLiteral("lang"), QStringLiteral("vi or en."), QStringLiteral("LANG"));
+    const QCommandLineOption join(QStringLiteral("join"),
+        QStringLiteral("Join with this link instead of scanning."), QStringLiteral("URL"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+        QStringLiteral("Load a role's screen with the demo meeting, check it, exit."));
+    const QCommandLineOption role(QStringLiteral("role"),
+        QStringLiteral("For --self-test: delegate, chair, tally, bridge or join."),
+        QStringLiteral("ROLE"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("With --self-test: save the window to this PNG."), QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"),
+        QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"));
+    const QCommandLineOption fullScreen(
+        QStringLiteral("fullscreen"), QStringLiteral("Full screen (kiosk session)."));
+    parser.addOptions({data, language, join, selfTest, role, screenshot, size, fullScreen});
+    parser.addHelpOption();
+    parser.addVersionOption();
+    if (helpText)
+        *helpText = parser.helpText();
+    if (!parser.parse(arguments))
+        return makeError(ErrorCode::BadField, parser.errorText());
+
+    KioskOptions options;
+    options.dataDir = parser.value(data);
+    options.language = parser.value(language);
+    if (!options.language.isEmpty() && options.language != QLatin1String("vi")
+        && options.language != QLatin1String("en"))
+        return makeError(
+            ErrorCode::BadField, QStringLiteral("--lang must be vi or en"), QStringLiteral("lang"));
+    options.joinUrl = parser.value(join);
+    options.selfTest = parser.isSet(selfTest);
+    options.role = parser.value(role);
+    static const QStringList roles {QStringLiteral("delegate"), QStringLiteral("chair"),
+        QStringLiteral("tally"), QStringLiteral("bridge"), QStringLiteral("join")};
+    if (options.selfTest && !roles.contains(options.role))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("--self-test needs --role delegate, chair, tally, bridge or join"),
+            QStringLiteral("role"));
+    if (!options.selfTest && (parser.isSet(role) || parser.isSet(screenshot)))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("--role and --screenshot go with --self-test"), QStringLiteral("role"));
+    options.screenshot = parser.value(screenshot);
+    if (parser.isSet(size)) {
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
+        const auto match = pattern.match(parser.value(size));
+        if (!match.hasMatch())
+            return makeError(ErrorCode::BadField, QStringLiteral("--size must look like 1280x800"),
+                QStringLiteral("size"));
+        options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    options.fullScreen = parser.isSet(fullScreen);
+    return options;
+}
+
+} // namespace chamber::kiosk

@@ -1,0 +1,27 @@
+// chamber-kiosk's command line.
+#pragma once
+
+#include "protocol/error.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace chamber::kiosk {
+
+struct KioskOptions
+{
+    QString dataDir; // identity and outbox; default: the platform's app data location
+    QString language; // vi or en; empty: from the system locale (Vietnamese unless English)
+    QString joinUrl; // join with this link instead of scanning (desktops, tests)
+    bool selfTest = false; // load a role's screen with the demo meeting, check it, exit
+    QString role; // for --self-test: delegate, chair, tally, bridge, or join
+    QString screenshot; // with --self-test: save the window as PNG here
+    QSize size {1280, 800};
+    bool fullScreen = false;
+};
+
+// Parses and checks; errors name the option. --help and --version are handled by the caller.
+Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *helpText = nullptr);
+
+} // namespace chamber::kiosk

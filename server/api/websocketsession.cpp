@@ -1,0 +1,266 @@
+#include "api/websocketsession.h"
+
+#include "api/websockethub.h"
+#include "core/meeting.h"
+#include "services/authenticator.h"
+#include "services/enrollment.h"
+#include "services/meetingservice.h"
+#include "services/permissions.h"
+#include "support/log.h"
+
+#include <QWebSocket>
+
+namespace chamber::api {
+
+Q_LOGGING_CATEGORY(lcSession, "chamber.ws")
+
+namespace {
+
+const QLatin1String kMeeting("meeting");
+
+} // namespace
+
+WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocketHub &hub)
+    : m_socket(std::move(socket))
+    , m_hub(hub)
+{
+    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
+        sendJson(protocol::errorReply({},
+            makeError(ErrorCode::BadJson,
+                QStringLiteral("binary frames are not part of the protocol; send JSON text"))));
+    });
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        m_hub.forget(this);
+        deleteLater();
+    });
+    m_helloTimer.setSingleShot(true);
+    connect(&m_helloTimer, &QTimer::timeout, this,
+        [this] { closeWithReason(QStringLiteral("hello_timeout")); });
+    m_helloTimer.start(m_hub.options().helloTimeoutMs);
+}
+
+WebSocketSession::~WebSocketSession()
+{
+    m_hub.forget(this);
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void WebSocketSession::sendText(const QString &frame)
+{
+    if (m_closing)
+        return;
+    if (m_socket->bytesToWrite() > m_hub.options().maxBacklogBytes) {
+        log::warning(lcSession(), QStringLiteral("client too slow, disconnecting"),
+            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+                {QStringLiteral("backlog"), m_socket->bytesToWrite()}});
+        closeWithReason(QStringLiteral("too_slow"));
+        return;
+    }
+    m_socket->sendTextMessage(frame);
+}
+
+void WebSocketSession::sendJson(const QJsonObject &message)
+{
+    sendText(QString::fromUtf8(protocol::toFrame(message)));
+}
+
+void WebSocketSession::closeWithReason(const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(protocol::toFrame(protocol::byeMessage(reason))));
+    m_closing = true;
+    m_hub.forget(this);
+    m_socket->close(reason == QLatin1String("shutdown")
+            ? QWebSocketProtocol::CloseCodeGoingAway
+            : QWebSocketProtocol::CloseCodePolicyViolated,
+        reason);
+}
+
+void WebSocketSession::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    QString requestId;
+    auto message = protocol::parseMessage(text.toUtf8(), protocol::Direction::ToServer, &requestId);
+    if (!message) {
+        sendJson(protocol::errorReply(requestId, message.error()));
+        return;
+    }
+    const QLatin1String type(message->spec->type);
+    if (type == QLatin1String("hello")) {
+        handleHello(message.value());
+        return;
+    }
+    if (type == QLatin1String("enroll")) {
+        handleEnroll(message.value());
+        return;
+    }
+    if (!m_principal) {
+        sendJson(protocol::errorReply(message->id,
+            makeError(
+                ErrorCode::Unauthenticated, QStringLiteral("say hello with a credential first"))));
+        return;
+    }
+    if (type == QLatin1String("ping")) {
+        sendJson(protocol::okReply(message->id));
+    } else if (type == QLatin1String("subscribe")) {
+        handleSubscribe(message.value());
+    } else if (type == QLatin1String("joinCode.nextSeat")) {
+        handleNextSeatCode(message.value());
+    } else if (type == QLatin1String("unsubscribe")) {
+        m_hub.unsubscribe(this, message->integer(kMeeting));
+        m_subscriptions.remove(message->integer(kMeeting));
+        sendJson(protocol::okReply(message->id));
+    } else {
+        sendJson(m_hub.service().execute(*m_principal, message.value()));
+    }
+}
+
+void WebSocketSession::handleHello(const protocol::Message &message)
+{
+    if (m_principal) {
+        sendJson(protocol::errorReply(
+            message.id, makeError(ErrorCode::Conflict, QStringLiteral("hello was already said"))));
+        return;
+    }
+    const qint64 version = message.integer(QLatin1String("protocol"));
+    if (version != protocol::kProtocolVersion) {
+        sendJson(protocol::errorReply(message.id,
+            makeError(ErrorCode::UnsupportedVersion,
+                QStringLiteral("this server speaks protocol %1, not %2")
+                    .arg(protocol::kProtocolVersion)
+                    .arg(version),
+                QStringLiteral("protocol"))));
+        return;
+    }
+    m_principal = m_hub.authenticator().authenticate(message.string(QLatin1String("credential")));
+    if (!m_principal) {
+        sendJson(protocol::errorReply(message.id,
+            makeError(ErrorCode::Unauthenticated,
+                QStringLiteral("the credential is not valid (unknown or revoked)"),
+                QStringLiteral("credential"))));
+        closeWithReason(QStringLiteral("unauthenticated"));
+        return;
+    }
+    m_helloTimer.stop();
+    log::info(lcSession(), QStringLiteral("session opened"),
+        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+            {QStringLiteral("principal"), m_principal->id},
+            {QStringLiteral("client"), message.string(QLatin1String("client"))}});
+    QJsonObject result {{QStringLiteral("server"), QStringLiteral("chamberd")},
+        {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
+        {QStringLiteral("protocol"), protocol::kProtocolVersion},
+        {QStringLiteral("principal"), m_principal->id}};
+    if (m_principal->isDevice()) {
+        result.insert(QStringLiteral("device"), m_principal->device);
+        result.insert(QStringLiteral("meeting"), m_principal->meeting);
+        result.insert(QStringLiteral("role"), services::roleName(m_principal->role));
+        if (m_principal->delegate)
+            result.insert(QStringLiteral("delegate"), m_principal->delegate);
+    }
+    sendJson(protocol::okReply(message.id, result));
+    m_hub.sessionAuthenticated(this);
+}
+
+void WebSocketSession::handleEnroll(const protocol::Message &message)
+{
+    if (m_principal) {
+        sendJson(protocol::errorReply(message.id,
+            makeError(
+                ErrorCode::Conflict, QStringLiteral("this connection is already authenticated"))));
+        return;
+    }
+    auto enrolled = m_hub.enrollment().redeem(message.string(QLatin1String("token")),
+        message.string(QLatin1String("name")), message.string(QLatin1String("platform")));
+    if (!enrolled) {
+        log::warning(lcSession(), QStringLiteral("enrollment refused"),
+            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+                {QStringLiteral("reason"), enrolled.error().message}});
+        sendJson(protocol::errorReply(message.id, enrolled.error()));
+        return;
+    }
+    log::info(lcSession(), QStringLiteral("device enrolled"),
+        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+            {QStringLiteral("device"), enrolled->device},
+            {QStringLiteral("role"), services::roleName(enrolled->role)},
+            {QStringLiteral("label"), enrolled->label}});
+    QJsonObject result {{QStringLiteral("device"), enrolled->device},
+        {QStringLiteral("credential"), enrolled->credential},
+        {QStringLiteral("meeting"), enrolled->meeting},
+        {QStringLiteral("role"), services::roleName(enrolled->role)},
+        {QStringLiteral("label"), enrolled->label}};
+    if (enrolled->delegate)
+        result.insert(QStringLiteral("delegate"), enrolled->delegate);
+    sendJson(protocol::okReply(message.id, result));
+}
+
+void WebSocketSession::handleNextSeatCode(const protocol::Message &message)
+{
+    const qint64 meeting = message.integer(kMeeting);
+    if (auto allowed = services::authorizeSeatCodes(*m_principal, meeting); !allowed) {
+        sendJson(protocol::errorReply(message.id, allowed.error()));
+        return;
+    }
+    auto code = m_hub.enrollment().createNextSeatCode(meeting);
+    if (!code) {
+        sendJson(protocol::errorReply(message.id, code.error()));
+        return;
+    }
+    sendJson(protocol::okReply(message.id,
+        QJsonObject {{QStringLiteral("url"), m_hub.joinLink(code->token)},
+            {QStringLiteral("delegate"), code->delegate}, {QStringLiteral("label"), code->label},
+            {QStringLiteral("expiresAt"), code->expiresAt.toString(Qt::ISODate)}}));
+}
+
+void WebSocketSession::handleSubscribe(const protocol::Message &message)
+{
+    const qint64 meeting = message.integer(kMeeting);
+    if (auto allowed = services::authorizeSubscribe(*m_principal, meeting); !allowed) {
+        sendJson(protocol::errorReply(message.id, allowed.error()));
+        return;
+    }
+    const core::MeetingState *state = m_hub.service().meeting(meeting);
+    if (!state) {
+        sendJson(protocol::errorReply(message.id, services::meetingNotFound(meeting)));
+        return;
+    }
+    const qint64 since = message.integer(QLatin1String("since"), 0);
+    const qint64 head = state->seq;
+    // Replay when the client's position is in our history and close enough; otherwise (new
+    // client, too far behind, or a position this log never had) send the whole state.
+    const bool replay = since > 0 && since <= head && head - since <= m_hub.options().resumeWindow;
+    std::vector<protocol::Event> missed;
+    if (replay) {
+        auto events = m_hub.service().eventsAfter(meeting, since);
+        if (!events) {
+            sendJson(protocol::errorReply(message.id, events.error()));
+            return;
+        }
+        missed = std::move(events.value());
+    }
+    // Everything below runs without returning to the event loop, so no live event can slip
+    // in between the reply, the catch-up and the subscription.
+    sendJson(protocol::okReply(message.id,
+        QJsonObject {{QStringLiteral("mode"),
+                         replay ? QStringLiteral("replay") : QStringLiteral("snapshot")},
+            {QStringLiteral("from"), replay ? since : head},
+            {QStringLiteral("events"), qint64(missed.size())}},
+        head));
+    if (replay) {
+        for (const protocol::Event &event : missed)
+            sendJson(event.toJson());
+    } else {
+        sendJson(protocol::snapshotMessage(meeting, head, state->toJson()));
+    }
+    m_subscriptions.insert(meeting);
+    m_hub.subscribe(this, meeting);
+}
+
+} // namespace chamber::api

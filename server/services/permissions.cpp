@@ -1,0 +1,101 @@
+#include "services/permissions.h"
+
+#include <QStringList>
+
+namespace chamber::services {
+
+namespace {
+
+Error forbidden(const QString &why)
+{
+    return makeError(ErrorCode::Forbidden, why);
+}
+
+// Commands a device role may send. Everything else is the secretary's (admin) work.
+const QStringList &commandsOf(DeviceRole role)
+{
+    static const QStringList chair {QStringLiteral("meeting.start"), QStringLiteral("meeting.end"),
+        QStringLiteral("agenda.select"), QStringLiteral("attendance.checkIn"),
+        QStringLiteral("attendance.checkOut")};
+    static const QStringList delegate {
+        QStringLiteral("attendance.checkIn"), QStringLiteral("attendance.checkOut")};
+    static const QStringList none;
+    switch (role) {
+    case DeviceRole::Chair:
+        return chair;
+    case DeviceRole::Delegate:
+        return delegate;
+    case DeviceRole::Tally:
+    case DeviceRole::Bridge:
+        return none;
+    }
+    return none;
+}
+
+} // namespace
+
+QString roleName(DeviceRole role)
+{
+    switch (role) {
+    case DeviceRole::Delegate:
+        return QStringLiteral("delegate");
+    case DeviceRole::Chair:
+        return QStringLiteral("chair");
+    case DeviceRole::Tally:
+        return QStringLiteral("tally");
+    case DeviceRole::Bridge:
+        return QStringLiteral("bridge");
+    }
+    return {};
+}
+
+std::optional<DeviceRole> roleFromName(const QString &name)
+{
+    for (DeviceRole role :
+        {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
+        if (roleName(role) == name)
+            return role;
+    }
+    return std::nullopt;
+}
+
+Status authorizeCommand(const Principal &principal, const protocol::Message &command)
+{
+    if (principal.isAdmin())
+        return success();
+    const QString type = command.type();
+    if (!commandsOf(principal.role).contains(type))
+        return forbidden(
+            QStringLiteral("a %1 device may not send %2").arg(roleName(principal.role), type));
+    if (command.integer(QLatin1String("meeting")) != principal.meeting)
+        return forbidden(QStringLiteral("this device belongs to another meeting"));
+    if (principal.role == DeviceRole::Delegate
+        && command.integer(QLatin1String("delegate")) != principal.delegate)
+        return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
+    return success();
+}
+
+Status authorizeSubscribe(const Principal &principal, qint64 meeting)
+{
+    if (principal.isAdmin() || principal.meeting == meeting)
+        return success();
+    return forbidden(QStringLiteral("this device belongs to another meeting"));
+}
+
+Status authorizeSeatCodes(const Principal &principal, qint64 meeting)
+{
+    if (principal.isAdmin())
+        return success();
+    if ((principal.role == DeviceRole::Tally || principal.role == DeviceRole::Chair)
+        && principal.meeting == meeting)
+        return success();
+    return forbidden(QStringLiteral("only the tally screen and the chair console show seat codes"));
+}
+
+bool seesPresence(const Principal &principal, qint64 meeting)
+{
+    return principal.isAdmin()
+        || (principal.role == DeviceRole::Chair && principal.meeting == meeting);
+}
+
+} // namespace chamber::services

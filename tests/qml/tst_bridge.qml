@@ -1,0 +1,56 @@
+// A bridge point against the real server: agenda and current item follow the chamber.
+import QtQuick
+import QtTest
+import Chamber.Common
+import Chamber.Bridge
+import Chamber.TestServer
+
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component {
+        id: screen
+        BridgeMain { anchors.fill: parent }
+    }
+
+    TestCase {
+        name: "BridgeMain"
+        when: windowShown
+
+        function findByName(item, name) {
+            if (item.objectName === name)
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findByName(item.children[i], name)
+                if (found)
+                    return found
+            }
+            return null
+        }
+
+        function initTestCase() {
+            TestServer.joinAs("bridge")
+            tryCompare(Kiosk, "phase", "running", 10000)
+            tryCompare(Kiosk, "connectionState", "online", 10000)
+            tryVerify(() => Kiosk.hasMeeting, 10000)
+        }
+
+        function test_agendaAndCurrentItem() {
+            const view = createTemporaryObject(screen, root)
+            compare(findByName(view, "agendaList").count, TestServer.meeting().agenda.length)
+            TestServer.selectItem(15)
+            tryCompare(Kiosk, "currentItemId", 15, 5000)
+            verify(findByName(view, "currentItemTitle").text.indexOf("Nghị quyết về dự toán") >= 0)
+        }
+
+        function test_bridgeMayNotChangeAttendance() {
+            // The role limits hold in the UI's actions too: the server refuses, nothing changes.
+            const before = TestServer.isPresent(30)
+            Kiosk.setAttendance(30, !before)
+            tryCompare(Kiosk, "pendingCommands", 0, 5000)
+            compare(TestServer.isPresent(30), before)
+        }
+    }
+}
