@@ -1,18 +1,44 @@
 #!/usr/bin/env bash
 # Command 1 of the README: install what is missing, build, and run Chamber with the demo
-# meeting. The server keeps its data in $CHAMBER_DATA (default ~/.local/share/chamber); stop it
-# with Ctrl-C (SIGTERM works too) and start again: everything is kept.
+# meeting: chamberd, and where a display exists, a chamber-kiosk joined as the chair console.
+# The server keeps its data in $CHAMBER_DATA (default ~/.local/share/chamber); stop with
+# Ctrl-C (SIGTERM works too) and start again: everything is kept.
 #
 # Options are passed to chamberd, e.g. ./scripts/run.sh --listen 127.0.0.1:9443
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
-build release chamberd chamberctl
+build release chamberd chamberctl chamber-kiosk
 raise_file_limit
 
 data=${CHAMBER_DATA:-$HOME/.local/share/chamber}
 bin="$CHAMBER_ROOT/build/release/bin"
+port=8443
+for argument in "$@"; do
+    case "$argument" in *:[0-9]*) port=${argument##*:} ;; esac
+done
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    log "chamberd with the demo meeting; data in $data (no display: the kiosk is not started)"
+    log "try, in another terminal: $bin/chamberctl --data $data meeting show 1"
+    exec "$bin/chamberd" --demo --data "$data" "$@"
+fi
+
 log "chamberd with the demo meeting; data in $data"
-log "try, in another terminal: $bin/chamberctl --data $data meeting show 1"
-exec "$bin/chamberd" --demo --data "$data" "$@"
+"$bin/chamberd" --demo --data "$data" "$@" &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM
+ctl=("$bin/chamberctl" --data "$data" --server "https://127.0.0.1:$port")
+for _ in $(seq 50); do "${ctl[@]}" health >/dev/null 2>&1 && break; sleep 0.2; done
+
+# A kiosk of its own, joined as the chair console with a fresh join code. Its identity is kept,
+# so later runs reconnect without a code.
+kiosk_data="$data/kiosk-chair"
+join=()
+if [ ! -f "$kiosk_data/device.json" ]; then
+    url=$("${ctl[@]}" qr 1 --role chair --label "Bàn chủ tọa (demo)" | tail -n 1)
+    join=(--join "$url")
+fi
+log "chamber-kiosk as the chair console (close its window to stop both)"
+"$bin/chamber-kiosk" --data "$kiosk_data" "${join[@]}"

@@ -1,6 +1,5 @@
 #include "delegatemodel.h"
 
-#include <QCollator>
 #include <QDateTime>
 
 namespace chamber::kiosk {
@@ -55,13 +54,11 @@ void DelegateModel::update(const core::MeetingState &meeting)
     std::vector<core::Delegate> rows;
     for (const auto &[id, delegate] : meeting.roster.all())
         rows.push_back(delegate);
-    QCollator seatOrder;
-    seatOrder.setNumericMode(true);
     std::stable_sort(
-        rows.begin(), rows.end(), [&](const core::Delegate &a, const core::Delegate &b) {
+        rows.begin(), rows.end(), [](const core::Delegate &a, const core::Delegate &b) {
             if (a.seat.isEmpty() != b.seat.isEmpty())
                 return b.seat.isEmpty(); // seated people first
-            return seatOrder.compare(a.seat, b.seat) < 0;
+            return core::compareSeats(a.seat, b.seat) < 0;
         });
     const bool sameShape = rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),

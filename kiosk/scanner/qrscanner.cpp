@@ -43,13 +43,16 @@ QrScanner::QrScanner(QObject *parent)
 QrScanner::~QrScanner()
 {
     QObject::disconnect(m_sinkConnection);
+    QObject::disconnect(m_sinkDestroyedConnection);
     {
         QMutexLocker lock(&m_mutex);
         m_pending.reset();
         m_videoScan = 0;
     }
-    if (m_player)
-        m_player->stop();
+    // Now rather than as children in ~QObject, when this object's own members are gone but a
+    // frame the player delivers would still call offerFrame().
+    delete m_player;
+    delete m_playerSink;
     // Waits for at most the decode that is running; queued work for the worker is dropped.
     m_thread.quit();
     m_thread.wait();
@@ -61,6 +64,7 @@ void QrScanner::setVideoSink(QVideoSink *sink)
     if (m_videoSink == sink)
         return;
     QObject::disconnect(m_sinkConnection);
+    QObject::disconnect(m_sinkDestroyedConnection);
     m_videoSink = sink;
     if (sink) {
         // Direct: the sink may emit on a media thread, and a queued connection would queue every
@@ -68,10 +72,9 @@ void QrScanner::setVideoSink(QVideoSink *sink)
         m_sinkConnection = connect(
             sink, &QVideoSink::videoFrameChanged, this,
             [this](const QVideoFrame &frame) { submitFrame(frame); }, Qt::DirectConnection);
-        connect(sink, &QObject::destroyed, this, [this, sink] {
-            if (m_videoSink == nullptr || m_videoSink == sink)
-                emit videoSinkChanged();
-        });
+        // m_videoSink is a QPointer and reads null from now on; QML should hear about it.
+        m_sinkDestroyedConnection
+            = connect(sink, &QObject::destroyed, this, [this] { emit videoSinkChanged(); });
     }
     emit videoSinkChanged();
 }

@@ -112,6 +112,7 @@ private:
     // UI thread only.
     QPointer<QVideoSink> m_videoSink;
     QMetaObject::Connection m_sinkConnection;
+    QMetaObject::Connection m_sinkDestroyedConnection;
     QSet<QString> m_reportedThisActivation;
     QMediaPlayer *m_player = nullptr;
     QVideoSink *m_playerSink = nullptr;

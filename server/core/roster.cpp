@@ -4,6 +4,46 @@
 
 namespace chamber::core {
 
+int compareSeats(const QString &a, const QString &b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            const qsizetype startA = i;
+            const qsizetype startB = j;
+            while (i < a.size() && a.at(i).isDigit())
+                ++i;
+            while (j < b.size() && b.at(j).isDigit())
+                ++j;
+            // Compare the numbers without converting (no overflow): strip leading zeros,
+            // then the longer is larger, then digit by digit.
+            QStringView left = QStringView(a).mid(startA, i - startA);
+            QStringView right = QStringView(b).mid(startB, j - startB);
+            while (left.size() > 1 && left.front() == u'0')
+                left = left.mid(1);
+            while (right.size() > 1 && right.front() == u'0')
+                right = right.mid(1);
+            if (left.size() != right.size())
+                return left.size() < right.size() ? -1 : 1;
+            if (const int order = left.compare(right); order != 0)
+                return order < 0 ? -1 : 1;
+            continue;
+        }
+        const QChar x = a.at(i).toCaseFolded();
+        const QChar y = b.at(j).toCaseFolded();
+        if (x != y)
+            return x < y ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < a.size())
+        return 1;
+    if (j < b.size())
+        return -1;
+    return 0;
+}
+
 QJsonObject Delegate::toJson() const
 {
     QJsonObject json {

@@ -8,6 +8,10 @@
 
 namespace chamber::core {
 
+// Orders seat labels as a room is laid out: digit runs by value ("A2" before "A10"), letters
+// without regard to case; the same on every machine, whatever its locale.
+int compareSeats(const QString &a, const QString &b);
+
 struct Delegate
 {
     qint64 id = 0;

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <memory>
 
 namespace chamber::qrcode {
@@ -125,7 +124,7 @@ Result<QrMatrix> encode(const QByteArray &utf8Text, Correction correction)
                     .arg(correctionName(correction)));
         }
         return makeError(ErrorCode::Internal,
-            QStringLiteral("libqrencode failed: %1").arg(QString::fromLocal8Bit(strerror(error))));
+            QStringLiteral("libqrencode failed: %1").arg(qt_error_string(error)));
     }
 
     QrMatrix matrix;

@@ -5,7 +5,6 @@
 #include "services/meetingservice.h"
 #include "storage/devicestore.h"
 
-#include <QCollator>
 #include <QJsonObject>
 #include <QSet>
 
@@ -92,14 +91,11 @@ Result<JoinCode> EnrollmentService::createNextSeatCode(qint64 meetingId, int lif
         if (device.role == QLatin1String("delegate") && !device.revoked)
             seated.insert(device.delegate);
     }
-    // Natural order of seat labels: "A2" before "A10".
-    QCollator seatOrder;
-    seatOrder.setNumericMode(true);
     const core::Delegate *next = nullptr;
     for (const auto &[id, delegate] : meeting->roster.all()) {
         if (delegate.seat.isEmpty() || seated.contains(id))
             continue;
-        if (!next || seatOrder.compare(delegate.seat, next->seat) < 0)
+        if (!next || core::compareSeats(delegate.seat, next->seat) < 0)
             next = &delegate;
     }
     if (!next)

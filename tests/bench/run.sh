@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# Runs the benchmarks on an optimised build. Not part of ctest: the figures go to stdout (last
-# line of each benchmark is one JSON object) and into build/release/bench-results.jsonl.
+# Runs the benchmarks on an optimised build. Not part of ctest: each prints its figures and
+# the baseline it compares against, and ends with one JSON line, which is also appended to
+# build/release/bench-results.jsonl.
 #
-#   sudo ./tests/bench/run.sh                 # all, with default sizes
-#   sudo ./tests/bench/run.sh --clients 200   # options are passed to bench_broadcast
+#   sudo ./tests/bench/run.sh                   # all of them
+#   sudo ./tests/bench/run.sh broadcast --clients 200
+#   sudo ./tests/bench/run.sh qr_decode | join  # one of them (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
 ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
-build release bench_broadcast bench_echo_server chamberd
+build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join
 raise_file_limit
 
 results="$CHAMBER_ROOT/build/release/bench-results.jsonl"
-log "bench_broadcast"
-"$CHAMBER_ROOT/build/release/tests/bench/bench_broadcast" "$@" | tee /dev/stderr | tail -n 1 >>"$results"
+bench_dir="$CHAMBER_ROOT/build/release/tests/bench"
+declare -A programs=(
+    [broadcast]="$bench_dir/bench_broadcast"
+    [qr_decode]="$bench_dir/qr/bench_qr_decode"
+    [join]="$bench_dir/bench_join"
+)
+selected=(broadcast qr_decode join)
+if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
+    selected=("$1")
+    shift
+fi
+for name in "${selected[@]}"; do
+    log "bench $name"
+    QT_QPA_PLATFORM=offscreen "${programs[$name]}" "$@" | tee /dev/stderr | tail -n 1 >>"$results"
+done
 log "results appended to $results"

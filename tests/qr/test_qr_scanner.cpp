@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
 
 using namespace chamber;
 using chamber::kiosk::QrScanner;
@@ -162,6 +163,7 @@ private slots:
     void scansVideoFileWhereTheCodeAppearsLate();
     void videoWithoutCodeFails();
     void missingVideoFails();
+    void destroysCleanlyWhileWorking();
 };
 
 void TestQrScanner::luminanceOfYuvFramesIsTheYPlane_data()
@@ -463,6 +465,36 @@ void TestQrScanner::missingVideoFails()
     QCOMPARE(
         failed.first().first().toString(), QStringLiteral("cannot open clip.avi: no such file"));
     QVERIFY(!scanner.isScanningVideo());
+}
+
+void TestQrScanner::destroysCleanlyWhileWorking()
+{
+    // Mid-decode, with a frame waiting and an image scan queued behind it.
+    const QVideoFrame frame = qrtest::toNv12Frame(qrtest::roomBackground(6));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("room.png"));
+    QVERIFY(qrtest::roomBackground(7).save(path, "PNG", 100));
+    for (int round = 0; round < 5; ++round) {
+        auto scanner = std::make_unique<QrScanner>();
+        scanner->submitFrame(frame);
+        scanner->submitFrame(frame);
+        scanner->scanImageFile(path);
+        QVERIFY(scanner->isBusy());
+        scanner.reset();
+        QCoreApplication::processEvents(); // results posted by the worker must go nowhere
+    }
+
+    // Mid-video.
+    QVERIFY(writeFrames(directory.path(), 5, 5, QString()));
+    const QString video = encodeVideo(directory.path(), QStringLiteral("room.avi"));
+    if (video.isEmpty())
+        QSKIP("gst-launch-1.0 (gstreamer1.0-tools) is needed to make the test video");
+    auto scanner = std::make_unique<QrScanner>();
+    scanner->scanVideoFile(video);
+    QTRY_VERIFY_WITH_TIMEOUT(scanner->framesSeen() > 0, videoTimeoutMs);
+    scanner.reset();
+    QTest::qWait(100);
 }
 
 QTEST_MAIN(TestQrScanner)

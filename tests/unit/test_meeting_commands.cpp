@@ -326,6 +326,38 @@ private Q_SLOTS:
         QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));
     }
 
+    void seatsSortAsTheRoomIsLaidOut_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("order");
+        QTest::newRow("number value") << "A2"
+                                      << "A10" << -1;
+        QTest::newRow("row first") << "A10"
+                                   << "B1" << -1;
+        QTest::newRow("leading zeros") << "A02"
+                                       << "A2" << 0;
+        QTest::newRow("case") << "a1"
+                              << "A1" << 0;
+        QTest::newRow("prefix") << "A"
+                                << "A1" << -1;
+        QTest::newRow("equal") << "C05"
+                               << "C05" << 0;
+        QTest::newRow("huge numbers") << "A99999999999999999999"
+                                      << "A100000000000000000000" << -1;
+        QTest::newRow("vietnamese") << "Ghế 9"
+                                    << "Ghế 10" << -1;
+    }
+
+    void seatsSortAsTheRoomIsLaidOut()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, order);
+        QCOMPARE(compareSeats(a, b), order);
+        QCOMPARE(compareSeats(b, a), -order);
+    }
+
     void applyRefusesOutOfOrderAndUnknownEvents()
     {
         Harness h = meetingWith(1);

@@ -1,0 +1,109 @@
+// What each role may do, as one table: a seat's tablet cannot act as the chair, a tally screen
+// changes nothing, devices stay inside their meeting.
+#include "commands.h"
+#include "services/permissions.h"
+
+#include <QTest>
+
+using namespace chamber;
+using namespace chamber::services;
+using chamber::testing::command;
+
+class TestPermissions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void commands_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<qint64>("delegate");
+        QTest::addColumn<qint64>("meeting");
+        QTest::addColumn<bool>("allowed");
+
+        QTest::newRow("chair selects item") << "chair"
+                                            << "agenda.select" << 0LL << 1LL << true;
+        QTest::newRow("chair opens session") << "chair"
+                                             << "meeting.start" << 0LL << 1LL << true;
+        QTest::newRow("chair checks anyone in") << "chair"
+                                                << "attendance.checkIn" << 9LL << 1LL << true;
+        QTest::newRow("chair may not add items") << "chair"
+                                                 << "agenda.add" << 0LL << 1LL << false;
+        QTest::newRow("chair may not revoke") << "chair"
+                                              << "device.revoke" << 0LL << 1LL << false;
+        QTest::newRow("chair, other meeting") << "chair"
+                                              << "agenda.select" << 0LL << 2LL << false;
+        QTest::newRow("seat checks itself in") << "delegate"
+                                               << "attendance.checkIn" << 5LL << 1LL << true;
+        QTest::newRow("seat checks itself out") << "delegate"
+                                                << "attendance.checkOut" << 5LL << 1LL << true;
+        QTest::newRow("seat checks another in") << "delegate"
+                                                << "attendance.checkIn" << 6LL << 1LL << false;
+        QTest::newRow("seat acts as chair") << "delegate"
+                                            << "agenda.select" << 0LL << 1LL << false;
+        QTest::newRow("seat opens session") << "delegate"
+                                            << "meeting.start" << 0LL << 1LL << false;
+        QTest::newRow("tally changes nothing") << "tally"
+                                               << "attendance.checkIn" << 5LL << 1LL << false;
+        QTest::newRow("tally selects item") << "tally"
+                                            << "agenda.select" << 0LL << 1LL << false;
+        QTest::newRow("bridge changes attendance") << "bridge"
+                                                   << "attendance.checkIn" << 5LL << 1LL << false;
+    }
+
+    void commands()
+    {
+        QFETCH(QString, role);
+        QFETCH(QString, type);
+        QFETCH(qint64, delegate);
+        QFETCH(qint64, meeting);
+        QFETCH(bool, allowed);
+        const Principal device = Principal::forDevice(
+            3, 1, *roleFromName(role), role == QLatin1String("delegate") ? 5 : 0);
+        QJsonObject fields {{QStringLiteral("meeting"), meeting}};
+        if (type.startsWith(QLatin1String("attendance")))
+            fields.insert(QStringLiteral("delegate"), delegate);
+        if (type == QLatin1String("agenda.select"))
+            fields.insert(QStringLiteral("item"), 1);
+        if (type == QLatin1String("agenda.add"))
+            fields.insert(QStringLiteral("title"), QStringLiteral("x"));
+        if (type == QLatin1String("device.revoke"))
+            fields.insert(QStringLiteral("device"), 1);
+        const Status status = authorizeCommand(device, command(type, fields));
+        QCOMPARE(status.ok(), allowed);
+        if (!allowed)
+            QCOMPARE(status.error().code, ErrorCode::Forbidden);
+        // The admin token may do all of it.
+        QVERIFY(authorizeCommand(Principal::admin(), command(type, fields)));
+    }
+
+    void subscriptionsAndPresence()
+    {
+        const Principal seat = Principal::forDevice(1, 1, DeviceRole::Delegate, 5);
+        const Principal chair = Principal::forDevice(2, 1, DeviceRole::Chair, 0);
+        const Principal tally = Principal::forDevice(3, 1, DeviceRole::Tally, 0);
+        QVERIFY(authorizeSubscribe(seat, 1));
+        QVERIFY(!authorizeSubscribe(seat, 2));
+        QVERIFY(authorizeSubscribe(Principal::admin(), 2));
+        QVERIFY(seesPresence(chair, 1));
+        QVERIFY(!seesPresence(chair, 2));
+        QVERIFY(!seesPresence(seat, 1));
+        QVERIFY(seesPresence(Principal::admin(), 7));
+        QVERIFY(authorizeSeatCodes(tally, 1));
+        QVERIFY(authorizeSeatCodes(chair, 1));
+        QVERIFY(!authorizeSeatCodes(seat, 1));
+        QVERIFY(!authorizeSeatCodes(tally, 2));
+    }
+
+    void roleNamesRoundTrip()
+    {
+        for (DeviceRole role :
+            {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge})
+            QCOMPARE(roleFromName(roleName(role)), role);
+        QVERIFY(!roleFromName(QStringLiteral("admin")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPermissions)
+#include "test_permissions.moc"
