@@ -13,8 +13,9 @@ CHAMBER_BUILD_PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtquick-dialogs qml6-module-qtmultimedia qml6-module-qtcore qml6-module-qttest
+    qml6-module-qtqml qml6-module-qtqml-models qt6-pdf-dev
     qt6-qpa-plugins fonts-noto-core
-    gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+    gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-tools
 )
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets.
 CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev)

@@ -17,7 +17,7 @@ Item {
     // One line for the user: what to do, or what went wrong.
     property string statusText: hasCamera
                                 ? qsTr("Hold the QR code on your seat card inside the frame.")
-                                : qsTr("No camera found. Open a picture of the QR code instead.")
+                                : qsTr("Open a photo or screenshot of the QR code on your seat card.")
     // Switch off while the screen is hidden, so the camera and the decoder rest.
     property bool active: true
     readonly property bool hasCamera: devices.videoInputs.length > 0
@@ -125,16 +125,19 @@ Item {
             text: qsTr("This device has no camera.")
         }
         Label {
+            objectName: "noCameraStatus"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: "#dadce0"
             font.pixelSize: 18
-            text: qsTr("Open a photo or screenshot of the QR code on your seat card.")
+            text: root.statusText
         }
         Button {
             objectName: "openImageButton"
             anchors.horizontalCenter: parent.horizontalCenter
+            font.pixelSize: 20
+            padding: 14
             text: qsTr("Open image…")
             onClicked: imageDialog.open()
         }
@@ -142,6 +145,7 @@ Item {
 
     Label {
         objectName: "statusLabel"
+        visible: root.hasCamera
         anchors {
             left: parent.left
             right: parent.right

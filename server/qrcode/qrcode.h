@@ -26,9 +26,10 @@ struct QrMatrix
     bool dark(int x, int y) const;
 };
 
-// Encodes the bytes as they are in 8-bit mode (no ECI header: readers, ZXing included, take
-// UTF-8 for byte-mode text), choosing the smallest version that fits. Fails with TooLarge for
-// text above the capacity of version 40 at that correction level, Invalid for empty text.
+// Encodes the bytes as they are in 8-bit mode, choosing the smallest version that fits. No ECI
+// header: join links are ASCII, and decodeQr() reads byte-mode text as UTF-8 anyway (tested with
+// Vietnamese). Fails with TooLarge for text above the capacity of version 40 at that correction
+// level, Invalid for empty text.
 Result<QrMatrix> encode(const QByteArray &utf8Text, Correction correction = Correction::Medium);
 
 // Bytes a version-40 symbol holds in 8-bit mode at that correction level.

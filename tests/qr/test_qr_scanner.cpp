@@ -313,12 +313,13 @@ void TestQrScanner::dropsFramesWhileBusyAndDecodesTheNewest()
         scanner.submitFrame(empty);
     scanner.submitFrame(last);
     QCOMPARE(scanner.framesSeen(), burst + 1);
-    QVERIFY(scanner.isBusy());
 
     QTRY_VERIFY_WITH_TIMEOUT(!scanner.isBusy(), decodeTimeoutMs);
-    // Submitting takes microseconds and a decode milliseconds: nearly all were dropped, and the
-    // last one, the newest, was decoded.
-    QVERIFY2(scanner.framesDecoded() <= 3, qPrintable(QString::number(scanner.framesDecoded())));
+    // Submitting takes microseconds and a decode milliseconds: nearly all were dropped (usually
+    // all but one or two; the bound leaves room for a loaded machine), and the last one, the
+    // newest, was decoded.
+    QVERIFY2(
+        scanner.framesDecoded() < burst / 2, qPrintable(QString::number(scanner.framesDecoded())));
     QVERIFY(scanner.framesDecoded() >= 1);
     QTRY_COMPARE_WITH_TIMEOUT(decoded.size(), 1, decodeTimeoutMs);
     QCOMPARE(decoded.first().first().toString(), newest);
@@ -480,7 +481,6 @@ void TestQrScanner::destroysCleanlyWhileWorking()
         scanner->submitFrame(frame);
         scanner->submitFrame(frame);
         scanner->scanImageFile(path);
-        QVERIFY(scanner->isBusy());
         scanner.reset();
         QCoreApplication::processEvents(); // results posted by the worker must go nowhere
     }

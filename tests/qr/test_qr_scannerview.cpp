@@ -8,6 +8,8 @@
 #include <QMediaDevices>
 #include <QQmlComponent>
 #include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -66,7 +68,10 @@ void TestQrScannerView::withoutCameraOffersToOpenAPicture()
     QVERIFY(view);
     QCOMPARE(view->property("hasCamera").toBool(), false);
     QCOMPARE(view->property("statusText").toString(),
-        QStringLiteral("No camera found. Open a picture of the QR code instead."));
+        QStringLiteral("Open a photo or screenshot of the QR code on your seat card."));
+    QObject *status = view->findChild<QObject *>(QStringLiteral("noCameraStatus"));
+    QVERIFY(status);
+    QCOMPARE(status->property("text"), view->property("statusText"));
 
     QObject *pane = view->findChild<QObject *>(QStringLiteral("noCameraPane"));
     QVERIFY(pane);
@@ -82,6 +87,20 @@ void TestQrScannerView::withoutCameraOffersToOpenAPicture()
     QVERIFY(scanner);
     // Nothing to watch without a camera.
     QVERIFY(!scanner->isActive());
+
+    // To look at it: CHAMBER_QR_TEST_DUMP=/some/dir.
+    if (const QString dump = qEnvironmentVariable("CHAMBER_QR_TEST_DUMP"); !dump.isEmpty()) {
+        QQuickWindow window;
+        window.resize(1024, 600);
+        auto *item = qobject_cast<QQuickItem *>(view.get());
+        QVERIFY(item);
+        item->setParentItem(window.contentItem());
+        item->setSize(QSizeF(1024, 600));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grabWindow().save(dump + QStringLiteral("/scannerview.png")));
+        item->setParentItem(nullptr);
+    }
 }
 
 void TestQrScannerView::reportsTheCodeInAPicture()
