@@ -4,6 +4,7 @@ import QtTest
 import Chamber.Common
 import Chamber.Bridge
 import Chamber.TestServer
+import "helpers.js" as Helpers
 
 Item {
     id: root
@@ -19,16 +20,6 @@ Item {
         name: "BridgeMain"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name)
-                return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found)
-                    return found
-            }
-            return null
-        }
 
         function initTestCase() {
             TestServer.joinAs("bridge")
@@ -39,10 +30,10 @@ Item {
 
         function test_agendaAndCurrentItem() {
             const view = createTemporaryObject(screen, root)
-            compare(findByName(view, "agendaList").count, TestServer.meeting().agenda.length)
+            compare(Helpers.findByName(view, "agendaList").count, TestServer.meeting().agenda.length)
             TestServer.selectItem(15)
             tryCompare(Kiosk, "currentItemId", 15, 5000)
-            verify(findByName(view, "currentItemTitle").text.indexOf("Nghị quyết về dự toán") >= 0)
+            verify(Helpers.findByName(view, "currentItemTitle").text.indexOf("Nghị quyết về dự toán") >= 0)
         }
 
         function test_bridgeMayNotChangeAttendance() {

@@ -5,6 +5,7 @@ import QtTest
 import Chamber.Common
 import Chamber.Chair
 import Chamber.TestServer
+import "helpers.js" as Helpers
 
 Item {
     id: root
@@ -20,16 +21,6 @@ Item {
         name: "ChairMain"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name)
-                return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found)
-                    return found
-            }
-            return null
-        }
 
         function initTestCase() {
             TestServer.joinAs("chair")
@@ -42,20 +33,20 @@ Item {
             const view = createTemporaryObject(screen, root)
             TestServer.selectItem(2)
             tryCompare(Kiosk, "currentItemId", 2, 5000)
-            mouseClick(findByName(view, "nextItem"))
+            mouseClick(Helpers.findByName(view, "nextItem"))
             tryCompare(Kiosk, "currentItemId", 3, 5000)
             compare(TestServer.currentItem(), 3)
-            mouseClick(findByName(view, "previousItem"))
+            mouseClick(Helpers.findByName(view, "previousItem"))
             tryCompare(Kiosk, "currentItemId", 2, 5000)
             compare(TestServer.currentItem(), 2)
         }
 
         function test_tapOnAnItemMakesItCurrent() {
             const view = createTemporaryObject(screen, root)
-            const list = findByName(view, "chairAgenda")
+            const list = Helpers.findByName(view, "chairAgenda")
             list.positionViewAtIndex(Kiosk.agenda.rowOf(9), ListView.Center)
             wait(50)
-            const row = findByName(view, "agendaRow9")
+            const row = Helpers.findByName(view, "agendaRow9")
             verify(row)
             mouseClick(row)
             tryCompare(Kiosk, "currentItemId", 9, 5000)
@@ -66,7 +57,7 @@ Item {
             const view = createTemporaryObject(screen, root)
             TestServer.setPresent(1, false)
             tryVerify(() => !TestServer.isPresent(1))
-            const seat = findByName(view, "seat_A01")
+            const seat = Helpers.findByName(view, "seat_A01")
             verify(seat)
             const before = Kiosk.quorumPresent
             mouseClick(seat)
@@ -76,7 +67,7 @@ Item {
 
         function test_sessionButtonOpensTheSession() {
             const view = createTemporaryObject(screen, root)
-            const button = findByName(view, "sessionButton")
+            const button = Helpers.findByName(view, "sessionButton")
             if (Kiosk.meetingStatus === "in_session") {
                 mouseClick(button)
                 tryCompare(Kiosk, "meetingStatus", "ended", 5000)
@@ -88,7 +79,7 @@ Item {
 
         function test_devicesShowThisConsoleOnline() {
             const view = createTemporaryObject(screen, root)
-            const list = findByName(view, "deviceList")
+            const list = Helpers.findByName(view, "deviceList")
             tryVerify(() => Kiosk.devices.onlineCount >= 1, 5000)
             compare(Kiosk.devices.onlineCount, TestServer.devicesOnline())
             verify(list.count >= 1)

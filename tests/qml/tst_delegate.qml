@@ -5,6 +5,7 @@ import QtTest
 import Chamber.Common
 import Chamber.Delegate
 import Chamber.TestServer
+import "helpers.js" as Helpers
 
 Item {
     id: root
@@ -20,16 +21,6 @@ Item {
         name: "DelegateMain"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name)
-                return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found)
-                    return found
-            }
-            return null
-        }
 
         function initTestCase() {
             TestServer.setPresent(3, false)
@@ -42,21 +33,21 @@ Item {
         function test_showsMeetingAndDelegate() {
             const view = createTemporaryObject(screen, root)
             verify(view)
-            tryCompare(findByName(view, "meetingTitle"), "text", TestServer.meeting().title)
-            compare(findByName(view, "ownName").text, "Lê Hoàng Phúc")
+            tryCompare(Helpers.findByName(view, "meetingTitle"), "text", TestServer.meeting().title)
+            compare(Helpers.findByName(view, "ownName").text, "Lê Hoàng Phúc")
             compare(Kiosk.ownSeat, "A03")
-            const agenda = findByName(view, "agendaList")
+            const agenda = Helpers.findByName(view, "agendaList")
             compare(agenda.count, TestServer.meeting().agenda.length)
         }
 
         function test_checkInReachesTheServer() {
             const view = createTemporaryObject(screen, root)
-            const button = findByName(view, "attendanceButton")
+            const button = Helpers.findByName(view, "attendanceButton")
             verify(!Kiosk.ownPresent)
             mouseClick(button)
             tryVerify(() => Kiosk.ownPresent, 5000)
             verify(TestServer.isPresent(3))
-            tryCompare(findByName(view, "ownPresence"), "text", qsTr("You are marked present"))
+            tryCompare(Helpers.findByName(view, "ownPresence"), "text", qsTr("You are marked present"))
             // And out again.
             mouseClick(button)
             tryVerify(() => !Kiosk.ownPresent, 5000)
@@ -67,10 +58,10 @@ Item {
             const view = createTemporaryObject(screen, root)
             TestServer.selectItem(6)
             tryCompare(Kiosk, "currentItemId", 6, 5000)
-            const title = findByName(view, "currentItemTitle")
+            const title = Helpers.findByName(view, "currentItemTitle")
             verify(title.text.indexOf("Báo cáo dự toán ngân sách nhà nước năm 2027") >= 0, title.text)
-            verify(findByName(view, "agendaRow6").current)
-            verify(!findByName(view, "agendaRow5").current)
+            verify(Helpers.findByName(view, "agendaRow6").current)
+            verify(!Helpers.findByName(view, "agendaRow5").current)
         }
     }
 }

@@ -4,6 +4,7 @@ import QtTest
 import Chamber.Common
 import Chamber.App
 import Chamber.TestServer
+import "helpers.js" as Helpers
 
 Item {
     id: root
@@ -19,23 +20,13 @@ Item {
         name: "JoinPage"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name)
-                return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found)
-                    return found
-            }
-            return null
-        }
 
         function test_foreignCodeIsRefusedThenARealOneJoins() {
             TestServer.resetDevice()
             const view = createTemporaryObject(screen, root)
             Kiosk.joinWith("WIFI:S:HoiTruong;T:WPA;P:secret;;")
             compare(Kiosk.phase, "join")
-            const problem = findByName(view, "joinProblem")
+            const problem = Helpers.findByName(view, "joinProblem")
             tryVerify(() => problem.visible)
             verify(Kiosk.joinProblem.length > 0)
 
@@ -56,7 +47,7 @@ Item {
             Kiosk.joinWith(link)
             tryCompare(Kiosk, "phase", "join", 10000)
             tryVerify(() => Kiosk.joinProblem.indexOf("already used") >= 0, 10000)
-            verify(findByName(view, "joinProblem").visible)
+            verify(Helpers.findByName(view, "joinProblem").visible)
         }
     }
 }

@@ -5,6 +5,7 @@ import QtTest
 import Chamber.Common
 import Chamber.Tally
 import Chamber.TestServer
+import "helpers.js" as Helpers
 
 Item {
     id: root
@@ -20,16 +21,6 @@ Item {
         name: "TallyMain"
         when: windowShown
 
-        function findByName(item, name) {
-            if (item.objectName === name)
-                return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findByName(item.children[i], name)
-                if (found)
-                    return found
-            }
-            return null
-        }
 
         function initTestCase() {
             TestServer.joinAs("tally")
@@ -41,23 +32,23 @@ Item {
             const view = createTemporaryObject(screen, root)
             tryVerify(() => Kiosk.seatCodeUrl !== "", 5000)
             verify(Kiosk.seatCodeUrl.indexOf("/join#v=1&t=") > 0)
-            verify(findByName(view, "seatCode").visible)
+            verify(Helpers.findByName(view, "seatCode").visible)
             // Seats whose tablets joined in the other tests are skipped; the label names a seat.
-            verify(/^[A-E]\d\d · /.test(findByName(view, "seatCodeLabel").text), findByName(view, "seatCodeLabel").text)
+            verify(/^[A-E]\d\d · /.test(Helpers.findByName(view, "seatCodeLabel").text), Helpers.findByName(view, "seatCodeLabel").text)
         }
 
         function test_attendanceAndCurrentItem() {
             const view = createTemporaryObject(screen, root)
             TestServer.setPresent(20, true)
-            tryCompare(findByName(view, "quorumCount"), "text",
+            tryCompare(Helpers.findByName(view, "quorumCount"), "text",
                        qsTr("%1 / %2").arg(TestServer.meeting().quorum.present).arg(TestServer.meeting().quorum.total), 5000)
             TestServer.selectItem(17)
-            tryVerify(() => findByName(view, "currentItemTitle").text.indexOf("Bế mạc kỳ họp") >= 0, 5000)
+            tryVerify(() => Helpers.findByName(view, "currentItemTitle").text.indexOf("Bế mạc kỳ họp") >= 0, 5000)
         }
 
         function test_clockShowsTheTime() {
             const view = createTemporaryObject(screen, root)
-            const clock = findByName(view, "clock")
+            const clock = Helpers.findByName(view, "clock")
             verify(/^\d\d:\d\d$/.test(clock.text), clock.text)
         }
     }
