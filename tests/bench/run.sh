@@ -25,8 +25,13 @@ if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift
 fi
+output=$(mktemp)
+trap 'rm -f "$output"' EXIT
 for name in "${selected[@]}"; do
     log "bench $name"
-    QT_QPA_PLATFORM=offscreen "${programs[$name]}" "$@" | tee /dev/stderr | tail -n 1 >>"$results"
+    # Through a file rather than tee /dev/stderr, which clobbers a redirected log.
+    QT_QPA_PLATFORM=offscreen "${programs[$name]}" "$@" >"$output"
+    cat "$output"
+    tail -n 1 "$output" >>"$results"
 done
 log "results appended to $results"
