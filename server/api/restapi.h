@@ -18,12 +18,12 @@ public:
     explicit RestApi(services::MeetingService &service);
     void registerRoutes(Router &router);
 
-private:
     // Builds the command from the JSON body plus the ids in the path, runs it and maps the
     // reply to an HTTP status. `pathFields` name the {id} captures in order.
     HttpReply command(const RouteContext &context, const char *type,
         std::initializer_list<const char *> pathFields, int successStatus = 200,
         QJsonObject body = {}, bool bodyFromRequest = true);
+private:
     HttpReply importCsv(const RouteContext &context);
     HttpReply exportEvents(const RouteContext &context);
     HttpReply health() const;

@@ -3,6 +3,7 @@
 #include "api/websocketsession.h"
 #include "core/meeting.h"
 #include "protocol/message.h"
+#include "services/ballotservice.h"
 #include "services/meetingservice.h"
 #include "services/permissions.h"
 #include "support/log.h"
@@ -17,14 +18,16 @@ Q_LOGGING_CATEGORY(lcHub, "chamber.ws")
 
 WebSocketHub::WebSocketHub(services::MeetingService &service,
     const services::Authenticator &authenticator, services::EnrollmentService &enrollment,
-    HubOptions options, QObject *parent)
+    services::BallotService &ballots, HubOptions options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_authenticator(authenticator)
     , m_enrollment(enrollment)
+    , m_ballots(ballots)
     , m_options(options)
 {
     connect(&m_service, &services::MeetingService::eventsCommitted, this, &WebSocketHub::broadcast);
+    connect(&m_ballots, &services::BallotService::progressChanged, this, &WebSocketHub::announceProgress);
 }
 
 WebSocketHub::~WebSocketHub()
@@ -60,10 +63,39 @@ void WebSocketHub::sessionAuthenticated(WebSocketSession *session)
 void WebSocketHub::subscribe(WebSocketSession *session, qint64 meeting)
 {
     m_subscribers[meeting].insert(session);
+    sendProgress(session, meeting);
     if (services::seesPresence(*session->principal(), meeting)) {
         session->sendJson(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
             {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}});
     }
+}
+
+void WebSocketHub::sendProgress(WebSocketSession *session, qint64 meeting)
+{
+    const auto progress = m_ballots.progress(meeting);
+    if (!progress)
+        return;
+    QJsonObject message {{QStringLiteral("type"), QStringLiteral("progress")}, {QStringLiteral("meeting"), meeting},
+        {QStringLiteral("poll"), progress->poll}, {QStringLiteral("cast"), progress->cast},
+        {QStringLiteral("eligible"), progress->eligible}};
+    if (session->principal() && services::seesPresence(*session->principal(), meeting)) {
+        QJsonArray pending;
+        for (qint64 delegate : progress->pending)
+            pending.append(delegate);
+        message.insert(QStringLiteral("pending"), pending);
+    }
+    session->sendJson(message);
+}
+
+void WebSocketHub::announceProgress(qint64 meeting)
+{
+    const auto it = m_subscribers.constFind(meeting);
+    if (it == m_subscribers.constEnd())
+        return;
+    // Small and at most every 150 ms per meeting: built per session (the pending list is the
+    // chair's only) without caring to share the frame.
+    for (WebSocketSession *session : *it)
+        sendProgress(session, meeting);
 }
 
 void WebSocketHub::unsubscribe(WebSocketSession *session, qint64 meeting)

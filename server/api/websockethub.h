@@ -18,6 +18,7 @@ class QWebSocket;
 
 namespace chamber::services {
 class Authenticator;
+class BallotService;
 class EnrollmentService;
 class MeetingService;
 } // namespace chamber::services
@@ -43,7 +44,8 @@ class WebSocketHub : public QObject
 
 public:
     WebSocketHub(services::MeetingService &service, const services::Authenticator &authenticator,
-        services::EnrollmentService &enrollment, HubOptions options, QObject *parent = nullptr);
+        services::EnrollmentService &enrollment, services::BallotService &ballots, HubOptions options,
+        QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
@@ -55,6 +57,7 @@ public:
     services::MeetingService &service() { return m_service; }
     const services::Authenticator &authenticator() const { return m_authenticator; }
     services::EnrollmentService &enrollment() { return m_enrollment; }
+    services::BallotService &ballots() { return m_ballots; }
 
     // The URL for a join code's token (see EnrollmentApi); needed for seat codes on screens.
     void setJoinLinkMaker(std::function<QString(const QString &token)> maker)
@@ -85,11 +88,15 @@ private:
     void broadcast(qint64 meeting, const std::vector<protocol::Event> &events);
     void disconnectRevoked(const std::vector<protocol::Event> &events);
     void announcePresence(qint64 meeting);
+    // The open poll's progress: counts to everyone, the pending list to chair and admin.
+    void announceProgress(qint64 meeting);
+    void sendProgress(WebSocketSession *session, qint64 meeting);
     void changePresence(qint64 device, qint64 meeting, int delta);
 
     services::MeetingService &m_service;
     const services::Authenticator &m_authenticator;
     services::EnrollmentService &m_enrollment;
+    services::BallotService &m_ballots;
     HubOptions m_options;
     QSet<WebSocketSession *> m_sessions;
     QSet<WebSocketSession *> m_countedOnline;

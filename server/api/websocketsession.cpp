@@ -3,11 +3,14 @@
 #include "api/websockethub.h"
 #include "core/meeting.h"
 #include "services/authenticator.h"
+#include "services/ballotservice.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
 #include "services/permissions.h"
 #include "support/log.h"
 
+#include <QDateTime>
+#include <QPointer>
 #include <QWebSocket>
 
 namespace chamber::api {
@@ -112,6 +115,13 @@ void WebSocketSession::onText(const QString &text)
         sendJson(protocol::okReply(message->id));
     } else if (type == QLatin1String("subscribe")) {
         handleSubscribe(message.value());
+    } else if (type == QLatin1String("ballot.cast")) {
+        // Answered when the ballot's batch is on disk; the session may be gone by then.
+        QPointer<WebSocketSession> self(this);
+        m_hub.ballots().cast(*m_principal, message.value(), [self](const QJsonObject &reply) {
+            if (self)
+                self->sendJson(reply);
+        });
     } else if (type == QLatin1String("joinCode.nextSeat")) {
         handleNextSeatCode(message.value());
     } else if (type == QLatin1String("unsubscribe")) {
@@ -157,7 +167,9 @@ void WebSocketSession::handleHello(const protocol::Message &message)
     QJsonObject result {{QStringLiteral("server"), QStringLiteral("chamberd")},
         {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
         {QStringLiteral("protocol"), protocol::kProtocolVersion},
-        {QStringLiteral("principal"), m_principal->id}};
+        {QStringLiteral("principal"), m_principal->id},
+        // Screens count speaking time down against the server's clock.
+        {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
     if (m_principal->isDevice()) {
         result.insert(QStringLiteral("device"), m_principal->device);
         result.insert(QStringLiteral("meeting"), m_principal->meeting);

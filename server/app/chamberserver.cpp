@@ -2,12 +2,17 @@
 
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
+#include "api/votingapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
 #include "api/websockethub.h"
 #include "protocol/joinlink.h"
 #include "protocol/tlspin.h"
 #include "services/authenticator.h"
+#include "app/signingkey.h"
+#include "core/ballots.h"
+#include "core/commands.h"
+#include "services/ballotservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
 #include "services/enrollment.h"
@@ -40,6 +45,7 @@ ChamberServer::~ChamberServer()
     // Sessions refer to the service and the hub; tear down from the network inwards.
     m_http.reset();
     m_hub.reset();
+    m_ballots.reset();
 }
 
 QString ChamberServer::defaultDataDirectory()
@@ -118,11 +124,24 @@ Status ChamberServer::start()
             m_devices->forgetRevoked(events);
         });
     m_enrollment = std::make_unique<services::EnrollmentService>(*m_store, *m_service, *m_devices);
+    m_ballots = std::make_unique<services::BallotService>(*m_store, *m_service);
+    m_service->setContextProvider([this](const core::MeetingState &meeting, const protocol::Message &command,
+                                      core::DecisionContext &context) { return provideContext(meeting, command, context); });
     if (auto status = m_service->load(); !status) {
         return makeError(ErrorCode::Internal,
             QStringLiteral("the event log cannot be replayed, refusing to start: %1")
                 .arg(status.error().message));
     }
+    if (auto status = m_ballots->load(); !status)
+        return status;
+    bool signingCreated = false;
+    auto signingKey = loadOrCreateSigningKey(m_dataDir + QStringLiteral("/signing"), &signingCreated);
+    if (!signingKey)
+        return signingKey.error();
+    m_signingKey = std::move(signingKey.value());
+    log::info(lcServer(), signingCreated ? QStringLiteral("result signing key created") : QStringLiteral("result signing key loaded"),
+        {{QStringLiteral("publicKey"), QString::fromLatin1(m_signingKey->publicKey().toBase64())},
+            {QStringLiteral("fingerprint"), protocol::keyFingerprint(m_signingKey->publicKey())}});
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
         {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
 
@@ -158,11 +177,14 @@ Status ChamberServer::start()
     hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;
     hubOptions.maxBacklogBytes = m_config.maxBacklogMiB * 1024 * 1024;
     m_hub = std::make_unique<api::WebSocketHub>(
-        *m_service, *m_authenticator, *m_enrollment, hubOptions);
+        *m_service, *m_authenticator, *m_enrollment, *m_ballots, hubOptions);
     m_hub->setJoinLinkMaker([this](const QString &token) { return joinLink(token); });
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
     m_enrollmentApi->registerRoutes(*m_router);
+    m_votingApi = std::make_unique<api::VotingApi>(*m_rest, *m_service, *m_ballots,
+        api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
+    m_votingApi->registerRoutes(*m_router);
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator);
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
@@ -218,6 +240,27 @@ QString ChamberServer::publicHost() const
             return address.toString();
     }
     return QStringLiteral("127.0.0.1");
+}
+
+Status ChamberServer::provideContext(const core::MeetingState &meeting, const protocol::Message &command,
+    core::DecisionContext &context)
+{
+    const QString type = command.type();
+    const qint64 poll = command.integer(QLatin1String("poll"));
+    if (type == QLatin1String("poll.close") && meeting.polls.count(poll)) {
+        auto ballots = m_ballots->ballots(meeting.id, poll);
+        if (!ballots)
+            return ballots.error();
+        context.ballots = std::move(ballots.value());
+    } else if (type == QLatin1String("poll.publish") && meeting.polls.count(poll)) {
+        const QByteArray signature = m_signingKey->sign(
+            protocol::resultSigningBytes(core::resultDocument(meeting, meeting.polls.at(poll))));
+        if (signature.isEmpty())
+            return makeError(ErrorCode::Internal, QStringLiteral("the result could not be signed"));
+        context.signature = QString::fromLatin1(signature.toBase64());
+        context.publicKey = QString::fromLatin1(m_signingKey->publicKey().toBase64());
+    }
+    return success();
 }
 
 QString ChamberServer::joinLink(const QString &token) const

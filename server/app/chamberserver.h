@@ -3,6 +3,9 @@
 
 #include "app/config.h"
 #include "app/tlsidentity.h"
+#include "protocol/ed25519.h"
+
+#include <optional>
 #include "protocol/error.h"
 
 #include <QObject>
@@ -11,11 +14,19 @@
 
 class QSslServer;
 
+namespace chamber::core {
+struct MeetingState;
+struct DecisionContext;
+} // namespace chamber::core
+namespace chamber::protocol {
+struct Message;
+}
 namespace chamber::storage {
 class EventStore;
 }
 namespace chamber::services {
 class Authenticator;
+class BallotService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
@@ -23,6 +34,7 @@ class MeetingService;
 
 namespace chamber::api {
 class EnrollmentApi;
+class VotingApi;
 class HttpServer;
 class Router;
 class RestApi;
@@ -60,6 +72,9 @@ private:
     // Host and port for join QR codes (see ServerConfig::publicHost).
     QString publicHost() const;
     QString joinLink(const QString &token) const;
+    // Fills in what closing and publishing polls need beyond the meeting's state.
+    Status provideContext(const core::MeetingState &meeting, const protocol::Message &command,
+        core::DecisionContext &context);
 
     ServerConfig m_config;
     QString m_dataDir;
@@ -67,11 +82,14 @@ private:
     std::unique_ptr<storage::EventStore> m_store;
     std::unique_ptr<services::MeetingService> m_service;
     std::unique_ptr<services::DeviceRegistry> m_devices;
+    std::unique_ptr<services::BallotService> m_ballots;
+    std::optional<protocol::Ed25519Key> m_signingKey;
     std::unique_ptr<services::EnrollmentService> m_enrollment;
     std::unique_ptr<services::Authenticator> m_authenticator;
     std::unique_ptr<api::Router> m_router;
     std::unique_ptr<api::RestApi> m_rest;
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
+    std::unique_ptr<api::VotingApi> m_votingApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

@@ -1,5 +1,6 @@
 #include "core/commands.h"
 
+#include "core/commandroutes.h"
 #include "core/delegatecsv.h"
 
 #include <QDateTime>
@@ -12,7 +13,7 @@ namespace chamber::core {
 namespace {
 
 using protocol::Message;
-using Decider = Result<Decision> (*)(const MeetingState &, const Message &);
+using SimpleDecider = Result<Decision> (*)(const MeetingState &, const Message &);
 
 const QLatin1String kTitle("title");
 const QLatin1String kDescription("description");
@@ -95,6 +96,8 @@ Result<Decision> meetingUpdate(const MeetingState &state, const Message &command
         {{kTitle, state.title}, {kDescription, state.description}, {kVenue, state.venue},
             {kStartsAt, state.startsAt}},
         changes);
+    if (command.has(QLatin1String("allowProxies")) && command.boolean(QLatin1String("allowProxies")) != state.allowProxies)
+        changes.insert(QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies")));
     if (changes.isEmpty())
         return unchanged();
     return single(QStringLiteral("meeting.updated"), changes);
@@ -344,38 +347,56 @@ Result<Decision> deviceRevoke(const MeetingState &state, const Message &command)
     return single(QStringLiteral("device.revoked"), {{QStringLiteral("device"), id}});
 }
 
-struct Route
+// Most commands need only the state; the adapter gives them the common signature.
+template<SimpleDecider F>
+Result<Decision> stateOnly(const MeetingState &state, const Message &command, const DecisionContext &)
 {
-    const char *type;
-    Decider decider;
-};
+    return F(state, command);
+}
 
-constexpr std::array kRoutes {
-    Route {"meeting.update", meetingUpdate},
-    Route {"meeting.start", meetingStart},
-    Route {"meeting.end", meetingEnd},
-    Route {"agenda.add", agendaAdd},
-    Route {"agenda.update", agendaUpdate},
-    Route {"agenda.move", agendaMove},
-    Route {"agenda.remove", agendaRemove},
-    Route {"agenda.select", agendaSelect},
-    Route {"delegate.add", delegateAdd},
-    Route {"delegate.update", delegateUpdate},
-    Route {"delegate.remove", delegateRemove},
-    Route {"delegate.import", delegateImport},
-    Route {"attendance.checkIn", checkIn},
-    Route {"attendance.checkOut", checkOut},
-    Route {"quorum.setRule", quorumSetRule},
-    Route {"device.revoke", deviceRevoke},
+constexpr std::array kMeetingRoutes {
+    CommandRoute {"meeting.update", stateOnly<meetingUpdate>},
+    CommandRoute {"meeting.start", stateOnly<meetingStart>},
+    CommandRoute {"meeting.end", stateOnly<meetingEnd>},
+    CommandRoute {"agenda.add", stateOnly<agendaAdd>},
+    CommandRoute {"agenda.update", stateOnly<agendaUpdate>},
+    CommandRoute {"agenda.move", stateOnly<agendaMove>},
+    CommandRoute {"agenda.remove", stateOnly<agendaRemove>},
+    CommandRoute {"agenda.select", stateOnly<agendaSelect>},
+    CommandRoute {"delegate.add", stateOnly<delegateAdd>},
+    CommandRoute {"delegate.update", stateOnly<delegateUpdate>},
+    CommandRoute {"delegate.remove", stateOnly<delegateRemove>},
+    CommandRoute {"delegate.import", stateOnly<delegateImport>},
+    CommandRoute {"attendance.checkIn", stateOnly<checkIn>},
+    CommandRoute {"attendance.checkOut", stateOnly<checkOut>},
+    CommandRoute {"quorum.setRule", stateOnly<quorumSetRule>},
+    CommandRoute {"device.revoke", stateOnly<deviceRevoke>},
 };
 
 } // namespace
 
-Result<Decision> decide(const MeetingState &state, const Message &command)
+Decision singleEvent(const QString &kind, const QJsonObject &data, const QJsonObject &result)
 {
-    for (const Route &route : kRoutes) {
-        if (QLatin1String(command.spec->type) == QLatin1String(route.type))
-            return route.decider(state, command);
+    return single(kind, data, result);
+}
+
+Decision unchangedDecision(const QJsonObject &result)
+{
+    return unchanged(result);
+}
+
+Error notFoundError(const QString &what, qint64 id, const QString &field)
+{
+    return notFound(what, id, field);
+}
+
+Result<Decision> decide(const MeetingState &state, const Message &command, const DecisionContext &context)
+{
+    for (std::span<const CommandRoute> routes : {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+        for (const CommandRoute &route : routes) {
+            if (QLatin1String(command.spec->type) == QLatin1String(route.type))
+                return route.decider(state, command, context);
+        }
     }
     return makeError(ErrorCode::UnknownType,
         QStringLiteral("%1 is not a meeting command").arg(command.type()), QStringLiteral("type"));
@@ -404,8 +425,10 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
 std::vector<QString> meetingCommandTypes()
 {
     std::vector<QString> types;
-    for (const Route &route : kRoutes)
-        types.push_back(QString::fromLatin1(route.type));
+    for (std::span<const CommandRoute> routes : {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+        for (const CommandRoute &route : routes)
+            types.push_back(QString::fromLatin1(route.type));
+    }
     return types;
 }
 

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace chamber::core {
@@ -26,8 +27,20 @@ struct Decision
     QJsonObject result;
 };
 
+// What a decision may need beyond the meeting's state, supplied by the services: the time the
+// events will carry, the ballots when a poll closes (they are not in the meeting's log), the
+// signature when a result is published.
+struct DecisionContext
+{
+    QString now;
+    std::optional<PollBallots> ballots;
+    QString signature; // base64 Ed25519 signature of resultDocument()
+    QString publicKey; // base64 raw Ed25519 public key
+};
+
 // For every command type except meeting.create. The meeting exists.
-Result<Decision> decide(const MeetingState &state, const protocol::Message &command);
+Result<Decision> decide(const MeetingState &state, const protocol::Message &command,
+    const DecisionContext &context = {});
 // meeting.create: the server chooses the new meeting's id.
 Result<Decision> decideCreate(qint64 meetingId, const protocol::Message &command);
 

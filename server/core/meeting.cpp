@@ -34,6 +34,15 @@ QJsonObject DeviceInfo::toJson() const
     return json;
 }
 
+const Poll *MeetingState::openPoll() const
+{
+    for (const auto &[id, poll] : polls) {
+        if (poll.state == PollState::Open)
+            return &poll;
+    }
+    return nullptr;
+}
+
 QuorumState MeetingState::quorum() const
 {
     if (quorumRule.basis == QuorumBasis::Weight)
@@ -61,6 +70,12 @@ QJsonObject MeetingState::toJson() const
     QJsonObject quorumJson = quorum().toJson();
     quorumJson.insert(QStringLiteral("rule"), quorumRule.toJson());
     quorumJson.insert(QStringLiteral("ruleText"), quorumRule.describe());
+    QJsonArray pollList;
+    for (const auto &[pollId, poll] : polls)
+        pollList.append(poll.toJson());
+    QJsonArray proxyList;
+    for (const auto &[giver, holder] : proxies)
+        proxyList.append(QJsonObject {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}});
     QJsonArray deviceList;
     for (const auto &[deviceId, device] : devices)
         deviceList.append(device.toJson());
@@ -81,6 +96,10 @@ QJsonObject MeetingState::toJson() const
         {QStringLiteral("agenda"), agenda.toJson()},
         {QStringLiteral("delegates"), roster.toJson()},
         {QStringLiteral("quorum"), quorumJson},
+        {QStringLiteral("polls"), pollList},
+        {QStringLiteral("speakers"), speakers.toJson()},
+        {QStringLiteral("allowProxies"), allowProxies},
+        {QStringLiteral("proxies"), proxyList},
     };
 }
 
@@ -166,6 +185,21 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
     if (!rule)
         return unreadable(rule.error().message);
     state.quorumRule = rule.value();
+    for (const QJsonValue &value : json.value(QLatin1String("polls")).toArray()) {
+        auto poll = Poll::fromJson(value.toObject());
+        if (!poll)
+            return poll.error();
+        state.polls[poll->id] = poll.value();
+    }
+    auto speakers = SpeakerState::fromJson(json.value(QLatin1String("speakers")).toObject());
+    if (!speakers)
+        return speakers.error();
+    state.speakers = speakers.value();
+    state.allowProxies = json.value(QLatin1String("allowProxies")).toBool();
+    for (const QJsonValue &value : json.value(QLatin1String("proxies")).toArray()) {
+        const QJsonObject proxy = value.toObject();
+        state.proxies[integer(proxy, "delegate")] = integer(proxy, "holder");
+    }
     return state;
 }
 

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "core/agenda.h"
+#include "core/poll.h"
 #include "core/quorum.h"
 #include "core/roster.h"
+#include "core/speakers.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -56,6 +58,13 @@ struct MeetingState
     QuorumRule quorumRule;
     qint64 currentItem = 0; // 0: none
     std::map<qint64, DeviceInfo> devices;
+    std::map<qint64, Poll> polls;
+    SpeakerState speakers;
+    bool allowProxies = false;
+    std::map<qint64, qint64> proxies; // giver -> holder
+
+    const Poll *openPoll() const;
+    qint64 nextPollId() const { return polls.empty() ? 1 : polls.rbegin()->first + 1; }
 
     QuorumState quorum() const;
     // The whole state, as sent in a snapshot and by GET /api/v1/meetings/<id>.

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 
 namespace chamber::core {
@@ -58,6 +59,8 @@ Status meetingCreated(MeetingState &state, const Event &event)
 
 Status meetingUpdated(MeetingState &state, const Event &event)
 {
+    if (event.data.contains(QLatin1String("allowProxies")))
+        state.allowProxies = event.data.value(QLatin1String("allowProxies")).toBool();
     assignPresent(event,
         {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
             {"startsAt", &state.startsAt}});
@@ -228,6 +231,130 @@ Status deviceRevoked(MeetingState &state, const Event &event)
     return success();
 }
 
+Status pollCreated(MeetingState &state, const Event &event)
+{
+    Poll poll;
+    poll.id = integer(event, "poll");
+    poll.item = integer(event, "item");
+    poll.title = text(event, "title");
+    for (const QJsonValue &choice : event.data.value(QLatin1String("choices")).toArray())
+        poll.choices << choice.toString();
+    poll.secret = event.data.value(QLatin1String("secret")).toBool();
+    auto rule = MajorityRule::fromJson(event.data.value(QLatin1String("rule")).toObject());
+    if (!rule)
+        return damaged(event, rule.error().message);
+    poll.rule = rule.value();
+    poll.allowChange = event.data.value(QLatin1String("allowChange")).toBool();
+    poll.createdAt = event.time;
+    if (poll.id <= 0 || state.polls.count(poll.id))
+        return damaged(event, QStringLiteral("poll id %1 is not new").arg(poll.id));
+    state.polls[poll.id] = poll;
+    return success();
+}
+
+// Moves a poll from `from` to `to`, recording the time in `stamp`.
+Status pollStep(MeetingState &state, const Event &event, PollState from, PollState to, QString Poll::*stamp)
+{
+    const auto it = state.polls.find(integer(event, "poll"));
+    if (it == state.polls.end() || it->second.state != from)
+        return damaged(event, QStringLiteral("no %1 poll with this id").arg(pollStateName(from)));
+    it->second.state = to;
+    it->second.*stamp = event.time;
+    return success();
+}
+
+Status pollOpened(MeetingState &state, const Event &event)
+{
+    return pollStep(state, event, PollState::Draft, PollState::Open, &Poll::openedAt);
+}
+
+Status pollClosed(MeetingState &state, const Event &event)
+{
+    if (auto status = pollStep(state, event, PollState::Open, PollState::Closed, &Poll::closedAt); !status)
+        return status;
+    state.polls[integer(event, "poll")].closing = event.data;
+    return success();
+}
+
+Status pollPublished(MeetingState &state, const Event &event)
+{
+    if (auto status = pollStep(state, event, PollState::Closed, PollState::Published, &Poll::publishedAt); !status)
+        return status;
+    state.polls[integer(event, "poll")].published = event.data;
+    return success();
+}
+
+Status proxyGiven(MeetingState &state, const Event &event)
+{
+    state.proxies[integer(event, "delegate")] = integer(event, "holder");
+    return success();
+}
+
+Status proxyRevoked(MeetingState &state, const Event &event)
+{
+    state.proxies.erase(integer(event, "delegate"));
+    return success();
+}
+
+Status speakerRequested(MeetingState &state, const Event &event)
+{
+    const qint64 delegate = integer(event, "delegate");
+    if (state.speakers.positionOf(delegate) >= 0)
+        return damaged(event, QStringLiteral("already waiting"));
+    state.speakers.queue.push_back(delegate);
+    state.speakers.requestedAt[delegate] = event.time;
+    return success();
+}
+
+Status speakerWithdrawn(MeetingState &state, const Event &event)
+{
+    const qint64 delegate = integer(event, "delegate");
+    auto &queue = state.speakers.queue;
+    queue.erase(std::remove(queue.begin(), queue.end(), delegate), queue.end());
+    state.speakers.requestedAt.erase(delegate);
+    return success();
+}
+
+Status speakerMoved(MeetingState &state, const Event &event)
+{
+    const qint64 delegate = integer(event, "delegate");
+    const qint64 position = integer(event, "position");
+    auto &queue = state.speakers.queue;
+    queue.erase(std::remove(queue.begin(), queue.end(), delegate), queue.end());
+    if (position < 0 || position > qint64(queue.size()))
+        return damaged(event, QStringLiteral("position out of range"));
+    queue.insert(queue.begin() + position, delegate);
+    return success();
+}
+
+Status speakerGranted(MeetingState &state, const Event &event)
+{
+    const qint64 delegate = integer(event, "delegate");
+    (void)speakerWithdrawn(state, event); // leaves the queue, if waiting (cannot fail)
+    state.speakers.current = delegate;
+    state.speakers.since = event.time;
+    state.speakers.limitSeconds = integer(event, "limitSeconds");
+    return success();
+}
+
+Status speakerEnded(MeetingState &state, const Event &event)
+{
+    const qint64 delegate = integer(event, "delegate");
+    if (state.speakers.current != delegate)
+        return damaged(event, QStringLiteral("this delegate does not have the floor"));
+    state.speakers.totalMs[delegate] += integer(event, "durationMs");
+    state.speakers.current = 0;
+    state.speakers.since.clear();
+    state.speakers.limitSeconds = 0;
+    return success();
+}
+
+Status speakerLimitSet(MeetingState &state, const Event &event)
+{
+    state.speakers.defaultLimitSeconds = integer(event, "seconds");
+    return success();
+}
+
 struct Route
 {
     const char *kind;
@@ -252,6 +379,18 @@ constexpr std::array kRoutes {
     Route {"quorum.ruleSet", quorumRuleSet},
     Route {"device.enrolled", deviceEnrolled},
     Route {"device.revoked", deviceRevoked},
+    Route {"poll.created", pollCreated},
+    Route {"poll.opened", pollOpened},
+    Route {"poll.closed", pollClosed},
+    Route {"poll.published", pollPublished},
+    Route {"proxy.given", proxyGiven},
+    Route {"proxy.revoked", proxyRevoked},
+    Route {"speaker.requested", speakerRequested},
+    Route {"speaker.withdrawn", speakerWithdrawn},
+    Route {"speaker.moved", speakerMoved},
+    Route {"speaker.granted", speakerGranted},
+    Route {"speaker.ended", speakerEnded},
+    Route {"speaker.limitSet", speakerLimitSet},
 };
 
 } // namespace

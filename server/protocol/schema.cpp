@@ -66,9 +66,12 @@ constexpr std::array kMeetingCreate {
         "startsAt", FieldKind::String, false, 0, 40, nullptr, {}, "ISO 8601 date-time with offset"},
     FieldSpec {"quorum", FieldKind::Object, false, 0, 0, nullptr, kQuorumRuleFields,
         "quorum rule; default more than half of the members, by heads"},
+    FieldSpec {"allowProxies", FieldKind::Boolean, false, 0, 0, nullptr, {},
+        "delegates may vote by proxy; default no"},
 };
 constexpr std::array kMeetingUpdate {
     kMeeting,
+    FieldSpec {"allowProxies", FieldKind::Boolean, false, 0, 0, nullptr, {}, ""},
     FieldSpec {"title", FieldKind::String, false, 1, 300, nullptr, {}, ""},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
     FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
@@ -130,6 +133,46 @@ constexpr std::array kDelegateImport {
         "UTF-8 CSV with a header line: name, group, seat, weight"},
 };
 constexpr std::array kDeviceOnly {kMeeting, kDevice};
+constexpr FieldSpec kPoll {"poll", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "poll id"};
+constexpr std::array kPollOnly {kMeeting, kPoll};
+constexpr std::array kPollCreate {
+    kMeeting,
+    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "what is voted on"},
+    FieldSpec {"item", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
+        "the agenda item it decides"},
+    FieldSpec {"choices", FieldKind::Array, false, 0, 0, nullptr, {},
+        "candidates for a single-choice poll; omitted for yes / no / abstain"},
+    FieldSpec {"secret", FieldKind::Boolean, false, 0, 0, nullptr, {},
+        "secret ballot; default named"},
+    FieldSpec {"rule", FieldKind::Object, true, 0, 0, nullptr, {},
+        "majority rule: {preset} or a full rule"},
+    FieldSpec {"allowChange", FieldKind::Boolean, false, 0, 0, nullptr, {},
+        "voters may change their ballot until the poll closes"},
+};
+constexpr std::array kBallotCast {
+    kMeeting,
+    kPoll,
+    kDelegate,
+    FieldSpec {"choice", FieldKind::String, true, 1, 200, nullptr, {},
+        "yes, no, abstain, or a candidate"},
+    FieldSpec {"key", FieldKind::String, true, 22, 64, nullptr, {},
+        "the device's random ballot key (base64url): identifies the ballot, gives the receipt"},
+};
+constexpr std::array kProxyGive {kMeeting, kDelegate,
+    FieldSpec {"holder", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
+        "delegate who votes for `delegate`"}};
+constexpr std::array kDelegateRequest {kMeeting, kDelegate};
+constexpr std::array kSpeakerMove {kMeeting, kDelegate,
+    FieldSpec {"position", FieldKind::Integer, true, 0, 10000, nullptr, {}, "0-based place in the queue"}};
+constexpr std::array kSpeakerGrant {
+    kMeeting,
+    FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "who gets the floor; omitted: the first in the queue"},
+    FieldSpec {"limitSeconds", FieldKind::Integer, false, 0, 86400, nullptr, {},
+        "speaking time for this speech; omitted: the meeting's default; 0: none"},
+};
+constexpr std::array kSpeakerSetLimit {kMeeting,
+    FieldSpec {"seconds", FieldKind::Integer, true, 0, 86400, nullptr, {}, "default speaking time; 0: none"}};
 constexpr std::array kQuorumSetRule {
     kMeeting,
     FieldSpec {"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},
@@ -173,6 +216,15 @@ constexpr std::array kPresence {
     FieldSpec {"devices", FieldKind::Array, true, 0, 0, nullptr, {},
         "every enrolled device of the meeting: {device, online, since}"},
 };
+constexpr std::array kProgress {
+    kMeeting,
+    kPoll,
+    FieldSpec {"cast", FieldKind::Integer, true, 0, kMaxId, nullptr, {}, "ballots recorded"},
+    FieldSpec {"eligible", FieldKind::Integer, true, 0, kMaxId, nullptr, {},
+        "ballots that can be cast now (present members, proxies of present holders)"},
+    FieldSpec {"pending", FieldKind::Array, false, 0, 0, nullptr, {},
+        "chair and admin only: delegates who can vote and have no recorded ballot"},
+};
 constexpr std::array kBye {
     FieldSpec {"reason", FieldKind::String, true, 1, 64, nullptr, {},
         "shutdown, revoked, too_slow or hello_timeout"},
@@ -209,12 +261,27 @@ const std::array kMessages {
     MessageSpec {"attendance.checkIn", S, Command, kDelegateOnly, "mark a delegate present"},
     MessageSpec {"attendance.checkOut", S, Command, kDelegateOnly, "mark a delegate absent"},
     MessageSpec {"quorum.setRule", S, Command, kQuorumSetRule, "change the quorum rule"},
+    MessageSpec {"poll.create", S, Command, kPollCreate, "create a poll (draft)"},
+    MessageSpec {"poll.open", S, Command, kPollOnly, "open voting"},
+    MessageSpec {"poll.close", S, Command, kPollOnly, "close voting and count"},
+    MessageSpec {"poll.publish", S, Command, kPollOnly, "publish the signed result"},
+    MessageSpec {"ballot.cast", S, Command, kBallotCast, "vote; acknowledged only once on disk"},
+    MessageSpec {"proxy.give", S, Command, kProxyGive, "let another delegate vote for one"},
+    MessageSpec {"proxy.revoke", S, Command, kDelegateRequest, "take a proxy back"},
+    MessageSpec {"speaker.request", S, Command, kDelegateRequest, "ask for the floor"},
+    MessageSpec {"speaker.withdraw", S, Command, kDelegateRequest, "leave the speaker queue"},
+    MessageSpec {"speaker.move", S, Command, kSpeakerMove, "reorder the speaker queue"},
+    MessageSpec {"speaker.grant", S, Command, kSpeakerGrant, "give the floor"},
+    MessageSpec {"speaker.end", S, Command, kMeetingOnly, "end the current speech"},
+    MessageSpec {"speaker.setLimit", S, Command, kSpeakerSetLimit, "set the default speaking time"},
     MessageSpec {
         "device.revoke", S, Command, kDeviceOnly, "revoke a device's credential and disconnect it"},
     MessageSpec {"ok", C, MessageKind::Reply, kOk, "a request succeeded"},
     MessageSpec {"error", C, MessageKind::Reply, kError, "a request failed and changed nothing"},
     MessageSpec {"event", C, MessageKind::Push, kEvent, "one entry of a meeting's event log"},
     MessageSpec {"snapshot", C, MessageKind::Push, kSnapshot, "a meeting's whole state"},
+    MessageSpec {"progress", C, MessageKind::Push, kProgress,
+        "how many ballots of the open poll are recorded (counts only)"},
     MessageSpec {"presence", C, MessageKind::Push, kPresence,
         "which devices of a meeting are connected (to chair and admin)"},
     MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},

@@ -108,14 +108,21 @@ QJsonObject MeetingService::run(const Principal &principal, const protocol::Mess
     if (!current)
         return protocol::errorReply(command.id, meetingNotFound(meetingId));
 
-    auto decision
-        = creating ? core::decideCreate(meetingId, command) : core::decide(*current, command);
+    // One time for the decision and its events, so a speech's duration matches its log.
+    core::DecisionContext context;
+    context.now = now();
+    if (m_contextProvider && !creating) {
+        if (auto provided = m_contextProvider(*current, command, context); !provided)
+            return protocol::errorReply(command.id, provided.error());
+    }
+    auto decision = creating ? core::decideCreate(meetingId, command)
+                             : core::decide(*current, command, context);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
 
     const qint64 seq = current->seq + qint64(decision->events.size());
     const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
-    auto committed = commit(meetingId, *current, principal.id, decision->events,
+    auto committed = commit(meetingId, *current, principal.id, context.now, decision->events,
         storage::CommandRecord {
             principal.id, command.id, requestFingerprint(command), protocol::toFrame(reply)},
         {});
@@ -131,11 +138,11 @@ Result<std::vector<protocol::Event>> MeetingService::appendEvents(qint64 meeting
     const core::MeetingState *current = meeting(meetingId);
     if (!current)
         return meetingNotFound(meetingId);
-    return commit(meetingId, *current, actor, drafts, std::nullopt, std::move(alsoWrite));
+    return commit(meetingId, *current, actor, now(), drafts, std::nullopt, std::move(alsoWrite));
 }
 
 Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
-    const core::MeetingState &current, const QString &actor,
+    const core::MeetingState &current, const QString &actor, const QString &time,
     const std::vector<core::EventDraft> &drafts, std::optional<storage::CommandRecord> record,
     std::function<Status(storage::Database &)> alsoWrite)
 {
@@ -143,7 +150,6 @@ Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
     // log would hold something the server cannot start from.
     core::MeetingState next = current;
     storage::Batch batch;
-    const QString time = now();
     qint64 seq = current.seq;
     for (const core::EventDraft &draft : drafts) {
         protocol::Event event;
@@ -160,7 +166,8 @@ Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
         }
         batch.events.push_back({meetingId, draft.kind, actor, time, draft.data});
     }
-    batch.command = std::move(record);
+    if (record)
+        batch.commands.push_back(std::move(*record));
     batch.alsoWrite = [this, &batch, alsoWrite = std::move(alsoWrite)](storage::Database &db) {
         if (alsoWrite) {
             if (auto status = alsoWrite(db); !status)

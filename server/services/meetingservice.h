@@ -56,6 +56,12 @@ public:
         = std::function<Status(storage::Database &, const std::vector<storage::PendingEvent> &)>;
     void setProjection(Projection projection) { m_projection = std::move(projection); }
 
+    // Some decisions need what is not in the meeting's state: the ballots when a poll closes,
+    // a signature when a result is published. The provider fills them in (or refuses).
+    using ContextProvider = std::function<Status(
+        const core::MeetingState &, const protocol::Message &, core::DecisionContext &)>;
+    void setContextProvider(ContextProvider provider) { m_contextProvider = std::move(provider); }
+
     // Tests pin the clock to make event times predictable.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QString now() const;
@@ -67,7 +73,7 @@ Q_SIGNALS:
 private:
     QJsonObject run(const Principal &principal, const protocol::Message &command);
     Result<std::vector<protocol::Event>> commit(qint64 meeting, const core::MeetingState &current,
-        const QString &actor, const std::vector<core::EventDraft> &drafts,
+        const QString &actor, const QString &time, const std::vector<core::EventDraft> &drafts,
         std::optional<storage::CommandRecord> record,
         std::function<Status(storage::Database &)> alsoWrite);
 
@@ -75,6 +81,7 @@ private:
     std::map<qint64, core::MeetingState> m_meetings;
     std::function<QDateTime()> m_clock;
     Projection m_projection;
+    ContextProvider m_contextProvider;
 };
 
 Error meetingNotFound(qint64 meeting);

@@ -16,9 +16,15 @@ const QStringList &commandsOf(DeviceRole role)
 {
     static const QStringList chair {QStringLiteral("meeting.start"), QStringLiteral("meeting.end"),
         QStringLiteral("agenda.select"), QStringLiteral("attendance.checkIn"),
-        QStringLiteral("attendance.checkOut")};
-    static const QStringList delegate {
-        QStringLiteral("attendance.checkIn"), QStringLiteral("attendance.checkOut")};
+        QStringLiteral("attendance.checkOut"), QStringLiteral("poll.create"),
+        QStringLiteral("poll.open"), QStringLiteral("poll.close"), QStringLiteral("poll.publish"),
+        QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw"),
+        QStringLiteral("speaker.move"), QStringLiteral("speaker.grant"), QStringLiteral("speaker.end"),
+        QStringLiteral("speaker.setLimit"), QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke")};
+    // ballot.cast: whose ballot it may be is decided with the meeting's proxies (checkBallot).
+    static const QStringList delegate {QStringLiteral("attendance.checkIn"),
+        QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),
+        QStringLiteral("speaker.withdraw"), QStringLiteral("ballot.cast")};
     static const QStringList none;
     switch (role) {
     case DeviceRole::Chair:
@@ -61,15 +67,20 @@ std::optional<DeviceRole> roleFromName(const QString &name)
 
 Status authorizeCommand(const Principal &principal, const protocol::Message &command)
 {
-    if (principal.isAdmin())
-        return success();
     const QString type = command.type();
+    // Nobody votes in somebody else's name, the secretary included.
+    if (principal.isAdmin())
+        return type == QLatin1String("ballot.cast")
+            ? forbidden(QStringLiteral("ballots are cast from the delegates' own tablets"))
+            : success();
     if (!commandsOf(principal.role).contains(type))
         return forbidden(
             QStringLiteral("a %1 device may not send %2").arg(roleName(principal.role), type));
     if (command.integer(QLatin1String("meeting")) != principal.meeting)
         return forbidden(QStringLiteral("this device belongs to another meeting"));
-    if (principal.role == DeviceRole::Delegate
+    // A seat's tablet acts for its own delegate; ballots for a proxy giver are checked with
+    // the meeting's proxies when they are cast.
+    if (principal.role == DeviceRole::Delegate && type != QLatin1String("ballot.cast")
         && command.integer(QLatin1String("delegate")) != principal.delegate)
         return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
     return success();

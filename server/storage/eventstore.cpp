@@ -190,8 +190,7 @@ Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)
         heads.insert(event.meeting, Head {event.seq, event.hash});
         sealed.push_back(std::move(event));
     }
-    if (batch.command) {
-        const CommandRecord &record = *batch.command;
+    for (const CommandRecord &record : batch.commands) {
         m_insertCommand.bind(1, record.principal)
             .bind(2, record.requestId)
             .bind(3, record.fingerprint)
@@ -221,6 +220,11 @@ std::optional<CommandRecord> EventStore::findCommandResult(
             principal, requestId, m_findCommand.blob(0), m_findCommand.textBytes(1)};
     m_findCommand.reset();
     return record;
+}
+
+Status EventStore::checkpointAndTruncate()
+{
+    return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Result<protocol::ChainReport> EventStore::verify() const

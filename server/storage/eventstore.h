@@ -37,7 +37,9 @@ struct CommandRecord
 struct Batch
 {
     std::vector<PendingEvent> events;
-    std::optional<CommandRecord> command;
+    // The answers to the commands this batch carries out (one for a meeting command, many for
+    // a group of ballots), stored with them so resends get the same answers.
+    std::vector<CommandRecord> commands;
     // Other writes that must happen with these events or not at all (a device's credential
     // with its enrollment, a revocation in the credentials table). Runs inside the transaction.
     std::function<Status(Database &)> alsoWrite;
@@ -68,6 +70,10 @@ public:
 
     std::optional<CommandRecord> findCommandResult(
         const QString &principal, const QString &requestId) const;
+
+    // Folds the write-ahead log into the database and truncates it to nothing, so no
+    // per-transaction history stays on disk (after a secret poll closes).
+    Status checkpointAndTruncate();
 
     // Recomputes every hash and link from the stored rows.
     Result<protocol::ChainReport> verify() const;

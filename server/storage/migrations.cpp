@@ -63,6 +63,37 @@ constexpr std::array kMigrations {
         "  enrolled TEXT NOT NULL,"
         "  revoked TEXT"
         ");"},
+    Migration {5, "ballots",
+        // Named ballots: who voted what, as the roll call will show. One row per delegate and
+        // poll; the key digest lets a changed vote find its row.
+        "CREATE TABLE named_ballots ("
+        "  meeting INTEGER NOT NULL,"
+        "  poll INTEGER NOT NULL,"
+        "  delegate INTEGER NOT NULL,"
+        "  ballot BLOB NOT NULL CHECK (length(ballot) = 32),"
+        "  choice TEXT NOT NULL,"
+        "  weight INTEGER NOT NULL,"
+        "  proxy_holder INTEGER NOT NULL,"
+        "  PRIMARY KEY (meeting, poll, delegate)"
+        ") WITHOUT ROWID;"
+        // Secret ballots: two tables that share no key. Who voted, to refuse a second ballot;
+        // and the ballots, ordered by a digest of the voter's random key, with no delegate, no
+        // time and no insertion order.
+        "CREATE TABLE secret_voters ("
+        "  meeting INTEGER NOT NULL,"
+        "  poll INTEGER NOT NULL,"
+        "  delegate INTEGER NOT NULL,"
+        "  PRIMARY KEY (meeting, poll, delegate)"
+        ") WITHOUT ROWID;"
+        "CREATE TABLE secret_ballots ("
+        "  meeting INTEGER NOT NULL,"
+        "  poll INTEGER NOT NULL,"
+        "  ballot BLOB NOT NULL CHECK (length(ballot) = 32),"
+        "  receipt TEXT NOT NULL,"
+        "  choice TEXT NOT NULL,"
+        "  weight INTEGER NOT NULL,"
+        "  PRIMARY KEY (meeting, poll, ballot)"
+        ") WITHOUT ROWID;"},
 };
 
 } // namespace
