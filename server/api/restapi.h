@@ -23,6 +23,7 @@ public:
     HttpReply command(const RouteContext &context, const char *type,
         std::initializer_list<const char *> pathFields, int successStatus = 200,
         QJsonObject body = {}, bool bodyFromRequest = true);
+
 private:
     HttpReply importCsv(const RouteContext &context);
     HttpReply exportEvents(const RouteContext &context);

@@ -16,13 +16,13 @@ namespace {
 using Method = QHttpServerRequest::Method;
 } // namespace
 
-VotingApi::VotingApi(RestApi &rest, services::MeetingService &meetings, services::BallotService &ballots, ServerKeys keys)
+VotingApi::VotingApi(RestApi &rest, services::MeetingService &meetings,
+    services::BallotService &ballots, ServerKeys keys)
     : m_rest(rest)
     , m_meetings(meetings)
     , m_ballots(ballots)
     , m_keys(std::move(keys))
-{
-}
+{ }
 
 HttpReply VotingApi::poll(const RouteContext &context) const
 {
@@ -31,16 +31,19 @@ HttpReply VotingApi::poll(const RouteContext &context) const
         return HttpReply::error(services::meetingNotFound(context.ids.at(0)));
     const auto found = meeting->polls.find(context.ids.at(1));
     if (found == meeting->polls.end())
-        return HttpReply::error(makeError(ErrorCode::NotFound, QStringLiteral("poll %1 does not exist").arg(context.ids.at(1)),
+        return HttpReply::error(makeError(ErrorCode::NotFound,
+            QStringLiteral("poll %1 does not exist").arg(context.ids.at(1)),
             QStringLiteral("poll")));
     QJsonObject json = found->second.toJson();
-    if (const auto progress = m_ballots.progress(meeting->id); progress && progress->poll == found->first) {
+    if (const auto progress = m_ballots.progress(meeting->id);
+        progress && progress->poll == found->first) {
         QJsonArray pending;
         for (qint64 delegate : progress->pending)
             pending.append(delegate);
-        json.insert(QStringLiteral("progress"), QJsonObject {{QStringLiteral("cast"), progress->cast},
-                                                    {QStringLiteral("eligible"), progress->eligible},
-                                                    {QStringLiteral("pending"), pending}});
+        json.insert(QStringLiteral("progress"),
+            QJsonObject {{QStringLiteral("cast"), progress->cast},
+                {QStringLiteral("eligible"), progress->eligible},
+                {QStringLiteral("pending"), pending}});
     }
     return HttpReply::json(200, json);
 }
@@ -53,7 +56,8 @@ HttpReply VotingApi::result(const RouteContext &context) const
     const auto found = meeting->polls.find(context.ids.at(1));
     if (found == meeting->polls.end() || found->second.state != core::PollState::Published)
         return HttpReply::error(makeError(ErrorCode::NotFound,
-            QStringLiteral("poll %1 has no published result").arg(context.ids.at(1)), QStringLiteral("poll")));
+            QStringLiteral("poll %1 has no published result").arg(context.ids.at(1)),
+            QStringLiteral("poll")));
     QJsonObject signedResult = found->second.published;
     signedResult.remove(QStringLiteral("poll"));
     return HttpReply::json(200, signedResult);
@@ -64,31 +68,44 @@ void VotingApi::registerRoutes(Router &router)
     const auto auth = Router::Access::Authenticated;
     const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
     const QString poll = meeting + QStringLiteral("/polls/{id}");
-    router.add(Method::Post, meeting + QStringLiteral("/polls"), auth,
-        [this](const RouteContext &c) { return m_rest.command(c, "poll.create", {"meeting"}, 201); });
+    router.add(
+        Method::Post, meeting + QStringLiteral("/polls"), auth, [this](const RouteContext &c) {
+            return m_rest.command(c, "poll.create", {"meeting"}, 201);
+        });
     for (const char *step : {"open", "close", "publish"}) {
         const QByteArray type = QByteArray("poll.") + step;
-        router.add(Method::Post, poll + u'/' + QLatin1String(step), auth, [this, type](const RouteContext &c) {
-            return m_rest.command(c, type.constData(), {"meeting", "poll"});
-        });
+        router.add(Method::Post, poll + u'/' + QLatin1String(step), auth,
+            [this, type](const RouteContext &c) {
+                return m_rest.command(c, type.constData(), {"meeting", "poll"});
+            });
     }
     router.add(Method::Get, poll, auth, [this](const RouteContext &c) { return this->poll(c); });
-    router.add(Method::Get, poll + QStringLiteral("/result"), auth, [this](const RouteContext &c) { return result(c); });
-    router.add(Method::Post, meeting + QStringLiteral("/proxies"), auth,
-        [this](const RouteContext &c) { return m_rest.command(c, "proxy.give", {"meeting"}, 201); });
+    router.add(Method::Get, poll + QStringLiteral("/result"), auth,
+        [this](const RouteContext &c) { return result(c); });
+    router.add(
+        Method::Post, meeting + QStringLiteral("/proxies"), auth, [this](const RouteContext &c) {
+            return m_rest.command(c, "proxy.give", {"meeting"}, 201);
+        });
     router.add(Method::Delete, meeting + QStringLiteral("/proxies/{id}"), auth,
-        [this](const RouteContext &c) { return m_rest.command(c, "proxy.revoke", {"meeting", "delegate"}); });
+        [this](const RouteContext &c) {
+            return m_rest.command(c, "proxy.revoke", {"meeting", "delegate"});
+        });
     for (const char *action : {"request", "withdraw", "move", "grant", "end", "setLimit"}) {
         const QByteArray type = QByteArray("speaker.") + action;
-        router.add(Method::Post, meeting + QStringLiteral("/speakers/") + QLatin1String(action), auth,
-            [this, type](const RouteContext &c) { return m_rest.command(c, type.constData(), {"meeting"}); });
+        router.add(Method::Post, meeting + QStringLiteral("/speakers/") + QLatin1String(action),
+            auth, [this, type](const RouteContext &c) {
+                return m_rest.command(c, type.constData(), {"meeting"});
+            });
     }
-    router.add(Method::Get, QStringLiteral("/api/v1/server"), Router::Access::Public, [this](const RouteContext &) {
-        return HttpReply::json(200,
-            QJsonObject {{QStringLiteral("tlsPin"), protocol::formatPin(m_keys.tlsPin)},
-                {QStringLiteral("signingKey"), QString::fromLatin1(m_keys.signingKey.toBase64())},
-                {QStringLiteral("signingKeyFingerprint"), protocol::keyFingerprint(m_keys.signingKey)}});
-    });
+    router.add(Method::Get, QStringLiteral("/api/v1/server"), Router::Access::Public,
+        [this](const RouteContext &) {
+            return HttpReply::json(200,
+                QJsonObject {{QStringLiteral("tlsPin"), protocol::formatPin(m_keys.tlsPin)},
+                    {QStringLiteral("signingKey"),
+                        QString::fromLatin1(m_keys.signingKey.toBase64())},
+                    {QStringLiteral("signingKeyFingerprint"),
+                        protocol::keyFingerprint(m_keys.signingKey)}});
+        });
 }
 
 } // namespace chamber::api

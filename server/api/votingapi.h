@@ -17,14 +17,15 @@ class RestApi;
 
 struct ServerKeys
 {
-    QByteArray tlsPin;     // SHA-256 of the TLS key's SubjectPublicKeyInfo
+    QByteArray tlsPin; // SHA-256 of the TLS key's SubjectPublicKeyInfo
     QByteArray signingKey; // raw Ed25519 public key results are signed with
 };
 
 class VotingApi
 {
 public:
-    VotingApi(RestApi &rest, services::MeetingService &meetings, services::BallotService &ballots, ServerKeys keys);
+    VotingApi(RestApi &rest, services::MeetingService &meetings, services::BallotService &ballots,
+        ServerKeys keys);
     void registerRoutes(Router &router);
 
 private:

@@ -27,7 +27,8 @@ WebSocketHub::WebSocketHub(services::MeetingService &service,
     , m_options(options)
 {
     connect(&m_service, &services::MeetingService::eventsCommitted, this, &WebSocketHub::broadcast);
-    connect(&m_ballots, &services::BallotService::progressChanged, this, &WebSocketHub::announceProgress);
+    connect(&m_ballots, &services::BallotService::progressChanged, this,
+        &WebSocketHub::announceProgress);
 }
 
 WebSocketHub::~WebSocketHub()
@@ -75,9 +76,9 @@ void WebSocketHub::sendProgress(WebSocketSession *session, qint64 meeting)
     const auto progress = m_ballots.progress(meeting);
     if (!progress)
         return;
-    QJsonObject message {{QStringLiteral("type"), QStringLiteral("progress")}, {QStringLiteral("meeting"), meeting},
-        {QStringLiteral("poll"), progress->poll}, {QStringLiteral("cast"), progress->cast},
-        {QStringLiteral("eligible"), progress->eligible}};
+    QJsonObject message {{QStringLiteral("type"), QStringLiteral("progress")},
+        {QStringLiteral("meeting"), meeting}, {QStringLiteral("poll"), progress->poll},
+        {QStringLiteral("cast"), progress->cast}, {QStringLiteral("eligible"), progress->eligible}};
     if (session->principal() && services::seesPresence(*session->principal(), meeting)) {
         QJsonArray pending;
         for (qint64 delegate : progress->pending)

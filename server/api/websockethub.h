@@ -44,8 +44,8 @@ class WebSocketHub : public QObject
 
 public:
     WebSocketHub(services::MeetingService &service, const services::Authenticator &authenticator,
-        services::EnrollmentService &enrollment, services::BallotService &ballots, HubOptions options,
-        QObject *parent = nullptr);
+        services::EnrollmentService &enrollment, services::BallotService &ballots,
+        HubOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);

@@ -2,16 +2,16 @@
 
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
-#include "api/votingapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
+#include "api/votingapi.h"
 #include "api/websockethub.h"
-#include "protocol/joinlink.h"
-#include "protocol/tlspin.h"
-#include "services/authenticator.h"
 #include "app/signingkey.h"
 #include "core/ballots.h"
 #include "core/commands.h"
+#include "protocol/joinlink.h"
+#include "protocol/tlspin.h"
+#include "services/authenticator.h"
 #include "services/ballotservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
@@ -125,8 +125,9 @@ Status ChamberServer::start()
         });
     m_enrollment = std::make_unique<services::EnrollmentService>(*m_store, *m_service, *m_devices);
     m_ballots = std::make_unique<services::BallotService>(*m_store, *m_service);
-    m_service->setContextProvider([this](const core::MeetingState &meeting, const protocol::Message &command,
-                                      core::DecisionContext &context) { return provideContext(meeting, command, context); });
+    m_service->setContextProvider(
+        [this](const core::MeetingState &meeting, const protocol::Message &command,
+            core::DecisionContext &context) { return provideContext(meeting, command, context); });
     if (auto status = m_service->load(); !status) {
         return makeError(ErrorCode::Internal,
             QStringLiteral("the event log cannot be replayed, refusing to start: %1")
@@ -135,11 +136,14 @@ Status ChamberServer::start()
     if (auto status = m_ballots->load(); !status)
         return status;
     bool signingCreated = false;
-    auto signingKey = loadOrCreateSigningKey(m_dataDir + QStringLiteral("/signing"), &signingCreated);
+    auto signingKey
+        = loadOrCreateSigningKey(m_dataDir + QStringLiteral("/signing"), &signingCreated);
     if (!signingKey)
         return signingKey.error();
     m_signingKey = std::move(signingKey.value());
-    log::info(lcServer(), signingCreated ? QStringLiteral("result signing key created") : QStringLiteral("result signing key loaded"),
+    log::info(lcServer(),
+        signingCreated ? QStringLiteral("result signing key created")
+                       : QStringLiteral("result signing key loaded"),
         {{QStringLiteral("publicKey"), QString::fromLatin1(m_signingKey->publicKey().toBase64())},
             {QStringLiteral("fingerprint"), protocol::keyFingerprint(m_signingKey->publicKey())}});
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
@@ -182,8 +186,8 @@ Status ChamberServer::start()
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
     m_enrollmentApi->registerRoutes(*m_router);
-    m_votingApi = std::make_unique<api::VotingApi>(*m_rest, *m_service, *m_ballots,
-        api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
+    m_votingApi = std::make_unique<api::VotingApi>(
+        *m_rest, *m_service, *m_ballots, api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
     m_votingApi->registerRoutes(*m_router);
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator);
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -242,8 +246,8 @@ QString ChamberServer::publicHost() const
     return QStringLiteral("127.0.0.1");
 }
 
-Status ChamberServer::provideContext(const core::MeetingState &meeting, const protocol::Message &command,
-    core::DecisionContext &context)
+Status ChamberServer::provideContext(const core::MeetingState &meeting,
+    const protocol::Message &command, core::DecisionContext &context)
 {
     const QString type = command.type();
     const qint64 poll = command.integer(QLatin1String("poll"));

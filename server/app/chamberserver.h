@@ -5,8 +5,8 @@
 #include "app/tlsidentity.h"
 #include "protocol/ed25519.h"
 
-#include <optional>
 #include "protocol/error.h"
+#include <optional>
 
 #include <QObject>
 

@@ -14,10 +14,12 @@ Result<protocol::Ed25519Key> loadOrCreateSigningKey(const QString &directory, bo
     QFile file(path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         auto key = protocol::Ed25519Key::fromPem(file.readAll());
         if (!key)
-            return makeError(ErrorCode::Invalid, QStringLiteral("%1: %2").arg(path, key.error().message));
+            return makeError(
+                ErrorCode::Invalid, QStringLiteral("%1: %2").arg(path, key.error().message));
         return key;
     }
     if (auto status = support::ensurePrivateDirectory(directory); !status)

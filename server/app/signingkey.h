@@ -7,6 +7,7 @@ namespace chamber::app {
 
 // Loads <dir>/ed25519.pem or creates it (owner-only). Never overwritten: results signed with it
 // must stay verifiable.
-Result<protocol::Ed25519Key> loadOrCreateSigningKey(const QString &directory, bool *created = nullptr);
+Result<protocol::Ed25519Key> loadOrCreateSigningKey(
+    const QString &directory, bool *created = nullptr);
 
 } // namespace chamber::app

@@ -68,6 +68,7 @@ Status Agenda::checkMove(qint64 id, qint64 newParent, qint64 position) const
 void Agenda::insert(const AgendaItem &item, qint64 position)
 {
     m_items[item.id] = item;
+    m_lastId = std::max(m_lastId, item.id);
     auto &siblings = m_children[item.parent];
     siblings.insert(
         siblings.begin() + std::clamp<qint64>(position, 0, qint64(siblings.size())), item.id);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QString>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -29,7 +30,11 @@ public:
     bool contains(qint64 id) const { return m_items.count(id) > 0; }
     const AgendaItem *find(qint64 id) const;
     const std::vector<qint64> &children(qint64 parent) const;
-    qint64 nextId() const { return m_items.empty() ? 1 : m_items.rbegin()->first + 1; }
+    // Ids are never reused, even after the highest is removed: the log and the minutes refer
+    // to items by id.
+    qint64 nextId() const { return m_lastId + 1; }
+    qint64 lastId() const { return m_lastId; }
+    void reserveIds(qint64 lastId) { m_lastId = std::max(m_lastId, lastId); }
     qsizetype size() const { return qsizetype(m_items.size()); }
 
     // Checks, without changing anything, that an item could be inserted or moved there.
@@ -60,6 +65,7 @@ private:
 
     std::map<qint64, AgendaItem> m_items;
     std::map<qint64, std::vector<qint64>> m_children;
+    qint64 m_lastId = 0;
 };
 
 } // namespace chamber::core

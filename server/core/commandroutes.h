@@ -8,7 +8,8 @@
 
 namespace chamber::core {
 
-using Decider = Result<Decision> (*)(const MeetingState &, const protocol::Message &, const DecisionContext &);
+using Decider = Result<Decision> (*)(
+    const MeetingState &, const protocol::Message &, const DecisionContext &);
 
 struct CommandRoute
 {

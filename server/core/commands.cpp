@@ -96,8 +96,10 @@ Result<Decision> meetingUpdate(const MeetingState &state, const Message &command
         {{kTitle, state.title}, {kDescription, state.description}, {kVenue, state.venue},
             {kStartsAt, state.startsAt}},
         changes);
-    if (command.has(QLatin1String("allowProxies")) && command.boolean(QLatin1String("allowProxies")) != state.allowProxies)
-        changes.insert(QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies")));
+    if (command.has(QLatin1String("allowProxies"))
+        && command.boolean(QLatin1String("allowProxies")) != state.allowProxies)
+        changes.insert(
+            QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies")));
     if (changes.isEmpty())
         return unchanged();
     return single(QStringLiteral("meeting.updated"), changes);
@@ -349,7 +351,8 @@ Result<Decision> deviceRevoke(const MeetingState &state, const Message &command)
 
 // Most commands need only the state; the adapter gives them the common signature.
 template<SimpleDecider F>
-Result<Decision> stateOnly(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> stateOnly(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     return F(state, command);
 }
@@ -390,9 +393,11 @@ Error notFoundError(const QString &what, qint64 id, const QString &field)
     return notFound(what, id, field);
 }
 
-Result<Decision> decide(const MeetingState &state, const Message &command, const DecisionContext &context)
+Result<Decision> decide(
+    const MeetingState &state, const Message &command, const DecisionContext &context)
 {
-    for (std::span<const CommandRoute> routes : {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+    for (std::span<const CommandRoute> routes :
+        {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
         for (const CommandRoute &route : routes) {
             if (QLatin1String(command.spec->type) == QLatin1String(route.type))
                 return route.decider(state, command, context);
@@ -425,7 +430,8 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
 std::vector<QString> meetingCommandTypes()
 {
     std::vector<QString> types;
-    for (std::span<const CommandRoute> routes : {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+    for (std::span<const CommandRoute> routes :
+        {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
         for (const CommandRoute &route : routes)
             types.push_back(QString::fromLatin1(route.type));
     }

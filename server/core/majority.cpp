@@ -30,7 +30,8 @@ std::optional<VoteBase> baseFromName(const QString &name)
 
 Error badRule(const QString &message, const QString &field)
 {
-    return makeError(ErrorCode::BadField, QStringLiteral("rule: ") + message, QStringLiteral("rule.") + field);
+    return makeError(
+        ErrorCode::BadField, QStringLiteral("rule: ") + message, QStringLiteral("rule.") + field);
 }
 
 MajorityRule make(const char *preset, qint64 numerator, qint64 denominator, bool inclusive,
@@ -51,16 +52,22 @@ const std::map<QString, MajorityRule> &presets()
 {
     static const std::map<QString, MajorityRule> table {
         // "Quá nửa tổng số đại biểu": People's Council resolutions.
-        {QStringLiteral("majority-of-members"), make("majority-of-members", 1, 2, false, VoteBase::Members)},
+        {QStringLiteral("majority-of-members"),
+            make("majority-of-members", 1, 2, false, VoteBase::Members)},
         // Dismissing a delegate, some personnel decisions: at least two thirds of all.
-        {QStringLiteral("two-thirds-of-members"), make("two-thirds-of-members", 2, 3, true, VoteBase::Members)},
-        {QStringLiteral("three-fifths-of-members"), make("three-fifths-of-members", 3, 5, true, VoteBase::Members)},
+        {QStringLiteral("two-thirds-of-members"),
+            make("two-thirds-of-members", 2, 3, true, VoteBase::Members)},
+        {QStringLiteral("three-fifths-of-members"),
+            make("three-fifths-of-members", 3, 5, true, VoteBase::Members)},
         // Committees and party bodies: majority of those present, with two thirds present.
         {QStringLiteral("majority-of-present"),
-            make("majority-of-present", 1, 2, false, VoteBase::PresentMembers, QuorumRule {2, 3, true, QuorumBasis::Heads})},
+            make("majority-of-present", 1, 2, false, VoteBase::PresentMembers,
+                QuorumRule {2, 3, true, QuorumBasis::Heads})},
         // Simple majority of the votes cast; abstentions do not count.
-        {QStringLiteral("simple-majority"), make("simple-majority", 1, 2, false, VoteBase::VotesCast)},
-        {QStringLiteral("two-thirds-of-votes"), make("two-thirds-of-votes", 2, 3, true, VoteBase::VotesCast)},
+        {QStringLiteral("simple-majority"),
+            make("simple-majority", 1, 2, false, VoteBase::VotesCast)},
+        {QStringLiteral("two-thirds-of-votes"),
+            make("two-thirds-of-votes", 2, 3, true, VoteBase::VotesCast)},
     };
     return table;
 }
@@ -116,20 +123,24 @@ QJsonObject MajorityRule::toJson() const
 
 Result<MajorityRule> MajorityRule::fromJson(const QJsonObject &json)
 {
-    if (json.contains(QLatin1String("version")) && json.value(QLatin1String("version")).toInt() != kMajorityRuleVersion)
-        return badRule(QStringLiteral("version %1 is not known to this server").arg(json.value(QLatin1String("version")).toInt()),
+    if (json.contains(QLatin1String("version"))
+        && json.value(QLatin1String("version")).toInt() != kMajorityRuleVersion)
+        return badRule(QStringLiteral("version %1 is not known to this server")
+                           .arg(json.value(QLatin1String("version")).toInt()),
             QStringLiteral("version"));
     if (json.size() == 1 && json.contains(QLatin1String("preset"))) {
         const QString name = json.value(QLatin1String("preset")).toString();
         auto rule = fromPreset(name);
         if (!rule)
-            return badRule(QStringLiteral("no preset \"%1\"; known: %2").arg(name.left(40), presetNames().join(QStringLiteral(", "))),
+            return badRule(QStringLiteral("no preset \"%1\"; known: %2")
+                               .arg(name.left(40), presetNames().join(QStringLiteral(", "))),
                 QStringLiteral("preset"));
         return *rule;
     }
-    static const QStringList keys {QStringLiteral("version"), QStringLiteral("preset"), QStringLiteral("numerator"),
-        QStringLiteral("denominator"), QStringLiteral("inclusive"), QStringLiteral("base"),
-        QStringLiteral("abstentionsInBase"), QStringLiteral("byWeight"), QStringLiteral("quorum")};
+    static const QStringList keys {QStringLiteral("version"), QStringLiteral("preset"),
+        QStringLiteral("numerator"), QStringLiteral("denominator"), QStringLiteral("inclusive"),
+        QStringLiteral("base"), QStringLiteral("abstentionsInBase"), QStringLiteral("byWeight"),
+        QStringLiteral("quorum")};
     for (const QString &key : json.keys()) {
         if (!keys.contains(key))
             return badRule(QStringLiteral("unknown field ") + key.left(40), key.left(40));
@@ -139,26 +150,33 @@ Result<MajorityRule> MajorityRule::fromJson(const QJsonObject &json)
     const QJsonValue numerator = json.value(QLatin1String("numerator"));
     const QJsonValue denominator = json.value(QLatin1String("denominator"));
     if (!numerator.isDouble() || !denominator.isDouble())
-        return badRule(QStringLiteral("numerator and denominator are required"), QStringLiteral("numerator"));
+        return badRule(
+            QStringLiteral("numerator and denominator are required"), QStringLiteral("numerator"));
     rule.numerator = numerator.toInteger(0);
     rule.denominator = denominator.toInteger(0);
-    if (rule.numerator < 1 || rule.denominator < 1 || rule.denominator > 1000 || rule.numerator > rule.denominator
-        || double(rule.numerator) != numerator.toDouble() || double(rule.denominator) != denominator.toDouble())
-        return badRule(QStringLiteral("the fraction must be between 0 and 1, denominator at most 1000"), QStringLiteral("numerator"));
+    if (rule.numerator < 1 || rule.denominator < 1 || rule.denominator > 1000
+        || rule.numerator > rule.denominator || double(rule.numerator) != numerator.toDouble()
+        || double(rule.denominator) != denominator.toDouble())
+        return badRule(
+            QStringLiteral("the fraction must be between 0 and 1, denominator at most 1000"),
+            QStringLiteral("numerator"));
     for (const char *flag : {"inclusive", "abstentionsInBase", "byWeight"}) {
         const QJsonValue value = json.value(QLatin1String(flag));
         if (!value.isUndefined() && !value.isBool())
-            return badRule(QStringLiteral("%1 must be true or false").arg(QLatin1String(flag)), QString::fromLatin1(flag));
+            return badRule(QStringLiteral("%1 must be true or false").arg(QLatin1String(flag)),
+                QString::fromLatin1(flag));
     }
     rule.inclusive = json.value(QLatin1String("inclusive")).toBool();
     rule.abstentionsInBase = json.value(QLatin1String("abstentionsInBase")).toBool();
     rule.byWeight = json.value(QLatin1String("byWeight")).toBool();
     const auto base = baseFromName(json.value(QLatin1String("base")).toString());
     if (!base)
-        return badRule(QStringLiteral("base must be members, present or cast"), QStringLiteral("base"));
+        return badRule(
+            QStringLiteral("base must be members, present or cast"), QStringLiteral("base"));
     rule.base = *base;
     if (rule.abstentionsInBase && rule.base != VoteBase::VotesCast)
-        return badRule(QStringLiteral("abstentionsInBase only applies to the base \"cast\""), QStringLiteral("abstentionsInBase"));
+        return badRule(QStringLiteral("abstentionsInBase only applies to the base \"cast\""),
+            QStringLiteral("abstentionsInBase"));
     const QJsonValue quorum = json.value(QLatin1String("quorum"));
     if (quorum.isObject()) {
         auto parsed = QuorumRule::fromJson(quorum.toObject());
@@ -166,7 +184,8 @@ Result<MajorityRule> MajorityRule::fromJson(const QJsonObject &json)
             return badRule(parsed.error().message, QStringLiteral("quorum"));
         rule.quorum = parsed.value();
     } else if (!quorum.isUndefined() && !quorum.isNull()) {
-        return badRule(QStringLiteral("quorum must be an object or null"), QStringLiteral("quorum"));
+        return badRule(
+            QStringLiteral("quorum must be an object or null"), QStringLiteral("quorum"));
     }
     return rule;
 }
@@ -187,15 +206,15 @@ QStringList MajorityRule::presetNames()
 
 QString MajorityRule::describe() const
 {
-    QString text = QStringLiteral("%1 %2/%3 of %4")
-                       .arg(inclusive ? QStringLiteral("at least") : QStringLiteral("more than"))
-                       .arg(numerator)
-                       .arg(denominator)
-                       .arg(base == VoteBase::Members ? QStringLiteral("all members")
-                               : base == VoteBase::PresentMembers
-                               ? QStringLiteral("members present")
-                               : abstentionsInBase ? QStringLiteral("votes cast, abstentions included")
-                                                   : QStringLiteral("votes cast, abstentions excluded"));
+    QString text
+        = QStringLiteral("%1 %2/%3 of %4")
+              .arg(inclusive ? QStringLiteral("at least") : QStringLiteral("more than"))
+              .arg(numerator)
+              .arg(denominator)
+              .arg(base == VoteBase::Members             ? QStringLiteral("all members")
+                      : base == VoteBase::PresentMembers ? QStringLiteral("members present")
+                      : abstentionsInBase ? QStringLiteral("votes cast, abstentions included")
+                                          : QStringLiteral("votes cast, abstentions excluded"));
     if (byWeight)
         text += QStringLiteral(", by voting weight");
     if (quorum)
@@ -205,15 +224,16 @@ QString MajorityRule::describe() const
 
 QJsonObject Outcome::toJson() const
 {
-    QJsonObject json {{QStringLiteral("verdict"), verdictName(verdict)}, {QStringLiteral("base"), base},
-        {QStringLiteral("required"), required}, {QStringLiteral("decisive"), decisive},
-        {QStringLiteral("explanation"), explanation}};
+    QJsonObject json {{QStringLiteral("verdict"), verdictName(verdict)},
+        {QStringLiteral("base"), base}, {QStringLiteral("required"), required},
+        {QStringLiteral("decisive"), decisive}, {QStringLiteral("explanation"), explanation}};
     if (!winner.isEmpty())
         json.insert(QStringLiteral("winner"), winner);
     return json;
 }
 
-Outcome evaluate(const MajorityRule &rule, const QStringList &choices, const Tally &tally, const PollContext &context)
+Outcome evaluate(const MajorityRule &rule, const QStringList &choices, const Tally &tally,
+    const PollContext &context)
 {
     Outcome outcome;
     if (rule.quorum) {
@@ -261,7 +281,9 @@ Outcome evaluate(const MajorityRule &rule, const QStringList &choices, const Tal
         const qint64 no = count(tally, QStringLiteral("no"));
         outcome.decisive = yes;
         const bool carried = outcome.base > 0 && yes >= outcome.required;
-        outcome.verdict = carried ? Verdict::Passed : (yes == no && yes > 0) ? Verdict::Tie : Verdict::Failed;
+        outcome.verdict = carried    ? Verdict::Passed
+            : (yes == no && yes > 0) ? Verdict::Tie
+                                     : Verdict::Failed;
         outcome.explanation = QStringLiteral("%1 yes, %2 no, %3 abstaining; %4 of %5 needed (%6)")
                                   .arg(yes)
                                   .arg(no)
@@ -289,14 +311,26 @@ Outcome evaluate(const MajorityRule &rule, const QStringList &choices, const Tal
     outcome.decisive = std::max<qint64>(best, 0);
     if (best > 0 && shared) {
         outcome.verdict = Verdict::Tie;
-        outcome.explanation = QStringLiteral("tie at %1 votes; %2 of %3 needed (%4)").arg(best).arg(outcome.required).arg(outcome.base).arg(ruleText);
+        outcome.explanation = QStringLiteral("tie at %1 votes; %2 of %3 needed (%4)")
+                                  .arg(best)
+                                  .arg(outcome.required)
+                                  .arg(outcome.base)
+                                  .arg(ruleText);
     } else if (best > 0 && outcome.base > 0 && best >= outcome.required) {
         outcome.verdict = Verdict::Elected;
         outcome.winner = leader;
-        outcome.explanation = QStringLiteral("%1 with %2 votes; %3 of %4 needed (%5)").arg(leader).arg(best).arg(outcome.required).arg(outcome.base).arg(ruleText);
+        outcome.explanation = QStringLiteral("%1 with %2 votes; %3 of %4 needed (%5)")
+                                  .arg(leader)
+                                  .arg(best)
+                                  .arg(outcome.required)
+                                  .arg(outcome.base)
+                                  .arg(ruleText);
     } else {
         outcome.verdict = Verdict::NoWinner;
-        outcome.explanation = QStringLiteral("nobody reached %1 of %2 (%3)").arg(outcome.required).arg(outcome.base).arg(ruleText);
+        outcome.explanation = QStringLiteral("nobody reached %1 of %2 (%3)")
+                                  .arg(outcome.required)
+                                  .arg(outcome.base)
+                                  .arg(ruleText);
     }
     return outcome;
 }

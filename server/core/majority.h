@@ -21,9 +21,9 @@ namespace chamber::core {
 constexpr int kMajorityRuleVersion = 1;
 
 enum class VoteBase {
-    Members,        // all members (the People's Council's "tổng số đại biểu")
+    Members, // all members (the People's Council's "tổng số đại biểu")
     PresentMembers, // members present when the poll closes
-    VotesCast,      // ballots for a choice (and abstentions, if they count)
+    VotesCast, // ballots for a choice (and abstentions, if they count)
 };
 
 struct MajorityRule
@@ -50,24 +50,24 @@ struct MajorityRule
 struct Tally
 {
     std::map<QString, qint64> counts; // choice -> count (abstentions under "abstain")
-    qint64 ballots = 0;               // number of ballots (heads), whatever the rule counts
+    qint64 ballots = 0; // number of ballots (heads), whatever the rule counts
 };
 
 // Who could have voted, when the poll closed.
 struct PollContext
 {
-    qint64 members = 0;        // heads or weight, as the rule counts
+    qint64 members = 0; // heads or weight, as the rule counts
     qint64 presentMembers = 0; // heads or weight
-    qint64 presentHeads = 0;   // for a quorum by heads when the rule counts weight
+    qint64 presentHeads = 0; // for a quorum by heads when the rule counts weight
     qint64 memberHeads = 0;
 };
 
 enum class Verdict {
-    Passed,   // yes/no: the motion carries
-    Failed,   // yes/no: it does not
-    Tie,      // as many for as against, and the threshold not met
+    Passed, // yes/no: the motion carries
+    Failed, // yes/no: it does not
+    Tie, // as many for as against, and the threshold not met
     NoQuorum, // not enough members present: nothing was decided
-    Elected,  // single choice: this candidate
+    Elected, // single choice: this candidate
     NoWinner, // single choice: nobody met the threshold
 };
 QString verdictName(Verdict verdict);
@@ -75,8 +75,8 @@ QString verdictName(Verdict verdict);
 struct Outcome
 {
     Verdict verdict = Verdict::Failed;
-    QString winner;     // single choice
-    qint64 base = 0;    // what the threshold is taken of
+    QString winner; // single choice
+    qint64 base = 0; // what the threshold is taken of
     qint64 required = 0; // smallest count that meets it
     qint64 decisive = 0; // the count compared with `required` (yes, or the leader's votes)
     QString explanation; // English: "34 yes of 40 members; more than 1/2 needs 21"

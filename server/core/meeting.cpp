@@ -75,7 +75,8 @@ QJsonObject MeetingState::toJson() const
         pollList.append(poll.toJson());
     QJsonArray proxyList;
     for (const auto &[giver, holder] : proxies)
-        proxyList.append(QJsonObject {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}});
+        proxyList.append(
+            QJsonObject {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}});
     QJsonArray deviceList;
     for (const auto &[deviceId, device] : devices)
         deviceList.append(device.toJson());
@@ -97,6 +98,9 @@ QJsonObject MeetingState::toJson() const
         {QStringLiteral("delegates"), roster.toJson()},
         {QStringLiteral("quorum"), quorumJson},
         {QStringLiteral("polls"), pollList},
+        {QStringLiteral("lastIds"),
+            QJsonObject {{QStringLiteral("item"), agenda.lastId()},
+                {QStringLiteral("delegate"), roster.lastId()}}},
         {QStringLiteral("speakers"), speakers.toJson()},
         {QStringLiteral("allowProxies"), allowProxies},
         {QStringLiteral("proxies"), proxyList},
@@ -196,6 +200,9 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         return speakers.error();
     state.speakers = speakers.value();
     state.allowProxies = json.value(QLatin1String("allowProxies")).toBool();
+    const QJsonObject lastIds = json.value(QLatin1String("lastIds")).toObject();
+    state.agenda.reserveIds(integer(lastIds, "item"));
+    state.roster.reserveIds(integer(lastIds, "delegate"));
     for (const QJsonValue &value : json.value(QLatin1String("proxies")).toArray()) {
         const QJsonObject proxy = value.toObject();
         state.proxies[integer(proxy, "delegate")] = integer(proxy, "holder");

@@ -19,7 +19,8 @@ QString pollStateName(PollState state)
 
 std::optional<PollState> pollStateFromName(const QString &name)
 {
-    for (PollState state : {PollState::Draft, PollState::Open, PollState::Closed, PollState::Published}) {
+    for (PollState state :
+        {PollState::Draft, PollState::Open, PollState::Closed, PollState::Published}) {
         if (pollStateName(state) == name)
             return state;
     }

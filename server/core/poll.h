@@ -30,7 +30,7 @@ struct Poll
     QString openedAt;
     QString closedAt;
     QString publishedAt;
-    QJsonObject closing;   // the poll.closed event's data: tally, outcome, receipts, voters
+    QJsonObject closing; // the poll.closed event's data: tally, outcome, receipts, voters
     QJsonObject published; // the poll.published event's data: signed document
 
     bool isYesNo() const { return choices.isEmpty(); }

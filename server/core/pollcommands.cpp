@@ -31,11 +31,13 @@ Error conflict(const QString &message)
     return makeError(ErrorCode::Conflict, message);
 }
 
-Result<Decision> pollCreate(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> pollCreate(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     const QString title = command.string(QLatin1String("title")).trimmed();
     if (title.isEmpty())
-        return makeError(ErrorCode::BadField, QStringLiteral("title must not be blank"), QStringLiteral("title"));
+        return makeError(ErrorCode::BadField, QStringLiteral("title must not be blank"),
+            QStringLiteral("title"));
     const qint64 item = command.optionalInteger(QLatin1String("item")).value_or(0);
     if (item && !state.agenda.contains(item))
         return notFoundError(QStringLiteral("agenda item"), item, QStringLiteral("item"));
@@ -44,20 +46,26 @@ Result<Decision> pollCreate(const MeetingState &state, const Message &command, c
     for (const QJsonValue &value : command.body.value(QLatin1String("choices")).toArray()) {
         const QString choice = value.toString().trimmed();
         if (!value.isString() || choice.isEmpty() || choice.size() > 200)
-            return makeError(ErrorCode::BadField, QStringLiteral("each choice is a name of 1 to 200 characters"), QStringLiteral("choices"));
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("each choice is a name of 1 to 200 characters"),
+                QStringLiteral("choices"));
         if (choice == QLatin1String("abstain") || seen.contains(choice.toLower()))
-            return makeError(ErrorCode::BadField, QStringLiteral("choice \"%1\" appears twice or is reserved").arg(choice.left(40)), QStringLiteral("choices"));
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("choice \"%1\" appears twice or is reserved").arg(choice.left(40)),
+                QStringLiteral("choices"));
         seen.insert(choice.toLower());
         choices << choice;
     }
     if (!choices.isEmpty() && (choices.size() < 2 || choices.size() > 50))
-        return makeError(ErrorCode::BadField, QStringLiteral("a single-choice poll has 2 to 50 choices"), QStringLiteral("choices"));
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("a single-choice poll has 2 to 50 choices"), QStringLiteral("choices"));
     auto rule = MajorityRule::fromJson(command.object(QLatin1String("rule")));
     if (!rule)
         return rule.error();
     const qint64 id = state.nextPollId();
     return singleEvent(QStringLiteral("poll.created"),
-        {{kPoll, id}, {QStringLiteral("title"), title}, {QStringLiteral("item"), item ? QJsonValue(item) : QJsonValue()},
+        {{kPoll, id}, {QStringLiteral("title"), title},
+            {QStringLiteral("item"), item ? QJsonValue(item) : QJsonValue()},
             {QStringLiteral("choices"), QJsonArray::fromStringList(choices)},
             {QStringLiteral("secret"), command.boolean(QLatin1String("secret"))},
             {QStringLiteral("rule"), rule->toJson()},
@@ -65,7 +73,8 @@ Result<Decision> pollCreate(const MeetingState &state, const Message &command, c
         {{kPoll, id}});
 }
 
-Result<Decision> pollOpen(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> pollOpen(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     auto poll = findPoll(state, command);
     if (!poll)
@@ -75,7 +84,9 @@ Result<Decision> pollOpen(const MeetingState &state, const Message &command, con
         return unchangedDecision();
     case PollState::Closed:
     case PollState::Published:
-        return conflict(QStringLiteral("poll %1 is already closed; a closed poll cannot be reopened").arg((*poll)->id));
+        return conflict(
+            QStringLiteral("poll %1 is already closed; a closed poll cannot be reopened")
+                .arg((*poll)->id));
     case PollState::Draft:
         break;
     }
@@ -85,7 +96,8 @@ Result<Decision> pollOpen(const MeetingState &state, const Message &command, con
     return singleEvent(QStringLiteral("poll.opened"), {{kPoll, (*poll)->id}});
 }
 
-Result<Decision> pollClose(const MeetingState &state, const Message &command, const DecisionContext &context)
+Result<Decision> pollClose(
+    const MeetingState &state, const Message &command, const DecisionContext &context)
 {
     auto found = findPoll(state, command);
     if (!found)
@@ -96,7 +108,8 @@ Result<Decision> pollClose(const MeetingState &state, const Message &command, co
     if (poll.state == PollState::Draft)
         return conflict(QStringLiteral("poll %1 was never opened").arg(poll.id));
     if (!context.ballots)
-        return makeError(ErrorCode::Internal, QStringLiteral("the ballots of poll %1 are not available").arg(poll.id));
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the ballots of poll %1 are not available").arg(poll.id));
 
     const PollBallots &ballots = *context.ballots;
     const PollContext counted = pollContext(state, poll.rule);
@@ -110,11 +123,12 @@ Result<Decision> pollClose(const MeetingState &state, const Message &command, co
     for (const SecretBallot &ballot : ballots.secret)
         receipts << ballot.receipt;
     std::vector<NamedBallot> named = ballots.named;
-    std::sort(named.begin(), named.end(), [](const NamedBallot &a, const NamedBallot &b) { return a.delegate < b.delegate; });
+    std::sort(named.begin(), named.end(),
+        [](const NamedBallot &a, const NamedBallot &b) { return a.delegate < b.delegate; });
     QJsonArray rollCall;
     for (const NamedBallot &ballot : named) {
-        QJsonObject entry {{QStringLiteral("delegate"), ballot.delegate}, {QStringLiteral("choice"), ballot.choice},
-            {QStringLiteral("weight"), ballot.weight}};
+        QJsonObject entry {{QStringLiteral("delegate"), ballot.delegate},
+            {QStringLiteral("choice"), ballot.choice}, {QStringLiteral("weight"), ballot.weight}};
         if (ballot.proxyHolder)
             entry.insert(QStringLiteral("proxyHolder"), ballot.proxyHolder);
         rollCall.append(entry);
@@ -128,18 +142,21 @@ Result<Decision> pollClose(const MeetingState &state, const Message &command, co
     receipts.sort();
     return singleEvent(QStringLiteral("poll.closed"),
         {{kPoll, poll.id},
-            {QStringLiteral("context"), QJsonObject {{QStringLiteral("members"), counted.members},
-                                            {QStringLiteral("presentMembers"), counted.presentMembers},
-                                            {QStringLiteral("memberHeads"), counted.memberHeads},
-                                            {QStringLiteral("presentHeads"), counted.presentHeads}}},
-            {QStringLiteral("tally"), QJsonObject {{QStringLiteral("counts"), counts}, {QStringLiteral("ballots"), tally.ballots}}},
+            {QStringLiteral("context"),
+                QJsonObject {{QStringLiteral("members"), counted.members},
+                    {QStringLiteral("presentMembers"), counted.presentMembers},
+                    {QStringLiteral("memberHeads"), counted.memberHeads},
+                    {QStringLiteral("presentHeads"), counted.presentHeads}}},
+            {QStringLiteral("tally"),
+                QJsonObject {{QStringLiteral("counts"), counts},
+                    {QStringLiteral("ballots"), tally.ballots}}},
             {QStringLiteral("outcome"), outcome.toJson()},
             {QStringLiteral("receipts"), QJsonArray::fromStringList(receipts)},
-            {QStringLiteral("voters"), voterList},
-            {QStringLiteral("ballots"), rollCall}});
+            {QStringLiteral("voters"), voterList}, {QStringLiteral("ballots"), rollCall}});
 }
 
-Result<Decision> pollPublish(const MeetingState &state, const Message &command, const DecisionContext &context)
+Result<Decision> pollPublish(
+    const MeetingState &state, const Message &command, const DecisionContext &context)
 {
     auto found = findPoll(state, command);
     if (!found)
@@ -148,15 +165,18 @@ Result<Decision> pollPublish(const MeetingState &state, const Message &command, 
     if (poll.state == PollState::Published)
         return unchangedDecision();
     if (poll.state != PollState::Closed)
-        return conflict(QStringLiteral("poll %1 must be closed before its result is published").arg(poll.id));
+        return conflict(
+            QStringLiteral("poll %1 must be closed before its result is published").arg(poll.id));
     if (context.signature.isEmpty())
         return makeError(ErrorCode::Internal, QStringLiteral("the result could not be signed"));
     return singleEvent(QStringLiteral("poll.published"),
         {{kPoll, poll.id}, {QStringLiteral("document"), resultDocument(state, poll)},
-            {QStringLiteral("signature"), context.signature}, {QStringLiteral("publicKey"), context.publicKey}});
+            {QStringLiteral("signature"), context.signature},
+            {QStringLiteral("publicKey"), context.publicKey}});
 }
 
-Result<Decision> proxyGive(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> proxyGive(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     const qint64 giver = command.integer(QLatin1String("delegate"));
     const qint64 holder = command.integer(QLatin1String("holder"));
@@ -169,12 +189,17 @@ Result<Decision> proxyGive(const MeetingState &state, const Message &command, co
     if (!to)
         return notFoundError(QStringLiteral("delegate"), holder, QStringLiteral("holder"));
     if (giver == holder)
-        return makeError(ErrorCode::Invalid, QStringLiteral("a delegate cannot hold their own proxy"), QStringLiteral("holder"));
+        return makeError(ErrorCode::Invalid,
+            QStringLiteral("a delegate cannot hold their own proxy"), QStringLiteral("holder"));
     if (!from->isMember() || !to->isMember())
-        return makeError(ErrorCode::Invalid, QStringLiteral("only voting members give and hold proxies"), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Invalid,
+            QStringLiteral("only voting members give and hold proxies"),
+            QStringLiteral("delegate"));
     if (const auto it = state.proxies.find(giver); it != state.proxies.end())
-        return it->second == holder ? Result<Decision>(unchangedDecision())
-                                    : Result<Decision>(conflict(QStringLiteral("%1 has already given a proxy; revoke it first").arg(from->name)));
+        return it->second == holder
+            ? Result<Decision>(unchangedDecision())
+            : Result<Decision>(conflict(
+                QStringLiteral("%1 has already given a proxy; revoke it first").arg(from->name)));
     // No chains and one proxy per holder: every vote has one person answering for it.
     if (state.proxies.count(holder))
         return conflict(QStringLiteral("%1 has given their own proxy away").arg(to->name));
@@ -186,10 +211,12 @@ Result<Decision> proxyGive(const MeetingState &state, const Message &command, co
     }
     if (state.openPoll())
         return conflict(QStringLiteral("proxies cannot change while a poll is open"));
-    return singleEvent(QStringLiteral("proxy.given"), {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}});
+    return singleEvent(QStringLiteral("proxy.given"),
+        {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}});
 }
 
-Result<Decision> proxyRevoke(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> proxyRevoke(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     const qint64 giver = command.integer(QLatin1String("delegate"));
     if (!state.proxies.count(giver))
@@ -215,38 +242,51 @@ std::span<const CommandRoute> pollRoutes()
     return kPollRoutes;
 }
 
-Result<BallotTarget> checkBallot(const MeetingState &meeting, qint64 pollId, qint64 delegate, qint64 castBy, const QString &choice)
+Result<BallotTarget> checkBallot(const MeetingState &meeting, qint64 pollId, qint64 delegate,
+    qint64 castBy, const QString &choice)
 {
     const auto found = meeting.polls.find(pollId);
     if (found == meeting.polls.end())
         return notFoundError(QStringLiteral("poll"), pollId, QStringLiteral("poll"));
     const Poll &poll = found->second;
     if (poll.state != PollState::Open)
-        return makeError(ErrorCode::Conflict, poll.state == PollState::Draft ? QStringLiteral("voting has not started")
-                                                                            : QStringLiteral("voting has closed"),
+        return makeError(ErrorCode::Conflict,
+            poll.state == PollState::Draft ? QStringLiteral("voting has not started")
+                                           : QStringLiteral("voting has closed"),
             QStringLiteral("poll"));
     if (!poll.validChoices().contains(choice))
-        return makeError(ErrorCode::BadField, QStringLiteral("\"%1\" is not a choice of this poll").arg(choice.left(40)), QStringLiteral("choice"));
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("\"%1\" is not a choice of this poll").arg(choice.left(40)),
+            QStringLiteral("choice"));
     const Delegate *voter = meeting.roster.find(delegate);
     if (!voter)
         return notFoundError(QStringLiteral("delegate"), delegate, QStringLiteral("delegate"));
     if (!voter->isMember())
-        return makeError(ErrorCode::Forbidden, QStringLiteral("%1 takes part without a vote").arg(voter->name), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Forbidden,
+            QStringLiteral("%1 takes part without a vote").arg(voter->name),
+            QStringLiteral("delegate"));
     BallotTarget target {voter->weight, 0};
     const auto given = meeting.proxies.find(delegate);
     if (castBy == delegate) {
         if (given != meeting.proxies.end())
-            return makeError(ErrorCode::Forbidden, QStringLiteral("you gave your proxy; your proxy holder votes for you"), QStringLiteral("delegate"));
+            return makeError(ErrorCode::Forbidden,
+                QStringLiteral("you gave your proxy; your proxy holder votes for you"),
+                QStringLiteral("delegate"));
         if (!voter->present)
-            return makeError(ErrorCode::Forbidden, QStringLiteral("check in before voting"), QStringLiteral("delegate"));
+            return makeError(ErrorCode::Forbidden, QStringLiteral("check in before voting"),
+                QStringLiteral("delegate"));
         return target;
     }
     // For someone else: only as their proxy holder, and only while present.
     if (given == meeting.proxies.end() || given->second != castBy)
-        return makeError(ErrorCode::Forbidden, QStringLiteral("a ballot can only be cast for yourself or for whom you hold a proxy"), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Forbidden,
+            QStringLiteral("a ballot can only be cast for yourself or for whom you hold a proxy"),
+            QStringLiteral("delegate"));
     const Delegate *holder = meeting.roster.find(castBy);
     if (!holder || !holder->present)
-        return makeError(ErrorCode::Forbidden, QStringLiteral("a proxy counts only while its holder is present"), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Forbidden,
+            QStringLiteral("a proxy counts only while its holder is present"),
+            QStringLiteral("delegate"));
     target.proxyHolder = castBy;
     return target;
 }
@@ -257,7 +297,8 @@ PollContext pollContext(const MeetingState &meeting, const MajorityRule &rule)
     context.memberHeads = meeting.roster.memberCount();
     context.presentHeads = meeting.roster.presentMemberCount();
     context.members = rule.byWeight ? meeting.roster.memberWeight() : context.memberHeads;
-    context.presentMembers = rule.byWeight ? meeting.roster.presentMemberWeight() : context.presentHeads;
+    context.presentMembers
+        = rule.byWeight ? meeting.roster.presentMemberWeight() : context.presentHeads;
     return context;
 }
 
@@ -280,23 +321,27 @@ QJsonObject resultDocument(const MeetingState &meeting, const Poll &poll)
     return QJsonObject {
         {QStringLiteral("type"), QStringLiteral("chamber.poll-result")},
         {QStringLiteral("version"), 1},
-        {QStringLiteral("meeting"), QJsonObject {{QStringLiteral("id"), meeting.id}, {QStringLiteral("title"), meeting.title}}},
-        {QStringLiteral("poll"), QJsonObject {{QStringLiteral("id"), poll.id}, {QStringLiteral("title"), poll.title},
-                                     {QStringLiteral("item"), poll.item ? QJsonValue(poll.item) : QJsonValue()},
-                                     {QStringLiteral("choices"), QJsonArray::fromStringList(poll.choices)},
-                                     {QStringLiteral("secret"), poll.secret},
-                                     {QStringLiteral("rule"), poll.rule.toJson()},
-                                     {QStringLiteral("ruleText"), poll.rule.describe()},
-                                     {QStringLiteral("openedAt"), poll.openedAt},
-                                     {QStringLiteral("closedAt"), poll.closedAt}}},
+        {QStringLiteral("meeting"),
+            QJsonObject {
+                {QStringLiteral("id"), meeting.id}, {QStringLiteral("title"), meeting.title}}},
+        {QStringLiteral("poll"),
+            QJsonObject {{QStringLiteral("id"), poll.id}, {QStringLiteral("title"), poll.title},
+                {QStringLiteral("item"), poll.item ? QJsonValue(poll.item) : QJsonValue()},
+                {QStringLiteral("choices"), QJsonArray::fromStringList(poll.choices)},
+                {QStringLiteral("secret"), poll.secret},
+                {QStringLiteral("rule"), poll.rule.toJson()},
+                {QStringLiteral("ruleText"), poll.rule.describe()},
+                {QStringLiteral("openedAt"), poll.openedAt},
+                {QStringLiteral("closedAt"), poll.closedAt}}},
         {QStringLiteral("context"), poll.closing.value(QLatin1String("context"))},
         {QStringLiteral("tally"), poll.closing.value(QLatin1String("tally"))},
         {QStringLiteral("outcome"), poll.closing.value(QLatin1String("outcome"))},
         {QStringLiteral("receipts"), poll.closing.value(QLatin1String("receipts"))},
         {QStringLiteral("voters"), poll.closing.value(QLatin1String("voters"))},
         {QStringLiteral("ballots"), poll.closing.value(QLatin1String("ballots"))},
-        {QStringLiteral("lastEvent"), QJsonObject {{QStringLiteral("seq"), meeting.seq},
-                                          {QStringLiteral("hash"), QString::fromLatin1(meeting.lastHash.toHex())}}},
+        {QStringLiteral("lastEvent"),
+            QJsonObject {{QStringLiteral("seq"), meeting.seq},
+                {QStringLiteral("hash"), QString::fromLatin1(meeting.lastHash.toHex())}}},
     };
 }
 

@@ -253,7 +253,8 @@ Status pollCreated(MeetingState &state, const Event &event)
 }
 
 // Moves a poll from `from` to `to`, recording the time in `stamp`.
-Status pollStep(MeetingState &state, const Event &event, PollState from, PollState to, QString Poll::*stamp)
+Status pollStep(
+    MeetingState &state, const Event &event, PollState from, PollState to, QString Poll::*stamp)
 {
     const auto it = state.polls.find(integer(event, "poll"));
     if (it == state.polls.end() || it->second.state != from)
@@ -270,7 +271,8 @@ Status pollOpened(MeetingState &state, const Event &event)
 
 Status pollClosed(MeetingState &state, const Event &event)
 {
-    if (auto status = pollStep(state, event, PollState::Open, PollState::Closed, &Poll::closedAt); !status)
+    if (auto status = pollStep(state, event, PollState::Open, PollState::Closed, &Poll::closedAt);
+        !status)
         return status;
     state.polls[integer(event, "poll")].closing = event.data;
     return success();
@@ -278,7 +280,9 @@ Status pollClosed(MeetingState &state, const Event &event)
 
 Status pollPublished(MeetingState &state, const Event &event)
 {
-    if (auto status = pollStep(state, event, PollState::Closed, PollState::Published, &Poll::publishedAt); !status)
+    if (auto status
+        = pollStep(state, event, PollState::Closed, PollState::Published, &Poll::publishedAt);
+        !status)
         return status;
     state.polls[integer(event, "poll")].published = event.data;
     return success();

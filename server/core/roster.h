@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QString>
 
+#include <algorithm>
 #include <map>
 
 namespace chamber::core {
@@ -33,10 +34,17 @@ public:
     Delegate *findMutable(qint64 id);
     // Seats are unique when set; an empty seat matches nothing.
     const Delegate *findBySeat(const QString &seat) const;
-    qint64 nextId() const { return m_delegates.empty() ? 1 : m_delegates.rbegin()->first + 1; }
+    // Never reused: ballots, speeches and the log refer to delegates by id.
+    qint64 nextId() const { return m_lastId + 1; }
+    qint64 lastId() const { return m_lastId; }
+    void reserveIds(qint64 lastId) { m_lastId = std::max(m_lastId, lastId); }
     qsizetype size() const { return qsizetype(m_delegates.size()); }
 
-    void add(const Delegate &delegate) { m_delegates[delegate.id] = delegate; }
+    void add(const Delegate &delegate)
+    {
+        m_delegates[delegate.id] = delegate;
+        m_lastId = std::max(m_lastId, delegate.id);
+    }
     void remove(qint64 id) { m_delegates.erase(id); }
 
     qint64 memberCount() const;
@@ -50,6 +58,7 @@ public:
 
 private:
     std::map<qint64, Delegate> m_delegates;
+    qint64 m_lastId = 0;
 };
 
 } // namespace chamber::core

@@ -28,7 +28,8 @@ std::vector<EventDraft> endCurrent(const MeetingState &state, const DecisionCont
         return {};
     return {EventDraft {QStringLiteral("speaker.ended"),
         {{kDelegate, state.speakers.current},
-            {QStringLiteral("durationMs"), millisecondsBetween(state.speakers.since, context.now)}}}};
+            {QStringLiteral("durationMs"),
+                millisecondsBetween(state.speakers.since, context.now)}}}};
 }
 
 Result<Decision> request(const MeetingState &state, const Message &command, const DecisionContext &)
@@ -43,7 +44,8 @@ Result<Decision> request(const MeetingState &state, const Message &command, cons
         {{QStringLiteral("position"), qint64(state.speakers.queue.size())}});
 }
 
-Result<Decision> withdraw(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> withdraw(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     auto delegate = findDelegate(state, command);
     if (!delegate)
@@ -60,17 +62,24 @@ Result<Decision> move(const MeetingState &state, const Message &command, const D
         return delegate.error();
     const qint64 from = state.speakers.positionOf((*delegate)->id);
     if (from < 0)
-        return makeError(ErrorCode::Conflict, QStringLiteral("%1 is not waiting to speak").arg((*delegate)->name), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Conflict,
+            QStringLiteral("%1 is not waiting to speak").arg((*delegate)->name),
+            QStringLiteral("delegate"));
     const qint64 to = command.integer(QLatin1String("position"));
     if (to >= qint64(state.speakers.queue.size()))
-        return makeError(ErrorCode::Invalid, QStringLiteral("position %1 is outside 0..%2").arg(to).arg(state.speakers.queue.size() - 1),
+        return makeError(ErrorCode::Invalid,
+            QStringLiteral("position %1 is outside 0..%2")
+                .arg(to)
+                .arg(state.speakers.queue.size() - 1),
             QStringLiteral("position"));
     if (to == from)
         return unchangedDecision();
-    return singleEvent(QStringLiteral("speaker.moved"), {{kDelegate, (*delegate)->id}, {QStringLiteral("position"), to}});
+    return singleEvent(QStringLiteral("speaker.moved"),
+        {{kDelegate, (*delegate)->id}, {QStringLiteral("position"), to}});
 }
 
-Result<Decision> grant(const MeetingState &state, const Message &command, const DecisionContext &context)
+Result<Decision> grant(
+    const MeetingState &state, const Message &command, const DecisionContext &context)
 {
     qint64 next = 0;
     if (command.has(kDelegate)) {
@@ -83,13 +92,15 @@ Result<Decision> grant(const MeetingState &state, const Message &command, const 
     } else {
         return makeError(ErrorCode::Conflict, QStringLiteral("nobody is waiting to speak"));
     }
-    const qint64 limit = command.has(QLatin1String("limitSeconds")) ? command.integer(QLatin1String("limitSeconds"))
-                                                                     : state.speakers.defaultLimitSeconds;
+    const qint64 limit = command.has(QLatin1String("limitSeconds"))
+        ? command.integer(QLatin1String("limitSeconds"))
+        : state.speakers.defaultLimitSeconds;
     if (next == state.speakers.current && limit == state.speakers.limitSeconds)
         return unchangedDecision();
     Decision decision;
     decision.events = endCurrent(state, context);
-    decision.events.push_back(EventDraft {QStringLiteral("speaker.granted"), {{kDelegate, next}, {QStringLiteral("limitSeconds"), limit}}});
+    decision.events.push_back(EventDraft {QStringLiteral("speaker.granted"),
+        {{kDelegate, next}, {QStringLiteral("limitSeconds"), limit}}});
     decision.result = {{kDelegate, next}};
     return decision;
 }
@@ -101,7 +112,8 @@ Result<Decision> end(const MeetingState &state, const Message &, const DecisionC
     return Decision {endCurrent(state, context), {}};
 }
 
-Result<Decision> setLimit(const MeetingState &state, const Message &command, const DecisionContext &)
+Result<Decision> setLimit(
+    const MeetingState &state, const Message &command, const DecisionContext &)
 {
     const qint64 seconds = command.integer(QLatin1String("seconds"));
     if (seconds == state.speakers.defaultLimitSeconds)

@@ -18,10 +18,12 @@ QJsonObject SpeakerState::toJson() const
 {
     QJsonArray waiting;
     for (qint64 delegate : queue)
-        waiting.append(QJsonObject {{QStringLiteral("delegate"), delegate}, {QStringLiteral("requestedAt"), requestedAt.at(delegate)}});
+        waiting.append(QJsonObject {{QStringLiteral("delegate"), delegate},
+            {QStringLiteral("requestedAt"), requestedAt.at(delegate)}});
     QJsonArray totals;
     for (const auto &[delegate, ms] : totalMs)
-        totals.append(QJsonObject {{QStringLiteral("delegate"), delegate}, {QStringLiteral("ms"), ms}});
+        totals.append(
+            QJsonObject {{QStringLiteral("delegate"), delegate}, {QStringLiteral("ms"), ms}});
     return QJsonObject {
         {QStringLiteral("queue"), waiting},
         {QStringLiteral("current"), current ? QJsonValue(current) : QJsonValue()},
@@ -38,9 +40,11 @@ Result<SpeakerState> SpeakerState::fromJson(const QJsonObject &json)
     for (const QJsonValue &value : json.value(QLatin1String("queue")).toArray()) {
         const qint64 delegate = value.toObject().value(QLatin1String("delegate")).toInteger();
         if (delegate <= 0 || state.positionOf(delegate) >= 0)
-            return makeError(ErrorCode::Invalid, QStringLiteral("snapshot: speaker queue is damaged"));
+            return makeError(
+                ErrorCode::Invalid, QStringLiteral("snapshot: speaker queue is damaged"));
         state.queue.push_back(delegate);
-        state.requestedAt[delegate] = value.toObject().value(QLatin1String("requestedAt")).toString();
+        state.requestedAt[delegate]
+            = value.toObject().value(QLatin1String("requestedAt")).toString();
     }
     state.current = json.value(QLatin1String("current")).toInteger();
     state.since = json.value(QLatin1String("since")).toString();
@@ -48,7 +52,8 @@ Result<SpeakerState> SpeakerState::fromJson(const QJsonObject &json)
     state.defaultLimitSeconds = json.value(QLatin1String("defaultLimitSeconds")).toInteger();
     for (const QJsonValue &value : json.value(QLatin1String("totals")).toArray()) {
         const QJsonObject total = value.toObject();
-        state.totalMs[total.value(QLatin1String("delegate")).toInteger()] = total.value(QLatin1String("ms")).toInteger();
+        state.totalMs[total.value(QLatin1String("delegate")).toInteger()]
+            = total.value(QLatin1String("ms")).toInteger();
     }
     return state;
 }

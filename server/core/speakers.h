@@ -16,9 +16,9 @@ struct SpeakerState
 {
     std::vector<qint64> queue; // waiting, in the order they will be called
     std::map<qint64, QString> requestedAt;
-    qint64 current = 0;         // has the floor; 0: nobody
-    QString since;              // when the floor was given
-    qint64 limitSeconds = 0;    // for the current speech; 0: no limit
+    qint64 current = 0; // has the floor; 0: nobody
+    QString since; // when the floor was given
+    qint64 limitSeconds = 0; // for the current speech; 0: no limit
     qint64 defaultLimitSeconds = 0;
     std::map<qint64, qint64> totalMs; // speaking time so far, per delegate
 

@@ -30,7 +30,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
-bool verifyEd25519(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature);
+bool verifyEd25519(
+    const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature);
 
 // What a published result's signature covers: the document as compact JSON, keys sorted.
 QByteArray resultSigningBytes(const QJsonObject &document);

@@ -21,7 +21,8 @@ QString makeBallotKey()
 {
     QByteArray random(16, '\0');
     QRandomGenerator::system()->generate(random.begin(), random.end());
-    return QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QByteArray ballotId(qint64 meeting, qint64 poll, const QString &key)

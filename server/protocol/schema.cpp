@@ -142,8 +142,8 @@ constexpr std::array kPollCreate {
         "the agenda item it decides"},
     FieldSpec {"choices", FieldKind::Array, false, 0, 0, nullptr, {},
         "candidates for a single-choice poll; omitted for yes / no / abstain"},
-    FieldSpec {"secret", FieldKind::Boolean, false, 0, 0, nullptr, {},
-        "secret ballot; default named"},
+    FieldSpec {
+        "secret", FieldKind::Boolean, false, 0, 0, nullptr, {}, "secret ballot; default named"},
     FieldSpec {"rule", FieldKind::Object, true, 0, 0, nullptr, {},
         "majority rule: {preset} or a full rule"},
     FieldSpec {"allowChange", FieldKind::Boolean, false, 0, 0, nullptr, {},
@@ -153,8 +153,8 @@ constexpr std::array kBallotCast {
     kMeeting,
     kPoll,
     kDelegate,
-    FieldSpec {"choice", FieldKind::String, true, 1, 200, nullptr, {},
-        "yes, no, abstain, or a candidate"},
+    FieldSpec {
+        "choice", FieldKind::String, true, 1, 200, nullptr, {}, "yes, no, abstain, or a candidate"},
     FieldSpec {"key", FieldKind::String, true, 22, 64, nullptr, {},
         "the device's random ballot key (base64url): identifies the ballot, gives the receipt"},
 };
@@ -163,7 +163,8 @@ constexpr std::array kProxyGive {kMeeting, kDelegate,
         "delegate who votes for `delegate`"}};
 constexpr std::array kDelegateRequest {kMeeting, kDelegate};
 constexpr std::array kSpeakerMove {kMeeting, kDelegate,
-    FieldSpec {"position", FieldKind::Integer, true, 0, 10000, nullptr, {}, "0-based place in the queue"}};
+    FieldSpec {
+        "position", FieldKind::Integer, true, 0, 10000, nullptr, {}, "0-based place in the queue"}};
 constexpr std::array kSpeakerGrant {
     kMeeting,
     FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
@@ -172,7 +173,8 @@ constexpr std::array kSpeakerGrant {
         "speaking time for this speech; omitted: the meeting's default; 0: none"},
 };
 constexpr std::array kSpeakerSetLimit {kMeeting,
-    FieldSpec {"seconds", FieldKind::Integer, true, 0, 86400, nullptr, {}, "default speaking time; 0: none"}};
+    FieldSpec {"seconds", FieldKind::Integer, true, 0, 86400, nullptr, {},
+        "default speaking time; 0: none"}};
 constexpr std::array kQuorumSetRule {
     kMeeting,
     FieldSpec {"numerator", FieldKind::Integer, true, 1, 1000, nullptr, {}, ""},

@@ -33,7 +33,8 @@ struct Effect
 QJsonObject okReply(const QString &id, bool changed)
 {
     // Never the receipt: this answer is stored, and would link the device to it.
-    return protocol::okReply(id, QJsonObject {{QStringLiteral("recorded"), true}, {QStringLiteral("changed"), changed}});
+    return protocol::okReply(
+        id, QJsonObject {{QStringLiteral("recorded"), true}, {QStringLiteral("changed"), changed}});
 }
 
 } // namespace
@@ -85,7 +86,8 @@ namespace {
 
 // The delegate's ballot so far: the digest of its key and its choice; none if not voted. For a
 // secret ballot cast with another key, the digest is empty (we know only that they voted).
-using Existing = std::function<Result<std::optional<std::pair<QByteArray, QString>>>(qint64 delegate)>;
+using Existing
+    = std::function<Result<std::optional<std::pair<QByteArray, QString>>>(qint64 delegate)>;
 
 // Judges one ballot against what the delegate has already cast.
 Result<Effect> judge(const core::MeetingState &meeting, const Principal &principal,
@@ -105,12 +107,15 @@ Result<Effect> judge(const core::MeetingState &meeting, const Principal &princip
     const auto &[previousBallot, previousChoice] = **previous;
     // Another key: a second device, or a lost key. Either way, not this voter's ballot to change.
     if (previousBallot != ballot)
-        return makeError(ErrorCode::Conflict, QStringLiteral("a ballot was already cast for this delegate"), QStringLiteral("delegate"));
+        return makeError(ErrorCode::Conflict,
+            QStringLiteral("a ballot was already cast for this delegate"),
+            QStringLiteral("delegate"));
     if (previousChoice == choice)
         return Effect {Effect::Kind::Same, target.value()};
     const core::Poll &poll = meeting.polls.at(pollId);
     if (!poll.allowChange)
-        return makeError(ErrorCode::Conflict, QStringLiteral("your ballot is recorded; this poll does not allow changing it"),
+        return makeError(ErrorCode::Conflict,
+            QStringLiteral("your ballot is recorded; this poll does not allow changing it"),
             QStringLiteral("choice"));
     return Effect {Effect::Kind::Change, target.value()};
 }
@@ -123,7 +128,9 @@ void BallotService::cast(const Principal &principal, const protocol::Message &co
     if (auto stored = m_store.findCommandResult(principal.id, command.id)) {
         if (stored->fingerprint != requestFingerprint(command)) {
             reply(protocol::errorReply(command.id,
-                makeError(ErrorCode::IdReused, QStringLiteral("request id %1 was already used for a different request").arg(command.id),
+                makeError(ErrorCode::IdReused,
+                    QStringLiteral("request id %1 was already used for a different request")
+                        .arg(command.id),
                     QStringLiteral("id"))));
             return;
         }
@@ -134,9 +141,11 @@ void BallotService::cast(const Principal &principal, const protocol::Message &co
     for (Pending &pending : m_pending) {
         if (pending.principal.id == principal.id && pending.command.id == command.id) {
             if (pending.fingerprint != requestFingerprint(command)) {
-                reply(protocol::errorReply(command.id, makeError(ErrorCode::IdReused,
-                                                           QStringLiteral("request id %1 was already used for a different request").arg(command.id),
-                                                           QStringLiteral("id"))));
+                reply(protocol::errorReply(command.id,
+                    makeError(ErrorCode::IdReused,
+                        QStringLiteral("request id %1 was already used for a different request")
+                            .arg(command.id),
+                        QStringLiteral("id"))));
                 return;
             }
             pending.replies.push_back(std::move(reply));
@@ -155,16 +164,19 @@ void BallotService::cast(const Principal &principal, const protocol::Message &co
     }
     const qint64 pollId = command.integer(kPoll);
     const QString key = command.string(QLatin1String("key"));
-    Pending pending {principal, command, requestFingerprint(command), protocol::ballotId(meetingId, pollId, key),
-        protocol::ballotReceipt(meetingId, pollId, key), {std::move(reply)}};
+    Pending pending {principal, command, requestFingerprint(command),
+        protocol::ballotId(meetingId, pollId, key), protocol::ballotReceipt(meetingId, pollId, key),
+        {std::move(reply)}};
     // Check now against what is committed and queued, so refusals come at once; the batch
     // checks again in order when it commits.
     const auto it = m_casts.find({meetingId, pollId});
     auto existing = [&](qint64 delegate) -> Result<std::optional<std::pair<QByteArray, QString>>> {
         for (auto queued = m_pending.rbegin(); queued != m_pending.rend(); ++queued) {
-            if (queued->command.integer(kMeeting) == meetingId && queued->command.integer(kPoll) == pollId
+            if (queued->command.integer(kMeeting) == meetingId
+                && queued->command.integer(kPoll) == pollId
                 && queued->command.integer(kDelegate) == delegate)
-                return std::optional(std::pair(queued->ballot, queued->command.string(QLatin1String("choice"))));
+                return std::optional(
+                    std::pair(queued->ballot, queued->command.string(QLatin1String("choice"))));
         }
         if (it == m_casts.end() || !it->second.count(delegate))
             return std::optional<std::pair<QByteArray, QString>>();
@@ -176,7 +188,8 @@ void BallotService::cast(const Principal &principal, const protocol::Message &co
         auto choice = ballots.secretChoice(meetingId, pollId, pending.ballot);
         if (!choice)
             return choice.error();
-        return std::optional(std::pair(choice->isEmpty() ? QByteArray() : pending.ballot, choice.value()));
+        return std::optional(
+            std::pair(choice->isEmpty() ? QByteArray() : pending.ballot, choice.value()));
     };
     auto effect = judge(*meeting, principal, command, pending.ballot, existing);
     if (!effect) {
@@ -213,7 +226,8 @@ void BallotService::flush()
         const qint64 pollId = pending.command.integer(kPoll);
         const core::MeetingState *meeting = m_meetings.meeting(meetingId);
         auto &casts = working[{meetingId, pollId}];
-        auto existing = [&](qint64 delegate) -> Result<std::optional<std::pair<QByteArray, QString>>> {
+        auto existing
+            = [&](qint64 delegate) -> Result<std::optional<std::pair<QByteArray, QString>>> {
             if (!casts.count(delegate))
                 return std::optional<std::pair<QByteArray, QString>>();
             const Cast &cast = casts.at(delegate);
@@ -222,17 +236,20 @@ void BallotService::flush()
             auto choice = lookup.secretChoice(meetingId, pollId, pending.ballot);
             if (!choice)
                 return choice.error();
-            return std::optional(std::pair(choice->isEmpty() ? QByteArray() : pending.ballot, choice.value()));
+            return std::optional(
+                std::pair(choice->isEmpty() ? QByteArray() : pending.ballot, choice.value()));
         };
-        auto effect = meeting ? judge(*meeting, pending.principal, pending.command, pending.ballot, existing)
-                              : Result<Effect>(meetingNotFound(meetingId));
+        auto effect = meeting
+            ? judge(*meeting, pending.principal, pending.command, pending.ballot, existing)
+            : Result<Effect>(meetingNotFound(meetingId));
         if (!effect) {
             for (const Reply &reply : pending.replies)
                 reply(protocol::errorReply(pending.command.id, effect.error()));
             continue;
         }
         const bool secret = meeting->polls.at(pollId).secret;
-        casts[pending.command.integer(kDelegate)] = Cast {pending.ballot, secret ? QString() : pending.command.string(QLatin1String("choice"))};
+        casts[pending.command.integer(kDelegate)] = Cast {
+            pending.ballot, secret ? QString() : pending.command.string(QLatin1String("choice"))};
         accepted.push_back({&pending, effect.value()});
     }
     if (accepted.empty())
@@ -241,8 +258,10 @@ void BallotService::flush()
     storage::Batch commit;
     for (const Accepted &entry : accepted) {
         const Pending &pending = *entry.pending;
-        commit.commands.push_back(storage::CommandRecord {pending.principal.id, pending.command.id, pending.fingerprint,
-            protocol::toFrame(okReply(pending.command.id, entry.effect.kind == Effect::Kind::Change))});
+        commit.commands.push_back(
+            storage::CommandRecord {pending.principal.id, pending.command.id, pending.fingerprint,
+                protocol::toFrame(
+                    okReply(pending.command.id, entry.effect.kind == Effect::Kind::Change))});
     }
     commit.alsoWrite = [&](storage::Database &db) -> Status {
         storage::BallotStore ballots(db);
@@ -255,13 +274,15 @@ void BallotService::flush()
                 continue;
             Status written = success();
             if (m_meetings.meeting(meetingId)->polls.at(pollId).secret) {
-                const storage::SecretBallotRow row {meetingId, pollId, entry.pending->ballot, entry.pending->receipt, choice,
-                    entry.effect.target.weight};
-                written = entry.effect.kind == Effect::Kind::New ? ballots.addSecret(command.integer(kDelegate), row)
-                                                                 : ballots.changeSecret(row);
+                const storage::SecretBallotRow row {meetingId, pollId, entry.pending->ballot,
+                    entry.pending->receipt, choice, entry.effect.target.weight};
+                written = entry.effect.kind == Effect::Kind::New
+                    ? ballots.addSecret(command.integer(kDelegate), row)
+                    : ballots.changeSecret(row);
             } else {
-                written = ballots.putNamed(storage::NamedBallotRow {meetingId, pollId, command.integer(kDelegate),
-                    entry.pending->ballot, choice, entry.effect.target.weight, entry.effect.target.proxyHolder});
+                written = ballots.putNamed(storage::NamedBallotRow {meetingId, pollId,
+                    command.integer(kDelegate), entry.pending->ballot, choice,
+                    entry.effect.target.weight, entry.effect.target.proxyHolder});
             }
             if (!written)
                 return written;
@@ -270,11 +291,13 @@ void BallotService::flush()
     };
     auto committed = m_store.commit(commit);
     if (!committed) {
-        log::critical(lcBallots(), QStringLiteral("ballot batch not stored"), {{QStringLiteral("reason"), committed.error().message}});
+        log::critical(lcBallots(), QStringLiteral("ballot batch not stored"),
+            {{QStringLiteral("reason"), committed.error().message}});
         for (const Accepted &entry : accepted) {
             for (const Reply &reply : entry.pending->replies)
                 reply(protocol::errorReply(entry.pending->command.id,
-                    makeError(ErrorCode::Internal, QStringLiteral("the ballot could not be stored; please vote again"))));
+                    makeError(ErrorCode::Internal,
+                        QStringLiteral("the ballot could not be stored; please vote again"))));
         }
         return;
     }
@@ -286,7 +309,8 @@ void BallotService::flush()
             reply(okReply(entry.pending->command.id, entry.effect.kind == Effect::Kind::Change));
         meetings.insert(entry.pending->command.integer(kMeeting));
     }
-    log::debug(lcBallots(), QStringLiteral("ballots committed"), {{QStringLiteral("count"), qint64(accepted.size())}});
+    log::debug(lcBallots(), QStringLiteral("ballots committed"),
+        {{QStringLiteral("count"), qint64(accepted.size())}});
     for (qint64 meeting : meetings)
         scheduleProgress(meeting);
 }
@@ -328,7 +352,8 @@ std::optional<VotingProgress> BallotService::progress(qint64 meetingId) const
         if (!delegate.isMember())
             continue;
         const auto proxy = meeting->proxies.find(id);
-        const core::Delegate *voter = proxy == meeting->proxies.end() ? &delegate : meeting->roster.find(proxy->second);
+        const core::Delegate *voter
+            = proxy == meeting->proxies.end() ? &delegate : meeting->roster.find(proxy->second);
         const bool voted = it != m_casts.end() && it->second.count(id);
         progress.cast += voted ? 1 : 0;
         if (voter && voter->present) {
@@ -363,7 +388,8 @@ void BallotService::onEventsCommitted(qint64 meeting, const std::vector<protocol
             m_casts.erase({meeting, poll});
             // No per-transaction record of which ballot came with which voter stays on disk.
             if (auto truncated = m_store.checkpointAndTruncate(); !truncated)
-                log::warning(lcBallots(), QStringLiteral("write-ahead log not truncated"), {{QStringLiteral("reason"), truncated.error().message}});
+                log::warning(lcBallots(), QStringLiteral("write-ahead log not truncated"),
+                    {{QStringLiteral("reason"), truncated.error().message}});
             emit progressChanged(meeting);
         }
     }

@@ -71,7 +71,7 @@ private:
     struct Cast
     {
         QByteArray ballot; // digest of the voter's key
-        QString choice;    // named polls only; empty for secret ones
+        QString choice; // named polls only; empty for secret ones
     };
     struct Pending
     {

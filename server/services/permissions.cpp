@@ -19,8 +19,9 @@ const QStringList &commandsOf(DeviceRole role)
         QStringLiteral("attendance.checkOut"), QStringLiteral("poll.create"),
         QStringLiteral("poll.open"), QStringLiteral("poll.close"), QStringLiteral("poll.publish"),
         QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw"),
-        QStringLiteral("speaker.move"), QStringLiteral("speaker.grant"), QStringLiteral("speaker.end"),
-        QStringLiteral("speaker.setLimit"), QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke")};
+        QStringLiteral("speaker.move"), QStringLiteral("speaker.grant"),
+        QStringLiteral("speaker.end"), QStringLiteral("speaker.setLimit"),
+        QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke")};
     // ballot.cast: whose ballot it may be is decided with the meeting's proxies (checkBallot).
     static const QStringList delegate {QStringLiteral("attendance.checkIn"),
         QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),

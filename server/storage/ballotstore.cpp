@@ -4,8 +4,9 @@ namespace chamber::storage {
 
 Status BallotStore::putNamed(const NamedBallotRow &row)
 {
-    auto statement = m_db.prepare("INSERT OR REPLACE INTO named_ballots (meeting, poll, delegate, "
-                                  "ballot, choice, weight, proxy_holder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    auto statement
+        = m_db.prepare("INSERT OR REPLACE INTO named_ballots (meeting, poll, delegate, "
+                       "ballot, choice, weight, proxy_holder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!statement)
         return statement.error();
     statement->bind(1, row.meeting).bind(2, row.poll).bind(3, row.delegate).bind(4, row.ballot);
@@ -15,9 +16,11 @@ Status BallotStore::putNamed(const NamedBallotRow &row)
 
 Status BallotStore::addSecret(qint64 delegate, const SecretBallotRow &row)
 {
-    auto voter = m_db.prepare("INSERT INTO secret_voters (meeting, poll, delegate) VALUES (?1, ?2, ?3)");
-    auto ballot = m_db.prepare("INSERT INTO secret_ballots (meeting, poll, ballot, receipt, choice, "
-                               "weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto voter
+        = m_db.prepare("INSERT INTO secret_voters (meeting, poll, delegate) VALUES (?1, ?2, ?3)");
+    auto ballot
+        = m_db.prepare("INSERT INTO secret_ballots (meeting, poll, ballot, receipt, choice, "
+                       "weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!voter)
         return voter.error();
     if (!ballot)
@@ -42,7 +45,8 @@ Status BallotStore::changeSecret(const SecretBallotRow &row)
 
 Result<QString> BallotStore::secretChoice(qint64 meeting, qint64 poll, const QByteArray &ballot)
 {
-    auto query = m_db.prepare("SELECT choice FROM secret_ballots WHERE meeting = ?1 AND poll = ?2 AND ballot = ?3");
+    auto query = m_db.prepare(
+        "SELECT choice FROM secret_ballots WHERE meeting = ?1 AND poll = ?2 AND ballot = ?3");
     if (!query)
         return query.error();
     query->bind(1, meeting).bind(2, poll).bind(3, ballot);
@@ -56,15 +60,17 @@ Result<QString> BallotStore::secretChoice(qint64 meeting, qint64 poll, const QBy
 
 Result<std::vector<NamedBallotRow>> BallotStore::named(qint64 meeting, qint64 poll)
 {
-    auto query = m_db.prepare("SELECT delegate, ballot, choice, weight, proxy_holder FROM named_ballots "
-                              "WHERE meeting = ?1 AND poll = ?2 ORDER BY delegate");
+    auto query
+        = m_db.prepare("SELECT delegate, ballot, choice, weight, proxy_holder FROM named_ballots "
+                       "WHERE meeting = ?1 AND poll = ?2 ORDER BY delegate");
     if (!query)
         return query.error();
     query->bind(1, meeting).bind(2, poll);
     std::vector<NamedBallotRow> rows;
     Error error;
     while (query->next(&error))
-        rows.push_back({meeting, poll, query->integer(0), query->blob(1), query->text(2), query->integer(3), query->integer(4)});
+        rows.push_back({meeting, poll, query->integer(0), query->blob(1), query->text(2),
+            query->integer(3), query->integer(4)});
     if (!error.message.isEmpty())
         return error;
     return rows;
@@ -80,7 +86,8 @@ Result<std::vector<SecretBallotRow>> BallotStore::secret(qint64 meeting, qint64 
     std::vector<SecretBallotRow> rows;
     Error error;
     while (query->next(&error))
-        rows.push_back({meeting, poll, query->blob(0), query->text(1), query->text(2), query->integer(3)});
+        rows.push_back(
+            {meeting, poll, query->blob(0), query->text(1), query->text(2), query->integer(3)});
     if (!error.message.isEmpty())
         return error;
     return rows;
@@ -88,7 +95,8 @@ Result<std::vector<SecretBallotRow>> BallotStore::secret(qint64 meeting, qint64 
 
 Result<std::vector<qint64>> BallotStore::secretVoters(qint64 meeting, qint64 poll)
 {
-    auto query = m_db.prepare("SELECT delegate FROM secret_voters WHERE meeting = ?1 AND poll = ?2 ORDER BY delegate");
+    auto query = m_db.prepare(
+        "SELECT delegate FROM secret_voters WHERE meeting = ?1 AND poll = ?2 ORDER BY delegate");
     if (!query)
         return query.error();
     query->bind(1, meeting).bind(2, poll);

@@ -137,7 +137,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     if (mode == Mode::ReadWrite) {
         // WAL lets readers (chamberctl verify, backups) run beside the server; synchronous=FULL
         // makes every commit durable before we acknowledge it.
-                // secure_delete: pages freed or rewritten (a changed secret ballot) are zeroed, not
+        // secure_delete: pages freed or rewritten (a changed secret ballot) are zeroed, not
         // left behind in the file.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                  "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON"}) {

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "core/commands.h"
 #include "core/reducer.h"
+#include "meetingharness.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -12,70 +13,8 @@ using namespace chamber;
 using namespace chamber::core;
 using chamber::testing::command;
 
-namespace {
-
-// Runs commands the way the service does (decide, then apply the events in order).
-class Harness
-{
-public:
-    Result<Decision> run(const QString &type, QJsonObject fields = {})
-    {
-        if (type != QLatin1String("meeting.create"))
-            fields.insert(QStringLiteral("meeting"), 1);
-        const protocol::Message message = command(type, fields);
-        auto decision = type == QLatin1String("meeting.create") ? decideCreate(1, message)
-                                                                : decide(state, message);
-        if (decision) {
-            for (const EventDraft &draft : decision->events) {
-                protocol::Event event;
-                event.meeting = 1;
-                event.seq = state.seq + 1;
-                event.kind = draft.kind;
-                event.time = QStringLiteral("2026-12-08T00:00:%1.000Z")
-                                 .arg(event.seq % 60, 2, 10, QChar(u'0'));
-                event.actor = QStringLiteral("admin");
-                event.data = draft.data;
-                kinds << draft.kind;
-                const Status applied = apply(state, event);
-                if (!applied)
-                    qFatal("event does not apply: %s", qPrintable(applied.error().message));
-            }
-        }
-        return decision;
-    }
-
-    // For setup steps that must succeed: a failure here is a broken test, not a finding.
-    Decision ok(const QString &type, QJsonObject fields = {})
-    {
-        auto decision = run(type, std::move(fields));
-        if (!decision)
-            qFatal("%s failed: %s", qPrintable(type), qPrintable(decision.error().message));
-        return decision.value();
-    }
-
-    qint64 addDelegate(const QString &name, const QString &seat, qint64 weight = 1)
-    {
-        auto added = run(QStringLiteral("delegate.add"),
-            {{QStringLiteral("name"), name}, {QStringLiteral("seat"), seat},
-                {QStringLiteral("weight"), weight}});
-        return added ? added->result.value(QLatin1String("delegate")).toInteger() : 0;
-    }
-
-    MeetingState state;
-    QSet<QString> kinds; // every event kind produced, to prove each one is exercised
-};
-
-Harness meetingWith(int members)
-{
-    Harness h;
-    h.ok(
-        QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Phiên họp")}});
-    for (int i = 1; i <= members; ++i)
-        h.addDelegate(QStringLiteral("Đại biểu %1").arg(i), QStringLiteral("S%1").arg(i));
-    return h;
-}
-
-} // namespace
+using Harness = chamber::testing::MeetingHarness;
+using chamber::testing::meetingWith;
 
 class TestMeetingCommands : public QObject
 {
@@ -209,6 +148,11 @@ private Q_SLOTS:
         QCOMPARE(good->result.value(QLatin1String("imported")).toInteger(), 2);
         QCOMPARE(h.state.roster.size(), 3);
         QCOMPARE(h.state.roster.findBySeat(QStringLiteral("S3"))->name, QStringLiteral("B"));
+        // Removing the newest delegate does not free its id for the next one.
+        h.ok(QStringLiteral("delegate.remove"), {{QStringLiteral("delegate"), 3}});
+        QCOMPARE(h.addDelegate(QStringLiteral("C"), QStringLiteral("S9")), 4);
+        auto rebuilt = MeetingState::fromJson(h.state.toJson());
+        QCOMPARE(rebuilt->roster.nextId(), 5);
     }
 
     void agendaThroughCommands()
@@ -317,6 +261,34 @@ private Q_SLOTS:
         QCOMPARE(
             h.run(QStringLiteral("device.revoke"), {{QStringLiteral("device"), 2}}).error().code,
             ErrorCode::NotFound);
+        // Voting, proxies and the speaker list.
+        h.ok(QStringLiteral("meeting.update"), {{QStringLiteral("allowProxies"), true}});
+        h.ok(QStringLiteral("proxy.give"),
+            {{QStringLiteral("delegate"), 3}, {QStringLiteral("holder"), 1}});
+        h.ok(QStringLiteral("proxy.revoke"), {{QStringLiteral("delegate"), 3}});
+        const qint64 poll = h.ok(QStringLiteral("poll.create"),
+                                 {{QStringLiteral("title"), QStringLiteral("P")},
+                                     {QStringLiteral("rule"),
+                                         QJsonObject {{QStringLiteral("preset"),
+                                             QStringLiteral("simple-majority")}}}})
+                                .result.value(QLatin1String("poll"))
+                                .toInteger();
+        h.ok(QStringLiteral("poll.open"), {{QStringLiteral("poll"), poll}});
+        DecisionContext closing;
+        closing.ballots = PollBallots {};
+        h.ok(QStringLiteral("poll.close"), {{QStringLiteral("poll"), poll}}, closing);
+        DecisionContext signing;
+        signing.signature = QStringLiteral("c2ln");
+        signing.publicKey = QStringLiteral("a2V5");
+        h.ok(QStringLiteral("poll.publish"), {{QStringLiteral("poll"), poll}}, signing);
+        h.ok(QStringLiteral("speaker.request"), {{QStringLiteral("delegate"), 1}});
+        h.ok(QStringLiteral("speaker.request"), {{QStringLiteral("delegate"), 3}});
+        h.ok(QStringLiteral("speaker.move"),
+            {{QStringLiteral("delegate"), 3}, {QStringLiteral("position"), 0}});
+        h.ok(QStringLiteral("speaker.withdraw"), {{QStringLiteral("delegate"), 3}});
+        h.ok(QStringLiteral("speaker.setLimit"), {{QStringLiteral("seconds"), 300}});
+        h.ok(QStringLiteral("speaker.grant"));
+        h.ok(QStringLiteral("speaker.end"));
         h.ok(QStringLiteral("quorum.setRule"),
             {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
                 {QStringLiteral("inclusive"), true},

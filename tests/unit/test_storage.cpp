@@ -193,7 +193,7 @@ private Q_SLOTS:
         EventStore &events = *store.value();
         const CommandRecord record {QStringLiteral("admin"), QStringLiteral("r1"),
             QByteArray(32, 'f'), QByteArray(R"({"type":"ok","id":"r1"})")};
-        QVERIFY(events.commit(Batch {{pending(1, QStringLiteral("a"))}, record}));
+        QVERIFY(events.commit(Batch {{pending(1, QStringLiteral("a"))}, {record}}));
         auto found = events.findCommandResult(QStringLiteral("admin"), QStringLiteral("r1"));
         QVERIFY(found);
         QCOMPARE(found->response, record.response);
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(!events.findCommandResult(QStringLiteral("device:1"), QStringLiteral("r1")));
 
         // A second record with the same key fails, and takes its events down with it.
-        auto duplicate = events.commit(Batch {{pending(1, QStringLiteral("b"))}, record});
+        auto duplicate = events.commit(Batch {{pending(1, QStringLiteral("b"))}, {record}});
         QVERIFY(!duplicate);
         QCOMPARE(events.headSeq(1), 1);
         QCOMPARE(integer(events.database(), "SELECT count(*) FROM events"), 1);
