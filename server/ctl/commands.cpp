@@ -1,6 +1,7 @@
 #include "ctl/commands.h"
 
 #include "ctl/enrollmentcommands.h"
+#include "ctl/votingcommands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -499,6 +500,23 @@ const std::vector<CommandSpec> &table()
             {QStringLiteral("output"), QStringLiteral("ttl")}, seatCards},
         {"devices", "MEETING", "enrolled devices and whether they are online", kNoOptions,
             deviceList},
+        {"poll create",
+            "MEETING --title T [--rule PRESET] [--candidates \"A;B\"] [--secret] [--allow-change] "
+            "[--item I]",
+            "a poll (draft); rules: majority-of-members, two-thirds-of-members, "
+            "majority-of-present, simple-majority, ...",
+            {QStringLiteral("title"), QStringLiteral("rule"), QStringLiteral("candidates"),
+                QStringLiteral("secret"), QStringLiteral("allow-change"), QStringLiteral("item")},
+            pollCreate},
+        {"poll open", "MEETING POLL", "open voting", kNoOptions,
+            [](const Arguments &a, CommandContext &c) { return pollStep(a, c, "open"); }},
+        {"poll close", "MEETING POLL", "close voting and count", kNoOptions,
+            [](const Arguments &a, CommandContext &c) { return pollStep(a, c, "close"); }},
+        {"poll publish", "MEETING POLL", "publish the signed result", kNoOptions,
+            [](const Arguments &a, CommandContext &c) { return pollStep(a, c, "publish"); }},
+        {"poll show", "MEETING POLL", "a poll, its progress or result", kNoOptions, pollShow},
+        {"result", "MEETING POLL --output FILE.json", "the signed result of a published poll",
+            {QStringLiteral("output")}, pollResult},
         {"revoke", "MEETING DEVICE", "revoke a device: it is disconnected and cannot come back",
             kNoOptions, revokeDevice},
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",

@@ -33,11 +33,33 @@ void printHelp(QTextStream &out)
     }
     out << "  verify FILE.jsonl | verify --data DIR\n"
            "      check the hash chain of an exported log or of a server's database\n"
+           "  verify RESULT.json [--key BASE64] [--log FILE.jsonl]\n"
+           "      check a published poll result's signature (and that it is anchored in the log)\n"
            "\nexit status: 0 ok, 1 refused or verification failed, 2 usage, 3 server unreachable\n";
 }
 
 int verify(const Arguments &arguments, QTextStream &out, QTextStream &err)
 {
+    if (arguments.positional().size() == 2 && looksLikeResultFile(arguments.word(1))) {
+        QByteArray key;
+        if (arguments.has(QStringLiteral("key"))) {
+            key = QByteArray::fromBase64(arguments.value(QStringLiteral("key")).toLatin1());
+            if (key.size() != 32) {
+                err << "chamberctl: --key must be the server's signing key in base64 (see GET "
+                       "/api/v1/server)"
+                    << Qt::endl;
+                return ExitUsage;
+            }
+        }
+        const ResultCheck check
+            = verifyResultFile(arguments.word(1), key, arguments.value(QStringLiteral("log")));
+        if (!check.problem.isEmpty()) {
+            err << "FAILED: " << check.problem << Qt::endl;
+            return ExitFailed;
+        }
+        out << check.summary << Qt::endl;
+        return ExitOk;
+    }
     VerifyOutcome outcome;
     if (arguments.positional().size() == 2)
         outcome = verifyExportFile(arguments.word(1));
@@ -70,7 +92,8 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
 
     const QSet<QString> flags {QStringLiteral("json"), QStringLiteral("help"),
-        QStringLiteral("top"), QStringLiteral("at-least"), QStringLiteral("by-weight")};
+        QStringLiteral("top"), QStringLiteral("at-least"), QStringLiteral("by-weight"),
+        QStringLiteral("secret"), QStringLiteral("allow-change")};
     const Arguments arguments = Arguments::parse(application.arguments().mid(1), flags);
     if (!arguments.error().isEmpty()) {
         err << "chamberctl: " << arguments.error() << Qt::endl;

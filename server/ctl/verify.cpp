@@ -1,5 +1,6 @@
 #include "ctl/verify.h"
 
+#include "protocol/ed25519.h"
 #include "storage/eventstore.h"
 
 #include <QFile>
@@ -75,6 +76,69 @@ VerifyOutcome verifyDataDirectory(const QString &dataDir)
     else
         outcome.report = report.value();
     return outcome;
+}
+
+bool looksLikeResultFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    return object.contains(QLatin1String("signature"))
+        && object.contains(QLatin1String("document"));
+}
+
+ResultCheck verifyResultFile(
+    const QString &path, const QByteArray &trustedKey, const QString &logPath)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {QStringLiteral("%1: %2").arg(path, file.errorString()), {}};
+    const QJsonObject signedResult = QJsonDocument::fromJson(file.readAll()).object();
+    if (auto verified = protocol::verifyResult(signedResult, trustedKey); !verified)
+        return {verified.error().message, {}};
+    const QJsonObject document = signedResult.value(QLatin1String("document")).toObject();
+    const QByteArray key = QByteArray::fromBase64(
+        signedResult.value(QLatin1String("publicKey")).toString().toLatin1());
+    const QJsonObject poll = document.value(QLatin1String("poll")).toObject();
+    const QJsonObject outcome = document.value(QLatin1String("outcome")).toObject();
+    QString summary
+        = QStringLiteral("signature OK (key %1)%2: poll %3 \"%4\": %5 (%6)")
+              .arg(protocol::keyFingerprint(key),
+                  trustedKey.isEmpty() ? QStringLiteral(" — compare the key with the server's")
+                                       : QString())
+              .arg(poll.value(QLatin1String("id")).toInteger())
+              .arg(poll.value(QLatin1String("title")).toString(),
+                  outcome.value(QLatin1String("verdict")).toString(),
+                  outcome.value(QLatin1String("explanation")).toString());
+    if (!logPath.isEmpty()) {
+        const VerifyOutcome chain = verifyExportFile(logPath);
+        if (!chain.ok())
+            return {QStringLiteral("the log does not verify: ") + chain.describe(), {}};
+        const QJsonObject last = document.value(QLatin1String("lastEvent")).toObject();
+        const qint64 seq = last.value(QLatin1String("seq")).toInteger();
+        const QString hash = last.value(QLatin1String("hash")).toString();
+        QFile log(logPath);
+        log.open(QIODevice::ReadOnly);
+        bool found = false;
+        while (!log.atEnd() && !found) {
+            const QJsonObject event = QJsonDocument::fromJson(log.readLine()).object();
+            found = event.value(QLatin1String("meeting")).toInteger()
+                    == document.value(QLatin1String("meeting"))
+                           .toObject()
+                           .value(QLatin1String("id"))
+                           .toInteger()
+                && event.value(QLatin1String("seq")).toInteger() == seq
+                && event.value(QLatin1String("hash")).toString() == hash;
+        }
+        if (!found)
+            return {QStringLiteral("the result names event %1 (%2…), which is not in %3")
+                        .arg(seq)
+                        .arg(hash.left(12), logPath),
+                {}};
+        summary += QStringLiteral("; anchored at event %1 of the verified log").arg(seq);
+    }
+    return {{}, summary};
 }
 
 } // namespace chamber::ctl

@@ -17,6 +17,17 @@ struct VerifyOutcome
 };
 
 VerifyOutcome verifyExportFile(const QString &path);
+// A signed poll result ({document, signature, publicKey}): the signature, the key (when
+// `trustedKey` is given, raw 32 bytes), and, with an exported log, that the result's lastEvent
+// is in that log's intact chain.
+struct ResultCheck
+{
+    QString problem; // empty when all checks passed
+    QString summary;
+};
+ResultCheck verifyResultFile(
+    const QString &path, const QByteArray &trustedKey, const QString &logPath);
+bool looksLikeResultFile(const QString &path);
 VerifyOutcome verifyDataDirectory(const QString &dataDir);
 
 } // namespace chamber::ctl
