@@ -423,7 +423,8 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
     return single(QStringLiteral("meeting.created"),
         {{kTitle, command.string(kTitle).trimmed()}, {kDescription, command.string(kDescription)},
             {kVenue, command.string(kVenue).trimmed()}, {kStartsAt, command.string(kStartsAt)},
-            {QStringLiteral("quorum"), rule.toJson()}},
+            {QStringLiteral("quorum"), rule.toJson()},
+            {QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies"))}},
         {{QStringLiteral("meeting"), meetingId}});
 }
 

@@ -54,6 +54,8 @@ Status meetingCreated(MeetingState &state, const Event &event)
     if (!rule)
         return damaged(event, rule.error().message);
     state.quorumRule = rule.value();
+    // Absent in logs written before meetings could allow proxies at creation: false.
+    state.allowProxies = event.data.value(QLatin1String("allowProxies")).toBool();
     return success();
 }
 

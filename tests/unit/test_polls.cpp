@@ -176,6 +176,17 @@ private Q_SLOTS:
             codeOf(checkBallot(h.state, 77, 1, 1, QStringLiteral("yes"))), ErrorCode::NotFound);
     }
 
+    void proxiesAllowedAtCreation()
+    {
+        MeetingHarness h;
+        h.ok(QStringLiteral("meeting.create"),
+            {{QStringLiteral("title"), QStringLiteral("Phiên họp")},
+                {QStringLiteral("allowProxies"), true}});
+        QVERIFY(h.state.allowProxies);
+        MeetingHarness plain = meetingWith(1);
+        QVERIFY(!plain.state.allowProxies);
+    }
+
     void proxies()
     {
         MeetingHarness h = meetingWith(5, 3); // 1..3 present
