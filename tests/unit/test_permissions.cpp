@@ -50,6 +50,36 @@ private Q_SLOTS:
                                             << "agenda.select" << 0LL << 1LL << false;
         QTest::newRow("bridge changes attendance") << "bridge"
                                                    << "attendance.checkIn" << 5LL << 1LL << false;
+        // Voting and speaking.
+        QTest::newRow("chair opens poll") << "chair"
+                                          << "poll.open" << 0LL << 1LL << true;
+        QTest::newRow("chair publishes") << "chair"
+                                         << "poll.publish" << 0LL << 1LL << true;
+        QTest::newRow("chair grants floor") << "chair"
+                                            << "speaker.grant" << 0LL << 1LL << true;
+        QTest::newRow("chair casts ballot") << "chair"
+                                            << "ballot.cast" << 5LL << 1LL << false;
+        QTest::newRow("seat casts own") << "delegate"
+                                        << "ballot.cast" << 5LL << 1LL << true;
+        // Allowed here, judged against the meeting's proxies when cast (checkBallot).
+        QTest::newRow("seat casts for giver") << "delegate"
+                                              << "ballot.cast" << 6LL << 1LL << true;
+        QTest::newRow("seat casts, other meeting") << "delegate"
+                                                   << "ballot.cast" << 5LL << 2LL << false;
+        QTest::newRow("seat opens poll") << "delegate"
+                                         << "poll.open" << 0LL << 1LL << false;
+        QTest::newRow("seat asks for floor") << "delegate"
+                                             << "speaker.request" << 5LL << 1LL << true;
+        QTest::newRow("seat asks for another") << "delegate"
+                                               << "speaker.request" << 6LL << 1LL << false;
+        QTest::newRow("seat grants floor") << "delegate"
+                                           << "speaker.grant" << 5LL << 1LL << false;
+        QTest::newRow("seat gives proxy") << "delegate"
+                                          << "proxy.give" << 5LL << 1LL << false;
+        QTest::newRow("tally casts ballot") << "tally"
+                                            << "ballot.cast" << 5LL << 1LL << false;
+        QTest::newRow("bridge asks for floor") << "bridge"
+                                               << "speaker.request" << 5LL << 1LL << false;
     }
 
     void commands()
@@ -62,8 +92,16 @@ private Q_SLOTS:
         const Principal device = Principal::forDevice(
             3, 1, *roleFromName(role), role == QLatin1String("delegate") ? 5 : 0);
         QJsonObject fields {{QStringLiteral("meeting"), meeting}};
-        if (type.startsWith(QLatin1String("attendance")))
+        if (delegate)
             fields.insert(QStringLiteral("delegate"), delegate);
+        if (type.startsWith(QLatin1String("poll.")) || type == QLatin1String("ballot.cast"))
+            fields.insert(QStringLiteral("poll"), 1);
+        if (type == QLatin1String("ballot.cast")) {
+            fields.insert(QStringLiteral("choice"), QStringLiteral("yes"));
+            fields.insert(QStringLiteral("key"), QStringLiteral("abcdefghijklmnopqrstuvwxyz"));
+        }
+        if (type == QLatin1String("proxy.give"))
+            fields.insert(QStringLiteral("holder"), 6);
         if (type == QLatin1String("agenda.select"))
             fields.insert(QStringLiteral("item"), 1);
         if (type == QLatin1String("agenda.add"))
@@ -74,8 +112,9 @@ private Q_SLOTS:
         QCOMPARE(status.ok(), allowed);
         if (!allowed)
             QCOMPARE(status.error().code, ErrorCode::Forbidden);
-        // The admin token may do all of it.
-        QVERIFY(authorizeCommand(Principal::admin(), command(type, fields)));
+        // The admin token may do all of it except vote: nobody votes in another's name.
+        const bool ballot = type == QLatin1String("ballot.cast");
+        QCOMPARE(authorizeCommand(Principal::admin(), command(type, fields)).ok(), !ballot);
     }
 
     void subscriptionsAndPresence()
