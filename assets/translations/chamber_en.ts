@@ -40,37 +40,37 @@
 <context>
     <name>AttendanceCard</name>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="20"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="25"/>
         <source>Delegate</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="37"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="43"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="60"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
         <source>You are marked present</source>
         <translation>You are marked present</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="60"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
         <source>You are not checked in yet</source>
         <translation>You are not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="72"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="78"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="73"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
         <source>Leave the session</source>
         <translation>Leave the session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="73"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
@@ -84,44 +84,148 @@
     </message>
 </context>
 <context>
+    <name>BallotCard</name>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="33"/>
+        <source>By proxy for %1 (seat %2)</source>
+        <translation>By proxy for %1 (seat %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="34"/>
+        <source>Your ballot</source>
+        <translation>Your ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="110"/>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="111"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <source>Recorded; the change was refused</source>
+        <translation>Recorded; the change was refused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="114"/>
+        <source>Voting has closed · the ballot was counted</source>
+        <translation>Voting has closed · the ballot was counted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="115"/>
+        <source>Voting has closed</source>
+        <translation>Voting has closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="116"/>
+        <source>Voting has closed · no ballot</source>
+        <translation>Voting has closed · no ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="118"/>
+        <source>Tap a choice to vote</source>
+        <translation>Tap a choice to vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="127"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="155"/>
+        <source>You may change your choice until voting closes.</source>
+        <translation>You may change your choice until voting closes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="156"/>
+        <source>This vote does not allow changes.</source>
+        <translation>This vote does not allow changes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="165"/>
+        <source>Find this code in the published result to check your ballot was counted.</source>
+        <translation>Find this code in the published result to check your ballot was counted.</translation>
+    </message>
+</context>
+<context>
     <name>BridgeMain</name>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="26"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
         <source>Bridge point: %1</source>
         <translation>Bridge point: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="26"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
         <source>Bridge point</source>
         <translation>Bridge point</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="64"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="72"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
 </context>
 <context>
+    <name>BridgeVote</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <source>Voting now: delegates vote on their tablets</source>
+        <translation>Voting now: delegates vote on their tablets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <source>Result of the vote</source>
+        <translation>Result of the vote</translation>
+    </message>
+</context>
+<context>
     <name>ChairMain</name>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="26"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="32"/>
         <source>Chair console</source>
         <translation>Chair console</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="38"/>
-        <source>Agenda</source>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="46"/>
+        <source>Agenda (tab)</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="39"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <source>Voting ●</source>
+        <translation>Voting ●</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <source>Voting</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="53"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="93"/>
+        <source>Speakers (%1)</source>
+        <translation>Speakers (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="95"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="40"/>
-        <source>Devices (%1/%2 online)</source>
-        <translation>Devices (%1/%2 online)</translation>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="96"/>
+        <source>Devices %1/%2</source>
+        <translation>Devices %1/%2</translation>
     </message>
 </context>
 <context>
@@ -154,7 +258,78 @@
     <message numerus="yes">
         <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
         <source>next try in %n s</source>
-        <translation><numerusform>next try in %n s</numerusform><numerusform>next try in %n s</numerusform></translation>
+        <translation>
+            <numerusform>next try in %n s</numerusform>
+            <numerusform>next try in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreatePollDialog</name>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="18"/>
+        <source>New vote</source>
+        <translation>New vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="54"/>
+        <source>What is voted on</source>
+        <translation>What is voted on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="61"/>
+        <source>e.g. Approve the resolution on the 2027 budget</source>
+        <translation>e.g. Approve the resolution on the 2027 budget</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="64"/>
+        <source>Ballot</source>
+        <translation>Ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="71"/>
+        <source>In favour / Against / Abstain</source>
+        <translation>In favour / Against / Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="76"/>
+        <source>Choose one candidate</source>
+        <translation>Choose one candidate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="84"/>
+        <source>One candidate per line (at least two)</source>
+        <translation>One candidate per line (at least two)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="94"/>
+        <source>Secret ballot: only the counts are published</source>
+        <translation>Secret ballot: only the counts are published</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="95"/>
+        <source>Named vote: each delegate&apos;s choice is published</source>
+        <translation>Named vote: each delegate&apos;s choice is published</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="98"/>
+        <source>Majority needed</source>
+        <translation>Majority needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="113"/>
+        <source>Delegates may change their choice until voting closes</source>
+        <translation>Delegates may change their choice until voting closes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="121"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="126"/>
+        <source>Create</source>
+        <translation>Create</translation>
     </message>
 </context>
 <context>
@@ -173,12 +348,12 @@
 <context>
     <name>DelegateMain</name>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="25"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="28"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="50"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="61"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -273,6 +448,114 @@
     </message>
 </context>
 <context>
+    <name>PollPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="21"/>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="32"/>
+        <source>+ New vote</source>
+        <translation>+ New vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <source>Tap a vote to see it.</source>
+        <translation>Tap a vote to see it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <source>No vote yet. Create one for the item under discussion.</source>
+        <translation>No vote yet. Create one for the item under discussion.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <source>Secret ballot</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <source>Named vote</source>
+        <translation>Named vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <source>changes allowed</source>
+        <translation>changes allowed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <source>no changes</source>
+        <translation>no changes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <source>Open voting</source>
+        <translation>Open voting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <source>Another vote is open</source>
+        <translation>Another vote is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="188"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
+        <source>Close voting</source>
+        <translation>Close voting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="199"/>
+        <source>Publish the result</source>
+        <translation>Publish the result</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="207"/>
+        <source>Result published and signed</source>
+        <translation>Result published and signed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="223"/>
+        <source>Not voted yet (%1):</source>
+        <translation>Not voted yet (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="224"/>
+        <source>Everyone present has voted.</source>
+        <translation>Everyone present has voted.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="278"/>
+        <source>Close voting?</source>
+        <translation>Close voting?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="288"/>
+        <source>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</source>
+        <translation>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
+        <source>Keep voting open</source>
+        <translation>Keep voting open</translation>
+    </message>
+</context>
+<context>
+    <name>PollResultView</name>
+    <message>
+        <location filename="../../kiosk/common/PollResultView.qml" line="35"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="106"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/PollResultView.qml" line="120"/>
+        <source>Rule: %1</source>
+        <translation>Rule: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -313,64 +596,224 @@
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="18"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="19"/>
         <source>Hold the QR code on your seat card inside the frame.</source>
         <translation>Hold the QR code on your seat card inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="19"/>
-        <source>No camera found. Open a picture of the QR code instead.</source>
-        <translation>No camera found. Open a picture of the QR code instead.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="35"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="40"/>
         <source>The camera failed: %1</source>
         <translation>The camera failed: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="59"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="64"/>
         <source>QR code read.</source>
         <translation>QR code read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="64"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="69"/>
         <source>No QR code could be read (%1).</source>
         <translation>No QR code could be read (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="120"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="125"/>
         <source>This device has no camera.</source>
         <translation>This device has no camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="128"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="20"/>
         <source>Open a photo or screenshot of the QR code on your seat card.</source>
         <translation>Open a photo or screenshot of the QR code on your seat card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="133"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="141"/>
         <source>Open image…</source>
         <translation>Open image…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="155"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="164"/>
         <source>Choose a picture of the QR code</source>
         <translation>Choose a picture of the QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="156"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="156"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="158"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
         <source>Reading the picture…</source>
         <translation>Reading the picture…</translation>
+    </message>
+</context>
+<context>
+    <name>SeatVoteMap</name>
+    <message>
+        <location filename="../../kiosk/common/SeatVoteMap.qml" line="109"/>
+        <source>No ballot</source>
+        <translation>No ballot</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCard</name>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="34"/>
+        <source>Speaking now</source>
+        <translation>Speaking now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="52"/>
+        <source>Seat %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="73"/>
+        <source>spoken, no limit</source>
+        <translation>spoken, no limit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="74"/>
+        <source>over the %1 limit</source>
+        <translation>over the %1 limit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="75"/>
+        <source>left of %1</source>
+        <translation>left of %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="27"/>
+        <source>Nobody has the floor.</source>
+        <translation>Nobody has the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="44"/>
+        <source>Give the floor to %1</source>
+        <translation>Give the floor to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="45"/>
+        <source>Give the floor to the next</source>
+        <translation>Give the floor to the next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="57"/>
+        <source>End the speech</source>
+        <translation>End the speech</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="64"/>
+        <source>Speaker list (%1)</source>
+        <translation>Speaker list (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="74"/>
+        <source>Delegates ask to speak from their tablets.</source>
+        <translation>Delegates ask to speak from their tablets.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="123"/>
+        <source>Seat %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="144"/>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="162"/>
+        <source>Time per speech: %1 min</source>
+        <translation>Time per speech: %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="163"/>
+        <source>Time per speech: no limit</source>
+        <translation>Time per speech: no limit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="183"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingCard</name>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="29"/>
+        <source>Speaking</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="41"/>
+        <source>You have the floor</source>
+        <translation>You have the floor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="58"/>
+        <source>No time limit</source>
+        <translation>No time limit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="59"/>
+        <source>Time is up: please conclude.</source>
+        <translation>Time is up: please conclude.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="60"/>
+        <source>left of %1</source>
+        <translation>left of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <source>You are next to speak</source>
+        <translation>You are next to speak</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <source>You are number %1 on the speaker list</source>
+        <translation>You are number %1 on the speaker list</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
+        <source>%n waiting to speak</source>
+        <translation>
+            <numerusform>%n waiting to speak</numerusform>
+            <numerusform>%n waiting to speak</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
+        <source>Nobody is waiting to speak</source>
+        <translation>Nobody is waiting to speak</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="85"/>
+        <source>Speaking now: %1 · %2</source>
+        <translation>Speaking now: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="100"/>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <source>Withdraw my request</source>
+        <translation>Withdraw my request</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <source>Ask to speak</source>
+        <translation>Ask to speak</translation>
     </message>
 </context>
 <context>
@@ -394,40 +837,327 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="85"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="117"/>
         <source>Next seat</source>
         <translation>Next seat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="101"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="133"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Scan with the seat&apos;s tablet to join</translation>
     </message>
 </context>
 <context>
+    <name>TallyVote</name>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <source>Voting now</source>
+        <translation>Voting now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <source>Result of the vote</source>
+        <translation>Result of the vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <source>Secret ballot</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <source>Named vote</source>
+        <translation>Named vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <source>Passes with: %1</source>
+        <translation>Passes with: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoteProgress</name>
+    <message>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="22"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="31"/>
+        <source>have voted</source>
+        <translation>have voted</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="44"/>
+        <source>Voting now</source>
+        <translation>Voting now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <source>Result published</source>
+        <translation>Result published</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <source>Voting closed</source>
+        <translation>Voting closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <source>Secret ballot</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <source>Named vote</source>
+        <translation>Named vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="66"/>
+        <source>Back to the agenda</source>
+        <translation>Back to the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <source>Passes with: %1</source>
+        <translation>Passes with: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VotingText</name>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="12"/>
+        <source>half</source>
+        <translation>half</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="14"/>
+        <source>two thirds</source>
+        <translation>two thirds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="16"/>
+        <source>three fifths</source>
+        <translation>three fifths</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="18"/>
+        <source>three quarters</source>
+        <translation>three quarters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="27"/>
+        <source>In favour</source>
+        <translation>In favour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="29"/>
+        <source>Against</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="31"/>
+        <source>Abstain</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="39"/>
+        <source>all members</source>
+        <translation>all members</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="41"/>
+        <source>members present</source>
+        <translation>members present</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="43"/>
+        <source>votes cast</source>
+        <translation>votes cast</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="54"/>
+        <source>More than half of all members</source>
+        <translation>More than half of all members</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="56"/>
+        <source>At least two thirds of all members</source>
+        <translation>At least two thirds of all members</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="58"/>
+        <source>At least three fifths of all members</source>
+        <translation>At least three fifths of all members</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="60"/>
+        <source>More than half of the members present (at least two thirds present)</source>
+        <translation>More than half of the members present (at least two thirds present)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="62"/>
+        <source>More than half of the votes cast (abstentions not counted)</source>
+        <translation>More than half of the votes cast (abstentions not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="64"/>
+        <source>At least two thirds of the votes cast</source>
+        <translation>At least two thirds of the votes cast</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="67"/>
+        <source>At least %1 of %2</source>
+        <translation>At least %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="68"/>
+        <source>More than %1 of %2</source>
+        <translation>More than %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="70"/>
+        <source>, abstentions counted</source>
+        <translation>, abstentions counted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="71"/>
+        <source>, abstentions not counted</source>
+        <translation>, abstentions not counted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="73"/>
+        <source>, by voting weight</source>
+        <translation>, by voting weight</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="103"/>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="105"/>
+        <source>Not passed</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="107"/>
+        <source>Tie</source>
+        <translation>Tie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="109"/>
+        <source>Not enough members</source>
+        <translation>Not enough members</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="111"/>
+        <source>Elected: %1</source>
+        <translation>Elected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="113"/>
+        <source>Nobody elected</source>
+        <translation>Nobody elected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="125"/>
+        <source>Only %1 of %2 members were present: nothing was decided.</source>
+        <translation>Only %1 of %2 members were present: nothing was decided.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="130"/>
+        <source>%1 in favour of %2; %3 needed to pass.</source>
+        <translation>%1 in favour of %2; %3 needed to pass.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="135"/>
+        <source>Two or more candidates share the lead with %1 of %2; %3 needed.</source>
+        <translation>Two or more candidates share the lead with %1 of %2; %3 needed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="139"/>
+        <source>The leader has %1 of %2; %3 needed to be elected.</source>
+        <translation>The leader has %1 of %2; %3 needed to be elected.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="149"/>
+        <source>Voting had already closed; this ballot was not counted.</source>
+        <translation>Voting had already closed; this ballot was not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="151"/>
+        <source>This vote does not allow changing a ballot; the first ballot stands.</source>
+        <translation>This vote does not allow changing a ballot; the first ballot stands.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <source>A ballot for this delegate was already cast from another device.</source>
+        <translation>A ballot for this delegate was already cast from another device.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="156"/>
+        <source>Check in first: only delegates present can vote.</source>
+        <translation>Check in first: only delegates present can vote.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="157"/>
+        <source>This tablet no longer holds that proxy.</source>
+        <translation>This tablet no longer holds that proxy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="158"/>
+        <source>You may not vote in this poll (a proxy given, or no vote).</source>
+        <translation>You may not vote in this poll (a proxy given, or no vote).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="161"/>
+        <source>This vote no longer exists.</source>
+        <translation>This vote no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="163"/>
+        <source>That choice is not on the ballot.</source>
+        <translation>That choice is not on the ballot.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="164"/>
+        <source>The server refused the ballot: %1</source>
+        <translation>The server refused the ballot: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="171"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::Connection</name>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="28"/>
+        <location filename="../../kiosk/client/connection.cpp" line="30"/>
         <source>The server presents a different key than the one this device joined; not connecting.</source>
         <translation>The server presents a different key than the one this device joined; not connecting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="39"/>
+        <location filename="../../kiosk/client/connection.cpp" line="43"/>
         <source>The server stopped answering.</source>
         <translation>The server stopped answering.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="208"/>
+        <location filename="../../kiosk/client/connection.cpp" line="218"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>This device was removed from the meeting by the secretary.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="210"/>
+        <location filename="../../kiosk/client/connection.cpp" line="221"/>
         <source>The server is restarting.</source>
         <translation>The server is restarting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="222"/>
+        <location filename="../../kiosk/client/connection.cpp" line="234"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>The server no longer accepts this device. Join again with a new QR code.</translation>
     </message>
@@ -440,32 +1170,32 @@
         <translation>The server did not answer. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="32"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="37"/>
         <source>This join code was already used. Ask the secretary for a new one.</source>
         <translation>This join code was already used. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="34"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="39"/>
         <source>This join code has expired. Ask the secretary for a new one.</source>
         <translation>This join code has expired. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="36"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="41"/>
         <source>This join code is not valid for this server.</source>
         <translation>This join code is not valid for this server.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="52"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="57"/>
         <source>The server&apos;s answer was incomplete.</source>
         <translation>The server&apos;s answer was incomplete.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="62"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="67"/>
         <source>The server&apos;s key does not match the QR code. It may not be the meeting&apos;s server.</source>
         <translation>The server&apos;s key does not match the QR code. It may not be the meeting&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="63"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="69"/>
         <source>Could not reach the meeting server (%1).</source>
         <translation>Could not reach the meeting server (%1).</translation>
     </message>
@@ -473,19 +1203,57 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="243"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="295"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="245"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="297"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="246"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="298"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::VotingState</name>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="30"/>
+        <source>Prepared</source>
+        <translation>Prepared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="32"/>
+        <source>Voting now</source>
+        <translation>Voting now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="34"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="36"/>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="234"/>
+        <source>You take part without a vote.</source>
+        <translation>You take part without a vote.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="237"/>
+        <source>You gave your proxy to %1; they vote for you.</source>
+        <translation>You gave your proxy to %1; they vote for you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="240"/>
+        <source>Check in to vote.</source>
+        <translation>Check in to vote.</translation>
     </message>
 </context>
 </TS>

@@ -40,37 +40,37 @@
 <context>
     <name>AttendanceCard</name>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="20"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="25"/>
         <source>Delegate</source>
         <translation>Đại biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="37"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="43"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="60"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
         <source>You are marked present</source>
         <translation>Đại biểu đã được điểm danh có mặt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="60"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
         <source>You are not checked in yet</source>
         <translation>Đại biểu chưa điểm danh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="72"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="78"/>
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="73"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
         <source>Leave the session</source>
         <translation>Rời phiên họp</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="73"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
         <source>Check in</source>
         <translation>Điểm danh</translation>
     </message>
@@ -84,44 +84,148 @@
     </message>
 </context>
 <context>
+    <name>BallotCard</name>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="33"/>
+        <source>By proxy for %1 (seat %2)</source>
+        <translation>Phiếu ủy quyền của %1 (ghế %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="34"/>
+        <source>Your ballot</source>
+        <translation>Phiếu biểu quyết của đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="110"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="111"/>
+        <source>Recorded</source>
+        <translation>Đã ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <source>Recorded; the change was refused</source>
+        <translation>Đã ghi nhận; không chấp nhận thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <source>Not recorded</source>
+        <translation>Chưa được ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="114"/>
+        <source>Voting has closed · the ballot was counted</source>
+        <translation>Đã kết thúc biểu quyết · phiếu đã được kiểm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="115"/>
+        <source>Voting has closed</source>
+        <translation>Đã kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="116"/>
+        <source>Voting has closed · no ballot</source>
+        <translation>Đã kết thúc biểu quyết · không có phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="118"/>
+        <source>Tap a choice to vote</source>
+        <translation>Chạm vào một lựa chọn để biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="127"/>
+        <source>Receipt</source>
+        <translation>Mã biên nhận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="155"/>
+        <source>You may change your choice until voting closes.</source>
+        <translation>Có thể thay đổi lựa chọn cho đến khi kết thúc biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="156"/>
+        <source>This vote does not allow changes.</source>
+        <translation>Lần biểu quyết này không cho phép thay đổi lựa chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="165"/>
+        <source>Find this code in the published result to check your ballot was counted.</source>
+        <translation>Tra mã này trong kết quả được công bố để kiểm tra phiếu đã được kiểm.</translation>
+    </message>
+</context>
+<context>
     <name>BridgeMain</name>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="26"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
         <source>Bridge point: %1</source>
         <translation>Điểm cầu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="26"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
         <source>Bridge point</source>
         <translation>Điểm cầu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="64"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="72"/>
         <source>Agenda</source>
         <translation>Chương trình nghị sự</translation>
     </message>
 </context>
 <context>
+    <name>BridgeVote</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <source>Voting now: delegates vote on their tablets</source>
+        <translation>Đang biểu quyết: đại biểu biểu quyết trên máy tính bảng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <source>Result of the vote</source>
+        <translation>Kết quả biểu quyết</translation>
+    </message>
+</context>
+<context>
     <name>ChairMain</name>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="26"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="32"/>
         <source>Chair console</source>
         <translation>Bàn chủ tọa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="38"/>
-        <source>Agenda</source>
-        <translation>Chương trình nghị sự</translation>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="46"/>
+        <source>Agenda (tab)</source>
+        <translation>Nghị sự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="39"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <source>Voting ●</source>
+        <translation>Biểu quyết ●</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <source>Voting</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="53"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="93"/>
+        <source>Speakers (%1)</source>
+        <translation>Phát biểu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="95"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="40"/>
-        <source>Devices (%1/%2 online)</source>
-        <translation>Thiết bị (%1/%2 trực tuyến)</translation>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="96"/>
+        <source>Devices %1/%2</source>
+        <translation>Thiết bị %1/%2</translation>
     </message>
 </context>
 <context>
@@ -154,7 +258,77 @@
     <message numerus="yes">
         <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
         <source>next try in %n s</source>
-        <translation><numerusform>thử lại sau %n giây</numerusform></translation>
+        <translation>
+            <numerusform>thử lại sau %n giây</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreatePollDialog</name>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="18"/>
+        <source>New vote</source>
+        <translation>Tạo biểu quyết mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="54"/>
+        <source>What is voted on</source>
+        <translation>Nội dung biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="61"/>
+        <source>e.g. Approve the resolution on the 2027 budget</source>
+        <translation>Ví dụ: Thông qua Nghị quyết về dự toán ngân sách năm 2027</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="64"/>
+        <source>Ballot</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="71"/>
+        <source>In favour / Against / Abstain</source>
+        <translation>Tán thành / Không tán thành / Không biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="76"/>
+        <source>Choose one candidate</source>
+        <translation>Chọn một trong các ứng viên</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="84"/>
+        <source>One candidate per line (at least two)</source>
+        <translation>Mỗi dòng một ứng viên (ít nhất hai)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="94"/>
+        <source>Secret ballot: only the counts are published</source>
+        <translation>Bỏ phiếu kín: chỉ công bố số phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="95"/>
+        <source>Named vote: each delegate&apos;s choice is published</source>
+        <translation>Biểu quyết công khai: công bố lựa chọn của từng đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="98"/>
+        <source>Majority needed</source>
+        <translation>Điều kiện thông qua</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="113"/>
+        <source>Delegates may change their choice until voting closes</source>
+        <translation>Đại biểu được thay đổi lựa chọn cho đến khi kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="121"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="126"/>
+        <source>Create</source>
+        <translation>Tạo</translation>
     </message>
 </context>
 <context>
@@ -173,12 +347,12 @@
 <context>
     <name>DelegateMain</name>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="25"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="28"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="50"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="61"/>
         <source>Agenda</source>
         <translation>Chương trình nghị sự</translation>
     </message>
@@ -273,6 +447,114 @@
     </message>
 </context>
 <context>
+    <name>PollPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="21"/>
+        <source>Votes</source>
+        <translation>Các lần biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="32"/>
+        <source>+ New vote</source>
+        <translation>+ Biểu quyết mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <source>Tap a vote to see it.</source>
+        <translation>Chạm vào một lần biểu quyết để xem.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <source>No vote yet. Create one for the item under discussion.</source>
+        <translation>Chưa có biểu quyết. Hãy tạo biểu quyết cho nội dung đang thảo luận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <source>Named vote</source>
+        <translation>Biểu quyết công khai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <source>changes allowed</source>
+        <translation>được thay đổi lựa chọn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <source>no changes</source>
+        <translation>không được thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <source>Open voting</source>
+        <translation>Bắt đầu biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <source>Another vote is open</source>
+        <translation>Đang có biểu quyết khác</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="188"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
+        <source>Close voting</source>
+        <translation>Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="199"/>
+        <source>Publish the result</source>
+        <translation>Công bố kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="207"/>
+        <source>Result published and signed</source>
+        <translation>Đã công bố kết quả (có chữ ký số)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="223"/>
+        <source>Not voted yet (%1):</source>
+        <translation>Chưa biểu quyết (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="224"/>
+        <source>Everyone present has voted.</source>
+        <translation>Tất cả đại biểu có mặt đã biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="278"/>
+        <source>Close voting?</source>
+        <translation>Kết thúc biểu quyết?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="288"/>
+        <source>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</source>
+        <translation>Đã có %1/%2 phiếu. Sau khi kết thúc, không thể biểu quyết hay thay đổi lựa chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
+        <source>Keep voting open</source>
+        <translation>Tiếp tục biểu quyết</translation>
+    </message>
+</context>
+<context>
+    <name>PollResultView</name>
+    <message>
+        <location filename="../../kiosk/common/PollResultView.qml" line="35"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="106"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/PollResultView.qml" line="120"/>
+        <source>Rule: %1</source>
+        <translation>Điều kiện thông qua: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -313,64 +595,223 @@
 <context>
     <name>ScannerView</name>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="18"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="19"/>
         <source>Hold the QR code on your seat card inside the frame.</source>
         <translation>Đưa mã QR trên thẻ chỗ ngồi vào trong khung.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="19"/>
-        <source>No camera found. Open a picture of the QR code instead.</source>
-        <translation>Không tìm thấy camera. Hãy mở ảnh chụp mã QR.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="35"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="40"/>
         <source>The camera failed: %1</source>
         <translation>Camera gặp lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="59"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="64"/>
         <source>QR code read.</source>
         <translation>Đã đọc mã QR.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="64"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="69"/>
         <source>No QR code could be read (%1).</source>
         <translation>Không đọc được mã QR (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="120"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="125"/>
         <source>This device has no camera.</source>
         <translation>Thiết bị này không có camera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="128"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="20"/>
         <source>Open a photo or screenshot of the QR code on your seat card.</source>
         <translation>Mở ảnh chụp hoặc ảnh màn hình mã QR trên thẻ chỗ ngồi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="133"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="141"/>
         <source>Open image…</source>
         <translation>Mở ảnh…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="155"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="164"/>
         <source>Choose a picture of the QR code</source>
         <translation>Chọn ảnh có mã QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="156"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Ảnh (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="156"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
         <source>All files (*)</source>
         <translation>Tất cả tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="158"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
         <source>Reading the picture…</source>
         <translation>Đang đọc ảnh…</translation>
+    </message>
+</context>
+<context>
+    <name>SeatVoteMap</name>
+    <message>
+        <location filename="../../kiosk/common/SeatVoteMap.qml" line="109"/>
+        <source>No ballot</source>
+        <translation>Không có phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCard</name>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="34"/>
+        <source>Speaking now</source>
+        <translation>Đang phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="52"/>
+        <source>Seat %1</source>
+        <translation>Ghế %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="73"/>
+        <source>spoken, no limit</source>
+        <translation>đã phát biểu, không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="74"/>
+        <source>over the %1 limit</source>
+        <translation>quá thời gian %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="75"/>
+        <source>left of %1</source>
+        <translation>còn lại (tối đa %1)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="27"/>
+        <source>Nobody has the floor.</source>
+        <translation>Chưa có đại biểu phát biểu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="44"/>
+        <source>Give the floor to %1</source>
+        <translation>Mời %1 phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="45"/>
+        <source>Give the floor to the next</source>
+        <translation>Mời người tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="57"/>
+        <source>End the speech</source>
+        <translation>Kết thúc phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="64"/>
+        <source>Speaker list (%1)</source>
+        <translation>Danh sách đăng ký phát biểu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="74"/>
+        <source>Delegates ask to speak from their tablets.</source>
+        <translation>Đại biểu đăng ký phát biểu trên máy tính bảng.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="123"/>
+        <source>Seat %1</source>
+        <translation>Ghế %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="144"/>
+        <source>Floor</source>
+        <translation>Mời</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="162"/>
+        <source>Time per speech: %1 min</source>
+        <translation>Thời gian phát biểu: %1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="163"/>
+        <source>Time per speech: no limit</source>
+        <translation>Thời gian phát biểu: không giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="183"/>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingCard</name>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="29"/>
+        <source>Speaking</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="41"/>
+        <source>You have the floor</source>
+        <translation>Đại biểu đang phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="58"/>
+        <source>No time limit</source>
+        <translation>Không giới hạn thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="59"/>
+        <source>Time is up: please conclude.</source>
+        <translation>Đã hết thời gian: đề nghị đại biểu kết thúc.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="60"/>
+        <source>left of %1</source>
+        <translation>còn lại (tối đa %1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <source>You are next to speak</source>
+        <translation>Đại biểu là người phát biểu tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <source>You are number %1 on the speaker list</source>
+        <translation>Đại biểu đứng thứ %1 trong danh sách phát biểu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
+        <source>%n waiting to speak</source>
+        <translation>
+            <numerusform>%n đại biểu đang chờ phát biểu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
+        <source>Nobody is waiting to speak</source>
+        <translation>Chưa có đại biểu đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="85"/>
+        <source>Speaking now: %1 · %2</source>
+        <translation>Đang phát biểu: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="100"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <source>Withdraw my request</source>
+        <translation>Rút đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <source>Ask to speak</source>
+        <translation>Đăng ký phát biểu</translation>
     </message>
 </context>
 <context>
@@ -394,40 +835,327 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="85"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="117"/>
         <source>Next seat</source>
         <translation>Ghế tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="101"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="133"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Quét bằng máy tính bảng tại ghế để tham gia</translation>
     </message>
 </context>
 <context>
+    <name>TallyVote</name>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <source>Voting now</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <source>Result of the vote</source>
+        <translation>Kết quả biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <source>Named vote</source>
+        <translation>Biểu quyết công khai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <source>Passes with: %1</source>
+        <translation>Điều kiện thông qua: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoteProgress</name>
+    <message>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="22"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="31"/>
+        <source>have voted</source>
+        <translation>đã biểu quyết</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="44"/>
+        <source>Voting now</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <source>Result published</source>
+        <translation>Đã công bố kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <source>Voting closed</source>
+        <translation>Đã kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <source>Named vote</source>
+        <translation>Biểu quyết công khai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="66"/>
+        <source>Back to the agenda</source>
+        <translation>Về chương trình nghị sự</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <source>Passes with: %1</source>
+        <translation>Điều kiện thông qua: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VotingText</name>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="12"/>
+        <source>half</source>
+        <translation>nửa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="14"/>
+        <source>two thirds</source>
+        <translation>hai phần ba</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="16"/>
+        <source>three fifths</source>
+        <translation>ba phần năm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="18"/>
+        <source>three quarters</source>
+        <translation>ba phần tư</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="27"/>
+        <source>In favour</source>
+        <translation>Tán thành</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="29"/>
+        <source>Against</source>
+        <translation>Không tán thành</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="31"/>
+        <source>Abstain</source>
+        <translation>Không biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="39"/>
+        <source>all members</source>
+        <translation>tổng số đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="41"/>
+        <source>members present</source>
+        <translation>số đại biểu có mặt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="43"/>
+        <source>votes cast</source>
+        <translation>số phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="54"/>
+        <source>More than half of all members</source>
+        <translation>Quá nửa tổng số đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="56"/>
+        <source>At least two thirds of all members</source>
+        <translation>Ít nhất hai phần ba tổng số đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="58"/>
+        <source>At least three fifths of all members</source>
+        <translation>Ít nhất ba phần năm tổng số đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="60"/>
+        <source>More than half of the members present (at least two thirds present)</source>
+        <translation>Quá nửa số đại biểu có mặt (ít nhất hai phần ba có mặt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="62"/>
+        <source>More than half of the votes cast (abstentions not counted)</source>
+        <translation>Quá nửa số phiếu biểu quyết (không tính phiếu không biểu quyết)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="64"/>
+        <source>At least two thirds of the votes cast</source>
+        <translation>Ít nhất hai phần ba số phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="67"/>
+        <source>At least %1 of %2</source>
+        <translation>Ít nhất %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="68"/>
+        <source>More than %1 of %2</source>
+        <translation>Quá %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="70"/>
+        <source>, abstentions counted</source>
+        <translation>, tính cả phiếu không biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="71"/>
+        <source>, abstentions not counted</source>
+        <translation>, không tính phiếu không biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="73"/>
+        <source>, by voting weight</source>
+        <translation>, theo trọng số biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="103"/>
+        <source>Passed</source>
+        <translation>Thông qua</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="105"/>
+        <source>Not passed</source>
+        <translation>Không thông qua</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="107"/>
+        <source>Tie</source>
+        <translation>Hòa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="109"/>
+        <source>Not enough members</source>
+        <translation>Không đủ số đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="111"/>
+        <source>Elected: %1</source>
+        <translation>Trúng cử: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="113"/>
+        <source>Nobody elected</source>
+        <translation>Không có người trúng cử</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="125"/>
+        <source>Only %1 of %2 members were present: nothing was decided.</source>
+        <translation>Chỉ có %1/%2 đại biểu có mặt: không đủ điều kiện để quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="130"/>
+        <source>%1 in favour of %2; %3 needed to pass.</source>
+        <translation>%1 tán thành trên %2; cần %3 để thông qua.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="135"/>
+        <source>Two or more candidates share the lead with %1 of %2; %3 needed.</source>
+        <translation>Nhiều ứng viên cùng dẫn đầu với %1 trên %2; cần %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="139"/>
+        <source>The leader has %1 of %2; %3 needed to be elected.</source>
+        <translation>Người dẫn đầu đạt %1 trên %2; cần %3 để trúng cử.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="149"/>
+        <source>Voting had already closed; this ballot was not counted.</source>
+        <translation>Biểu quyết đã kết thúc; phiếu này không được tính.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="151"/>
+        <source>This vote does not allow changing a ballot; the first ballot stands.</source>
+        <translation>Lần biểu quyết này không cho phép thay đổi; lựa chọn đầu tiên được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <source>A ballot for this delegate was already cast from another device.</source>
+        <translation>Đại biểu này đã biểu quyết từ một thiết bị khác.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="156"/>
+        <source>Check in first: only delegates present can vote.</source>
+        <translation>Cần điểm danh trước: chỉ đại biểu có mặt mới được biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="157"/>
+        <source>This tablet no longer holds that proxy.</source>
+        <translation>Máy này không còn giữ ủy quyền đó.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="158"/>
+        <source>You may not vote in this poll (a proxy given, or no vote).</source>
+        <translation>Đại biểu không được biểu quyết lần này (đã ủy quyền, hoặc không có quyền biểu quyết).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="161"/>
+        <source>This vote no longer exists.</source>
+        <translation>Lần biểu quyết này không còn tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="163"/>
+        <source>That choice is not on the ballot.</source>
+        <translation>Lựa chọn này không có trong phiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="164"/>
+        <source>The server refused the ballot: %1</source>
+        <translation>Máy chủ từ chối phiếu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="171"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::Connection</name>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="28"/>
+        <location filename="../../kiosk/client/connection.cpp" line="30"/>
         <source>The server presents a different key than the one this device joined; not connecting.</source>
         <translation>Máy chủ dùng khóa khác với khóa lúc thiết bị tham gia; không kết nối.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="39"/>
+        <location filename="../../kiosk/client/connection.cpp" line="43"/>
         <source>The server stopped answering.</source>
         <translation>Máy chủ không còn trả lời.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="208"/>
+        <location filename="../../kiosk/client/connection.cpp" line="218"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>Thư ký đã gỡ thiết bị này khỏi cuộc họp.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="210"/>
+        <location filename="../../kiosk/client/connection.cpp" line="221"/>
         <source>The server is restarting.</source>
         <translation>Máy chủ đang khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="222"/>
+        <location filename="../../kiosk/client/connection.cpp" line="234"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>Máy chủ không còn chấp nhận thiết bị này. Hãy tham gia lại bằng mã QR mới.</translation>
     </message>
@@ -440,32 +1168,32 @@
         <translation>Máy chủ không trả lời. Hãy kiểm tra mạng và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="32"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="37"/>
         <source>This join code was already used. Ask the secretary for a new one.</source>
         <translation>Mã tham gia này đã được dùng. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="34"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="39"/>
         <source>This join code has expired. Ask the secretary for a new one.</source>
         <translation>Mã tham gia này đã hết hạn. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="36"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="41"/>
         <source>This join code is not valid for this server.</source>
         <translation>Mã tham gia không hợp lệ với máy chủ này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="52"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="57"/>
         <source>The server&apos;s answer was incomplete.</source>
         <translation>Trả lời của máy chủ không đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="62"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="67"/>
         <source>The server&apos;s key does not match the QR code. It may not be the meeting&apos;s server.</source>
         <translation>Khóa của máy chủ không khớp với mã QR. Đây có thể không phải máy chủ của phòng họp.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/enroller.cpp" line="63"/>
+        <location filename="../../kiosk/client/enroller.cpp" line="69"/>
         <source>Could not reach the meeting server (%1).</source>
         <translation>Không kết nối được máy chủ phòng họp (%1).</translation>
     </message>
@@ -473,19 +1201,57 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="243"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="295"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="245"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="297"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="246"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="298"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::VotingState</name>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="30"/>
+        <source>Prepared</source>
+        <translation>Chuẩn bị</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="32"/>
+        <source>Voting now</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="34"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="36"/>
+        <source>Published</source>
+        <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="234"/>
+        <source>You take part without a vote.</source>
+        <translation>Đại biểu tham dự, không có quyền biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="237"/>
+        <source>You gave your proxy to %1; they vote for you.</source>
+        <translation>Đại biểu đã ủy quyền cho %1; người được ủy quyền sẽ biểu quyết thay.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingstate.cpp" line="240"/>
+        <source>Check in to vote.</source>
+        <translation>Cần điểm danh để biểu quyết.</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,11 @@
 
 #include "qrimageprovider.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QQuickWindow>
@@ -43,6 +45,44 @@ QString chooseLanguage(const QString &requested)
 
 } // namespace
 
+namespace {
+
+// The demo state with a scene's changes: its keys replace the state's, `present` says who is
+// present, and a speech's start is placed `sinceSecondsAgo` before now so the countdown runs.
+QJsonObject applyScene(QJsonObject state, const QJsonObject &scene)
+{
+    static const QStringList notState {QStringLiteral("present"), QStringLiteral("progress"),
+        QStringLiteral("ownBallot"), QStringLiteral("comment")};
+    for (auto it = scene.begin(); it != scene.end(); ++it) {
+        if (!notState.contains(it.key()))
+            state.insert(it.key(), it.value());
+    }
+    if (scene.contains(QLatin1String("present"))) {
+        const QJsonArray present = scene.value(QLatin1String("present")).toArray();
+        QJsonArray delegates;
+        for (const QJsonValue &value : state.value(QLatin1String("delegates")).toArray()) {
+            QJsonObject delegate = value.toObject();
+            const bool isPresent = present.contains(delegate.value(QLatin1String("id")));
+            if (isPresent && !delegate.value(QLatin1String("present")).toBool())
+                delegate.insert(
+                    QStringLiteral("presentSince"), state.value(QLatin1String("startedAt")));
+            delegate.insert(QStringLiteral("present"), isPresent);
+            delegates.append(delegate);
+        }
+        state.insert(QStringLiteral("delegates"), delegates);
+    }
+    QJsonObject speakers = state.value(QLatin1String("speakers")).toObject();
+    if (speakers.contains(QLatin1String("sinceSecondsAgo"))) {
+        const int ago = speakers.take(QLatin1String("sinceSecondsAgo")).toInt();
+        speakers.insert(QStringLiteral("since"),
+            QDateTime::currentDateTimeUtc().addSecs(-ago).toString(Qt::ISODateWithMs));
+        state.insert(QStringLiteral("speakers"), speakers);
+    }
+    return state;
+}
+
+} // namespace
+
 int qmlProblemCount()
 {
     return g_qmlProblems;
@@ -71,14 +111,23 @@ void KioskApplication::switchLanguage(const QString &language)
     m_engine.retranslate();
 }
 
-Status KioskApplication::showDemo(KioskState &state, const QString &role)
+Status KioskApplication::showDemo(KioskState &state, const QString &role, const QString &scene)
 {
     QFile file(QStringLiteral(":/chamber/kiosk/demo-state.json"));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(
             ErrorCode::Internal, QStringLiteral("the demo state is missing from the program"));
     const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
-    auto meeting = core::MeetingState::fromJson(demo.value(QLatin1String("state")).toObject());
+    const QJsonObject scenes = demo.value(QLatin1String("scenes")).toObject();
+    const QJsonObject patch = scenes.value(scene).toObject();
+    if (!scenes.value(scene).isObject()) {
+        QStringList known = scenes.keys();
+        known.removeAll(QStringLiteral("comment"));
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("no demo scene \"%1\"; known: %2").arg(scene, known.join(u", ")));
+    }
+    auto meeting = core::MeetingState::fromJson(
+        applyScene(demo.value(QLatin1String("state")).toObject(), patch));
     if (!meeting)
         return meeting.error();
     DeviceIdentity identity;
@@ -98,6 +147,26 @@ Status KioskApplication::showDemo(KioskState &state, const QString &role)
         role == QLatin1String("tally") ? seatCode.value(QLatin1String("url")).toString()
                                        : QString(),
         seatCode.value(QLatin1String("label")).toString());
+    if (const QJsonObject progress = patch.value(QLatin1String("progress")).toObject();
+        !progress.isEmpty()) {
+        PollProgress shown;
+        shown.poll = progress.value(QLatin1String("poll")).toInteger();
+        shown.cast = progress.value(QLatin1String("cast")).toInt();
+        shown.eligible = progress.value(QLatin1String("eligible")).toInt();
+        // As the server sends it: the names of who has not voted go to the chair only.
+        shown.hasPending = role == QLatin1String("chair");
+        if (shown.hasPending) {
+            for (const QJsonValue &delegate : progress.value(QLatin1String("pending")).toArray())
+                shown.pending.append(delegate.toInteger());
+        }
+        state.showStaticProgress(shown);
+    }
+    if (const QJsonObject ballot = patch.value(QLatin1String("ownBallot")).toObject();
+        !ballot.isEmpty() && role == QLatin1String("delegate")) {
+        state.voting()->showRecordedBallot(ballot.value(QLatin1String("poll")).toInteger(),
+            ballot.value(QLatin1String("delegate")).toInteger(),
+            ballot.value(QLatin1String("choice")).toString());
+    }
     return success();
 }
 
@@ -113,7 +182,7 @@ int KioskApplication::run()
 
     if (m_options.selfTest) {
         if (m_options.role != QLatin1String("join")) {
-            if (auto shown = showDemo(m_state, m_options.role); !shown) {
+            if (auto shown = showDemo(m_state, m_options.role, m_options.demoScene); !shown) {
                 std::fprintf(stderr, "self-test: %s\n", qPrintable(shown.error().message));
                 return 1;
             }

@@ -21,8 +21,10 @@ public:
     // Loads the UI and runs the event loop; returns the process's exit code.
     int run();
 
-    // The demo meeting for self-tests and screenshots, as a device of `role` sees it.
-    static Status showDemo(KioskState &state, const QString &role);
+    // The demo meeting for self-tests and screenshots, as a device of `role` sees it, in one
+    // of the scenes of demo-state.json (agenda, speech, vote, voted, result).
+    static Status showDemo(
+        KioskState &state, const QString &role, const QString &scene = QStringLiteral("agenda"));
 
 private:
     void switchLanguage(const QString &language);

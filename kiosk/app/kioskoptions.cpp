@@ -23,11 +23,18 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral("ROLE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("With --self-test: save the window to this PNG."), QStringLiteral("FILE"));
+    const QCommandLineOption demoScene(QStringLiteral("demo-scene"),
+        QStringLiteral(
+            "With --self-test: agenda (default), speech (someone has the floor), vote "
+            "(a poll open), voted (this seat's ballot recorded), election (a secret ballot among "
+            "candidates) or result (published)."),
+        QStringLiteral("SCENE"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"));
     const QCommandLineOption fullScreen(
         QStringLiteral("fullscreen"), QStringLiteral("Full screen (kiosk session)."));
-    parser.addOptions({data, language, join, selfTest, role, screenshot, size, fullScreen});
+    parser.addOptions(
+        {data, language, join, selfTest, role, screenshot, demoScene, size, fullScreen});
     parser.addHelpOption();
     parser.addVersionOption();
     if (helpText)
@@ -51,10 +58,14 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         return makeError(ErrorCode::BadField,
             QStringLiteral("--self-test needs --role delegate, chair, tally, bridge or join"),
             QStringLiteral("role"));
-    if (!options.selfTest && (parser.isSet(role) || parser.isSet(screenshot)))
+    if (!options.selfTest
+        && (parser.isSet(role) || parser.isSet(screenshot) || parser.isSet(demoScene)))
         return makeError(ErrorCode::BadField,
-            QStringLiteral("--role and --screenshot go with --self-test"), QStringLiteral("role"));
+            QStringLiteral("--role, --screenshot and --demo-scene go with --self-test"),
+            QStringLiteral("role"));
     options.screenshot = parser.value(screenshot);
+    options.demoScene
+        = parser.isSet(demoScene) ? parser.value(demoScene) : QStringLiteral("agenda");
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
         const auto match = pattern.match(parser.value(size));

@@ -17,6 +17,8 @@ struct KioskOptions
     bool selfTest = false; // load a role's screen with the demo meeting, check it, exit
     QString role; // for --self-test: delegate, chair, tally, bridge, or join
     QString screenshot; // with --self-test: save the window as PNG here
+    QString
+        demoScene; // with --self-test: agenda (default), speech, vote, voted, election or result
     QSize size {1280, 800};
     bool fullScreen = false;
 };

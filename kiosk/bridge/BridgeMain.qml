@@ -1,5 +1,6 @@
-// A remote bridge point: the meeting's agenda and current item, and its connection to the
-// chamber. (Programme video and the floor come with the video bridge work.)
+// A remote bridge point: the meeting's agenda and current item, the vote in progress (or its
+// result), who has the floor, and its connection to the chamber. (Programme video comes with
+// the video bridge work.)
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -45,7 +46,14 @@ Rectangle {
                 spacing: Theme.px(12)
                 CurrentItemCard {
                     Layout.fillWidth: true
-                    titleSize: 30
+                    titleSize: Kiosk.voting.active ? 22 : 30
+                }
+                BridgeVote {
+                    Layout.fillWidth: true
+                    visible: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
+                }
+                SpeakerCard {
+                    Layout.fillWidth: true
                 }
                 QuorumPanel {
                     Layout.fillWidth: true

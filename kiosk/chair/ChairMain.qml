@@ -1,5 +1,6 @@
-// The chair console: moves through the agenda, opens and closes the session, sees attendance
-// against the quorum (and can correct it), and sees which devices are connected.
+// The chair console: moves through the agenda, opens and closes the session, runs votes and
+// the speaker list, sees attendance against the quorum (and can correct it), and sees which
+// devices are connected.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -17,6 +18,11 @@ Rectangle {
         value: Math.max(6, Math.min(root.width, root.height) / 100)
     }
 
+    component PanelTab: TabButton {
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.px(15)
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -29,18 +35,28 @@ Rectangle {
             compact: false
             Layout.fillWidth: true
         }
+        // Tablets: one panel per tab.
         TabBar {
             id: tabs
+            objectName: "chairTabs"
             visible: !root.wide
             Layout.fillWidth: true
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.px(16)
-            TabButton { text: qsTr("Agenda") }
-            TabButton { text: qsTr("Attendance") }
-            TabButton { text: qsTr("Devices (%1/%2 online)").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count) }
+            // A source of its own: five tabs share a tablet's width, so the tab is shorter
+            // than the agenda's heading elsewhere.
+            PanelTab { text: qsTr("Agenda (tab)") }
+            PanelTab {
+                objectName: "votingTab"
+                text: Kiosk.voting.openPollId > 0 ? qsTr("Voting ●") : qsTr("Voting")
+            }
+            PanelTab {
+                objectName: "speakersTab"
+                text: qsTr("Speakers (%1)").arg(Kiosk.speaking.queueLength)
+            }
+            PanelTab { text: qsTr("Attendance") }
+            PanelTab { text: qsTr("Devices %1/%2").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count) }
         }
 
-        // Wide screens show the three panels side by side; tablets one per tab.
+        // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -51,20 +67,50 @@ Rectangle {
             AgendaControl {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 5
+                Layout.preferredWidth: 4
                 visible: root.wide || tabs.currentIndex === 0
             }
-            AttendancePanel {
+            PollPanel {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 4
                 visible: root.wide || tabs.currentIndex === 1
             }
-            DevicePanel {
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 3
-                visible: root.wide || tabs.currentIndex === 2
+                Layout.preferredWidth: 4
+                visible: root.wide || tabs.currentIndex >= 2
+                spacing: Theme.px(10)
+
+                TabBar {
+                    id: sideTabs
+                    objectName: "sideTabs"
+                    visible: root.wide
+                    Layout.fillWidth: true
+                    PanelTab {
+                        objectName: "sideSpeakersTab"
+                        text: qsTr("Speakers (%1)").arg(Kiosk.speaking.queueLength)
+                    }
+                    PanelTab { text: qsTr("Attendance") }
+                    PanelTab { text: qsTr("Devices %1/%2").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count) }
+                }
+                readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2
+                SpeakerPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 0
+                }
+                AttendancePanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 1
+                }
+                DevicePanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 2
+                }
             }
         }
     }

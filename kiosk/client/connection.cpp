@@ -16,6 +16,7 @@ namespace {
 const QLatin1String kType("type");
 const QString kHelloId = QStringLiteral("hello");
 const QString kSubscribeId = QStringLiteral("subscribe");
+const QLatin1String kMeetingField("meeting");
 } // namespace
 
 Connection::Connection(
@@ -121,6 +122,7 @@ void Connection::onConnected()
         {QStringLiteral("protocol"), protocol::kProtocolVersion},
         {QStringLiteral("credential"), m_identity.credential},
         {QStringLiteral("client"), QStringLiteral("chamber-kiosk/" CHAMBER_VERSION)}};
+    m_helloSentAt = QDateTime::currentDateTimeUtc();
     m_socket.sendTextMessage(QString::fromUtf8(protocol::toFrame(hello)));
 }
 
@@ -203,6 +205,8 @@ void Connection::onText(const QString &text)
         }
         m_meeting = std::move(state.value());
         emit meetingChanged();
+    } else if (type == QLatin1String("progress")) {
+        handleProgress(message->body);
     } else if (type == QLatin1String("presence")) {
         m_presence = message->body.value(QLatin1String("devices")).toArray();
         emit presenceChanged();
@@ -231,6 +235,7 @@ void Connection::handleReply(const QJsonObject &reply)
             m_socket.close();
             return;
         }
+        learnClockOffset(reply.value(QLatin1String("result")).toObject());
         subscribe();
         return;
     }
@@ -255,6 +260,48 @@ void Connection::handleReply(const QJsonObject &reply)
             qCWarning(lcConnection).noquote() << status.error().message;
         emit commandAnswered(id, reply);
     }
+}
+
+std::optional<PollProgress> Connection::progress(qint64 poll) const
+{
+    const auto it = m_progress.find(poll);
+    return it == m_progress.end() ? std::nullopt : std::optional(it->second);
+}
+
+void Connection::handleProgress(const QJsonObject &json)
+{
+    if (json.value(kMeetingField).toInteger() != m_identity.meeting)
+        return;
+    PollProgress progress;
+    progress.poll = json.value(QLatin1String("poll")).toInteger();
+    progress.cast = json.value(QLatin1String("cast")).toInt();
+    progress.eligible = json.value(QLatin1String("eligible")).toInt();
+    progress.hasPending = json.contains(QLatin1String("pending"));
+    for (const QJsonValue &delegate : json.value(QLatin1String("pending")).toArray())
+        progress.pending.append(delegate.toInteger());
+    m_progress[progress.poll] = progress;
+    emit progressChanged(progress.poll);
+}
+
+std::optional<qint64> Connection::clockOffset(
+    const QDateTime &sentAt, const QDateTime &receivedAt, const QString &serverTime)
+{
+    const QDateTime server = QDateTime::fromString(serverTime, Qt::ISODateWithMs);
+    if (!server.isValid() || !sentAt.isValid() || !receivedAt.isValid())
+        return std::nullopt;
+    const QDateTime localMidpoint = sentAt.addMSecs(sentAt.msecsTo(receivedAt) / 2);
+    return localMidpoint.msecsTo(server);
+}
+
+void Connection::learnClockOffset(const QJsonObject &helloResult)
+{
+    // Without a server time (an older server) the offset stays 0: this device's clock.
+    const auto offset = clockOffset(m_helloSentAt, QDateTime::currentDateTimeUtc(),
+        helloResult.value(QLatin1String("time")).toString());
+    if (!offset || *offset == m_clockOffsetMs)
+        return;
+    m_clockOffsetMs = *offset;
+    emit clockOffsetChanged();
 }
 
 void Connection::handleEvent(const QJsonObject &json)

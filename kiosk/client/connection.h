@@ -16,8 +16,10 @@
 #include <QWebSocket>
 
 #include <QHash>
+#include <QList>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace chamber::kiosk {
@@ -30,6 +32,16 @@ struct ConnectionOptions
     // to our ping within the timeout, the connection is treated as dead.
     int pingIntervalMs = 5000;
     int pongTimeoutMs = 12000;
+};
+
+// The latest `progress` push for a poll: how many ballots are in, counts only.
+struct PollProgress
+{
+    qint64 poll = 0;
+    int cast = 0;
+    int eligible = 0;
+    bool hasPending = false; // the server sends `pending` to the chair console only
+    QList<qint64> pending; // delegates who can vote and have no recorded ballot
 };
 
 class Connection : public QObject
@@ -61,6 +73,16 @@ public:
     bool hasMeeting() const { return m_meeting.has_value(); }
     const core::MeetingState &meeting() const { return *m_meeting; }
     QJsonArray presence() const { return m_presence; }
+    // The latest progress of a poll, if the server sent one since this connection started.
+    std::optional<PollProgress> progress(qint64 poll) const;
+    // Server time minus this device's time, from the hello answer (0 until known, or if the
+    // server does not say). Countdowns use it so every screen shows the same seconds.
+    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    // Server time minus local time, from a question sent at `sentAt`, answered at `receivedAt`
+    // with the server's `serverTime` (ISO 8601); the server is taken to have read its clock
+    // halfway through the round trip. Empty when the time does not parse.
+    static std::optional<qint64> clockOffset(
+        const QDateTime &sentAt, const QDateTime &receivedAt, const QString &serverTime);
 
     // Queues a command: stored in the outbox first, then sent when online (now or after the
     // next reconnect). Returns the request id the answer will carry.
@@ -73,6 +95,8 @@ Q_SIGNALS:
     void stateChanged();
     void meetingChanged();
     void presenceChanged();
+    void progressChanged(qint64 poll);
+    void clockOffsetChanged();
     void commandAnswered(const QString &id, const QJsonObject &reply);
     // The server refused this device's credential (revoked): the kiosk must join again.
     void credentialRejected(const QString &reason);
@@ -84,6 +108,8 @@ private:
     void onText(const QString &text);
     void handleReply(const QJsonObject &reply);
     void handleEvent(const QJsonObject &json);
+    void handleProgress(const QJsonObject &json);
+    void learnClockOffset(const QJsonObject &helloResult);
     void subscribe();
     void drainOutbox();
     void setState(State state);
@@ -106,6 +132,9 @@ private:
     bool m_rejected = false;
     std::optional<core::MeetingState> m_meeting;
     QJsonArray m_presence;
+    std::map<qint64, PollProgress> m_progress;
+    QDateTime m_helloSentAt;
+    qint64 m_clockOffsetMs = 0;
     qint64 m_requestCounter = 0;
     QHash<QString, std::function<void(const QJsonObject &)>> m_requests;
 };

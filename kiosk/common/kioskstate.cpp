@@ -2,7 +2,9 @@
 
 #include "protocol/joinlink.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QJSEngine>
 #include <QJsonObject>
@@ -35,6 +37,11 @@ KioskState::KioskState(QObject *parent)
         [this](const QString &reason) { setPhase(QStringLiteral("join"), reason); });
     m_seatCodeTimer.setSingleShot(true);
     connect(&m_seatCodeTimer, &QTimer::timeout, this, &KioskState::requestSeatCode);
+    const auto sender = [this](QJsonObject command) { return send(std::move(command)); };
+    m_voting.attach(&m_meeting, &m_identity, sender);
+    m_speaking.attach(&m_meeting, &m_identity, sender);
+    // Texts built in C++ (rules, verdicts) follow the language too.
+    connect(this, &KioskState::languageChanged, &m_voting, &VotingState::refresh);
 }
 
 KioskState::~KioskState()
@@ -80,6 +87,9 @@ void KioskState::showStatic(const DeviceIdentity &identity, const core::MeetingS
     m_seatCodeUrl = seatCodeUrl;
     m_seatCodeLabel = seatCodeLabel;
     m_outbox = std::make_unique<Outbox>();
+    m_ballots = std::make_unique<BallotStore>();
+    m_voting.reset();
+    m_voting.setBallotStore(m_ballots.get());
     refreshMeeting();
     emit seatCodeChanged();
     setPhase(QStringLiteral("running"));
@@ -98,6 +108,18 @@ void KioskState::startConnection(const DeviceIdentity &identity)
     m_outbox = std::make_unique<Outbox>(m_paths.outbox);
     if (auto loaded = m_outbox->load(); !loaded)
         qCWarning(lcKiosk).noquote() << loaded.error().message;
+    const QString ballotsPath = m_paths.outbox.isEmpty()
+        ? QString()
+        : QFileInfo(m_paths.outbox).dir().filePath(QStringLiteral("ballots.json"));
+    m_ballots = std::make_unique<BallotStore>(ballotsPath);
+    if (auto loaded = m_ballots->load(); !loaded)
+        qCWarning(lcKiosk).noquote() << loaded.error().message;
+    else if (auto pruned = m_ballots->forgetOtherMeetings(identity.meeting); !pruned)
+        qCWarning(lcKiosk).noquote() << pruned.error().message;
+    m_voting.reset();
+    m_voting.setBallotStore(m_ballots.get());
+    m_voting.setPendingCommands(m_outbox->pending());
+    m_speaking.setPendingCommands(m_outbox->pending());
     m_connection = std::make_unique<Connection>(identity, *m_outbox, m_connectionOptions);
     connect(m_connection.get(), &Connection::stateChanged, this, [this] {
         emit connectionChanged();
@@ -116,10 +138,19 @@ void KioskState::startConnection(const DeviceIdentity &identity)
         m_presence = m_connection->presence();
         m_devices.update(m_meeting, m_presence);
     });
+    connect(m_connection.get(), &Connection::progressChanged, this, [this](qint64 poll) {
+        if (const auto progress = m_connection->progress(poll))
+            m_voting.setProgress(*progress);
+    });
+    connect(m_connection.get(), &Connection::clockOffsetChanged, this,
+        [this] { m_speaking.setClockOffset(m_connection->clockOffsetMs()); });
     connect(m_connection.get(), &Connection::commandAnswered, this,
-        [this](const QString &, const QJsonObject &reply) {
-            emit pendingChanged();
-            if (reply.value(QLatin1String("type")).toString() == QLatin1String("error")) {
+        [this](const QString &id, const QJsonObject &reply) {
+            // Ballots show their own answer (recorded, or why not) on the voting panel.
+            const bool shownByVoting = m_voting.handleAnswer(id, reply);
+            commandsChanged();
+            if (!shownByVoting
+                && reply.value(QLatin1String("type")).toString() == QLatin1String("error")) {
                 emit commandFailed(reply.value(QLatin1String("code")).toString(),
                     reply.value(QLatin1String("message")).toString());
             }
@@ -143,7 +174,18 @@ void KioskState::refreshMeeting()
     m_agenda.update(m_meeting);
     m_delegates.update(m_meeting);
     m_devices.update(m_meeting, m_presence);
+    m_voting.refresh();
+    m_speaking.refresh();
     emit meetingChanged();
+}
+
+void KioskState::commandsChanged()
+{
+    if (m_outbox) {
+        m_voting.setPendingCommands(m_outbox->pending());
+        m_speaking.setPendingCommands(m_outbox->pending());
+    }
+    emit pendingChanged();
 }
 
 QString KioskState::serverAddress() const
@@ -262,19 +304,20 @@ void KioskState::joinWith(const QString &scannedText)
             .arg(QSysInfo::prettyProductName(), QStringLiteral(CHAMBER_VERSION)));
 }
 
-void KioskState::send(QJsonObject command)
+QString KioskState::send(QJsonObject command)
 {
     if (!m_connection) {
         // Static (self-test) mode shows the screens, it does not act.
         qCInfo(lcKiosk).noquote() << "no connection; not sent:"
                                   << command.value(QLatin1String("type")).toString();
-        return;
+        return {};
     }
     command.insert(kMeeting, m_identity.meeting);
     auto id = m_connection->send(command);
     if (!id)
         emit commandFailed(QStringLiteral("internal"), id.error().message);
-    emit pendingChanged();
+    commandsChanged();
+    return id ? id.value() : QString();
 }
 
 void KioskState::checkIn()

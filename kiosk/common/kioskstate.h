@@ -4,12 +4,15 @@
 #pragma once
 
 #include "agendamodel.h"
+#include "ballotstore.h"
 #include "connection.h"
 #include "delegatemodel.h"
 #include "deviceidentity.h"
 #include "devicemodel.h"
 #include "enroller.h"
 #include "outbox.h"
+#include "speakingstate.h"
+#include "votingstate.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -77,6 +80,8 @@ class KioskState : public QObject
     Q_PROPERTY(chamber::kiosk::AgendaModel *agenda READ agenda CONSTANT)
     Q_PROPERTY(chamber::kiosk::DelegateModel *delegates READ delegates CONSTANT)
     Q_PROPERTY(chamber::kiosk::DeviceModel *devices READ devices CONSTANT)
+    Q_PROPERTY(chamber::kiosk::VotingState *voting READ voting CONSTANT)
+    Q_PROPERTY(chamber::kiosk::SpeakingState *speaking READ speaking CONSTANT)
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -84,7 +89,7 @@ public:
     struct Paths
     {
         QString identity; // device.json
-        QString outbox; // outbox.json
+        QString outbox; // outbox.json; the ballot keys go beside it (ballots.json)
     };
 
     // No default argument on purpose: Qt 6.4 constructs a default-constructible singleton
@@ -101,6 +106,8 @@ public:
     // Self-test and screenshots: a fixed meeting, no network.
     void showStatic(const DeviceIdentity &identity, const core::MeetingState &meeting,
         const QJsonArray &presence, const QString &seatCodeUrl, const QString &seatCodeLabel);
+    // Self-test: the progress of a poll, as a `progress` push would bring it.
+    void showStaticProgress(const PollProgress &progress) { m_voting.setProgress(progress); }
     // Tests: timings for the live connection.
     void setConnectionOptions(const ConnectionOptions &options) { m_connectionOptions = options; }
     void setLanguageSwitcher(std::function<void(const QString &)> switcher)
@@ -145,6 +152,8 @@ public:
     AgendaModel *agenda() { return &m_agenda; }
     DelegateModel *delegates() { return &m_delegates; }
     DeviceModel *devices() { return &m_devices; }
+    VotingState *voting() { return &m_voting; }
+    SpeakingState *speaking() { return &m_speaking; }
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
 
@@ -173,7 +182,9 @@ private:
     void setPhase(const QString &phase, const QString &problem = {});
     void startConnection(const DeviceIdentity &identity);
     void refreshMeeting();
-    void send(QJsonObject command);
+    // Queues a command for this device's meeting; returns its request id (empty if not sent).
+    QString send(QJsonObject command);
+    void commandsChanged();
     void requestSeatCode();
     const core::Delegate *ownDelegate() const;
 
@@ -184,12 +195,15 @@ private:
     core::MeetingState m_meeting;
     QJsonArray m_presence;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<BallotStore> m_ballots;
     std::unique_ptr<Connection> m_connection;
     Enroller m_enroller;
     ConnectionOptions m_connectionOptions;
     AgendaModel m_agenda;
     DelegateModel m_delegates;
     DeviceModel m_devices;
+    VotingState m_voting;
+    SpeakingState m_speaking;
     QString m_seatCodeUrl;
     QString m_seatCodeLabel;
     QTimer m_seatCodeTimer;

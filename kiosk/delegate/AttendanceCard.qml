@@ -6,6 +6,10 @@ import Chamber.Common
 
 Rectangle {
     id: root
+
+    // Just the name and presence, when a vote needs the room (portrait tablets).
+    property bool compact: false
+
     radius: Theme.px(10)
     color: Theme.surface
     implicitHeight: layout.implicitHeight + Theme.px(32)
@@ -17,6 +21,7 @@ Rectangle {
         spacing: Theme.px(8)
 
         Text {
+            visible: !root.compact
             text: qsTr("Delegate")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(14)
@@ -34,6 +39,7 @@ Rectangle {
         }
         Text {
             Layout.fillWidth: true
+            visible: !root.compact
             text: [Kiosk.ownSeat !== "" ? qsTr("Seat %1").arg(Kiosk.ownSeat) : "", Kiosk.ownGroup]
                   .filter(part => part !== "").join("  ·  ")
             wrapMode: Text.WordWrap

@@ -1,4 +1,6 @@
-// A seat's tablet: the item under discussion, the agenda, and the delegate's own attendance.
+// A seat's tablet: the item under discussion and the agenda, or while a vote is open (and its
+// result after) the voting panel in their place; the delegate's attendance, asking for the
+// floor, and the quorum beside.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,6 +11,7 @@ Rectangle {
     objectName: "delegateMain"
     color: Theme.background
     readonly property bool portrait: height > width * 1.1
+    readonly property bool voting: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
 
     Binding {
         target: Theme
@@ -37,10 +40,18 @@ Rectangle {
             columnSpacing: Theme.px(16)
             rowSpacing: Theme.px(16)
 
+            VotingPanel {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 3
+                visible: root.voting
+            }
+
             ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 3
+                visible: !root.voting
                 spacing: Theme.px(12)
 
                 CurrentItemCard {
@@ -69,9 +80,14 @@ Rectangle {
 
                 AttendanceCard {
                     Layout.fillWidth: true
+                    compact: root.portrait && root.voting
+                }
+                SpeakingCard {
+                    Layout.fillWidth: true
                 }
                 QuorumPanel {
                     Layout.fillWidth: true
+                    visible: !(root.portrait && root.voting)
                 }
                 Item {
                     Layout.fillHeight: true

@@ -1,5 +1,6 @@
 // The tally screen on the projector: readable from the back of the hall. The item under
-// discussion in large type, attendance against the quorum, the clock, and the join code for
+// discussion in large type, or a vote (progress while open, the result after); who has the
+// floor with the time left; attendance against the quorum, the clock, and the join code for
 // the next free seat.
 import QtQuick
 import QtQuick.Layouts
@@ -10,6 +11,9 @@ Rectangle {
     objectName: "tallyMain"
     color: Theme.stage
     readonly property bool portrait: height > width
+    readonly property bool voting: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
+    // The join code gives way to the vote and the speaker: nobody joins during those.
+    readonly property bool showSeatCode: Kiosk.seatCodeUrl !== "" && !voting && !Kiosk.speaking.floorTaken
 
     Binding {
         target: Theme
@@ -22,11 +26,17 @@ Rectangle {
         anchors.margins: Theme.px(28)
         spacing: Theme.px(20)
 
-        RowLayout {
+        // Anchored rather than a RowLayout: the clock keeps its full width even when the
+        // layout below settles after the first frame.
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.px(20)
+            implicitHeight: Math.max(meetingTitle.implicitHeight, clock.implicitHeight)
             Text {
-                Layout.fillWidth: true
+                id: meetingTitle
+                anchors.left: parent.left
+                anchors.right: statusChip.left
+                anchors.rightMargin: Theme.px(20)
+                anchors.verticalCenter: parent.verticalCenter
                 text: Kiosk.meetingTitle
                 wrapMode: Text.WordWrap
                 maximumLineCount: 2
@@ -36,22 +46,36 @@ Rectangle {
                 color: Theme.stageMuted
             }
             StatusChip {
+                id: statusChip
+                anchors.right: clock.left
+                anchors.rightMargin: Theme.px(20)
+                anchors.verticalCenter: parent.verticalCenter
                 status: Kiosk.meetingStatus
             }
             ClockLabel {
+                id: clock
                 objectName: "clock"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
                 font.pixelSize: Theme.px(44)
                 font.bold: true
                 color: Theme.stageText
             }
         }
 
+        TallyVote {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: root.voting
+            portrait: root.portrait
+        }
         CurrentItemCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: !root.voting
             onDark: true
             centered: true
-            titleSize: root.portrait ? 40 : 52
+            titleSize: root.portrait ? 40 : Kiosk.speaking.floorTaken ? 44 : 52
         }
 
         GridLayout {
@@ -60,16 +84,24 @@ Rectangle {
             columnSpacing: Theme.px(20)
             rowSpacing: Theme.px(20)
 
+            SpeakerCard {
+                Layout.fillWidth: true
+                Layout.columnSpan: root.portrait ? 1 : 2
+                onDark: true
+                size: root.portrait ? 1.6 : 2
+            }
+
             QuorumPanel {
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignBottom
-                large: true
+                Layout.columnSpan: root.showSeatCode || root.portrait ? 1 : 2
+                large: !root.voting
                 onDark: true
             }
 
             Rectangle {
                 objectName: "seatCode"
-                visible: Kiosk.seatCodeUrl !== ""
+                visible: root.showSeatCode
                 Layout.alignment: Qt.AlignRight | Qt.AlignBottom
                 implicitWidth: codeRow.implicitWidth + Theme.px(28)
                 implicitHeight: codeRow.implicitHeight + Theme.px(28)

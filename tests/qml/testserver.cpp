@@ -1,7 +1,9 @@
 #include "testserver.h"
 
 #include "kioskstate.h"
+#include "protocol/receipt.h"
 #include "restcall.h"
+#include "wsclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +22,11 @@ TestServer::TestServer(QObject *parent)
 { }
 
 TestServer::~TestServer() = default;
+
+bool TestServer::isOk(const QJsonObject &reply)
+{
+    return reply.value(QLatin1String("type")).toString() == QLatin1String("ok");
+}
 
 void TestServer::setInstance(TestServer *server)
 {
@@ -116,6 +123,162 @@ void TestServer::setPresent(int delegate, bool present)
         QStringLiteral("/meetings/1/delegates/%1/%2")
             .arg(delegate)
             .arg(present ? QStringLiteral("check-in") : QStringLiteral("check-out")));
+}
+
+QJsonObject TestServer::callJson(
+    const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    return call(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject TestServer::adminCommand(QJsonObject command)
+{
+    if (!m_admin || !m_admin->isConnected()) {
+        QFile token(m_server->dataDirectory() + QStringLiteral("/admin.token"));
+        token.open(QIODevice::ReadOnly);
+        m_admin = std::make_unique<WsClient>(m_server->tlsIdentity().pin);
+        if (!m_admin->connectAndHello(QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_server->port()),
+                token.readAll().trimmed()))
+            return {};
+    }
+    command.insert(QStringLiteral("meeting"), 1);
+    return m_admin->request(command);
+}
+
+int TestServer::createPoll(const QString &title, const QStringList &choices, bool secret,
+    bool allowChange, const QString &rulePreset)
+{
+    QJsonObject body {{QStringLiteral("title"), title}, {QStringLiteral("secret"), secret},
+        {QStringLiteral("allowChange"), allowChange},
+        {QStringLiteral("rule"), QJsonObject {{QStringLiteral("preset"), rulePreset}}}};
+    if (!choices.isEmpty())
+        body.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choices));
+    const QJsonObject reply = callJson("POST", QStringLiteral("/meetings/1/polls"), body);
+    if (!isOk(reply))
+        qWarning("test server: poll not created: %s",
+            QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+    return reply.value(QLatin1String("result")).toObject().value(QLatin1String("poll")).toInt();
+}
+
+bool TestServer::pollStep(int poll, const QString &step)
+{
+    const QJsonObject reply
+        = call("POST", QStringLiteral("/meetings/1/polls/%1/%2").arg(poll).arg(step));
+    if (!isOk(reply))
+        qWarning("test server: poll %d %s: %s", poll, qPrintable(step),
+            QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+    return isOk(reply);
+}
+
+QVariantMap TestServer::poll(int poll)
+{
+    return call("GET", QStringLiteral("/meetings/1/polls/%1").arg(poll)).toVariantMap();
+}
+
+QVariantMap TestServer::pollResult(int poll)
+{
+    return call("GET", QStringLiteral("/meetings/1/polls/%1/result").arg(poll)).toVariantMap();
+}
+
+void TestServer::closeOpenPolls()
+{
+    for (const QJsonValue &value :
+        call("GET", QStringLiteral("/meetings/1")).value(QLatin1String("polls")).toArray()) {
+        if (value.toObject().value(QLatin1String("state")).toString() == QLatin1String("open"))
+            pollStep(value.toObject().value(QLatin1String("id")).toInt(), QStringLiteral("close"));
+    }
+}
+
+bool TestServer::setAllowProxies(bool allow)
+{
+    return isOk(callJson(
+        "PATCH", QStringLiteral("/meetings/1"), {{QStringLiteral("allowProxies"), allow}}));
+}
+
+bool TestServer::giveProxy(int giver, int holder)
+{
+    return isOk(callJson("POST", QStringLiteral("/meetings/1/proxies"),
+        {{QStringLiteral("delegate"), giver}, {QStringLiteral("holder"), holder}}));
+}
+
+bool TestServer::revokeProxy(int giver)
+{
+    return isOk(call("DELETE", QStringLiteral("/meetings/1/proxies/%1").arg(giver)));
+}
+
+bool TestServer::castAs(int delegate, int poll, const QString &choice)
+{
+    auto &device = m_seatDevices[delegate];
+    if (!device) {
+        // Enrolled like a real tablet: redeem a join code, then hello with the credential.
+        const QString url = joinLink(QStringLiteral("delegate"), delegate);
+        const QString token = url.section(QStringLiteral("t="), 1).section(u'&', 0, 0);
+        const QString wsUrl = QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_server->port());
+        WsClient enroller(m_server->tlsIdentity().pin);
+        if (!enroller.open(wsUrl))
+            return false;
+        const QJsonObject enrolled = enroller.request(
+            {{QStringLiteral("type"), QStringLiteral("enroll")}, {QStringLiteral("token"), token},
+                {QStringLiteral("name"), QStringLiteral("test-seat")}});
+        enroller.close();
+        const QString credential = enrolled.value(QLatin1String("result"))
+                                       .toObject()
+                                       .value(QLatin1String("credential"))
+                                       .toString();
+        auto client = std::make_shared<WsClient>(m_server->tlsIdentity().pin);
+        if (credential.isEmpty() || !client->connectAndHello(wsUrl, credential.toUtf8()))
+            return false;
+        device = client;
+    }
+    const QJsonObject reply
+        = device->request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+            {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), poll},
+            {QStringLiteral("delegate"), delegate}, {QStringLiteral("choice"), choice},
+            {QStringLiteral("key"), protocol::makeBallotKey()}});
+    if (!isOk(reply))
+        qWarning("test server: ballot of %d refused: %s", delegate,
+            QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+    return isOk(reply);
+}
+
+bool TestServer::requestToSpeak(int delegate)
+{
+    return isOk(adminCommand({{QStringLiteral("type"), QStringLiteral("speaker.request")},
+        {QStringLiteral("delegate"), delegate}}));
+}
+
+bool TestServer::grantFloor(int delegate, int limitSeconds)
+{
+    QJsonObject body;
+    if (delegate > 0)
+        body.insert(QStringLiteral("delegate"), delegate);
+    if (limitSeconds >= 0)
+        body.insert(QStringLiteral("limitSeconds"), limitSeconds);
+    return isOk(callJson("POST", QStringLiteral("/meetings/1/speakers/grant"), body));
+}
+
+bool TestServer::endSpeech()
+{
+    return isOk(call("POST", QStringLiteral("/meetings/1/speakers/end")));
+}
+
+QVariantMap TestServer::speakers()
+{
+    return call("GET", QStringLiteral("/meetings/1"))
+        .value(QLatin1String("speakers"))
+        .toObject()
+        .toVariantMap();
+}
+
+void TestServer::clearSpeakers()
+{
+    const QJsonObject state
+        = call("GET", QStringLiteral("/meetings/1")).value(QLatin1String("speakers")).toObject();
+    if (!state.value(QLatin1String("current")).isNull())
+        endSpeech();
+    for (const QJsonValue &waiting : state.value(QLatin1String("queue")).toArray())
+        adminCommand({{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
+            {QStringLiteral("delegate"), waiting.toObject().value(QLatin1String("delegate"))}});
 }
 
 int TestServer::devicesOnline()

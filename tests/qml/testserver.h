@@ -8,12 +8,18 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTemporaryDir>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+
+#include <map>
+#include <memory>
 
 class QQmlEngine;
 class QJSEngine;
 
 namespace chamber::testing {
+
+class WsClient;
 
 class TestServer : public QObject
 {
@@ -41,13 +47,41 @@ public:
     Q_INVOKABLE void setPresent(int delegate, bool present);
     Q_INVOKABLE int devicesOnline();
 
+    // Voting, as the secretary (REST). createPoll returns the new poll's id (0 on failure).
+    Q_INVOKABLE int createPoll(const QString &title, const QStringList &choices, bool secret,
+        bool allowChange, const QString &rulePreset = QStringLiteral("majority-of-members"));
+    // step: open, close or publish; true when the server said ok.
+    Q_INVOKABLE bool pollStep(int poll, const QString &step);
+    Q_INVOKABLE QVariantMap poll(int poll);
+    Q_INVOKABLE QVariantMap pollResult(int poll);
+    // Closes every open poll, so a test starts with none.
+    Q_INVOKABLE void closeOpenPolls();
+    Q_INVOKABLE bool setAllowProxies(bool allow);
+    Q_INVOKABLE bool giveProxy(int giver, int holder);
+    Q_INVOKABLE bool revokeProxy(int giver);
+    // Another seat's tablet casting its own ballot (a device enrolled for that delegate).
+    Q_INVOKABLE bool castAs(int delegate, int poll, const QString &choice);
+    // Speakers.
+    Q_INVOKABLE bool requestToSpeak(int delegate);
+    Q_INVOKABLE bool grantFloor(int delegate, int limitSeconds = -1);
+    Q_INVOKABLE bool endSpeech();
+    // Ends any speech and empties the speaker list.
+    Q_INVOKABLE void clearSpeakers();
+    Q_INVOKABLE QVariantMap speakers();
+
 private:
     QJsonObject call(const QByteArray &method, const QString &path, const QByteArray &body = {});
+    QJsonObject callJson(const QByteArray &method, const QString &path, const QJsonObject &body);
+    // A command over the WebSocket as the admin (for what REST has no route for).
+    QJsonObject adminCommand(QJsonObject command);
+    static bool isOk(const QJsonObject &reply);
 
     QTemporaryDir m_data;
     std::unique_ptr<app::ChamberServer> m_server;
     QString m_kioskDir;
     int m_joins = 0;
+    std::unique_ptr<WsClient> m_admin;
+    std::map<int, std::shared_ptr<WsClient>> m_seatDevices; // delegate → its enrolled device
 };
 
 } // namespace chamber::testing

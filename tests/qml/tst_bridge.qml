@@ -1,4 +1,5 @@
-// A bridge point against the real server: agenda and current item follow the chamber.
+// A bridge point against the real server: agenda and current item follow the chamber, and so
+// do the vote (progress, then the result) and who has the floor.
 import QtQuick
 import QtTest
 import Chamber.Common
@@ -34,6 +35,28 @@ Item {
             TestServer.selectItem(15)
             tryCompare(Kiosk, "currentItemId", 15, 5000)
             verify(Helpers.findByName(view, "currentItemTitle").text.indexOf("Nghị quyết về dự toán") >= 0)
+        }
+
+        function test_voteAndSpeakerFollowTheChamber() {
+            TestServer.closeOpenPolls()
+            TestServer.clearSpeakers()
+            TestServer.setPresent(1, true)
+            const view = createTemporaryObject(screen, root)
+            const poll = TestServer.createPoll("Biểu quyết tại điểm cầu", [], false, false)
+            verify(TestServer.pollStep(poll, "open"))
+            const card = Helpers.findByName(view, "bridgeVote")
+            tryCompare(card, "visible", true, 5000)
+            compare(Helpers.findByName(view, "bridgePollTitle").text, "Biểu quyết tại điểm cầu")
+            verify(TestServer.castAs(1, poll, "yes"))
+            tryCompare(Kiosk.voting, "cast", 1, 5000)
+            verify(!Helpers.findByName(view, "bridgeResult").visible)
+            verify(TestServer.pollStep(poll, "close"))
+            tryCompare(Helpers.findByName(view, "bridgeResult"), "visible", true, 5000)
+
+            verify(TestServer.grantFloor(1, 300))
+            tryCompare(Helpers.findByName(view, "speakerCard"), "visible", true, 5000)
+            compare(Helpers.findByName(view, "speakerName").text, "Nguyễn Văn Danh")
+            verify(TestServer.endSpeech())
         }
 
         function test_bridgeMayNotChangeAttendance() {

@@ -57,8 +57,12 @@ Item {
             const view = createTemporaryObject(screen, root)
             TestServer.setPresent(1, false)
             tryVerify(() => !TestServer.isPresent(1))
+            // On a wide console attendance shares a column with speakers and devices.
+            Helpers.findByName(view, "sideTabs").currentIndex = 1
             const seat = Helpers.findByName(view, "seat_A01")
             verify(seat)
+            tryVerify(() => seat.visible && seat.width > 0, 5000)
+            waitForRendering(view)
             const before = Kiosk.quorumPresent
             mouseClick(seat)
             tryVerify(() => TestServer.isPresent(1), 5000)

@@ -23,6 +23,9 @@ Item {
 
 
         function initTestCase() {
+            // The join code gives way to a vote or a speech: none of either here.
+            TestServer.closeOpenPolls()
+            TestServer.clearSpeakers()
             TestServer.joinAs("tally")
             tryCompare(Kiosk, "phase", "running", 10000)
             tryCompare(Kiosk, "connectionState", "online", 10000)

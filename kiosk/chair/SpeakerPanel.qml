@@ -1,0 +1,187 @@
+// The chair's speaker list: who has the floor and the time left, ending the speech, giving
+// the floor to the next or to anyone on the list, reordering it, and the default time.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Chamber.Common
+
+ColumnLayout {
+    id: root
+    objectName: "speakerPanel"
+    spacing: Theme.px(10)
+
+    component SmallButton: Button {
+        Layout.preferredWidth: Theme.px(36)
+        Layout.preferredHeight: Theme.px(40)
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.px(14)
+        padding: Theme.px(4)
+    }
+
+    SpeakerCard {
+        Layout.fillWidth: true
+    }
+    Text {
+        visible: !Kiosk.speaking.floorTaken
+        Layout.fillWidth: true
+        text: qsTr("Nobody has the floor.")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.px(16)
+        color: Theme.mutedText
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.px(8)
+        Button {
+            objectName: "grantNextButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.px(50)
+            enabled: Kiosk.speaking.queueLength > 0
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(16)
+            font.bold: true
+            text: Kiosk.speaking.queueLength > 0
+                  ? qsTr("Give the floor to %1").arg(Kiosk.speaking.queue[0].name.split(" ").slice(-2).join(" "))
+                  : qsTr("Give the floor to the next")
+            palette.button: Theme.accent
+            palette.buttonText: "#ffffff"
+            onClicked: Kiosk.speaking.grantFloor(0)
+        }
+        Button {
+            objectName: "endSpeechButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.px(50)
+            enabled: Kiosk.speaking.floorTaken
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(16)
+            text: qsTr("End the speech")
+            onClicked: Kiosk.speaking.endSpeech()
+        }
+    }
+
+    Text {
+        Layout.fillWidth: true
+        text: qsTr("Speaker list (%1)").arg(Kiosk.speaking.queueLength)
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.px(17)
+        font.bold: true
+        color: Theme.text
+    }
+    Text {
+        visible: Kiosk.speaking.queueLength === 0
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        text: qsTr("Delegates ask to speak from their tablets.")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.px(14)
+        color: Theme.mutedText
+    }
+    ListView {
+        id: queue
+        objectName: "speakerQueue"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        clip: true
+        spacing: Theme.px(4)
+        model: Kiosk.speaking.queue
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        delegate: Rectangle {
+            id: entry
+            required property var modelData
+            required property int index
+            objectName: "queueRow" + modelData.delegateId
+            width: ListView.view.width
+            height: Theme.px(52)
+            radius: Theme.px(6)
+            color: Theme.surface
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.px(10)
+                anchors.rightMargin: Theme.px(6)
+                spacing: Theme.px(6)
+                Text {
+                    Layout.preferredWidth: Theme.px(26)
+                    text: entry.modelData.position
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.px(18)
+                    font.bold: true
+                    color: Theme.accent
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Text {
+                        Layout.fillWidth: true
+                        text: entry.modelData.name
+                        elide: Text.ElideRight
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(15)
+                        color: Theme.text
+                    }
+                    Text {
+                        text: entry.modelData.seat !== "" ? qsTr("Seat %1").arg(entry.modelData.seat) : ""
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(12)
+                        color: Theme.mutedText
+                    }
+                }
+                SmallButton {
+                    objectName: "moveUp" + entry.modelData.delegateId
+                    enabled: entry.index > 0
+                    text: "▲"
+                    onClicked: Kiosk.speaking.moveSpeaker(entry.modelData.delegateId, entry.index - 1)
+                }
+                SmallButton {
+                    objectName: "moveDown" + entry.modelData.delegateId
+                    enabled: entry.index < queue.count - 1
+                    text: "▼"
+                    onClicked: Kiosk.speaking.moveSpeaker(entry.modelData.delegateId, entry.index + 1)
+                }
+                SmallButton {
+                    objectName: "grant" + entry.modelData.delegateId
+                    Layout.preferredWidth: -1
+                    text: qsTr("Floor")
+                    onClicked: Kiosk.speaking.grantFloor(entry.modelData.delegateId)
+                }
+                SmallButton {
+                    objectName: "remove" + entry.modelData.delegateId
+                    text: "✕"
+                    onClicked: Kiosk.speaking.removeSpeaker(entry.modelData.delegateId)
+                }
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.px(8)
+        Text {
+            Layout.fillWidth: true
+            text: Kiosk.speaking.defaultLimitSeconds > 0
+                  ? qsTr("Time per speech: %1 min").arg(Math.round(Kiosk.speaking.defaultLimitSeconds / 60))
+                  : qsTr("Time per speech: no limit")
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(14)
+            color: Theme.mutedText
+        }
+        SpinBox {
+            id: minutes
+            objectName: "limitMinutes"
+            from: 0
+            to: 60
+            value: Math.round(Kiosk.speaking.defaultLimitSeconds / 60)
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(15)
+        }
+        Button {
+            objectName: "setLimitButton"
+            enabled: minutes.value * 60 !== Kiosk.speaking.defaultLimitSeconds
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(14)
+            text: qsTr("Set")
+            onClicked: Kiosk.speaking.setSpeakingLimit(minutes.value * 60)
+        }
+    }
+}

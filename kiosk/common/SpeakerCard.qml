@@ -1,0 +1,83 @@
+// Who has the floor and the time left, counted on the server's clock; red once overrun.
+import QtQuick
+import QtQuick.Layouts
+import Chamber.Common
+
+Rectangle {
+    id: root
+
+    property bool onDark: false
+    property real size: 1
+
+    readonly property bool overrun: Kiosk.speaking.overrun
+    objectName: "speakerCard"
+    visible: Kiosk.speaking.floorTaken
+    radius: Theme.px(10)
+    color: onDark ? Theme.stageSurface : Theme.surface
+    border.color: overrun ? Theme.bad : "transparent"
+    border.width: overrun ? Math.max(2, Theme.px(3)) : 0
+    implicitHeight: layout.implicitHeight + Theme.px(24 * size)
+    implicitWidth: layout.implicitWidth + Theme.px(32)
+
+    RowLayout {
+        id: layout
+        anchors.fill: parent
+        anchors.margins: Theme.px(12 * root.size)
+        anchors.leftMargin: Theme.px(16 * root.size)
+        anchors.rightMargin: Theme.px(16 * root.size)
+        spacing: Theme.px(16 * root.size)
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.px(2)
+            Text {
+                text: qsTr("Speaking now")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(15 * root.size)
+                font.bold: true
+                color: root.onDark ? Theme.currentEdge : Theme.accent
+            }
+            Text {
+                objectName: "speakerName"
+                Layout.fillWidth: true
+                text: Kiosk.speaking.speakerName
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(26 * root.size)
+                font.bold: true
+                color: root.onDark ? Theme.stageText : Theme.text
+            }
+            Text {
+                Layout.fillWidth: true
+                text: [Kiosk.speaking.speakerSeat !== "" ? qsTr("Seat %1").arg(Kiosk.speaking.speakerSeat) : "",
+                       Kiosk.speaking.speakerGroup].filter(part => part !== "").join("  ·  ")
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(14 * root.size)
+                color: root.onDark ? Theme.stageMuted : Theme.mutedText
+            }
+        }
+        ColumnLayout {
+            spacing: 0
+            Text {
+                objectName: "speakerClock"
+                Layout.alignment: Qt.AlignRight
+                text: Kiosk.speaking.clockText
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(44 * root.size)
+                font.bold: true
+                color: root.overrun ? (root.onDark ? "#ff6b61" : Theme.bad) : root.onDark ? Theme.stageText : Theme.text
+            }
+            Text {
+                Layout.alignment: Qt.AlignRight
+                text: Kiosk.speaking.limitSeconds <= 0 ? qsTr("spoken, no limit")
+                    : root.overrun ? qsTr("over the %1 limit").arg(Kiosk.speaking.formatDuration(Kiosk.speaking.limitSeconds))
+                    : qsTr("left of %1").arg(Kiosk.speaking.formatDuration(Kiosk.speaking.limitSeconds))
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(13 * root.size)
+                font.bold: root.overrun
+                color: root.overrun ? (root.onDark ? "#ff6b61" : Theme.bad) : root.onDark ? Theme.stageMuted : Theme.mutedText
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// How voting goes while a poll is open: "32 / 39 have voted" and a bar. Counts only: nobody
+// sees how anyone voted before the close.
+import QtQuick
+import QtQuick.Layouts
+import Chamber.Common
+
+ColumnLayout {
+    id: root
+
+    property bool onDark: false
+    // Type size: 1 on a tablet, larger on the tally screen.
+    property real size: 1
+
+    readonly property real share: Kiosk.voting.eligible > 0 ? Math.min(1, Kiosk.voting.cast / Kiosk.voting.eligible) : 0
+    spacing: Theme.px(6 * size)
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.px(12 * root.size)
+        Text {
+            objectName: "voteProgressCount"
+            text: Kiosk.voting.hasProgress ? qsTr("%1 / %2").arg(Kiosk.voting.cast).arg(Kiosk.voting.eligible) : "…"
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(34 * root.size)
+            font.bold: true
+            color: root.onDark ? Theme.stageText : Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignBaseline
+            text: qsTr("have voted")
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.px(18 * root.size)
+            color: root.onDark ? Theme.stageMuted : Theme.mutedText
+        }
+    }
+    Rectangle {
+        objectName: "voteProgressBar"
+        Layout.fillWidth: true
+        implicitHeight: Theme.px(14 * root.size)
+        radius: height / 2
+        color: root.onDark ? "#2b405a" : Theme.divider
+        Rectangle {
+            width: parent.width * root.share
+            height: parent.height
+            radius: height / 2
+            color: root.onDark ? "#4cb3e0" : Theme.accent
+            Behavior on width { NumberAnimation { duration: 250 } }
+        }
+    }
+}

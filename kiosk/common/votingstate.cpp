@@ -1,0 +1,625 @@
+#include "votingstate.h"
+
+#include "votingtext.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+namespace chamber::kiosk {
+
+Q_LOGGING_CATEGORY(lcVoting, "chamber.kiosk.voting")
+
+namespace {
+
+const QLatin1String kType("type");
+const QLatin1String kPollField("poll");
+const QLatin1String kDelegateField("delegate");
+const QLatin1String kChoiceField("choice");
+
+bool isOver(const core::Poll &poll)
+{
+    return poll.state == core::PollState::Closed || poll.state == core::PollState::Published;
+}
+
+QString stateLabel(core::PollState state)
+{
+    switch (state) {
+    case core::PollState::Draft:
+        return VotingState::tr("Prepared");
+    case core::PollState::Open:
+        return VotingState::tr("Voting now");
+    case core::PollState::Closed:
+        return VotingState::tr("Closed");
+    case core::PollState::Published:
+        return VotingState::tr("Published");
+    }
+    return {};
+}
+
+QVariantMap delegateEntry(const core::Delegate &delegate)
+{
+    return {{QStringLiteral("delegateId"), int(delegate.id)},
+        {QStringLiteral("name"), delegate.name}, {QStringLiteral("seat"), delegate.seat}};
+}
+
+// Seat order, as the room is laid out ("A2" before "A10"); delegates without a seat last.
+void sortBySeat(std::vector<const core::Delegate *> &delegates)
+{
+    std::stable_sort(
+        delegates.begin(), delegates.end(), [](const core::Delegate *a, const core::Delegate *b) {
+            if (a->seat.isEmpty() != b->seat.isEmpty())
+                return b->seat.isEmpty();
+            return core::compareSeats(a->seat, b->seat) < 0;
+        });
+}
+
+} // namespace
+
+VotingState::VotingState(QObject *parent)
+    : QObject(parent)
+{ }
+
+void VotingState::attach(
+    const core::MeetingState *meeting, const DeviceIdentity *identity, Sender sender)
+{
+    m_meeting = meeting;
+    m_identity = identity;
+    m_send = std::move(sender);
+}
+
+void VotingState::reset()
+{
+    m_sent.clear();
+    m_refusals.clear();
+    m_sessionChoices.clear();
+    m_progress.clear();
+    m_createRequests.clear();
+    m_selectedPoll = 0;
+    m_dismissedPoll = 0;
+    m_seenOpen.clear();
+    m_itemAtClose.clear();
+    refresh();
+}
+
+void VotingState::setPendingCommands(const QList<Outbox::Entry> &pending)
+{
+    // Ballots queued before a restart are still ours: their answers update the status.
+    QHash<QString, SentBallot> sent;
+    for (const Outbox::Entry &entry : pending) {
+        if (entry.command.value(kType).toString() != QLatin1String("ballot.cast"))
+            continue;
+        sent.insert(entry.id,
+            SentBallot {entry.command.value(kPollField).toInteger(),
+                entry.command.value(kDelegateField).toInteger(),
+                entry.command.value(kChoiceField).toString()});
+    }
+    if (sent.keys() == m_sent.keys())
+        return;
+    m_sent = sent;
+    refresh();
+}
+
+void VotingState::setProgress(const PollProgress &progress)
+{
+    m_progress[progress.poll] = progress;
+    if (progress.poll == m_pollId)
+        emit changed();
+}
+
+void VotingState::clearProgress()
+{
+    m_progress.clear();
+    emit changed();
+}
+
+void VotingState::showRecordedBallot(qint64 poll, qint64 delegate, const QString &choice)
+{
+    if (m_store && m_meeting && m_store->keyFor(m_meeting->id, poll, delegate))
+        (void)m_store->markRecorded(m_meeting->id, poll, delegate, choice);
+    m_sessionChoices[{poll, delegate}] = choice;
+    refresh();
+}
+
+const core::Poll *VotingState::poll() const
+{
+    if (!m_meeting || !m_pollId)
+        return nullptr;
+    const auto it = m_meeting->polls.find(m_pollId);
+    return it == m_meeting->polls.end() ? nullptr : &it->second;
+}
+
+qint64 VotingState::choosePoll() const
+{
+    if (!m_meeting)
+        return 0;
+    if (m_selectedPoll && m_meeting->polls.count(m_selectedPoll))
+        return m_selectedPoll;
+    if (const core::Poll *open = m_meeting->openPoll())
+        return open->id;
+    // The latest result stays up while its item is under discussion, until this device
+    // dismisses it or the next vote opens. A vote that decided no item keeps its result up
+    // while the agenda stays where it was at the close, if this device saw that close (a
+    // screen that starts later does not bring back an old result).
+    const core::Poll *latest = nullptr;
+    for (const auto &[id, candidate] : m_meeting->polls) {
+        if (!isOver(candidate) || id == m_dismissedPoll)
+            continue;
+        if (candidate.item && candidate.item != m_meeting->currentItem)
+            continue;
+        if (!candidate.item) {
+            const auto atClose = m_itemAtClose.find(id);
+            if (atClose == m_itemAtClose.end() || atClose->second != m_meeting->currentItem)
+                continue;
+        }
+        if (!latest || candidate.closedAt >= latest->closedAt)
+            latest = &candidate;
+    }
+    return latest ? latest->id : 0;
+}
+
+void VotingState::notePollStates()
+{
+    if (!m_meeting)
+        return;
+    for (const auto &[id, poll] : m_meeting->polls) {
+        if (poll.state == core::PollState::Open)
+            m_seenOpen.insert(id);
+        else if (isOver(poll) && m_seenOpen.count(id) && !m_itemAtClose.count(id))
+            m_itemAtClose[id] = m_meeting->currentItem;
+    }
+}
+
+void VotingState::refresh()
+{
+    notePollStates();
+    m_pollId = choosePoll();
+    const qint64 own = m_identity ? m_identity->delegate : 0;
+    m_own.set(own && m_identity->role == QLatin1String("delegate") ? ballotValues(own, false)
+                                                                   : BallotStatus::Values {});
+    const qint64 giver = proxyGiverHeld();
+    m_proxy.set(giver ? ballotValues(giver, true) : BallotStatus::Values {});
+    emit changed();
+}
+
+qint64 VotingState::proxyGiverHeld() const
+{
+    if (!m_meeting || !m_identity || !m_identity->delegate
+        || m_identity->role != QLatin1String("delegate"))
+        return 0;
+    for (const auto &[giver, holder] : m_meeting->proxies) {
+        if (holder == m_identity->delegate)
+            return giver;
+    }
+    return 0;
+}
+
+const VotingState::SentBallot *VotingState::sending(qint64 poll, qint64 delegate) const
+{
+    for (const SentBallot &ballot : m_sent) {
+        if (ballot.poll == poll && ballot.delegate == delegate)
+            return &ballot;
+    }
+    return nullptr;
+}
+
+BallotStatus::Values VotingState::ballotValues(qint64 delegateId, bool forProxy) const
+{
+    BallotStatus::Values values;
+    const core::Delegate *delegate = m_meeting ? m_meeting->roster.find(delegateId) : nullptr;
+    if (!delegate)
+        return values;
+    values.delegateId = int(delegateId);
+    values.name = delegate->name;
+    values.seat = delegate->seat;
+    const core::Poll *shown = poll();
+    if (!shown || shown->state == core::PollState::Draft)
+        return values;
+
+    const qint64 meetingId = m_meeting->id;
+    const auto stored = m_store ? m_store->find(meetingId, shown->id, delegateId) : std::nullopt;
+    const auto session = m_sessionChoices.find({shown->id, delegateId});
+    values.recorded = stored && stored->recorded;
+    if (values.recorded)
+        values.receipt = BallotStore::receipt(meetingId, shown->id, stored->key);
+    values.choice = session != m_sessionChoices.end() ? session->second
+        : stored                                      ? stored->choice
+                                                      : QString();
+    if (const auto refusal = m_refusals.find({shown->id, delegateId}); refusal != m_refusals.end())
+        values.refusal = refusal->second;
+
+    if (isOver(*shown)) {
+        values.status = QStringLiteral("closed");
+        const QJsonObject &closing = shown->closing;
+        if (shown->secret) {
+            values.counted = values.recorded
+                && closing.value(QLatin1String("receipts")).toArray().contains(values.receipt);
+        } else {
+            for (const QJsonValue &ballot : closing.value(QLatin1String("ballots")).toArray()) {
+                if (ballot.toObject().value(kDelegateField).toInteger() != delegateId)
+                    continue;
+                values.counted = true;
+                values.recorded = true;
+                values.choice = ballot.toObject().value(kChoiceField).toString();
+            }
+        }
+        return values;
+    }
+
+    // Open: may this tablet vote for this delegate now?
+    const qint64 voter = forProxy ? m_identity->delegate : delegateId;
+    const core::Delegate *voterDelegate = m_meeting->roster.find(voter);
+    const bool voterPresent = voterDelegate && voterDelegate->present;
+    const auto given = m_meeting->proxies.find(delegateId);
+    if (!delegate->isMember())
+        values.blockedReason = tr("You take part without a vote.");
+    else if (!forProxy && given != m_meeting->proxies.end()) {
+        const core::Delegate *holder = m_meeting->roster.find(given->second);
+        values.blockedReason = tr("You gave your proxy to %1; they vote for you.")
+                                   .arg(holder ? holder->name : QString());
+    } else if (!voterPresent)
+        values.blockedReason = tr("Check in to vote.");
+
+    if (const SentBallot *queued = sending(shown->id, delegateId)) {
+        values.status = QStringLiteral("sending");
+        values.choice = queued->choice;
+        values.refusal.clear();
+    } else if (!values.refusal.isEmpty()) {
+        values.status = QStringLiteral("refused");
+    } else if (values.recorded) {
+        values.status = QStringLiteral("recorded");
+    }
+    values.canVote = values.blockedReason.isEmpty() && values.status != QLatin1String("sending")
+        && (!values.recorded || shown->allowChange);
+    return values;
+}
+
+QString VotingState::pollState() const
+{
+    return poll() ? core::pollStateName(poll()->state) : QString();
+}
+
+QString VotingState::choiceLabel(const QString &choice) const
+{
+    return VotingText::choiceLabel(choice);
+}
+
+QVariantList VotingState::choices() const
+{
+    QVariantList list;
+    if (!poll())
+        return list;
+    for (const QString &choice : poll()->validChoices())
+        list.append(QVariantMap {{QStringLiteral("choice"), choice},
+            {QStringLiteral("label"), VotingText::choiceLabel(choice)}});
+    return list;
+}
+
+QString VotingState::ruleLabel() const
+{
+    return poll() ? VotingText::ruleLabel(poll()->rule) : QString();
+}
+
+bool VotingState::hasProgress() const
+{
+    return m_progress.count(m_pollId) > 0;
+}
+
+int VotingState::cast() const
+{
+    const auto it = m_progress.find(m_pollId);
+    return it == m_progress.end() ? 0 : it->second.cast;
+}
+
+int VotingState::eligible() const
+{
+    const auto it = m_progress.find(m_pollId);
+    return it == m_progress.end() ? 0 : it->second.eligible;
+}
+
+bool VotingState::hasPendingList() const
+{
+    const auto it = m_progress.find(m_pollId);
+    return it != m_progress.end() && it->second.hasPending;
+}
+
+QVariantList VotingState::pending() const
+{
+    QVariantList list;
+    const auto it = m_progress.find(m_pollId);
+    if (it == m_progress.end() || !m_meeting)
+        return list;
+    std::vector<const core::Delegate *> delegates;
+    for (qint64 id : it->second.pending) {
+        if (const core::Delegate *delegate = m_meeting->roster.find(id))
+            delegates.push_back(delegate);
+    }
+    sortBySeat(delegates);
+    for (const core::Delegate *delegate : delegates)
+        list.append(delegateEntry(*delegate));
+    return list;
+}
+
+QVariantList VotingState::results() const
+{
+    QVariantList list;
+    if (!hasResult())
+        return list;
+    const core::Poll &shown = *poll();
+    const QJsonObject counts = shown.closing.value(QLatin1String("tally"))
+                                   .toObject()
+                                   .value(QLatin1String("counts"))
+                                   .toObject();
+    const QJsonObject outcome = shown.closing.value(QLatin1String("outcome")).toObject();
+    const qint64 base = outcome.value(QLatin1String("base")).toInteger();
+    qint64 total = 0;
+    for (const QJsonValue &count : counts)
+        total += count.toInteger();
+    const double scale = double(std::max<qint64>({base, total, 1}));
+    const QString verdict = outcome.value(QLatin1String("verdict")).toString();
+    const QString winner = outcome.value(QLatin1String("winner")).toString();
+    // Abstentions are no share of a base that leaves them out.
+    const bool abstainOutsideBase
+        = shown.rule.base == core::VoteBase::VotesCast && !shown.rule.abstentionsInBase;
+    for (const QString &choice : shown.validChoices()) {
+        const qint64 count = counts.value(choice).toInteger();
+        const bool outside = choice == QLatin1String("abstain") && abstainOutsideBase;
+        list.append(QVariantMap {{QStringLiteral("choice"), choice},
+            {QStringLiteral("label"), VotingText::choiceLabel(choice)},
+            {QStringLiteral("count"), int(count)},
+            {QStringLiteral("percentText"),
+                base > 0 && !outside ? VotingText::percent(100.0 * double(count) / double(base))
+                                     : QString()},
+            {QStringLiteral("share"), double(count) / scale},
+            {QStringLiteral("winner"),
+                shown.isYesNo()
+                    ? (choice == QLatin1String("yes") && verdict == QLatin1String("passed"))
+                    : (verdict == QLatin1String("elected") && choice == winner)}});
+    }
+    return list;
+}
+
+double VotingState::thresholdShare() const
+{
+    if (!hasResult())
+        return 0;
+    const QJsonObject closing = poll()->closing;
+    const QJsonObject outcome = closing.value(QLatin1String("outcome")).toObject();
+    qint64 total = 0;
+    for (const QJsonValue &count :
+        closing.value(QLatin1String("tally")).toObject().value(QLatin1String("counts")).toObject())
+        total += count.toInteger();
+    const qint64 base = outcome.value(QLatin1String("base")).toInteger();
+    return double(outcome.value(QLatin1String("required")).toInteger())
+        / double(std::max<qint64>({base, total, 1}));
+}
+
+QString VotingState::verdict() const
+{
+    return hasResult() ? poll()
+                             ->closing.value(QLatin1String("outcome"))
+                             .toObject()
+                             .value(QLatin1String("verdict"))
+                             .toString()
+                       : QString();
+}
+
+QString VotingState::verdictLabel() const
+{
+    if (!hasResult())
+        return {};
+    const QJsonObject outcome = poll()->closing.value(QLatin1String("outcome")).toObject();
+    return VotingText::verdictLabel(outcome.value(QLatin1String("verdict")).toString(),
+        outcome.value(QLatin1String("winner")).toString());
+}
+
+QString VotingState::explanation() const
+{
+    if (!hasResult())
+        return {};
+    return VotingText::explanation(poll()->rule,
+        poll()->closing.value(QLatin1String("outcome")).toObject(),
+        poll()->closing.value(QLatin1String("context")).toObject(), poll()->isYesNo());
+}
+
+int VotingState::ballotsCounted() const
+{
+    return hasResult() ? poll()
+                             ->closing.value(QLatin1String("tally"))
+                             .toObject()
+                             .value(QLatin1String("ballots"))
+                             .toInt()
+                       : 0;
+}
+
+QVariantList VotingState::seatVotes() const
+{
+    QVariantList list;
+    if (!hasResult() || poll()->secret)
+        return list;
+    std::map<qint64, QString> choiceOf;
+    for (const QJsonValue &ballot : poll()->closing.value(QLatin1String("ballots")).toArray())
+        choiceOf[ballot.toObject().value(kDelegateField).toInteger()]
+            = ballot.toObject().value(kChoiceField).toString();
+    std::vector<const core::Delegate *> members;
+    for (const auto &[id, delegate] : m_meeting->roster.all()) {
+        if (delegate.isMember())
+            members.push_back(&delegate);
+    }
+    sortBySeat(members);
+    for (const core::Delegate *member : members) {
+        QVariantMap entry = delegateEntry(*member);
+        const auto it = choiceOf.find(member->id);
+        entry.insert(QStringLiteral("choice"), it == choiceOf.end() ? QString() : it->second);
+        list.append(entry);
+    }
+    return list;
+}
+
+QVariantList VotingState::polls() const
+{
+    QVariantList list;
+    if (!m_meeting)
+        return list;
+    for (auto it = m_meeting->polls.rbegin(); it != m_meeting->polls.rend(); ++it) {
+        const core::Poll &entry = it->second;
+        const QJsonObject outcome = entry.closing.value(QLatin1String("outcome")).toObject();
+        list.append(QVariantMap {{QStringLiteral("pollId"), int(entry.id)},
+            {QStringLiteral("title"), entry.title},
+            {QStringLiteral("pollState"), core::pollStateName(entry.state)},
+            {QStringLiteral("stateLabel"), stateLabel(entry.state)},
+            {QStringLiteral("secret"), entry.secret},
+            {QStringLiteral("verdictLabel"),
+                outcome.isEmpty()
+                    ? QString()
+                    : VotingText::verdictLabel(outcome.value(QLatin1String("verdict")).toString(),
+                        outcome.value(QLatin1String("winner")).toString())}});
+    }
+    return list;
+}
+
+int VotingState::openPollId() const
+{
+    const core::Poll *open = m_meeting ? m_meeting->openPoll() : nullptr;
+    return open ? int(open->id) : 0;
+}
+
+QVariantList VotingState::rulePresets() const
+{
+    return VotingText::presets();
+}
+
+void VotingState::castBallot(const QString &choice, int forDelegate)
+{
+    const core::Poll *open = m_meeting ? m_meeting->openPoll() : nullptr;
+    if (!open || !m_identity || !m_identity->delegate || !m_send)
+        return;
+    const qint64 delegate = forDelegate > 0 ? forDelegate : m_identity->delegate;
+    if (delegate != m_identity->delegate && delegate != proxyGiverHeld())
+        return;
+    if (sending(open->id, delegate))
+        return; // one ballot in flight per voter: a second tap waits for the first answer
+    if (!m_store) {
+        qCWarning(lcVoting) << "no ballot store; not voting";
+        return;
+    }
+    auto key = m_store->keyFor(m_meeting->id, open->id, delegate);
+    if (!key) {
+        m_refusals[{open->id, delegate}] = VotingText::refusal({QStringLiteral("internal"),
+            key.error().message, true, false, delegate != m_identity->delegate, true});
+        refresh();
+        return;
+    }
+    m_refusals.erase({open->id, delegate});
+    const QString id = m_send({{kType, QStringLiteral("ballot.cast")}, {kPollField, open->id},
+        {kDelegateField, delegate}, {kChoiceField, choice}, {QStringLiteral("key"), key.value()}});
+    if (!id.isEmpty())
+        m_sent.insert(id, SentBallot {open->id, delegate, choice});
+    refresh();
+}
+
+bool VotingState::handleAnswer(const QString &id, const QJsonObject &reply)
+{
+    const bool ok = reply.value(kType).toString() == QLatin1String("ok");
+    if (m_createRequests.remove(id)) {
+        if (ok)
+            selectPoll(reply.value(QLatin1String("result")).toObject().value(kPollField).toInt());
+        return false; // a refusal is shown like any other command's
+    }
+    const auto found = m_sent.find(id);
+    if (found == m_sent.end() || !m_meeting || !m_identity)
+        return false;
+    const SentBallot ballot = found.value();
+    m_sent.erase(found);
+    const VoterKey voter {ballot.poll, ballot.delegate};
+    const auto pollIt = m_meeting->polls.find(ballot.poll);
+    const core::Poll *target = pollIt != m_meeting->polls.end() ? &pollIt->second : nullptr;
+    if (ok) {
+        m_refusals.erase(voter);
+        m_sessionChoices[voter] = ballot.choice;
+        if (m_store) {
+            // The choice of a secret ballot stays in memory only.
+            const QString keep = target && !target->secret ? ballot.choice : QString();
+            if (auto marked
+                = m_store->markRecorded(m_meeting->id, ballot.poll, ballot.delegate, keep);
+                !marked)
+                qCWarning(lcVoting).noquote() << marked.error().message;
+        }
+    } else {
+        const auto stored
+            = m_store ? m_store->find(m_meeting->id, ballot.poll, ballot.delegate) : std::nullopt;
+        const qint64 voterId
+            = ballot.delegate == m_identity->delegate ? ballot.delegate : m_identity->delegate;
+        const core::Delegate *voterDelegate = m_meeting->roster.find(voterId);
+        m_refusals[voter] = VotingText::refusal({reply.value(QLatin1String("code")).toString(),
+            reply.value(QLatin1String("message")).toString(),
+            target && target->state == core::PollState::Open, stored && stored->recorded,
+            ballot.delegate != m_identity->delegate, voterDelegate && voterDelegate->present});
+    }
+    refresh();
+    return true;
+}
+
+void VotingState::dismissResult()
+{
+    if (const core::Poll *shown = poll(); shown && isOver(*shown)) {
+        m_dismissedPoll = shown->id;
+        m_selectedPoll = 0;
+        refresh();
+    }
+}
+
+void VotingState::createPoll(const QString &title, const QStringList &candidates, bool secret,
+    const QString &rulePreset, bool allowChange, int item)
+{
+    if (!m_send)
+        return;
+    QJsonObject command {{kType, QStringLiteral("poll.create")},
+        {QStringLiteral("title"), title.trimmed()},
+        {QStringLiteral("item"), item > 0 ? QJsonValue(item) : QJsonValue()},
+        {QStringLiteral("secret"), secret},
+        {QStringLiteral("rule"), QJsonObject {{QStringLiteral("preset"), rulePreset}}},
+        {QStringLiteral("allowChange"), allowChange}};
+    QStringList names;
+    for (const QString &candidate : candidates) {
+        if (!candidate.trimmed().isEmpty())
+            names << candidate.trimmed();
+    }
+    if (!names.isEmpty())
+        command.insert(QStringLiteral("choices"), QJsonArray::fromStringList(names));
+    const QString id = m_send(command);
+    if (!id.isEmpty())
+        m_createRequests.insert(id, true);
+}
+
+void VotingState::pollCommand(const char *type, int poll)
+{
+    if (m_send && poll > 0)
+        m_send({{kType, QString::fromLatin1(type)}, {kPollField, poll}});
+}
+
+void VotingState::openPoll(int poll)
+{
+    pollCommand("poll.open", poll);
+}
+
+void VotingState::closePoll(int poll)
+{
+    pollCommand("poll.close", poll);
+}
+
+void VotingState::publishPoll(int poll)
+{
+    pollCommand("poll.publish", poll);
+}
+
+void VotingState::selectPoll(int poll)
+{
+    m_selectedPoll = poll;
+    if (poll)
+        m_dismissedPoll = 0;
+    refresh();
+}
+
+} // namespace chamber::kiosk

@@ -1,0 +1,428 @@
+// The kiosk's voting and speaking state without a server: ballot keys kept and reused across
+// restarts (owner-only file, no secret choice on disk), receipts computed locally, the ballot
+// status from sending to recorded, refused or counted, results as the screens show them, and
+// the speaking countdown on the server's clock.
+#include "ballotstore.h"
+#include "connection.h"
+#include "protocol/receipt.h"
+#include "speakingstate.h"
+#include "votingstate.h"
+#include "votingtext.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace chamber;
+using namespace chamber::kiosk;
+
+namespace {
+
+core::MeetingState sampleMeeting()
+{
+    core::MeetingState meeting;
+    meeting.id = 7;
+    for (qint64 id = 1; id <= 5; ++id)
+        meeting.roster.add(core::Delegate {id, QStringLiteral("Đại biểu %1").arg(id), {},
+            QStringLiteral("A%1").arg(id), id == 5 ? 0 : 1, id != 4, {}});
+    core::Poll poll;
+    poll.id = 3;
+    poll.title = QStringLiteral("Thông qua nghị quyết");
+    poll.rule = *core::MajorityRule::fromPreset(QStringLiteral("majority-of-members"));
+    poll.state = core::PollState::Open;
+    meeting.polls[poll.id] = poll;
+    return meeting;
+}
+
+DeviceIdentity seatOf(qint64 delegate)
+{
+    DeviceIdentity identity;
+    identity.meeting = 7;
+    identity.role = QStringLiteral("delegate");
+    identity.delegate = delegate;
+    return identity;
+}
+
+// A VotingState wired to a meeting, an identity and a recording sender.
+struct VotingFixture
+{
+    core::MeetingState meeting = sampleMeeting();
+    DeviceIdentity identity = seatOf(2);
+    BallotStore store;
+    QList<QJsonObject> sent;
+    VotingState voting;
+
+    VotingFixture()
+    {
+        voting.attach(&meeting, &identity, [this](QJsonObject command) {
+            sent << command;
+            return QStringLiteral("r%1").arg(sent.size());
+        });
+        voting.setBallotStore(&store);
+        voting.refresh();
+    }
+    QJsonObject ok() { return {{QStringLiteral("type"), QStringLiteral("ok")}}; }
+    QJsonObject error(const char *code)
+    {
+        return {{QStringLiteral("type"), QStringLiteral("error")},
+            {QStringLiteral("code"), QString::fromLatin1(code)},
+            {QStringLiteral("message"), QStringLiteral("refused")}};
+    }
+};
+
+} // namespace
+
+class TestKioskVoting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ballotKeyIsKeptAcrossRestarts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ballots.json"));
+        QString key;
+        {
+            BallotStore store(path);
+            QVERIFY(store.load());
+            key = store.keyFor(7, 3, 2).value();
+            QCOMPARE(key.size(), 22);
+            QCOMPARE(store.keyFor(7, 3, 2).value(), key); // asked again: the same key
+            QVERIFY(store.keyFor(7, 3, 4).value() != key); // another voter: another key
+            QVERIFY(store.keyFor(7, 4, 2).value() != key); // another poll: another key
+            QVERIFY(!store.find(7, 3, 2)->recorded);
+        }
+        struct stat info = {};
+        QCOMPARE(::stat(path.toLocal8Bit().constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0600u);
+        BallotStore reloaded(path);
+        QVERIFY(reloaded.load());
+        QCOMPARE(reloaded.keyFor(7, 3, 2).value(), key);
+        QCOMPARE(BallotStore::receipt(7, 3, key), protocol::ballotReceipt(7, 3, key));
+    }
+
+    void secretChoiceNeverReachesTheDisk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ballots.json"));
+        BallotStore store(path);
+        QVERIFY(store.keyFor(7, 3, 2));
+        QVERIFY(store.keyFor(7, 4, 2));
+        QVERIFY(store.markRecorded(7, 3, 2, {})); // secret
+        QVERIFY(store.markRecorded(7, 4, 2, QStringLiteral("Trần Thị Thu Hà"))); // named
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QCOMPARE(text.count("\"choice\""), 1);
+        QVERIFY(text.contains("Trần Thị Thu Hà"));
+        BallotStore reloaded(path);
+        QVERIFY(reloaded.load());
+        QVERIFY(reloaded.find(7, 3, 2)->recorded);
+        QVERIFY(reloaded.find(7, 3, 2)->choice.isEmpty());
+        QVERIFY(!reloaded.markRecorded(7, 9, 2, {})); // no key, nothing to mark
+        // Keys of an old meeting go when the tablet joins another.
+        QVERIFY(reloaded.keyFor(8, 1, 2));
+        QVERIFY(reloaded.forgetOtherMeetings(8));
+        QCOMPARE(reloaded.all().size(), 1);
+    }
+
+    void damagedBallotFileIsReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ballots.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[not json");
+        file.close();
+        BallotStore store(path);
+        QCOMPARE(store.load().error().code, ErrorCode::Invalid);
+    }
+
+    void ballotGoesFromSendingToRecordedWithItsReceipt()
+    {
+        VotingFixture f;
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("none"));
+        QVERIFY(f.voting.ownBallot()->canVote());
+        f.voting.castBallot(QStringLiteral("yes"));
+        QCOMPARE(f.sent.size(), 1);
+        const QJsonObject command = f.sent.first();
+        QCOMPARE(command.value(QLatin1String("type")).toString(), QStringLiteral("ballot.cast"));
+        QCOMPARE(command.value(QLatin1String("delegate")).toInteger(), 2);
+        QCOMPARE(command.value(QLatin1String("poll")).toInteger(), 3);
+        const QString key = command.value(QLatin1String("key")).toString();
+        QCOMPARE(key, f.store.find(7, 3, 2)->key);
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("sending"));
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        f.voting.castBallot(QStringLiteral("no")); // a second tap while sending waits
+        QCOMPARE(f.sent.size(), 1);
+
+        QVERIFY(f.voting.handleAnswer(QStringLiteral("r1"), f.ok()));
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("recorded"));
+        QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("yes"));
+        QCOMPARE(f.voting.ownBallot()->receipt(), protocol::ballotReceipt(7, 3, key));
+        QVERIFY(!f.voting.ownBallot()->canVote()); // this poll allows no change
+        QVERIFY(!f.voting.handleAnswer(QStringLiteral("someone-else"), f.ok()));
+    }
+
+    void changeReusesTheKeyAndARefusalIsExplained()
+    {
+        VotingFixture f;
+        f.meeting.polls[3].allowChange = true;
+        f.voting.castBallot(QStringLiteral("yes"));
+        f.voting.handleAnswer(QStringLiteral("r1"), f.ok());
+        QVERIFY(f.voting.ownBallot()->canVote());
+        f.voting.castBallot(QStringLiteral("no"));
+        QCOMPARE(f.sent.size(), 2);
+        QCOMPARE(f.sent[1].value(QLatin1String("key")), f.sent[0].value(QLatin1String("key")));
+        const QString receipt = f.voting.ownBallot()->receipt();
+        f.voting.handleAnswer(QStringLiteral("r2"), f.error("conflict"));
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("refused"));
+        QVERIFY(f.voting.ownBallot()->recorded());
+        QCOMPARE(f.voting.ownBallot()->receipt(), receipt);
+        QCOMPARE(f.voting.ownBallot()->refusal(),
+            VotingText::refusal({QStringLiteral("conflict"), {}, true, true, false, true}));
+        QVERIFY(f.voting.ownBallot()->refusal().contains(QLatin1String("first ballot stands")));
+    }
+
+    void ballotsInTheOutboxShowAsSending()
+    {
+        VotingFixture f;
+        const QString key = f.store.keyFor(7, 3, 2).value();
+        f.voting.setPendingCommands({Outbox::Entry {QStringLiteral("k-1"),
+            {{QStringLiteral("type"), QStringLiteral("ballot.cast")}, {QStringLiteral("poll"), 3},
+                {QStringLiteral("delegate"), 2}, {QStringLiteral("choice"), QStringLiteral("no")},
+                {QStringLiteral("key"), key}},
+            {}}});
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("sending"));
+        QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("no"));
+        QVERIFY(f.voting.handleAnswer(QStringLiteral("k-1"), f.ok()));
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("recorded"));
+    }
+
+    void whoMayVoteOnThisTablet()
+    {
+        VotingFixture f;
+        f.identity = seatOf(4); // not checked in
+        f.voting.refresh();
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        QVERIFY(!f.voting.ownBallot()->blockedReason().isEmpty());
+
+        f.identity = seatOf(1);
+        f.meeting.proxies[3] = 1; // delegate 3 gave their proxy to this tablet's delegate
+        f.voting.refresh();
+        QVERIFY(f.voting.ownBallot()->canVote());
+        QCOMPARE(f.voting.proxyBallot()->delegateId(), 3);
+        QVERIFY(f.voting.proxyBallot()->canVote());
+        f.voting.castBallot(QStringLiteral("abstain"), 3);
+        QCOMPARE(f.sent.last().value(QLatin1String("delegate")).toInteger(), 3);
+        QCOMPARE(f.voting.proxyBallot()->status(), QStringLiteral("sending"));
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("none"));
+        f.voting.castBallot(QStringLiteral("yes"), 2); // nobody's proxy: not sent
+        QCOMPARE(f.sent.size(), 1);
+
+        f.identity = seatOf(3); // gave the proxy away
+        f.voting.refresh();
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        QVERIFY(f.voting.ownBallot()->blockedReason().contains(QStringLiteral("Đại biểu 1")));
+    }
+
+    void closedSecretPollFindsTheReceipt()
+    {
+        VotingFixture f;
+        f.meeting.polls[3].secret = true;
+        f.voting.castBallot(QStringLiteral("yes"));
+        f.voting.handleAnswer(QStringLiteral("r1"), f.ok());
+        QVERIFY(f.store.find(7, 3, 2)->choice.isEmpty()); // secret: not kept
+        const QString receipt = f.voting.ownBallot()->receipt();
+        core::Poll &poll = f.meeting.polls[3];
+        poll.state = core::PollState::Closed;
+        poll.closedAt = QStringLiteral("2026-12-08T03:00:00.000Z");
+        poll.closing = QJsonObject {
+            {QStringLiteral("tally"),
+                QJsonObject {{QStringLiteral("counts"),
+                                 QJsonObject {{QStringLiteral("yes"), 3}, {QStringLiteral("no"), 0},
+                                     {QStringLiteral("abstain"), 1}}},
+                    {QStringLiteral("ballots"), 4}}},
+            {QStringLiteral("outcome"),
+                QJsonObject {{QStringLiteral("verdict"), QStringLiteral("passed")},
+                    {QStringLiteral("base"), 4}, {QStringLiteral("required"), 3},
+                    {QStringLiteral("decisive"), 3}}},
+            {QStringLiteral("context"), QJsonObject {{QStringLiteral("memberHeads"), 4}}},
+            {QStringLiteral("receipts"), QJsonArray {QStringLiteral("0000-0000"), receipt}}};
+        f.voting.refresh();
+        QCOMPARE(f.voting.pollState(), QStringLiteral("closed"));
+        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("closed"));
+        QVERIFY(f.voting.ownBallot()->counted());
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        QCOMPARE(f.voting.verdict(), QStringLiteral("passed"));
+        const QVariantList results = f.voting.results();
+        QCOMPARE(results.size(), 3);
+        const QVariantMap yes = results[0].toMap();
+        QCOMPARE(yes.value(QStringLiteral("count")).toInt(), 3);
+        QCOMPARE(yes.value(QStringLiteral("share")).toDouble(), 0.75);
+        QVERIFY(yes.value(QStringLiteral("winner")).toBool());
+        QVERIFY(
+            yes.value(QStringLiteral("percentText")).toString().startsWith(QLatin1String("75")));
+        QCOMPARE(f.voting.thresholdShare(), 0.75);
+        QVERIFY(f.voting.seatVotes().isEmpty()); // secret: no roll call
+
+        // Someone else's receipt list: not counted.
+        poll.closing.insert(QStringLiteral("receipts"), QJsonArray {QStringLiteral("0000-0000")});
+        f.voting.refresh();
+        QVERIFY(!f.voting.ownBallot()->counted());
+    }
+
+    void latestResultStaysWithItsItem()
+    {
+        VotingFixture f;
+        core::Poll &poll = f.meeting.polls[3];
+        poll.state = core::PollState::Published;
+        poll.item = 11;
+        poll.closing = QJsonObject {{QStringLiteral("outcome"), QJsonObject {}}};
+        f.meeting.currentItem = 11;
+        f.voting.refresh();
+        QCOMPARE(f.voting.pollId(), 3);
+        f.meeting.currentItem = 12; // the agenda moved on
+        f.voting.refresh();
+        QVERIFY(!f.voting.active());
+        f.meeting.currentItem = 11;
+        f.voting.refresh();
+        f.voting.dismissResult();
+        QVERIFY(!f.voting.active());
+        f.voting.selectPoll(3); // the chair looks at it again
+        QCOMPARE(f.voting.pollId(), 3);
+    }
+
+    void resultWithoutItemStaysUntilTheAgendaMoves()
+    {
+        VotingFixture f; // poll 3 is open, decides no item
+        f.meeting.currentItem = 5;
+        f.voting.refresh();
+        QCOMPARE(f.voting.pollState(), QStringLiteral("open"));
+        f.meeting.polls[3].state = core::PollState::Closed;
+        f.voting.refresh();
+        QCOMPARE(f.voting.pollId(), 3); // seen closing here: the result stays up
+        f.meeting.currentItem = 6;
+        f.voting.refresh();
+        QVERIFY(!f.voting.active()); // the agenda moved on
+
+        // A screen that joins after the close does not bring back the old result.
+        VotingFixture late;
+        late.meeting.polls[3].state = core::PollState::Published;
+        late.voting.reset(); // a new connection: nothing seen open yet
+        QVERIFY(!late.voting.active());
+    }
+
+    void progressAndPendingNamesInSeatOrder()
+    {
+        VotingFixture f;
+        f.voting.setProgress(PollProgress {3, 1, 3, true, {3, 1}});
+        QVERIFY(f.voting.hasProgress());
+        QCOMPARE(f.voting.cast(), 1);
+        QCOMPARE(f.voting.eligible(), 3);
+        const QVariantList pending = f.voting.pending();
+        QCOMPARE(pending.size(), 2);
+        QCOMPARE(pending[0].toMap().value(QStringLiteral("seat")).toString(), QStringLiteral("A1"));
+        QCOMPARE(pending[1].toMap().value(QStringLiteral("name")).toString(),
+            QStringLiteral("Đại biểu 3"));
+        f.voting.setProgress(PollProgress {9, 5, 5, false, {}}); // another poll: not shown
+        QCOMPARE(f.voting.cast(), 1);
+    }
+
+    void chairCommands()
+    {
+        VotingFixture f;
+        f.identity.role = QStringLiteral("chair");
+        f.voting.createPoll(QStringLiteral("  Bầu Phó Chủ tịch "),
+            {QStringLiteral("Nguyễn Văn A"), QStringLiteral(" "), QStringLiteral("Trần Thị B")},
+            true, QStringLiteral("two-thirds-of-members"), false, 14);
+        const QJsonObject create = f.sent.last();
+        QCOMPARE(
+            create.value(QLatin1String("title")).toString(), QStringLiteral("Bầu Phó Chủ tịch"));
+        QCOMPARE(create.value(QLatin1String("choices")).toArray().size(), 2);
+        QCOMPARE(create.value(QLatin1String("rule"))
+                     .toObject()
+                     .value(QLatin1String("preset"))
+                     .toString(),
+            QStringLiteral("two-thirds-of-members"));
+        QCOMPARE(create.value(QLatin1String("item")).toInteger(), 14);
+        // The answer names the new poll: the console turns to it.
+        f.meeting.polls[4] = f.meeting.polls[3];
+        f.meeting.polls[4].id = 4;
+        f.meeting.polls[4].state = core::PollState::Draft;
+        f.voting.handleAnswer(QStringLiteral("r1"),
+            {{QStringLiteral("type"), QStringLiteral("ok")},
+                {QStringLiteral("result"), QJsonObject {{QStringLiteral("poll"), 4}}}});
+        QCOMPARE(f.voting.pollId(), 4);
+        f.voting.openPoll(4);
+        QCOMPARE(
+            f.sent.last().value(QLatin1String("type")).toString(), QStringLiteral("poll.open"));
+        QCOMPARE(f.sent.last().value(QLatin1String("poll")).toInteger(), 4);
+        QCOMPARE(f.voting.rulePresets().size(), core::MajorityRule::presetNames().size());
+    }
+
+    void countdownRunsOnTheServerClock()
+    {
+        core::MeetingState meeting = sampleMeeting();
+        DeviceIdentity identity = seatOf(2);
+        QList<QJsonObject> sent;
+        SpeakingState speaking;
+        speaking.attach(&meeting, &identity, [&sent](QJsonObject command) {
+            sent << command;
+            return QStringLiteral("s");
+        });
+        meeting.speakers.current = 2;
+        meeting.speakers.limitSeconds = 60;
+        // The floor was given 10 s ago by this device's clock...
+        meeting.speakers.since
+            = QDateTime::currentDateTimeUtc().addSecs(-10).toString(Qt::ISODateWithMs);
+        speaking.refresh();
+        QVERIFY(speaking.ownHasFloor());
+        QVERIFY(qAbs(speaking.remainingSeconds() - 50) <= 1);
+        // ...but the server's clock is 30 s ahead: 40 s spoken, 20 s left.
+        speaking.setClockOffset(30000);
+        QVERIFY(qAbs(speaking.remainingSeconds() - 20) <= 1);
+        speaking.setClockOffset(60000);
+        QVERIFY(speaking.overrun());
+        QVERIFY(speaking.clockText().startsWith(u'+'));
+        meeting.speakers.limitSeconds = 0; // no limit: the time spoken
+        speaking.refresh();
+        QVERIFY(!speaking.overrun());
+        QCOMPARE(speaking.clockText(), speaking.formatDuration(speaking.elapsedSeconds()));
+
+        meeting.speakers.current = 0;
+        meeting.speakers.queue = {4, 2};
+        speaking.refresh();
+        QCOMPARE(speaking.ownPosition(), 2);
+        QCOMPARE(speaking.queue().size(), 2);
+        speaking.withdrawRequest();
+        QCOMPARE(sent.last().value(QLatin1String("type")).toString(),
+            QStringLiteral("speaker.withdraw"));
+        QCOMPARE(sent.last().value(QLatin1String("delegate")).toInteger(), 2);
+        speaking.grantFloor(0, -1);
+        QVERIFY(!sent.last().contains(QLatin1String("delegate")));
+        QVERIFY(!sent.last().contains(QLatin1String("limitSeconds")));
+    }
+
+    void clockOffsetFromTheHelloAnswer()
+    {
+        const QDateTime sent
+            = QDateTime::fromString(QStringLiteral("2026-12-08T03:00:00.000Z"), Qt::ISODateWithMs);
+        const QDateTime received = sent.addMSecs(200);
+        // The server read its clock at 03:00:05.100: 5 s ahead of our midpoint, 03:00:00.100.
+        QCOMPARE(
+            Connection::clockOffset(sent, received, QStringLiteral("2026-12-08T03:00:05.100Z")),
+            std::optional<qint64>(5000));
+        QCOMPARE(
+            Connection::clockOffset(sent, received, QStringLiteral("2026-12-08T02:59:59.100Z")),
+            std::optional<qint64>(-1000));
+        QVERIFY(!Connection::clockOffset(sent, received, QString()));
+        QVERIFY(!Connection::clockOffset(sent, received, QStringLiteral("yesterday")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKioskVoting)
+#include "test_kiosk_voting.moc"
