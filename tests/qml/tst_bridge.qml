@@ -44,6 +44,8 @@ Item {
             const view = createTemporaryObject(screen, root)
             const poll = TestServer.createPoll("Biểu quyết tại điểm cầu", [], false, false)
             verify(TestServer.pollStep(poll, "open"))
+            tryCompare(Kiosk.voting, "pollId", poll, 5000)
+            tryCompare(Kiosk.voting, "pollState", "open", 5000)
             const card = Helpers.findByName(view, "bridgeVote")
             tryCompare(card, "visible", true, 5000)
             compare(Helpers.findByName(view, "bridgePollTitle").text, "Biểu quyết tại điểm cầu")

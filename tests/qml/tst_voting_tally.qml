@@ -41,6 +41,9 @@ Item {
             const view = createTemporaryObject(screen, root)
             const poll = TestServer.createPoll("Thông qua tờ trình thử nghiệm", [], false, false)
             verify(TestServer.pollStep(poll, "open"))
+            // The screen may still show the poll an earlier test closed: wait for this one.
+            tryCompare(Kiosk.voting, "pollId", poll, 5000)
+            tryCompare(Kiosk.voting, "pollState", "open", 5000)
             const vote = Helpers.findByName(view, "tallyVote")
             tryCompare(vote, "visible", true, 5000)
             compare(Helpers.findByName(view, "tallyPollTitle").text, "Thông qua tờ trình thử nghiệm")
@@ -81,6 +84,8 @@ Item {
             const view = createTemporaryObject(screen, root)
             const poll = TestServer.createPoll("Bỏ phiếu kín thử nghiệm", ["Nguyễn Văn Danh", "Trần Thị Thu Hà"], true, false, "simple-majority")
             verify(TestServer.pollStep(poll, "open"))
+            tryCompare(Kiosk.voting, "pollId", poll, 5000)
+            tryCompare(Kiosk.voting, "pollState", "open", 5000)
             verify(TestServer.castAs(4, poll, "Trần Thị Thu Hà"))
             tryCompare(Kiosk.voting, "cast", 1, 5000)
             verify(TestServer.pollStep(poll, "close"))
