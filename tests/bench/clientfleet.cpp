@@ -1,12 +1,15 @@
 #include "clientfleet.h"
 
 #include "protocol/tlspin.h"
+#include "spin.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QWebSocket>
 
 namespace chamber::bench {
+
+using chamber::testing::spinUntil;
 
 qint64 nowNs()
 {
@@ -17,19 +20,6 @@ qint64 nowNs()
     }();
     return clock.nsecsElapsed();
 }
-
-namespace {
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-} // namespace
 
 ClientFleet::ClientFleet(QByteArray pin, int count)
     : m_pin(std::move(pin))

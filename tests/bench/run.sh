@@ -5,12 +5,12 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join  # one of them (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting  # one of them (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
 ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
-build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join
+build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join bench_voting
 raise_file_limit
 
 results="$CHAMBER_ROOT/build/release/bench-results.jsonl"
@@ -19,8 +19,9 @@ declare -A programs=(
     [broadcast]="$bench_dir/bench_broadcast"
     [qr_decode]="$bench_dir/qr/bench_qr_decode"
     [join]="$bench_dir/bench_join"
+    [voting]="$bench_dir/bench_voting"
 )
-selected=(broadcast qr_decode join)
+selected=(broadcast qr_decode join voting)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

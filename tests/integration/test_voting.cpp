@@ -495,6 +495,124 @@ private Q_SLOTS:
         for (const QByteArray &line : serverLog.split('\n'))
             QVERIFY2(!line.contains("\"choice\""), line.constData());
     }
+
+    // The speaker queue from the tablets, the chair console and the secretary's REST: requests,
+    // reordering, the floor with a limit every screen counts down from, and the speaking time
+    // recorded per delegate.
+    void speakerQueueAcrossDevices()
+    {
+        const auto speaker = [](const char *type, QJsonObject fields) {
+            fields.insert(QStringLiteral("type"), QLatin1String(type));
+            fields.insert(QStringLiteral("meeting"), 1);
+            return fields;
+        };
+        const auto speakers = [&] {
+            return m_server.call("GET", QStringLiteral("/meetings/1"))
+                .json()
+                .value(QLatin1String("speakers"))
+                .toObject();
+        };
+        const auto queue = [&] {
+            QList<qint64> delegates;
+            for (const QJsonValue &entry : speakers().value(QLatin1String("queue")).toArray())
+                delegates << entry.toObject().value(QLatin1String("delegate")).toInteger();
+            return delegates;
+        };
+        const qint64 firstSeq = m_server.call("GET", QStringLiteral("/meetings/1"))
+                                    .json()
+                                    .value(QLatin1String("seq"))
+                                    .toInteger();
+
+        for (const qint64 delegate : {2, 3, 1})
+            QCOMPARE(codeOf(m_seats[delegate].ws->request(
+                         speaker("speaker.request", {{QStringLiteral("delegate"), delegate}}))),
+                QStringLiteral("ok"));
+        // A tablet speaks only for its own delegate; asking twice keeps the first place.
+        QCOMPARE(codeOf(m_seats[1].ws->request(
+                     speaker("speaker.request", {{QStringLiteral("delegate"), 4}}))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(codeOf(m_seats[2].ws->request(
+                     speaker("speaker.request", {{QStringLiteral("delegate"), 2}}))),
+            QStringLiteral("ok"));
+        QCOMPARE(queue(), (QList<qint64> {2, 3, 1}));
+        // Only the chair runs the queue; the tally screen only shows it.
+        QCOMPARE(codeOf(m_seats[2].ws->request(speaker("speaker.grant", {}))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(codeOf(m_tally.ws->request(
+                     speaker("speaker.request", {{QStringLiteral("delegate"), 5}}))),
+            QStringLiteral("forbidden"));
+        QCOMPARE(queue(), (QList<qint64> {2, 3, 1}));
+
+        QCOMPARE(codeOf(m_chair.ws->request(speaker("speaker.move",
+                     {{QStringLiteral("delegate"), 1}, {QStringLiteral("position"), 0}}))),
+            QStringLiteral("ok"));
+        QCOMPARE(queue(), (QList<qint64> {1, 2, 3}));
+        QCOMPARE(m_server
+                     .call("POST", QStringLiteral("/meetings/1/speakers/setLimit"),
+                         R"({"seconds": 120})")
+                     .status,
+            200);
+        QCOMPARE(speakers().value(QLatin1String("defaultLimitSeconds")).toInteger(), 120);
+
+        // The first in the queue gets the floor with the default limit; every screen hears it.
+        const qsizetype tallyFrom = m_tally.ws->received().size();
+        QCOMPARE(codeOf(m_chair.ws->request(speaker("speaker.grant", {}))), QStringLiteral("ok"));
+        const QJsonObject granted = m_tally.ws->waitFor(
+            [](const QJsonObject &m) {
+                return text(m, "type") == QLatin1String("event")
+                    && text(m, "kind") == QLatin1String("speaker.granted");
+            },
+            10000, tallyFrom);
+        QVERIFY(!granted.isEmpty());
+        const QJsonObject grantedData = granted.value(QLatin1String("data")).toObject();
+        QCOMPARE(grantedData.value(QLatin1String("delegate")).toInteger(), 1);
+        QCOMPARE(grantedData.value(QLatin1String("limitSeconds")).toInteger(), 120);
+        QJsonObject state = speakers();
+        QCOMPARE(state.value(QLatin1String("current")).toInteger(), 1);
+        QCOMPARE(state.value(QLatin1String("since")).toString(), text(granted, "time"));
+        QCOMPARE(queue(), (QList<qint64> {2, 3}));
+
+        QCOMPARE(codeOf(m_seats[3].ws->request(
+                     speaker("speaker.withdraw", {{QStringLiteral("delegate"), 3}}))),
+            QStringLiteral("ok"));
+        QCOMPARE(queue(), (QList<qint64> {2}));
+        QTest::qWait(50); // a speech that lasts
+        QCOMPARE(
+            m_server.call("POST", QStringLiteral("/meetings/1/speakers/end"), "{}").status, 200);
+        state = speakers();
+        QVERIFY(state.value(QLatin1String("current")).isNull());
+
+        // The log tells the whole story in order, and the recorded time is the total.
+        QStringList kinds;
+        qint64 spokenMs = -1;
+        const QByteArray events
+            = m_server.call("GET", QStringLiteral("/meetings/1/events?since=%1").arg(firstSeq))
+                  .body;
+        for (const QByteArray &line : events.split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            const QString kind = text(event, "kind");
+            if (!kind.startsWith(QLatin1String("speaker.")))
+                continue;
+            kinds << kind;
+            if (kind == QLatin1String("speaker.ended"))
+                spokenMs = event.value(QLatin1String("data"))
+                               .toObject()
+                               .value(QLatin1String("durationMs"))
+                               .toInteger();
+        }
+        QCOMPARE(kinds,
+            (QStringList {QStringLiteral("speaker.requested"), QStringLiteral("speaker.requested"),
+                QStringLiteral("speaker.requested"), QStringLiteral("speaker.moved"),
+                QStringLiteral("speaker.limitSet"), QStringLiteral("speaker.granted"),
+                QStringLiteral("speaker.withdrawn"), QStringLiteral("speaker.ended")}));
+        QVERIFY2(spokenMs >= 50, qPrintable(QString::number(spokenMs)));
+        qint64 totalMs = -1;
+        for (const QJsonValue &total : state.value(QLatin1String("totals")).toArray()) {
+            if (total.toObject().value(QLatin1String("delegate")).toInteger() == 1)
+                totalMs = total.toObject().value(QLatin1String("ms")).toInteger();
+        }
+        QCOMPARE(totalMs, spokenMs);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVoting)
