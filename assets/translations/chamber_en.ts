@@ -874,6 +874,11 @@
         <source>Passes with: %1</source>
         <translation>Passes with: %1</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <source>Elected with: %1</source>
+        <translation>Elected with: %1</translation>
+    </message>
 </context>
 <context>
     <name>VoteProgress</name>
@@ -924,6 +929,11 @@
         <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
         <source>Passes with: %1</source>
         <translation>Passes with: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <source>Elected with: %1</source>
+        <translation>Elected with: %1</translation>
     </message>
 </context>
 <context>
@@ -1241,17 +1251,17 @@
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="234"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="256"/>
         <source>You take part without a vote.</source>
         <translation>You take part without a vote.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="237"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="259"/>
         <source>You gave your proxy to %1; they vote for you.</source>
         <translation>You gave your proxy to %1; they vote for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="240"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="262"/>
         <source>Check in to vote.</source>
         <translation>Check in to vote.</translation>
     </message>

@@ -872,6 +872,11 @@
         <source>Passes with: %1</source>
         <translation>Điều kiện thông qua: %1</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <source>Elected with: %1</source>
+        <translation>Điều kiện trúng cử: %1</translation>
+    </message>
 </context>
 <context>
     <name>VoteProgress</name>
@@ -922,6 +927,11 @@
         <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
         <source>Passes with: %1</source>
         <translation>Điều kiện thông qua: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <source>Elected with: %1</source>
+        <translation>Điều kiện trúng cử: %1</translation>
     </message>
 </context>
 <context>
@@ -1239,17 +1249,17 @@
         <translation>Đã công bố</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="234"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="256"/>
         <source>You take part without a vote.</source>
         <translation>Đại biểu tham dự, không có quyền biểu quyết.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="237"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="259"/>
         <source>You gave your proxy to %1; they vote for you.</source>
         <translation>Đại biểu đã ủy quyền cho %1; người được ủy quyền sẽ biểu quyết thay.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="240"/>
+        <location filename="../../kiosk/common/votingstate.cpp" line="262"/>
         <source>Check in to vote.</source>
         <translation>Cần điểm danh để biểu quyết.</translation>
     </message>

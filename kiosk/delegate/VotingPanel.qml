@@ -80,7 +80,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 visible: root.open
-                text: qsTr("Passes with: %1").arg(Kiosk.voting.ruleLabel)
+                text: (Kiosk.voting.yesNo ? qsTr("Passes with: %1") : qsTr("Elected with: %1")).arg(Kiosk.voting.ruleLabel)
                 wrapMode: Text.WordWrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(15)

@@ -71,7 +71,7 @@ Rectangle {
                 Text {
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
-                    text: qsTr("Passes with: %1").arg(Kiosk.voting.ruleLabel)
+                    text: (Kiosk.voting.yesNo ? qsTr("Passes with: %1") : qsTr("Elected with: %1")).arg(Kiosk.voting.ruleLabel)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(22)
                     color: Theme.stageMuted

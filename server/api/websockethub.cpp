@@ -16,6 +16,12 @@ namespace chamber::api {
 
 Q_LOGGING_CATEGORY(lcHub, "chamber.ws")
 
+namespace {
+// Each presence frame lists every device (about 64 bytes each): one per change when 1000
+// tablets dropped together was 14 MB to the chair console, which was then cut off as too slow.
+constexpr int kPresenceIntervalMs = 250;
+} // namespace
+
 WebSocketHub::WebSocketHub(services::MeetingService &service,
     const services::Authenticator &authenticator, services::EnrollmentService &enrollment,
     services::BallotService &ballots, HubOptions options, QObject *parent)
@@ -95,8 +101,12 @@ void WebSocketHub::announceProgress(qint64 meeting)
         return;
     // Small and at most every 150 ms per meeting: built per session (the pending list is the
     // chair's only) without caring to share the frame.
-    for (WebSocketSession *session : *it)
-        sendProgress(session, meeting);
+    // Copy the set: a send may drop a too-slow session.
+    const QSet<WebSocketSession *> subscribers = *it;
+    for (WebSocketSession *session : subscribers) {
+        if (m_sessions.contains(session))
+            sendProgress(session, meeting);
+    }
 }
 
 void WebSocketHub::unsubscribe(WebSocketSession *session, qint64 meeting)
@@ -144,7 +154,19 @@ void WebSocketHub::changePresence(qint64 device, qint64 meeting, int delta)
     log::info(lcHub(),
         wasOnline ? QStringLiteral("device offline") : QStringLiteral("device online"),
         {{QStringLiteral("device"), device}, {QStringLiteral("meeting"), meeting}});
-    announcePresence(meeting);
+    schedulePresence(meeting);
+}
+
+void WebSocketHub::schedulePresence(qint64 meeting)
+{
+    QTimer *&timer = m_presenceTimers[meeting];
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, meeting] { announcePresence(meeting); });
+    }
+    if (!timer->isActive())
+        timer->start(kPresenceIntervalMs);
 }
 
 void WebSocketHub::announcePresence(qint64 meeting)
@@ -155,8 +177,11 @@ void WebSocketHub::announcePresence(qint64 meeting)
     const QString frame = QString::fromUtf8(
         protocol::toFrame(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
             {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}}));
-    for (WebSocketSession *session : *it) {
-        if (session->principal() && services::seesPresence(*session->principal(), meeting))
+    // Copy the set: a send may drop a too-slow session.
+    const QSet<WebSocketSession *> subscribers = *it;
+    for (WebSocketSession *session : subscribers) {
+        if (m_sessions.contains(session) && session->principal()
+            && services::seesPresence(*session->principal(), meeting))
             session->sendText(frame);
     }
 }
@@ -178,7 +203,7 @@ void WebSocketHub::broadcast(qint64 meeting, const std::vector<protocol::Event> 
     disconnectRevoked(events);
     for (const protocol::Event &event : events) {
         if (event.kind == QLatin1String("device.enrolled"))
-            announcePresence(meeting);
+            schedulePresence(meeting);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -88,6 +89,9 @@ private:
     void broadcast(qint64 meeting, const std::vector<protocol::Event> &events);
     void disconnectRevoked(const std::vector<protocol::Event> &events);
     void announcePresence(qint64 meeting);
+    // Presence changes come in storms (the room's access point restarts: a thousand devices
+    // go offline within a second); the full list goes out at most every kPresenceIntervalMs.
+    void schedulePresence(qint64 meeting);
     // The open poll's progress: counts to everyone, the pending list to chair and admin.
     void announceProgress(qint64 meeting);
     void sendProgress(WebSocketSession *session, qint64 meeting);
@@ -102,6 +106,7 @@ private:
     QSet<WebSocketSession *> m_countedOnline;
     QHash<qint64, QSet<WebSocketSession *>> m_subscribers;
     QHash<qint64, Presence> m_presence;
+    QHash<qint64, QTimer *> m_presenceTimers;
     std::function<QString(const QString &)> m_joinLink;
 };
 

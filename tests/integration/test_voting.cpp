@@ -613,6 +613,60 @@ private Q_SLOTS:
         }
         QCOMPARE(totalMs, spokenMs);
     }
+
+    // The room's access point restarts: every tablet drops at once. The chair console gets
+    // the devices' presence as a few coalesced lists, not one full list per device (which for
+    // 1000 tablets was 14 MB and had the console cut off as too slow; see bench_voting).
+    void tabletsDroppingTogetherReachTheChairAsFewUpdates()
+    {
+        std::vector<Device> room;
+        for (qint64 delegate = 11; delegate <= 40; ++delegate)
+            room.push_back(m_server.join(QStringLiteral("delegate"), delegate));
+        const auto presenceOf = [](const QJsonObject &message) {
+            std::map<qint64, bool> online;
+            for (const QJsonValue &value : message.value(QLatin1String("devices")).toArray())
+                online[value.toObject().value(QLatin1String("device")).toInteger()]
+                    = value.toObject().value(QLatin1String("online")).toBool();
+            return online;
+        };
+        const auto onlineCount = [&](const QJsonObject &message) {
+            int count = 0;
+            for (const auto &[device, online] : presenceOf(message))
+                count += online ? 1 : 0;
+            return count;
+        };
+        const auto isPresence
+            = [](const QJsonObject &m) { return text(m, "type") == QLatin1String("presence"); };
+        // Everyone online as the chair sees it: the last list, once the one due after the last
+        // hello has gone out.
+        QTest::qWait(600);
+        QJsonObject before;
+        for (const QJsonObject &message : m_chair.ws->received()) {
+            if (isPresence(message))
+                before = message;
+        }
+        const int onlineBefore = onlineCount(before);
+        QVERIFY2(onlineBefore >= int(room.size()) + 8,
+            QJsonDocument(before).toJson(QJsonDocument::Compact).constData());
+        const qsizetype from = m_chair.ws->received().size();
+
+        for (Device &device : room)
+            device.ws->abort();
+        const QJsonObject after = m_chair.ws->waitFor(
+            [&](const QJsonObject &m) {
+                return isPresence(m) && onlineCount(m) == onlineBefore - int(room.size());
+            },
+            10000, from);
+        QVERIFY2(!after.isEmpty(), "the chair never saw the room go offline");
+        QTest::qWait(400);
+        int frames = 0;
+        const QList<QJsonObject> received = m_chair.ws->received();
+        for (qsizetype i = from; i < received.size(); ++i)
+            frames += isPresence(received[i]) ? 1 : 0;
+        // One per 250 ms at most; 30 aborts take far less than a second.
+        QVERIFY2(frames <= 4, qPrintable(QStringLiteral("%1 presence frames").arg(frames)));
+        QVERIFY(m_chair.ws->isConnected());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVoting)
