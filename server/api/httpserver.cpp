@@ -1,5 +1,6 @@
 #include "api/httpserver.h"
 
+#include "api/documentapi.h"
 #include "services/authenticator.h"
 #include "support/log.h"
 
@@ -31,11 +32,12 @@ QString methodName(QHttpServerRequest::Method method)
 }
 } // namespace
 
-HttpServer::HttpServer(
-    const Router &router, const services::Authenticator &authenticator, QObject *parent)
+HttpServer::HttpServer(const Router &router, const services::Authenticator &authenticator,
+    const DocumentApi *documents, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_authenticator(authenticator)
+    , m_documents(documents)
 { }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -50,6 +52,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         reply.status = 426;
         reply.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
         send(request, socket, reply);
+        return true;
+    }
+    if (m_documents && request.url().path().startsWith(DocumentApi::kDocsPrefix)) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        m_documents->serve(request, socket, responder);
         return true;
     }
     const auto authenticate = [this](const QHttpServerRequest &r) {

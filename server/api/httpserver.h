@@ -11,6 +11,8 @@ class Authenticator;
 
 namespace chamber::api {
 
+class DocumentApi;
+
 class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -18,8 +20,9 @@ class HttpServer : public QAbstractHttpServer
 public:
     static constexpr QLatin1String kWebSocketPath {"/ws"};
 
+    // `documents` (may be null) answers /docs/<sha256> itself: those answers are streamed.
     HttpServer(const Router &router, const services::Authenticator &authenticator,
-        QObject *parent = nullptr);
+        const DocumentApi *documents = nullptr, QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -30,6 +33,7 @@ private:
 
     const Router &m_router;
     const services::Authenticator &m_authenticator;
+    const DocumentApi *m_documents;
 };
 
 } // namespace chamber::api

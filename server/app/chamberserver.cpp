@@ -1,5 +1,6 @@
 #include "app/chamberserver.h"
 
+#include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
 #include "api/restapi.h"
@@ -15,8 +16,10 @@
 #include "services/ballotservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
+#include "services/documentservice.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
+#include "storage/documentfiles.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
 #include "support/privatefile.h"
@@ -189,7 +192,15 @@ Status ChamberServer::start()
     m_votingApi = std::make_unique<api::VotingApi>(
         *m_rest, *m_service, *m_ballots, api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
     m_votingApi->registerRoutes(*m_router);
-    m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator);
+    m_documentFiles = std::make_unique<storage::DocumentFiles>(m_dataDir + QStringLiteral("/docs"));
+    if (auto status = m_documentFiles->open(); !status)
+        return status;
+    m_documents = std::make_unique<services::DocumentService>(*m_service, *m_documentFiles,
+        services::DocumentOptions {m_config.maxUploadMiB * 1024 * 1024});
+    m_documentApi
+        = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
+    m_documentApi->registerRoutes(*m_router);
+    m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_hub->accept(m_http->nextPendingWebSocketConnection());

@@ -22,17 +22,20 @@ namespace chamber::protocol {
 struct Message;
 }
 namespace chamber::storage {
+class DocumentFiles;
 class EventStore;
-}
+} // namespace chamber::storage
 namespace chamber::services {
 class Authenticator;
 class BallotService;
+class DocumentService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
 } // namespace chamber::services
 
 namespace chamber::api {
+class DocumentApi;
 class EnrollmentApi;
 class VotingApi;
 class HttpServer;
@@ -90,6 +93,9 @@ private:
     std::unique_ptr<api::RestApi> m_rest;
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
     std::unique_ptr<api::VotingApi> m_votingApi;
+    std::unique_ptr<storage::DocumentFiles> m_documentFiles;
+    std::unique_ptr<services::DocumentService> m_documents;
+    std::unique_ptr<api::DocumentApi> m_documentApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

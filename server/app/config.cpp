@@ -46,9 +46,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 9> &keys()
+const std::array<Key, 10> &keys()
 {
-    static const std::array<Key, 9> table {
+    static const std::array<Key, 10> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -110,6 +110,10 @@ const std::array<Key, 9> &keys()
         Key {"sync", "max-backlog-mib",
             [](ServerConfig &c, const QString &v) {
                 return setInteger(v, 1, 1024, &c.maxBacklogMiB);
+            }},
+        Key {"documents", "max-upload-mib",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 1, 4096, &c.maxUploadMiB);
             }},
     };
     return table;

@@ -41,6 +41,7 @@ struct ServerConfig
     qint64 resumeWindow = 1000;
     int helloTimeoutSeconds = 10;
     qint64 maxBacklogMiB = 8;
+    qint64 maxUploadMiB = 100; // largest document a secretary may upload
 };
 
 struct ConfigProblem

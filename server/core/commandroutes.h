@@ -1,5 +1,5 @@
-// Internal to the core: the command tables of commands.cpp, pollcommands.cpp and
-// speakercommands.cpp, and the small helpers they share.
+// Internal to the core: the command tables of commands.cpp, pollcommands.cpp,
+// speakercommands.cpp and documentcommands.cpp, and the small helpers they share.
 #pragma once
 
 #include "core/commands.h"
@@ -19,6 +19,7 @@ struct CommandRoute
 
 std::span<const CommandRoute> pollRoutes();
 std::span<const CommandRoute> speakerRoutes();
+std::span<const CommandRoute> documentRoutes();
 
 Decision singleEvent(const QString &kind, const QJsonObject &data, const QJsonObject &result = {});
 Decision unchangedDecision(const QJsonObject &result = {});

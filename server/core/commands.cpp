@@ -188,8 +188,19 @@ Result<Decision> agendaRemove(const MeetingState &state, const Message &command)
     QJsonArray removed;
     for (qint64 gone : copy.remove(id))
         removed.append(gone);
-    return single(
+    Decision decision = single(
         QStringLiteral("agenda.removed"), {{kItem, id}}, {{QStringLiteral("removed"), removed}});
+    // The documents of the removed items go with them (first, while their items exist).
+    std::vector<EventDraft> documentsGone;
+    for (const QJsonValue &gone : removed) {
+        for (const auto &[documentId, document] : state.documents.all()) {
+            if (!document.removed && document.item == gone.toInteger())
+                documentsGone.push_back(EventDraft {QStringLiteral("document.removed"),
+                    {{QStringLiteral("document"), documentId}}});
+        }
+    }
+    decision.events.insert(decision.events.begin(), documentsGone.begin(), documentsGone.end());
+    return decision;
 }
 
 Result<Decision> agendaSelect(const MeetingState &state, const Message &command)
@@ -376,6 +387,13 @@ constexpr std::array kMeetingRoutes {
     CommandRoute {"device.revoke", stateOnly<deviceRevoke>},
 };
 
+// Every table of commands, in the order decide() looks through them.
+std::array<std::span<const CommandRoute>, 4> routeTables()
+{
+    return {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes(),
+        documentRoutes()};
+}
+
 } // namespace
 
 Decision singleEvent(const QString &kind, const QJsonObject &data, const QJsonObject &result)
@@ -396,8 +414,7 @@ Error notFoundError(const QString &what, qint64 id, const QString &field)
 Result<Decision> decide(
     const MeetingState &state, const Message &command, const DecisionContext &context)
 {
-    for (std::span<const CommandRoute> routes :
-        {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+    for (std::span<const CommandRoute> routes : routeTables()) {
         for (const CommandRoute &route : routes) {
             if (QLatin1String(command.spec->type) == QLatin1String(route.type))
                 return route.decider(state, command, context);
@@ -431,8 +448,7 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
 std::vector<QString> meetingCommandTypes()
 {
     std::vector<QString> types;
-    for (std::span<const CommandRoute> routes :
-        {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes()}) {
+    for (std::span<const CommandRoute> routes : routeTables()) {
         for (const CommandRoute &route : routes)
             types.push_back(QString::fromLatin1(route.type));
     }

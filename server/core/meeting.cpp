@@ -80,6 +80,9 @@ QJsonObject MeetingState::toJson() const
     QJsonArray deviceList;
     for (const auto &[deviceId, device] : devices)
         deviceList.append(device.toJson());
+    QJsonArray documentList;
+    for (const auto &[documentId, document] : documents.all())
+        documentList.append(document.toJson());
     return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("seq"), seq},
@@ -104,6 +107,8 @@ QJsonObject MeetingState::toJson() const
         {QStringLiteral("speakers"), speakers.toJson()},
         {QStringLiteral("allowProxies"), allowProxies},
         {QStringLiteral("proxies"), proxyList},
+        {QStringLiteral("documents"), documentList},
+        {QStringLiteral("presenting"), presenting.toJson()},
     };
 }
 
@@ -203,6 +208,15 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
     const QJsonObject lastIds = json.value(QLatin1String("lastIds")).toObject();
     state.agenda.reserveIds(integer(lastIds, "item"));
     state.roster.reserveIds(integer(lastIds, "delegate"));
+    for (const QJsonValue &value : json.value(QLatin1String("documents")).toArray()) {
+        auto document = Document::fromJson(value.toObject());
+        if (!document)
+            return document.error();
+        if (state.documents.find(document->id))
+            return unreadable(QStringLiteral("a document id appears twice"));
+        state.documents.insert(document.value());
+    }
+    state.presenting = Presentation::fromJson(json.value(QLatin1String("presenting")).toObject());
     for (const QJsonValue &value : json.value(QLatin1String("proxies")).toArray()) {
         const QJsonObject proxy = value.toObject();
         state.proxies[integer(proxy, "delegate")] = integer(proxy, "holder");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agenda.h"
+#include "core/documents.h"
 #include "core/poll.h"
 #include "core/quorum.h"
 #include "core/roster.h"
@@ -62,6 +63,8 @@ struct MeetingState
     SpeakerState speakers;
     bool allowProxies = false;
     std::map<qint64, qint64> proxies; // giver -> holder
+    DocumentList documents;
+    Presentation presenting;
 
     const Poll *openPoll() const;
     qint64 nextPollId() const { return polls.empty() ? 1 : polls.rbegin()->first + 1; }

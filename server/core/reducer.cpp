@@ -397,6 +397,9 @@ constexpr std::array kRoutes {
     Route {"speaker.granted", speakerGranted},
     Route {"speaker.ended", speakerEnded},
     Route {"speaker.limitSet", speakerLimitSet},
+    Route {"document.added", applyDocumentAdded},
+    Route {"document.removed", applyDocumentRemoved},
+    Route {"document.presented", applyDocumentPresented},
 };
 
 } // namespace

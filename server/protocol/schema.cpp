@@ -135,6 +135,14 @@ constexpr std::array kDelegateImport {
 constexpr std::array kDeviceOnly {kMeeting, kDevice};
 constexpr FieldSpec kPoll {"poll", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "poll id"};
 constexpr std::array kPollOnly {kMeeting, kPoll};
+constexpr std::array kDocumentOnly {kMeeting,
+    FieldSpec {"document", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "document id"}};
+constexpr std::array kDocumentPresent {
+    kMeeting,
+    FieldSpec {"document", FieldKind::NullableInteger, true, 1, kMaxId, nullptr, {},
+        "the document every following screen shows; null: stop presenting"},
+    FieldSpec {"page", FieldKind::Integer, false, 1, 100000, nullptr, {}, "1-based; default 1"},
+};
 constexpr std::array kPollCreate {
     kMeeting,
     FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "what is voted on"},
@@ -276,6 +284,10 @@ const std::array kMessages {
     MessageSpec {"speaker.grant", S, Command, kSpeakerGrant, "give the floor"},
     MessageSpec {"speaker.end", S, Command, kMeetingOnly, "end the current speech"},
     MessageSpec {"speaker.setLimit", S, Command, kSpeakerSetLimit, "set the default speaking time"},
+    MessageSpec {"document.remove", S, Command, kDocumentOnly,
+        "take a document off its item (uploads are REST: POST …/items/{i}/documents)"},
+    MessageSpec {"document.present", S, Command, kDocumentPresent,
+        "show a document's page on every screen that follows the presenter"},
     MessageSpec {
         "device.revoke", S, Command, kDeviceOnly, "revoke a device's credential and disconnect it"},
     MessageSpec {"ok", C, MessageKind::Reply, kOk, "a request succeeded"},

@@ -21,7 +21,8 @@ const QStringList &commandsOf(DeviceRole role)
         QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw"),
         QStringLiteral("speaker.move"), QStringLiteral("speaker.grant"),
         QStringLiteral("speaker.end"), QStringLiteral("speaker.setLimit"),
-        QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke")};
+        QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke"),
+        QStringLiteral("document.present")};
     // ballot.cast: whose ballot it may be is decided with the meeting's proxies (checkBallot).
     static const QStringList delegate {QStringLiteral("attendance.checkIn"),
         QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),

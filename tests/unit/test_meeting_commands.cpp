@@ -293,6 +293,20 @@ private Q_SLOTS:
             {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
                 {QStringLiteral("inclusive"), true},
                 {QStringLiteral("basis"), QStringLiteral("heads")}});
+        // Documents: added by the document service after the upload is stored, then presented
+        // and removed by commands.
+        const QString sha256(64, QLatin1Char('a'));
+        h.ok(QStringLiteral("agenda.add"), {{QStringLiteral("title"), QStringLiteral("Tài liệu")}});
+        h.applyDirect(QStringLiteral("document.added"),
+            {{QStringLiteral("id"), 1}, {QStringLiteral("item"), h.state.agenda.lastId()},
+                {QStringLiteral("sha256"), sha256},
+                {QStringLiteral("name"), QStringLiteral("a.pdf")},
+                {QStringLiteral("title"), QStringLiteral("A")}, {QStringLiteral("pages"), 3},
+                {QStringLiteral("bytes"), 1000},
+                {QStringLiteral("source"), QStringLiteral("pdf")}});
+        h.ok(QStringLiteral("document.present"),
+            {{QStringLiteral("document"), 1}, {QStringLiteral("page"), 2}});
+        h.ok(QStringLiteral("document.remove"), {{QStringLiteral("document"), 1}});
         for (const QString &kind : eventKinds())
             QVERIFY2(h.kinds.contains(kind), qPrintable(kind + QStringLiteral(" never produced")));
         QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));

@@ -1,0 +1,246 @@
+#include "api/documentapi.h"
+
+#include "api/restapi.h"
+#include "core/meeting.h"
+#include "services/authenticator.h"
+#include "services/documentservice.h"
+#include "services/meetingservice.h"
+#include "storage/documentfiles.h"
+
+#include <QFile>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace chamber::api {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using HttpStatus = QHttpServerResponder::StatusCode;
+
+// Refilled when less than this is waiting in the socket: at most about twice this per download
+// sits in memory, whatever the file's size.
+constexpr qint64 kChunkBytes = 256 * 1024;
+
+// Copies [first, last] of a file into the socket as the socket drains. Lives as the socket's
+// child, so a client that goes away takes it along.
+class FileStreamer : public QObject
+{
+public:
+    FileStreamer(QTcpSocket *socket, const QString &path, qint64 first, qint64 last)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_file(path)
+        , m_remaining(last - first + 1)
+    {
+        if (!m_file.open(QIODevice::ReadOnly) || !m_file.seek(first)) {
+            socket->abort();
+            deleteLater();
+            return;
+        }
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
+        connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        pump();
+    }
+
+private:
+    void pump()
+    {
+        while (m_remaining > 0 && m_socket->bytesToWrite() < kChunkBytes) {
+            const QByteArray chunk = m_file.read(std::min(kChunkBytes, m_remaining));
+            if (chunk.isEmpty()) { // the file shrank: the answer cannot be completed
+                m_socket->abort();
+                break;
+            }
+            m_socket->write(chunk);
+            m_remaining -= chunk.size();
+        }
+        if (m_remaining <= 0 || m_socket->state() != QAbstractSocket::ConnectedState) {
+            disconnect(m_socket, nullptr, this, nullptr);
+            deleteLater();
+        }
+    }
+
+    QTcpSocket *m_socket;
+    QFile m_file;
+    qint64 m_remaining;
+};
+
+void writeError(QHttpServerResponder &responder, const Error &error,
+    std::initializer_list<std::pair<QByteArray, QByteArray>> extra = {}, int status = 0)
+{
+    const HttpReply reply = HttpReply::error(error);
+    responder.writeStatusLine(static_cast<HttpStatus>(status ? status : reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    for (const auto &[name, value] : extra)
+        responder.writeHeader(name, value);
+    responder.writeBody(reply.body);
+}
+
+} // namespace
+
+std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size)
+{
+    const QByteArray value = header.trimmed();
+    if (!value.startsWith("bytes=") || value.contains(','))
+        return std::nullopt;
+    const QByteArray spec = value.mid(6).trimmed();
+    const qsizetype dash = spec.indexOf('-');
+    if (dash < 0)
+        return std::nullopt;
+    const QByteArray from = spec.left(dash).trimmed();
+    const QByteArray to = spec.mid(dash + 1).trimmed();
+    const auto number = [](const QByteArray &digits, bool *ok) {
+        *ok = !digits.isEmpty() && digits.size() <= 18
+            && std::all_of(
+                digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return *ok ? digits.toLongLong() : 0;
+    };
+    bool ok = false;
+    if (from.isEmpty()) { // the last n bytes
+        const qint64 suffix = number(to, &ok);
+        if (!ok)
+            return std::nullopt;
+        if (suffix == 0 || size == 0)
+            return ByteRange {0, 0, false};
+        return ByteRange {std::max<qint64>(0, size - suffix), size - 1, true};
+    }
+    const qint64 first = number(from, &ok);
+    if (!ok)
+        return std::nullopt;
+    qint64 last = size - 1;
+    if (!to.isEmpty()) {
+        last = number(to, &ok);
+        if (!ok || last < first)
+            return std::nullopt;
+        last = std::min(last, size - 1);
+    }
+    if (first >= size)
+        return ByteRange {0, 0, false};
+    return ByteRange {first, last, true};
+}
+
+DocumentApi::DocumentApi(RestApi &rest, services::MeetingService &meetings,
+    services::DocumentService &documents, const services::Authenticator &authenticator)
+    : m_rest(rest)
+    , m_meetings(meetings)
+    , m_documents(documents)
+    , m_authenticator(authenticator)
+{ }
+
+HttpReply DocumentApi::upload(const RouteContext &context) const
+{
+    const QString name = QUrlQuery(context.request.url())
+                             .queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    auto uploaded = m_documents.upload(
+        context.principal, context.ids.at(0), context.ids.at(1), name, context.request.body());
+    if (!uploaded)
+        return HttpReply::error(uploaded.error());
+    return HttpReply::json(
+        uploaded->value(QLatin1String("created")).toBool() ? 201 : 200, uploaded.value());
+}
+
+HttpReply DocumentApi::list(const RouteContext &context) const
+{
+    const qint64 meetingId = context.ids.at(0);
+    if (context.principal.isDevice() && context.principal.meeting != meetingId)
+        return HttpReply::error(makeError(
+            ErrorCode::Forbidden, QStringLiteral("this device belongs to another meeting")));
+    const core::MeetingState *meeting = m_meetings.meeting(meetingId);
+    if (!meeting)
+        return HttpReply::error(services::meetingNotFound(meetingId));
+    QJsonArray documents;
+    for (const auto &[id, document] : meeting->documents.all()) {
+        if (!document.removed)
+            documents.append(document.toJson());
+    }
+    return HttpReply::json(200, QJsonObject {{QStringLiteral("documents"), documents}});
+}
+
+void DocumentApi::registerRoutes(Router &router)
+{
+    const auto auth = Router::Access::Authenticated;
+    const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
+    router.add(Method::Post, meeting + QStringLiteral("/items/{id}/documents"), auth,
+        [this](const RouteContext &c) { return upload(c); });
+    router.add(Method::Get, meeting + QStringLiteral("/documents"), auth,
+        [this](const RouteContext &c) { return list(c); });
+    router.add(Method::Delete, meeting + QStringLiteral("/documents/{id}"), auth,
+        [this](const RouteContext &c) {
+            return m_rest.command(c, "document.remove", {"meeting", "document"});
+        });
+    router.add(
+        Method::Post, meeting + QStringLiteral("/present"), auth, [this](const RouteContext &c) {
+            return m_rest.command(c, "document.present", {"meeting"});
+        });
+}
+
+void DocumentApi::serve(
+    const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &responder) const
+{
+    const bool head = request.method() == Method::Head;
+    if (request.method() != Method::Get && !head) {
+        writeError(responder,
+            makeError(ErrorCode::BadField, QStringLiteral("documents are only read (GET, HEAD)")),
+            {{"Allow", "GET, HEAD"}}, 405);
+        return;
+    }
+    const auto principal = m_authenticator.authenticateHeader(request.value("Authorization"));
+    if (!principal) {
+        writeError(responder,
+            makeError(ErrorCode::Unauthenticated, QStringLiteral("a device credential is needed")));
+        return;
+    }
+    const QString sha256 = request.url().path().mid(kDocsPrefix.size());
+    // Not found rather than forbidden: another meeting's documents are not even named.
+    if (!storage::DocumentFiles::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256)) {
+        writeError(responder, makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
+        return;
+    }
+    const QString path = m_documents.files().pathOf(sha256);
+    const qint64 size = QFile(path).size();
+    const QByteArray etag = '"' + sha256.toLatin1() + '"';
+    const QByteArray cacheControl = "private, max-age=31536000, immutable";
+    if (request.value("If-None-Match").contains(etag)) {
+        responder.writeStatusLine(HttpStatus::NotModified);
+        responder.writeHeader("ETag", etag);
+        responder.writeHeader("Cache-Control", cacheControl);
+        responder.writeBody(QByteArray());
+        return;
+    }
+    std::optional<ByteRange> range;
+    const QByteArray ifRange = request.value("If-Range");
+    if (ifRange.isEmpty() || ifRange == etag)
+        range = parseRange(request.value("Range"), size);
+    if (range && !range->satisfiable) {
+        writeError(responder,
+            makeError(ErrorCode::BadField, QStringLiteral("the range is outside the document")),
+            {{"Content-Range", "bytes */" + QByteArray::number(size)}}, 416);
+        return;
+    }
+    const qint64 first = range ? range->first : 0;
+    const qint64 last = range ? range->last : size - 1;
+    responder.writeStatusLine(range ? HttpStatus::PartialContent : HttpStatus::Ok);
+    responder.writeHeader("Content-Type", "application/pdf");
+    responder.writeHeader("Content-Length", QByteArray::number(last - first + 1));
+    responder.writeHeader("ETag", etag);
+    responder.writeHeader("Cache-Control", cacheControl);
+    responder.writeHeader("Accept-Ranges", "bytes");
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    if (range)
+        responder.writeHeader("Content-Range",
+            "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+                + QByteArray::number(size));
+    responder.writeBody(QByteArray()); // ends the headers; the body follows from the file
+    if (!head && size > 0)
+        new FileStreamer(socket, path, first, last);
+}
+
+} // namespace chamber::api

@@ -1,0 +1,55 @@
+// Documents over HTTP: the secretary's upload and list (REST), removal and "present this page",
+// and /docs/<sha256>, which streams the PDF to the devices of its meeting with ETag, Range and
+// immutable caching, a bounded chunk at a time so memory does not grow with file size.
+#pragma once
+
+#include "api/router.h"
+
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace chamber::services {
+class Authenticator;
+class DocumentService;
+class MeetingService;
+} // namespace chamber::services
+
+namespace chamber::api {
+
+class RestApi;
+
+class DocumentApi
+{
+public:
+    static constexpr QLatin1String kDocsPrefix {"/docs/"};
+
+    DocumentApi(RestApi &rest, services::MeetingService &meetings,
+        services::DocumentService &documents, const services::Authenticator &authenticator);
+    void registerRoutes(Router &router);
+
+    // GET or HEAD /docs/<sha256>; writes the whole answer through `responder` and `socket`.
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket,
+        QHttpServerResponder &responder) const;
+
+private:
+    HttpReply upload(const RouteContext &context) const;
+    HttpReply list(const RouteContext &context) const;
+
+    RestApi &m_rest;
+    services::MeetingService &m_meetings;
+    services::DocumentService &m_documents;
+    const services::Authenticator &m_authenticator;
+};
+
+// A single byte range of a file of `size` bytes, from a Range header ("bytes=0-99", "bytes=100-",
+// "bytes=-500"). nullopt: no usable range, send the whole file (several ranges, or another
+// unit, are answered that way too, as RFC 9110 allows); `satisfiable` false: 416.
+struct ByteRange
+{
+    qint64 first = 0;
+    qint64 last = 0; // inclusive
+    bool satisfiable = true;
+};
+std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size);
+
+} // namespace chamber::api

@@ -1,0 +1,152 @@
+#include "storage/documentfiles.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace chamber::storage {
+
+namespace {
+
+const QLatin1String kTemporaryPrefix(".upload-");
+
+Error ioError(const QString &what, const QString &path)
+{
+    return makeError(ErrorCode::Internal,
+        QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+}
+
+// write() until everything is written or it fails.
+bool writeAll(int fd, const QByteArray &content)
+{
+    qsizetype done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+Status syncDirectory(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot open directory"), path);
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced)
+        return ioError(QStringLiteral("cannot sync directory"), path);
+    return success();
+}
+
+} // namespace
+
+DocumentFiles::DocumentFiles(QString directory)
+    : m_directory(std::move(directory))
+{ }
+
+bool DocumentFiles::isSha256Hex(const QString &value)
+{
+    if (value.size() != 64)
+        return false;
+    for (const QChar c : value) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
+Status DocumentFiles::open()
+{
+    QDir dir(m_directory);
+    if (!dir.exists() && !QDir().mkpath(m_directory))
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("cannot create directory %1").arg(m_directory));
+    QFile::setPermissions(
+        m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // An upload interrupted by a crash was never acknowledged: its temporary file goes.
+    const QStringList leftovers = dir.entryList(
+        {kTemporaryPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &leftover : leftovers)
+        dir.remove(leftover);
+    return success();
+}
+
+QString DocumentFiles::pathOf(const QString &sha256) const
+{
+    if (!isSha256Hex(sha256))
+        return {};
+    return m_directory + QLatin1Char('/') + sha256 + QStringLiteral(".pdf");
+}
+
+bool DocumentFiles::contains(const QString &sha256) const
+{
+    const QString path = pathOf(sha256);
+    return !path.isEmpty() && QFile::exists(path);
+}
+
+Result<DocumentFiles::Staged> DocumentFiles::stage(const QByteArray &content)
+{
+    Staged staged;
+    staged.sha256 = QString::fromLatin1(
+        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    staged.path = m_directory + QLatin1Char('/') + kTemporaryPrefix
+        + QString::number(QRandomGenerator::system()->generate64(), 16);
+    const int fd = ::open(
+        QFile::encodeName(staged.path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return ioError(QStringLiteral("cannot create"), staged.path);
+    const bool written = writeAll(fd, content) && ::fsync(fd) == 0;
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!written) {
+        QFile::remove(staged.path);
+        errno = savedErrno;
+        return ioError(QStringLiteral("cannot write"), staged.path);
+    }
+    return staged;
+}
+
+Status DocumentFiles::commit(const Staged &staged)
+{
+    const QString target = pathOf(staged.sha256);
+    if (QFile::exists(target)) {
+        discard(staged);
+        return success();
+    }
+    if (::rename(QFile::encodeName(staged.path).constData(), QFile::encodeName(target).constData())
+        != 0) {
+        const Error error = ioError(QStringLiteral("cannot rename to"), target);
+        discard(staged);
+        return error;
+    }
+    return syncDirectory(m_directory);
+}
+
+void DocumentFiles::discard(const Staged &staged)
+{
+    QFile::remove(staged.path);
+}
+
+Result<QString> DocumentFiles::put(const QByteArray &content)
+{
+    auto staged = stage(content);
+    if (!staged)
+        return staged.error();
+    if (auto committed = commit(staged.value()); !committed)
+        return committed.error();
+    return staged->sha256;
+}
+
+} // namespace chamber::storage
