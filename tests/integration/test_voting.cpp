@@ -2,7 +2,7 @@
 // ballots after close, for another delegate, from devices that may not vote, resend after a
 // lost acknowledgement, proxies, progress pushes, signed results, and the secrecy of secret
 // ballots searched for in the database, the write-ahead log, the event log and the logs.
-#include "protocol/joinlink.h"
+#include "enroll.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
 #include "serverprocess.h"
@@ -47,24 +47,8 @@ public:
 
     Device join(const QString &role, qint64 delegate = 0)
     {
-        QJsonObject body {{QStringLiteral("role"), role}};
-        if (delegate)
-            body.insert(QStringLiteral("delegate"), delegate);
-        const auto link = protocol::parseJoinLink(text(
-            call("POST", QStringLiteral("/meetings/1/join-codes"), QJsonDocument(body).toJson())
-                .json(),
-            "url"));
-        WsClient enroller(process.pin());
-        if (!enroller.open(process.wsUrl()))
-            qFatal("cannot connect to enroll");
-        const QJsonObject enrolled
-            = enroller.request({{QStringLiteral("type"), QStringLiteral("enroll")},
-                {QStringLiteral("token"), link->token}});
         Device device;
-        device.credential = enrolled.value(QLatin1String("result"))
-                                .toObject()
-                                .value(QLatin1String("credential"))
-                                .toString();
+        device.credential = enrollDevice(process, 1, role, delegate);
         device.delegate = delegate;
         device.ws = connect(device.credential);
         return device;

@@ -1,0 +1,267 @@
+// Documents against the real chamberd over TLS: uploads of real and broken files (each broken
+// one refused with its reason, nothing stored, nothing logged), the same upload twice, the
+// size limit from the config file, and downloads of /docs/<sha256> by the meeting's devices
+// only, whole, in ranges, and revalidated with the ETag; the presenter's page reaching a
+// screen.
+#include "enroll.h"
+#include "pdfmaker.h"
+#include "restcall.h"
+#include "serverprocess.h"
+#include "wsclient.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace chamber;
+using namespace chamber::testing;
+
+namespace {
+
+QByteArray header(const RestResponse &response, const char *name)
+{
+    for (const auto &[key, value] : response.headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestDocuments : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config;
+    ServerProcess m_server;
+    QByteArray m_article;
+    QString m_articleSha;
+    QString m_delegateCredential;
+
+    RestResponse admin(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        return restCall(method, m_server.baseUrl() + QStringLiteral("/api/v1") + path,
+            m_server.pin(), m_server.adminToken(), body);
+    }
+
+    RestResponse upload(qint64 item, const QString &name, const QByteArray &content)
+    {
+        return admin("POST",
+            QStringLiteral("/meetings/1/items/%1/documents?name=%2")
+                .arg(item)
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+            content);
+    }
+
+    RestResponse download(const QString &sha256, const QString &credential,
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return restCall("GET", m_server.baseUrl() + QStringLiteral("/docs/") + sha256,
+            m_server.pin(), credential.toUtf8(), {}, headers);
+    }
+
+    QStringList storedFiles() const
+    {
+        return QDir(m_server.dataDir() + QStringLiteral("/docs"))
+            .entryList(QDir::Files | QDir::Hidden);
+    }
+
+    int documentEvents()
+    {
+        return admin("GET", QStringLiteral("/meetings/1/events")).body.count("\"document.added\"");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QFile config(m_config.filePath(QStringLiteral("chamberd.conf")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[documents]\nmax-upload-mib = 1\n");
+        config.close();
+        QVERIFY(m_server.start(
+            {QStringLiteral("--demo"), QStringLiteral("--config"), config.fileName()}));
+        m_article = makeArticlePdf(2, 4);
+        QVERIFY(m_article.size() < 1024 * 1024);
+        m_articleSha = QString::fromLatin1(
+            QCryptographicHash::hash(m_article, QCryptographicHash::Sha256).toHex());
+        m_delegateCredential = enrollDevice(m_server, 1, QStringLiteral("delegate"), 1);
+        QVERIFY(!m_delegateCredential.isEmpty());
+    }
+
+    void uploadAndUploadAgain()
+    {
+        const RestResponse first = upload(3, QStringLiteral("Tờ trình số 12.pdf"), m_article);
+        QCOMPARE(first.status, 201);
+        const QJsonObject document = first.json().value(QLatin1String("document")).toObject();
+        QCOMPARE(document.value(QLatin1String("sha256")).toString(), m_articleSha);
+        QCOMPARE(
+            document.value(QLatin1String("name")).toString(), QStringLiteral("Tờ trình số 12.pdf"));
+        QVERIFY(document.value(QLatin1String("pages")).toInt() >= 4);
+        // The title comes from the PDF's metadata: the article's headline.
+        QFile source(QStringLiteral(CHAMBER_SOURCE_DIR "/assets/sample/articles/article-2.txt"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QCOMPARE(document.value(QLatin1String("title")).toString(),
+            QString::fromUtf8(source.readLine()).trimmed());
+        QCOMPARE(storedFiles(), QStringList {m_articleSha + QStringLiteral(".pdf")});
+        // A retry after a lost answer: the same document, no second event.
+        const RestResponse again = upload(3, QStringLiteral("Tờ trình số 12.pdf"), m_article);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(QLatin1String("created")).toBool(), false);
+        QCOMPARE(
+            again.json().value(QLatin1String("document")).toObject().value(QLatin1String("id")),
+            document.value(QLatin1String("id")));
+        QCOMPARE(documentEvents(), 1);
+        // The meeting's state lists it, for every device.
+        const QJsonArray listed = admin("GET", QStringLiteral("/meetings/1/documents"))
+                                      .json()
+                                      .value(QLatin1String("documents"))
+                                      .toArray();
+        QCOMPARE(listed.size(), 1);
+    }
+
+    void brokenUploadsAreRefusedAndLeaveNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        const QByteArray other = makeArticlePdf(3);
+        QTest::newRow("truncated") << QStringLiteral("a.pdf") << other.left(other.size() - 300)
+                                   << 422 << QStringLiteral("truncated");
+        QTest::newRow("encrypted")
+            << QStringLiteral("a.pdf") << encryptPdf(other, QStringLiteral("mat-khau")) << 422
+            << QStringLiteral("encrypted");
+        QTest::newRow("not a pdf")
+            << QStringLiteral("bao-cao.pdf") << QByteArray("Báo cáo tình hình kinh tế - xã hội\n")
+            << 422 << QStringLiteral("not a PDF");
+        QTest::newRow("oversized")
+            << QStringLiteral("big.pdf")
+            << QByteArray("%PDF-1.7\n") + QByteArray(1100 * 1024, ' ') + "\n%%EOF\n"
+            << 413 << QStringLiteral("limit is 1.0 MiB");
+        QTest::newRow("parent path")
+            << QStringLiteral("../../chamber.db") << other << 400 << QStringLiteral("path");
+        QTest::newRow("absolute path")
+            << QStringLiteral("/etc/passwd") << other << 400 << QStringLiteral("path");
+        QTest::newRow("nul") << QStringLiteral("a") + QChar(0) + QStringLiteral(".pdf") << other
+                             << 400 << QStringLiteral("NUL");
+        QTest::newRow("office without libreoffice")
+            << QStringLiteral("Báo cáo.docx") << QByteArray("PK\x03\x04 word/document.xml") << 422
+            << QStringLiteral("LibreOffice");
+    }
+    void brokenUploadsAreRefusedAndLeaveNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        QVERIFY(!content.isEmpty());
+        const QStringList filesBefore = storedFiles();
+        const int eventsBefore = documentEvents();
+        const RestResponse refused = upload(3, name, content);
+        QCOMPARE(refused.status, status);
+        const QString message = refused.json().value(QLatin1String("message")).toString();
+        QVERIFY2(message.contains(reason), qPrintable(message));
+        QCOMPARE(storedFiles(), filesBefore);
+        QCOMPARE(documentEvents(), eventsBefore);
+    }
+
+    void onlyTheSecretaryUploads()
+    {
+        const RestResponse byTablet = restCall("POST",
+            m_server.baseUrl() + QStringLiteral("/api/v1/meetings/1/items/3/documents?name=a.pdf"),
+            m_server.pin(), m_delegateCredential.toUtf8(), makeArticlePdf(4));
+        QCOMPARE(byTablet.status, 403);
+        QCOMPARE(documentEvents(), 1);
+    }
+
+    void devicesOfTheMeetingDownload()
+    {
+        const RestResponse whole = download(m_articleSha, m_delegateCredential);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.body, m_article);
+        QCOMPARE(header(whole, "Content-Type"), QByteArray("application/pdf"));
+        QCOMPARE(header(whole, "ETag"), '"' + m_articleSha.toLatin1() + '"');
+        QVERIFY(header(whole, "Cache-Control").contains("immutable"));
+        // Resuming an interrupted download.
+        const RestResponse tail
+            = download(m_articleSha, m_delegateCredential, {{"Range", "bytes=1000-"}});
+        QCOMPARE(tail.status, 206);
+        QCOMPARE(tail.body, m_article.mid(1000));
+        QCOMPARE(header(tail, "Content-Range"),
+            QByteArray("bytes 1000-") + QByteArray::number(m_article.size() - 1) + '/'
+                + QByteArray::number(m_article.size()));
+        const RestResponse past = download(m_articleSha, m_delegateCredential,
+            {{"Range", "bytes=" + QByteArray::number(m_article.size()) + "-"}});
+        QCOMPARE(past.status, 416);
+        // A stale If-Range gets the whole file, not a piece of something else.
+        QCOMPARE(download(m_articleSha, m_delegateCredential,
+                     {{"Range", "bytes=10-20"}, {"If-Range", "\"other\""}})
+                     .body,
+            m_article);
+        const RestResponse cached = download(
+            m_articleSha, m_delegateCredential, {{"If-None-Match", header(whole, "ETag")}});
+        QCOMPARE(cached.status, 304);
+        QVERIFY(cached.body.isEmpty());
+    }
+
+    void othersDoNot()
+    {
+        QCOMPARE(download(m_articleSha, QString()).status, 401);
+        QCOMPARE(download(m_articleSha, QStringLiteral("d1.forged")).status, 401);
+        // A device of another meeting: as if the document did not exist.
+        const RestResponse meeting = admin("POST", QStringLiteral("/meetings"),
+            R"({"title": "Phiên họp khác", "startsAt": "2026-12-01T08:00:00Z"})");
+        QCOMPARE(meeting.status, 201);
+        const qint64 other = meeting.json()
+                                 .value(QLatin1String("result"))
+                                 .toObject()
+                                 .value(QLatin1String("meeting"))
+                                 .toInteger();
+        const QString stranger = enrollDevice(m_server, other, QStringLiteral("tally"));
+        QVERIFY(!stranger.isEmpty());
+        QCOMPARE(download(m_articleSha, stranger).status, 404);
+        QCOMPARE(download(QString(64, QLatin1Char('0')), m_delegateCredential).status, 404);
+        QCOMPARE(download(QStringLiteral("..%2Fchamber.db"), m_delegateCredential).status, 404);
+    }
+
+    void presenterPageReachesTheScreens()
+    {
+        const QString tallyCredential = enrollDevice(m_server, 1, QStringLiteral("tally"));
+        WsClient tally(m_server.pin());
+        QVERIFY(tally.connectAndHello(m_server.wsUrl(), tallyCredential.toUtf8()));
+        tally.request({{QStringLiteral("type"), QStringLiteral("subscribe")},
+            {QStringLiteral("meeting"), 1}});
+        const qsizetype from = tally.received().size();
+        QCOMPARE(
+            admin("POST", QStringLiteral("/meetings/1/present"), R"({"document": 1, "page": 3})")
+                .status,
+            200);
+        const QJsonObject presented = tally.waitFor(
+            [](const QJsonObject &m) {
+                return m.value(QLatin1String("kind")).toString()
+                    == QLatin1String("document.presented");
+            },
+            10000, from);
+        QCOMPARE(
+            presented.value(QLatin1String("data")).toObject().value(QLatin1String("page")).toInt(),
+            3);
+        // Removed: gone for the devices, and the presentation stops.
+        QCOMPARE(admin("DELETE", QStringLiteral("/meetings/1/documents/1")).status, 200);
+        QCOMPARE(download(m_articleSha, m_delegateCredential).status, 404);
+        const QJsonObject state = admin("GET", QStringLiteral("/meetings/1")).json();
+        QVERIFY(state.value(QLatin1String("presenting"))
+                    .toObject()
+                    .value(QLatin1String("document"))
+                    .isNull());
+    }
+};
+
+QTEST_MAIN(TestDocuments)
+#include "test_documents.moc"
