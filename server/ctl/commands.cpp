@@ -1,5 +1,6 @@
 #include "ctl/commands.h"
 
+#include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
 #include "ctl/votingcommands.h"
 
@@ -517,6 +518,15 @@ const std::vector<CommandSpec> &table()
         {"poll show", "MEETING POLL", "a poll, its progress or result", kNoOptions, pollShow},
         {"result", "MEETING POLL --output FILE.json", "the signed result of a published poll",
             {QStringLiteral("output")}, pollResult},
+        {"doc upload", "MEETING ITEM FILE.pdf [--name NAME]",
+            "add a PDF to an agenda item (checked by the server; the same file twice is one)",
+            {QStringLiteral("name")}, documentUpload},
+        {"doc list", "MEETING", "the meeting's documents", kNoOptions, documentList},
+        {"doc remove", "MEETING DOCUMENT", "take a document off its item", kNoOptions,
+            documentRemove},
+        {"doc present", "MEETING DOCUMENT|none [--page N]",
+            "show a page on every screen that follows the presenter", {QStringLiteral("page")},
+            documentPresent},
         {"revoke", "MEETING DEVICE", "revoke a device: it is disconnected and cannot come back",
             kNoOptions, revokeDevice},
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",

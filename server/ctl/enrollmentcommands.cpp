@@ -1,5 +1,6 @@
 #include "ctl/enrollmentcommands.h"
 
+#include "ctl/commandhelpers.h"
 #include "qrcode/seatcards.h"
 #include "support/privatefile.h"
 
@@ -14,41 +15,9 @@ namespace {
 
 constexpr int kSeatCardSeconds = 12 * 3600; // printed the day before; valid through the session
 
-bool parsePositive(const QString &text, qint64 *value)
-{
-    bool ok = false;
-    *value = text.toLongLong(&ok);
-    return ok && *value > 0;
-}
-
-int fail(CommandContext &context, const QString &message, int code = ExitUsage)
-{
-    context.err << "chamberctl: " << message << Qt::endl;
-    return code;
-}
-
 QString meetingPath(qint64 meeting, const QString &rest)
 {
     return QStringLiteral("/api/v1/meetings/%1%2").arg(meeting).arg(rest);
-}
-
-// Reports an HTTP error answer; returns true when the result is usable.
-bool answered(CommandContext &context, const Result<HttpResult> &result, int *exitCode)
-{
-    if (!result) {
-        *exitCode = fail(context, result.error().message,
-            result.error().code == ErrorCode::Unavailable ? ExitUnreachable : ExitFailed);
-        return false;
-    }
-    if (result->status >= 400) {
-        *exitCode = fail(context,
-            QStringLiteral("%1 (HTTP %2)")
-                .arg(result->json().value(QLatin1String("message")).toString())
-                .arg(result->status),
-            ExitFailed);
-        return false;
-    }
-    return true;
 }
 
 Status writeFile(const QString &path, const QByteArray &content)
@@ -62,14 +31,14 @@ Status writeFile(const QString &path, const QByteArray &content)
 int joinCode(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
-    if (!parsePositive(args.word(0), &meeting) || !args.has(QStringLiteral("role")))
+    if (!positive(args.word(0), &meeting) || !args.has(QStringLiteral("role")))
         return fail(c,
             QStringLiteral("qr MEETING --role delegate|chair|tally|bridge [--delegate ID] [--label "
                            "L] [--ttl SECONDS] [--output FILE.png|FILE.svg]"));
     QJsonObject body {{QStringLiteral("role"), args.value(QStringLiteral("role"))}};
     if (args.has(QStringLiteral("delegate"))) {
         qint64 delegate = 0;
-        if (!parsePositive(args.value(QStringLiteral("delegate")), &delegate))
+        if (!positive(args.value(QStringLiteral("delegate")), &delegate))
             return fail(c, QStringLiteral("--delegate must be a delegate id"));
         body.insert(QStringLiteral("delegate"), delegate);
     }
@@ -77,7 +46,7 @@ int joinCode(const Arguments &args, CommandContext &c)
         body.insert(QStringLiteral("label"), args.value(QStringLiteral("label")));
     if (args.has(QStringLiteral("ttl"))) {
         qint64 ttl = 0;
-        if (!parsePositive(args.value(QStringLiteral("ttl")), &ttl))
+        if (!positive(args.value(QStringLiteral("ttl")), &ttl))
             return fail(c, QStringLiteral("--ttl must be a number of seconds"));
         body.insert(QStringLiteral("ttlSeconds"), ttl);
     }
@@ -114,10 +83,10 @@ int joinCode(const Arguments &args, CommandContext &c)
 int seatCards(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
-    if (!parsePositive(args.word(0), &meeting) || !args.has(QStringLiteral("output")))
+    if (!positive(args.word(0), &meeting) || !args.has(QStringLiteral("output")))
         return fail(c, QStringLiteral("seat-cards MEETING --output FILE.pdf [--ttl SECONDS]"));
     qint64 ttl = kSeatCardSeconds;
-    if (args.has(QStringLiteral("ttl")) && !parsePositive(args.value(QStringLiteral("ttl")), &ttl))
+    if (args.has(QStringLiteral("ttl")) && !positive(args.value(QStringLiteral("ttl")), &ttl))
         return fail(c, QStringLiteral("--ttl must be a number of seconds"));
 
     int exitCode = ExitOk;
@@ -161,7 +130,7 @@ int seatCards(const Arguments &args, CommandContext &c)
 int deviceList(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
-    if (!parsePositive(args.word(0), &meeting))
+    if (!positive(args.word(0), &meeting))
         return fail(c, QStringLiteral("devices MEETING"));
     int exitCode = ExitOk;
     const auto result = c.client.get(meetingPath(meeting, QStringLiteral("/devices")));
@@ -199,7 +168,7 @@ int revokeDevice(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
     qint64 device = 0;
-    if (!parsePositive(args.word(0), &meeting) || !parsePositive(args.word(1), &device))
+    if (!positive(args.word(0), &meeting) || !positive(args.word(1), &device))
         return fail(c, QStringLiteral("revoke MEETING DEVICE"));
     int exitCode = ExitOk;
     const auto result = c.client.send(

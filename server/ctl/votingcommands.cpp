@@ -1,5 +1,7 @@
 #include "ctl/votingcommands.h"
 
+#include "ctl/commandhelpers.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,38 +10,6 @@
 namespace chamber::ctl {
 
 namespace {
-
-bool positive(const QString &text, qint64 *value)
-{
-    bool ok = false;
-    *value = text.toLongLong(&ok);
-    return ok && *value > 0;
-}
-
-int fail(CommandContext &context, const QString &message, int code = ExitUsage)
-{
-    context.err << "chamberctl: " << message << Qt::endl;
-    return code;
-}
-
-bool answered(CommandContext &context, const Result<HttpResult> &result, int *code)
-{
-    if (!result) {
-        *code = fail(context, result.error().message,
-            result.error().code == ErrorCode::Unavailable ? ExitUnreachable : ExitFailed);
-        return false;
-    }
-    if (result->status >= 400) {
-        *code = fail(context,
-            QStringLiteral("%1 (HTTP %2, %3)")
-                .arg(result->json().value(QLatin1String("message")).toString())
-                .arg(result->status)
-                .arg(result->json().value(QLatin1String("code")).toString()),
-            ExitFailed);
-        return false;
-    }
-    return true;
-}
 
 QString pollPath(qint64 meeting, qint64 poll, const QString &rest = {})
 {

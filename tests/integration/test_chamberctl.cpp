@@ -1,5 +1,6 @@
 // chamberctl against a real chamberd: the secretary's workflow, CSV errors, export and chain
 // verification of both an export and a data directory, including tampered ones.
+#include "pdfmaker.h"
 #include "serverprocess.h"
 #include "storage/sqlite.h"
 
@@ -119,6 +120,36 @@ private Q_SLOTS:
             QStringLiteral("2026-12-01T14:00:00+07:00"));
     }
 
+    // Documents from the command line: a PDF made from a sample article, then a broken one.
+    void documents()
+    {
+        const QString pdf = writeFile(QStringLiteral("bao-cao.pdf"), makeArticlePdf(5));
+        Run run = ctl({QStringLiteral("doc"), QStringLiteral("upload"), QStringLiteral("1"),
+            QStringLiteral("1"), pdf, QStringLiteral("--name"), QStringLiteral("Báo cáo.pdf")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.startsWith(QStringLiteral("added document 1")), qPrintable(run.out));
+        run = ctl({QStringLiteral("doc"), QStringLiteral("upload"), QStringLiteral("1"),
+            QStringLiteral("1"), pdf, QStringLiteral("--name"), QStringLiteral("Báo cáo.pdf")});
+        QVERIFY2(
+            run.out.startsWith(QStringLiteral("already there: document 1")), qPrintable(run.out));
+        run = ctl({QStringLiteral("doc"), QStringLiteral("list"), QStringLiteral("1")});
+        QVERIFY(run.out.contains(QStringLiteral("Báo cáo.pdf")));
+        run = ctl({QStringLiteral("doc"), QStringLiteral("present"), QStringLiteral("1"),
+            QStringLiteral("1"), QStringLiteral("--page"), QStringLiteral("2")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString broken = writeFile(QStringLiteral("broken.pdf"), "%PDF-1.7 not really");
+        run = ctl({QStringLiteral("doc"), QStringLiteral("upload"), QStringLiteral("1"),
+            QStringLiteral("1"), broken});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("truncated")), qPrintable(run.err));
+        QCOMPARE(ctl({QStringLiteral("doc"), QStringLiteral("remove"), QStringLiteral("1"),
+                         QStringLiteral("1")})
+                     .exitCode,
+            0);
+        QVERIFY(ctl({QStringLiteral("doc"), QStringLiteral("list"), QStringLiteral("1")})
+                    .out.contains(QStringLiteral("no documents")));
+    }
+
     void csvErrorsNameTheLines()
     {
         const QString bad = writeFile(
@@ -231,5 +262,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestChamberctl)
+QTEST_MAIN(TestChamberctl) // a QGuiApplication: the test PDFs need fonts
 #include "test_chamberctl.moc"
