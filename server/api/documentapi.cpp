@@ -26,7 +26,9 @@ using HttpStatus = QHttpServerResponder::StatusCode;
 constexpr qint64 kChunkBytes = 256 * 1024;
 
 // Copies [first, last] of a file into the socket as the socket drains. Lives as the socket's
-// child, so a client that goes away takes it along.
+// child, so a client that goes away takes it along. A client that pipelines its next request
+// on this connection before the body is through would get the answers interleaved; HTTP
+// clients (Qt's, browsers, curl) do not pipeline, they wait or open another connection.
 class FileStreamer : public QObject
 {
 public:
