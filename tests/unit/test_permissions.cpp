@@ -80,6 +80,17 @@ private Q_SLOTS:
                                             << "ballot.cast" << 5LL << 1LL << false;
         QTest::newRow("bridge asks for floor") << "bridge"
                                                << "speaker.request" << 5LL << 1LL << false;
+        // Documents: the chair presents; seats and screens follow; only the secretary removes.
+        QTest::newRow("chair presents") << "chair"
+                                        << "document.present" << 0LL << 1LL << true;
+        QTest::newRow("chair presents, other meeting") << "chair"
+                                                       << "document.present" << 0LL << 2LL << false;
+        QTest::newRow("seat presents") << "delegate"
+                                       << "document.present" << 0LL << 1LL << false;
+        QTest::newRow("tally presents") << "tally"
+                                        << "document.present" << 0LL << 1LL << false;
+        QTest::newRow("chair removes document") << "chair"
+                                                << "document.remove" << 0LL << 1LL << false;
     }
 
     void commands()
@@ -106,6 +117,8 @@ private Q_SLOTS:
             fields.insert(QStringLiteral("item"), 1);
         if (type == QLatin1String("agenda.add"))
             fields.insert(QStringLiteral("title"), QStringLiteral("x"));
+        if (type.startsWith(QLatin1String("document.")))
+            fields.insert(QStringLiteral("document"), 1);
         if (type == QLatin1String("device.revoke"))
             fields.insert(QStringLiteral("device"), 1);
         const Status status = authorizeCommand(device, command(type, fields));
