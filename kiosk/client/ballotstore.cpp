@@ -3,7 +3,6 @@
 #include "protocol/receipt.h"
 #include "support/privatefile.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,15 +20,15 @@ BallotStore::BallotStore(QString path)
 Status BallotStore::load()
 {
     m_ballots.clear();
-    if (m_path.isEmpty() || !QFile::exists(m_path))
+    auto stored = support::readJsonFile(m_path);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
         return success();
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(m_path));
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-    if (!document.isObject() || !document.object().value(kBallots).isArray())
+    const QJsonObject document = stored.value()->object();
+    if (!stored.value()->isObject() || !document.value(kBallots).isArray())
         return makeError(ErrorCode::Invalid, QStringLiteral("%1 is damaged").arg(m_path));
-    for (const QJsonValue &value : document.object().value(kBallots).toArray()) {
+    for (const QJsonValue &value : document.value(kBallots).toArray()) {
         const QJsonObject entry = value.toObject();
         Ballot ballot {entry.value(QLatin1String("meeting")).toInteger(),
             entry.value(QLatin1String("poll")).toInteger(),

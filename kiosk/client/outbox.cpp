@@ -3,7 +3,6 @@
 #include "support/privatefile.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
@@ -17,15 +16,14 @@ Outbox::Outbox(QString path)
 Status Outbox::load()
 {
     m_entries.clear();
-    if (m_path.isEmpty() || !QFile::exists(m_path))
+    auto stored = support::readJsonFile(m_path);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
         return success();
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(m_path));
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-    if (!document.isArray())
+    if (!stored.value()->isArray())
         return makeError(ErrorCode::Invalid, QStringLiteral("%1 is damaged").arg(m_path));
-    for (const QJsonValue &value : document.array()) {
+    for (const QJsonValue &value : stored.value()->array()) {
         const QJsonObject entry = value.toObject();
         const QJsonObject command = entry.value(QLatin1String("command")).toObject();
         const QString id = command.value(QLatin1String("id")).toString();

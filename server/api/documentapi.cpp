@@ -2,6 +2,7 @@
 
 #include "api/restapi.h"
 #include "core/meeting.h"
+#include "protocol/event.h"
 #include "services/authenticator.h"
 #include "services/documentservice.h"
 #include "services/meetingservice.h"
@@ -202,7 +203,7 @@ void DocumentApi::serve(
     }
     const QString sha256 = request.url().path().mid(kDocsPrefix.size());
     // Not found rather than forbidden: another meeting's documents are not even named.
-    if (!storage::DocumentFiles::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256)) {
+    if (!protocol::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256)) {
         writeError(responder, makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
         return;
     }

@@ -1,9 +1,6 @@
 #include "core/documents.h"
 
-#include "core/meeting.h"
 #include "protocol/event.h"
-
-#include <QRegularExpression>
 
 namespace chamber::core {
 
@@ -17,21 +14,6 @@ qint64 integer(const QJsonObject &json, const char *field)
 QString text(const QJsonObject &json, const char *field)
 {
     return json.value(QLatin1String(field)).toString();
-}
-
-bool isSha256Hex(const QString &value)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-    return hex.match(value).hasMatch();
-}
-
-Error damaged(const protocol::Event &event, const QString &why)
-{
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("meeting %1, event %2 (%3): %4")
-            .arg(event.meeting)
-            .arg(event.seq)
-            .arg(event.kind, why));
 }
 
 } // namespace
@@ -69,7 +51,7 @@ Result<Document> Document::fromJson(const QJsonObject &json)
     document.addedAt = text(json, "addedAt");
     document.removed = json.value(QLatin1String("removed")).toBool();
     document.removedAt = text(json, "removedAt");
-    if (document.id <= 0 || document.item <= 0 || !isSha256Hex(document.sha256)
+    if (document.id <= 0 || document.item <= 0 || !protocol::isSha256Hex(document.sha256)
         || document.pages <= 0 || document.bytes <= 0)
         return makeError(ErrorCode::Invalid, QStringLiteral("snapshot: a document is damaged"));
     return document;
@@ -121,48 +103,6 @@ bool DocumentList::hasContent(const QString &sha256) const
             return true;
     }
     return false;
-}
-
-Status applyDocumentAdded(MeetingState &state, const protocol::Event &event)
-{
-    auto document = Document::fromJson(event.data);
-    if (!document)
-        return damaged(event, document.error().message);
-    if (document->id != state.documents.nextId())
-        return damaged(event, QStringLiteral("document id out of order"));
-    if (!state.agenda.contains(document->item))
-        return damaged(event, QStringLiteral("no such agenda item"));
-    document->addedAt = event.time;
-    document->removed = false;
-    state.documents.insert(document.value());
-    return success();
-}
-
-Status applyDocumentRemoved(MeetingState &state, const protocol::Event &event)
-{
-    Document *document = state.documents.findMutable(integer(event.data, "document"));
-    if (!document || document->removed)
-        return damaged(event, QStringLiteral("no such document"));
-    document->removed = true;
-    document->removedAt = event.time;
-    if (state.presenting.document == document->id)
-        state.presenting = Presentation {};
-    return success();
-}
-
-Status applyDocumentPresented(MeetingState &state, const protocol::Event &event)
-{
-    const qint64 id = integer(event.data, "document");
-    if (id == 0) {
-        state.presenting = Presentation {};
-        return success();
-    }
-    const Document *document = state.documents.find(id);
-    const qint64 page = integer(event.data, "page");
-    if (!document || document->removed || page < 1 || page > document->pages)
-        return damaged(event, QStringLiteral("no such document or page"));
-    state.presenting = Presentation {id, page, event.time};
-    return success();
 }
 
 } // namespace chamber::core

@@ -10,13 +10,7 @@
 
 #include <map>
 
-namespace chamber::protocol {
-struct Event;
-}
-
 namespace chamber::core {
-
-struct MeetingState;
 
 struct Document
 {
@@ -65,10 +59,5 @@ public:
 private:
     std::map<qint64, Document> m_documents;
 };
-
-// Reducers for document.added, document.removed and document.presented (see reducer.cpp).
-Status applyDocumentAdded(MeetingState &state, const protocol::Event &event);
-Status applyDocumentRemoved(MeetingState &state, const protocol::Event &event);
-Status applyDocumentPresented(MeetingState &state, const protocol::Event &event);
 
 } // namespace chamber::core

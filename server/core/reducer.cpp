@@ -361,6 +361,48 @@ Status speakerLimitSet(MeetingState &state, const Event &event)
     return success();
 }
 
+Status documentAdded(MeetingState &state, const Event &event)
+{
+    auto document = Document::fromJson(event.data);
+    if (!document)
+        return damaged(event, document.error().message);
+    if (document->id != state.documents.nextId())
+        return damaged(event, QStringLiteral("document id out of order"));
+    if (!state.agenda.contains(document->item))
+        return damaged(event, QStringLiteral("no such agenda item"));
+    document->addedAt = event.time;
+    document->removed = false;
+    state.documents.insert(document.value());
+    return success();
+}
+
+Status documentRemoved(MeetingState &state, const Event &event)
+{
+    Document *document = state.documents.findMutable(integer(event, "document"));
+    if (!document || document->removed)
+        return damaged(event, QStringLiteral("no such document"));
+    document->removed = true;
+    document->removedAt = event.time;
+    if (state.presenting.document == document->id)
+        state.presenting = Presentation {};
+    return success();
+}
+
+Status documentPresented(MeetingState &state, const Event &event)
+{
+    const qint64 id = integer(event, "document");
+    if (id == 0) {
+        state.presenting = Presentation {};
+        return success();
+    }
+    const Document *document = state.documents.find(id);
+    const qint64 page = integer(event, "page");
+    if (!document || document->removed || page < 1 || page > document->pages)
+        return damaged(event, QStringLiteral("no such document or page"));
+    state.presenting = Presentation {id, page, event.time};
+    return success();
+}
+
 struct Route
 {
     const char *kind;
@@ -397,9 +439,9 @@ constexpr std::array kRoutes {
     Route {"speaker.granted", speakerGranted},
     Route {"speaker.ended", speakerEnded},
     Route {"speaker.limitSet", speakerLimitSet},
-    Route {"document.added", applyDocumentAdded},
-    Route {"document.removed", applyDocumentRemoved},
-    Route {"document.presented", applyDocumentPresented},
+    Route {"document.added", documentAdded},
+    Route {"document.removed", documentRemoved},
+    Route {"document.presented", documentPresented},
 };
 
 } // namespace

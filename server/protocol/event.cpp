@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace chamber::protocol {
 
 namespace {
@@ -37,6 +39,14 @@ Result<QByteArray> decodeHash(const QJsonObject &json, QLatin1String field)
 QByteArray genesisHash()
 {
     return QByteArray(kHashBytes, '\0');
+}
+
+bool isSha256Hex(const QString &text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
 }
 
 QByteArray Event::canonicalBytes() const

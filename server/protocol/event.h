@@ -36,4 +36,7 @@ struct Event
 
 QByteArray genesisHash();
 
+// 64 lower-case hex digits: a SHA-256 digest as events and the document store name them.
+bool isSha256Hex(const QString &text);
+
 } // namespace chamber::protocol

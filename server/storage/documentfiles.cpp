@@ -1,5 +1,7 @@
 #include "storage/documentfiles.h"
 
+#include "protocol/event.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -55,18 +57,6 @@ DocumentFiles::DocumentFiles(QString directory)
     : m_directory(std::move(directory))
 { }
 
-bool DocumentFiles::isSha256Hex(const QString &value)
-{
-    if (value.size() != 64)
-        return false;
-    for (const QChar c : value) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-                || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
-}
-
 Status DocumentFiles::open()
 {
     QDir dir(m_directory);
@@ -85,7 +75,7 @@ Status DocumentFiles::open()
 
 QString DocumentFiles::pathOf(const QString &sha256) const
 {
-    if (!isSha256Hex(sha256))
+    if (!protocol::isSha256Hex(sha256))
         return {};
     return m_directory + QLatin1Char('/') + sha256 + QStringLiteral(".pdf");
 }

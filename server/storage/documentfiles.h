@@ -36,8 +36,6 @@ public:
     QString pathOf(const QString &sha256) const;
     const QString &directory() const { return m_directory; }
 
-    static bool isSha256Hex(const QString &value);
-
 private:
     QString m_directory;
 };

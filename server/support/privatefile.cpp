@@ -21,6 +21,19 @@ Status writePrivateFile(const QString &path, const QByteArray &content)
     return success();
 }
 
+Result<std::optional<QJsonDocument>> readJsonFile(const QString &path)
+{
+    if (path.isEmpty() || !QFile::exists(path))
+        return std::optional<QJsonDocument>();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(path));
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    if (document.isNull())
+        return makeError(ErrorCode::Invalid, QStringLiteral("%1 is damaged").arg(path));
+    return std::optional<QJsonDocument>(document);
+}
+
 Status ensurePrivateDirectory(const QString &path)
 {
     QDir dir(path);
