@@ -1,6 +1,7 @@
 #include "kioskapplication.h"
 
 #include "qrimageprovider.h"
+#include "support/textpdf.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QQuickWindow>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -81,6 +83,35 @@ QJsonObject applyScene(QJsonObject state, const QJsonObject &scene)
     return state;
 }
 
+// PDFs for the demo meeting's documents, made from the sample articles into a directory that
+// lives as long as the program; those listed in `notOnTablet` are left out, as if still on
+// their way. Returns sha256 -> file.
+QHash<QString, QString> makeDemoDocuments(
+    const QJsonObject &demo, const core::MeetingState &meeting)
+{
+    static QTemporaryDir directory;
+    QHash<QString, QString> files;
+    const QJsonArray missing = demo.value(QLatin1String("demoDocuments"))
+                                   .toObject()
+                                   .value(QLatin1String("notOnTablet"))
+                                   .toArray();
+    for (const auto &[id, document] : meeting.documents.all()) {
+        if (missing.contains(QJsonValue(id)) || !directory.isValid())
+            continue;
+        const QString path = directory.filePath(document.sha256 + QStringLiteral(".pdf"));
+        if (!QFile::exists(path)) {
+            const int article = int((id - 1) % support::sampleArticleCount()) + 1;
+            const QString text = support::sampleArticle(article);
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly)
+                || file.write(support::makeTextPdf(document.title, text, int(document.pages))) <= 0)
+                continue;
+        }
+        files.insert(document.sha256, path);
+    }
+    return files;
+}
+
 } // namespace
 
 int qmlProblemCount()
@@ -143,6 +174,7 @@ Status KioskApplication::showDemo(KioskState &state, const QString &role, const 
             identity.label = device.label;
     }
     const QJsonObject seatCode = demo.value(QLatin1String("seatCode")).toObject();
+    state.showStaticDocuments(makeDemoDocuments(demo, meeting.value()));
     state.showStatic(identity, meeting.value(), demo.value(QLatin1String("presence")).toArray(),
         role == QLatin1String("tally") ? seatCode.value(QLatin1String("url")).toString()
                                        : QString(),
@@ -192,8 +224,10 @@ int KioskApplication::run()
             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             : m_options.dataDir;
         QDir().mkpath(dataDir);
-        m_state.startLive(
-            {dataDir + QStringLiteral("/device.json"), dataDir + QStringLiteral("/outbox.json")});
+        m_state.startLive({dataDir + QStringLiteral("/device.json"),
+            dataDir + QStringLiteral("/outbox.json"), dataDir + QStringLiteral("/meeting.json"),
+            dataDir + QStringLiteral("/documents"), m_options.documentCacheMiB * 1024 * 1024,
+            dataDir + QStringLiteral("/annotations")});
         if (!m_options.joinUrl.isEmpty() && m_state.phase() == QLatin1String("join"))
             m_state.joinWith(m_options.joinUrl);
     }

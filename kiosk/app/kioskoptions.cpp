@@ -33,8 +33,12 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"));
     const QCommandLineOption fullScreen(
         QStringLiteral("fullscreen"), QStringLiteral("Full screen (kiosk session)."));
-    parser.addOptions(
-        {data, language, join, selfTest, role, screenshot, demoScene, size, fullScreen});
+    const QCommandLineOption cacheLimit(QStringLiteral("document-cache-mib"),
+        QStringLiteral("Size limit of the document cache (default 4096); documents of other "
+                       "meetings are removed first."),
+        QStringLiteral("MIB"));
+    parser.addOptions({data, language, join, selfTest, role, screenshot, demoScene, size,
+        fullScreen, cacheLimit});
     parser.addHelpOption();
     parser.addVersionOption();
     if (helpText)
@@ -75,6 +79,14 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
     options.fullScreen = parser.isSet(fullScreen);
+    if (parser.isSet(cacheLimit)) {
+        bool ok = false;
+        options.documentCacheMiB = parser.value(cacheLimit).toLongLong(&ok);
+        if (!ok || options.documentCacheMiB < 16 || options.documentCacheMiB > 1024 * 1024)
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("--document-cache-mib must be a number of MiB from 16"),
+                QStringLiteral("document-cache-mib"));
+    }
     return options;
 }
 

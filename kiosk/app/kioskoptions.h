@@ -19,6 +19,8 @@ struct KioskOptions
     QString screenshot; // with --self-test: save the window as PNG here
     QString
         demoScene; // with --self-test: agenda (default), speech, vote, voted, election or result
+    // The document cache's limit; other meetings' documents go first when it is reached.
+    qint64 documentCacheMiB = 4096;
     QSize size {1280, 800};
     bool fullScreen = false;
 };

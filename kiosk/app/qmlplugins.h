@@ -5,6 +5,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Chamber_CommonPlugin)
+Q_IMPORT_QML_PLUGIN(Chamber_DocumentsPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ScannerPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_DelegatePlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ChairPlugin)

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Documents
 
 Rectangle {
     id: root
@@ -54,6 +55,10 @@ Rectangle {
             }
             PanelTab { text: qsTr("Attendance") }
             PanelTab { text: qsTr("Devices %1/%2").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count) }
+            PanelTab {
+                objectName: "chairDocumentsTab"
+                text: Kiosk.documents.presenting ? qsTr("Documents ●") : qsTr("Documents")
+            }
         }
 
         // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
@@ -94,6 +99,10 @@ Rectangle {
                     }
                     PanelTab { text: qsTr("Attendance") }
                     PanelTab { text: qsTr("Devices %1/%2").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count) }
+                    PanelTab {
+                        objectName: "sideDocumentsTab"
+                        text: Kiosk.documents.presenting ? qsTr("Documents ●") : qsTr("Documents")
+                    }
                 }
                 readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2
                 SpeakerPanel {
@@ -110,6 +119,11 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     visible: parent.shown === 2
+                }
+                DocumentsPane {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 3
                 }
             }
         }

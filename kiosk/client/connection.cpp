@@ -55,6 +55,12 @@ Connection::~Connection()
     m_socket.abort();
 }
 
+void Connection::resumeFrom(core::MeetingState state)
+{
+    if (state.id == m_identity.meeting)
+        m_meeting = std::move(state);
+}
+
 void Connection::start()
 {
     if (m_running)

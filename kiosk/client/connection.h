@@ -60,6 +60,9 @@ public:
         QObject *parent = nullptr);
     ~Connection() override;
 
+    // Starts from a state kept on disk by an earlier run (before start()): screens show it at
+    // once, offline too, and the first subscribe asks only for what came after it.
+    void resumeFrom(core::MeetingState state);
     void start();
     void stop();
 

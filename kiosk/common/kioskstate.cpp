@@ -1,12 +1,14 @@
 #include "kioskstate.h"
 
 #include "protocol/joinlink.h"
+#include "support/privatefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostInfo>
 #include <QJSEngine>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSysInfo>
@@ -40,12 +42,19 @@ KioskState::KioskState(QObject *parent)
     const auto sender = [this](QJsonObject command) { return send(std::move(command)); };
     m_voting.attach(&m_meeting, &m_identity, sender);
     m_speaking.attach(&m_meeting, &m_identity, sender);
+    m_documents.attach(&m_meeting, &m_identity, sender);
+    // The state is kept for a restart without network; a burst of events is written once.
+    m_saveStateTimer.setSingleShot(true);
+    m_saveStateTimer.setInterval(1000);
+    connect(&m_saveStateTimer, &QTimer::timeout, this, &KioskState::saveMeetingState);
     // Texts built in C++ (rules, verdicts) follow the language too.
     connect(this, &KioskState::languageChanged, &m_voting, &VotingState::refresh);
 }
 
 KioskState::~KioskState()
 {
+    if (m_saveStateTimer.isActive())
+        saveMeetingState();
     if (g_instance == this)
         g_instance = nullptr;
 }
@@ -66,6 +75,8 @@ void KioskState::startLive(const Paths &paths)
 {
     m_paths = paths;
     m_connection.reset();
+    m_downloader.reset();
+    m_documentCache.reset();
     m_meeting = {};
     m_presence = {};
     m_seatCodeUrl.clear();
@@ -121,14 +132,29 @@ void KioskState::startConnection(const DeviceIdentity &identity)
     m_voting.setPendingCommands(m_outbox->pending());
     m_speaking.setPendingCommands(m_outbox->pending());
     m_connection = std::make_unique<Connection>(identity, *m_outbox, m_connectionOptions);
+    // What this device saw last, so the agenda and documents are there before the network.
+    if (auto stored = support::readJsonFile(m_paths.meetingState); stored && stored.value()) {
+        auto state = core::MeetingState::fromJson(stored.value()->object());
+        if (state && state->id == identity.meeting) {
+            m_meeting = state.value();
+            m_connection->resumeFrom(state.value());
+        }
+    }
+    startDocuments(identity);
+    refreshMeeting();
     connect(m_connection.get(), &Connection::stateChanged, this, [this] {
         emit connectionChanged();
-        if (m_connection->state() == Connection::State::Online)
+        if (m_connection->state() == Connection::State::Online) {
             requestSeatCode();
+            if (m_downloader)
+                m_downloader->retryNow();
+        }
     });
     connect(m_connection.get(), &Connection::meetingChanged, this, [this] {
         const size_t devicesBefore = m_meeting.devices.size();
         m_meeting = m_connection->meeting();
+        if (!m_paths.meetingState.isEmpty())
+            m_saveStateTimer.start();
         refreshMeeting();
         // A seat just joined with the code on the tally screen: show the next one.
         if (m_meeting.devices.size() != devicesBefore)
@@ -160,13 +186,45 @@ void KioskState::startConnection(const DeviceIdentity &identity)
             // The device was removed: forget it and ask for a new code.
             if (!m_paths.identity.isEmpty())
                 QFile::remove(m_paths.identity);
+            if (!m_paths.meetingState.isEmpty())
+                QFile::remove(m_paths.meetingState);
+            m_saveStateTimer.stop();
             m_connection.reset();
+            m_downloader.reset();
+            m_documents.setDownloader(nullptr, nullptr);
             m_meeting = {};
             refreshMeeting();
             setPhase(QStringLiteral("join"), reason);
         });
     setPhase(QStringLiteral("running"));
     m_connection->start();
+}
+
+void KioskState::startDocuments(const DeviceIdentity &identity)
+{
+    m_documents.setDownloader(nullptr, nullptr);
+    m_downloader.reset();
+    m_annotationStore = AnnotationStore(m_paths.annotations);
+    m_documents.setAnnotationStore(&m_annotationStore);
+    m_documentCache
+        = std::make_unique<DocumentCache>(m_paths.documents, m_paths.documentCacheBytes);
+    if (auto loaded = m_documentCache->load(); !loaded)
+        qCWarning(lcKiosk).noquote() << loaded.error().message;
+    if (!m_documentCache->isEnabled())
+        return;
+    m_downloader = std::make_unique<DocumentDownloader>(*m_documentCache);
+    m_downloader->setServer(identity);
+    m_documents.setDownloader(m_downloader.get(), m_documentCache.get());
+}
+
+void KioskState::saveMeetingState()
+{
+    if (m_paths.meetingState.isEmpty() || m_meeting.id == 0)
+        return;
+    if (auto saved = support::writePrivateFile(
+            m_paths.meetingState, QJsonDocument(m_meeting.toJson()).toJson(QJsonDocument::Compact));
+        !saved)
+        qCWarning(lcKiosk).noquote() << saved.error().message;
 }
 
 void KioskState::refreshMeeting()
@@ -176,6 +234,7 @@ void KioskState::refreshMeeting()
     m_devices.update(m_meeting, m_presence);
     m_voting.refresh();
     m_speaking.refresh();
+    m_documents.refresh();
     emit meetingChanged();
 }
 

@@ -9,6 +9,9 @@
 #include "delegatemodel.h"
 #include "deviceidentity.h"
 #include "devicemodel.h"
+#include "documentcache.h"
+#include "documentdownloader.h"
+#include "documentsstate.h"
 #include "enroller.h"
 #include "outbox.h"
 #include "speakingstate.h"
@@ -82,6 +85,7 @@ class KioskState : public QObject
     Q_PROPERTY(chamber::kiosk::DeviceModel *devices READ devices CONSTANT)
     Q_PROPERTY(chamber::kiosk::VotingState *voting READ voting CONSTANT)
     Q_PROPERTY(chamber::kiosk::SpeakingState *speaking READ speaking CONSTANT)
+    Q_PROPERTY(chamber::kiosk::DocumentsState *documents READ documents CONSTANT)
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -90,6 +94,12 @@ public:
     {
         QString identity; // device.json
         QString outbox; // outbox.json; the ballot keys go beside it (ballots.json)
+        // The last meeting state seen (meeting.json), shown at start before (or without) the
+        // network, and the document cache's directory. Empty: neither is kept.
+        QString meetingState;
+        QString documents;
+        qint64 documentCacheBytes = 4096LL * 1024 * 1024;
+        QString annotations; // the delegate's private notes, one file per document
     };
 
     // No default argument on purpose: Qt 6.4 constructs a default-constructible singleton
@@ -108,6 +118,11 @@ public:
         const QJsonArray &presence, const QString &seatCodeUrl, const QString &seatCodeLabel);
     // Self-test: the progress of a poll, as a `progress` push would bring it.
     void showStaticProgress(const PollProgress &progress) { m_voting.setProgress(progress); }
+    // Self-test: local PDFs standing in for the meeting's documents, by sha256.
+    void showStaticDocuments(const QHash<QString, QString> &files)
+    {
+        m_documents.setStaticFiles(files);
+    }
     // Tests: timings for the live connection.
     void setConnectionOptions(const ConnectionOptions &options) { m_connectionOptions = options; }
     void setLanguageSwitcher(std::function<void(const QString &)> switcher)
@@ -154,6 +169,9 @@ public:
     DeviceModel *devices() { return &m_devices; }
     VotingState *voting() { return &m_voting; }
     SpeakingState *speaking() { return &m_speaking; }
+    DocumentsState *documents() { return &m_documents; }
+    // Tests and the benchmark: the live downloader (nullptr before joining).
+    DocumentDownloader *downloader() { return m_downloader.get(); }
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
 
@@ -186,6 +204,8 @@ private:
     QString send(QJsonObject command);
     void commandsChanged();
     void requestSeatCode();
+    void startDocuments(const DeviceIdentity &identity);
+    void saveMeetingState();
     const core::Delegate *ownDelegate() const;
 
     Paths m_paths;
@@ -204,6 +224,11 @@ private:
     DeviceModel m_devices;
     VotingState m_voting;
     SpeakingState m_speaking;
+    DocumentsState m_documents;
+    std::unique_ptr<DocumentCache> m_documentCache;
+    std::unique_ptr<DocumentDownloader> m_downloader;
+    AnnotationStore m_annotationStore;
+    QTimer m_saveStateTimer;
     QString m_seatCodeUrl;
     QString m_seatCodeLabel;
     QTimer m_seatCodeTimer;

@@ -1,10 +1,11 @@
 // The tally screen on the projector: readable from the back of the hall. The item under
 // discussion in large type, or a vote (progress while open, the result after); who has the
-// floor with the time left; attendance against the quorum, the clock, and the join code for
+// floor with the time left; the page the presenter shows, large; attendance against the quorum, the clock, and the join code for
 // the next free seat.
 import QtQuick
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Documents
 
 Rectangle {
     id: root
@@ -12,8 +13,11 @@ Rectangle {
     color: Theme.stage
     readonly property bool portrait: height > width
     readonly property bool voting: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
+    // The presenter's page fills the stage; a vote still takes precedence.
+    readonly property bool presenting: Kiosk.documents.presenting && !voting
     // The join code gives way to the vote and the speaker: nobody joins during those.
     readonly property bool showSeatCode: Kiosk.seatCodeUrl !== "" && !voting && !Kiosk.speaking.floorTaken
+                                         && !Kiosk.documents.presenting
 
     Binding {
         target: Theme
@@ -69,10 +73,15 @@ Rectangle {
             visible: root.voting
             portrait: root.portrait
         }
+        PresentedPage {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: root.presenting
+        }
         CurrentItemCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: !root.voting
+            visible: !root.voting && !root.presenting
             onDark: true
             centered: true
             titleSize: root.portrait ? 40 : Kiosk.speaking.floorTaken ? 44 : 52

@@ -1,6 +1,7 @@
 #include "storage/documentfiles.h"
 
 #include "protocol/event.h"
+#include "support/durablefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -37,18 +38,6 @@ bool writeAll(int fd, const QByteArray &content)
         done += n;
     }
     return true;
-}
-
-Status syncDirectory(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return ioError(QStringLiteral("cannot open directory"), path);
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced)
-        return ioError(QStringLiteral("cannot sync directory"), path);
-    return success();
 }
 
 } // namespace
@@ -121,7 +110,7 @@ Status DocumentFiles::commit(const Staged &staged)
         discard(staged);
         return error;
     }
-    return syncDirectory(m_directory);
+    return support::syncDirectory(m_directory);
 }
 
 void DocumentFiles::discard(const Staged &staged)
