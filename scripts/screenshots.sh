@@ -2,7 +2,7 @@
 # Screenshots of every kiosk screen, in Vietnamese and English, on a 10" tablet (1280x800,
 # landscape and portrait) and a 1920x1080 display, with the demo meeting. Headless: uses the
 # offscreen platform. Output: build/screenshots/<role>-<lang>-<size>.png, and for the voting
-# and speaking scenes (see kiosk/app/selftest/demo-state.json) <role>-<scene>-<lang>-<size>.png
+# speaking and presenting scenes (see kiosk/app/selftest/demo-state.json) <role>-<scene>-<lang>-<size>.png
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -21,7 +21,7 @@ for role in delegate chair tally bridge join; do
         done
     done
 done
-for scene in speech vote voted election result; do
+for scene in speech vote voted election result present; do
     for role in delegate chair tally bridge; do
         for lang in vi en; do
             for size in 1280x800 800x1280 1920x1080; do

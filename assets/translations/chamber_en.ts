@@ -190,42 +190,54 @@
 <context>
     <name>ChairMain</name>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="32"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="33"/>
         <source>Chair console</source>
         <translation>Chair console</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="46"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="47"/>
         <source>Agenda (tab)</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
         <source>Voting ●</source>
         <translation>Voting ●</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
         <source>Voting</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="53"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="93"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="54"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="98"/>
         <source>Speakers (%1)</source>
         <translation>Speakers (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="95"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="100"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="96"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
         <source>Devices %1/%2</source>
         <translation>Devices %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <source>Documents ●</source>
+        <translation>Documents ●</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
@@ -258,10 +270,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
         <source>next try in %n s</source>
-        <translation>
-            <numerusform>next try in %n s</numerusform>
-            <numerusform>next try in %n s</numerusform>
-        </translation>
+        <translation><numerusform>next try in %n s</numerusform><numerusform>next try in %n s</numerusform></translation>
     </message>
 </context>
 <context>
@@ -348,14 +357,24 @@
 <context>
     <name>DelegateMain</name>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="28"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="30"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="61"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="65"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="72"/>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="73"/>
+        <source>Documents (%1/%2)</source>
+        <translation>Documents (%1/%2)</translation>
     </message>
 </context>
 <context>
@@ -407,6 +426,138 @@
     </message>
 </context>
 <context>
+    <name>DocumentLibrary</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="24"/>
+        <source>No documents for this meeting yet.</source>
+        <translation>No documents for this meeting yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
+        <source>All %n document(s) are on this tablet and can be read offline.</source>
+        <translation><numerusform>The document is on this tablet and can be read offline.</numerusform><numerusform>All %n documents are on this tablet and can be read offline.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
+        <source>%1 of %2 documents on this tablet</source>
+        <translation>%1 of %2 documents on this tablet</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="31"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="32"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="66"/>
+        <source>On screen</source>
+        <translation>On screen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
+        <source>%n page(s)</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
+        <source>✓ On this tablet</source>
+        <translation>✓ On this tablet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="102"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="103"/>
+        <source>Will retry</source>
+        <translation>Will retry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="104"/>
+        <source>Not available</source>
+        <translation>Not available</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="105"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="171"/>
+        <source>This document cannot be opened.</source>
+        <translation>This document cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="172"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <source>This document is still being downloaded.</source>
+        <translation>This document is still being downloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <source>New note</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <source>Only you can see your notes.</source>
+        <translation>Only you can see your notes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="226"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>FollowBar</name>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="29"/>
+        <source>Following the presenter: %1, page %2</source>
+        <translation>Following the presenter: %1, page %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="30"/>
+        <source>The presenter shows %1, page %2</source>
+        <translation>The presenter shows %1, page %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="35"/>
+        <source>Back to the presenter</source>
+        <translation>Back to the presenter</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <location filename="../../kiosk/app/JoinPage.qml" line="60"/>
@@ -445,6 +596,14 @@
         <location filename="../../kiosk/app/Main.qml" line="34"/>
         <source>The server refused: %1</source>
         <translation>The server refused: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPage</name>
+    <message>
+        <location filename="../../kiosk/documents/PdfPage.qml" line="70"/>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
     </message>
 </context>
 <context>
@@ -556,6 +715,29 @@
     </message>
 </context>
 <context>
+    <name>PresentedPage</name>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="40"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="41"/>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
+        <source>This document cannot be opened.</source>
+        <translation>This document cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="75"/>
+        <source>The document is being downloaded…</source>
+        <translation>The document is being downloaded…</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -649,6 +831,29 @@
         <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
         <source>Reading the picture…</source>
         <translation>Reading the picture…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="29"/>
+        <source>Search in this document</source>
+        <translation>Search in this document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <source>%n result(s)</source>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
     </message>
 </context>
 <context>
@@ -785,10 +990,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
         <source>%n waiting to speak</source>
-        <translation>
-            <numerusform>%n waiting to speak</numerusform>
-            <numerusform>%n waiting to speak</numerusform>
-        </translation>
+        <translation><numerusform>%n waiting to speak</numerusform><numerusform>%n waiting to speak</numerusform></translation>
     </message>
     <message>
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
@@ -837,12 +1039,12 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="117"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="126"/>
         <source>Next seat</source>
         <translation>Next seat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="133"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="142"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Scan with the seat&apos;s tablet to join</translation>
     </message>
@@ -878,6 +1080,59 @@
         <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
         <source>Elected with: %1</source>
         <translation>Elected with: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="55"/>
+        <source>‹ Documents</source>
+        <translation>‹ Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="87"/>
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="100"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
+        <source>Pen</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="125"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="132"/>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="139"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="155"/>
+        <source>Show to all</source>
+        <translation>Show to all</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1400,19 @@
     </message>
 </context>
 <context>
+    <name>chamber::kiosk::AnnotationSet</name>
+    <message>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="42"/>
+        <source>Your earlier notes on this document could not be read.</source>
+        <translation>Your earlier notes on this document could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="54"/>
+        <source>Your notes could not be saved on this tablet.</source>
+        <translation>Your notes could not be saved on this tablet.</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::Connection</name>
     <message>
         <location filename="../../kiosk/client/connection.cpp" line="30"/>
@@ -1157,19 +1425,48 @@
         <translation>The server stopped answering.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="218"/>
+        <location filename="../../kiosk/client/connection.cpp" line="224"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>This device was removed from the meeting by the secretary.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="221"/>
+        <location filename="../../kiosk/client/connection.cpp" line="227"/>
         <source>The server is restarting.</source>
         <translation>The server is restarting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="234"/>
+        <location filename="../../kiosk/client/connection.cpp" line="240"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>The server no longer accepts this device. Join again with a new QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::DocumentDownloader</name>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="186"/>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="283"/>
+        <source>The document cannot be saved on this device: %1</source>
+        <translation>The document cannot be saved on this device: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="314"/>
+        <source>The server does not give this document to this device.</source>
+        <translation>The server does not give this document to this device.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="322"/>
+        <source>The server answered %1.</source>
+        <translation>The server answered %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="329"/>
+        <source>The download stopped early.</source>
+        <translation>The download stopped early.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="349"/>
+        <source>The copies received are damaged.</source>
+        <translation>The copies received are damaged.</translation>
     </message>
 </context>
 <context>
@@ -1213,17 +1510,17 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="295"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="354"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="297"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="356"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="298"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>

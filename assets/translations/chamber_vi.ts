@@ -190,42 +190,54 @@
 <context>
     <name>ChairMain</name>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="32"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="33"/>
         <source>Chair console</source>
         <translation>Bàn chủ tọa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="46"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="47"/>
         <source>Agenda (tab)</source>
         <translation>Nghị sự</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
         <source>Voting ●</source>
         <translation>Biểu quyết ●</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="49"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
         <source>Voting</source>
         <translation>Biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="53"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="93"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="54"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="98"/>
         <source>Speakers (%1)</source>
         <translation>Phát biểu (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="95"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="100"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="96"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
         <source>Devices %1/%2</source>
         <translation>Thiết bị %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <source>Documents ●</source>
+        <translation>Tài liệu ●</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
     </message>
 </context>
 <context>
@@ -347,14 +359,24 @@
 <context>
     <name>DelegateMain</name>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="28"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="30"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/DelegateMain.qml" line="61"/>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="65"/>
         <source>Agenda</source>
         <translation>Chương trình nghị sự</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="72"/>
+        <source>Documents (%1)</source>
+        <translation>Tài liệu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/DelegateMain.qml" line="73"/>
+        <source>Documents (%1/%2)</source>
+        <translation>Tài liệu (%1/%2)</translation>
     </message>
 </context>
 <context>
@@ -406,6 +428,138 @@
     </message>
 </context>
 <context>
+    <name>DocumentLibrary</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="24"/>
+        <source>No documents for this meeting yet.</source>
+        <translation>Kỳ họp chưa có tài liệu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
+        <source>All %n document(s) are on this tablet and can be read offline.</source>
+        <translation><numerusform>Cả %n tài liệu đã có trên máy, đọc được cả khi mất mạng.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
+        <source>%1 of %2 documents on this tablet</source>
+        <translation>Đã tải %1/%2 tài liệu về máy</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="31"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="32"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="66"/>
+        <source>On screen</source>
+        <translation>Đang trình chiếu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
+        <source>%n page(s)</source>
+        <translation><numerusform>%n trang</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
+        <source>✓ On this tablet</source>
+        <translation>✓ Đã có trên máy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="102"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="103"/>
+        <source>Will retry</source>
+        <translation>Sẽ thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="104"/>
+        <source>Not available</source>
+        <translation>Không tải được</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="105"/>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="171"/>
+        <source>This document cannot be opened.</source>
+        <translation>Không mở được tài liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="172"/>
+        <source>Opening…</source>
+        <translation>Đang mở…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <source>This document is still being downloaded.</source>
+        <translation>Tài liệu đang được tải về.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <source>New note</source>
+        <translation>Ghi chú mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <source>Only you can see your notes.</source>
+        <translation>Chỉ mình bạn xem được ghi chú của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="226"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>FollowBar</name>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="29"/>
+        <source>Following the presenter: %1, page %2</source>
+        <translation>Đang theo người trình bày: %1, trang %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="30"/>
+        <source>The presenter shows %1, page %2</source>
+        <translation>Người trình bày đang chiếu %1, trang %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="35"/>
+        <source>Back to the presenter</source>
+        <translation>Theo người trình bày</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <location filename="../../kiosk/app/JoinPage.qml" line="60"/>
@@ -444,6 +598,14 @@
         <location filename="../../kiosk/app/Main.qml" line="34"/>
         <source>The server refused: %1</source>
         <translation>Máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPage</name>
+    <message>
+        <location filename="../../kiosk/documents/PdfPage.qml" line="70"/>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
     </message>
 </context>
 <context>
@@ -555,6 +717,29 @@
     </message>
 </context>
 <context>
+    <name>PresentedPage</name>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="40"/>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="41"/>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
+        <source>This document cannot be opened.</source>
+        <translation>Không mở được tài liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="75"/>
+        <source>The document is being downloaded…</source>
+        <translation>Tài liệu đang được tải về…</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -648,6 +833,29 @@
         <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
         <source>Reading the picture…</source>
         <translation>Đang đọc ảnh…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="29"/>
+        <source>Search in this document</source>
+        <translation>Tìm trong tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <source>%n result(s)</source>
+        <translation><numerusform>%n kết quả</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
+        <source>p. %1</source>
+        <translation>tr. %1</translation>
     </message>
 </context>
 <context>
@@ -835,12 +1043,12 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="117"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="126"/>
         <source>Next seat</source>
         <translation>Ghế tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="133"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="142"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Quét bằng máy tính bảng tại ghế để tham gia</translation>
     </message>
@@ -876,6 +1084,59 @@
         <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
         <source>Elected with: %1</source>
         <translation>Điều kiện trúng cử: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="55"/>
+        <source>‹ Documents</source>
+        <translation>‹ Tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="87"/>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="100"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
+        <source>Pen</source>
+        <translation>Bút</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
+        <source>Highlight</source>
+        <translation>Tô sáng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="125"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="132"/>
+        <source>Erase</source>
+        <translation>Tẩy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="139"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="155"/>
+        <source>Show to all</source>
+        <translation>Chiếu cho tất cả</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1404,19 @@
     </message>
 </context>
 <context>
+    <name>chamber::kiosk::AnnotationSet</name>
+    <message>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="42"/>
+        <source>Your earlier notes on this document could not be read.</source>
+        <translation>Không đọc được các ghi chú trước đây của bạn trên tài liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="54"/>
+        <source>Your notes could not be saved on this tablet.</source>
+        <translation>Không lưu được ghi chú trên máy.</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::Connection</name>
     <message>
         <location filename="../../kiosk/client/connection.cpp" line="30"/>
@@ -1155,19 +1429,48 @@
         <translation>Máy chủ không còn trả lời.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="218"/>
+        <location filename="../../kiosk/client/connection.cpp" line="224"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>Thư ký đã gỡ thiết bị này khỏi cuộc họp.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="221"/>
+        <location filename="../../kiosk/client/connection.cpp" line="227"/>
         <source>The server is restarting.</source>
         <translation>Máy chủ đang khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="234"/>
+        <location filename="../../kiosk/client/connection.cpp" line="240"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>Máy chủ không còn chấp nhận thiết bị này. Hãy tham gia lại bằng mã QR mới.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::DocumentDownloader</name>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="186"/>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="283"/>
+        <source>The document cannot be saved on this device: %1</source>
+        <translation>Không lưu được tài liệu trên máy: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="314"/>
+        <source>The server does not give this document to this device.</source>
+        <translation>Máy chủ không cấp tài liệu này cho thiết bị.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="322"/>
+        <source>The server answered %1.</source>
+        <translation>Máy chủ trả lời %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="329"/>
+        <source>The download stopped early.</source>
+        <translation>Việc tải về bị ngắt giữa chừng.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/documentdownloader.cpp" line="349"/>
+        <source>The copies received are damaged.</source>
+        <translation>Các bản nhận được đều bị hỏng.</translation>
     </message>
 </context>
 <context>
@@ -1211,17 +1514,17 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="295"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="354"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="297"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="356"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="298"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
     </message>

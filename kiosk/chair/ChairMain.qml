@@ -63,6 +63,7 @@ Rectangle {
 
         // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
         GridLayout {
+            id: workArea
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: Theme.px(14)
@@ -124,8 +125,19 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     visible: parent.shown === 3
+                    viewerHost: viewerArea
                 }
             }
         }
+    }
+
+    // A document opened on the console takes the whole work area (the column layout fills the
+    // window, so its coordinates are the window's).
+    Item {
+        id: viewerArea
+        x: workArea.x
+        y: workArea.y
+        width: workArea.width
+        height: workArea.height
     }
 }

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -107,7 +108,7 @@ private:
     const core::MeetingState *m_meeting = nullptr;
     const DeviceIdentity *m_identity = nullptr;
     Sender m_send;
-    DocumentDownloader *m_downloader = nullptr;
+    QPointer<DocumentDownloader> m_downloader; // owned by the Kiosk, replaced on a new join
     DocumentCache *m_cache = nullptr;
     const AnnotationStore *m_annotations = nullptr;
     QHash<QString, QString> m_staticFiles;

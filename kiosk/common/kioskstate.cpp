@@ -75,6 +75,7 @@ void KioskState::startLive(const Paths &paths)
 {
     m_paths = paths;
     m_connection.reset();
+    m_documents.setDownloader(nullptr, nullptr);
     m_downloader.reset();
     m_documentCache.reset();
     m_meeting = {};
@@ -190,8 +191,8 @@ void KioskState::startConnection(const DeviceIdentity &identity)
                 QFile::remove(m_paths.meetingState);
             m_saveStateTimer.stop();
             m_connection.reset();
-            m_downloader.reset();
             m_documents.setDownloader(nullptr, nullptr);
+            m_downloader.reset();
             m_meeting = {};
             refreshMeeting();
             setPhase(QStringLiteral("join"), reason);

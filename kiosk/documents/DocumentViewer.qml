@@ -16,10 +16,11 @@ Rectangle {
     // Read again when a download completes: the file url appears then.
     readonly property var info: (Kiosk.documents.readyCount, Kiosk.documents.document(documentId))
     readonly property int currentPage: pages.currentIndex
-    readonly property int pageCount: pdf.pageCount
-    readonly property bool ready: pdf.status === PdfDocument.Ready
+    readonly property int pageCount: pdf ? pdf.pageCount : 0
+    readonly property bool ready: pdf !== null && pdf.status === PdfDocument.Ready
     readonly property bool presentingThis: Kiosk.documents.presentedDocument === documentId && documentId > 0
     property string tool: ""
+    readonly property alias annotations: pageAnnotations
     property bool showThumbnails: false
     property bool showSearch: false
     signal closed()
@@ -51,20 +52,19 @@ Rectangle {
         }
     }
 
-    PdfDocument {
-        id: pdf
-        source: root.info.fileUrl ? root.info.fileUrl : ""
-        onStatusChanged: {
-            if (pdf.status === PdfDocument.Ready) {
-                Kiosk.documents.opened(root.documentId)
-                if (Kiosk.documents.following && root.presentingThis)
-                    root.showPage(Kiosk.documents.presentedPage - 1)
-            }
-        }
+    // Shared and kept alive by the pool (see DocumentPool.qml).
+    readonly property var pdf: DocumentPool.document(info.fileUrl)
+    function documentReady() {
+        Kiosk.documents.opened(root.documentId)
+        if (Kiosk.documents.following && root.presentingThis)
+            root.showPage(Kiosk.documents.presentedPage - 1)
     }
+    onReadyChanged: if (ready) documentReady()
+    Component.onCompleted: if (ready) Qt.callLater(documentReady)
+
     PdfSearchModel {
         id: pdfSearch
-        document: pdf
+        document: root.pdf
     }
     AnnotationSet {
         id: pageAnnotations
@@ -128,7 +128,7 @@ Rectangle {
             ThumbnailPanel {
                 Layout.fillHeight: true
                 visible: root.showThumbnails
-                document: pdf
+                document: root.pdf
                 currentPage: root.currentPage
                 annotatedPages: (pageAnnotations.revision, pageAnnotations.annotatedPages())
                 onPageChosen: page => root.turnTo(page)
@@ -147,12 +147,12 @@ Rectangle {
                 // The pages beside the one shown are rendered ahead, so a turn shows a page.
                 cacheBuffer: width * 2
                 interactive: root.tool === "" && !(currentItem && currentItem.zoomed)
-                model: root.ready ? pdf.pageCount : 0
+                model: root.ready ? root.pageCount : 0
                 onMovementEnded: root.readerMoved()
                 delegate: PdfPage {
                     width: pages.width
                     height: pages.height
-                    document: pdf
+                    document: root.pdf
                     searchModel: pdfSearch
                     annotations: pageAnnotations
                     tool: root.tool
@@ -168,7 +168,7 @@ Rectangle {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(18)
                     color: Theme.mutedText
-                    text: pdf.status === PdfDocument.Error ? qsTr("This document cannot be opened.")
+                    text: root.pdf && root.pdf.status === PdfDocument.Error ? qsTr("This document cannot be opened.")
                         : root.info.fileUrl ? qsTr("Opening…")
                         : qsTr("This document is still being downloaded.")
                 }

@@ -8,6 +8,9 @@ Item {
     id: root
 
     property int openDocument: 0
+    // Where the open document is shown: this pane, or a larger area of the screen (the chair
+    // console reads and presents over its whole work area).
+    property Item viewerHost: null
     readonly property bool viewing: openDocument > 0
     objectName: "documentsPane"
 
@@ -32,7 +35,9 @@ Item {
         onOpened: documentId => root.open(documentId)
     }
     Loader {
+        parent: root.viewerHost ? root.viewerHost : root
         anchors.fill: parent
+        z: 10
         active: root.viewing
         sourceComponent: DocumentViewer {
             documentId: root.openDocument

@@ -57,7 +57,7 @@ Flickable {
             anchors.fill: parent
             document: root.document
             currentFrame: root.index
-            asynchronous: true
+            asynchronous: true // off the GUI thread; the document outlives it (DocumentPool)
             cache: false
             fillMode: Image.PreserveAspectFit
             // Rendered at the size shown (sharp after a zoom), not while the fingers move.

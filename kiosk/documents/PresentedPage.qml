@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Layouts
 import QtQuick.Pdf
 import Chamber.Common
+import Chamber.Documents
 
 Rectangle {
     id: root
@@ -13,10 +14,9 @@ Rectangle {
     color: onDark ? Theme.stageSurface : Theme.surface
     radius: Theme.px(10)
 
-    PdfDocument {
-        id: pdf
-        source: Kiosk.documents.presentedUrl
-    }
+    // Shared and kept alive by the pool (see DocumentPool.qml).
+    readonly property var pdf: DocumentPool.document(Kiosk.documents.presentedUrl)
+    readonly property bool ready: pdf !== null && pdf.status === PdfDocument.Ready
 
     ColumnLayout {
         anchors.fill: parent
@@ -37,7 +37,7 @@ Rectangle {
             }
             Text {
                 objectName: "presentedPageNumber"
-                text: pdf.pageCount > 0 ? qsTr("Page %1 of %2").arg(Kiosk.documents.presentedPage).arg(pdf.pageCount)
+                text: root.ready ? qsTr("Page %1 of %2").arg(Kiosk.documents.presentedPage).arg(root.pdf.pageCount)
                                         : qsTr("Page %1").arg(Kiosk.documents.presentedPage)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(24)
@@ -48,30 +48,30 @@ Rectangle {
             id: stage
             Layout.fillWidth: true
             Layout.fillHeight: true
-            readonly property size pointSize: pdf.status === PdfDocument.Ready
-                ? pdf.pagePointSize(Kiosk.documents.presentedPage - 1) : Qt.size(0, 0)
+            readonly property size pointSize: root.ready
+                ? root.pdf.pagePointSize(Kiosk.documents.presentedPage - 1) : Qt.size(0, 0)
             readonly property real fit: pointSize.width > 0
                 ? Math.min(width / pointSize.width, height / pointSize.height) : 1
             Rectangle {
                 anchors.centerIn: parent
                 width: Math.round(stage.pointSize.width * stage.fit)
                 height: Math.round(stage.pointSize.height * stage.fit)
-                visible: pdf.status === PdfDocument.Ready
+                visible: root.ready
                 color: "white"
                 PdfPageImage {
                     objectName: "presentedImage"
                     anchors.fill: parent
-                    document: pdf
+                    document: root.pdf
                     currentFrame: Kiosk.documents.presentedPage - 1
-                    asynchronous: true
+            asynchronous: true
                     sourceSize.width: width
                     fillMode: Image.PreserveAspectFit
                 }
             }
             Text {
                 anchors.centerIn: parent
-                visible: pdf.status !== PdfDocument.Ready
-                text: pdf.status === PdfDocument.Error ? qsTr("This document cannot be opened.")
+                visible: !root.ready
+                text: root.pdf && root.pdf.status === PdfDocument.Error ? qsTr("This document cannot be opened.")
                                                        : qsTr("The document is being downloaded…")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(24)

@@ -46,7 +46,7 @@ Rectangle {
                     anchors.margins: parent.border.width
                     document: root.document
                     currentFrame: thumb.index
-                    asynchronous: true
+            asynchronous: true
                     sourceSize.width: width
                     fillMode: Image.PreserveAspectFit
                 }

@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include "kioskstate.h"
+#include "pdfmaker.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
 #include "wsclient.h"
@@ -10,6 +11,7 @@
 #include <QJSEngine>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 namespace chamber::testing {
 
@@ -43,14 +45,51 @@ bool TestServer::start()
 {
     app::ServerConfig config;
     config.dataDir = m_data.filePath(QStringLiteral("server"));
-    config.listen = {QStringLiteral("127.0.0.1"), 0};
+    // A restart keeps the port: the kiosk's identity names it.
+    config.listen = {QStringLiteral("127.0.0.1"), m_port};
     config.publicHost = QStringLiteral("127.0.0.1");
     config.demo = true;
     m_server = std::make_unique<app::ChamberServer>(config);
     const Status started = m_server->start();
     if (!started)
         qWarning("test server: %s", qPrintable(started.error().message));
+    else
+        m_port = m_server->port();
     return started.ok();
+}
+
+void TestServer::stopServer()
+{
+    // Their connections die with the server; the next castAs() connects again.
+    m_admin.reset();
+    m_seatDevices.clear();
+    if (m_server)
+        m_server->stop();
+    m_server.reset();
+}
+
+bool TestServer::restartServer()
+{
+    stopServer();
+    return start();
+}
+
+int TestServer::uploadDocument(int item, int article, int minPages, const QString &name)
+{
+    const QJsonObject answer = call("POST",
+        QStringLiteral("/meetings/1/items/%1/documents?name=%2")
+            .arg(item)
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        makeArticlePdf(article, minPages));
+    return answer.value(QLatin1String("document")).toObject().value(QLatin1String("id")).toInt();
+}
+
+bool TestServer::present(int document, int page)
+{
+    return !callJson("POST", QStringLiteral("/meetings/1/present"),
+        {{QStringLiteral("document"), document > 0 ? QJsonValue(document) : QJsonValue()},
+            {QStringLiteral("page"), page}})
+                .contains(QLatin1String("code"));
 }
 
 QJsonObject TestServer::call(const QByteArray &method, const QString &path, const QByteArray &body)
@@ -81,7 +120,9 @@ void TestServer::resetDevice()
     kiosk::KioskState *kiosk = kiosk::KioskState::create(nullptr, nullptr);
     kiosk->setConnectionOptions({100, 800, 1000, 4000});
     kiosk->startLive(
-        {m_kioskDir + QStringLiteral("/device.json"), m_kioskDir + QStringLiteral("/outbox.json")});
+        {m_kioskDir + QStringLiteral("/device.json"), m_kioskDir + QStringLiteral("/outbox.json"),
+            m_kioskDir + QStringLiteral("/meeting.json"), m_kioskDir + QStringLiteral("/documents"),
+            1LL << 30, m_kioskDir + QStringLiteral("/annotations")});
 }
 
 void TestServer::joinAs(const QString &role, int delegate)

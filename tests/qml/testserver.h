@@ -68,6 +68,16 @@ public:
     // Ends any speech and empties the speaker list.
     Q_INVOKABLE void clearSpeakers();
     Q_INVOKABLE QVariantMap speakers();
+    // Documents, as the secretary: one of the sample articles as a PDF of at least `minPages`
+    // on an item (returns its id, 0 on failure), and the presenter's page (0: stop).
+    Q_INVOKABLE int uploadDocument(int item, int article, int minPages, const QString &name);
+    Q_INVOKABLE bool present(int document, int page);
+    // The server goes away (the kiosk sees its connection drop) and comes back on the same
+    // port with the same data.
+    Q_INVOKABLE void stopServer();
+    Q_INVOKABLE bool restartServer();
+    // The kiosk's own data directory (device, state, documents, annotations).
+    Q_INVOKABLE QString kioskDirectory() const { return m_kioskDir; }
 
 private:
     QJsonObject call(const QByteArray &method, const QString &path, const QByteArray &body = {});
@@ -80,6 +90,7 @@ private:
     std::unique_ptr<app::ChamberServer> m_server;
     QString m_kioskDir;
     int m_joins = 0;
+    quint16 m_port = 0;
     std::unique_ptr<WsClient> m_admin;
     std::map<int, std::shared_ptr<WsClient>> m_seatDevices; // delegate → its enrolled device
 };
