@@ -1,0 +1,177 @@
+#include "services/pagerenderer.h"
+
+#include "support/log.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QPdfDocument>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace chamber::services {
+
+Q_LOGGING_CATEGORY(lcRenderer, "chamber.reader")
+
+namespace {
+
+// A page much taller than wide (a receipt roll, a banner) is capped so one rendering cannot
+// take hundreds of megabytes.
+constexpr int kMaxHeightFactor = 4;
+
+// PDF pages are transparent where nothing is drawn; phones show images on white or black
+// backgrounds, so the page gets its paper colour here. `image` is premultiplied ARGB.
+QImage onWhite(const QImage &image)
+{
+    QImage out = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < out.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(out.scanLine(y));
+        for (int x = 0; x < out.width(); ++x) {
+            const QRgb p = line[x];
+            const int cover = 255 - qAlpha(p);
+            line[x] = qRgb(qRed(p) + cover, qGreen(p) + cover, qBlue(p) + cover);
+        }
+    }
+    return out.convertToFormat(QImage::Format_RGB32);
+}
+
+} // namespace
+
+PageRenderer::PageRenderer(PageRenderOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_pool.setMaxThreadCount(std::max(1, m_options.maxConcurrent));
+}
+
+PageRenderer::~PageRenderer()
+{
+    // Workers post their results to this object; none may outlive it.
+    m_pool.waitForDone();
+}
+
+QString PageRenderer::pathOf(const QString &key) const
+{
+    return m_options.cacheDirectory + u'/' + key + QStringLiteral(".png");
+}
+
+Status PageRenderer::open()
+{
+    QDir dir(m_options.cacheDirectory);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("cannot create the page cache %1").arg(m_options.cacheDirectory));
+    // Oldest first, so the least recently written pages go first when the cache is full.
+    const QFileInfoList files = dir.entryInfoList(QDir::Files, QDir::Time | QDir::Reversed);
+    for (const QFileInfo &file : files) {
+        if (file.suffix() != QLatin1String("png")) {
+            QFile::remove(file.filePath()); // a temporary file of a render cut short
+            continue;
+        }
+        remember(file.completeBaseName(), file.size());
+    }
+    evict();
+    return success();
+}
+
+Result<QByteArray> PageRenderer::renderPng(const QString &pdfPath, int page, int width)
+{
+    QPdfDocument document;
+    if (document.load(pdfPath) != QPdfDocument::Error::None)
+        return makeError(ErrorCode::Internal, QStringLiteral("the stored PDF cannot be opened"));
+    if (page < 1 || page > document.pageCount())
+        return makeError(ErrorCode::NotFound,
+            QStringLiteral("the document has %1 pages, not %2").arg(document.pageCount()).arg(page),
+            QStringLiteral("page"));
+    const QSizeF points = document.pagePointSize(page - 1);
+    if (points.width() <= 0 || points.height() <= 0)
+        return makeError(ErrorCode::Internal, QStringLiteral("the page has no size"));
+    const int height = std::clamp(
+        int(std::lround(width * points.height() / points.width())), 1, width * kMaxHeightFactor);
+    const QImage image = document.render(page - 1, QSize(width, height));
+    if (image.isNull())
+        return makeError(ErrorCode::Internal, QStringLiteral("the page could not be rendered"));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!onWhite(image).save(&buffer, "PNG"))
+        return makeError(ErrorCode::Internal, QStringLiteral("the page could not be encoded"));
+    return png;
+}
+
+void PageRenderer::render(
+    const QString &pdfPath, const QString &sha256, int page, int width, Done done)
+{
+    // Only a validated hex digest and integers make up the name.
+    const QString key = QStringLiteral("%1-p%2-w%3").arg(sha256).arg(page).arg(width);
+    if (auto hit = m_cache.find(key); hit != m_cache.end()) {
+        QFile file(pathOf(key));
+        if (file.open(QIODevice::ReadOnly)) {
+            hit->lastUse = ++m_useCounter;
+            done(file.readAll());
+            return;
+        }
+        m_cachedBytes -= hit->bytes; // removed behind our back: render again
+        m_cache.erase(hit);
+    }
+    if (auto waiting = m_waiting.find(key); waiting != m_waiting.end()) {
+        waiting->push_back(std::move(done));
+        return;
+    }
+    if (m_waiting.size() >= m_options.maxPending) {
+        done(makeError(ErrorCode::Unavailable,
+            QStringLiteral("the server is rendering many pages; try again in a moment")));
+        return;
+    }
+    m_waiting[key].push_back(std::move(done));
+    const QString cachePath = pathOf(key);
+    m_pool.start([this, key, pdfPath, page, width, cachePath] {
+        Result<QByteArray> result = renderPng(pdfPath, page, width);
+        if (result) {
+            // Written under a temporary name and renamed: a crash leaves no half page.
+            QSaveFile file(cachePath);
+            if (!file.open(QIODevice::WriteOnly) || file.write(result.value()) < 0
+                || !file.commit())
+                log::warning(lcRenderer(), QStringLiteral("page not cached"),
+                    {{QStringLiteral("file"), cachePath},
+                        {QStringLiteral("reason"), file.errorString()}});
+        }
+        QMetaObject::invokeMethod(
+            this, [this, key, result] { finished(key, result); }, Qt::QueuedConnection);
+    });
+}
+
+void PageRenderer::finished(const QString &key, const Result<QByteArray> &result)
+{
+    if (result && QFileInfo::exists(pathOf(key))) {
+        remember(key, result->size());
+        evict();
+    }
+    const std::vector<Done> waiting = m_waiting.take(key);
+    for (const Done &done : waiting)
+        done(result);
+}
+
+void PageRenderer::remember(const QString &key, qint64 bytes)
+{
+    Entry &entry = m_cache[key];
+    m_cachedBytes += bytes - entry.bytes;
+    entry.bytes = bytes;
+    entry.lastUse = ++m_useCounter;
+}
+
+void PageRenderer::evict()
+{
+    while (m_cachedBytes > m_options.maxCacheBytes && !m_cache.isEmpty()) {
+        auto oldest = std::min_element(m_cache.begin(), m_cache.end(),
+            [](const Entry &a, const Entry &b) { return a.lastUse < b.lastUse; });
+        QFile::remove(pathOf(oldest.key()));
+        m_cachedBytes -= oldest->bytes;
+        m_cache.erase(oldest);
+    }
+}
+
+} // namespace chamber::services
