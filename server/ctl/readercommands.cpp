@@ -90,7 +90,7 @@ int readerLinkList(const Arguments &args, CommandContext &c)
         const QString state = link.value(QLatin1String("active")).toBool()
             ? QStringLiteral("active")
             : link.value(QLatin1String("revoked")).isString() ? QStringLiteral("revoked")
-                                                               : QStringLiteral("expired");
+                                                              : QStringLiteral("expired");
         c.out << QStringLiteral("%1 %2 %3 %4")
                      .arg(link.value(QLatin1String("id")).toInteger(), 4)
                      .arg(link.value(QLatin1String("delegate")).toInteger(), 8)

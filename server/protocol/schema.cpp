@@ -61,7 +61,7 @@ constexpr std::array kReaderLinkCreate {
     kMeeting,
     FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
         "whose phone; omitted: the tablet's own delegate"},
-    FieldSpec {"ttlSeconds", FieldKind::Integer, false, 60, 604800, nullptr, {},
+    FieldSpec {"ttlSeconds", FieldKind::Integer, false, 1, 604800, nullptr, {},
         "lifetime; default 12 hours, at most 7 days"},
 };
 

@@ -42,9 +42,9 @@ Result<ReaderLinkGrant> ReaderLinkService::create(
             QStringLiteral("a reader link is for one of the meeting's delegates; %1 is not")
                 .arg(delegate),
             QStringLiteral("delegate"));
-    if (lifetimeSeconds < 60 || lifetimeSeconds > kMaxReaderLinkSeconds)
+    if (lifetimeSeconds < 1 || lifetimeSeconds > kMaxReaderLinkSeconds)
         return makeError(ErrorCode::BadField,
-            QStringLiteral("a reader link lives from 1 minute to 7 days"),
+            QStringLiteral("a reader link lives from 1 second to 7 days"),
             QStringLiteral("ttlSeconds"));
 
     storage::ReaderLinkStore store(m_store.database());
