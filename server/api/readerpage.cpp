@@ -62,7 +62,9 @@ border-top:1px solid #d5dce4}
 #pageno{flex:none;font-variant-numeric:tabular-nums;font-weight:600;min-width:6rem;text-align:center}
 .dl{text-align:center;margin:.75rem 0 1.5rem}
 .dl a{color:#17324d;font-weight:600}
-#message{max-width:32rem;margin:2.5rem auto;padding:1.25rem;background:#fff;border-radius:.75rem;
+body.viewing header p{display:none}
+body.viewing header h1{-webkit-line-clamp:1}
+#message{max-width:32rem;margin:2.5rem max(1rem,calc(50% - 16rem));padding:1.25rem;background:#fff;border-radius:.75rem;
 border:1px solid #e3b4b4;text-align:center}
 #message h2{margin:0 0 .5rem;font-size:1.1rem;color:#a11d1d}
 #message p{margin:0 0 1rem}
@@ -141,6 +143,8 @@ function el(tag, cls, text) {
 }
 function show(which) {
   ["loading", "list", "viewer", "message"].forEach(function (id) { $(id).hidden = id !== which; });
+  // Reading a page, the page gets the room: the header keeps only the meeting's title.
+  document.body.classList.toggle("viewing", which === "viewer");
 }
 function api(path) {
   return fetch(path, {headers: {"Authorization": "Bearer " + token}, cache: "default"});
@@ -178,7 +182,8 @@ function render() {
     $("who").textContent = "";
     $("msgtitle").textContent = t("errorTitle");
     $("msgtext").textContent = t(problem.key, {status: problem.status});
-    $("retry").hidden = problem.key === "noToken";
+    // Trying again helps when the network or the server failed, not with a bad link.
+    $("retry").hidden = problem.key !== "network" && problem.key !== "failed";
     return show("message");
   }
   if (!meeting) return show("loading");
@@ -318,6 +323,9 @@ window.addEventListener("popstate", function (e) {
   });
   if (found) open(found, s.page, false); else close();
 });
+// A newer QR code opened while this page is open changes only the fragment: start again with
+// its token.
+window.addEventListener("hashchange", function () { location.reload(); });
 // The presenter moves on: the list shows it within a quarter of a minute.
 setInterval(function () { if (meeting && !problem && !doc) load(); }, 15000);
 render();

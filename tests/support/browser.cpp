@@ -219,6 +219,9 @@ bool CdpClient::navigate(const QString &url, int timeoutMs)
         = call(QStringLiteral("Page.navigate"), {{QStringLiteral("url"), url}}, timeoutMs, &error);
     if (!error.isEmpty() || result.contains(QLatin1String("errorText")))
         return false;
+    // Only the fragment changed: the same document stays, no load event comes.
+    if (!result.contains(QLatin1String("loaderId")))
+        return true;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         if (events(QStringLiteral("Page.loadEventFired")).size() > loadsBefore)

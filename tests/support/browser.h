@@ -58,7 +58,7 @@ public:
     // Evaluates `condition` every 100 ms until it is true; false after `timeoutMs`, with the
     // last value or error in *last (for the failure message).
     bool waitFor(const QString &condition, int timeoutMs = 15000, QString *last = nullptr);
-    // Page.navigate and wait for the load event.
+    // Page.navigate and wait for the load event (none comes when only the fragment changes).
     bool navigate(const QString &url, int timeoutMs = 20000);
     // Emulation.setDeviceMetricsOverride: a phone's viewport.
     bool setViewport(int width, int height, double scale = 1.0, bool mobile = false);
