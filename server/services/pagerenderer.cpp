@@ -20,22 +20,24 @@ namespace {
 
 // A page much taller than wide (a receipt roll, a banner) is capped so one rendering cannot
 // take hundreds of megabytes.
-constexpr int kMaxHeightFactor = 4;
+constexpr int kMaxHeightFactor = 3;
 
 // PDF pages are transparent where nothing is drawn; phones show images on white or black
-// backgrounds, so the page gets its paper colour here. `image` is premultiplied ARGB.
-QImage onWhite(const QImage &image)
+// backgrounds, so the page gets its paper colour here. In place: a large page is one image in
+// memory, not three.
+void paintOnWhite(QImage &image)
 {
-    QImage out = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
-    for (int y = 0; y < out.height(); ++y) {
-        auto *line = reinterpret_cast<QRgb *>(out.scanLine(y));
-        for (int x = 0; x < out.width(); ++x) {
+    image.convertTo(QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
             const QRgb p = line[x];
             const int cover = 255 - qAlpha(p);
             line[x] = qRgb(qRed(p) + cover, qGreen(p) + cover, qBlue(p) + cover);
         }
     }
-    return out.convertToFormat(QImage::Format_RGB32);
+    // Every pixel is opaque now: the same bytes are an RGB32 image (smaller PNG, no alpha).
+    image.reinterpretAsFormat(QImage::Format_RGB32);
 }
 
 } // namespace
@@ -91,13 +93,14 @@ Result<QByteArray> PageRenderer::renderPng(const QString &pdfPath, int page, int
         return makeError(ErrorCode::Internal, QStringLiteral("the page has no size"));
     const int height = std::clamp(
         int(std::lround(width * points.height() / points.width())), 1, width * kMaxHeightFactor);
-    const QImage image = document.render(page - 1, QSize(width, height));
+    QImage image = document.render(page - 1, QSize(width, height));
     if (image.isNull())
         return makeError(ErrorCode::Internal, QStringLiteral("the page could not be rendered"));
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
-    if (!onWhite(image).save(&buffer, "PNG"))
+    paintOnWhite(image);
+    if (!image.save(&buffer, "PNG"))
         return makeError(ErrorCode::Internal, QStringLiteral("the page could not be encoded"));
     return png;
 }
