@@ -408,6 +408,22 @@ private Q_SLOTS:
             QTRY_VERIFY(refused);
             QCOMPARE(renderer.cachedPages(), 1);
         }
+        // Too many distinct pages waiting: told to come back, nothing queued without bound.
+        {
+            PageRenderOptions busy {dir.filePath(QStringLiteral("busy")), 1 << 30};
+            busy.maxPending = 1;
+            PageRenderer renderer(busy);
+            QVERIFY(renderer.open());
+            bool first = false;
+            bool refused = false;
+            renderer.render(
+                pdf, kSha, 2, 300, [&](const Result<QByteArray> &png) { first = bool(png); });
+            renderer.render(pdf, kSha, 3, 300, [&](const Result<QByteArray> &png) {
+                refused = !png && png.error().code == ErrorCode::Unavailable;
+            });
+            QVERIFY(refused);
+            QTRY_VERIFY(first);
+        }
         // Restarted with room for about two pages: it keeps at most that.
         PageRenderer small(PageRenderOptions {cache, onePage * 2 + onePage / 2});
         QVERIFY(small.open());
