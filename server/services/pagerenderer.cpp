@@ -120,11 +120,15 @@ void PageRenderer::render(
         m_cachedBytes -= hit->bytes; // removed behind our back: render again
         m_cache.erase(hit);
     }
+    if (auto fresh = m_fresh.constFind(key); fresh != m_fresh.constEnd()) {
+        done(fresh.value()); // rendered, being written to the cache
+        return;
+    }
     if (auto waiting = m_waiting.find(key); waiting != m_waiting.end()) {
         waiting->push_back(std::move(done));
         return;
     }
-    if (m_waiting.size() >= m_options.maxPending) {
+    if (m_waiting.size() + m_fresh.size() >= m_options.maxPending) {
         done(makeError(ErrorCode::Unavailable,
             QStringLiteral("the server is rendering many pages; try again in a moment")));
         return;
@@ -132,30 +136,43 @@ void PageRenderer::render(
     m_waiting[key].push_back(std::move(done));
     const QString cachePath = pathOf(key);
     m_pool.start([this, key, pdfPath, page, width, cachePath] {
-        Result<QByteArray> result = renderPng(pdfPath, page, width);
-        if (result) {
-            // Written under a temporary name and renamed: a crash leaves no half page.
-            QSaveFile file(cachePath);
-            if (!file.open(QIODevice::WriteOnly) || file.write(result.value()) < 0
-                || !file.commit())
-                log::warning(lcRenderer(), QStringLiteral("page not cached"),
-                    {{QStringLiteral("file"), cachePath},
-                        {QStringLiteral("reason"), file.errorString()}});
-        }
+        const Result<QByteArray> result = renderPng(pdfPath, page, width);
+        // Answered first: the phone does not wait for the disk.
         QMetaObject::invokeMethod(
-            this, [this, key, result] { finished(key, result); }, Qt::QueuedConnection);
+            this, [this, key, result] { delivered(key, result); }, Qt::QueuedConnection);
+        if (!result)
+            return;
+        // Written under a temporary name, synced and renamed: a crash or a power cut leaves
+        // no half page that would then be served for good.
+        QSaveFile file(cachePath);
+        const bool stored
+            = file.open(QIODevice::WriteOnly) && file.write(result.value()) >= 0 && file.commit();
+        if (!stored)
+            log::warning(lcRenderer(), QStringLiteral("page not cached"),
+                {{QStringLiteral("file"), cachePath},
+                    {QStringLiteral("reason"), file.errorString()}});
+        const qint64 bytes = result->size();
+        QMetaObject::invokeMethod(
+            this, [this, key, bytes, stored] { cached(key, bytes, stored); }, Qt::QueuedConnection);
     });
 }
 
-void PageRenderer::finished(const QString &key, const Result<QByteArray> &result)
+void PageRenderer::delivered(const QString &key, const Result<QByteArray> &result)
 {
-    if (result && QFileInfo::exists(pathOf(key))) {
-        remember(key, result->size());
-        evict();
-    }
+    if (result)
+        m_fresh.insert(key, result.value());
     const std::vector<Done> waiting = m_waiting.take(key);
     for (const Done &done : waiting)
         done(result);
+}
+
+void PageRenderer::cached(const QString &key, qint64 bytes, bool stored)
+{
+    m_fresh.remove(key);
+    if (stored) {
+        remember(key, bytes);
+        evict();
+    }
 }
 
 void PageRenderer::remember(const QString &key, qint64 bytes)

@@ -43,7 +43,7 @@ public:
 
     qint64 cachedBytes() const { return m_cachedBytes; }
     qsizetype cachedPages() const { return m_cache.size(); }
-    qsizetype pending() const { return m_waiting.size(); }
+    qsizetype pending() const { return m_waiting.size() + m_fresh.size(); }
     const PageRenderOptions &options() const { return m_options; }
 
     // The work itself, without threads or cache (unit tests, benchmarks).
@@ -55,7 +55,8 @@ private:
         qint64 bytes = 0;
         quint64 lastUse = 0;
     };
-    void finished(const QString &key, const Result<QByteArray> &result);
+    void delivered(const QString &key, const Result<QByteArray> &result);
+    void cached(const QString &key, qint64 bytes, bool stored);
     void remember(const QString &key, qint64 bytes);
     void evict();
     QString pathOf(const QString &key) const;
@@ -66,6 +67,7 @@ private:
     qint64 m_cachedBytes = 0;
     quint64 m_useCounter = 0;
     QHash<QString, std::vector<Done>> m_waiting; // renders in flight, and who waits for each
+    QHash<QString, QByteArray> m_fresh; // rendered and answered, still being written to disk
 };
 
 } // namespace chamber::services

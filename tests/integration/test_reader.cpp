@@ -328,9 +328,9 @@ private Q_SLOTS:
                 .body,
             "PNG");
         QCOMPARE(wide.width(), 2000);
-        // The cache is in the data directory.
-        QVERIFY(QFile::exists(m_server.dataDir() + QStringLiteral("/reader-cache/") + m_articleSha
-            + QStringLiteral("-p1-w600.png")));
+        // The cache is in the data directory (written after the answer went out).
+        QTRY_VERIFY(QFile::exists(m_server.dataDir() + QStringLiteral("/reader-cache/")
+            + m_articleSha + QStringLiteral("-p1-w600.png")));
     }
 
     void badPagesAreRefused()

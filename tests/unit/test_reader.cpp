@@ -394,6 +394,8 @@ private Q_SLOTS:
                 });
             QCOMPARE(renderer.pending(), 1);
             QTRY_COMPARE(answered, 3);
+            // Answered before it is on disk; cached once the write is through.
+            QTRY_COMPARE(renderer.pending(), 0);
             QCOMPARE(renderer.cachedPages(), 1);
             QCOMPARE(QDir(cache).entryList(QDir::Files).size(), 1);
             // A hit answers at once, without a worker.
@@ -423,6 +425,7 @@ private Q_SLOTS:
             });
             QVERIFY(refused);
             QTRY_VERIFY(first);
+            QTRY_COMPARE(renderer.pending(), 0);
         }
         // Restarted with room for about two pages: it keeps at most that.
         PageRenderer small(PageRenderOptions {cache, onePage * 2 + onePage / 2});
@@ -435,6 +438,7 @@ private Q_SLOTS:
                 ++answered;
             });
         QTRY_COMPARE(answered, 3);
+        QTRY_COMPARE(small.pending(), 0);
         QVERIFY(small.cachedBytes() <= small.options().maxCacheBytes);
         QVERIFY(small.cachedPages() <= 2);
         QCOMPARE(QDir(cache).entryList(QDir::Files).size(), small.cachedPages());
