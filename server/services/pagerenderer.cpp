@@ -24,20 +24,26 @@ constexpr int kMaxHeightFactor = 3;
 
 // PDF pages are transparent where nothing is drawn; phones show images on white or black
 // backgrounds, so the page gets its paper colour here. In place: a large page is one image in
-// memory, not three.
+// memory, not three. Most council papers are black on white: a page without colour becomes
+// a grey-scale image, a third of the PNG for the phones to fetch over the room's Wi-Fi.
 void paintOnWhite(QImage &image)
 {
     image.convertTo(QImage::Format_ARGB32_Premultiplied);
+    bool grey = true;
     for (int y = 0; y < image.height(); ++y) {
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         for (int x = 0; x < image.width(); ++x) {
             const QRgb p = line[x];
             const int cover = 255 - qAlpha(p);
-            line[x] = qRgb(qRed(p) + cover, qGreen(p) + cover, qBlue(p) + cover);
+            const int r = qRed(p) + cover, g = qGreen(p) + cover, b = qBlue(p) + cover;
+            grey = grey && r == g && g == b;
+            line[x] = qRgb(r, g, b);
         }
     }
-    // Every pixel is opaque now: the same bytes are an RGB32 image (smaller PNG, no alpha).
+    // Every pixel is opaque now: the same bytes are an RGB32 image (no alpha to encode).
     image.reinterpretAsFormat(QImage::Format_RGB32);
+    if (grey)
+        image.convertTo(QImage::Format_Grayscale8);
 }
 
 } // namespace

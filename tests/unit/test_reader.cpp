@@ -18,6 +18,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -369,6 +371,31 @@ private Q_SLOTS:
         QCOMPARE(
             PageRenderer::renderPng(dir.filePath(QStringLiteral("none.pdf")), 1, 600).error().code,
             ErrorCode::Internal);
+    }
+
+    void colourStaysColour()
+    {
+        // Black text pages become grey-scale PNGs; a page with colour (an emblem, a chart)
+        // keeps it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("colour.pdf"));
+        {
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            QPainter painter(&writer);
+            painter.fillRect(QRect(0, 0, writer.width() / 2, writer.height() / 4), Qt::red);
+        }
+        const QImage image = QImage::fromData(PageRenderer::renderPng(path, 1, 400).value(), "PNG");
+        QVERIFY(!image.isGrayscale());
+        QCOMPARE(image.pixelColor(20, 20), QColor(Qt::red));
+        QCOMPARE(image.pixelColor(390, 500), QColor(Qt::white));
+        const QString text = dir.filePath(QStringLiteral("text.pdf"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(testing::makeArticlePdf(1));
+        file.close();
+        QVERIFY(
+            QImage::fromData(PageRenderer::renderPng(text, 1, 400).value(), "PNG").isGrayscale());
     }
 
     void cacheIsBoundedAndShared()
