@@ -74,6 +74,8 @@ border:1px solid #e3b4b4;text-align:center}
 <header><div class="head"><h1 id="title">Chamber</h1><p id="who"></p></div>
 <div id="lang" role="group" aria-label="Ngôn ngữ / Language"><button type="button" data-lang="vi" lang="vi">VI</button><button type="button" data-lang="en" lang="en">EN</button></div></header>
 <p id="loading" class="note" data-t="loading"></p>
+<noscript><p class="note">Trang này cần JavaScript: hãy bật JavaScript trong trình duyệt.</p>
+<p class="note" lang="en">This page needs JavaScript: turn it on in the browser.</p></noscript>
 <main id="list" hidden></main>
 <section id="viewer" hidden>
 <div class="vbar"><button type="button" id="back" data-t="back"></button><span class="dt" id="doctitle"></span></div>
