@@ -18,8 +18,8 @@ Q_LOGGING_CATEGORY(lcRenderer, "chamber.reader")
 
 namespace {
 
-// A page much taller than wide (a receipt roll, a banner) is capped so one rendering cannot
-// take hundreds of megabytes.
+// A page much taller than wide (a receipt roll, a banner) is capped at this many times the
+// asked width in height, so one rendering cannot take hundreds of megabytes.
 constexpr int kMaxHeightFactor = 3;
 
 // PDF pages are transparent where nothing is drawn; phones show images on white or black
@@ -97,9 +97,11 @@ Result<QByteArray> PageRenderer::renderPng(const QString &pdfPath, int page, int
     const QSizeF points = document.pagePointSize(page - 1);
     if (points.width() <= 0 || points.height() <= 0)
         return makeError(ErrorCode::Internal, QStringLiteral("the page has no size"));
-    const int height = std::clamp(
-        int(std::lround(width * points.height() / points.width())), 1, width * kMaxHeightFactor);
-    QImage image = document.render(page - 1, QSize(width, height));
+    // The page keeps its proportions; one much taller than wide is drawn narrower instead.
+    const double aspect = points.height() / points.width();
+    const int height = std::clamp(int(std::lround(width * aspect)), 1, width * kMaxHeightFactor);
+    const int drawnWidth = std::clamp(int(std::lround(height / aspect)), 1, width);
+    QImage image = document.render(page - 1, QSize(drawnWidth, height));
     if (image.isNull())
         return makeError(ErrorCode::Internal, QStringLiteral("the page could not be rendered"));
     QByteArray png;

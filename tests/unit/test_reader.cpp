@@ -398,6 +398,22 @@ private Q_SLOTS:
             QImage::fromData(PageRenderer::renderPng(text, 1, 400).value(), "PNG").isGrayscale());
     }
 
+    void tallPagesKeepTheirShape()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("banner.pdf"));
+        {
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QSizeF(100, 1000), QPageSize::Millimeter));
+            writer.setPageMargins(QMarginsF());
+            QPainter painter(&writer);
+            painter.fillRect(QRect(0, 0, writer.width(), writer.height()), Qt::black);
+        }
+        const QImage image = QImage::fromData(PageRenderer::renderPng(path, 1, 400).value(), "PNG");
+        QCOMPARE(image.height(), 1200); // three times the width asked for, at most
+        QVERIFY(qAbs(image.width() - 120) <= 1); // 1:10, not squashed into 400 × 1200
+    }
+
     void cacheIsBoundedAndShared()
     {
         QTemporaryDir dir;
