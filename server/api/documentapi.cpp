@@ -207,6 +207,13 @@ void DocumentApi::serve(
         writeError(responder, makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
         return;
     }
+    streamDocument(request, socket, responder, sha256);
+}
+
+void DocumentApi::streamDocument(const QHttpServerRequest &request, QTcpSocket *socket,
+    QHttpServerResponder &responder, const QString &sha256) const
+{
+    const bool head = request.method() == Method::Head;
     const QString path = m_documents.files().pathOf(sha256);
     const qint64 size = QFile(path).size();
     const QByteArray etag = '"' + sha256.toLatin1() + '"';

@@ -31,6 +31,11 @@ public:
     void serve(const QHttpServerRequest &request, QTcpSocket *socket,
         QHttpServerResponder &responder) const;
 
+    // The answer for a document the caller may read (checked before): ETag, Range, streamed.
+    // Also what the phone reader sends (ReaderApi).
+    void streamDocument(const QHttpServerRequest &request, QTcpSocket *socket,
+        QHttpServerResponder &responder, const QString &sha256) const;
+
 private:
     HttpReply upload(const RouteContext &context) const;
     HttpReply list(const RouteContext &context) const;

@@ -1,6 +1,7 @@
 #include "api/httpserver.h"
 
 #include "api/documentapi.h"
+#include "api/readerapi.h"
 #include "services/authenticator.h"
 #include "support/log.h"
 
@@ -57,6 +58,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (m_documents && request.url().path().startsWith(DocumentApi::kDocsPrefix)) {
         QHttpServerResponder responder = makeResponder(request, socket);
         m_documents->serve(request, socket, responder);
+        return true;
+    }
+    if (m_reader && ReaderApi::handles(request.url().path())) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        m_reader->serve(request, socket, responder);
         return true;
     }
     const auto authenticate = [this](const QHttpServerRequest &r) {

@@ -12,6 +12,7 @@ class Authenticator;
 namespace chamber::api {
 
 class DocumentApi;
+class ReaderApi;
 
 class HttpServer : public QAbstractHttpServer
 {
@@ -23,6 +24,8 @@ public:
     // `documents` (may be null) answers /docs/<sha256> itself: those answers are streamed.
     HttpServer(const Router &router, const services::Authenticator &authenticator,
         const DocumentApi *documents = nullptr, QObject *parent = nullptr);
+    // /read and /reader/… (the phone reader) are answered by `reader`, some of them later.
+    void setReader(const ReaderApi *reader) { m_reader = reader; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -34,6 +37,7 @@ private:
     const Router &m_router;
     const services::Authenticator &m_authenticator;
     const DocumentApi *m_documents;
+    const ReaderApi *m_reader = nullptr;
 };
 
 } // namespace chamber::api

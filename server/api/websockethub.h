@@ -3,7 +3,9 @@
 // cuts off revoked devices at once.
 #pragma once
 
+#include "protocol/error.h"
 #include "protocol/event.h"
+#include "services/principal.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -70,6 +72,12 @@ public:
         return m_joinLink ? m_joinLink(token) : QString();
     }
 
+    // readerLink.create (see ReaderApi::createLink): {url, expiresAt, svg, png, ...}.
+    using ReaderLinkCreator = std::function<Result<QJsonObject>(
+        const services::Principal &, qint64 meeting, qint64 delegate, int ttlSeconds)>;
+    void setReaderLinkCreator(ReaderLinkCreator creator) { m_readerLinks = std::move(creator); }
+    const ReaderLinkCreator &readerLinkCreator() const { return m_readerLinks; }
+
     // {device, online, since} for every device enrolled in the meeting.
     QJsonArray presence(qint64 meeting) const;
 
@@ -108,6 +116,7 @@ private:
     QHash<qint64, Presence> m_presence;
     QHash<qint64, QTimer *> m_presenceTimers;
     std::function<QString(const QString &)> m_joinLink;
+    ReaderLinkCreator m_readerLinks;
 };
 
 } // namespace chamber::api

@@ -7,6 +7,7 @@
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
 #include "services/permissions.h"
+#include "services/readerlinks.h"
 #include "support/log.h"
 
 #include <QDateTime>
@@ -124,6 +125,8 @@ void WebSocketSession::onText(const QString &text)
         });
     } else if (type == QLatin1String("joinCode.nextSeat")) {
         handleNextSeatCode(message.value());
+    } else if (type == QLatin1String("readerLink.create")) {
+        handleReaderLink(message.value());
     } else if (type == QLatin1String("unsubscribe")) {
         m_hub.unsubscribe(this, message->integer(kMeeting));
         m_subscriptions.remove(message->integer(kMeeting));
@@ -229,6 +232,21 @@ void WebSocketSession::handleNextSeatCode(const protocol::Message &message)
         QJsonObject {{QStringLiteral("url"), m_hub.joinLink(code->token)},
             {QStringLiteral("delegate"), code->delegate}, {QStringLiteral("label"), code->label},
             {QStringLiteral("expiresAt"), code->expiresAt.toString(Qt::ISODate)}}));
+}
+
+void WebSocketSession::handleReaderLink(const protocol::Message &message)
+{
+    const auto &create = m_hub.readerLinkCreator();
+    if (!create) {
+        sendJson(protocol::errorReply(message.id,
+            makeError(ErrorCode::Unavailable, QStringLiteral("this server has no phone reader"))));
+        return;
+    }
+    auto link = create(*m_principal, message.integer(kMeeting),
+        message.integer(QLatin1String("delegate"), 0),
+        int(message.integer(QLatin1String("ttlSeconds"), services::kDefaultReaderLinkSeconds)));
+    sendJson(link ? protocol::okReply(message.id, link.value())
+                  : protocol::errorReply(message.id, link.error()));
 }
 
 void WebSocketSession::handleSubscribe(const protocol::Message &message)

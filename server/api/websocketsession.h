@@ -39,6 +39,7 @@ private:
     void handleEnroll(const protocol::Message &message);
     void handleSubscribe(const protocol::Message &message);
     void handleNextSeatCode(const protocol::Message &message);
+    void handleReaderLink(const protocol::Message &message);
 
     std::unique_ptr<QWebSocket> m_socket;
     WebSocketHub &m_hub;

@@ -3,6 +3,7 @@
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
+#include "api/readerapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
 #include "api/votingapi.h"
@@ -11,6 +12,7 @@
 #include "core/ballots.h"
 #include "core/commands.h"
 #include "protocol/joinlink.h"
+#include "protocol/readerlink.h"
 #include "protocol/tlspin.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
@@ -19,6 +21,8 @@
 #include "services/documentservice.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
+#include "services/pagerenderer.h"
+#include "services/readerlinks.h"
 #include "storage/documentfiles.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
@@ -48,6 +52,8 @@ ChamberServer::~ChamberServer()
     // Sessions refer to the service and the hub; tear down from the network inwards.
     m_http.reset();
     m_hub.reset();
+    m_readerApi.reset();
+    m_pageRenderer.reset(); // waits for renders in flight
     m_ballots.reset();
 }
 
@@ -118,9 +124,12 @@ Status ChamberServer::start()
     m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
     if (auto status = m_devices->load(); !status)
         return status;
+    m_readerLinks = std::make_unique<services::ReaderLinkService>(*m_store, *m_service);
     m_service->setProjection(
         [this](storage::Database &db, const std::vector<storage::PendingEvent> &events) {
-            return m_devices->project(db, events);
+            if (auto status = m_devices->project(db, events); !status)
+                return status;
+            return m_readerLinks->project(db, events);
         });
     connect(m_service.get(), &services::MeetingService::eventsCommitted, this,
         [this](qint64, const std::vector<protocol::Event> &events) {
@@ -200,7 +209,20 @@ Status ChamberServer::start()
     m_documentApi
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
     m_documentApi->registerRoutes(*m_router);
+    m_pageRenderer = std::make_unique<services::PageRenderer>(
+        services::PageRenderOptions {m_dataDir + QStringLiteral("/reader-cache")});
+    if (auto status = m_pageRenderer->open(); !status)
+        return status;
+    m_readerApi = std::make_unique<api::ReaderApi>(*m_readerLinks, *m_service, *m_documentApi,
+        *m_documentFiles, *m_pageRenderer,
+        [this](const QString &token) { return readerLink(token); });
+    m_readerApi->registerRoutes(*m_router);
+    m_hub->setReaderLinkCreator([this](const services::Principal &principal, qint64 meeting,
+                                    qint64 delegate, int ttlSeconds) {
+        return m_readerApi->createLink(principal, meeting, delegate, ttlSeconds);
+    });
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
+    m_http->setReader(m_readerApi.get());
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_hub->accept(m_http->nextPendingWebSocketConnection());
@@ -283,6 +305,13 @@ QString ChamberServer::joinLink(const QString &token) const
     const protocol::JoinLink link {
         publicHost(), m_config.publicPort ? m_config.publicPort : port(), token, m_tls.pin};
     return link.toString();
+}
+
+QString ChamberServer::readerLink(const QString &token) const
+{
+    return protocol::ReaderLink {
+        publicHost(), m_config.publicPort ? m_config.publicPort : port(), token}
+        .toString();
 }
 
 void ChamberServer::stop()

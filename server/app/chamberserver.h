@@ -32,11 +32,14 @@ class DocumentService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
+class PageRenderer;
+class ReaderLinkService;
 } // namespace chamber::services
 
 namespace chamber::api {
 class DocumentApi;
 class EnrollmentApi;
+class ReaderApi;
 class VotingApi;
 class HttpServer;
 class Router;
@@ -75,6 +78,7 @@ private:
     // Host and port for join QR codes (see ServerConfig::publicHost).
     QString publicHost() const;
     QString joinLink(const QString &token) const;
+    QString readerLink(const QString &token) const;
     // Fills in what closing and publishing polls need beyond the meeting's state.
     Status provideContext(const core::MeetingState &meeting, const protocol::Message &command,
         core::DecisionContext &context);
@@ -96,6 +100,9 @@ private:
     std::unique_ptr<storage::DocumentFiles> m_documentFiles;
     std::unique_ptr<services::DocumentService> m_documents;
     std::unique_ptr<api::DocumentApi> m_documentApi;
+    std::unique_ptr<services::ReaderLinkService> m_readerLinks;
+    std::unique_ptr<services::PageRenderer> m_pageRenderer;
+    std::unique_ptr<api::ReaderApi> m_readerApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

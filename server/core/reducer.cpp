@@ -402,6 +402,21 @@ Status documentPresented(MeetingState &state, const Event &event)
     state.presenting = Presentation {id, page, event.time};
     return success();
 }
+// Reader links live in their own table (tokens, expiry); the log records who handed one out,
+// for whom and until when, and its revocation. Nothing of them is in the meeting's state.
+Status readerLinkCreated(MeetingState &, const Event &event)
+{
+    if (integer(event, "link") <= 0 || integer(event, "delegate") <= 0)
+        return damaged(event, QStringLiteral("a reader link needs its id and delegate"));
+    return success();
+}
+
+Status readerLinkRevoked(MeetingState &, const Event &event)
+{
+    if (integer(event, "link") <= 0)
+        return damaged(event, QStringLiteral("a reader link revocation needs the link's id"));
+    return success();
+}
 
 struct Route
 {
@@ -427,6 +442,8 @@ constexpr std::array kRoutes {
     Route {"quorum.ruleSet", quorumRuleSet},
     Route {"device.enrolled", deviceEnrolled},
     Route {"device.revoked", deviceRevoked},
+    Route {"readerLink.created", readerLinkCreated},
+    Route {"readerLink.revoked", readerLinkRevoked},
     Route {"poll.created", pollCreated},
     Route {"poll.opened", pollOpened},
     Route {"poll.closed", pollClosed},

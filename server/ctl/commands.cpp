@@ -2,6 +2,7 @@
 
 #include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
+#include "ctl/readercommands.h"
 #include "ctl/votingcommands.h"
 
 #include <QFile>
@@ -527,6 +528,14 @@ const std::vector<CommandSpec> &table()
         {"doc present", "MEETING DOCUMENT|none [--page N]",
             "show a page on every screen that follows the presenter", {QStringLiteral("page")},
             documentPresent},
+        {"reader-link", "MEETING --delegate ID [--ttl S] [--output F.png|F.svg]",
+            "a link (and QR image) that opens the meeting's documents read-only on the "
+            "delegate's phone (valid 12 h by default)",
+            {QStringLiteral("delegate"), QStringLiteral("ttl"), QStringLiteral("output")},
+            readerLinkCreate},
+        {"reader-link revoke", "MEETING LINK", "cut a phone reader link off at once", kNoOptions,
+            readerLinkRevoke},
+        {"reader-links", "MEETING", "the meeting's phone reader links", kNoOptions, readerLinkList},
         {"revoke", "MEETING DEVICE", "revoke a device: it is disconnected and cannot come back",
             kNoOptions, revokeDevice},
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",

@@ -57,6 +57,14 @@ constexpr std::array kEnroll {
         "operating system and program version, for the device list"},
 };
 
+constexpr std::array kReaderLinkCreate {
+    kMeeting,
+    FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "whose phone; omitted: the tablet's own delegate"},
+    FieldSpec {"ttlSeconds", FieldKind::Integer, false, 1, 604800, nullptr, {},
+        "lifetime; default 12 hours, at most 7 days"},
+};
+
 // --- client to server: commands --------------------------------------------------------------
 constexpr std::array kMeetingCreate {
     FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title"},
@@ -252,6 +260,8 @@ const std::array kMessages {
     MessageSpec {"unsubscribe", S, Session, kUnsubscribe, "stop receiving a meeting's events"},
     MessageSpec {"joinCode.nextSeat", S, Session, kMeetingOnly,
         "a join code for the first seat without a tablet (tally screen, chair)"},
+    MessageSpec {"readerLink.create", S, Session, kReaderLinkCreate,
+        "a link (and QR code) that opens the meeting's documents read-only on a phone"},
     MessageSpec {"enroll", S, Session, kEnroll,
         "redeem a join code for a device credential; allowed before hello"},
     MessageSpec {"meeting.create", S, Command, kMeetingCreate, "create a meeting"},

@@ -105,6 +105,19 @@ Status authorizeSeatCodes(const Principal &principal, qint64 meeting)
     return forbidden(QStringLiteral("only the tally screen and the chair console show seat codes"));
 }
 
+Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 delegate)
+{
+    if (principal.isAdmin())
+        return success();
+    if (principal.role != DeviceRole::Delegate)
+        return forbidden(QStringLiteral("reader links are asked for by a delegate's own tablet"));
+    if (principal.meeting != meeting)
+        return forbidden(QStringLiteral("this device belongs to another meeting"));
+    if (principal.delegate != delegate)
+        return forbidden(QStringLiteral("a seat's tablet asks for its own delegate's link only"));
+    return success();
+}
+
 bool seesPresence(const Principal &principal, qint64 meeting)
 {
     return principal.isAdmin()

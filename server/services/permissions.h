@@ -14,6 +14,9 @@ Status authorizeCommand(const Principal &principal, const protocol::Message &com
 Status authorizeSubscribe(const Principal &principal, qint64 meeting);
 // Who may show join codes for free seats in the room (tally screen, chair console).
 Status authorizeSeatCodes(const Principal &principal, qint64 meeting);
+// Who may make (and revoke) a phone reader link for a delegate: the secretary, and the
+// delegate's own tablet for its delegate.
+Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 delegate);
 // Who sees which devices are online (the chair's device list).
 bool seesPresence(const Principal &principal, qint64 meeting);
 

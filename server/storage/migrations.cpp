@@ -94,6 +94,21 @@ constexpr std::array kMigrations {
         "  weight INTEGER NOT NULL,"
         "  PRIMARY KEY (meeting, poll, ballot)"
         ") WITHOUT ROWID;"},
+    Migration {6, "phone reader links",
+        // A delegate's phone reads the meeting's documents with a token from a QR code; like
+        // join codes, only its SHA-256 is kept. Reusable until it expires or is revoked (by
+        // DELETE, or when one of the delegate's tablets is revoked).
+        "CREATE TABLE reader_links ("
+        "  id INTEGER PRIMARY KEY,"
+        "  meeting INTEGER NOT NULL,"
+        "  delegate INTEGER NOT NULL,"
+        "  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+        "  created TEXT NOT NULL,"
+        "  created_by TEXT NOT NULL,"
+        "  expires TEXT NOT NULL,"
+        "  revoked TEXT"
+        ");"
+        "CREATE INDEX reader_links_delegate ON reader_links (meeting, delegate);"},
 };
 
 } // namespace

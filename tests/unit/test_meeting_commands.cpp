@@ -307,6 +307,11 @@ private Q_SLOTS:
         h.ok(QStringLiteral("document.present"),
             {{QStringLiteral("document"), 1}, {QStringLiteral("page"), 2}});
         h.ok(QStringLiteral("document.remove"), {{QStringLiteral("document"), 1}});
+        // Reader links: written by the reader link service with the link's row.
+        h.applyDirect(QStringLiteral("readerLink.created"),
+            {{QStringLiteral("link"), 1}, {QStringLiteral("delegate"), 1},
+                {QStringLiteral("expiresAt"), QStringLiteral("2026-01-01T12:00:00.000Z")}});
+        h.applyDirect(QStringLiteral("readerLink.revoked"), {{QStringLiteral("link"), 1}});
         for (const QString &kind : eventKinds())
             QVERIFY2(h.kinds.contains(kind), qPrintable(kind + QStringLiteral(" never produced")));
         QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));

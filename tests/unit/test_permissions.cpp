@@ -148,6 +148,20 @@ private Q_SLOTS:
         QVERIFY(!authorizeSeatCodes(tally, 2));
     }
 
+    void readerLinks()
+    {
+        // The secretary for anyone; a seat's tablet for its own delegate, in its meeting.
+        const Principal seat = Principal::forDevice(1, 1, DeviceRole::Delegate, 5);
+        QVERIFY(authorizeReaderLink(Principal::admin(), 2, 9));
+        QVERIFY(authorizeReaderLink(seat, 1, 5));
+        QCOMPARE(authorizeReaderLink(seat, 1, 6).error().code, ErrorCode::Forbidden);
+        QCOMPARE(authorizeReaderLink(seat, 2, 5).error().code, ErrorCode::Forbidden);
+        for (DeviceRole role : {DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
+            const Principal device = Principal::forDevice(2, 1, role, 0);
+            QCOMPARE(authorizeReaderLink(device, 1, 5).error().code, ErrorCode::Forbidden);
+        }
+    }
+
     void roleNamesRoundTrip()
     {
         for (DeviceRole role :

@@ -111,6 +111,13 @@ private Q_SLOTS:
         QVERIFY(committed);
         QCOMPARE(committed->front().seq, from >= 1 ? 2 : 1);
         QVERIFY(!events.database().exec("DELETE FROM events"));
+        // Reader links (version 6) are there too, and keep only whole SHA-256 hashes.
+        QVERIFY(events.database().exec("INSERT INTO reader_links (meeting, delegate, token_hash, "
+                                       "created, created_by, expires) "
+                                       "VALUES (1, 1, zeroblob(32), 'now', 'admin', 'later')"));
+        QVERIFY(!events.database().exec("INSERT INTO reader_links (meeting, delegate, token_hash, "
+                                        "created, created_by, expires) "
+                                        "VALUES (1, 1, x'00', 'now', 'admin', 'later')"));
     }
 
     void newerSchemaIsRefusedAndLeftAlone()

@@ -1,0 +1,69 @@
+// The phone reader: reader links for a delegate (REST for the secretary, readerLink.create
+// over the WebSocket for the delegate's tablet), and what the phone's browser gets: the page
+// at /read and its JSON and images under /reader/api, for the token of a reader link only.
+#pragma once
+
+#include "api/router.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace chamber::services {
+class MeetingService;
+class PageRenderer;
+class ReaderLinkService;
+struct ReaderSession;
+} // namespace chamber::services
+namespace chamber::storage {
+class DocumentFiles;
+}
+
+namespace chamber::api {
+
+class DocumentApi;
+
+// Makes the link a reader QR code carries from a token: https://HOST:PORT/read#t=<token>.
+using ReaderLinkMaker = std::function<QString(const QString &token)>;
+
+class ReaderApi
+{
+public:
+    ReaderApi(services::ReaderLinkService &links, services::MeetingService &meetings,
+        const DocumentApi &documents, const storage::DocumentFiles &files,
+        services::PageRenderer &renderer, ReaderLinkMaker link);
+    void registerRoutes(Router &router);
+
+    // True for the paths serve() answers (/read, /reader/…).
+    static bool handles(const QString &path);
+    // Writes the whole answer, now or (page images being rendered) later.
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket,
+        QHttpServerResponder &responder) const;
+
+    // {id, meeting, delegate, url, expiresAt, svg, png (base64)}: what the REST route and the
+    // WebSocket request answer, so a kiosk can show the QR at once.
+    Result<QJsonObject> createLink(
+        const services::Principal &principal, qint64 meeting, qint64 delegate, int ttlSeconds);
+
+private:
+    HttpReply create(const RouteContext &context);
+    QJsonObject meetingJson(const services::ReaderSession &session) const;
+    void servePage(const services::ReaderSession &session, const QString &sha256, int page,
+        int width, const QHttpServerRequest &request, QTcpSocket *socket,
+        QHttpServerResponder &responder) const;
+
+    services::ReaderLinkService &m_links;
+    services::MeetingService &m_meetings;
+    const DocumentApi &m_documents;
+    const storage::DocumentFiles &m_files;
+    services::PageRenderer &m_renderer;
+    ReaderLinkMaker m_link;
+};
+
+// The reader's HTML page (readerpage.cpp): self-contained, Vietnamese and English.
+extern const char kReaderPage[];
+
+} // namespace chamber::api
