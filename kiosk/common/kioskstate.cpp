@@ -416,6 +416,29 @@ void KioskState::endMeeting()
     send({{QStringLiteral("type"), QStringLiteral("meeting.end")}});
 }
 
+void KioskState::requestReaderLink()
+{
+    m_readerLinkUrl.clear();
+    m_readerLinkProblem.clear();
+    const bool sent = m_connection
+        && m_connection->request(
+            {{QStringLiteral("type"), QStringLiteral("readerLink.create")},
+                {kMeeting, m_identity.meeting}, {QStringLiteral("delegate"), m_identity.delegate}},
+            [this](const QJsonObject &reply) {
+                const QJsonObject result = reply.value(QLatin1String("result")).toObject();
+                m_readerLinkUrl = result.value(QLatin1String("url")).toString();
+                m_readerLinkExpiresAt = QDateTime::fromString(
+                    result.value(QLatin1String("expiresAt")).toString(), Qt::ISODate)
+                                            .toLocalTime();
+                if (m_readerLinkUrl.isEmpty())
+                    m_readerLinkProblem = reply.value(QLatin1String("message")).toString();
+                emit readerLinkChanged();
+            });
+    if (!sent)
+        m_readerLinkProblem = tr("The phone link needs the connection to the server.");
+    emit readerLinkChanged();
+}
+
 void KioskState::requestSeatCode()
 {
     if (m_identity.role != QLatin1String("tally") || !m_connection)

@@ -80,6 +80,12 @@ class KioskState : public QObject
     Q_PROPERTY(QString seatCodeUrl READ seatCodeUrl NOTIFY seatCodeChanged)
     Q_PROPERTY(QString seatCodeLabel READ seatCodeLabel NOTIFY seatCodeChanged)
 
+    // A seat's link for the delegate's own phone (read-only documents), once asked for; empty
+    // while none was given (offline, or not asked yet).
+    Q_PROPERTY(QString readerLinkUrl READ readerLinkUrl NOTIFY readerLinkChanged)
+    Q_PROPERTY(QDateTime readerLinkExpiresAt READ readerLinkExpiresAt NOTIFY readerLinkChanged)
+    Q_PROPERTY(QString readerLinkProblem READ readerLinkProblem NOTIFY readerLinkChanged)
+
     Q_PROPERTY(chamber::kiosk::AgendaModel *agenda READ agenda CONSTANT)
     Q_PROPERTY(chamber::kiosk::DelegateModel *delegates READ delegates CONSTANT)
     Q_PROPERTY(chamber::kiosk::DeviceModel *devices READ devices CONSTANT)
@@ -164,6 +170,9 @@ public:
     bool ownPresent() const;
     QString seatCodeUrl() const { return m_seatCodeUrl; }
     QString seatCodeLabel() const { return m_seatCodeLabel; }
+    QString readerLinkUrl() const { return m_readerLinkUrl; }
+    QDateTime readerLinkExpiresAt() const { return m_readerLinkExpiresAt; }
+    QString readerLinkProblem() const { return m_readerLinkProblem; }
     AgendaModel *agenda() { return &m_agenda; }
     DelegateModel *delegates() { return &m_delegates; }
     DeviceModel *devices() { return &m_devices; }
@@ -185,6 +194,9 @@ public:
     Q_INVOKABLE void selectItem(int itemId);
     Q_INVOKABLE void startMeeting();
     Q_INVOKABLE void endMeeting();
+    // Seat tablets: asks the server for a reader link for this delegate's phone (a new one each
+    // time; the server logs who got one). Needs the connection.
+    Q_INVOKABLE void requestReaderLink();
 
 Q_SIGNALS:
     void phaseChanged();
@@ -192,6 +204,7 @@ Q_SIGNALS:
     void pendingChanged();
     void meetingChanged();
     void seatCodeChanged();
+    void readerLinkChanged();
     void languageChanged();
     // An action the server refused; `code` is the protocol's error code.
     void commandFailed(const QString &code, const QString &message);
@@ -231,6 +244,9 @@ private:
     QTimer m_saveStateTimer;
     QString m_seatCodeUrl;
     QString m_seatCodeLabel;
+    QString m_readerLinkUrl;
+    QDateTime m_readerLinkExpiresAt;
+    QString m_readerLinkProblem;
     QTimer m_seatCodeTimer;
     QString m_language = QStringLiteral("vi");
     std::function<void(const QString &)> m_switchLanguage;

@@ -114,6 +114,10 @@ Rectangle {
                     Layout.fillWidth: true
                     visible: !(root.portrait && root.voting)
                 }
+                PhoneReaderButton {
+                    Layout.fillWidth: true
+                    visible: !root.voting && Kiosk.documents.count > 0
+                }
                 Item {
                     Layout.fillHeight: true
                     visible: !root.portrait

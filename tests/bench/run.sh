@@ -5,13 +5,13 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | reader  # one of them (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | reader | viewer  # one of them (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
-ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
+ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}" poppler-utils
 build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join bench_voting \
-    bench_reader
+    bench_reader bench_viewer
 raise_file_limit
 
 results="$CHAMBER_ROOT/build/release/bench-results.jsonl"
@@ -22,8 +22,9 @@ declare -A programs=(
     [join]="$bench_dir/bench_join"
     [voting]="$bench_dir/bench_voting"
     [reader]="$bench_dir/bench_reader"
+    [viewer]="$bench_dir/bench_viewer"
 )
-selected=(broadcast qr_decode join voting reader)
+selected=(broadcast qr_decode join voting reader viewer)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

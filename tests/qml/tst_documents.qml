@@ -163,6 +163,17 @@ Item {
             tryCompare(Kiosk.documents, "presenting", false, 5000)
         }
 
+        function test_4b_phoneReaderLink() {
+            const view = createTemporaryObject(screen, root)
+            const button = Helpers.findByName(view, "phoneReaderButton")
+            verify(button.visible)
+            mouseClick(button)
+            tryVerify(() => Kiosk.readerLinkUrl.indexOf("/read#") > 0, 5000)
+            verify(Kiosk.readerLinkUrl.startsWith("https://127.0.0.1:"))
+            verify(Kiosk.readerLinkExpiresAt > new Date())
+            compare(Kiosk.readerLinkProblem, "")
+        }
+
         function test_5_readingWithTheServerGone() {
             const view = createTemporaryObject(screen, root)
             TestServer.stopServer()

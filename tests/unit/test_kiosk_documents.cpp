@@ -5,6 +5,7 @@
 #include "annotations.h"
 #include "documentcache.h"
 #include "documentmodel.h"
+#include "sealedbox.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -234,6 +235,33 @@ private Q_SLOTS:
             1);
         QVERIFY(!store.save(QStringLiteral("../escape"), annotations));
         QVERIFY(store.load(QStringLiteral("../escape"))->isEmpty());
+    }
+
+    void sealedBoxOpensOnlyWithItsPassphraseAndContext()
+    {
+        const SealedBoxContext context {sha256Hex("document"), 1, 3};
+        const QByteArray notes = "{\"version\": 1, \"strokes\": [], \"notes\": []} ghi chú";
+        const auto box = seal(notes, QStringLiteral("mật khẩu riêng"), context);
+        QVERIFY(box);
+        QVERIFY(!box->contains("ghi"));
+        QVERIFY(!box->contains(notes.left(10)));
+        QCOMPARE(open(box.value(), QStringLiteral("mật khẩu riêng"), context).value(), notes);
+        // Two boxes of the same notes differ (fresh salt and nonce).
+        QVERIFY(seal(notes, QStringLiteral("mật khẩu riêng"), context).value() != box.value());
+
+        QVERIFY(!open(box.value(), QStringLiteral("mat khau rieng"), context));
+        QVERIFY(!open(box.value(), QStringLiteral("mật khẩu riêng"), {sha256Hex("other"), 1, 3}));
+        QVERIFY(!open(box.value(), QStringLiteral("mật khẩu riêng"), {context.sha256, 1, 4}));
+        for (const qsizetype at : {qsizetype(6), qsizetype(12), box->size() / 2, box->size() - 1}) {
+            QByteArray altered = box.value();
+            altered[at] = char(altered[at] ^ 1);
+            QVERIFY2(!open(altered, QStringLiteral("mật khẩu riêng"), context),
+                qPrintable(QString::number(at)));
+        }
+        QVERIFY(!open(box->left(box->size() - 1), QStringLiteral("mật khẩu riêng"), context));
+        QVERIFY(!open(box->left(20), QStringLiteral("mật khẩu riêng"), context));
+        QVERIFY(!open("not a box at all, not even close", QStringLiteral("x"), context));
+        QVERIFY(!seal(notes, QStringLiteral("123"), context)); // too short a passphrase
     }
 
     void documentModelFollowsTheAgenda()
