@@ -19,7 +19,8 @@ CHAMBER_BUILD_PACKAGES=(
 )
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
 # make encrypted PDFs.
-CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf)
+CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -142,12 +142,24 @@ HttpReply DocumentApi::upload(const RouteContext &context) const
 {
     const QString name = QUrlQuery(context.request.url())
                              .queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
-    auto uploaded = m_documents.upload(
-        context.principal, context.ids.at(0), context.ids.at(1), name, context.request.body());
-    if (!uploaded)
-        return HttpReply::error(uploaded.error());
-    return HttpReply::json(
-        uploaded->value(QLatin1String("created")).toBool() ? 201 : 200, uploaded.value());
+    // PDFs and refusals are answered before upload() returns; office files when their
+    // conversion is done, the event loop serving everyone else meanwhile.
+    auto answered = std::make_shared<std::optional<HttpReply>>();
+    auto returned = std::make_shared<bool>(false);
+    m_documents.upload(context.principal, context.ids.at(0), context.ids.at(1), name,
+        context.request.body(),
+        [answered, returned, later = context.answerLater](Result<QJsonObject> uploaded) {
+            HttpReply reply = uploaded
+                ? HttpReply::json(uploaded->value(QLatin1String("created")).toBool() ? 201 : 200,
+                    uploaded.value())
+                : HttpReply::error(uploaded.error());
+            if (!*returned)
+                *answered = std::move(reply);
+            else if (later)
+                later(reply);
+        });
+    *returned = true;
+    return *answered ? **answered : HttpReply::later();
 }
 
 HttpReply DocumentApi::list(const RouteContext &context) const

@@ -19,6 +19,7 @@
 #include "services/documentservice.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
+#include "services/officeconverter.h"
 #include "storage/documentfiles.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
@@ -195,8 +196,20 @@ Status ChamberServer::start()
     m_documentFiles = std::make_unique<storage::DocumentFiles>(m_dataDir + QStringLiteral("/docs"));
     if (auto status = m_documentFiles->open(); !status)
         return status;
+    services::OfficeConverterOptions conversion;
+    conversion.program = m_config.officeConverter;
+    conversion.timeoutSeconds = m_config.conversionTimeoutSeconds;
+    conversion.maxRunning = m_config.maxConversions;
+    conversion.maxWaiting = m_config.maxWaitingConversions;
+    conversion.maxOutputBytes = m_config.maxUploadMiB * 1024 * 1024;
+    m_converter = std::make_unique<services::OfficeConverter>(conversion);
+    const QString converter = m_converter->resolveProgram();
+    log::info(lcServer(),
+        converter.isEmpty() ? QStringLiteral("office documents refused: LibreOffice not found")
+                            : QStringLiteral("office documents converted"),
+        {{QStringLiteral("program"), converter.isEmpty() ? conversion.program : converter}});
     m_documents = std::make_unique<services::DocumentService>(*m_service, *m_documentFiles,
-        services::DocumentOptions {m_config.maxUploadMiB * 1024 * 1024});
+        services::DocumentOptions {m_config.maxUploadMiB * 1024 * 1024}, m_converter.get());
     m_documentApi
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
     m_documentApi->registerRoutes(*m_router);

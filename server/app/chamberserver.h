@@ -32,6 +32,7 @@ class DocumentService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
+class OfficeConverter;
 } // namespace chamber::services
 
 namespace chamber::api {
@@ -94,6 +95,7 @@ private:
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
     std::unique_ptr<api::VotingApi> m_votingApi;
     std::unique_ptr<storage::DocumentFiles> m_documentFiles;
+    std::unique_ptr<services::OfficeConverter> m_converter;
     std::unique_ptr<services::DocumentService> m_documents;
     std::unique_ptr<api::DocumentApi> m_documentApi;
     std::unique_ptr<api::WebSocketHub> m_hub;

@@ -1,6 +1,7 @@
 #include "storage/documentfiles.h"
 
 #include "protocol/event.h"
+#include "storage/durablefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QRandomGenerator>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -17,39 +17,6 @@ namespace chamber::storage {
 namespace {
 
 const QLatin1String kTemporaryPrefix(".upload-");
-
-Error ioError(const QString &what, const QString &path)
-{
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
-}
-
-// write() until everything is written or it fails.
-bool writeAll(int fd, const QByteArray &content)
-{
-    qsizetype done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
-
-Status syncDirectory(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return ioError(QStringLiteral("cannot open directory"), path);
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced)
-        return ioError(QStringLiteral("cannot sync directory"), path);
-    return success();
-}
 
 } // namespace
 
