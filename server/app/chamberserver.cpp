@@ -1,5 +1,6 @@
 #include "app/chamberserver.h"
 
+#include "api/annotationapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
@@ -12,6 +13,7 @@
 #include "core/commands.h"
 #include "protocol/joinlink.h"
 #include "protocol/tlspin.h"
+#include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
 #include "services/demoseed.h"
@@ -20,6 +22,7 @@
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
 #include "services/officeconverter.h"
+#include "storage/annotationfiles.h"
 #include "storage/documentfiles.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
@@ -213,6 +216,15 @@ Status ChamberServer::start()
     m_documentApi
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
     m_documentApi->registerRoutes(*m_router);
+    m_annotationFiles
+        = std::make_unique<storage::AnnotationFiles>(m_dataDir + QStringLiteral("/annotations"));
+    if (auto status = m_annotationFiles->open(); !status)
+        return status;
+    m_annotations = std::make_unique<services::AnnotationService>(
+        [this](qint64 meeting) { return m_service->meeting(meeting); }, *m_annotationFiles,
+        m_config.maxAnnotationKiB * 1024);
+    m_annotationApi = std::make_unique<api::AnnotationApi>(*m_annotations);
+    m_annotationApi->registerRoutes(*m_router);
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())

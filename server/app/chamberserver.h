@@ -22,10 +22,12 @@ namespace chamber::protocol {
 struct Message;
 }
 namespace chamber::storage {
+class AnnotationFiles;
 class DocumentFiles;
 class EventStore;
 } // namespace chamber::storage
 namespace chamber::services {
+class AnnotationService;
 class Authenticator;
 class BallotService;
 class DocumentService;
@@ -36,6 +38,7 @@ class OfficeConverter;
 } // namespace chamber::services
 
 namespace chamber::api {
+class AnnotationApi;
 class DocumentApi;
 class EnrollmentApi;
 class VotingApi;
@@ -98,6 +101,9 @@ private:
     std::unique_ptr<services::OfficeConverter> m_converter;
     std::unique_ptr<services::DocumentService> m_documents;
     std::unique_ptr<api::DocumentApi> m_documentApi;
+    std::unique_ptr<storage::AnnotationFiles> m_annotationFiles;
+    std::unique_ptr<services::AnnotationService> m_annotations;
+    std::unique_ptr<api::AnnotationApi> m_annotationApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http
