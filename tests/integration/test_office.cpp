@@ -20,6 +20,7 @@
 #include <QNetworkReply>
 #include <QPdfDocument>
 #include <QPdfSelection>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -246,6 +247,25 @@ private Q_SLOTS:
             document.value(QLatin1String("id")));
         QCOMPARE(documentEvents(), events);
         QCOMPARE(storedFiles(), files);
+    }
+
+    void chamberctlUploadsOfficeFiles()
+    {
+        QVERIFY(m_server);
+        QProcess ctl;
+        ctl.start(binaryPath(QStringLiteral("chamberctl")),
+            {QStringLiteral("--data"), m_server->dataDir(), QStringLiteral("--server"),
+                m_server->baseUrl(), QStringLiteral("doc"), QStringLiteral("upload"),
+                QStringLiteral("1"), QStringLiteral("4"),
+                QStringLiteral(CHAMBER_SOURCE_DIR "/tests/data/office/trinh-chieu.pptx"),
+                QStringLiteral("--name"), QStringLiteral("Trình chiếu.pptx")});
+        QVERIFY(ctl.waitForFinished(kConversionMs));
+        const QString out = QString::fromUtf8(ctl.readAllStandardOutput());
+        QVERIFY2(
+            ctl.exitCode() == 0, qPrintable(out + QString::fromUtf8(ctl.readAllStandardError())));
+        QVERIFY2(out.startsWith(QStringLiteral("added")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Trình chiếu.pptx")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("converted from pptx")), qPrintable(out));
     }
 
     void brokenOfficeFilesAreRefused_data()
