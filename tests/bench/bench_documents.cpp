@@ -99,11 +99,6 @@ Served measure(DownloadFleet &fleet, int clients, qint64 pid)
     served.rssPeakMiB = served.rssBeforeMiB;
     served.run = fleet.run(clients,
         [&served, pid] { served.rssPeakMiB = std::max(served.rssPeakMiB, processMemoryMiB(pid)); });
-    if (served.run.completed != clients)
-        fail(QStringLiteral("%1 of %2 downloads failed: %3")
-                 .arg(clients - served.run.completed)
-                 .arg(clients)
-                 .arg(served.run.error));
     return served;
 }
 
@@ -204,6 +199,11 @@ int main(int argc, char *argv[])
             if ((turn == 0) == (round % 2 == 0)) {
                 const double cpuBefore = processCpuSeconds(pid);
                 const Served served = measure(fromChamberd, clients, pid);
+                if (served.run.completed != clients)
+                    fail(QStringLiteral("chamberd: %1 of %2 downloads failed: %3\n%4")
+                             .arg(clients - served.run.completed)
+                             .arg(clients)
+                             .arg(served.run.error, QString::fromUtf8(server.log().right(3000))));
                 chamberdCpu.push_back(processCpuSeconds(pid) - cpuBefore);
                 chamberdSeconds.push_back(served.run.seconds);
                 rssPeakLarge = std::max(rssPeakLarge, served.rssPeakMiB);
@@ -257,6 +257,11 @@ int main(int argc, char *argv[])
         DownloadFleet fleet(
             fresh.port(), docsPath(*scenario.sha), bearer, scenario.bytes, *scenario.sha);
         scenario.served = measure(fleet, scenario.clients, freshPid);
+        if (scenario.served.run.completed != scenario.clients)
+            fail(QStringLiteral("chamberd: %1 of %2 downloads failed: %3\n%4")
+                     .arg(scenario.clients - scenario.served.run.completed)
+                     .arg(scenario.clients)
+                     .arg(scenario.served.run.error, QString::fromUtf8(fresh.log().right(3000))));
         std::printf("  memory: %-24s %3d x %5.1f MB: RSS %.1f -> peak %.1f MiB\n", scenario.what,
             scenario.clients, double(scenario.bytes) / 1e6, scenario.served.rssBeforeMiB,
             scenario.served.rssPeakMiB);
