@@ -18,8 +18,11 @@ CHAMBER_BUILD_PACKAGES=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-tools
 )
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
-# make encrypted PDFs, chromium for the phone reader's browser test.
-CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium)
+# make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese
+# glyphs come from the fonts fontconfig brings (DejaVu) and fonts-noto-core above), chromium
+# for the phone reader's browser test.
+CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

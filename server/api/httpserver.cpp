@@ -6,6 +6,7 @@
 #include "support/log.h"
 
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpSocket>
 
 namespace chamber::api {
@@ -68,10 +69,19 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const auto authenticate = [this](const QHttpServerRequest &r) {
         return m_authenticator.authenticateHeader(r.value("Authorization"));
     };
-    std::optional<HttpReply> reply = m_router.dispatch(request, authenticate);
+    // Qt 6.4 keeps one request object per connection until the socket is destroyed, so it is
+    // still there when a deferred answer is written, as long as the socket is.
+    const QPointer<QTcpSocket> connection(socket);
+    const QHttpServerRequest *pending = &request;
+    const AnswerLater answerLater = [this, connection, pending](const HttpReply &reply) {
+        if (connection && connection->state() == QAbstractSocket::ConnectedState)
+            send(*pending, connection, reply);
+    };
+    std::optional<HttpReply> reply = m_router.dispatch(request, authenticate, answerLater);
     if (!reply)
         return false;
-    send(request, socket, *reply);
+    if (!reply->deferred)
+        send(request, socket, *reply);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "api/router.h"
 
+#include "protocol/event.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -22,6 +24,13 @@ HttpReply HttpReply::error(const Error &error)
     if (error.code == ErrorCode::Unauthenticated)
         reply.headers.append(
             qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"chamber\"")));
+    return reply;
+}
+
+HttpReply HttpReply::later()
+{
+    HttpReply reply;
+    reply.deferred = true;
     return reply;
 }
 
@@ -63,11 +72,13 @@ void Router::add(
         Route {method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
 }
 
-bool Router::match(const Route &route, const QStringList &path, std::vector<qint64> *ids)
+bool Router::match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
+    std::vector<QString> *hashes)
 {
     if (route.segments.size() != path.size())
         return false;
     ids->clear();
+    hashes->clear();
     for (qsizetype i = 0; i < path.size(); ++i) {
         if (route.segments.at(i) == QLatin1String("{id}")) {
             bool ok = false;
@@ -76,6 +87,10 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
             if (!ok || id <= 0 || QString::number(id) != path.at(i))
                 return false;
             ids->push_back(id);
+        } else if (route.segments.at(i) == QLatin1String("{sha256}")) {
+            if (!protocol::isSha256Hex(path.at(i)))
+                return false;
+            hashes->push_back(path.at(i));
         } else if (route.segments.at(i) != path.at(i)) {
             return false;
         }
@@ -83,14 +98,15 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
     return true;
 }
 
-std::optional<HttpReply> Router::dispatch(
-    const QHttpServerRequest &request, const Authenticate &authenticate) const
+std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
+    const Authenticate &authenticate, const AnswerLater &answerLater) const
 {
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathMatched = false;
     std::vector<qint64> ids;
+    std::vector<QString> hashes;
     for (const Route &route : m_routes) {
-        if (!match(route, path, &ids))
+        if (!match(route, path, &ids, &hashes))
             continue;
         pathMatched = true;
         if (route.method != request.method())
@@ -103,7 +119,7 @@ std::optional<HttpReply> Router::dispatch(
                     QStringLiteral("a valid bearer token is required")));
             principal = *authenticated;
         }
-        return route.handler(RouteContext {request, ids, principal});
+        return route.handler(RouteContext {request, ids, principal, answerLater, hashes});
     }
     if (pathMatched) {
         HttpReply reply = HttpReply::error(

@@ -22,10 +22,12 @@ namespace chamber::protocol {
 struct Message;
 }
 namespace chamber::storage {
+class AnnotationFiles;
 class DocumentFiles;
 class EventStore;
 } // namespace chamber::storage
 namespace chamber::services {
+class AnnotationService;
 class Authenticator;
 class BallotService;
 class DocumentService;
@@ -34,9 +36,11 @@ class EnrollmentService;
 class MeetingService;
 class PageRenderer;
 class ReaderLinkService;
+class OfficeConverter;
 } // namespace chamber::services
 
 namespace chamber::api {
+class AnnotationApi;
 class DocumentApi;
 class EnrollmentApi;
 class ReaderApi;
@@ -98,11 +102,15 @@ private:
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
     std::unique_ptr<api::VotingApi> m_votingApi;
     std::unique_ptr<storage::DocumentFiles> m_documentFiles;
+    std::unique_ptr<services::OfficeConverter> m_converter;
     std::unique_ptr<services::DocumentService> m_documents;
     std::unique_ptr<api::DocumentApi> m_documentApi;
     std::unique_ptr<services::ReaderLinkService> m_readerLinks;
     std::unique_ptr<services::PageRenderer> m_pageRenderer;
     std::unique_ptr<api::ReaderApi> m_readerApi;
+    std::unique_ptr<storage::AnnotationFiles> m_annotationFiles;
+    std::unique_ptr<services::AnnotationService> m_annotations;
+    std::unique_ptr<api::AnnotationApi> m_annotationApi;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

@@ -46,9 +46,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 10> &keys()
+const std::array<Key, 15> &keys()
 {
-    static const std::array<Key, 10> table {
+    static const std::array<Key, 15> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -114,6 +114,41 @@ const std::array<Key, 10> &keys()
         Key {"documents", "max-upload-mib",
             [](ServerConfig &c, const QString &v) {
                 return setInteger(v, 1, 4096, &c.maxUploadMiB);
+            }},
+        Key {"documents", "office-converter",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                // A program name is looked up on PATH; a path must be absolute, so what runs
+                // does not depend on the working directory.
+                if (v.contains(u'/') && !v.startsWith(u'/'))
+                    return QStringLiteral(
+                        "expected an absolute path or a program name on PATH (empty: soffice)");
+                c.officeConverter = v;
+                return std::nullopt;
+            }},
+        Key {"documents", "conversion-timeout",
+            [](ServerConfig &c, const QString &v) {
+                qint64 seconds = 0;
+                auto error = setInteger(v, 1, 3600, &seconds);
+                c.conversionTimeoutSeconds = int(seconds);
+                return error;
+            }},
+        Key {"documents", "max-conversions",
+            [](ServerConfig &c, const QString &v) {
+                qint64 count = 0;
+                auto error = setInteger(v, 1, 16, &count);
+                c.maxConversions = int(count);
+                return error;
+            }},
+        Key {"documents", "max-waiting-conversions",
+            [](ServerConfig &c, const QString &v) {
+                qint64 count = 0;
+                auto error = setInteger(v, 0, 1000, &count);
+                c.maxWaitingConversions = int(count);
+                return error;
+            }},
+        Key {"documents", "max-annotation-kib",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 1, 1024 * 1024, &c.maxAnnotationKiB);
             }},
     };
     return table;

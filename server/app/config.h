@@ -42,6 +42,11 @@ struct ServerConfig
     int helloTimeoutSeconds = 10;
     qint64 maxBacklogMiB = 8;
     qint64 maxUploadMiB = 100; // largest document a secretary may upload
+    QString officeConverter; // LibreOffice's soffice; empty: found on PATH
+    int conversionTimeoutSeconds = 120;
+    int maxConversions = 1; // office conversions running at once
+    int maxWaitingConversions = 4; // queued behind them; more are refused (503)
+    qint64 maxAnnotationKiB = 4096; // largest encrypted annotation backup a tablet may store
 };
 
 struct ConfigProblem

@@ -32,6 +32,8 @@ QJsonObject Document::toJson() const
         {QStringLiteral("addedAt"), addedAt},
         {QStringLiteral("removed"), removed},
     };
+    if (!sourceSha256.isEmpty())
+        json.insert(QStringLiteral("sourceSha256"), sourceSha256);
     if (removed)
         json.insert(QStringLiteral("removedAt"), removedAt);
     return json;
@@ -48,11 +50,13 @@ Result<Document> Document::fromJson(const QJsonObject &json)
     document.pages = integer(json, "pages");
     document.bytes = integer(json, "bytes");
     document.source = text(json, "source");
+    document.sourceSha256 = text(json, "sourceSha256");
     document.addedAt = text(json, "addedAt");
     document.removed = json.value(QLatin1String("removed")).toBool();
     document.removedAt = text(json, "removedAt");
     if (document.id <= 0 || document.item <= 0 || !protocol::isSha256Hex(document.sha256)
-        || document.pages <= 0 || document.bytes <= 0)
+        || document.pages <= 0 || document.bytes <= 0
+        || (!document.sourceSha256.isEmpty() && !protocol::isSha256Hex(document.sourceSha256)))
         return makeError(ErrorCode::Invalid, QStringLiteral("snapshot: a document is damaged"));
     return document;
 }
@@ -91,6 +95,16 @@ const Document *DocumentList::findOnItem(qint64 item, const QString &sha256) con
 {
     for (const auto &[id, document] : m_documents) {
         if (!document.removed && document.item == item && document.sha256 == sha256)
+            return &document;
+    }
+    return nullptr;
+}
+
+const Document *DocumentList::findConvertedOnItem(qint64 item, const QString &sourceSha256) const
+{
+    for (const auto &[id, document] : m_documents) {
+        if (!document.removed && document.item == item && !document.sourceSha256.isEmpty()
+            && document.sourceSha256 == sourceSha256)
             return &document;
     }
     return nullptr;

@@ -22,6 +22,9 @@ struct Document
     qint64 pages = 0;
     qint64 bytes = 0;
     QString source; // "pdf", or the office format it was converted from ("docx", "odt", ...)
+    // Converted documents: lower-case hex SHA-256 of the uploaded office file, so the same
+    // upload again finds this document (a conversion's bytes differ every time). Else empty.
+    QString sourceSha256;
     QString addedAt;
     bool removed = false;
     QString removedAt;
@@ -48,6 +51,8 @@ public:
     const Document *find(qint64 id) const;
     // The document with these bytes on this item, unless removed.
     const Document *findOnItem(qint64 item, const QString &sha256) const;
+    // The document converted from the office file with these bytes on this item, unless removed.
+    const Document *findConvertedOnItem(qint64 item, const QString &sourceSha256) const;
     // True when a document that is not removed has these bytes (what a device may download).
     bool hasContent(const QString &sha256) const;
     qint64 nextId() const { return m_documents.empty() ? 1 : m_documents.rbegin()->first + 1; }

@@ -25,7 +25,11 @@ void printDocument(QTextStream &out, const QJsonObject &document)
         << "): " << document.value(QLatin1String("title")).toString() << Qt::endl
         << "  " << document.value(QLatin1String("name")).toString() << ", "
         << document.value(QLatin1String("pages")).toInteger() << " pages, "
-        << document.value(QLatin1String("bytes")).toInteger() << " bytes" << Qt::endl
+        << document.value(QLatin1String("bytes")).toInteger() << " bytes";
+    const QString source = document.value(QLatin1String("source")).toString();
+    if (!source.isEmpty() && source != QLatin1String("pdf"))
+        out << ", converted from " << source;
+    out << Qt::endl
         << "  sha256 " << document.value(QLatin1String("sha256")).toString() << Qt::endl;
 }
 
@@ -52,6 +56,9 @@ int documentUpload(const Arguments &args, CommandContext &context)
             QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()),
             ExitFailed);
     const QString name = args.value(QStringLiteral("name"), QFileInfo(file.fileName()).fileName());
+    // The server answers an office file once LibreOffice has converted it: the conversion,
+    // and those queued before it, at the default timeout of 120 s each.
+    context.client.setTransferTimeout(10 * 60 * 1000);
     const auto result = context.client.send("POST",
         documentsPath(meeting,
             QStringLiteral("/items/%1/documents?name=%2")

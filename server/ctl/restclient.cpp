@@ -13,7 +13,6 @@ namespace chamber::ctl {
 
 namespace {
 constexpr int kAttempts = 3;
-constexpr int kTimeoutMs = 20000;
 } // namespace
 
 QJsonObject HttpResult::json() const
@@ -58,7 +57,7 @@ Result<HttpResult> RestClient::once(const QByteArray &method, const QString &pat
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
     request.setRawHeader("Authorization", "Bearer " + m_connection.token);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(kTimeoutMs);
+    request.setTransferTimeout(m_timeoutMs);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!idempotencyKey.isEmpty())

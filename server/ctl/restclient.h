@@ -34,6 +34,9 @@ public:
     Result<HttpResult> get(const QString &path);
     Result<HttpResult> send(const QByteArray &method, const QString &path, const QByteArray &body,
         const QByteArray &contentType = "application/json");
+    // How long an answer may be silent before the request counts as failed (20 s by default;
+    // an office upload waits for its conversion, which can take minutes).
+    void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
 private:
     Result<HttpResult> once(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -41,6 +44,7 @@ private:
 
     Connection m_connection;
     QNetworkAccessManager m_network;
+    int m_timeoutMs = 20000;
 };
 
 } // namespace chamber::ctl

@@ -2,10 +2,12 @@
 
 #include "core/uploadcheck.h"
 #include "services/meetingservice.h"
+#include "services/officeconverter.h"
 #include "services/pdfinspector.h"
 #include "storage/documentfiles.h"
 #include "support/log.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 
 namespace chamber::services {
@@ -21,8 +23,7 @@ QString mebibytes(qint64 bytes)
 
 } // namespace
 
-Result<QJsonObject> DocumentService::upload(const Principal &principal, qint64 meetingId,
-    qint64 item, const QString &fileName, const QByteArray &content)
+Status DocumentService::checkTarget(const Principal &principal, qint64 meetingId, qint64 item) const
 {
     if (!principal.isAdmin())
         return makeError(
@@ -33,23 +34,78 @@ Result<QJsonObject> DocumentService::upload(const Principal &principal, qint64 m
     if (!meeting->agenda.contains(item))
         return makeError(ErrorCode::NotFound,
             QStringLiteral("agenda item %1 does not exist").arg(item), QStringLiteral("item"));
+    return success();
+}
+
+void DocumentService::upload(const Principal &principal, qint64 meetingId, qint64 item,
+    const QString &fileName, const QByteArray &content, UploadDone done)
+{
+    if (auto target = checkTarget(principal, meetingId, item); !target)
+        return done(target.error());
     auto name = core::checkUploadName(fileName);
     if (!name)
-        return name.error();
+        return done(name.error());
     if (content.size() > m_options.maxUploadBytes)
-        return makeError(ErrorCode::TooLarge,
+        return done(makeError(ErrorCode::TooLarge,
             QStringLiteral("the file is %1 MiB; the limit is %2 MiB ([documents] max-upload-mib)")
-                .arg(mebibytes(content.size()), mebibytes(m_options.maxUploadBytes)));
+                .arg(mebibytes(content.size()), mebibytes(m_options.maxUploadBytes))));
     auto format = core::detectUploadFormat(content, name.value());
     if (!format)
-        return format.error();
-    if (format->format == core::UploadFormat::Office)
-        return makeError(ErrorCode::Invalid,
-            QStringLiteral("%1 files are converted to PDF by LibreOffice, which this server does "
-                           "not have; save the document as PDF and upload that")
-                .arg(format->source),
-            QStringLiteral("content"));
+        return done(format.error());
+    if (format->format == core::UploadFormat::Pdf)
+        return done(store(principal, meetingId, item, name.value(), content, format->source, {}));
 
+    const QString sourceSha256 = QString::fromLatin1(
+        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    const core::MeetingState *meeting = m_meetings.meeting(meetingId);
+    if (const core::Document *existing = meeting->documents.findConvertedOnItem(item, sourceSha256))
+        return done(QJsonObject {
+            {QStringLiteral("document"), existing->toJson()}, {QStringLiteral("created"), false}});
+    if (!m_converter)
+        return done(makeError(ErrorCode::Invalid,
+            QStringLiteral("%1 files are converted to PDF by LibreOffice, which this server does "
+                           "not use; save the document as PDF and upload that")
+                .arg(format->source),
+            QStringLiteral("content")));
+    const QString source = format->source;
+    const QString shownName = name.value();
+    auto queued = m_converter->convert(content, source,
+        [this, principal, meetingId, item, shownName, source, sourceSha256, done](
+            Result<QByteArray> pdf) {
+            if (!pdf) {
+                log::info(lcDocuments(), QStringLiteral("upload refused"),
+                    {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("item"), item},
+                        {QStringLiteral("source"), source},
+                        {QStringLiteral("reason"), pdf.error().message}});
+                return done(pdf.error());
+            }
+            if (auto target = checkTarget(principal, meetingId, item); !target)
+                return done(target.error());
+            auto stored
+                = store(principal, meetingId, item, shownName, pdf.value(), source, sourceSha256);
+            if (!stored && stored.error().field == QLatin1String("content"))
+                return done(makeError(stored.error().code,
+                    QStringLiteral("the PDF LibreOffice made of the .%1 file is refused: %2")
+                        .arg(source, stored.error().message),
+                    stored.error().field));
+            done(std::move(stored));
+        });
+    if (!queued)
+        done(queued.error());
+}
+
+Result<QJsonObject> DocumentService::store(const Principal &principal, qint64 meetingId,
+    qint64 item, const QString &name, const QByteArray &content, const QString &source,
+    const QString &sourceSha256)
+{
+    const core::MeetingState *meeting = m_meetings.meeting(meetingId);
+    // Two identical office uploads converted one after the other: the second finds the first.
+    if (!sourceSha256.isEmpty()) {
+        if (const core::Document *existing
+            = meeting->documents.findConvertedOnItem(item, sourceSha256))
+            return QJsonObject {{QStringLiteral("document"), existing->toJson()},
+                {QStringLiteral("created"), false}};
+    }
     auto staged = m_files.stage(content);
     if (!staged)
         return staged.error();
@@ -73,11 +129,12 @@ Result<QJsonObject> DocumentService::upload(const Principal &principal, qint64 m
     document.id = meeting->documents.nextId();
     document.item = item;
     document.sha256 = staged->sha256;
-    document.name = name.value();
-    document.title = pdf->title.isEmpty() ? QFileInfo(name.value()).completeBaseName() : pdf->title;
+    document.name = name;
+    document.title = pdf->title.isEmpty() ? QFileInfo(name).completeBaseName() : pdf->title;
     document.pages = pdf->pages;
     document.bytes = content.size();
-    document.source = format->source;
+    document.source = source;
+    document.sourceSha256 = sourceSha256;
     QJsonObject data = document.toJson();
     data.remove(QStringLiteral("addedAt"));
     data.remove(QStringLiteral("removed"));
@@ -89,7 +146,7 @@ Result<QJsonObject> DocumentService::upload(const Principal &principal, qint64 m
     log::info(lcDocuments(), QStringLiteral("document added"),
         {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("document"), document.id},
             {QStringLiteral("sha256"), document.sha256}, {QStringLiteral("pages"), document.pages},
-            {QStringLiteral("bytes"), document.bytes}});
+            {QStringLiteral("bytes"), document.bytes}, {QStringLiteral("source"), source}});
     return QJsonObject {
         {QStringLiteral("document"), added->toJson()}, {QStringLiteral("created"), true}};
 }

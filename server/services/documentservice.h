@@ -1,6 +1,7 @@
 // Documents of a meeting: the secretary's uploads are checked (name, size, type, that QtPdf
-// opens them), stored by content and only then announced with document.added; devices read
-// only what belongs to their meeting.
+// opens them), office files converted to PDF first (LibreOffice, in another process), stored
+// by content and only then announced with document.added; devices read only what belongs to
+// their meeting.
 #pragma once
 
 #include "protocol/error.h"
@@ -10,6 +11,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace chamber::storage {
 class DocumentFiles;
 }
@@ -17,6 +20,7 @@ class DocumentFiles;
 namespace chamber::services {
 
 class MeetingService;
+class OfficeConverter;
 
 struct DocumentOptions
 {
@@ -26,19 +30,25 @@ struct DocumentOptions
 class DocumentService
 {
 public:
-    DocumentService(
-        MeetingService &meetings, storage::DocumentFiles &files, DocumentOptions options)
+    // `converter` null: office files are refused as if LibreOffice were not installed.
+    DocumentService(MeetingService &meetings, storage::DocumentFiles &files,
+        DocumentOptions options, OfficeConverter *converter = nullptr)
         : m_meetings(meetings)
         , m_files(files)
         , m_options(options)
+        , m_converter(converter)
     { }
 
-    // Adds the file to the item and returns {document, created}. Uploading the same bytes to
-    // the same item again returns the document it made the first time (created: false), so a
-    // secretary's retry after a lost answer never makes a second copy. A refused upload leaves
-    // nothing behind.
-    Result<QJsonObject> upload(const Principal &principal, qint64 meeting, qint64 item,
-        const QString &fileName, const QByteArray &content);
+    using UploadDone = std::function<void(Result<QJsonObject>)>;
+
+    // Adds the file to the item and answers {document, created} through `done`. Uploading the
+    // same bytes to the same item again gives the document it made the first time (created:
+    // false), so a secretary's retry after a lost answer never makes a second copy; for an
+    // office file "the same bytes" are the office file's, since each conversion's PDF differs.
+    // A refused upload leaves nothing behind. PDFs and refusals are answered before upload()
+    // returns; an office file is answered when its conversion is over.
+    void upload(const Principal &principal, qint64 meeting, qint64 item, const QString &fileName,
+        const QByteArray &content, UploadDone done);
 
     // May this principal download the document with this content? The admin: any stored one;
     // a device: those of its meeting that are not removed.
@@ -48,9 +58,19 @@ public:
     const DocumentOptions &options() const { return m_options; }
 
 private:
+    // The checks that hold for every upload; again after a conversion, since the meeting may
+    // have changed meanwhile.
+    Status checkTarget(const Principal &principal, qint64 meeting, qint64 item) const;
+    // Stores a PDF (uploaded, or converted from the office file with `sourceSha256`) and
+    // appends document.added.
+    Result<QJsonObject> store(const Principal &principal, qint64 meeting, qint64 item,
+        const QString &name, const QByteArray &pdf, const QString &source,
+        const QString &sourceSha256);
+
     MeetingService &m_meetings;
     storage::DocumentFiles &m_files;
     DocumentOptions m_options;
+    OfficeConverter *m_converter;
 };
 
 } // namespace chamber::services

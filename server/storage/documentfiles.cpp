@@ -9,7 +9,6 @@
 #include <QRandomGenerator>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -18,27 +17,6 @@ namespace chamber::storage {
 namespace {
 
 const QLatin1String kTemporaryPrefix(".upload-");
-
-Error ioError(const QString &what, const QString &path)
-{
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
-}
-
-// write() until everything is written or it fails.
-bool writeAll(int fd, const QByteArray &content)
-{
-    qsizetype done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -85,14 +63,14 @@ Result<DocumentFiles::Staged> DocumentFiles::stage(const QByteArray &content)
     const int fd = ::open(
         QFile::encodeName(staged.path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return ioError(QStringLiteral("cannot create"), staged.path);
-    const bool written = writeAll(fd, content) && ::fsync(fd) == 0;
+        return support::ioError(QStringLiteral("cannot create"), staged.path);
+    const bool written = support::writeAll(fd, content) && ::fsync(fd) == 0;
     const int savedErrno = errno;
     ::close(fd);
     if (!written) {
         QFile::remove(staged.path);
         errno = savedErrno;
-        return ioError(QStringLiteral("cannot write"), staged.path);
+        return support::ioError(QStringLiteral("cannot write"), staged.path);
     }
     return staged;
 }
@@ -106,7 +84,7 @@ Status DocumentFiles::commit(const Staged &staged)
     }
     if (::rename(QFile::encodeName(staged.path).constData(), QFile::encodeName(target).constData())
         != 0) {
-        const Error error = ioError(QStringLiteral("cannot rename to"), target);
+        const Error error = support::ioError(QStringLiteral("cannot rename to"), target);
         discard(staged);
         return error;
     }

@@ -4,9 +4,15 @@
 
 #include "protocol/error.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace chamber::support {
+
+// An Internal error naming the path and errno's text.
+Error ioError(const QString &what, const QString &path);
+// write() until everything is written or it fails.
+bool writeAll(int fd, const QByteArray &content);
 
 // fsync of a file already written and closed (or open elsewhere).
 Status syncFile(const QString &path);
@@ -14,6 +20,13 @@ Status syncFile(const QString &path);
 Status syncDirectory(const QString &path);
 // Renames `from` to `to` (replacing it) and syncs the directory of `to`.
 Status renameDurably(const QString &from, const QString &to);
+// Creates `path` and missing parents (mode 0700), each new one made durable in its parent.
+Status ensureDurableDirectory(const QString &path);
+// Replaces (or creates) `path` with `content` atomically and durably, mode 0600. The
+// temporary file is `path` + ".tmp-<random>" in the same directory.
+Status writeFileDurably(const QString &path, const QByteArray &content);
+// Removes `path` durably; false when there was nothing to remove.
+Result<bool> removeFileDurably(const QString &path);
 
 // SHA-256 of a file's bytes as lower-case hex, read a block at a time; empty if unreadable.
 QString sha256OfFile(const QString &path);

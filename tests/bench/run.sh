@@ -5,14 +5,9 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | reader | viewer  # one of them (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
-
-ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}" poppler-utils
-build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join bench_voting \
-    bench_reader bench_viewer
-raise_file_limit
 
 results="$CHAMBER_ROOT/build/release/bench-results.jsonl"
 bench_dir="$CHAMBER_ROOT/build/release/tests/bench"
@@ -21,14 +16,38 @@ declare -A programs=(
     [qr_decode]="$bench_dir/qr/bench_qr_decode"
     [join]="$bench_dir/bench_join"
     [voting]="$bench_dir/bench_voting"
+    [documents]="$bench_dir/bench_documents"
     [reader]="$bench_dir/bench_reader"
     [viewer]="$bench_dir/bench_viewer"
 )
-selected=(broadcast qr_decode join voting reader viewer)
+# What each one needs built (only the selected ones are).
+declare -A targets=(
+    [broadcast]="bench_broadcast bench_echo_server"
+    [qr_decode]="bench_qr_decode"
+    [join]="bench_join"
+    [voting]="bench_voting bench_echo_server"
+    [documents]="bench_documents"
+    [reader]="bench_reader"
+    [viewer]="bench_viewer"
+)
+selected=(broadcast qr_decode join voting documents reader viewer)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift
 fi
+packages=("${CHAMBER_BUILD_PACKAGES[@]}")
+build_targets=(chamberd)
+for name in "${selected[@]}"; do
+    read -r -a needed <<<"${targets[$name]}"
+    build_targets+=("${needed[@]}")
+    # nginx is the baseline of the documents benchmark only, not part of the build or tests.
+    [ "$name" = documents ] && packages+=(nginx)
+    # pdftoppm is the baseline of the viewer benchmark.
+    [ "$name" = viewer ] && packages+=(poppler-utils)
+done
+ensure_packages "${packages[@]}"
+build release "${build_targets[@]}"
+raise_file_limit
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
 for name in "${selected[@]}"; do

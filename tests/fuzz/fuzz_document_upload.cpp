@@ -1,11 +1,13 @@
 // What a document upload carries from outside: the file name (query string), the first bytes
-// that decide the format, and the Range header of a download. Input: the name, a newline, a
+// that decide the format, and the Range header of a download (also read as the If-Match list
+// of an annotation backup). Input: the name, a newline, a
 // Range header value, a newline, then the content. Properties: never crashes; every refusal
 // has a reason; an accepted name holds no path, NUL or control character and is within the
 // length limit; a PDF is only ever detected with %PDF- in its first kilobyte; a range is
-// always inside the file.
+// always inside the file; an entity-tag list matches only with "*" or the tag in it.
 #include "api/documentapi.h"
 #include "core/uploadcheck.h"
+#include "services/annotationservice.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -53,6 +55,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const auto range = api::parseRange(rangeHeader, fileSize);
         if (range && range->satisfiable)
             check(range->first >= 0 && range->first <= range->last && range->last < fileSize);
+    }
+    const QByteArray etag("\"0123abcd\"");
+    for (const bool exists : {false, true}) {
+        if (services::etagListMatches(rangeHeader, etag, exists))
+            check(exists && (rangeHeader.trimmed() == "*" || rangeHeader.contains(etag)));
     }
     return 0;
 }

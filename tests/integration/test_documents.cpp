@@ -151,7 +151,7 @@ private Q_SLOTS:
             << QStringLiteral("/etc/passwd") << other << 400 << QStringLiteral("path");
         QTest::newRow("nul") << QStringLiteral("a") + QChar(0) + QStringLiteral(".pdf") << other
                              << 400 << QStringLiteral("NUL");
-        QTest::newRow("office without libreoffice")
+        QTest::newRow("office file that is not one")
             << QStringLiteral("Báo cáo.docx") << QByteArray("PK\x03\x04 word/document.xml") << 422
             << QStringLiteral("LibreOffice");
     }

@@ -16,7 +16,7 @@ QJsonObject RestResponse::json() const
 
 RestResponse restCall(const QByteArray &method, const QString &url, const QByteArray &pin,
     const QByteArray &token, const QByteArray &body,
-    const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     // A fresh manager per call: a shared one would reuse a TLS connection verified under
     // another pin, and a wrong-pin test would pass through it.
@@ -24,7 +24,7 @@ RestResponse restCall(const QByteArray &method, const QString &url, const QByteA
     QNetworkRequest request {QUrl(url)};
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(15000);
+    request.setTransferTimeout(timeoutMs);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     if (!body.isEmpty())

@@ -18,6 +18,6 @@ struct RestResponse
 
 RestResponse restCall(const QByteArray &method, const QString &url, const QByteArray &pin,
     const QByteArray &token = {}, const QByteArray &body = {},
-    const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
 
 } // namespace chamber::testing

@@ -26,7 +26,13 @@ private Q_SLOTS:
                                                               "[sync]\n"
                                                               "resume-window = 250\n"
                                                               "hello-timeout = 5\n"
-                                                              "max-backlog-mib = 16\n"));
+                                                              "max-backlog-mib = 16\n"
+                                                              "[documents]\n"
+                                                              "office-converter = /opt/lo/soffice\n"
+                                                              "conversion-timeout = 30\n"
+                                                              "max-conversions = 2\n"
+                                                              "max-waiting-conversions = 0\n"
+                                                              "max-annotation-kib = 64\n"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
         QCOMPARE(parsed.config.listen.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parsed.config.listen.port, 9443);
@@ -37,6 +43,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.resumeWindow, 250);
         QCOMPARE(parsed.config.helloTimeoutSeconds, 5);
         QCOMPARE(parsed.config.maxBacklogMiB, 16);
+        QCOMPARE(parsed.config.officeConverter, QStringLiteral("/opt/lo/soffice"));
+        QCOMPARE(parsed.config.conversionTimeoutSeconds, 30);
+        QCOMPARE(parsed.config.maxConversions, 2);
+        QCOMPARE(parsed.config.maxWaitingConversions, 0);
+        QCOMPARE(parsed.config.maxAnnotationKiB, 64);
     }
 
     void shippedConfigurationParses()
@@ -58,6 +69,12 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.resumeWindow, expected.resumeWindow);
         QCOMPARE(parsed.config.helloTimeoutSeconds, expected.helloTimeoutSeconds);
         QCOMPARE(parsed.config.maxBacklogMiB, expected.maxBacklogMiB);
+        QCOMPARE(parsed.config.maxUploadMiB, expected.maxUploadMiB);
+        QCOMPARE(parsed.config.officeConverter, expected.officeConverter);
+        QCOMPARE(parsed.config.conversionTimeoutSeconds, expected.conversionTimeoutSeconds);
+        QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
+        QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
+        QCOMPARE(parsed.config.maxAnnotationKiB, expected.maxAnnotationKiB);
     }
 
     void emptyFileKeepsDefaults()
@@ -95,6 +112,14 @@ private Q_SLOTS:
         QTest::newRow("negative window") << "[sync]\nresume-window = -1" << 2 << "whole number";
         QTest::newRow("window not a number")
             << "[sync]\nresume-window = lots" << 2 << "whole number";
+        QTest::newRow("relative converter")
+            << "[documents]\noffice-converter = bin/soffice" << 2 << "absolute path";
+        QTest::newRow("no conversions")
+            << "[documents]\nmax-conversions = 0" << 2 << "from 1 to 16";
+        QTest::newRow("conversion timeout")
+            << "[documents]\nconversion-timeout = 1h" << 2 << "whole number";
+        QTest::newRow("annotation size")
+            << "[documents]\nmax-annotation-kib = 0" << 2 << "from 1 to";
         QTest::newRow("timeout zero") << "[sync]\nhello-timeout = 0" << 2 << "from 1 to 3600";
     }
 
