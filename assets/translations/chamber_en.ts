@@ -84,6 +84,54 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="16"/>
+        <source>Back up my notes</source>
+        <translation>Back up my notes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="32"/>
+        <source>Your notes are encrypted on this tablet with your passphrase before they are sent: nobody without it can read them, the meeting&apos;s administrators included. Without the passphrase they cannot be restored.</source>
+        <translation>Your notes are encrypted on this tablet with your passphrase before they are sent: nobody without it can read them, the meeting&apos;s administrators included. Without the passphrase they cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="39"/>
+        <source>Passphrase (at least 6 characters)</source>
+        <translation>Passphrase (at least 6 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="51"/>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="52"/>
+        <source>Backed up.</source>
+        <translation>Backed up.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="53"/>
+        <source>Your notes were restored.</source>
+        <translation>Your notes were restored.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="60"/>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="66"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="71"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>BallotCard</name>
     <message>
         <location filename="../../kiosk/delegate/BallotCard.qml" line="33"/>
@@ -211,31 +259,31 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="54"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="98"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="99"/>
         <source>Speakers (%1)</source>
         <translation>Speakers (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="100"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="102"/>
         <source>Devices %1/%2</source>
         <translation>Devices %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
         <source>Documents ●</source>
         <translation>Documents ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -270,7 +318,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
         <source>next try in %n s</source>
-        <translation><numerusform>next try in %n s</numerusform><numerusform>next try in %n s</numerusform></translation>
+        <translation>
+            <numerusform>next try in %n s</numerusform>
+            <numerusform>next try in %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -435,7 +486,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
         <source>All %n document(s) are on this tablet and can be read offline.</source>
-        <translation><numerusform>The document is on this tablet and can be read offline.</numerusform><numerusform>All %n documents are on this tablet and can be read offline.</numerusform></translation>
+        <translation>
+            <numerusform>The document is on this tablet and can be read offline.</numerusform>
+            <numerusform>All %n documents are on this tablet and can be read offline.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
@@ -463,7 +517,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
         <source>%n page(s)</source>
-        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
@@ -494,47 +551,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="171"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="172"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="174"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="175"/>
         <source>This document is still being downloaded.</source>
         <translation>This document is still being downloaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
         <source>Only you can see your notes.</source>
         <translation>Only you can see your notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="226"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="234"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -604,6 +661,39 @@
         <location filename="../../kiosk/documents/PdfPage.qml" line="70"/>
         <source>Page %1</source>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneReaderButton</name>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="13"/>
+        <source>Read on my phone</source>
+        <translation>Read on my phone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="35"/>
+        <source>Scan with your phone&apos;s camera</source>
+        <translation>Scan with your phone&apos;s camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="44"/>
+        <source>Your phone opens the meeting&apos;s documents, read-only. Your browser may warn about the server&apos;s certificate the first time: the meeting&apos;s own server uses one of its own.</source>
+        <translation>Your phone opens the meeting&apos;s documents, read-only. Your browser may warn about the server&apos;s certificate the first time: the meeting&apos;s own server uses one of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="69"/>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="70"/>
+        <source>Valid until %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="74"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -848,7 +938,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
@@ -990,7 +1083,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
         <source>%n waiting to speak</source>
-        <translation><numerusform>%n waiting to speak</numerusform><numerusform>%n waiting to speak</numerusform></translation>
+        <translation>
+            <numerusform>%n waiting to speak</numerusform>
+            <numerusform>%n waiting to speak</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
@@ -1085,52 +1181,57 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="55"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="57"/>
         <source>‹ Documents</source>
         <translation>‹ Documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="87"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="89"/>
         <source>of %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="100"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="102"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="108"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="114"/>
         <source>Pen</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="121"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="125"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="127"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="132"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="134"/>
         <source>Erase</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="139"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="141"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="155"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="157"/>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="163"/>
         <source>Show to all</source>
         <translation>Show to all</translation>
     </message>
@@ -1400,14 +1501,63 @@
     </message>
 </context>
 <context>
+    <name>chamber::kiosk::AnnotationBackup</name>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="45"/>
+        <source>Only a delegate&apos;s tablet that has joined can back up notes.</source>
+        <translation>Only a delegate&apos;s tablet that has joined can back up notes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="52"/>
+        <source>Choose a passphrase of at least 6 characters.</source>
+        <translation>Choose a passphrase of at least 6 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="67"/>
+        <source>The server did not keep the backup (%1).</source>
+        <translation>The server did not keep the backup (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="89"/>
+        <source>The server cannot be reached; try again later.</source>
+        <translation>The server cannot be reached; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="75"/>
+        <source>Only a delegate&apos;s tablet that has joined can restore notes.</source>
+        <translation>Only a delegate&apos;s tablet that has joined can restore notes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="84"/>
+        <source>There is no backup of your notes on this document.</source>
+        <translation>There is no backup of your notes on this document.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="88"/>
+        <source>The server did not give the backup (%1).</source>
+        <translation>The server did not give the backup (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="95"/>
+        <source>Wrong passphrase, or the backup is damaged.</source>
+        <translation>Wrong passphrase, or the backup is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="100"/>
+        <source>The backup could not be read.</source>
+        <translation>The backup could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::AnnotationSet</name>
     <message>
-        <location filename="../../kiosk/documents/annotationset.cpp" line="42"/>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="101"/>
         <source>Your earlier notes on this document could not be read.</source>
         <translation>Your earlier notes on this document could not be read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/annotationset.cpp" line="54"/>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="113"/>
         <source>Your notes could not be saved on this tablet.</source>
         <translation>Your notes could not be saved on this tablet.</translation>
     </message>
@@ -1510,19 +1660,24 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="354"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="356"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="359"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="360"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
+        <source>The phone link needs the connection to the server.</source>
+        <translation>The phone link needs the connection to the server.</translation>
     </message>
 </context>
 <context>

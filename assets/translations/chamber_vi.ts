@@ -84,6 +84,54 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="16"/>
+        <source>Back up my notes</source>
+        <translation>Sao lưu ghi chú của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="32"/>
+        <source>Your notes are encrypted on this tablet with your passphrase before they are sent: nobody without it can read them, the meeting&apos;s administrators included. Without the passphrase they cannot be restored.</source>
+        <translation>Ghi chú được mã hóa ngay trên máy bằng cụm mật khẩu của bạn trước khi gửi đi: không ai đọc được nếu không có nó, kể cả người quản trị kỳ họp. Không có cụm mật khẩu thì không khôi phục được.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="39"/>
+        <source>Passphrase (at least 6 characters)</source>
+        <translation>Cụm mật khẩu (ít nhất 6 ký tự)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="51"/>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="52"/>
+        <source>Backed up.</source>
+        <translation>Đã sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="53"/>
+        <source>Your notes were restored.</source>
+        <translation>Đã khôi phục ghi chú.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="60"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="66"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="71"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>BallotCard</name>
     <message>
         <location filename="../../kiosk/delegate/BallotCard.qml" line="33"/>
@@ -211,31 +259,31 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="54"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="98"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="99"/>
         <source>Speakers (%1)</source>
         <translation>Phát biểu (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="100"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="102"/>
         <source>Devices %1/%2</source>
         <translation>Thiết bị %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
         <source>Documents ●</source>
         <translation>Tài liệu ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
@@ -437,7 +485,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
         <source>All %n document(s) are on this tablet and can be read offline.</source>
-        <translation><numerusform>Cả %n tài liệu đã có trên máy, đọc được cả khi mất mạng.</numerusform></translation>
+        <translation>
+            <numerusform>Cả %n tài liệu đã có trên máy, đọc được cả khi mất mạng.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
@@ -465,7 +515,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
         <source>%n page(s)</source>
-        <translation><numerusform>%n trang</numerusform></translation>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
@@ -496,47 +548,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="171"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
         <source>This document cannot be opened.</source>
         <translation>Không mở được tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="172"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="174"/>
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="175"/>
         <source>This document is still being downloaded.</source>
         <translation>Tài liệu đang được tải về.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
         <source>New note</source>
         <translation>Ghi chú mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="214"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
         <source>Only you can see your notes.</source>
         <translation>Chỉ mình bạn xem được ghi chú của bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="226"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="234"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
@@ -606,6 +658,39 @@
         <location filename="../../kiosk/documents/PdfPage.qml" line="70"/>
         <source>Page %1</source>
         <translation>Trang %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneReaderButton</name>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="13"/>
+        <source>Read on my phone</source>
+        <translation>Đọc trên điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="35"/>
+        <source>Scan with your phone&apos;s camera</source>
+        <translation>Quét bằng camera điện thoại của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="44"/>
+        <source>Your phone opens the meeting&apos;s documents, read-only. Your browser may warn about the server&apos;s certificate the first time: the meeting&apos;s own server uses one of its own.</source>
+        <translation>Điện thoại sẽ mở tài liệu của kỳ họp ở chế độ chỉ đọc. Lần đầu trình duyệt có thể cảnh báo về chứng chỉ của máy chủ: máy chủ của kỳ họp dùng chứng chỉ riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="69"/>
+        <source>Asking the server…</source>
+        <translation>Đang hỏi máy chủ…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="70"/>
+        <source>Valid until %1</source>
+        <translation>Dùng được đến %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="74"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -850,7 +935,9 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n kết quả</numerusform></translation>
+        <translation>
+            <numerusform>%n kết quả</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
@@ -1089,52 +1176,57 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="55"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="57"/>
         <source>‹ Documents</source>
         <translation>‹ Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="87"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="89"/>
         <source>of %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="100"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="102"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="108"/>
         <source>Search</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="114"/>
         <source>Pen</source>
         <translation>Bút</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="121"/>
         <source>Highlight</source>
         <translation>Tô sáng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="125"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="127"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="132"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="134"/>
         <source>Erase</source>
         <translation>Tẩy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="139"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="141"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="155"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="157"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="163"/>
         <source>Show to all</source>
         <translation>Chiếu cho tất cả</translation>
     </message>
@@ -1404,14 +1496,63 @@
     </message>
 </context>
 <context>
+    <name>chamber::kiosk::AnnotationBackup</name>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="45"/>
+        <source>Only a delegate&apos;s tablet that has joined can back up notes.</source>
+        <translation>Chỉ máy tính bảng của đại biểu đã tham gia mới sao lưu được ghi chú.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="52"/>
+        <source>Choose a passphrase of at least 6 characters.</source>
+        <translation>Hãy chọn cụm mật khẩu có ít nhất 6 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="67"/>
+        <source>The server did not keep the backup (%1).</source>
+        <translation>Máy chủ không lưu được bản sao lưu (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="89"/>
+        <source>The server cannot be reached; try again later.</source>
+        <translation>Không kết nối được máy chủ; hãy thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="75"/>
+        <source>Only a delegate&apos;s tablet that has joined can restore notes.</source>
+        <translation>Chỉ máy tính bảng của đại biểu đã tham gia mới khôi phục được ghi chú.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="84"/>
+        <source>There is no backup of your notes on this document.</source>
+        <translation>Chưa có bản sao lưu ghi chú của bạn cho tài liệu này.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="88"/>
+        <source>The server did not give the backup (%1).</source>
+        <translation>Máy chủ không trả bản sao lưu (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="95"/>
+        <source>Wrong passphrase, or the backup is damaged.</source>
+        <translation>Sai cụm mật khẩu, hoặc bản sao lưu bị hỏng.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="100"/>
+        <source>The backup could not be read.</source>
+        <translation>Không đọc được bản sao lưu.</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::AnnotationSet</name>
     <message>
-        <location filename="../../kiosk/documents/annotationset.cpp" line="42"/>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="101"/>
         <source>Your earlier notes on this document could not be read.</source>
         <translation>Không đọc được các ghi chú trước đây của bạn trên tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/annotationset.cpp" line="54"/>
+        <location filename="../../kiosk/documents/annotationset.cpp" line="113"/>
         <source>Your notes could not be saved on this tablet.</source>
         <translation>Không lưu được ghi chú trên máy.</translation>
     </message>
@@ -1514,19 +1655,24 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="354"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="356"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="359"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="360"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
+        <source>The phone link needs the connection to the server.</source>
+        <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // the presenter; one tap brings them back.
 #pragma once
 
+#include "annotationbackup.h"
 #include "annotations.h"
 #include "deviceidentity.h"
 #include "documentdownloader.h"
@@ -64,6 +65,9 @@ public:
     // Where private annotations are kept (memory only when unset).
     void setAnnotationStore(const AnnotationStore *store) { m_annotations = store; }
     const AnnotationStore *annotationStore() const { return m_annotations; }
+    // The encrypted backup of annotations to the server (seat tablets; nullptr elsewhere).
+    void setAnnotationBackup(AnnotationBackup *backup) { m_backup = backup; }
+    AnnotationBackup *annotationBackup() const { return m_backup; }
     // The digest a document is stored by (empty when unknown or removed).
     QString sha256Of(int documentId) const;
 
@@ -111,6 +115,7 @@ private:
     QPointer<DocumentDownloader> m_downloader; // owned by the Kiosk, replaced on a new join
     DocumentCache *m_cache = nullptr;
     const AnnotationStore *m_annotations = nullptr;
+    QPointer<AnnotationBackup> m_backup;
     QHash<QString, QString> m_staticFiles;
     DocumentModel m_model;
     QTimer m_progressTimer; // progress reaches the screens at most ten times a second

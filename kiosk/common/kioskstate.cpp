@@ -207,6 +207,8 @@ void KioskState::startDocuments(const DeviceIdentity &identity)
     m_downloader.reset();
     m_annotationStore = AnnotationStore(m_paths.annotations);
     m_documents.setAnnotationStore(&m_annotationStore);
+    m_annotationBackup.setServer(identity);
+    m_documents.setAnnotationBackup(&m_annotationBackup);
     m_documentCache
         = std::make_unique<DocumentCache>(m_paths.documents, m_paths.documentCacheBytes);
     if (auto loaded = m_documentCache->load(); !loaded)

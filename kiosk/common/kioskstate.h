@@ -241,6 +241,7 @@ private:
     std::unique_ptr<DocumentCache> m_documentCache;
     std::unique_ptr<DocumentDownloader> m_downloader;
     AnnotationStore m_annotationStore;
+    AnnotationBackup m_annotationBackup;
     QTimer m_saveStateTimer;
     QString m_seatCodeUrl;
     QString m_seatCodeLabel;

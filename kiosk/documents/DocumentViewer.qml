@@ -106,6 +106,8 @@ Rectangle {
             onZoomIn: if (pages.currentItem) pages.currentItem.setZoom(pages.currentItem.zoom * 1.5, pages.width / 2, pages.height / 2)
             onZoomOut: if (pages.currentItem) pages.currentItem.setZoom(pages.currentItem.zoom / 1.5, pages.width / 2, pages.height / 2)
             onPresentToggled: on => Kiosk.documents.present(on ? root.documentId : 0, root.currentPage + 1)
+            canBackUp: pageAnnotations.canBackUp
+            onBackupRequested: backupDialog.open()
         }
         FollowBar {
             Layout.fillWidth: true
@@ -181,6 +183,12 @@ Rectangle {
                 onResultChosen: page => root.turnTo(page)
             }
         }
+    }
+
+    BackupDialog {
+        id: backupDialog
+        anchors.centerIn: parent
+        annotations: pageAnnotations
     }
 
     Dialog {

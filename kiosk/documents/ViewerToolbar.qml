@@ -17,6 +17,7 @@ Rectangle {
     property string tool: ""
     property bool canPresent: false
     property bool presenting: false
+    property bool canBackUp: false
     property bool compact: width < Theme.px(900)
     signal back()
     signal goToPage(int page)
@@ -27,6 +28,7 @@ Rectangle {
     signal zoomIn()
     signal zoomOut()
     signal presentToggled(bool on)
+    signal backupRequested()
 
     implicitHeight: Theme.px(56)
     color: Theme.surface
@@ -148,6 +150,12 @@ Rectangle {
             visible: !root.compact
             text: "+"
             onClicked: root.zoomIn()
+        }
+        ToolButtonText {
+            objectName: "backupButton"
+            visible: root.canBackUp && !root.compact
+            text: qsTr("Back up")
+            onClicked: root.backupRequested()
         }
         Switch {
             objectName: "presentSwitch"

@@ -28,8 +28,67 @@ void AnnotationSet::setDocumentId(int documentId)
     emit sourceChanged();
 }
 
+bool AnnotationSet::canBackUp() const
+{
+    return m_documents && m_documents->annotationBackup()
+        && m_documents->annotationBackup()->isReady() && !m_sha256.isEmpty();
+}
+
+void AnnotationSet::setBackup(const QString &status, const QString &problem)
+{
+    m_backupStatus = status;
+    m_backupProblem = problem;
+    emit backupChanged();
+}
+
+void AnnotationSet::connectBackup()
+{
+    disconnect(m_backupDone);
+    disconnect(m_backupRestored);
+    disconnect(m_backupFailed);
+    AnnotationBackup *backup = m_documents ? m_documents->annotationBackup() : nullptr;
+    if (!backup)
+        return;
+    m_backupDone = connect(backup, &AnnotationBackup::backedUp, this, [this](const QString &sha) {
+        if (sha == m_sha256)
+            setBackup(QStringLiteral("saved"));
+    });
+    m_backupRestored = connect(backup, &AnnotationBackup::restored, this,
+        [this](const QString &sha, const Annotations &annotations) {
+            if (sha != m_sha256)
+                return;
+            m_annotations = annotations;
+            save();
+            setBackup(QStringLiteral("restored"));
+        });
+    m_backupFailed = connect(backup, &AnnotationBackup::failed, this,
+        [this](const QString &sha, const QString &problem) {
+            if (sha == m_sha256)
+                setBackup(QStringLiteral("failed"), problem);
+        });
+}
+
+void AnnotationSet::backUp(const QString &passphrase)
+{
+    if (!canBackUp())
+        return;
+    setBackup(QStringLiteral("working"));
+    m_documents->annotationBackup()->backUp(m_sha256, m_annotations, passphrase);
+}
+
+void AnnotationSet::restore(const QString &passphrase)
+{
+    if (!canBackUp())
+        return;
+    setBackup(QStringLiteral("working"));
+    m_documents->annotationBackup()->restore(m_sha256, passphrase);
+}
+
 void AnnotationSet::reload()
 {
+    connectBackup();
+    m_backupStatus.clear();
+    m_backupProblem.clear();
     m_annotations = {};
     m_problem.clear();
     m_sha256 = m_documents ? m_documents->sha256Of(m_documentId) : QString();

@@ -27,6 +27,11 @@ class AnnotationSet : public QObject
     Q_PROPERTY(int noteCount READ noteCount NOTIFY changed)
     // Why the stored annotations could not be read or written (empty when all is well).
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
+    // The encrypted backup: possible on this device; "", working, saved, restored or failed;
+    // and why it failed.
+    Q_PROPERTY(bool canBackUp READ canBackUp NOTIFY sourceChanged)
+    Q_PROPERTY(QString backupStatus READ backupStatus NOTIFY backupChanged)
+    Q_PROPERTY(QString backupProblem READ backupProblem NOTIFY backupChanged)
 
 public:
     explicit AnnotationSet(QObject *parent = nullptr);
@@ -39,6 +44,14 @@ public:
     int strokeCount() const { return int(m_annotations.strokes.size()); }
     int noteCount() const { return int(m_annotations.notes.size()); }
     QString problem() const { return m_problem; }
+    bool canBackUp() const;
+    QString backupStatus() const { return m_backupStatus; }
+    QString backupProblem() const { return m_backupProblem; }
+
+    // Seals these annotations with the delegate's passphrase and stores them on the server.
+    Q_INVOKABLE void backUp(const QString &passphrase);
+    // Replaces these annotations with the backup's (saved on the tablet too).
+    Q_INVOKABLE void restore(const QString &passphrase);
 
     // [{color, width, points: [x0, y0, x1, y1, ...]}] of a page (from 0).
     Q_INVOKABLE QVariantList strokes(int page) const;
@@ -62,10 +75,13 @@ public:
 Q_SIGNALS:
     void sourceChanged();
     void changed();
+    void backupChanged();
 
 private:
     void reload();
     void save();
+    void setBackup(const QString &status, const QString &problem = {});
+    void connectBackup();
 
     QPointer<DocumentsState> m_documents;
     int m_documentId = 0;
@@ -73,6 +89,11 @@ private:
     Annotations m_annotations;
     int m_revision = 0;
     QString m_problem;
+    QString m_backupStatus;
+    QString m_backupProblem;
+    QMetaObject::Connection m_backupDone;
+    QMetaObject::Connection m_backupRestored;
+    QMetaObject::Connection m_backupFailed;
 };
 
 } // namespace chamber::kiosk

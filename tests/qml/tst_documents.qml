@@ -1,6 +1,6 @@
 // A seat's tablet with the meeting's documents against the real server: they arrive by
 // themselves (one added later too), open in the viewer, pages turn, go to page, search finds
-// Vietnamese words, the pen's strokes are kept on the tablet; the presenter's page is
+// Vietnamese words, the pen's strokes are kept on the tablet and backed up encrypted; the presenter's page is
 // followed, the delegate steps away and comes back with one tap; and with the server gone the
 // documents still open and their pages turn.
 import QtQuick
@@ -130,6 +130,19 @@ Item {
             const set = again.annotations
             compare(set.strokeCount, 1)
             compare(set.annotatedPages().length, 1)
+            // Backed up, encrypted with the delegate's passphrase, then gone from the tablet
+            // and restored from the server: the wrong passphrase opens nothing.
+            verify(set.canBackUp)
+            set.backUp("mật khẩu của tôi")
+            tryCompare(set, "backupStatus", "saved", 10000)
+            set.undoStroke(0)
+            compare(set.strokeCount, 0)
+            set.restore("not my passphrase")
+            tryCompare(set, "backupStatus", "failed", 10000)
+            compare(set.strokeCount, 0)
+            set.restore("mật khẩu của tôi")
+            tryCompare(set, "backupStatus", "restored", 10000)
+            compare(set.strokeCount, 1)
             set.undoStroke(0)
             compare(set.strokeCount, 0)
         }
