@@ -1,0 +1,118 @@
+#include "mediaharness.h"
+
+#include "spin.h"
+
+#include <QTest>
+
+namespace chamber::testing {
+
+using namespace chamber::media;
+
+ProgrammeConfig smallProgramme()
+{
+    ProgrammeConfig config;
+    config.width = 320;
+    config.height = 240;
+    config.fps = 15;
+    config.videoKbps = 300;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
+ReceiverConfig loopbackReceiver()
+{
+    ReceiverConfig config;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
+SignalMessage throughJson(const SignalMessage &message)
+{
+    auto parsed = parseSignal(toJson(message));
+    if (!parsed) {
+        qWarning() << "signaling message does not parse:" << parsed.error().message;
+        return SignalMessage::failure(message.peer, parsed.error());
+    }
+    return *parsed;
+}
+
+MediaHarness::MediaHarness(ProgrammeSender *sender)
+    : m_sender(sender)
+{
+    connect(sender, &ProgrammeSender::outgoing, this, &MediaHarness::fromSender);
+}
+
+MediaHarness::~MediaHarness()
+{
+    qDeleteAll(m_receivers);
+}
+
+MediaReceiver *MediaHarness::addReceiver(const QString &peer)
+{
+    auto receiver = MediaReceiver::create(peer, loopbackReceiver());
+    if (!receiver) {
+        m_errors << receiver.error().message;
+        return nullptr;
+    }
+    MediaReceiver *raw = receiver->release();
+    m_receivers.insert(peer, raw);
+    connect(raw, &MediaReceiver::outgoing, this, &MediaHarness::fromReceiver);
+    if (auto added = m_sender->handle(throughJson(SignalMessage::addPeer(peer))); !added)
+        m_errors << added.error().message;
+    return raw;
+}
+
+void MediaHarness::removeReceiver(const QString &peer)
+{
+    if (auto removed = m_sender->handle(throughJson(SignalMessage::removePeer(peer))); !removed)
+        m_errors << removed.error().message;
+}
+
+void MediaHarness::fromSender(const SignalMessage &sent)
+{
+    const SignalMessage message = throughJson(sent);
+    if (message.type == SignalType::Error) {
+        m_errors << message.peer + QStringLiteral(": ") + message.error.message;
+        return;
+    }
+    if (message.type == SignalType::PeerRemoved) {
+        m_removed << message.peer;
+        delete m_receivers.take(message.peer);
+        return;
+    }
+    if (MediaReceiver *receiver = m_receivers.value(message.peer)) {
+        if (auto handled = receiver->handle(message); !handled)
+            m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
+    }
+}
+
+void MediaHarness::fromReceiver(const SignalMessage &sent)
+{
+    const SignalMessage message = throughJson(sent);
+    if (message.type == SignalType::Error) {
+        m_errors << message.peer + QStringLiteral(": ") + message.error.message;
+        return;
+    }
+    if (auto handled = m_sender->handle(message); !handled)
+        m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
+}
+
+bool waitForMoreMedia(const QList<MediaReceiver *> &receivers, quint64 more, int timeoutMs)
+{
+    QList<ReceiverStats> start;
+    for (MediaReceiver *receiver : receivers)
+        start << receiver->stats();
+    return spinUntil(
+        [&] {
+            for (qsizetype i = 0; i < receivers.size(); ++i) {
+                const ReceiverStats now = receivers[i]->stats();
+                if (now.videoFrames < start[i].videoFrames + more
+                    || now.audioBuffers < start[i].audioBuffers + more)
+                    return false;
+            }
+            return true;
+        },
+        timeoutMs);
+}
+
+} // namespace chamber::testing
