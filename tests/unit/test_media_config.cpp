@@ -1,6 +1,7 @@
 // The programme's configuration: ranges refused with the field named, device names that cannot
 // smuggle elements into the pipeline description, the tuning the issue asks for present in
 // the description, and sources parsed from their command-line form.
+#include "media/app/mediaoptions.h"
 #include "media/programmeconfig.h"
 
 #include <QTest>
@@ -20,6 +21,9 @@ private slots:
     void sourcesParse_data();
     void sourcesParse();
     void badSourcesRefused();
+    void commandLine();
+    void badCommandLines_data();
+    void badCommandLines();
 };
 
 void TestMediaConfig::defaultsAreValid()
@@ -125,6 +129,52 @@ void TestMediaConfig::badSourcesRefused()
     QVERIFY(!config.validate());
     QVERIFY(parseVideoSource(QStringLiteral("v4l2:\"x\""), &config));
     QVERIFY(!config.validate());
+}
+
+void TestMediaConfig::commandLine()
+{
+    QString usage;
+    auto options = parseMediaOptions(
+        {QStringLiteral("--video"), QStringLiteral("v4l2:/dev/video0"), QStringLiteral("--size"),
+            QStringLiteral("640x480"), QStringLiteral("--fps"), QStringLiteral("25"),
+            QStringLiteral("--latency"), QStringLiteral("60"), QStringLiteral("--ice-address"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--ice-address"),
+            QStringLiteral("10.0.0.2"), QStringLiteral("--max-peers"), QStringLiteral("20"),
+            QStringLiteral("--no-nack")},
+        &usage);
+    QVERIFY2(options, qPrintable(options ? QString() : options.error().message));
+    const ProgrammeConfig &config = options->programme;
+    QCOMPARE(config.videoSource, VideoSourceKind::V4l2);
+    QCOMPARE(config.videoDevice, QStringLiteral("/dev/video0"));
+    QCOMPARE(config.width, 640);
+    QCOMPARE(config.height, 480);
+    QCOMPARE(config.fps, 25);
+    QCOMPARE(config.webrtc.latencyMs, 60);
+    QCOMPARE(config.webrtc.iceAddresses,
+        (QStringList {QStringLiteral("127.0.0.1"), QStringLiteral("10.0.0.2")}));
+    QVERIFY(!config.webrtc.nack);
+    QCOMPARE(options->maxPeers, 20);
+    QVERIFY(usage.contains(QLatin1String("--ice-address")));
+}
+
+void TestMediaConfig::badCommandLines_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("size") << QStringList {QStringLiteral("--size"), QStringLiteral("720p")};
+    QTest::newRow("odd size") << QStringList {QStringLiteral("--size"), QStringLiteral("321x240")};
+    QTest::newRow("fps word") << QStringList {QStringLiteral("--fps"), QStringLiteral("fast")};
+    QTest::newRow("max peers") << QStringList {QStringLiteral("--max-peers"), QStringLiteral("0")};
+    QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")};
+    QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+}
+
+void TestMediaConfig::badCommandLines()
+{
+    QFETCH(QStringList, arguments);
+    QString usage;
+    auto options = parseMediaOptions(arguments, &usage);
+    QVERIFY(!options);
+    QVERIFY(!options.error().message.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMediaConfig)
