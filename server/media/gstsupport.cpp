@@ -95,7 +95,12 @@ Error errorFromMessage(GstMessage *message)
     if (error)
         g_error_free(error);
     g_free(debug);
-    return makeError(ErrorCode::Internal, source + QStringLiteral(": ") + text, source);
+    Error result = makeError(ErrorCode::Internal, source + QStringLiteral(": ") + text, source);
+    // The full path says which part failed: a peer's branch, or the programme itself.
+    gchar *path = gst_object_get_path_string(GST_MESSAGE_SRC(message));
+    result.details.append(QString::fromUtf8(path));
+    g_free(path);
+    return result;
 }
 
 qint64 monotonicNs()

@@ -26,7 +26,8 @@ Result<ElementRef> makeElement(const char *factory, const QString &name = {});
 // gst_parse_bin_from_description with ghost pads, as an Error when the description is wrong.
 Result<ElementRef> parseBin(const QString &description);
 
-// Error/warning messages from the bus, with the element that posted them.
+// Error/warning messages from the bus: `field` names the element that posted it, `details`
+// holds its path in the pipeline ("/pipeline0/peer-b-1/dtlssrtpenc0").
 Error errorFromMessage(GstMessage *message);
 
 // The monotonic time GStreamer's system clock uses, in nanoseconds.

@@ -33,15 +33,16 @@ Result<std::unique_ptr<ProgrammeSender>> ProgrammeSender::create(const Programme
 
 ProgrammeSender::~ProgrammeSender()
 {
-    // Peers first lose their callbacks, then the whole pipeline stops in one go.
+    // The whole pipeline stops first, joining every streaming thread, so no probe or
+    // webrtcbin callback (a pending removal's IDLE probe among them) can reach a deleted peer;
+    // what they posted to this thread is dropped with the peers.
+    m_bus.reset();
+    if (m_pipeline)
+        gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
     for (SenderPeer *peer : std::as_const(m_peers))
         delete peer;
     m_peers.clear();
-    m_bus.reset();
-    if (m_encoderSrc)
-        m_encoderSrc.reset();
-    if (m_pipeline)
-        gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
+    m_encoderSrc.reset();
 }
 
 Status ProgrammeSender::start()
@@ -70,14 +71,35 @@ Status ProgrammeSender::start()
         &ProgrammeSender::onEncoderUpstreamEvent, this, nullptr);
 
     m_bus = std::make_unique<BusWatch>(pipeline);
-    connect(m_bus.get(), &BusWatch::errorOccurred, this, [this](const Error &error) {
-        qCWarning(lcMedia).noquote() << "programme pipeline error:" << error.message;
-        emit pipelineFailed(error);
-    });
+    connect(m_bus.get(), &BusWatch::errorOccurred, this, &ProgrammeSender::onPipelineError);
     if (gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
         return makeError(ErrorCode::Unavailable,
             QStringLiteral("the programme pipeline did not start (source busy or missing?)"));
     return success();
+}
+
+void ProgrammeSender::onPipelineError(const Error &error)
+{
+    // An error inside one bridge's webrtcbin (DTLS, ICE, a socket) ends that bridge only: it is
+    // told and removed, the controller may add it again. Anything else is the programme's.
+    // The path reads "/GstPipeline:pipeline0/GstWebRTCBin:peer-b-1/…": type:name segments.
+    const QString path = error.details.isEmpty() ? QString() : error.details.first().toString();
+    QStringList names;
+    for (const QString &segment : path.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+        names << segment.section(QLatin1Char(':'), -1);
+    for (auto it = m_peers.begin(); it != m_peers.end(); ++it) {
+        GstElement *webrtc = it.value()->webrtcbin();
+        if (!webrtc || m_removing.contains(it.key())
+            || !names.contains(QString::fromUtf8(GST_ELEMENT_NAME(webrtc))))
+            continue;
+        const QString id = it.key();
+        qCWarning(lcMedia).noquote() << "peer" << id << "failed:" << error.message;
+        emit outgoing(SignalMessage::failure(id, error));
+        (void)removePeer(id);
+        return;
+    }
+    qCWarning(lcMedia).noquote() << "programme pipeline error:" << error.message;
+    emit pipelineFailed(error);
 }
 
 GstPadProbeReturn ProgrammeSender::onEncoderUpstreamEvent(

@@ -59,6 +59,7 @@ signals:
 private:
     explicit ProgrammeSender(ProgrammeConfig config);
     Status start();
+    void onPipelineError(const chamber::Error &error);
     static GstPadProbeReturn onEncoderUpstreamEvent(GstPad *, GstPadProbeInfo *info, gpointer self);
 
     ProgrammeConfig m_config;

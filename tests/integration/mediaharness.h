@@ -8,8 +8,10 @@
 
 #include <QHash>
 #include <QObject>
+#include <QProcess>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 namespace chamber::testing {
@@ -42,6 +44,44 @@ private:
     QHash<QString, media::MediaReceiver *> m_receivers; // owned
     QStringList m_removed;
     QStringList m_errors;
+};
+
+// chamber-media as its supervisor will run it: lines in, lines out, receivers in this process
+// answering its offers through the pipes.
+QString mediaProcessProgram();
+// 320x240 at 15 fps, ICE on loopback.
+QStringList smallMediaOptions();
+
+class MediaProcess : public QObject
+{
+    Q_OBJECT
+public:
+    MediaProcess();
+    ~MediaProcess() override;
+
+    // Starts chamber-media and waits for its ready line.
+    bool start(const QStringList &arguments = smallMediaOptions());
+    void writeLine(const QByteArray &line);
+    void send(const media::SignalMessage &message) { writeLine(media::toJson(message)); }
+
+    // A receiver for `peer` (owned here) and add-peer for it.
+    media::MediaReceiver *addReceiver(
+        const QString &peer, const media::ReceiverConfig &config = loopbackReceiver());
+    void dropReceiver(const QString &peer) { m_receivers.erase(peer); }
+
+    int typeCount(media::SignalType type) const;
+    QList<media::SignalMessage> errors() const;
+    // Lines on stdout that were not valid signaling (none expected).
+    QStringList badLines() const { return m_badLines; }
+    QProcess &process() { return m_process; }
+
+private:
+    void read();
+
+    QProcess m_process;
+    std::map<QString, std::unique_ptr<media::MediaReceiver>> m_receivers;
+    QList<media::SignalMessage> m_received;
+    QStringList m_badLines;
 };
 
 // A JSON round trip, as on any real transport; fails the test if the message does not parse.

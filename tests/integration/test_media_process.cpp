@@ -7,109 +7,12 @@
 
 #include "media/gstsupport.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace chamber;
 using namespace chamber::media;
 using namespace chamber::testing;
-
-namespace {
-QString mediaProgram()
-{
-    return QStringLiteral(CHAMBER_BIN_DIR "/chamber-media");
-}
-
-QStringList smallOptions()
-{
-    return {QStringLiteral("--size"), QStringLiteral("320x240"), QStringLiteral("--fps"),
-        QStringLiteral("15"), QStringLiteral("--video-kbps"), QStringLiteral("300"),
-        QStringLiteral("--ice-address"), QStringLiteral("127.0.0.1")};
-}
-
-// The parent's side of the pipes: lines in, lines out, receivers answering offers.
-class MediaProcess : public QObject
-{
-public:
-    MediaProcess()
-    {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { read(); });
-    }
-    ~MediaProcess() override
-    {
-        m_receivers.clear();
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool start(const QStringList &arguments = smallOptions())
-    {
-        m_process.start(mediaProgram(), arguments);
-        return m_process.waitForStarted(5000)
-            && spinUntil([&] { return typeCount(SignalType::Ready) > 0; }, 15000);
-    }
-    void writeLine(const QByteArray &line) { m_process.write(line + '\n'); }
-    void send(const SignalMessage &message) { writeLine(toJson(message)); }
-
-    MediaReceiver *addReceiver(const QString &peer)
-    {
-        auto receiver = MediaReceiver::create(peer, loopbackReceiver());
-        if (!receiver)
-            return nullptr;
-        MediaReceiver *raw = receiver->get();
-        QObject::connect(raw, &MediaReceiver::outgoing, this,
-            [this](const SignalMessage &message) { send(message); });
-        m_receivers[peer] = std::move(receiver).value();
-        send(SignalMessage::addPeer(peer));
-        return raw;
-    }
-    void dropReceiver(const QString &peer) { m_receivers.erase(peer); }
-
-    int typeCount(SignalType type) const
-    {
-        return int(std::count_if(m_received.begin(), m_received.end(),
-            [type](const SignalMessage &m) { return m.type == type; }));
-    }
-    QList<SignalMessage> errors() const
-    {
-        QList<SignalMessage> found;
-        for (const SignalMessage &m : m_received) {
-            if (m.type == SignalType::Error)
-                found << m;
-        }
-        return found;
-    }
-    QStringList badLines() const { return m_badLines; }
-    QProcess &process() { return m_process; }
-
-private:
-    void read()
-    {
-        while (m_process.canReadLine()) {
-            const QByteArray line = m_process.readLine().trimmed();
-            auto message = parseSignal(line);
-            if (!message) {
-                m_badLines << QString::fromUtf8(line);
-                continue;
-            }
-            m_received << *message;
-            auto it = m_receivers.find(message->peer);
-            if (it != m_receivers.end()
-                && (message->type == SignalType::Offer || message->type == SignalType::Candidate))
-                (void)it->second->handle(*message);
-        }
-    }
-
-    QProcess m_process;
-    std::map<QString, std::unique_ptr<MediaReceiver>> m_receivers;
-    QList<SignalMessage> m_received;
-    QStringList m_badLines;
-};
-} // namespace
 
 class TestMediaProcess : public QObject
 {
@@ -191,7 +94,7 @@ void TestMediaProcess::badOptionsRefused()
             QStringList {QStringLiteral("--fps"), QStringLiteral("0")},
             QStringList {QStringLiteral("--no-such-option")}}) {
         QProcess process;
-        process.start(mediaProgram(), arguments);
+        process.start(mediaProcessProgram(), arguments);
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY2(process.readAllStandardError().contains("chamber-media:"),

@@ -157,6 +157,9 @@ void TestMediaGst::busWatchRunsOnQtsGlibContext()
     const auto error = errors.first().first().value<Error>();
     QCOMPARE(error.field, QStringLiteral("missing-file"));
     QVERIFY(error.message.contains(QLatin1String("missing-file")));
+    // Where in the pipeline: what tells a bridge's failure from the programme's.
+    QCOMPARE(error.details.size(), 1);
+    QVERIFY(error.details.first().toString().endsWith(QLatin1String(":missing-file")));
     gst_element_set_state(pipeline.get(), GST_STATE_NULL);
 }
 
