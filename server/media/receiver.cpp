@@ -284,6 +284,19 @@ Status MediaReceiver::buildVideoBranch(GstPad *pad)
 {
     auto queue = makeElement("queue", QStringLiteral("video-queue"));
     auto depay = makeElement("rtph264depay", QStringLiteral("video-depay"));
+    if (!m_config.decodeVideo) {
+        auto counter = makeElement("fakesink", QStringLiteral("video-sink"));
+        if (!queue || !depay || !counter)
+            return makeError(ErrorCode::Unavailable, QStringLiteral("RTP elements missing"));
+        g_object_set(counter->get(), "sync", FALSE, "async", FALSE, nullptr);
+        PadRef counterPad = PadRef::adopt(gst_element_get_static_pad(counter->get(), "sink"));
+        m_videoFilter.attach(counterPad.get());
+        {
+            QMutexLocker locker(&m_lock);
+            m_videoSink = *counter;
+        }
+        return addChain(m_pipeline.get(), pad, {queue->get(), depay->get(), counter->get()});
+    }
     auto decoder = makeElement("avdec_h264", QStringLiteral("video-decoder"));
     auto convert = makeElement("videoconvert", QStringLiteral("video-convert"));
     if (!queue || !depay || !decoder || !convert)

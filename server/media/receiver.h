@@ -29,6 +29,9 @@ struct ReceiverConfig
     int stallMs = 700;
     // Sinks synchronise to the clock (a display does); tests counting frames may turn it off.
     bool sync = true;
+    // false: video is depayloaded and counted (per access unit) but not decoded, for
+    // benchmarks that run many receivers beside the sender they measure.
+    bool decodeVideo = true;
     // Makes the video sink (e.g. a bin ending in qml6glsink); null: an appsink.
     std::function<Result<ElementRef>()> videoSinkFactory;
 };

@@ -5,12 +5,13 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting  # one of them (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | media  # one of them (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
 ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
-build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join bench_voting
+build release chamberd bench_broadcast bench_echo_server bench_qr_decode bench_join bench_voting \
+    chamber-media bench_media
 raise_file_limit
 
 results="$CHAMBER_ROOT/build/release/bench-results.jsonl"
@@ -20,8 +21,9 @@ declare -A programs=(
     [qr_decode]="$bench_dir/qr/bench_qr_decode"
     [join]="$bench_dir/bench_join"
     [voting]="$bench_dir/bench_voting"
+    [media]="$bench_dir/bench_media"
 )
-selected=(broadcast qr_decode join voting)
+selected=(broadcast qr_decode join voting media)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

@@ -49,9 +49,9 @@ MediaHarness::~MediaHarness()
     qDeleteAll(m_receivers);
 }
 
-MediaReceiver *MediaHarness::addReceiver(const QString &peer)
+MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConfig &config)
 {
-    auto receiver = MediaReceiver::create(peer, loopbackReceiver());
+    auto receiver = MediaReceiver::create(peer, config);
     if (!receiver) {
         m_errors << receiver.error().message;
         return nullptr;

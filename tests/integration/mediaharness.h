@@ -28,7 +28,8 @@ public:
     ~MediaHarness() override;
 
     // Creates a receiver for `peer` and asks the sender for it (add-peer).
-    media::MediaReceiver *addReceiver(const QString &peer);
+    media::MediaReceiver *addReceiver(
+        const QString &peer, const media::ReceiverConfig &config = loopbackReceiver());
     // remove-peer, and the receiver is destroyed once the sender says peer-removed.
     void removeReceiver(const QString &peer);
     media::MediaReceiver *receiver(const QString &peer) const { return m_receivers.value(peer); }
