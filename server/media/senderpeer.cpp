@@ -29,7 +29,7 @@ SenderPeer::~SenderPeer()
         g_signal_handlers_disconnect_by_data(m_webrtc.get(), this);
 }
 
-Status SenderPeer::buildBranch(Branch *branch, GstElement *tee, const char *kind)
+Status SenderPeer::buildBranch(Branch *branch, const char *kind)
 {
     auto queue = makeElement("queue");
     if (!queue)
@@ -48,16 +48,17 @@ Status SenderPeer::buildBranch(Branch *branch, GstElement *tee, const char *kind
         return makeError(ErrorCode::Internal, QStringLiteral("webrtcbin gave no sink pad"));
     GstWebRTCRTPTransceiver *transceiver = nullptr;
     g_object_get(branch->webrtcSink.get(), "transceiver", &transceiver, nullptr);
-    if (transceiver) {
-        g_object_set(transceiver, "direction", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY,
-            "do-nack", gboolean(m_settings.nack), nullptr);
-        gst_object_unref(transceiver);
-    }
+    if (!transceiver)
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("webrtcbin's sink pad has no transceiver"));
+    // Set before the offer is made, so it carries rtx and the nack feedback lines.
+    g_object_set(transceiver, "direction", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY, "do-nack",
+        gboolean(m_settings.nack), nullptr);
+    gst_object_unref(transceiver);
     PadRef queueSrc = PadRef::adopt(gst_element_get_static_pad(branch->queue.get(), "src"));
     if (gst_pad_link(queueSrc.get(), branch->webrtcSink.get()) != GST_PAD_LINK_OK)
         return makeError(ErrorCode::Internal,
             QStringLiteral("cannot link the %1 queue to webrtcbin").arg(QLatin1String(kind)));
-    Q_UNUSED(tee);
     return success();
 }
 
@@ -78,9 +79,9 @@ Status SenderPeer::start()
     if (!gst_bin_add(GST_BIN(m_pipeline), m_webrtc.get()))
         return makeError(ErrorCode::Internal, QStringLiteral("cannot add webrtcbin"));
 
-    if (auto built = buildBranch(&m_video, m_videoTee, "video"); !built)
+    if (auto built = buildBranch(&m_video, "video"); !built)
         return built;
-    if (auto built = buildBranch(&m_audio, m_audioTee, "audio"); !built)
+    if (auto built = buildBranch(&m_audio, "audio"); !built)
         return built;
 
     // Downstream first: webrtcbin, then the queues, all PLAYING before any data can come.

@@ -46,7 +46,7 @@ private:
         PadRef teePad;
         PadRef webrtcSink;
     };
-    Status buildBranch(Branch *branch, GstElement *tee, const char *kind);
+    Status buildBranch(Branch *branch, const char *kind);
     void createOffer();
     void updateState();
     void branchUnlinked();

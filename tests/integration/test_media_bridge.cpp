@@ -51,10 +51,21 @@ void TestMediaBridge::oneReceiverDecodesVideoAndAudio()
 {
     auto sender = makeSender();
     QVERIFY(sender);
+    QString offer;
+    connect(sender.get(), &ProgrammeSender::outgoing, this, [&](const SignalMessage &message) {
+        if (message.type == SignalType::Offer)
+            offer = message.sdp;
+    });
     MediaHarness harness(sender.get());
     MediaReceiver *receiver = harness.addReceiver(QStringLiteral("bridge-1"));
     QVERIFY(receiver);
     QVERIFY2(waitForMoreMedia({receiver}, 30, 30000), qPrintable(harness.errors().join(u'\n')));
+    // The tuning the issue asks for, as the bridge sees it: bundle, NACK with retransmission,
+    // keyframe requests (PLI, FIR), send-only H.264 and Opus, DTLS.
+    for (const char *line : {"a=group:BUNDLE", "a=rtcp-fb:96 nack\r\n", "a=rtcp-fb:96 nack pli",
+             "a=rtcp-fb:96 ccm fir", "rtx/90000", "a=sendonly", "H264/90000", "OPUS/48000",
+             "a=fingerprint:sha-256", "packetization-mode=1"})
+        QVERIFY2(offer.contains(QLatin1String(line)), line);
     const ReceiverStats stats = receiver->stats();
     QCOMPARE(stats.videoSize, QSize(320, 240));
     QCOMPARE(receiver->connectionState(), QStringLiteral("connected"));
