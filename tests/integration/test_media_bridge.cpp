@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
+
 using namespace chamber;
 using namespace chamber::media;
 using namespace chamber::testing;
@@ -27,6 +29,7 @@ private slots:
     void keyFrameRequestReachesEncoder();
     void watchdogThroughAStall();
     void aBridgesFailureEndsOnlyThatBridge();
+    void videoSinkFromTheFactory();
 
 private:
     std::unique_ptr<ProgrammeSender> makeSender();
@@ -287,6 +290,29 @@ void TestMediaBridge::aBridgesFailureEndsOnlyThatBridge()
         QRegularExpression(QStringLiteral("programme pipeline error: programme-encoder")));
     postError(encoder.get());
     QVERIFY(programmeFailed.wait(5000));
+}
+
+void TestMediaBridge::videoSinkFromTheFactory()
+{
+    // The kiosk will hand in its qml6glsink this way; frames are counted at any sink's pad.
+    auto sender = makeSender();
+    QVERIFY(sender);
+    MediaHarness harness(sender.get());
+    ReceiverConfig config = loopbackReceiver();
+    // Called on a streaming thread.
+    std::atomic_int made {0};
+    config.videoSinkFactory = [&made]() -> Result<ElementRef> {
+        ++made;
+        auto sink = makeElement("fakesink", QStringLiteral("video-sink"));
+        if (sink)
+            g_object_set(sink->get(), "sync", TRUE, nullptr);
+        return sink;
+    };
+    MediaReceiver *receiver = harness.addReceiver(QStringLiteral("bridge-1"), config);
+    QVERIFY(receiver);
+    QVERIFY(waitForMoreMedia({receiver}, 20, 30000));
+    QCOMPARE(made.load(), 1);
+    QCOMPARE(receiver->stats().videoSize, QSize(320, 240));
 }
 
 QTEST_GUILESS_MAIN(TestMediaBridge)
