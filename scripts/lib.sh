@@ -16,6 +16,9 @@ CHAMBER_BUILD_PACKAGES=(
     qml6-module-qtqml qml6-module-qtqml-models qt6-pdf-dev
     qt6-qpa-plugins fonts-noto-core
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-tools
+    libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-nice gstreamer1.0-gl
+    gstreamer1.0-qt6
 )
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
 # make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese

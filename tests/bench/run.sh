@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -19,6 +19,7 @@ declare -A programs=(
     [documents]="$bench_dir/bench_documents"
     [reader]="$bench_dir/bench_reader"
     [viewer]="$bench_dir/bench_viewer"
+    [media]="$bench_dir/bench_media"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -29,8 +30,9 @@ declare -A targets=(
     [documents]="bench_documents"
     [reader]="bench_reader"
     [viewer]="bench_viewer"
+    [media]="chamber-media bench_media"
 )
-selected=(broadcast qr_decode join voting documents reader viewer)
+selected=(broadcast qr_decode join voting documents reader viewer media)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

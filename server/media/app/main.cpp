@@ -1,0 +1,58 @@
+// chamber-media: the programme for the video bridges, as a child process of chamberd.
+#include "media/app/mediaoptions.h"
+#include "media/app/stdiochannel.h"
+#include "media/gstsupport.h"
+#include "media/programme.h"
+#include "support/log.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+    using namespace chamber::media;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("chamber-media"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHAMBER_VERSION));
+
+    QString usage;
+    auto options = parseMediaOptions(app.arguments().mid(1), &usage);
+    if (!options) {
+        if (options.error().message.isEmpty()) {
+            std::fputs(qPrintable(usage), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "chamber-media: %s\n%s", qPrintable(options.error().message),
+            qPrintable(usage));
+        return 2;
+    }
+    // stdout carries signaling only; logs go to stderr, as JSON lines for the supervisor.
+    chamber::log::installMessageHandler(
+        ::isatty(STDERR_FILENO) ? chamber::log::Format::Text : chamber::log::Format::Json);
+    initGStreamer();
+    StdioChannel channel;
+    auto sender = ProgrammeSender::create(options->programme);
+    if (!sender) {
+        channel.send(SignalMessage::failure({}, sender.error()));
+        std::fprintf(stderr, "chamber-media: %s\n", qPrintable(sender.error().message));
+        return 1;
+    }
+    ProgrammeSender &programme = **sender;
+    programme.setMaxPeers(options->maxPeers);
+    QObject::connect(&programme, &ProgrammeSender::outgoing, &channel, &StdioChannel::send);
+    QObject::connect(&programme, &ProgrammeSender::pipelineFailed, &app, [&](const auto &error) {
+        channel.send(SignalMessage::failure({}, error));
+        // The supervisor restarts the process; a programme without its source is no use.
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(
+        &channel, &StdioChannel::received, &programme, [&](const SignalMessage &message) {
+            if (auto handled = programme.handle(message); !handled)
+                channel.send(SignalMessage::failure(message.peer, handled.error()));
+        });
+    QObject::connect(&channel, &StdioChannel::closed, &app, &QCoreApplication::quit);
+    channel.send(SignalMessage::ready());
+    return app.exec();
+}

@@ -1,0 +1,19 @@
+// chamber-media's command line: sources, size, rates, WebRTC tuning.
+#pragma once
+
+#include "media/programmeconfig.h"
+
+#include <QStringList>
+
+namespace chamber::media {
+
+struct MediaOptions
+{
+    ProgrammeConfig programme;
+    int maxPeers = 40;
+};
+
+// Parses argv (without the program name); --help text in `usage` when asked or on error.
+Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *usage);
+
+} // namespace chamber::media

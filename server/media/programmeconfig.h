@@ -1,0 +1,58 @@
+// What the programme is made of: sources, size, codecs' rates, WebRTC tuning. Plain data with
+// the pipeline description it turns into, so choices are visible in one place and testable
+// without GStreamer.
+#pragma once
+
+#include "media/webrtcsupport.h"
+#include "protocol/error.h"
+
+#include <QString>
+
+namespace chamber::media {
+
+enum class VideoSourceKind {
+    Test, // videotestsrc is-live (tests, demos)
+    V4l2, // a camera: v4l2src device=…
+    Pipewire, // a PipeWire node (screen or camera through the portal): pipewiresrc path=…
+};
+
+enum class AudioSourceKind {
+    Test, // audiotestsrc is-live
+    Alsa, // alsasrc device=…
+    Pulse, // pulsesrc device=… (PipeWire's Pulse server on desktop systems)
+};
+
+// RTP payload types fixed by the sender; webrtcbin picks retransmission types next to them.
+constexpr int kVideoPayloadType = 96;
+constexpr int kAudioPayloadType = 111;
+
+struct ProgrammeConfig
+{
+    VideoSourceKind videoSource = VideoSourceKind::Test;
+    QString videoDevice; // v4l2/pipewire; empty: the default
+    AudioSourceKind audioSource = AudioSourceKind::Test;
+    QString audioDevice;
+    int width = 1280;
+    int height = 720;
+    int fps = 30;
+    int videoKbps = 1500;
+    int audioKbps = 48;
+    // A keyframe at least this often, so a receiver that lost one never waits long; receivers
+    // ask for one (PLI) on loss in between.
+    int keyframeSeconds = 2;
+    bool timeOverlay = false; // test source only: running time drawn in (needs timeoverlay)
+    WebrtcSettings webrtc;
+
+    // Width/height/fps/bitrate ranges; a clear error instead of a pipeline that will not link.
+    Status validate() const;
+    // The encoding part, from sources to the two tees ("video-tee", "audio-tee").
+    QString pipelineDescription() const;
+    // Element factories the description needs (checked before building).
+    QStringList requiredElements() const;
+};
+
+// "test", "v4l2[:DEVICE]", "pipewire[:PATH]" / "test", "alsa[:DEVICE]", "pulse[:DEVICE]".
+Status parseVideoSource(const QString &text, ProgrammeConfig *config);
+Status parseAudioSource(const QString &text, ProgrammeConfig *config);
+
+} // namespace chamber::media

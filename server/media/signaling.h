@@ -1,0 +1,76 @@
+// Media signaling as data: the JSON messages chamber-media, chamberd and a bridge's receiver
+// exchange to set up one WebRTC peer (SDP offer/answer, trickled ICE candidates, states,
+// errors). Independent of any transport: chamber-media reads and writes them as JSON lines on
+// stdin/stdout, chamberd will relay them over its authenticated WebSocket, tests pass them in
+// memory. Documented in server/media/README.md.
+//
+// The parser is strict (unknown types and fields, wrong JSON types, oversized or malformed SDP
+// and candidates are refused with a typed Error naming the field), because the text comes from
+// remote devices and is handed to webrtcbin.
+#pragma once
+
+#include "protocol/error.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+namespace chamber::media {
+
+constexpr int kSignalingVersion = 1;
+// A line longer than this is refused before JSON parsing (an SDP of a few m-lines is ~3 KiB).
+constexpr qsizetype kMaxSignalBytes = 64 * 1024;
+constexpr qsizetype kMaxSdpBytes = 32 * 1024;
+constexpr qsizetype kMaxCandidateBytes = 1024;
+constexpr qsizetype kMaxPeerIdLength = 64;
+constexpr int kMaxMlineIndex = 63;
+
+enum class SignalType {
+    Ready, // media → controller: the pipeline runs, peers may be added
+    AddPeer, // controller → media: create a sender for this peer; media answers with an offer
+    RemovePeer, // controller → media
+    Offer, // media → bridge (relayed): SDP offer
+    Answer, // bridge → media (relayed): SDP answer
+    Candidate, // either way: one trickled ICE candidate
+    PeerState, // media → controller: connection state of one peer
+    PeerRemoved, // media → controller: the peer's branch is gone
+    Error, // either way: what went wrong, for one peer or the whole process
+};
+
+QString signalTypeName(SignalType type);
+
+struct SignalMessage
+{
+    SignalType type = SignalType::Error;
+    QString peer; // every type but ready and process-wide errors
+    QString sdp; // offer, answer
+    int mline = -1; // candidate: the m-line index (sdpMLineIndex)
+    QString candidate; // candidate: "candidate:…" as in SDP, without "a="
+    QString state; // peer-state: new, connecting, connected, disconnected, failed, closed
+    int version = kSignalingVersion; // ready
+    chamber::Error error; // error: code, message (and field)
+
+    static SignalMessage ready();
+    static SignalMessage addPeer(QString peer);
+    static SignalMessage removePeer(QString peer);
+    static SignalMessage offer(QString peer, QString sdp);
+    static SignalMessage answer(QString peer, QString sdp);
+    static SignalMessage iceCandidate(QString peer, int mline, QString candidate);
+    static SignalMessage peerState(QString peer, QString state);
+    static SignalMessage peerRemoved(QString peer);
+    static SignalMessage failure(QString peer, chamber::Error error);
+
+    bool operator==(const SignalMessage &) const = default;
+};
+
+// One message from one JSON text (a line without its newline, or a WebSocket frame).
+Result<SignalMessage> parseSignal(QByteArrayView json);
+
+// Compact JSON, no newline; parseSignal(toJson(m)) == m for every valid m.
+QByteArray toJson(const SignalMessage &message);
+
+// Checks shared with the parser, so builders of messages cannot make one it would refuse.
+bool isValidPeerId(QStringView peer);
+bool isValidPeerState(QStringView state);
+
+} // namespace chamber::media

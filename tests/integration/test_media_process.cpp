@@ -1,0 +1,107 @@
+// chamber-media as chamberd will run it: a child process speaking JSON lines on stdin/stdout.
+// A receiver in the test answers its offer through the pipes and decodes frames; malformed
+// lines get error lines and change nothing; remove-peer, end of stdin, bad options; and
+// killing the process leaves the test process (and its receiver) fine.
+#include "mediaharness.h"
+#include "spin.h"
+
+#include "media/gstsupport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chamber;
+using namespace chamber::media;
+using namespace chamber::testing;
+
+class TestMediaProcess : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { initGStreamer(); }
+    void receiverDecodesThroughThePipes();
+    void endOfStdinEndsTheProcess();
+    void badOptionsRefused();
+};
+
+void TestMediaProcess::receiverDecodesThroughThePipes()
+{
+    MediaProcess media;
+    QVERIFY(media.start());
+    MediaReceiver *receiver = media.addReceiver(QStringLiteral("bridge-1"));
+    QVERIFY(receiver);
+    QVERIFY(waitForMoreMedia({receiver}, 30, 30000));
+    QCOMPARE(receiver->stats().videoSize, QSize(320, 240));
+    QVERIFY(spinUntil([&] { return media.typeCount(SignalType::PeerState) > 0; }, 5000));
+
+    // Malformed lines: an error line each, nothing else changes.
+    const int errorsBefore = int(media.errors().size());
+    media.writeLine("not json");
+    media.writeLine(R"({"type":"answer","peer":"bridge-1"})");
+    media.writeLine(R"({"type":"answer","peer":"nobody","sdp":"v=0\r\nm=video 9 RTP/AVP 96\r\n"})");
+    media.writeLine(
+        R"({"type":"offer","peer":"bridge-1","sdp":"v=0\r\nm=video 9 RTP/AVP 96\r\n"})");
+    media.writeLine("{\"type\":\"add-peer\",\"peer\":\"" + QByteArray(100000, 'x') + "\"}");
+    media.writeLine(R"({"type":"add-peer","peer":"bridge-1"})");
+    QVERIFY(spinUntil([&] { return media.errors().size() == errorsBefore + 6; }, 10000));
+    QStringList codes;
+    for (const SignalMessage &error : media.errors().mid(errorsBefore))
+        codes << errorCodeName(error.error.code);
+    QCOMPARE(codes,
+        (QStringList {QStringLiteral("bad_json"), QStringLiteral("missing_field"),
+            QStringLiteral("not_found"), QStringLiteral("unknown_type"),
+            QStringLiteral("too_large"), QStringLiteral("conflict")}));
+    QVERIFY(media.badLines().isEmpty());
+    QCOMPARE(media.process().state(), QProcess::Running);
+    QVERIFY(waitForMoreMedia({receiver}, 15, 10000));
+
+    // A second bridge, then the first leaves: peer-removed, the second keeps receiving.
+    MediaReceiver *second = media.addReceiver(QStringLiteral("bridge-2"));
+    QVERIFY(second);
+    QVERIFY(waitForMoreMedia({receiver, second}, 15, 30000));
+    media.send(SignalMessage::removePeer(QStringLiteral("bridge-1")));
+    QVERIFY(spinUntil([&] { return media.typeCount(SignalType::PeerRemoved) == 1; }, 10000));
+    media.dropReceiver(QStringLiteral("bridge-1"));
+    QVERIFY(waitForMoreMedia({second}, 15, 10000));
+
+    // The media process dies: the receiver notices the stall; this process carries on.
+    QSignalSpy stalled(second, &MediaReceiver::stalled);
+    media.process().kill();
+    QVERIFY(media.process().waitForFinished(5000));
+    QVERIFY(stalled.wait(5000));
+    const quint64 frames = second->stats().videoFrames;
+    QTest::qWait(300);
+    QCOMPARE(second->stats().videoFrames, frames);
+}
+
+void TestMediaProcess::endOfStdinEndsTheProcess()
+{
+    MediaProcess media;
+    QVERIFY(media.start());
+    // The supervisor is gone: the media process must not linger.
+    media.process().closeWriteChannel();
+    QVERIFY(media.process().waitForFinished(10000));
+    QCOMPARE(media.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(media.process().exitCode(), 0);
+}
+
+void TestMediaProcess::badOptionsRefused()
+{
+    for (const QStringList &arguments :
+        {QStringList {QStringLiteral("--size"), QStringLiteral("big")},
+            QStringList {QStringLiteral("--video"), QStringLiteral("camera")},
+            QStringList {QStringLiteral("--fps"), QStringLiteral("0")},
+            QStringList {QStringLiteral("--no-such-option")}}) {
+        QProcess process;
+        process.start(mediaProcessProgram(), arguments);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(process.readAllStandardError().contains("chamber-media:"),
+            qPrintable(arguments.join(u' ')));
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestMediaProcess)
+#include "test_media_process.moc"

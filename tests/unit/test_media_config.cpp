@@ -1,0 +1,181 @@
+// The programme's configuration: ranges refused with the field named, device names that cannot
+// smuggle elements into the pipeline description, the tuning the issue asks for present in
+// the description, and sources parsed from their command-line form.
+#include "media/app/mediaoptions.h"
+#include "media/programmeconfig.h"
+
+#include <QTest>
+
+using namespace chamber;
+using namespace chamber::media;
+
+class TestMediaConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultsAreValid();
+    void rangesRefused_data();
+    void rangesRefused();
+    void descriptionCarriesTheTuning();
+    void sourcesParse_data();
+    void sourcesParse();
+    void badSourcesRefused();
+    void commandLine();
+    void badCommandLines_data();
+    void badCommandLines();
+};
+
+void TestMediaConfig::defaultsAreValid()
+{
+    ProgrammeConfig config;
+    QVERIFY(config.validate());
+    QCOMPARE(config.webrtc.latencyMs, 100);
+    QVERIFY(config.webrtc.nack);
+}
+
+void TestMediaConfig::rangesRefused_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::addColumn<int>("value");
+    QTest::newRow("odd width") << 0 << 321;
+    QTest::newRow("tiny width") << 0 << 8;
+    QTest::newRow("huge height") << 1 << 4320;
+    QTest::newRow("zero fps") << 2 << 0;
+    QTest::newRow("fps 120") << 2 << 120;
+    QTest::newRow("video kbps") << 3 << 10;
+    QTest::newRow("keyframe 0 s") << 4 << 0;
+    QTest::newRow("latency negative") << 5 << -1;
+    QTest::newRow("latency 5 s") << 5 << 5000;
+}
+
+void TestMediaConfig::rangesRefused()
+{
+    QFETCH(int, which);
+    QFETCH(int, value);
+    ProgrammeConfig config;
+    int *fields[] = {&config.width, &config.height, &config.fps, &config.videoKbps,
+        &config.keyframeSeconds, &config.webrtc.latencyMs};
+    *fields[which] = value;
+    auto valid = config.validate();
+    QVERIFY(!valid);
+    QCOMPARE(valid.error().code, ErrorCode::BadField);
+    QVERIFY(!valid.error().field.isEmpty());
+}
+
+void TestMediaConfig::descriptionCarriesTheTuning()
+{
+    ProgrammeConfig config;
+    config.width = 640;
+    config.height = 360;
+    config.fps = 25;
+    config.keyframeSeconds = 2;
+    const QString description = config.pipelineDescription();
+    for (const char *part : {"videotestsrc is-live=true", "width=640,height=360,framerate=25/1",
+             "tune=zerolatency", "speed-preset=ultrafast", "key-int-max=50",
+             "profile=constrained-baseline", "rtph264pay", "config-interval=-1",
+             "tee name=video-tee", "audiotestsrc is-live=true", "opusenc", "rtpopuspay",
+             "tee name=audio-tee", "name=programme-raw", "name=programme-encoder"}) {
+        QVERIFY2(description.contains(QLatin1String(part)), part);
+    }
+    QVERIFY(!description.contains(QLatin1String("timeoverlay")));
+    config.timeOverlay = true;
+    QVERIFY(config.pipelineDescription().contains(QLatin1String("timeoverlay")));
+    QVERIFY(config.requiredElements().contains(QStringLiteral("timeoverlay")));
+    QVERIFY(config.requiredElements().contains(QStringLiteral("webrtcbin")));
+}
+
+void TestMediaConfig::sourcesParse_data()
+{
+    QTest::addColumn<QString>("video");
+    QTest::addColumn<QString>("audio");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("tests") << "test"
+                           << "test"
+                           << "videotestsrc";
+    QTest::newRow("camera") << "v4l2:/dev/video2"
+                            << "alsa:hw:1,0"
+                            << "v4l2src device=\"/dev/video2\"";
+    QTest::newRow("default camera") << "v4l2"
+                                    << "pulse"
+                                    << "v4l2src !";
+    QTest::newRow("pipewire") << "pipewire:42"
+                              << "test"
+                              << "pipewiresrc path=\"42\"";
+}
+
+void TestMediaConfig::sourcesParse()
+{
+    QFETCH(QString, video);
+    QFETCH(QString, audio);
+    QFETCH(QString, expected);
+    ProgrammeConfig config;
+    QVERIFY(parseVideoSource(video, &config));
+    QVERIFY(parseAudioSource(audio, &config));
+    QVERIFY(config.validate());
+    QVERIFY2(
+        config.pipelineDescription().contains(expected), qPrintable(config.pipelineDescription()));
+}
+
+void TestMediaConfig::badSourcesRefused()
+{
+    ProgrammeConfig config;
+    QVERIFY(!parseVideoSource(QStringLiteral("camera"), &config));
+    QVERIFY(!parseVideoSource(QStringLiteral("test:x"), &config));
+    QVERIFY(!parseAudioSource(QStringLiteral("jack"), &config));
+    // A device name must not be able to add elements or properties to the description.
+    QVERIFY(
+        parseVideoSource(QStringLiteral("v4l2:/dev/video0 ! filesink location=/etc/x"), &config));
+    QVERIFY(!config.validate());
+    QVERIFY(parseVideoSource(QStringLiteral("v4l2:\"x\""), &config));
+    QVERIFY(!config.validate());
+}
+
+void TestMediaConfig::commandLine()
+{
+    QString usage;
+    auto options = parseMediaOptions(
+        {QStringLiteral("--video"), QStringLiteral("v4l2:/dev/video0"), QStringLiteral("--size"),
+            QStringLiteral("640x480"), QStringLiteral("--fps"), QStringLiteral("25"),
+            QStringLiteral("--latency"), QStringLiteral("60"), QStringLiteral("--ice-address"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--ice-address"),
+            QStringLiteral("10.0.0.2"), QStringLiteral("--max-peers"), QStringLiteral("20"),
+            QStringLiteral("--no-nack")},
+        &usage);
+    QVERIFY2(options, qPrintable(options ? QString() : options.error().message));
+    const ProgrammeConfig &config = options->programme;
+    QCOMPARE(config.videoSource, VideoSourceKind::V4l2);
+    QCOMPARE(config.videoDevice, QStringLiteral("/dev/video0"));
+    QCOMPARE(config.width, 640);
+    QCOMPARE(config.height, 480);
+    QCOMPARE(config.fps, 25);
+    QCOMPARE(config.webrtc.latencyMs, 60);
+    QCOMPARE(config.webrtc.iceAddresses,
+        (QStringList {QStringLiteral("127.0.0.1"), QStringLiteral("10.0.0.2")}));
+    QVERIFY(!config.webrtc.nack);
+    QCOMPARE(options->maxPeers, 20);
+    QVERIFY(usage.contains(QLatin1String("--ice-address")));
+}
+
+void TestMediaConfig::badCommandLines_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("size") << QStringList {QStringLiteral("--size"), QStringLiteral("720p")};
+    QTest::newRow("odd size") << QStringList {QStringLiteral("--size"), QStringLiteral("321x240")};
+    QTest::newRow("fps word") << QStringList {QStringLiteral("--fps"), QStringLiteral("fast")};
+    QTest::newRow("max peers") << QStringList {QStringLiteral("--max-peers"), QStringLiteral("0")};
+    QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")};
+    QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+}
+
+void TestMediaConfig::badCommandLines()
+{
+    QFETCH(QStringList, arguments);
+    QString usage;
+    auto options = parseMediaOptions(arguments, &usage);
+    QVERIFY(!options);
+    QVERIFY(!options.error().message.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMediaConfig)
+#include "test_media_config.moc"

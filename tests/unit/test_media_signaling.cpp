@@ -1,0 +1,170 @@
+// The video bridges' signaling messages: every type round-trips through JSON, and malformed
+// input (not JSON, not an object, unknown types and fields, wrong JSON types, bad peer ids,
+// SDP and candidates that are not, oversized lines) is refused with the right code and field.
+#include "media/signaling.h"
+
+#include <QTest>
+
+using namespace chamber;
+using namespace chamber::media;
+
+namespace {
+const QString kSdp = QStringLiteral(
+    "v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n");
+const QString kCandidate = QStringLiteral("candidate:1 1 UDP 2015364095 127.0.0.1 35144 typ host");
+} // namespace
+
+class TestMediaSignaling : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void refused_data();
+    void refused();
+    void oversizedLinesRefusedBeforeParsing();
+    void failureMessagesAreOneLine();
+};
+
+void TestMediaSignaling::roundTrip_data()
+{
+    QTest::addColumn<SignalMessage>("message");
+    QTest::newRow("ready") << SignalMessage::ready();
+    QTest::newRow("add-peer") << SignalMessage::addPeer(QStringLiteral("bridge-1"));
+    QTest::newRow("remove-peer") << SignalMessage::removePeer(QStringLiteral("site.A:2"));
+    QTest::newRow("offer") << SignalMessage::offer(QStringLiteral("b"), kSdp);
+    QTest::newRow("answer") << SignalMessage::answer(QStringLiteral("b"), kSdp);
+    QTest::newRow("candidate") << SignalMessage::iceCandidate(QStringLiteral("b"), 0, kCandidate);
+    QTest::newRow("peer-state") << SignalMessage::peerState(
+        QStringLiteral("b"), QStringLiteral("connected"));
+    QTest::newRow("peer-removed") << SignalMessage::peerRemoved(QStringLiteral("b"));
+    QTest::newRow("error for a peer") << SignalMessage::failure(QStringLiteral("b"),
+        makeError(ErrorCode::NotFound, QStringLiteral("no peer b"), QStringLiteral("peer")));
+    QTest::newRow("error for the process")
+        << SignalMessage::failure({}, makeError(ErrorCode::BadJson, QStringLiteral("not JSON")));
+}
+
+void TestMediaSignaling::roundTrip()
+{
+    QFETCH(SignalMessage, message);
+    const QByteArray json = toJson(message);
+    QVERIFY(!json.contains('\n')); // one message, one line
+    auto parsed = parseSignal(json);
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    QCOMPARE(*parsed, message);
+}
+
+void TestMediaSignaling::refused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("field");
+    const auto row = [](const char *name, QByteArray json, ErrorCode code, const char *field) {
+        QTest::newRow(name) << json << code << QString::fromLatin1(field);
+    };
+    row("empty", "", ErrorCode::BadJson, "");
+    row("not json", "offer please", ErrorCode::BadJson, "");
+    row("truncated", R"({"type":"add-peer","peer":"b)", ErrorCode::BadJson, "");
+    row("array", R"(["add-peer","b"])", ErrorCode::NotAnObject, "");
+    // Qt 6.4's JSON parser takes no top-level scalars: refused as not JSON.
+    row("string", R"("add-peer")", ErrorCode::BadJson, "");
+    row("no type", R"({"peer":"b"})", ErrorCode::MissingField, "type");
+    row("type not a string", R"({"type":3,"peer":"b"})", ErrorCode::BadField, "type");
+    row("unknown type", R"({"type":"rollback","peer":"b"})", ErrorCode::UnknownType, "type");
+    row("unknown field", R"({"type":"add-peer","peer":"b","admin":true})", ErrorCode::BadField,
+        "admin");
+    row("field of another type", R"({"type":"add-peer","peer":"b","sdp":"v=0"})",
+        ErrorCode::BadField, "sdp");
+    row("no peer", R"({"type":"add-peer"})", ErrorCode::MissingField, "peer");
+    row("peer not a string", R"({"type":"add-peer","peer":7})", ErrorCode::BadField, "peer");
+    row("empty peer", R"({"type":"add-peer","peer":""})", ErrorCode::BadField, "peer");
+    row("peer with a space", R"({"type":"add-peer","peer":"b 1"})", ErrorCode::BadField, "peer");
+    row("peer with a slash", R"({"type":"add-peer","peer":"../b"})", ErrorCode::BadField, "peer");
+    row("peer too long", "{\"type\":\"add-peer\",\"peer\":\"" + QByteArray(65, 'b') + "\"}",
+        ErrorCode::BadField, "peer");
+    row("offer without sdp", R"({"type":"offer","peer":"b"})", ErrorCode::MissingField, "sdp");
+    row("sdp not a string", R"({"type":"offer","peer":"b","sdp":{}})", ErrorCode::BadField, "sdp");
+    row("sdp without v=0", R"({"type":"answer","peer":"b","sdp":"m=video 9 RTP/AVP 96\r\n"})",
+        ErrorCode::BadField, "sdp");
+    row("sdp without m=", R"({"type":"answer","peer":"b","sdp":"v=0\r\ns=-\r\n"})",
+        ErrorCode::BadField, "sdp");
+    row("sdp bad line", R"({"type":"answer","peer":"b","sdp":"v=0\r\nm=video\r\nhello\r\n"})",
+        ErrorCode::BadField, "sdp");
+    row("sdp control character",
+        "{\"type\":\"answer\",\"peer\":\"b\",\"sdp\":\"v=0\\r\\nm=video\\u0000\\r\\n\"}",
+        ErrorCode::BadField, "sdp");
+    row("sdp too large",
+        "{\"type\":\"answer\",\"peer\":\"b\",\"sdp\":\"v=0\\r\\nm=video\\r\\na="
+            + QByteArray(40000, 'x') + "\"}",
+        ErrorCode::TooLarge, "sdp");
+    row("candidate without mline",
+        R"({"type":"candidate","peer":"b","candidate":"candidate:1 1 UDP 1 127.0.0.1 9 typ host"})",
+        ErrorCode::MissingField, "mline");
+    row("mline negative", R"({"type":"candidate","peer":"b","mline":-1,"candidate":"candidate:1"})",
+        ErrorCode::BadField, "mline");
+    row("mline fraction",
+        R"({"type":"candidate","peer":"b","mline":0.5,"candidate":"candidate:1"})",
+        ErrorCode::BadField, "mline");
+    row("mline too big", R"({"type":"candidate","peer":"b","mline":64,"candidate":"candidate:1"})",
+        ErrorCode::BadField, "mline");
+    row("mline a string",
+        R"({"type":"candidate","peer":"b","mline":"0","candidate":"candidate:1"})",
+        ErrorCode::BadField, "mline");
+    row("candidate without prefix",
+        R"({"type":"candidate","peer":"b","mline":0,"candidate":"1 1 UDP"})", ErrorCode::BadField,
+        "candidate");
+    row("candidate with a newline",
+        R"({"type":"candidate","peer":"b","mline":0,"candidate":"candidate:1\r\na=x"})",
+        ErrorCode::BadField, "candidate");
+    row("candidate too long",
+        "{\"type\":\"candidate\",\"peer\":\"b\",\"mline\":0,\"candidate\":\"candidate:"
+            + QByteArray(1100, '1') + "\"}",
+        ErrorCode::TooLarge, "candidate");
+    row("unknown state", R"({"type":"peer-state","peer":"b","state":"happy"})", ErrorCode::BadField,
+        "state");
+    row("ready without version", R"({"type":"ready"})", ErrorCode::MissingField, "version");
+    row("ready version zero", R"({"type":"ready","version":0})", ErrorCode::BadField, "version");
+    row("error unknown code", R"({"type":"error","code":"oops","message":"x"})",
+        ErrorCode::BadField, "code");
+    row("error without message", R"({"type":"error","code":"internal"})", ErrorCode::MissingField,
+        "message");
+    row("error message two lines", R"({"type":"error","code":"internal","message":"a\nb"})",
+        ErrorCode::BadField, "message");
+}
+
+void TestMediaSignaling::refused()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, field);
+    auto parsed = parseSignal(json);
+    QVERIFY(!parsed);
+    QCOMPARE(errorCodeName(parsed.error().code), errorCodeName(code));
+    QCOMPARE(parsed.error().field, field);
+    QVERIFY(!parsed.error().message.isEmpty());
+}
+
+void TestMediaSignaling::oversizedLinesRefusedBeforeParsing()
+{
+    const QByteArray huge = "{\"type\":\"add-peer\",\"peer\":\"b\",\"x\":\""
+        + QByteArray(kMaxSignalBytes, 'x') + "\"}";
+    auto parsed = parseSignal(huge);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().code, ErrorCode::TooLarge);
+}
+
+void TestMediaSignaling::failureMessagesAreOneLine()
+{
+    // Errors built from GStreamer's multi-line debug text still make a valid message.
+    auto message = SignalMessage::failure(QStringLiteral("b"),
+        makeError(
+            ErrorCode::Internal, QStringLiteral("first\nsecond\tthird\x01") + QString(2000, u'x')));
+    auto parsed = parseSignal(toJson(message));
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    QVERIFY(!parsed->error.message.contains(u'\n'));
+    QVERIFY(parsed->error.message.size() <= 1024);
+}
+
+QTEST_GUILESS_MAIN(TestMediaSignaling)
+#include "test_media_signaling.moc"
