@@ -6,6 +6,7 @@
 // page 1 in this process without Qt Quick.
 #include "kioskstate.h"
 #include "qmlplugins.h"
+#include "spin.h"
 #include "stats.h"
 #include "support/textpdf.h"
 
@@ -33,18 +34,6 @@ namespace {
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-bool spin(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-    }
-    return true;
 }
 
 [[noreturn]] void fail(const char *why)
@@ -159,7 +148,7 @@ int main(int argc, char *argv[])
         fail("the viewer scene did not load");
     int framesSwapped = 0;
     QObject::connect(window, &QQuickWindow::frameSwapped, [&] { ++framesSwapped; });
-    spin([&] { return framesSwapped > 0; }, 5000);
+    testing::spinUntil([&] { return framesSwapped > 0; }, 5000);
 
     std::vector<double> firstPageMs, turnMs, pdftoppmMs, qtPdfMs;
     const auto pageRendered = [&](int index) {
@@ -170,10 +159,10 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         window->setProperty("openDocument", round + 1);
-        if (!spin([&] { return pageRendered(0); }, 20000))
+        if (!testing::spinUntil([&] { return pageRendered(0); }, 20000))
             fail("the first page was not rendered");
         const int before = framesSwapped;
-        if (!spin([&] { return framesSwapped > before; }, 5000))
+        if (!testing::spinUntil([&] { return framesSwapped > before; }, 5000))
             fail("the first page was not drawn");
         firstPageMs.push_back(msSince(timer));
 
@@ -182,14 +171,14 @@ int main(int argc, char *argv[])
         for (int turn = 1; turn <= 5; ++turn) {
             timer.restart();
             QMetaObject::invokeMethod(viewer, "turnTo", Q_ARG(QVariant, turn));
-            if (!spin([&] { return pageRendered(turn); }, 10000))
+            if (!testing::spinUntil([&] { return pageRendered(turn); }, 10000))
                 fail("a turned page was not rendered");
             const int drawn = framesSwapped;
-            spin([&] { return framesSwapped > drawn; }, 5000);
+            testing::spinUntil([&] { return framesSwapped > drawn; }, 5000);
             turnMs.push_back(msSince(timer));
         }
         window->setProperty("openDocument", 0);
-        spin([&] { return !window->property("viewer").value<QObject *>(); }, 5000);
+        testing::spinUntil([&] { return !window->property("viewer").value<QObject *>(); }, 5000);
 
         // Baselines on the same file.
         const QString path = files.value(shas[round]);

@@ -24,15 +24,6 @@ using namespace chamber::testing;
 
 namespace {
 
-QByteArray header(const RestResponse &response, const char *name)
-{
-    for (const auto &[key, value] : response.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 // What a tablet would send: ciphertext, i.e. bytes that look random.
 QByteArray ciphertext(qsizetype size)
 {
@@ -142,16 +133,16 @@ private Q_SLOTS:
         const QByteArray blob = ciphertext(5000);
         const RestResponse put = call("PUT", m_tabletA, m_document, blob);
         QCOMPARE(put.status, 201);
-        QCOMPARE(header(put, "ETag"), etagOf(blob));
+        QCOMPARE(put.header("ETag"), etagOf(blob));
         QCOMPARE(put.json().value(QLatin1String("created")).toBool(), true);
         QCOMPARE(stored(1, m_document), blob); // on disk once acknowledged
 
         const RestResponse restored = call("GET", m_tabletB, m_document);
         QCOMPARE(restored.status, 200);
         QCOMPARE(restored.body, blob);
-        QCOMPARE(header(restored, "ETag"), etagOf(blob));
-        QCOMPARE(header(restored, "Content-Type"), QByteArray("application/octet-stream"));
-        QCOMPARE(header(restored, "Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(restored.header("ETag"), etagOf(blob));
+        QCOMPARE(restored.header("Content-Type"), QByteArray("application/octet-stream"));
+        QCOMPARE(restored.header("Cache-Control"), QByteArray("no-store"));
         const RestResponse unchanged
             = call("GET", m_tabletB, m_document, {}, {{"If-None-Match", etagOf(blob)}});
         QCOMPARE(unchanged.status, 304);
@@ -210,19 +201,19 @@ private Q_SLOTS:
     void versionsStopLostUpdates()
     {
         const RestResponse base = call("GET", m_tabletA, m_document);
-        const QByteArray seen = header(base, "ETag");
+        const QByteArray seen = base.header("ETag");
         // Tablet B changes the notes, knowing the version it replaces.
         const QByteArray fromB = ciphertext(800);
         const RestResponse changed
             = call("PUT", m_tabletB, m_document, fromB, {{"If-Match", seen}});
         QCOMPARE(changed.status, 200);
-        QCOMPARE(header(changed, "ETag"), etagOf(fromB));
+        QCOMPARE(changed.header("ETag"), etagOf(fromB));
         // Tablet A, still on the old version, is told instead of overwriting B's change.
         const QByteArray fromA = ciphertext(900);
         const RestResponse conflict
             = call("PUT", m_tabletA, m_document, fromA, {{"If-Match", seen}});
         QCOMPARE(conflict.status, 412);
-        QCOMPARE(header(conflict, "ETag"), etagOf(fromB)); // what to fetch and merge
+        QCOMPARE(conflict.header("ETag"), etagOf(fromB)); // what to fetch and merge
         QCOMPARE(stored(1, m_document), fromB);
         // B resending its PUT (same bytes, the If-Match now stale): still fine, no change.
         QCOMPARE(call("PUT", m_tabletB, m_document, fromB, {{"If-Match", seen}}).status, 200);

@@ -21,18 +21,7 @@
 using namespace chamber;
 using namespace chamber::testing;
 
-namespace {
-
-QByteArray header(const RestResponse &response, const char *name)
-{
-    for (const auto &[key, value] : response.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestDocuments : public QObject
 {
@@ -186,15 +175,15 @@ private Q_SLOTS:
         const RestResponse whole = download(m_articleSha, m_delegateCredential);
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.body, m_article);
-        QCOMPARE(header(whole, "Content-Type"), QByteArray("application/pdf"));
-        QCOMPARE(header(whole, "ETag"), '"' + m_articleSha.toLatin1() + '"');
-        QVERIFY(header(whole, "Cache-Control").contains("immutable"));
+        QCOMPARE(whole.header("Content-Type"), QByteArray("application/pdf"));
+        QCOMPARE(whole.header("ETag"), '"' + m_articleSha.toLatin1() + '"');
+        QVERIFY(whole.header("Cache-Control").contains("immutable"));
         // Resuming an interrupted download.
         const RestResponse tail
             = download(m_articleSha, m_delegateCredential, {{"Range", "bytes=1000-"}});
         QCOMPARE(tail.status, 206);
         QCOMPARE(tail.body, m_article.mid(1000));
-        QCOMPARE(header(tail, "Content-Range"),
+        QCOMPARE(tail.header("Content-Range"),
             QByteArray("bytes 1000-") + QByteArray::number(m_article.size() - 1) + '/'
                 + QByteArray::number(m_article.size()));
         const RestResponse past = download(m_articleSha, m_delegateCredential,
@@ -206,7 +195,7 @@ private Q_SLOTS:
                      .body,
             m_article);
         const RestResponse cached = download(
-            m_articleSha, m_delegateCredential, {{"If-None-Match", header(whole, "ETag")}});
+            m_articleSha, m_delegateCredential, {{"If-None-Match", whole.header("ETag")}});
         QCOMPARE(cached.status, 304);
         QVERIFY(cached.body.isEmpty());
     }

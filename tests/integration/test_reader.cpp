@@ -25,15 +25,6 @@ using namespace chamber::testing;
 
 namespace {
 
-QByteArray header(const RestResponse &response, const char *name)
-{
-    for (const auto &[key, value] : response.headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 QString sha256Of(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -157,9 +148,9 @@ private Q_SLOTS:
         const RestResponse png = admin(
             "POST", QStringLiteral("/meetings/1/reader-links?format=png"), R"({"delegate":4})");
         QCOMPARE(png.status, 201);
-        QCOMPARE(header(png, "Content-Type"), QByteArray("image/png"));
+        QCOMPARE(png.header("Content-Type"), QByteArray("image/png"));
         QVERIFY(!QImage::fromData(png.body, "PNG").isNull());
-        QVERIFY(protocol::parseReaderLink(QString::fromUtf8(header(png, "Chamber-Reader-Url"))));
+        QVERIFY(protocol::parseReaderLink(QString::fromUtf8(png.header("Chamber-Reader-Url"))));
         // Refusals.
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/reader-links"), "{}").status, 400);
         QCOMPARE(
@@ -254,9 +245,9 @@ private Q_SLOTS:
         const RestResponse page
             = restCall("GET", m_server.baseUrl() + QStringLiteral("/read"), m_server.pin());
         QCOMPARE(page.status, 200);
-        QCOMPARE(header(page, "Content-Type"), QByteArray("text/html; charset=utf-8"));
-        QVERIFY(header(page, "Content-Security-Policy").contains("default-src 'none'"));
-        QCOMPARE(header(page, "Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(page.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(page.header("Content-Security-Policy").contains("default-src 'none'"));
+        QCOMPARE(page.header("Cache-Control"), QByteArray("no-store"));
         QVERIFY(page.body.contains("Đang tải"));
         QVERIFY(page.body.contains("Loading"));
         QVERIFY(!page.body.contains("http://") && !page.body.contains("https://"));
@@ -305,10 +296,10 @@ private Q_SLOTS:
             = QStringLiteral("/reader/api/docs/%1/pages/1?width=600").arg(m_articleSha);
         const RestResponse page = reader(path, m_token);
         QCOMPARE(page.status, 200);
-        QCOMPARE(header(page, "Content-Type"), QByteArray("image/png"));
-        const QByteArray etag = header(page, "ETag");
+        QCOMPARE(page.header("Content-Type"), QByteArray("image/png"));
+        const QByteArray etag = page.header("ETag");
         QCOMPARE(etag, '"' + m_articleSha.toLatin1() + "-p1-w600\"");
-        QVERIFY(header(page, "Cache-Control").contains("immutable"));
+        QVERIFY(page.header("Cache-Control").contains("immutable"));
         const QImage image = QImage::fromData(page.body, "PNG");
         QCOMPARE(image.width(), 600);
         QCOMPARE(image.height(), 849);
@@ -354,7 +345,7 @@ private Q_SLOTS:
         const RestResponse whole = reader(path, m_token);
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.body, m_article);
-        QCOMPARE(header(whole, "ETag"), '"' + m_articleSha.toLatin1() + '"');
+        QCOMPARE(whole.header("ETag"), '"' + m_articleSha.toLatin1() + '"');
         const RestResponse tail = reader(path, m_token, {{"Range", "bytes=100-"}});
         QCOMPARE(tail.status, 206);
         QCOMPARE(tail.body, m_article.mid(100));

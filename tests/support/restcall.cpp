@@ -9,6 +9,15 @@
 
 namespace chamber::testing {
 
+QByteArray RestResponse::header(const char *name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 QJsonObject RestResponse::json() const
 {
     return QJsonDocument::fromJson(body).object();

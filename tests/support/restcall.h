@@ -14,6 +14,8 @@ struct RestResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QJsonObject json() const;
+    // The value of a header (names compare without case); empty when absent.
+    QByteArray header(const char *name) const;
 };
 
 RestResponse restCall(const QByteArray &method, const QString &url, const QByteArray &pin,
