@@ -1,5 +1,6 @@
 #include "kioskapplication.h"
 
+#include "pdfpageprovider.h"
 #include "qrimageprovider.h"
 #include "support/textpdf.h"
 
@@ -211,6 +212,7 @@ int KioskApplication::run()
 
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     m_engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    m_engine.addImageProvider(QStringLiteral("pdfpage"), new PdfPageProvider);
 
     if (m_options.selfTest) {
         if (m_options.role != QLatin1String("join")) {

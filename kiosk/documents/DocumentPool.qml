@@ -1,7 +1,6 @@
-// The open PDF documents, one per local file, made once and kept while the program runs. Qt
-// 6.4's image reader thread can still be rendering a page of a document after the viewer that
-// made it is gone, and crashes if the document was deleted (seen in the tests); kept here, a
-// document outlives every page image of it. A meeting has tens of documents, not thousands.
+// The open PDF documents (page count, page sizes, text search; the pages themselves are drawn
+// by PdfPageProvider), one per local file, made once and kept while the program runs, so a
+// document opened again is there at once. A meeting has tens of documents, not thousands.
 pragma Singleton
 import QtQuick
 import QtQuick.Pdf

@@ -1,7 +1,6 @@
 // One page of the open document, fitted to the view: pinch (or double-tap) to zoom, drag to
 // move around a zoomed page; search hits and the delegate's own annotations drawn on top.
 import QtQuick
-import QtQuick.Pdf
 import QtQuick.Shapes
 import QtQuick.Window
 import Chamber.Common
@@ -10,7 +9,8 @@ Flickable {
     id: root
 
     required property int index
-    required property var document // PdfDocument
+    required property var document // PdfDocument: the page's size, the search
+    property url fileUrl // the local copy the page is rendered from
     property var searchModel: null
     property var annotations: null // AnnotationSet
     property string tool: "" // "", pen, highlighter, eraser, note
@@ -51,18 +51,18 @@ Flickable {
         border.color: Theme.divider
         readonly property real pageScale: root.pointSize.width > 0 ? width / root.pointSize.width : 1
 
-        PdfPageImage {
+        Image {
             id: image
             objectName: "pageImage"
             anchors.fill: parent
-            document: root.document
-            currentFrame: root.index
-            asynchronous: true // off the GUI thread; the document outlives it (DocumentPool)
+            // Rendered on the provider's worker threads (see pdfpageprovider.h).
+            source: root.fileUrl.toString() !== "" && paper.width > 0
+                    ? "image://pdfpage/" + encodeURIComponent(root.fileUrl.toString()) + "/" + root.index : ""
+            asynchronous: true
             cache: false
             fillMode: Image.PreserveAspectFit
             // Rendered at the size shown (sharp after a zoom), not while the fingers move.
             sourceSize.width: Math.round(paper.width * Screen.devicePixelRatio)
-            sourceSize.height: 0
         }
         Text {
             anchors.centerIn: parent

@@ -58,12 +58,11 @@ Rectangle {
                 height: Math.round(stage.pointSize.height * stage.fit)
                 visible: root.ready
                 color: "white"
-                PdfPageImage {
+                Image {
                     objectName: "presentedImage"
                     anchors.fill: parent
-                    document: root.pdf
-                    currentFrame: Kiosk.documents.presentedPage - 1
-            asynchronous: true
+                    source: root.ready ? "image://pdfpage/" + encodeURIComponent(Kiosk.documents.presentedUrl.toString())
+                                         + "/" + (Kiosk.documents.presentedPage - 1) : ""
                     sourceSize.width: width
                     fillMode: Image.PreserveAspectFit
                 }

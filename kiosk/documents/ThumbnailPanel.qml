@@ -2,13 +2,13 @@
 // the delegate's own notes carry a mark.
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Pdf
 import Chamber.Common
 
 Rectangle {
     id: root
 
     property var document: null // PdfDocument
+    property url fileUrl
     property int currentPage: 0
     property var annotatedPages: []
     signal pageChosen(int page)
@@ -23,7 +23,7 @@ Rectangle {
         anchors.margins: Theme.px(8)
         clip: true
         spacing: Theme.px(10)
-        model: root.document ? root.document.pageCount : 0
+        model: root.document && root.visible && width > 0 ? root.document.pageCount : 0
         currentIndex: root.currentPage
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
         ScrollBar.vertical: ScrollBar {}
@@ -41,12 +41,10 @@ Rectangle {
                 color: "white"
                 border.width: thumb.index === root.currentPage ? 3 : 1
                 border.color: thumb.index === root.currentPage ? Theme.accent : Theme.divider
-                PdfPageImage {
+                Image {
                     anchors.fill: parent
                     anchors.margins: parent.border.width
-                    document: root.document
-                    currentFrame: thumb.index
-            asynchronous: true
+                    source: "image://pdfpage/" + encodeURIComponent(root.fileUrl.toString()) + "/" + thumb.index
                     sourceSize.width: width
                     fillMode: Image.PreserveAspectFit
                 }

@@ -1,6 +1,7 @@
 // Qt Quick Test runner for the kiosk's screens. Every tst_*.qml runs against a real chamberd
 // started in this process (see TestServer), through the kiosk's real client and Kiosk state.
 #include "kioskapplication.h"
+#include "pdfpageprovider.h"
 #include "qmlplugins.h"
 #include "qrimageprovider.h"
 #include "testserver.h"
@@ -30,6 +31,7 @@ public Q_SLOTS:
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->addImageProvider(QStringLiteral("qr"), new chamber::kiosk::QrImageProvider);
+        engine->addImageProvider(QStringLiteral("pdfpage"), new chamber::kiosk::PdfPageProvider);
     }
 
     void cleanupTestCase()

@@ -6,6 +6,7 @@
 #include "restcall.h"
 #include "wsclient.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJSEngine>
@@ -65,6 +66,9 @@ void TestServer::stopServer()
     m_seatDevices.clear();
     if (m_server)
         m_server->stop();
+    // The closed sessions are deleted later and tell the hub as they go: let them go while
+    // the hub is still there (a use after free otherwise, seen as a crash in this test).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_server.reset();
 }
 
