@@ -95,7 +95,7 @@ Result<Annotations> Annotations::fromJson(const QJsonObject &json)
         stroke.width = object.value(QLatin1String("width")).toDouble(-1);
         const QJsonArray points = object.value(QLatin1String("points")).toArray();
         if (!value.isObject() || !readPage(object, stroke.page) || !isColor(stroke.color)
-            || !(stroke.width > 0 && stroke.width <= 0.1) || points.size() < 2
+            || !(stroke.width > 0 && stroke.width <= 0.1) || points.size() < 4
             || points.size() % 2 != 0 || points.size() > 2 * kMaxPointsPerStroke)
             return malformed(QStringLiteral("a stroke is damaged"));
         for (qsizetype i = 0; i < points.size(); i += 2) {

@@ -171,6 +171,8 @@ private Q_SLOTS:
         QTest::newRow("stroke off the page")
             << json("{'version': 1, 'strokes': [{'page': 0, 'color': '#000000', 'width': 0.004, "
                     "'points': [0.1, 0.1, 1.5, 0.2]}], 'notes': []}");
+        QTest::newRow("one-point stroke (found by fuzz_annotations)")
+            << json("{'version': 1, 'strokes': [{'page': 0, 'color': '#ffd400', 'width': 0.02, 'points': [0.1, -0]}], 'notes': []}");
         QTest::newRow("odd point list")
             << json("{'version': 1, 'strokes': [{'page': 0, 'color': '#000000', 'width': 0.004, "
                     "'points': [0.1, 0.1, 0.2]}], 'notes': []}");
