@@ -1,0 +1,524 @@
+// The watch page (/watch) in a real browser: headless Chromium (the Debian package) receives
+// the programme of a real chamber-media (test sources, x264 constrained baseline + Opus) over
+// loopback WebRTC and decodes it.
+//
+// Until chamberd relays media, the page talks to a stand-in relay in this test (the page's
+// HTTP and WebSocket, the same bytes chamberd serves, and chamber-media's stdio signaling
+// passed through): so the page's own logic runs for real (enroll, hello, media.join, answer,
+// trickle, a new offer replacing the old connection, reconnecting, a forbidden role, a
+// revoked device).
+//
+// Chromium missing is a failure, not a skip: scripts/test.sh installs it.
+#include "api/watchpage.h"
+#include "browser.h"
+#include "serverprocess.h"
+
+#include <QAbstractHttpServer>
+#include <QDir>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QProcess>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace chamber;
+using namespace chamber::testing;
+
+namespace {
+
+// The flags the page needs in this sandbox: host candidates with their address rather than an
+// mDNS name chamber-media cannot resolve, and loopback candidates at all.
+const QStringList kWebRtcFlags {QStringLiteral("--allow-loopback-in-peer-connection"),
+    QStringLiteral("--disable-features=WebRtcHideLocalIpsWithMdns")};
+
+QByteArray line(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Stands in for chamberd: serves /watch, answers enroll/hello/ping/media.* for one device of
+// `role`, and relays between the page and chamber-media's stdin/stdout.
+class StandInRelay : public QAbstractHttpServer
+{
+public:
+    QString token = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    QString role = QStringLiteral("bridge");
+    bool revoked = false;
+    int joins = 0;
+    int enrolls = 0;
+    QStringList pageSent; // every type the page sent, in order
+    QProcess media;
+
+    bool startMedia()
+    {
+        media.setProcessChannelMode(QProcess::SeparateChannels);
+        media.setProgram(binaryPath(QStringLiteral("chamber-media")));
+        media.setArguments({QStringLiteral("--video"), QStringLiteral("test"),
+            QStringLiteral("--audio"), QStringLiteral("test"), QStringLiteral("--ice-address"),
+            QStringLiteral("127.0.0.1")});
+        m_ready = false;
+        m_joined = false;
+        QObject::connect(&media, &QProcess::readyReadStandardOutput, &media, [this] {
+            while (media.canReadLine())
+                fromMedia(QJsonDocument::fromJson(media.readLine()).object());
+        });
+        media.start();
+        return media.waitForStarted(10000) && QTest::qWaitFor([this] { return m_ready; }, 20000);
+    }
+    void stopMedia()
+    {
+        media.disconnect();
+        media.closeWriteChannel();
+        if (!media.waitForFinished(5000)) {
+            media.kill();
+            media.waitForFinished(5000);
+        }
+    }
+    // What chamberd does when chamber-media dies: status restarting, a new process, and once it
+    // is ready the joined peer added again (a fresh offer for the page).
+    void restartMedia()
+    {
+        push(status(QStringLiteral("restarting")));
+        stopMedia();
+        QVERIFY(startMedia());
+        push(status(QStringLiteral("running")));
+        if (m_session) {
+            m_joined = true;
+            toMedia({{QStringLiteral("type"), QStringLiteral("add-peer")},
+                {QStringLiteral("peer"), m_peer}});
+        }
+    }
+    int offers = 0;
+    // Drops the page's WebSocket as a network failure would.
+    void dropSession()
+    {
+        if (m_session)
+            m_session->abort();
+    }
+    // The device is revoked: bye, close, and its credential refused from now on.
+    void revoke()
+    {
+        revoked = true;
+        if (m_session) {
+            m_session->sendTextMessage(
+                QString::fromUtf8(line({{QStringLiteral("type"), QStringLiteral("bye")},
+                    {QStringLiteral("reason"), QStringLiteral("revoked")}})));
+            m_session->close();
+        }
+    }
+    quint16 port() { return serverPorts().value(0); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        if (request.url().path() == QLatin1String("/ws"))
+            return true; // Qt upgrades it
+        if (request.url().path() != QLatin1String("/watch"))
+            return false;
+        const api::HttpReply reply = api::watchPageReply();
+        QHttpServerResponder responder = makeResponder(request, socket);
+        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        responder.writeHeader("Content-Type", reply.contentType);
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        responder.writeHeader("Cache-Control", "no-store");
+        for (const auto &[name, value] : reply.headers)
+            responder.writeHeader(name, value);
+        responder.writeBody(reply.body);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    }
+
+public:
+    ~StandInRelay() override
+    {
+        // Before the members go: a closing socket would still write to chamber-media.
+        const auto sockets = findChildren<QWebSocket *>();
+        for (QWebSocket *socket : sockets) {
+            socket->disconnect();
+            delete socket;
+        }
+    }
+    StandInRelay()
+    {
+        QObject::connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+            while (hasPendingWebSocketConnections())
+                accept(nextPendingWebSocketConnection().release());
+        });
+    }
+
+private:
+    QPointer<QWebSocket> m_session;
+    bool m_ready = false;
+    bool m_joined = false;
+    bool m_rejoin = false;
+    const QString m_peer = QStringLiteral("d7");
+
+    static QJsonObject status(const QString &state)
+    {
+        return {{QStringLiteral("type"), QStringLiteral("media.status")},
+            {QStringLiteral("meeting"), 1}, {QStringLiteral("state"), state}};
+    }
+    void toMedia(const QJsonObject &message) { media.write(line(message) + '\n'); }
+    void push(const QJsonObject &message)
+    {
+        if (m_session)
+            m_session->sendTextMessage(QString::fromUtf8(line(message)));
+    }
+    void answer(QWebSocket *socket, const QJsonObject &request, const QJsonObject &result)
+    {
+        socket->sendTextMessage(
+            QString::fromUtf8(line({{QStringLiteral("type"), QStringLiteral("ok")},
+                {QStringLiteral("id"), request.value(QLatin1String("id"))},
+                {QStringLiteral("result"), result}})));
+    }
+    void refuse(QWebSocket *socket, const QJsonObject &request, const QString &code)
+    {
+        socket->sendTextMessage(
+            QString::fromUtf8(line({{QStringLiteral("type"), QStringLiteral("error")},
+                {QStringLiteral("id"), request.value(QLatin1String("id"))},
+                {QStringLiteral("code"), code}, {QStringLiteral("message"), code}})));
+    }
+
+    void accept(QWebSocket *socket)
+    {
+        socket->setParent(this);
+        QObject::connect(
+            socket, &QWebSocket::textMessageReceived, socket, [this, socket](const QString &text) {
+                fromPage(socket, QJsonDocument::fromJson(text.toUtf8()).object());
+            });
+        QObject::connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
+            if (socket == m_session && m_joined) {
+                toMedia({{QStringLiteral("type"), QStringLiteral("remove-peer")},
+                    {QStringLiteral("peer"), m_peer}});
+                m_joined = false;
+            }
+            socket->deleteLater();
+        });
+    }
+
+    void fromPage(QWebSocket *socket, const QJsonObject &message)
+    {
+        const QString type = message.value(QLatin1String("type")).toString();
+        pageSent.append(type);
+        if (type == QLatin1String("enroll")) {
+            ++enrolls;
+            if (message.value(QLatin1String("token")).toString() != token)
+                return refuse(socket, message, QStringLiteral("unauthenticated"));
+            token.clear(); // single use
+            return answer(socket, message,
+                {{QStringLiteral("device"), 7},
+                    {QStringLiteral("credential"), QStringLiteral("d7.secret")},
+                    {QStringLiteral("meeting"), 1}, {QStringLiteral("role"), role},
+                    {QStringLiteral("label"), QStringLiteral("Bridge")}});
+        }
+        if (type == QLatin1String("hello")) {
+            if (revoked
+                || message.value(QLatin1String("credential")).toString()
+                    != QLatin1String("d7.secret")) {
+                refuse(socket, message, QStringLiteral("unauthenticated"));
+                socket->close();
+                return;
+            }
+            m_session = socket;
+            return answer(socket, message, {});
+        }
+        if (type == QLatin1String("ping"))
+            return answer(socket, message, {});
+        if (type == QLatin1String("media.join")) {
+            if (role != QLatin1String("bridge"))
+                return refuse(socket, message, QStringLiteral("forbidden"));
+            ++joins;
+            answer(socket, message,
+                {{QStringLiteral("peer"), m_peer},
+                    {QStringLiteral("state"), QStringLiteral("running")}});
+            if (m_joined) { // a fresh programme connection: remove, then add when it is gone
+                m_rejoin = true;
+                toMedia({{QStringLiteral("type"), QStringLiteral("remove-peer")},
+                    {QStringLiteral("peer"), m_peer}});
+                return;
+            }
+            m_joined = true;
+            toMedia({{QStringLiteral("type"), QStringLiteral("add-peer")},
+                {QStringLiteral("peer"), m_peer}});
+            return;
+        }
+        if (type == QLatin1String("media.signal")) {
+            const QJsonObject signal = message.value(QLatin1String("signal")).toObject();
+            pageSent.append(signal.value(QLatin1String("type")).toString());
+            toMedia(signal);
+            return answer(socket, message, {});
+        }
+        refuse(socket, message, QStringLiteral("unknown_type"));
+    }
+
+    void fromMedia(const QJsonObject &message)
+    {
+        const QString type = message.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("ready")) {
+            m_ready = true;
+            return;
+        }
+        if (message.value(QLatin1String("peer")).toString() != m_peer)
+            return;
+        if (qEnvironmentVariableIsSet("WATCH_DEBUG"))
+            qInfo("media: %s", line(message).constData());
+        if (type == QLatin1String("offer"))
+            ++offers;
+        if (type == QLatin1String("peer-removed") && m_rejoin) {
+            m_rejoin = false;
+            toMedia({{QStringLiteral("type"), QStringLiteral("add-peer")},
+                {QStringLiteral("peer"), m_peer}});
+            return;
+        }
+        push({{QStringLiteral("type"), QStringLiteral("media.signal")},
+            {QStringLiteral("meeting"), 1}, {QStringLiteral("signal"), message}});
+    }
+};
+
+} // namespace
+
+class TestWatchBrowser : public QObject
+{
+    Q_OBJECT
+
+private:
+    StandInRelay m_relay;
+    Browser m_browser;
+    CdpClient m_page;
+    QString m_screenshots = QStringLiteral(CHAMBER_BIN_DIR "/../watch-screenshots");
+
+    bool waitFor(const QString &condition, int timeoutMs = 15000)
+    {
+        QString last;
+        if (m_page.waitFor(condition, timeoutMs, &last))
+            return true;
+        qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
+            qPrintable(m_page.consoleText()));
+        return false;
+    }
+    QString text(const QString &id)
+    {
+        return m_page.evaluate(QStringLiteral("document.getElementById('%1').textContent").arg(id))
+            .toString();
+    }
+    // A real click (a user gesture, unlike element.click()): browsers let sound play only after
+    // one.
+    bool click(const QString &id)
+    {
+        const QJsonObject box
+            = m_page
+                  .evaluate(QStringLiteral("(r => ({x: r.x + r.width / 2, y: r.y + r.height / 2}))("
+                                           "document.getElementById('%1').getBoundingClientRect())")
+                                .arg(id))
+                  .toObject();
+        for (const char *type : {"mousePressed", "mouseReleased"}) {
+            QString error;
+            m_page.call(QStringLiteral("Input.dispatchMouseEvent"),
+                {{QStringLiteral("type"), QLatin1String(type)},
+                    {QStringLiteral("x"), box.value(QLatin1String("x"))},
+                    {QStringLiteral("y"), box.value(QLatin1String("y"))},
+                    {QStringLiteral("button"), QStringLiteral("left")},
+                    {QStringLiteral("clickCount"), 1}},
+                5000, &error);
+            if (!error.isEmpty())
+                return false;
+        }
+        return true;
+    }
+    QString state()
+    {
+        return m_page.evaluate(QStringLiteral("document.body.dataset.state")).toString();
+    }
+    int frames()
+    {
+        return m_page
+            .evaluate(QStringLiteral(
+                "document.getElementById('video').getVideoPlaybackQuality().totalVideoFrames"))
+            .toInt();
+    }
+    void screenshot(const QString &name)
+    {
+        const QByteArray png = m_page.screenshot();
+        QVERIFY(!QImage::fromData(png, "PNG").isNull());
+        QDir().mkpath(m_screenshots);
+        QFile file(m_screenshots + u'/' + name);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(png);
+    }
+    QString pageUrl(const QString &token)
+    {
+        return QStringLiteral("http://127.0.0.1:%1/watch#v=1&t=%2&p=x")
+            .arg(m_relay.port())
+            .arg(token);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!Browser::executable().isEmpty(),
+            "chromium is missing: install the Debian package `chromium` (scripts/test.sh does)");
+        QVERIFY(m_relay.listen(QHostAddress::LocalHost, 0));
+        QVERIFY(m_relay.startMedia());
+        QVERIFY2(m_browser.start(kWebRtcFlags), qPrintable(m_browser.errors()));
+        const QString target = m_browser.pageWebSocketUrl();
+        QVERIFY(!target.isEmpty());
+        QVERIFY(m_page.open(target));
+        QVERIFY(m_page.setViewport(1280, 720));
+    }
+
+    void decodesTheProgramme()
+    {
+        QVERIFY(m_page.navigate(pageUrl(m_relay.token)));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 20000));
+        QVERIFY(waitFor(QStringLiteral("document.getElementById('video')"
+                                       ".getVideoPlaybackQuality().totalVideoFrames > 30")));
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("document.getElementById('video').videoWidth")).toInt(),
+            1280);
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("document.getElementById('video').videoHeight")).toInt(),
+            720);
+        QCOMPARE(m_page
+                     .evaluate(QStringLiteral("document.getElementById('video').srcObject"
+                                              ".getAudioTracks().map(t => t.readyState).join()"))
+                     .toString(),
+            QStringLiteral("live"));
+        // The codec Chromium decodes is the programme's H.264.
+        const QString codec = m_page
+                                  .evaluate(QStringLiteral(
+                                      "pc.getStats().then(s => { var c = []; s.forEach(r => { if "
+                                      "(r.type === 'codec') c.push(r.mimeType); }); return "
+                                      "c.join(); })"))
+                                  .toString();
+        QVERIFY2(codec.contains(QStringLiteral("video/H264")), qPrintable(codec));
+        QVERIFY2(
+            codec.contains(QStringLiteral("audio/opus"), Qt::CaseInsensitive), qPrintable(codec));
+        QCOMPARE(m_page.evaluate(QStringLiteral("document.documentElement.lang")).toString(),
+            QStringLiteral("en")); // headless Chromium says en-US
+        QCOMPARE(text(QStringLiteral("status")), QStringLiteral("Live"));
+        // Muted until the user asks: browsers refuse autoplay with sound.
+        QVERIFY(m_page.evaluate(QStringLiteral("video.muted")).toBool());
+        QCOMPARE(text(QStringLiteral("sound")), QStringLiteral("Turn sound on"));
+        // A script's click is no user gesture: the sound stays off.
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("document.getElementById('sound').click(), 1")).toInt());
+        QVERIFY(waitFor(QStringLiteral("video.muted && !video.paused"), 5000));
+        QVERIFY(click(QStringLiteral("sound")));
+        QVERIFY(waitFor(QStringLiteral("!video.muted && !video.paused"), 5000));
+        QCOMPARE(text(QStringLiteral("sound")), QStringLiteral("Mute"));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("document.querySelector('#lang [data-lang=vi]')"
+                                             ".click(), 1"))
+                    .toInt());
+        QCOMPARE(text(QStringLiteral("status")), QStringLiteral("Trực tiếp"));
+        QCOMPARE(text(QStringLiteral("sound")), QStringLiteral("Tắt tiếng"));
+        screenshot(QStringLiteral("watch-live-vi.png"));
+        // Nothing is sent but the answer and candidates: no camera, no microphone.
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("pc.getSenders().filter(s => s.track).length")).toInt(),
+            0);
+        QCOMPARE(m_relay.enrolls, 1);
+        QVERIFY(m_relay.pageSent.contains(QStringLiteral("answer")));
+    }
+
+    void reconnectsAfterADrop()
+    {
+        const int joins = m_relay.joins;
+        m_relay.dropSession();
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'reconnecting'"), 5000));
+        QCOMPARE(text(QStringLiteral("status")), QStringLiteral("Mất kết nối, đang kết nối lại…"));
+        // Back with the stored credential (the token is spent: no second enroll), a new offer,
+        // frames again.
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 20000));
+        QVERIFY(m_relay.joins > joins);
+        QCOMPARE(m_relay.enrolls, 1);
+        // The user turned the sound on before: the new connection plays with sound.
+        QVERIFY(waitFor(QStringLiteral("!video.muted && !video.paused"), 5000));
+        const int before = frames();
+        QVERIFY(waitFor(QStringLiteral("document.getElementById('video')"
+                                       ".getVideoPlaybackQuality().totalVideoFrames > %1")
+                            .arg(before + 15)));
+    }
+
+    void reloadKeepsTheCredential()
+    {
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(pageUrl(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 20000));
+        QCOMPARE(m_relay.enrolls, 1);
+    }
+
+    void mediaRestartGivesANewOffer()
+    {
+        // chamber-media dies and comes back: a fresh offer replaces the receiver.
+        const int offers = m_relay.offers;
+        QVERIFY(m_page.evaluate(QStringLiteral("window.before = pc, 1")).toInt());
+        m_relay.restartMedia();
+        QVERIFY(waitFor(QStringLiteral("pc && pc !== window.before && "
+                                       "document.body.dataset.state === 'live'"),
+            20000));
+        QCOMPARE(m_relay.offers, offers + 1);
+        const int before = frames();
+        QVERIFY(waitFor(QStringLiteral("document.getElementById('video')"
+                                       ".getVideoPlaybackQuality().totalVideoFrames > %1")
+                            .arg(before + 15)));
+    }
+
+    void revokedDeviceSaysSo()
+    {
+        m_relay.revoke();
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 5000));
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("thu hồi")));
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("document.getElementById('retry').hidden")).toBool());
+        // A reload says the same: the stored credential is refused.
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(pageUrl(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 5000));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("document.querySelector('#lang [data-lang=en]')"
+                                             ".click(), 1"))
+                    .toInt());
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("was revoked")));
+        screenshot(QStringLiteral("watch-revoked-en.png"));
+    }
+
+    void otherRoleIsForbidden()
+    {
+        m_page.evaluate(QStringLiteral("localStorage.clear(), 1"));
+        m_relay.revoked = false;
+        m_relay.role = QStringLiteral("delegate");
+        m_relay.token = QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(pageUrl(m_relay.token)));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 10000));
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("not for watching")));
+        QCOMPARE(frames(), 0);
+    }
+
+    void spentCodeSaysSo()
+    {
+        m_page.evaluate(QStringLiteral("localStorage.clear(), 1"));
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(pageUrl(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"))));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 10000));
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("already used")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_browser.stop();
+        m_relay.stopMedia();
+    }
+};
+
+QTEST_MAIN(TestWatchBrowser)
+#include "test_watch_browser.moc"
