@@ -11,6 +11,7 @@
 // Chromium missing is a failure, not a skip: scripts/test.sh installs it.
 #include "api/watchpage.h"
 #include "browser.h"
+#include "restcall.h"
 #include "serverprocess.h"
 
 #include <QAbstractHttpServer>
@@ -31,10 +32,10 @@ using namespace chamber::testing;
 
 namespace {
 
-// The flags the page needs in this sandbox: host candidates with their address rather than an
-// mDNS name chamber-media cannot resolve, and loopback candidates at all.
-const QStringList kWebRtcFlags {QStringLiteral("--allow-loopback-in-peer-connection"),
-    QStringLiteral("--disable-features=WebRtcHideLocalIpsWithMdns")};
+// No WebRTC flags: a participant's Chromium has none either. Its host candidates are mDNS
+// names chamber-media cannot resolve, and it gathers no loopback address, yet it connects: it
+// reaches chamber-media's candidates (--ice-address 127.0.0.1 here) and chamber-media learns
+// the browser's address from its checks (peer-reflexive). WATCH_DEBUG=1 logs the signaling.
 
 QByteArray line(const QJsonObject &object)
 {
@@ -253,6 +254,8 @@ private:
         if (type == QLatin1String("media.signal")) {
             const QJsonObject signal = message.value(QLatin1String("signal")).toObject();
             pageSent.append(signal.value(QLatin1String("type")).toString());
+            if (qEnvironmentVariableIsSet("WATCH_DEBUG"))
+                qInfo("page: %s", line(signal).left(300).constData());
             toMedia(signal);
             return answer(socket, message, {});
         }
@@ -291,6 +294,9 @@ class TestWatchBrowser : public QObject
 
 private:
     StandInRelay m_relay;
+    ServerProcess m_server;
+    QString m_bridgeUrl;
+    qint64 m_bridgeDevice = 0;
     Browser m_browser;
     CdpClient m_page;
     QString m_screenshots = QStringLiteral(CHAMBER_BIN_DIR "/../watch-screenshots");
@@ -360,6 +366,32 @@ private:
             .arg(token);
     }
 
+    RestResponse admin(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        return restCall(method, m_server.baseUrl() + QStringLiteral("/api/v1") + path,
+            m_server.pin(), m_server.adminToken(), body);
+    }
+    // A join code as the secretary makes it.
+    QString joinCode(const QByteArray &body)
+    {
+        const RestResponse code = admin("POST", QStringLiteral("/meetings/1/join-codes"), body);
+        if (code.status != 201)
+            qWarning("join code: %d %s", code.status, code.body.constData());
+        return code.json().value(QLatin1String("url")).toString();
+    }
+    QJsonObject device(const QString &role)
+    {
+        const QJsonArray devices = admin("GET", QStringLiteral("/meetings/1/devices"))
+                                       .json()
+                                       .value(QLatin1String("devices"))
+                                       .toArray();
+        for (const QJsonValue &device : devices) {
+            if (device.toObject().value(QLatin1String("role")).toString() == role)
+                return device.toObject();
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -367,7 +399,10 @@ private Q_SLOTS:
             "chromium is missing: install the Debian package `chromium` (scripts/test.sh does)");
         QVERIFY(m_relay.listen(QHostAddress::LocalHost, 0));
         QVERIFY(m_relay.startMedia());
-        QVERIFY2(m_browser.start(kWebRtcFlags), qPrintable(m_browser.errors()));
+        QVERIFY(m_server.start({QStringLiteral("--demo")}));
+        // chamberd's certificate is self-signed: the participant accepts it once.
+        QVERIFY2(m_browser.start({QStringLiteral("--ignore-certificate-errors")}),
+            qPrintable(m_browser.errors()));
         const QString target = m_browser.pageWebSocketUrl();
         QVERIFY(!target.isEmpty());
         QVERIFY(m_page.open(target));
@@ -513,10 +548,78 @@ private Q_SLOTS:
         QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("already used")));
     }
 
+    // chamberd itself: the /join page of a bridge code, its button, the real enroll and hello.
+    void chamberdJoinPageLeadsToWatching()
+    {
+        m_page.evaluate(QStringLiteral("localStorage.clear(), 1"));
+        m_bridgeUrl = joinCode(R"({"role":"bridge","label":"Điểm cầu xã Lũng Cú"})");
+        QVERIFY(m_bridgeUrl.contains(QStringLiteral("/join#v=1&t=")));
+        const QString base = m_server.baseUrl();
+        const RestResponse join = restCall("GET", base + QStringLiteral("/join"), m_server.pin());
+        QCOMPARE(join.status, 200);
+        QVERIFY(join.header("Content-Security-Policy").contains("script-src 'unsafe-inline'"));
+        const RestResponse watch = restCall("GET", base + QStringLiteral("/watch"), m_server.pin());
+        QCOMPARE(watch.status, 200);
+        QCOMPARE(watch.header("Cache-Control"), QByteArray("no-store"));
+        QVERIFY(watch.header("Content-Type").startsWith("text/html"));
+        QVERIFY(watch.header("Content-Security-Policy").contains("connect-src 'self'"));
+        QVERIFY(watch.header("Permissions-Policy").contains("camera=()"));
+        QVERIFY(watch.body.contains("Xem") || watch.body.contains("Trực tiếp"));
+
+        QVERIFY(m_page.navigate(m_bridgeUrl));
+        const QString fragment = m_bridgeUrl.section(u'#', 1);
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("document.getElementById('watch').getAttribute('href')"))
+                .toString(),
+            QStringLiteral("/watch#") + fragment);
+        QVERIFY(m_page.evaluate(QStringLiteral("document.body.textContent"))
+                    .toString()
+                    .contains(QStringLiteral("Watch in this browser")));
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("document.getElementById('watch').click(), 1")).toInt());
+        QVERIFY(waitFor(QStringLiteral("location.pathname === '/watch' && !!window.TEXT")));
+        QCOMPARE(m_page.evaluate(QStringLiteral("location.hash")).toString(), u'#' + fragment);
+        // Enrolled for real: the bridge device is there, named by the page.
+        QVERIFY(
+            QTest::qWaitFor([this] { return !device(QStringLiteral("bridge")).isEmpty(); }, 15000));
+        QCOMPARE(device(QStringLiteral("bridge")).value(QLatin1String("name")).toString(),
+            QStringLiteral("browser"));
+        m_bridgeDevice = device(QStringLiteral("bridge")).value(QLatin1String("id")).toInteger();
+        QVERIFY(m_bridgeDevice > 0);
+        QVERIFY(waitFor(
+            QStringLiteral("!!JSON.parse(localStorage.getItem('chamber.watch')).credential")));
+    }
+
+    void chamberdRevokedDeviceSaysSo()
+    {
+        QCOMPARE(
+            admin("DELETE", QStringLiteral("/meetings/1/devices/%1").arg(m_bridgeDevice)).status,
+            200);
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(m_bridgeUrl));
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("document.getElementById('watch').click(), 1")).toInt());
+        QVERIFY(waitFor(QStringLiteral("location.pathname === '/watch' && "
+                                       "document.body.dataset.state === 'stopped'")));
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("revoked"))
+            || text(QStringLiteral("msgtext")).contains(QStringLiteral("thu hồi")));
+        // The code itself is spent: a browser without the credential is told so.
+        m_page.evaluate(QStringLiteral("localStorage.removeItem('chamber.watch'), 1"));
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(
+            m_bridgeUrl.replace(QStringLiteral("/join#"), QStringLiteral("/watch#"))));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'")));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral(
+                        "TEXT[lang].badLink === document.getElementById('msgtext').textContent"))
+                    .toBool());
+    }
+
     void cleanupTestCase()
     {
         m_browser.stop();
         m_relay.stopMedia();
+        m_server.terminate();
     }
 };
 
