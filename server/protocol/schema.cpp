@@ -223,6 +223,23 @@ constexpr std::array kEvent {
     FieldSpec {"prev", FieldKind::String, true, 64, 64, nullptr, {}, "hash of the previous event"},
     FieldSpec {"hash", FieldKind::String, true, 64, 64, nullptr, {}, "hash of this event"},
 };
+// --- video bridges (media relay; the signal objects are chamber-media's, server/media) --------
+const char *const kMediaStates[] = {"running", "restarting", "unavailable", "off", nullptr};
+constexpr std::array kMediaSignal {
+    kMeeting,
+    FieldSpec {"signal", FieldKind::Object, true, 0, 0, nullptr, {},
+        "one chamber-media signaling message (server/media/README.md); its peer is the device's"},
+};
+constexpr std::array kMediaFloor {
+    kMeeting,
+    FieldSpec {"peer", FieldKind::Any, true, 0, 0, nullptr, {},
+        "the media peer (\"d<device>\") whose video and audio are the programme; null: the chamber"},
+};
+constexpr std::array kMediaStatus {
+    kMeeting,
+    FieldSpec {"state", FieldKind::String, true, 1, 16, kMediaStates, {},
+        "running, restarting (chamber-media crashed; peers are re-added), unavailable or off"},
+};
 constexpr std::array kSnapshot {
     kMeeting,
     FieldSpec {"seq", FieldKind::Integer, true, 0, 9007199254740991LL, nullptr, {},
@@ -264,6 +281,11 @@ const std::array kMessages {
         "a link (and QR code) that opens the meeting's documents read-only on a phone"},
     MessageSpec {"enroll", S, Session, kEnroll,
         "redeem a join code for a device credential; allowed before hello"},
+    MessageSpec {"media.join", S, Session, kMeetingOnly,
+        "a bridge device asks for the programme; an offer follows as media.signal"},
+    MessageSpec {"media.signal", S, Session, kMediaSignal,
+        "a bridge's answer, ICE candidate or return-stream offer for chamber-media"},
+    MessageSpec {"media.leave", S, Session, kMeetingOnly, "stop receiving the programme"},
     MessageSpec {"meeting.create", S, Command, kMeetingCreate, "create a meeting"},
     MessageSpec {"meeting.update", S, Command, kMeetingUpdate, "change meeting details"},
     MessageSpec {"meeting.start", S, Command, kMeetingOnly, "open the session"},
@@ -309,6 +331,12 @@ const std::array kMessages {
     MessageSpec {"presence", C, MessageKind::Push, kPresence,
         "which devices of a meeting are connected (to chair and admin)"},
     MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
+    MessageSpec {"media.signal", C, MessageKind::Push, kMediaSignal,
+        "chamber-media's offer, candidate, answer or state for this bridge device"},
+    MessageSpec {"media.floor", C, MessageKind::Push, kMediaFloor,
+        "whose video and audio are the programme now (to bridge devices)"},
+    MessageSpec {"media.status", C, MessageKind::Push, kMediaStatus,
+        "whether chamber-media runs (to bridge devices that joined)"},
 };
 
 } // namespace

@@ -118,6 +118,17 @@ Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 de
     return success();
 }
 
+Status authorizeMedia(const Principal &principal, qint64 meeting)
+{
+    if (!principal.isDevice()
+        || (principal.role != DeviceRole::Bridge && principal.role != DeviceRole::Tally))
+        return forbidden(
+            QStringLiteral("the video programme goes to enrolled bridge devices only"));
+    if (principal.meeting != meeting)
+        return forbidden(QStringLiteral("this device belongs to another meeting"));
+    return success();
+}
+
 bool seesPresence(const Principal &principal, qint64 meeting)
 {
     return principal.isAdmin()
