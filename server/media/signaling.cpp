@@ -26,6 +26,11 @@ constexpr std::array kTypeNames {
     TypeName {SignalType::PeerState, "peer-state"},
     TypeName {SignalType::PeerRemoved, "peer-removed"},
     TypeName {SignalType::Error, "error"},
+    TypeName {SignalType::ReturnOffer, "return-offer"},
+    TypeName {SignalType::ReturnAnswer, "return-answer"},
+    TypeName {SignalType::ReturnCandidate, "return-candidate"},
+    TypeName {SignalType::ReturnState, "return-state"},
+    TypeName {SignalType::Floor, "floor"},
 };
 
 constexpr std::array kPeerStates {
@@ -43,11 +48,17 @@ QStringList allowedFields(SignalType type)
         return {QStringLiteral("peer")};
     case SignalType::Offer:
     case SignalType::Answer:
+    case SignalType::ReturnOffer:
+    case SignalType::ReturnAnswer:
         return {QStringLiteral("peer"), QStringLiteral("sdp")};
     case SignalType::Candidate:
+    case SignalType::ReturnCandidate:
         return {QStringLiteral("peer"), QStringLiteral("mline"), QStringLiteral("candidate")};
     case SignalType::PeerState:
+    case SignalType::ReturnState:
         return {QStringLiteral("peer"), QStringLiteral("state")};
+    case SignalType::Floor:
+        return {QStringLiteral("peer"), QStringLiteral("chamberAudio")};
     case SignalType::Error:
         return {QStringLiteral("peer"), QStringLiteral("code"), QStringLiteral("message"),
             QStringLiteral("field")};
@@ -186,7 +197,9 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
                 it.key().left(64));
     }
 
-    const bool needsPeer = message.type != SignalType::Ready && message.type != SignalType::Error;
+    // A floor without a peer gives the programme back to the chamber's own sources.
+    const bool needsPeer = message.type != SignalType::Ready && message.type != SignalType::Error
+        && message.type != SignalType::Floor;
     if (needsPeer || object.contains(QStringLiteral("peer"))) {
         auto peer = peerField(object);
         if (!peer)
@@ -203,7 +216,9 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
         break;
     }
     case SignalType::Offer:
-    case SignalType::Answer: {
+    case SignalType::Answer:
+    case SignalType::ReturnOffer:
+    case SignalType::ReturnAnswer: {
         auto sdp = requiredString(object, QStringLiteral("sdp"));
         if (!sdp)
             return sdp.error();
@@ -212,7 +227,8 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
         message.sdp = *sdp;
         break;
     }
-    case SignalType::Candidate: {
+    case SignalType::Candidate:
+    case SignalType::ReturnCandidate: {
         auto mline = requiredInteger(object, QStringLiteral("mline"), 0, kMaxMlineIndex);
         if (!mline)
             return mline.error();
@@ -225,7 +241,8 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
         message.candidate = *candidate;
         break;
     }
-    case SignalType::PeerState: {
+    case SignalType::PeerState:
+    case SignalType::ReturnState: {
         auto state = requiredString(object, QStringLiteral("state"));
         if (!state)
             return state.error();
@@ -264,6 +281,14 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
         }
         break;
     }
+    case SignalType::Floor:
+        if (object.contains(QStringLiteral("chamberAudio"))) {
+            auto level = requiredInteger(object, QStringLiteral("chamberAudio"), 0, 100);
+            if (!level)
+                return level.error();
+            message.chamberAudio = *level;
+        }
+        break;
     case SignalType::AddPeer:
     case SignalType::RemovePeer:
     case SignalType::PeerRemoved:
@@ -306,6 +331,45 @@ bool isValidPeerState(QStringView state)
     return false;
 }
 
+bool isBridgeSignal(SignalType type)
+{
+    switch (type) {
+    case SignalType::Answer:
+    case SignalType::Candidate:
+    case SignalType::ReturnOffer:
+    case SignalType::ReturnCandidate:
+    case SignalType::Error:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isForBridge(SignalType type)
+{
+    switch (type) {
+    case SignalType::Offer:
+    case SignalType::Candidate:
+    case SignalType::ReturnAnswer:
+    case SignalType::ReturnCandidate:
+    case SignalType::PeerState:
+    case SignalType::ReturnState:
+    case SignalType::PeerRemoved:
+    case SignalType::Error:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isForBridge(const SignalMessage &message)
+{
+    // A process-wide error (no peer) is the controller's, not any one bridge's.
+    if (message.type == SignalType::Error)
+        return !message.peer.isEmpty();
+    return isForBridge(message.type);
+}
+
 Result<SignalMessage> parseSignal(QByteArrayView json)
 {
     if (json.size() > kMaxSignalBytes)
@@ -334,14 +398,21 @@ QByteArray toJson(const SignalMessage &message)
         break;
     case SignalType::Offer:
     case SignalType::Answer:
+    case SignalType::ReturnOffer:
+    case SignalType::ReturnAnswer:
         object.insert(QStringLiteral("sdp"), message.sdp);
         break;
     case SignalType::Candidate:
+    case SignalType::ReturnCandidate:
         object.insert(QStringLiteral("mline"), message.mline);
         object.insert(QStringLiteral("candidate"), message.candidate);
         break;
     case SignalType::PeerState:
+    case SignalType::ReturnState:
         object.insert(QStringLiteral("state"), message.state);
+        break;
+    case SignalType::Floor:
+        object.insert(QStringLiteral("chamberAudio"), message.chamberAudio);
         break;
     case SignalType::Error:
         object.insert(QStringLiteral("code"), errorCodeName(message.error.code));
@@ -407,6 +478,34 @@ SignalMessage SignalMessage::failure(QString peer, chamber::Error error)
     error.field = oneLine(error.field, 64);
     return SignalMessage {
         .type = SignalType::Error, .peer = std::move(peer), .error = std::move(error)};
+}
+
+SignalMessage SignalMessage::returnOffer(QString peer, QString sdp)
+{
+    return SignalMessage {
+        .type = SignalType::ReturnOffer, .peer = std::move(peer), .sdp = std::move(sdp)};
+}
+SignalMessage SignalMessage::returnAnswer(QString peer, QString sdp)
+{
+    return SignalMessage {
+        .type = SignalType::ReturnAnswer, .peer = std::move(peer), .sdp = std::move(sdp)};
+}
+SignalMessage SignalMessage::returnCandidate(QString peer, int mline, QString candidate)
+{
+    return SignalMessage {.type = SignalType::ReturnCandidate,
+        .peer = std::move(peer),
+        .mline = mline,
+        .candidate = std::move(candidate)};
+}
+SignalMessage SignalMessage::returnState(QString peer, QString state)
+{
+    return SignalMessage {
+        .type = SignalType::ReturnState, .peer = std::move(peer), .state = std::move(state)};
+}
+SignalMessage SignalMessage::floor(QString peer, int chamberAudio)
+{
+    return SignalMessage {
+        .type = SignalType::Floor, .peer = std::move(peer), .chamberAudio = chamberAudio};
 }
 
 } // namespace chamber::media

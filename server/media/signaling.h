@@ -24,6 +24,8 @@ constexpr qsizetype kMaxSdpBytes = 32 * 1024;
 constexpr qsizetype kMaxCandidateBytes = 1024;
 constexpr qsizetype kMaxPeerIdLength = 64;
 constexpr int kMaxMlineIndex = 63;
+// floor's chamberAudio when not given: the chamber's microphone at full level.
+constexpr int kDefaultChamberAudio = 100;
 
 enum class SignalType {
     Ready, // media → controller: the pipeline runs, peers may be added
@@ -35,6 +37,13 @@ enum class SignalType {
     PeerState, // media → controller: connection state of one peer
     PeerRemoved, // media → controller: the peer's branch is gone
     Error, // either way: what went wrong, for one peer or the whole process
+    // The return path: a bridge's camera and microphone back to chamber-media, over a second
+    // peer connection per bridge of which the BRIDGE is the offerer.
+    ReturnOffer, // bridge → media: SDP offer (send-only H.264 + Opus)
+    ReturnAnswer, // media → bridge: SDP answer
+    ReturnCandidate, // either way: one trickled ICE candidate of the return connection
+    ReturnState, // media → controller: connection state of the return connection
+    Floor, // controller → media: whose return becomes the programme (no peer: the chamber's)
 };
 
 QString signalTypeName(SignalType type);
@@ -48,6 +57,8 @@ struct SignalMessage
     QString candidate; // candidate: "candidate:…" as in SDP, without "a="
     QString state; // peer-state: new, connecting, connected, disconnected, failed, closed
     int version = kSignalingVersion; // ready
+    // floor: level (0–100 %) of the chamber's microphone under the bridge's audio.
+    int chamberAudio = kDefaultChamberAudio;
     chamber::Error error; // error: code, message (and field)
 
     static SignalMessage ready();
@@ -59,6 +70,12 @@ struct SignalMessage
     static SignalMessage peerState(QString peer, QString state);
     static SignalMessage peerRemoved(QString peer);
     static SignalMessage failure(QString peer, chamber::Error error);
+    static SignalMessage returnOffer(QString peer, QString sdp);
+    static SignalMessage returnAnswer(QString peer, QString sdp);
+    static SignalMessage returnCandidate(QString peer, int mline, QString candidate);
+    static SignalMessage returnState(QString peer, QString state);
+    // No peer: the chamber's own sources are the programme again.
+    static SignalMessage floor(QString peer = {}, int chamberAudio = kDefaultChamberAudio);
 
     bool operator==(const SignalMessage &) const = default;
 };
@@ -72,5 +89,14 @@ QByteArray toJson(const SignalMessage &message);
 // Checks shared with the parser, so builders of messages cannot make one it would refuse.
 bool isValidPeerId(QStringView peer);
 bool isValidPeerState(QStringView state);
+
+// For chamberd's relay (server/media/README.md). Types a bridge may send: answer, candidate,
+// return-offer, return-candidate, error. Everything else from a bridge is refused.
+bool isBridgeSignal(SignalType type);
+// Types chamber-media sends that go to the bridge named in `peer`: offer, candidate,
+// return-answer, return-candidate, peer-state, return-state, peer-removed, error (an error goes
+// to a bridge only when it names one: use the message overload).
+bool isForBridge(SignalType type);
+bool isForBridge(const SignalMessage &message);
 
 } // namespace chamber::media

@@ -25,6 +25,8 @@ private slots:
     void refused();
     void oversizedLinesRefusedBeforeParsing();
     void failureMessagesAreOneLine();
+    void floorDefaults();
+    void relayHelpers();
 };
 
 void TestMediaSignaling::roundTrip_data()
@@ -43,6 +45,15 @@ void TestMediaSignaling::roundTrip_data()
         makeError(ErrorCode::NotFound, QStringLiteral("no peer b"), QStringLiteral("peer")));
     QTest::newRow("error for the process")
         << SignalMessage::failure({}, makeError(ErrorCode::BadJson, QStringLiteral("not JSON")));
+    QTest::newRow("return-offer") << SignalMessage::returnOffer(QStringLiteral("d12"), kSdp);
+    QTest::newRow("return-answer") << SignalMessage::returnAnswer(QStringLiteral("d12"), kSdp);
+    QTest::newRow("return-candidate")
+        << SignalMessage::returnCandidate(QStringLiteral("d12"), 1, kCandidate);
+    QTest::newRow("return-state") << SignalMessage::returnState(
+        QStringLiteral("d12"), QStringLiteral("failed"));
+    QTest::newRow("floor to a bridge") << SignalMessage::floor(QStringLiteral("d12"), 30);
+    QTest::newRow("floor silent chamber") << SignalMessage::floor(QStringLiteral("d12"), 0);
+    QTest::newRow("floor to the chamber") << SignalMessage::floor();
 }
 
 void TestMediaSignaling::roundTrip()
@@ -131,6 +142,57 @@ void TestMediaSignaling::refused_data()
         "message");
     row("error message two lines", R"({"type":"error","code":"internal","message":"a\nb"})",
         ErrorCode::BadField, "message");
+    // The return path: same rules as the programme's messages.
+    row("return-offer without sdp", R"({"type":"return-offer","peer":"d1"})",
+        ErrorCode::MissingField, "sdp");
+    row("return-offer without peer", R"({"type":"return-offer","sdp":"v=0
+m=video
+"})",
+        ErrorCode::MissingField, "peer");
+    row("return-offer bad sdp", R"({"type":"return-offer","peer":"d1","sdp":"m=video
+"})",
+        ErrorCode::BadField, "sdp");
+    row("return-offer unknown field",
+        R"({"type":"return-offer","peer":"d1","sdp":"v=0
+m=video
+","mline":0})",
+        ErrorCode::BadField, "mline");
+    row("return-answer peer with slash",
+        R"({"type":"return-answer","peer":"d/1","sdp":"v=0
+m=video
+"})",
+        ErrorCode::BadField, "peer");
+    row("return-candidate without mline",
+        R"({"type":"return-candidate","peer":"d1","candidate":"candidate:1"})",
+        ErrorCode::MissingField, "mline");
+    row("return-candidate mline too big",
+        R"({"type":"return-candidate","peer":"d1","mline":99,"candidate":"candidate:1"})",
+        ErrorCode::BadField, "mline");
+    row("return-candidate without prefix",
+        R"({"type":"return-candidate","peer":"d1","mline":0,"candidate":"1 1 UDP"})",
+        ErrorCode::BadField, "candidate");
+    row("return-state unknown state", R"({"type":"return-state","peer":"d1","state":"on"})",
+        ErrorCode::BadField, "state");
+    row("return-state without state", R"({"type":"return-state","peer":"d1"})",
+        ErrorCode::MissingField, "state");
+    row("floor chamberAudio too high", R"({"type":"floor","peer":"d1","chamberAudio":101})",
+        ErrorCode::BadField, "chamberAudio");
+    row("floor chamberAudio negative", R"({"type":"floor","chamberAudio":-1})", ErrorCode::BadField,
+        "chamberAudio");
+    row("floor chamberAudio fraction", R"({"type":"floor","peer":"d1","chamberAudio":50.5})",
+        ErrorCode::BadField, "chamberAudio");
+    row("floor chamberAudio a string", R"({"type":"floor","peer":"d1","chamberAudio":"50"})",
+        ErrorCode::BadField, "chamberAudio");
+    row("floor chamberAudio null", R"({"type":"floor","peer":"d1","chamberAudio":null})",
+        ErrorCode::BadField, "chamberAudio");
+    row("floor peer null", R"({"type":"floor","peer":null})", ErrorCode::BadField, "peer");
+    row("floor empty peer", R"({"type":"floor","peer":""})", ErrorCode::BadField, "peer");
+    row("floor unknown field", R"({"type":"floor","peer":"d1","volume":3})", ErrorCode::BadField,
+        "volume");
+    row("floor with sdp", R"({"type":"floor","sdp":"v=0
+m=video
+"})",
+        ErrorCode::BadField, "sdp");
 }
 
 void TestMediaSignaling::refused()
@@ -164,6 +226,51 @@ void TestMediaSignaling::failureMessagesAreOneLine()
     QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
     QVERIFY(!parsed->error.message.contains(u'\n'));
     QVERIFY(parsed->error.message.size() <= 1024);
+}
+
+void TestMediaSignaling::floorDefaults()
+{
+    // Absent fields: the chamber's own sources, its microphone at full level.
+    auto parsed = parseSignal(R"({"type":"floor"})");
+    QVERIFY(parsed);
+    QCOMPARE(parsed->type, SignalType::Floor);
+    QVERIFY(parsed->peer.isEmpty());
+    QCOMPARE(parsed->chamberAudio, 100);
+    parsed = parseSignal(R"({"type":"floor","peer":"d7"})");
+    QVERIFY(parsed);
+    QCOMPARE(parsed->peer, QStringLiteral("d7"));
+    QCOMPARE(parsed->chamberAudio, 100);
+    parsed = parseSignal(R"({"type":"floor","peer":"d7","chamberAudio":0})");
+    QVERIFY(parsed);
+    QCOMPARE(parsed->chamberAudio, 0);
+}
+
+void TestMediaSignaling::relayHelpers()
+{
+    const QList<SignalType> fromBridge {SignalType::Answer, SignalType::Candidate,
+        SignalType::ReturnOffer, SignalType::ReturnCandidate, SignalType::Error};
+    const QList<SignalType> toBridge {SignalType::Offer, SignalType::Candidate,
+        SignalType::ReturnAnswer, SignalType::ReturnCandidate, SignalType::PeerState,
+        SignalType::ReturnState, SignalType::PeerRemoved, SignalType::Error};
+    for (SignalType type : {SignalType::Ready, SignalType::AddPeer, SignalType::RemovePeer,
+             SignalType::Offer, SignalType::Answer, SignalType::Candidate, SignalType::PeerState,
+             SignalType::PeerRemoved, SignalType::Error, SignalType::ReturnOffer,
+             SignalType::ReturnAnswer, SignalType::ReturnCandidate, SignalType::ReturnState,
+             SignalType::Floor}) {
+        QVERIFY2(
+            isBridgeSignal(type) == fromBridge.contains(type), qPrintable(signalTypeName(type)));
+        QVERIFY2(isForBridge(type) == toBridge.contains(type), qPrintable(signalTypeName(type)));
+    }
+    // A bridge may never steer the programme or the peers.
+    QVERIFY(!isBridgeSignal(SignalType::Floor));
+    QVERIFY(!isBridgeSignal(SignalType::AddPeer));
+    // Errors go to a bridge only when they name it.
+    QVERIFY(isForBridge(SignalMessage::failure(
+        QStringLiteral("d1"), makeError(ErrorCode::Internal, QStringLiteral("x")))));
+    QVERIFY(!isForBridge(
+        SignalMessage::failure({}, makeError(ErrorCode::Internal, QStringLiteral("x")))));
+    QVERIFY(isForBridge(SignalMessage::returnAnswer(QStringLiteral("d1"), kSdp)));
+    QVERIFY(!isForBridge(SignalMessage::floor(QStringLiteral("d1"))));
 }
 
 QTEST_GUILESS_MAIN(TestMediaSignaling)
