@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -304,6 +305,7 @@ class TestWatchBrowser : public QObject
 
 private:
     StandInRelay m_relay;
+    QTemporaryDir m_configDir;
     ServerProcess m_server;
     QString m_bridgeUrl;
     qint64 m_bridgeDevice = 0;
@@ -409,7 +411,16 @@ private Q_SLOTS:
             "chromium is missing: install the Debian package `chromium` (scripts/test.sh does)");
         QVERIFY(m_relay.listen(QHostAddress::LocalHost, 0));
         QVERIFY(m_relay.startMedia());
-        QVERIFY(m_server.start({QStringLiteral("--demo")}));
+        // chamberd runs chamber-media itself: the programme at its real size, test sources.
+        const QString config = m_configDir.filePath(QStringLiteral("chamberd.conf"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = --video "
+                                  "test --audio test --ice-address 127.0.0.1\n")
+                       .arg(binaryPath(QStringLiteral("chamber-media")))
+                       .toUtf8());
+        file.close();
+        QVERIFY(m_server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
         // chamberd's certificate is self-signed: the participant accepts it once.
         QVERIFY2(m_browser.start({QStringLiteral("--ignore-certificate-errors")}),
             qPrintable(m_browser.errors()));
@@ -610,6 +621,25 @@ private Q_SLOTS:
         QVERIFY(m_bridgeDevice > 0);
         QVERIFY(waitFor(
             QStringLiteral("!!JSON.parse(localStorage.getItem('chamber.watch')).credential")));
+        // The programme through chamberd's relay, decoded.
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 30000));
+        QVERIFY(waitFor(QStringLiteral("document.getElementById('video')"
+                                       ".getVideoPlaybackQuality().totalVideoFrames > 30")));
+        QCOMPARE(m_page.evaluate(QStringLiteral("video.videoWidth")).toInt(), 1280);
+        QCOMPARE(m_page.evaluate(QStringLiteral("video.videoHeight")).toInt(), 720);
+        QCOMPARE(m_page
+                     .evaluate(QStringLiteral("video.srcObject.getAudioTracks().map(t => "
+                                              "t.readyState + ':' + t.muted).join()"))
+                     .toString(),
+            QStringLiteral("live:false"));
+        QCOMPARE(m_page.evaluate(QStringLiteral("peer")).toString(),
+            QStringLiteral("d%1").arg(m_bridgeDevice));
+        QVERIFY(device(QStringLiteral("bridge")).value(QLatin1String("online")).toBool());
+        // Audio packets arrive and are decoded, not only announced.
+        QVERIFY(waitFor(QStringLiteral(
+            "pc.getStats().then(s => { var n = 0; s.forEach(r => { if (r.type === 'inbound-rtp' "
+            "&& r.kind === 'audio') n = r.totalSamplesReceived || 0; }); return n > 48000; })")));
+        screenshot(QStringLiteral("watch-chamberd-live.png"));
     }
 
     void chamberdRevokedDeviceSaysSo()
@@ -617,6 +647,14 @@ private Q_SLOTS:
         QCOMPARE(
             admin("DELETE", QStringLiteral("/meetings/1/devices/%1").arg(m_bridgeDevice)).status,
             200);
+        // Watching, it is cut off at once and says why.
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 10000));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("TEXT[lang].revoked === "
+                                             "document.getElementById('msgtext').textContent && "
+                                             "pc === null"))
+                    .toBool());
+        // A reload too.
         QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
         QVERIFY(m_page.navigate(m_bridgeUrl));
         QVERIFY(
@@ -637,10 +675,32 @@ private Q_SLOTS:
                     .toBool());
     }
 
+    void chamberdSeatCodeGetsNoMedia()
+    {
+        m_page.evaluate(QStringLiteral("localStorage.clear(), 1"));
+        const QString url = joinCode(R"({"role":"delegate","delegate":3})");
+        QVERIFY(!url.isEmpty());
+        QVERIFY(m_page.navigate(url));
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("document.getElementById('watch').click(), 1")).toInt());
+        QVERIFY(waitFor(QStringLiteral("location.pathname === '/watch' && "
+                                       "document.body.dataset.state === 'stopped'")));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("TEXT[lang].forbidden === "
+                                             "document.getElementById('msgtext').textContent"))
+                    .toBool());
+        QVERIFY(
+            m_page.evaluate(QStringLiteral("pc === null && video.srcObject === null")).toBool());
+        QCOMPARE(frames(), 0);
+        screenshot(QStringLiteral("watch-forbidden.png"));
+    }
+
     void cleanupTestCase()
     {
         m_browser.stop();
         m_relay.stopMedia();
+        if (QTest::currentTestFailed() || qEnvironmentVariableIsSet("CHAMBER_TEST_LOG"))
+            qWarning("%s", m_server.log().right(6000).constData());
         m_server.terminate();
     }
 };
