@@ -307,10 +307,15 @@ function offer(s) {
     play();
     render();
   };
+  // Candidates go after the answer (chamber-media can only use them with it), in order.
+  var early = [];
+  function sendCandidate(c) {
+    send({type: "media.signal", id: nextId(), meeting: device.meeting, signal: {type: "candidate",
+      peer: peer, mline: c.sdpMLineIndex || 0, candidate: c.candidate}});
+  }
   connection.onicecandidate = function (e) {
     if (connection !== pc || !e.candidate || !e.candidate.candidate) return;
-    send({type: "media.signal", id: nextId(), meeting: device.meeting, signal: {type: "candidate",
-      peer: peer, mline: e.candidate.sdpMLineIndex || 0, candidate: e.candidate.candidate}});
+    if (early) early.push(e.candidate); else sendCandidate(e.candidate);
   };
   connection.onconnectionstatechange = function () {
     if (connection !== pc) return;
@@ -325,6 +330,8 @@ function offer(s) {
     if (connection !== pc) return;
     send({type: "media.signal", id: nextId(), meeting: device.meeting,
       signal: {type: "answer", peer: peer, sdp: connection.localDescription.sdp}});
+    early.forEach(sendCandidate);
+    early = null;
   }).catch(function (e) {
     console.warn("offer refused: " + e);
     if (connection === pc) { closePeer(); rejoinLater(2000); }
