@@ -179,6 +179,18 @@ void MediaRelay::onMediaMessage(const media::SignalMessage &message)
     if (message.type == media::SignalType::Error && message.error.code == ErrorCode::NotFound)
         return; // e.g. a remove of a peer chamber-media had already dropped
     auto joined = m_peers.constFind(message.peer);
+    // ICE gave up (a link down for longer than its consent timeout) while the bridge's
+    // session is still here: start the connection over, the bridge gets a fresh offer. A
+    // failed connection never comes back by itself.
+    if (joined != m_peers.constEnd() && message.type == media::SignalType::PeerState
+        && message.state == QLatin1String("failed")) {
+        log::warning(lcRelay(), QStringLiteral("bridge connection failed; offering again"),
+            {{QStringLiteral("peer"), message.peer}});
+        push(*joined, signalPush(joined->meeting, message));
+        m_readdWhenRemoved.insert(message.peer);
+        removePeer(message.peer);
+        return;
+    }
     if (joined == m_peers.constEnd() || !media::isForBridge(message))
         return;
     push(*joined, signalPush(joined->meeting, message));

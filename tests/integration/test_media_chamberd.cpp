@@ -223,6 +223,7 @@ private slots:
     void revokedBridgeIsCutOff();
     void floorMovesToTheBridge();
     void chamberMediaRestartsAndBridgesRejoin();
+    void missingChamberMediaIsReported();
 
 private:
     QString enrollBridge() { return enrollDevice(*m_server, 1, QStringLiteral("bridge")); }
@@ -481,6 +482,36 @@ void TestMediaChamberd::chamberMediaRestartsAndBridgesRejoin()
     QCOMPARE(errorCode(bridge.ws().request(
                  QJsonObject {{QStringLiteral("type"), QStringLiteral("ping")}})),
         QStringLiteral("ok"));
+}
+
+void TestMediaChamberd::missingChamberMediaIsReported()
+{
+    const QString config = m_configDir.filePath(QStringLiteral("missing.conf"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[media]\nenabled = true\nprogram = /nonexistent/chamber-media\n");
+    file.close();
+    ServerProcess server;
+    QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
+    QVERIFY(spinUntil(
+        [&] {
+            return !server.records(QStringLiteral("chamber-media stopped; restarting")).isEmpty();
+        },
+        10000));
+    BridgeSession bridge(server, enrollDevice(server, 1, QStringLiteral("bridge")));
+    const QJsonObject joined = bridge.join();
+    QCOMPARE(errorCode(joined), QStringLiteral("ok"));
+    QCOMPARE(joined.value(QLatin1String("result")).toObject().value(QLatin1String("state")),
+        QStringLiteral("unavailable"));
+    const QJsonObject answer {{QStringLiteral("type"), QStringLiteral("answer")},
+        {QStringLiteral("peer"), bridge.peer()},
+        {QStringLiteral("sdp"), QStringLiteral("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")}};
+    QCOMPARE(errorCode(bridge.sendSignal(answer)), QStringLiteral("unavailable"));
+    // The meeting goes on without video.
+    QCOMPARE(errorCode(bridge.ws().request(
+                 QJsonObject {{QStringLiteral("type"), QStringLiteral("ping")}})),
+        QStringLiteral("ok"));
+    QCOMPARE(server.terminate(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMediaChamberd)
