@@ -295,6 +295,7 @@ function withoutAudioRtx(sdp) {
 
 // A fresh programme offer: whatever connection there was is replaced.
 function offer(s) {
+  clearTimeout(joinTimer); // chamberd offered again by itself: no need to ask
   closePeer();
   peer = s.peer;
   var connection = new RTCPeerConnection({iceServers: [], bundlePolicy: "max-bundle"});
