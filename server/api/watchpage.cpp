@@ -74,7 +74,8 @@ var TEXT = {
     badLink: "Mã QR này không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy xin thư ký mã QR mới cho điểm cầu.",
     forbidden: "Mã QR này không dùng để xem trực tiếp. Chỉ mã QR của điểm cầu mới xem được buổi họp.",
     revoked: "Thiết bị này đã bị thu hồi quyền xem. Hãy xin thư ký mã QR mới.",
-    failed: "Máy chủ không thực hiện được yêu cầu ({code}). Hãy thử lại."
+    failed: "Máy chủ không thực hiện được yêu cầu ({code}). Hãy thử lại.",
+    elsewhere: "Buổi họp đang được xem ở một thẻ khác của trình duyệt này.", watchHere: "Xem ở đây"
   },
   en: {
     badge: "CHAMBER", live: "Live", connecting: "Connecting to the meeting room…",
@@ -87,7 +88,8 @@ var TEXT = {
     badLink: "This QR code is not valid, was already used or has expired. Ask the secretary for a new bridge QR code.",
     forbidden: "This QR code is not for watching. Only a bridge point's QR code can watch the meeting.",
     revoked: "This device's access was revoked. Ask the secretary for a new QR code.",
-    failed: "The server could not do that ({code}). Try again."
+    failed: "The server could not do that ({code}). Try again.",
+    elsewhere: "The meeting is being watched in another tab of this browser.", watchHere: "Watch here"
   }
 };
 var STORE = "chamber.watch";
@@ -134,7 +136,8 @@ function render() {
     $("msgtitle").textContent = t("stopTitle");
     $("msgtext").textContent = t(stopKey, {code: stopCode});
     // Trying again helps when the server failed, not with a refused or revoked code.
-    $("retry").hidden = stopKey !== "failed";
+    $("retry").hidden = stopKey !== "failed" && stopKey !== "elsewhere";
+    $("retry").textContent = t(stopKey === "elsewhere" ? "watchHere" : "retry");
   }
 }
 function setState(s) { state = s; render(); }
@@ -367,7 +370,22 @@ $("sound").addEventListener("click", function () {
   play();
   render();
 });
-$("retry").addEventListener("click", function () { stopKey = null; setState("connecting"); connect(); });
+$("retry").addEventListener("click", function () {
+  stopKey = null;
+  setState("connecting");
+  if (!device) device = load();
+  claim();
+  connect();
+});
+// One tab per browser watches: the tabs share the device credential, hence its one programme
+// connection, and two would take it from each other in turn. The newest tab wins; the others
+// stop and offer to take it back.
+var tab = Math.random().toString(36).slice(2), tabs = null;
+try { tabs = new BroadcastChannel(STORE); } catch (e) {}
+function claim() { if (tabs) tabs.postMessage({type: "watching", tab: tab}); }
+if (tabs) tabs.onmessage = function (e) {
+  if (e.data && e.data.type === "watching" && e.data.tab !== tab && !stopKey) stop("elsewhere");
+};
 document.querySelectorAll("#lang button").forEach(function (b) {
   b.addEventListener("click", function () {
     lang = b.dataset.lang;
@@ -391,6 +409,7 @@ window.addEventListener("hashchange", function () { location.reload(); });
 if (device && token && device.token !== token) device = null;
 awake();
 render();
+claim();
 connect();
 </script>
 </body></html>

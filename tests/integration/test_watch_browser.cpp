@@ -540,6 +540,22 @@ private Q_SLOTS:
         QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 20000));
     }
 
+    void anotherTabTakesOver()
+    {
+        // A second tab of this browser starts watching (it says so on the tabs' channel): this
+        // one lets go instead of taking the device's connection back and forth.
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("new BroadcastChannel('chamber.watch').postMessage("
+                                             "{type: 'watching', tab: 'other'}), 1"))
+                    .toInt());
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 5000));
+        QVERIFY(m_page.evaluate(QStringLiteral("pc === null && ws === null")).toBool());
+        QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("thẻ khác")));
+        QCOMPARE(text(QStringLiteral("retry")), QStringLiteral("Xem ở đây"));
+        QVERIFY(click(QStringLiteral("retry")));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'live'"), 20000));
+    }
+
     void revokedDeviceSaysSo()
     {
         m_relay.revoke();
