@@ -86,7 +86,7 @@ const char kJoinPage[] = R"(<!DOCTYPE html>
 line-height:1.5;color:#1d2733}h1{font-size:1.4em}
 .watch{display:block;margin:1.5em 0;padding:.8em 1em;border-radius:.6em;background:#17324d;color:#fff;
 text-align:center;font-weight:600;text-decoration:none}.watch span{display:block;font-weight:400;font-size:.85em}
-.note{font-size:.9em;color:#5a6877}</style></head>
+.note{font-size:.9em;color:#5a6877}.note span{display:block}</style></head>
 <body><h1>Mã ghép thiết bị Chamber</h1>
 <p>Mã QR này dùng để ghép máy tính bảng, màn hình hoặc điểm cầu vào phòng họp.
 Hãy quét mã bằng ứng dụng <b>Chamber</b> trên thiết bị được giao.</p>

@@ -616,6 +616,7 @@ private Q_SLOTS:
         QVERIFY(watch.body.contains("Xem") || watch.body.contains("Trực tiếp"));
 
         QVERIFY(m_page.navigate(m_bridgeUrl));
+        screenshot(QStringLiteral("join-page.png"));
         const QString fragment = m_bridgeUrl.section(u'#', 1);
         QCOMPARE(
             m_page.evaluate(QStringLiteral("document.getElementById('watch').getAttribute('href')"))
