@@ -140,7 +140,13 @@ function render() {
     $("retry").textContent = t(stopKey === "elsewhere" ? "watchHere" : "retry");
   }
 }
-function setState(s) { state = s; render(); }
+function setState(s) {
+  // The first picture after opening the page, for the browser's performance timeline.
+  if (s === "live" && state !== "live" && !performance.getEntriesByName("chamber-live").length)
+    performance.mark("chamber-live");
+  state = s;
+  render();
+}
 // Ends the session for good (until the user acts): nothing reconnects.
 function stop(key, code) {
   stopKey = key;

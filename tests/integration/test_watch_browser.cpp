@@ -105,6 +105,12 @@ public:
                 {QStringLiteral("peer"), m_peer}});
         }
     }
+    void pushFloor(const QString &peer)
+    {
+        push({{QStringLiteral("type"), QStringLiteral("media.floor")},
+            {QStringLiteral("meeting"), 1},
+            {QStringLiteral("peer"), peer.isEmpty() ? QJsonValue() : QJsonValue(peer)}});
+    }
     int offers = 0;
     // Drops the page's WebSocket as a network failure would.
     void dropSession()
@@ -485,6 +491,18 @@ private Q_SLOTS:
         QVERIFY(m_relay.pageSent.contains(QStringLiteral("answer")));
     }
 
+    void floorIsShown()
+    {
+        // A bridge site has the floor: the programme is its picture, and the page says so.
+        m_relay.pushFloor(QStringLiteral("d9"));
+        QVERIFY(waitFor(QStringLiteral("document.getElementById('status').textContent === "
+                                       "'Trực tiếp · Điểm cầu đang phát biểu'"),
+            5000));
+        m_relay.pushFloor({});
+        QVERIFY(waitFor(
+            QStringLiteral("document.getElementById('status').textContent === 'Trực tiếp'"), 5000));
+    }
+
     void reconnectsAfterADrop()
     {
         const int joins = m_relay.joins;
@@ -657,6 +675,38 @@ private Q_SLOTS:
             "pc.getStats().then(s => { var n = 0; s.forEach(r => { if (r.type === 'inbound-rtp' "
             "&& r.kind === 'audio') n = r.totalSamplesReceived || 0; }); return n > 48000; })")));
         screenshot(QStringLiteral("watch-chamberd-live.png"));
+        // Figures (printed, not asserted): from the page's start to the first picture, and
+        // over 3 s of steady state what Chromium's receiver says of the stream.
+        const QString sample = QStringLiteral(
+            "pc.getStats().then(s => { var v = {}; s.forEach(r => { if (r.type === 'inbound-rtp' "
+            "&& r.kind === 'video') v = r; }); return {t: performance.now(), decoded: "
+            "v.framesDecoded, dropped: video.getVideoPlaybackQuality().droppedVideoFrames, "
+            "jitter: v.jitterBufferDelay, emitted: v.jitterBufferEmittedCount, decode: "
+            "v.totalDecodeTime, nacks: v.nackCount, plis: v.pliCount, lost: v.packetsLost}; })");
+        const QJsonObject first = m_page.evaluate(sample).toObject();
+        QTest::qWait(3000);
+        const QJsonObject last = m_page.evaluate(sample).toObject();
+        const auto delta = [&](const char *key) {
+            return last.value(QLatin1String(key)).toDouble()
+                - first.value(QLatin1String(key)).toDouble();
+        };
+        const double frames = delta("decoded");
+        const QJsonObject figures {
+            {QStringLiteral("firstPictureMs"),
+                qRound(m_page
+                           .evaluate(QStringLiteral("performance.getEntriesByName('chamber-"
+                                                    "live')[0].startTime"))
+                           .toDouble())},
+            {QStringLiteral("fps"), qRound(frames * 1000 / delta("t") * 10) / 10.0},
+            {QStringLiteral("framesDropped"), delta("dropped")},
+            {QStringLiteral("jitterBufferMs"), qRound(delta("jitter") * 1000 / delta("emitted"))},
+            {QStringLiteral("decodeMsPerFrame"), qRound(delta("decode") * 10000 / frames) / 10.0},
+            {QStringLiteral("packetsLost"), last.value(QLatin1String("lost"))},
+            {QStringLiteral("nacks"), last.value(QLatin1String("nacks"))},
+            {QStringLiteral("plis"), last.value(QLatin1String("plis"))}};
+        qInfo("watch page figures: %s",
+            QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
+        QVERIFY(figures.value(QLatin1String("firstPictureMs")).toInt() > 0);
     }
 
     void chamberdRevokedDeviceSaysSo()
