@@ -28,6 +28,19 @@ ReceiverConfig loopbackReceiver()
     return config;
 }
 
+ReturnSenderConfig loopbackReturn(quint32 colour)
+{
+    ReturnSenderConfig config;
+    config.testPattern = QStringLiteral("solid-color");
+    config.testColor = colour;
+    config.width = 160;
+    config.height = 120;
+    config.fps = 15;
+    config.videoKbps = 200;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
 SignalMessage throughJson(const SignalMessage &message)
 {
     auto parsed = parseSignal(toJson(message));
@@ -46,7 +59,39 @@ MediaHarness::MediaHarness(ProgrammeSender *sender)
 
 MediaHarness::~MediaHarness()
 {
+    qDeleteAll(m_returns);
     qDeleteAll(m_receivers);
+}
+
+ReturnSender *MediaHarness::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender) {
+        m_errors << sender.error().message;
+        return nullptr;
+    }
+    ReturnSender *raw = sender->release();
+    delete m_returns.take(peer);
+    m_returns.insert(peer, raw);
+    connect(raw, &ReturnSender::outgoing, this, &MediaHarness::fromReturn);
+    return raw;
+}
+
+Status MediaHarness::floor(const QString &peer, int chamberAudio)
+{
+    return m_sender->handle(throughJson(SignalMessage::floor(peer, chamberAudio)));
+}
+
+void MediaHarness::fromReturn(const SignalMessage &sent)
+{
+    const SignalMessage message = throughJson(sent);
+    if (message.type == SignalType::Error) {
+        m_errorMessages << message;
+        m_errors << message.peer + QStringLiteral(": ") + message.error.message;
+        return;
+    }
+    if (auto handled = m_sender->handle(message); !handled)
+        m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
 MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConfig &config)
@@ -74,12 +119,24 @@ void MediaHarness::fromSender(const SignalMessage &sent)
 {
     const SignalMessage message = throughJson(sent);
     if (message.type == SignalType::Error) {
+        m_errorMessages << message;
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
     if (message.type == SignalType::PeerRemoved) {
         m_removed << message.peer;
+        delete m_returns.take(message.peer);
         delete m_receivers.take(message.peer);
+        return;
+    }
+    if (message.type == SignalType::ReturnState)
+        m_returnStates.insert(message.peer, message.state);
+    if (message.type == SignalType::ReturnAnswer || message.type == SignalType::ReturnCandidate
+        || message.type == SignalType::ReturnState) {
+        if (ReturnSender *sender = m_returns.value(message.peer)) {
+            if (auto handled = sender->handle(message); !handled)
+                m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
+        }
         return;
     }
     if (MediaReceiver *receiver = m_receivers.value(message.peer)) {

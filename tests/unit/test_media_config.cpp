@@ -155,6 +155,15 @@ void TestMediaConfig::commandLine()
     QVERIFY(!config.webrtc.nack);
     QCOMPARE(options->maxPeers, 20);
     QVERIFY(usage.contains(QLatin1String("--ice-address")));
+    QVERIFY(!config.testColor);
+
+    // A solid test colour (the floor's tests tell sources apart by it).
+    options = parseMediaOptions({QStringLiteral("--test-color"), QStringLiteral("ff0000")}, &usage);
+    QVERIFY(options);
+    QCOMPARE(options->programme.testColor, std::optional<quint32>(0xffff0000u));
+    QVERIFY2(options->programme.pipelineDescription().contains(
+                 QLatin1String("pattern=solid-color foreground-color=4294901760")),
+        qPrintable(options->programme.pipelineDescription()));
 }
 
 void TestMediaConfig::badCommandLines_data()
@@ -166,6 +175,10 @@ void TestMediaConfig::badCommandLines_data()
     QTest::newRow("max peers") << QStringList {QStringLiteral("--max-peers"), QStringLiteral("0")};
     QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")};
     QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+    QTest::newRow("test colour word")
+        << QStringList {QStringLiteral("--test-color"), QStringLiteral("red")};
+    QTest::newRow("test colour injection")
+        << QStringList {QStringLiteral("--test-color"), QStringLiteral("ff0000 ! fakesink")};
 }
 
 void TestMediaConfig::badCommandLines()
