@@ -178,6 +178,7 @@ MediaProcess::MediaProcess()
 
 MediaProcess::~MediaProcess()
 {
+    m_returns.clear();
     m_receivers.clear();
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
@@ -210,6 +211,27 @@ MediaReceiver *MediaProcess::addReceiver(const QString &peer, const ReceiverConf
     return raw;
 }
 
+ReturnSender *MediaProcess::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender)
+        return nullptr;
+    ReturnSender *raw = sender->get();
+    connect(raw, &ReturnSender::outgoing, this,
+        [this](const SignalMessage &message) { send(message); });
+    m_returns[peer] = std::move(sender).value();
+    return raw;
+}
+
+QString MediaProcess::returnState(const QString &peer) const
+{
+    for (auto it = m_received.rbegin(); it != m_received.rend(); ++it) {
+        if (it->type == SignalType::ReturnState && it->peer == peer)
+            return it->state;
+    }
+    return {};
+}
+
 int MediaProcess::typeCount(SignalType type) const
 {
     return int(std::count_if(m_received.begin(), m_received.end(),
@@ -240,6 +262,11 @@ void MediaProcess::read()
         if (it != m_receivers.end()
             && (message->type == SignalType::Offer || message->type == SignalType::Candidate))
             (void)it->second->handle(*message);
+        auto back = m_returns.find(message->peer);
+        if (back != m_returns.end()
+            && (message->type == SignalType::ReturnAnswer
+                || message->type == SignalType::ReturnCandidate))
+            (void)back->second->handle(*message);
     }
 }
 

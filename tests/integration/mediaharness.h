@@ -87,7 +87,15 @@ public:
     // A receiver for `peer` (owned here) and add-peer for it.
     media::MediaReceiver *addReceiver(
         const QString &peer, const media::ReceiverConfig &config = loopbackReceiver());
-    void dropReceiver(const QString &peer) { m_receivers.erase(peer); }
+    void dropReceiver(const QString &peer)
+    {
+        m_returns.erase(peer);
+        m_receivers.erase(peer);
+    }
+    // A return sender for `peer` (owned here); its return-offer goes through the pipes.
+    media::ReturnSender *addReturn(const QString &peer, const media::ReturnSenderConfig &config);
+    // The last return-state chamber-media reported for `peer`.
+    QString returnState(const QString &peer) const;
 
     int typeCount(media::SignalType type) const;
     QList<media::SignalMessage> errors() const;
@@ -100,6 +108,7 @@ private:
 
     QProcess m_process;
     std::map<QString, std::unique_ptr<media::MediaReceiver>> m_receivers;
+    std::map<QString, std::unique_ptr<media::ReturnSender>> m_returns;
     QList<media::SignalMessage> m_received;
     QStringList m_badLines;
 };
