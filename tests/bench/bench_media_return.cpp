@@ -158,7 +158,11 @@ int main(int argc, char **argv)
     media.send(SignalMessage::floor());
     phases << measure(media, receivers, fps, seconds,
         {QStringLiteral("all returning, chamber on air"), bridges, QString()});
+    // A fallback to the chamber (the on-air return stalled) would show here: the machine too
+    // busy to carry the bridges.
     std::printf("errors from chamber-media: %d\n", int(media.errors().size()));
+    for (const SignalMessage &error : media.errors())
+        std::printf("  %s: %s\n", qPrintable(error.peer), qPrintable(error.error.message));
 
     QJsonArray runs;
     for (const Phase &phase : phases)
