@@ -157,6 +157,20 @@ struct KeyFrameCount
     }
 };
 
+// The latency the programme's audio encoder sees upstream (the live mixer waits that long).
+GstClockTime audioLatency(GstElement *pipeline)
+{
+    ElementRef encoder
+        = ElementRef::adopt(gst_bin_get_by_name(GST_BIN(pipeline), "programme-audio-encoder"));
+    PadRef pad = PadRef::adopt(gst_element_get_static_pad(encoder.get(), "src"));
+    GstQuery *query = gst_query_new_latency();
+    GstClockTime min = GST_CLOCK_TIME_NONE;
+    if (gst_pad_query(pad.get(), query))
+        gst_query_parse_latency(query, nullptr, &min, nullptr);
+    gst_query_unref(query);
+    return min;
+}
+
 // Drops a return sender's video RTP (a camera or network dying), while the flag is set.
 struct VideoBlock
 {
@@ -346,6 +360,8 @@ void TestMediaReturn::chamberAudioMixesUnderTheBridge()
         [&] { return harness.returnState(QStringLiteral("d1")) == u"connected"; }, 30000));
     // The chamber's tone, at full level (0.2 of full scale: an RMS of about 4600).
     QVERIFY(spinUntil([&] { return watch.level() > 1500; }, 15000));
+    const GstClockTime latency = audioLatency(sender->pipeline());
+    QVERIFY(latency != GST_CLOCK_TIME_NONE);
 
     // The bridge speaks with its microphone muted and the chamber's at 0 %: silence.
     back->setMicrophoneMuted(true);
@@ -353,6 +369,9 @@ void TestMediaReturn::chamberAudioMixesUnderTheBridge()
     QVERIFY(allShow({&watch}, 'b', 15000));
     QVERIFY2(spinUntil([&] { return watch.level() < 100; }, 5000),
         qPrintable(QString::number(watch.level())));
+    // Re-timed where it joins, the bridge's audio does not make the mixer wait for its jitter
+    // buffer (which would delay the chamber's microphone as much).
+    QCOMPARE(audioLatency(sender->pipeline()), latency);
     // Its microphone back: its tone.
     back->setMicrophoneMuted(false);
     QVERIFY2(spinUntil([&] { return watch.level() > 1500; }, 5000),
