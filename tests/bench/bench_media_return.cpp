@@ -1,9 +1,11 @@
 // Video bridges' return path: CPU of chamber-media (its own process, /proc/<pid>/stat) serving
 // N bridges the programme, first with no bridge sending back (the baseline, same run), then
 // with one bridge sending and on air, then with all N sending and one on air, then all N
-// sending and the chamber on air. Bridges live in this process: receivers depayload without
-// decoding, ReturnSenders encode their test pictures. What it shows: a return that is not on
-// air costs chamber-media only its DTLS/SRTP and jitter buffer, the one on air its decoding.
+// sending and the chamber on air, one on air again, and the baseline again once the bridges
+// stopped sending (the machine's load drifts during a run; both baselines are printed). Bridges
+// live in this process: receivers depayload without decoding, ReturnSenders encode their test
+// pictures. What it shows: a return that is not on air costs chamber-media only its DTLS/SRTP and
+// jitter buffer, the one on air its decoding.
 #include "mediaharness.h"
 #include "processinfo.h"
 #include "spin.h"
@@ -158,6 +160,16 @@ int main(int argc, char **argv)
     media.send(SignalMessage::floor());
     phases << measure(media, receivers, fps, seconds,
         {QStringLiteral("all returning, chamber on air"), bridges, QString()});
+    media.send(SignalMessage::floor(speaker));
+    phases << measure(media, receivers, fps, seconds,
+        {QStringLiteral("all returning, one on air (again)"), bridges, speaker});
+    // The bridges stop sending (their senders go): the baseline again, against drift in the
+    // machine's load during the run.
+    media.send(SignalMessage::floor());
+    for (int i = 0; i < bridges; ++i)
+        media.dropReturn(QStringLiteral("bench-%1").arg(i));
+    phases << measure(media, receivers, fps, seconds,
+        {QStringLiteral("baseline again: returns stopped"), 0, QString()});
     // A fallback to the chamber (the on-air return stalled) would show here: the machine too
     // busy to carry the bridges.
     std::printf("errors from chamber-media: %d\n", int(media.errors().size()));
@@ -171,7 +183,8 @@ int main(int argc, char **argv)
         {QStringLiteral("bridges"), bridges},
         {QStringLiteral("programme"), parser.value(QStringLiteral("size"))},
         {QStringLiteral("return"), parser.value(QStringLiteral("return-size"))},
-        {QStringLiteral("baseline_cpu_percent"), phases.first().cpuPercent},
+        {QStringLiteral("baseline_cpu_percent"),
+            (phases.first().cpuPercent + phases.last().cpuPercent) / 2},
         {QStringLiteral("phases"), runs}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;

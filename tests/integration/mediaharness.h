@@ -92,6 +92,7 @@ public:
         m_returns.erase(peer);
         m_receivers.erase(peer);
     }
+    void dropReturn(const QString &peer) { m_returns.erase(peer); }
     // A return sender for `peer` (owned here); its return-offer goes through the pipes.
     media::ReturnSender *addReturn(const QString &peer, const media::ReturnSenderConfig &config);
     // The last return-state chamber-media reported for `peer`.
