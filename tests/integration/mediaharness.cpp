@@ -28,6 +28,19 @@ ReceiverConfig loopbackReceiver()
     return config;
 }
 
+ReturnSenderConfig loopbackReturn(quint32 colour)
+{
+    ReturnSenderConfig config;
+    config.testPattern = QStringLiteral("solid-color");
+    config.testColor = colour;
+    config.width = 160;
+    config.height = 120;
+    config.fps = 15;
+    config.videoKbps = 200;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
 SignalMessage throughJson(const SignalMessage &message)
 {
     auto parsed = parseSignal(toJson(message));
@@ -46,7 +59,39 @@ MediaHarness::MediaHarness(ProgrammeSender *sender)
 
 MediaHarness::~MediaHarness()
 {
+    qDeleteAll(m_returns);
     qDeleteAll(m_receivers);
+}
+
+ReturnSender *MediaHarness::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender) {
+        m_errors << sender.error().message;
+        return nullptr;
+    }
+    ReturnSender *raw = sender->release();
+    delete m_returns.take(peer);
+    m_returns.insert(peer, raw);
+    connect(raw, &ReturnSender::outgoing, this, &MediaHarness::fromReturn);
+    return raw;
+}
+
+Status MediaHarness::floor(const QString &peer, int chamberAudio)
+{
+    return m_sender->handle(throughJson(SignalMessage::floor(peer, chamberAudio)));
+}
+
+void MediaHarness::fromReturn(const SignalMessage &sent)
+{
+    const SignalMessage message = throughJson(sent);
+    if (message.type == SignalType::Error) {
+        m_errorMessages << message;
+        m_errors << message.peer + QStringLiteral(": ") + message.error.message;
+        return;
+    }
+    if (auto handled = m_sender->handle(message); !handled)
+        m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
 MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConfig &config)
@@ -74,12 +119,24 @@ void MediaHarness::fromSender(const SignalMessage &sent)
 {
     const SignalMessage message = throughJson(sent);
     if (message.type == SignalType::Error) {
+        m_errorMessages << message;
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
     if (message.type == SignalType::PeerRemoved) {
         m_removed << message.peer;
+        delete m_returns.take(message.peer);
         delete m_receivers.take(message.peer);
+        return;
+    }
+    if (message.type == SignalType::ReturnState)
+        m_returnStates.insert(message.peer, message.state);
+    if (message.type == SignalType::ReturnAnswer || message.type == SignalType::ReturnCandidate
+        || message.type == SignalType::ReturnState) {
+        if (ReturnSender *sender = m_returns.value(message.peer)) {
+            if (auto handled = sender->handle(message); !handled)
+                m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
+        }
         return;
     }
     if (MediaReceiver *receiver = m_receivers.value(message.peer)) {
@@ -121,6 +178,7 @@ MediaProcess::MediaProcess()
 
 MediaProcess::~MediaProcess()
 {
+    m_returns.clear();
     m_receivers.clear();
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
@@ -153,6 +211,27 @@ MediaReceiver *MediaProcess::addReceiver(const QString &peer, const ReceiverConf
     return raw;
 }
 
+ReturnSender *MediaProcess::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender)
+        return nullptr;
+    ReturnSender *raw = sender->get();
+    connect(raw, &ReturnSender::outgoing, this,
+        [this](const SignalMessage &message) { send(message); });
+    m_returns[peer] = std::move(sender).value();
+    return raw;
+}
+
+QString MediaProcess::returnState(const QString &peer) const
+{
+    for (auto it = m_received.rbegin(); it != m_received.rend(); ++it) {
+        if (it->type == SignalType::ReturnState && it->peer == peer)
+            return it->state;
+    }
+    return {};
+}
+
 int MediaProcess::typeCount(SignalType type) const
 {
     return int(std::count_if(m_received.begin(), m_received.end(),
@@ -183,6 +262,11 @@ void MediaProcess::read()
         if (it != m_receivers.end()
             && (message->type == SignalType::Offer || message->type == SignalType::Candidate))
             (void)it->second->handle(*message);
+        auto back = m_returns.find(message->peer);
+        if (back != m_returns.end()
+            && (message->type == SignalType::ReturnAnswer
+                || message->type == SignalType::ReturnCandidate))
+            (void)back->second->handle(*message);
     }
 }
 

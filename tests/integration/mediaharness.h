@@ -5,6 +5,7 @@
 
 #include "media/programme.h"
 #include "media/receiver.h"
+#include "media/returnsender.h"
 
 #include <QHash>
 #include <QObject>
@@ -19,6 +20,9 @@ namespace chamber::testing {
 // 320x240 at 15 fps, test sources, ICE on loopback.
 media::ProgrammeConfig smallProgramme();
 media::ReceiverConfig loopbackReceiver();
+// A bridge's return: 160x120 at 15 fps (scaled up to the programme's size at the chamber),
+// one solid colour (big-endian ARGB), a 660 Hz tone, ICE on loopback.
+media::ReturnSenderConfig loopbackReturn(quint32 colour);
 
 class MediaHarness : public QObject
 {
@@ -33,6 +37,16 @@ public:
     // remove-peer, and the receiver is destroyed once the sender says peer-removed.
     void removeReceiver(const QString &peer);
     media::MediaReceiver *receiver(const QString &peer) const { return m_receivers.value(peer); }
+    // A return sender for `peer` (whose receiver exists), its offer and candidates relayed as
+    // the receivers' are; destroyed with the receiver or by dropReturn().
+    media::ReturnSender *addReturn(const QString &peer, const media::ReturnSenderConfig &config);
+    media::ReturnSender *returnSender(const QString &peer) const { return m_returns.value(peer); }
+    void dropReturn(const QString &peer) { delete m_returns.take(peer); }
+    // Sends floor through JSON, as the controller will.
+    Status floor(const QString &peer = {}, int chamberAudio = media::kDefaultChamberAudio);
+    // The last return-state the sender reported for `peer`.
+    QString returnState(const QString &peer) const { return m_returnStates.value(peer); }
+    QList<media::SignalMessage> errorMessages() const { return m_errorMessages; }
     QStringList removedPeers() const { return m_removed; }
     // Errors anybody sent through the signaling (none expected in good runs).
     QStringList errors() const { return m_errors; }
@@ -41,8 +55,13 @@ private:
     void fromSender(const media::SignalMessage &message);
     void fromReceiver(const media::SignalMessage &message);
 
+    void fromReturn(const media::SignalMessage &message);
+
     media::ProgrammeSender *m_sender;
     QHash<QString, media::MediaReceiver *> m_receivers; // owned
+    QHash<QString, media::ReturnSender *> m_returns; // owned
+    QHash<QString, QString> m_returnStates;
+    QList<media::SignalMessage> m_errorMessages;
     QStringList m_removed;
     QStringList m_errors;
 };
@@ -68,7 +87,16 @@ public:
     // A receiver for `peer` (owned here) and add-peer for it.
     media::MediaReceiver *addReceiver(
         const QString &peer, const media::ReceiverConfig &config = loopbackReceiver());
-    void dropReceiver(const QString &peer) { m_receivers.erase(peer); }
+    void dropReceiver(const QString &peer)
+    {
+        m_returns.erase(peer);
+        m_receivers.erase(peer);
+    }
+    void dropReturn(const QString &peer) { m_returns.erase(peer); }
+    // A return sender for `peer` (owned here); its return-offer goes through the pipes.
+    media::ReturnSender *addReturn(const QString &peer, const media::ReturnSenderConfig &config);
+    // The last return-state chamber-media reported for `peer`.
+    QString returnState(const QString &peer) const;
 
     int typeCount(media::SignalType type) const;
     QList<media::SignalMessage> errors() const;
@@ -81,6 +109,7 @@ private:
 
     QProcess m_process;
     std::map<QString, std::unique_ptr<media::MediaReceiver>> m_receivers;
+    std::map<QString, std::unique_ptr<media::ReturnSender>> m_returns;
     QList<media::SignalMessage> m_received;
     QStringList m_badLines;
 };

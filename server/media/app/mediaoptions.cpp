@@ -46,6 +46,9 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
         {QStringLiteral("max-peers"), QStringLiteral("Most bridges served at once"),
             QStringLiteral("n")},
         {QStringLiteral("time-overlay"), QStringLiteral("Draw the running time (test source)")},
+        {QStringLiteral("test-color"),
+            QStringLiteral("A solid colour instead of the moving ball (test source)"),
+            QStringLiteral("RRGGBB")},
         {QStringLiteral("no-nack"), QStringLiteral("Turn NACK retransmission off")},
     });
     *usage = parser.helpText();
@@ -91,6 +94,15 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
     config.webrtc.iceAddresses = parser.values(QStringLiteral("ice-address"));
     config.webrtc.nack = !parser.isSet(QStringLiteral("no-nack"));
     config.timeOverlay = parser.isSet(QStringLiteral("time-overlay"));
+    if (parser.isSet(QStringLiteral("test-color"))) {
+        static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{6}$"));
+        const QString colour = parser.value(QStringLiteral("test-color"));
+        if (!hex.match(colour).hasMatch())
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("--test-color must be RRGGBB in hex, e.g. ff0000"),
+                QStringLiteral("test-color"));
+        config.testColor = 0xff000000u | colour.toUInt(nullptr, 16);
+    }
     if (auto valid = config.validate(); !valid)
         return valid.error();
     return options;
