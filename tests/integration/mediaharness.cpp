@@ -130,7 +130,11 @@ MediaProcess::~MediaProcess()
 
 bool MediaProcess::start(const QStringList &arguments)
 {
-    m_process.start(mediaProcessProgram(), arguments);
+    if (m_launcher.isEmpty())
+        m_process.start(mediaProcessProgram(), arguments);
+    else
+        m_process.start(m_launcher.first(),
+            m_launcher.mid(1) + QStringList {mediaProcessProgram()} + arguments);
     return m_process.waitForStarted(5000)
         && spinUntil([&] { return typeCount(SignalType::Ready) > 0; }, 15000);
 }
@@ -183,6 +187,7 @@ void MediaProcess::read()
         if (it != m_receivers.end()
             && (message->type == SignalType::Offer || message->type == SignalType::Candidate))
             (void)it->second->handle(*message);
+        emit received(*message);
     }
 }
 
