@@ -62,7 +62,7 @@ public:
         if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample))
             || !gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ))
             return;
-        const auto stamp = bench::readStamp(&frame);
+        const auto stamp = testing::readStamp(&frame);
         gst_video_frame_unmap(&frame);
         QMutexLocker locker(&m_lock);
         if (!m_recording)
@@ -71,7 +71,7 @@ public:
             ++m_unreadable;
             return;
         }
-        m_ms.push_back(double(uint32_t(bench::stampNow() - *stamp)) / 1000.0);
+        m_ms.push_back(double(uint32_t(testing::stampNow() - *stamp)) / 1000.0);
     }
     void record(bool on)
     {
@@ -106,7 +106,7 @@ void stampRawVideo(GstElement *pipeline)
 {
     GstElement *raw = gst_bin_get_by_name(GST_BIN(pipeline), "programme-raw");
     GstPad *pad = gst_element_get_static_pad(raw, "src");
-    bench::stampBuffersOn(pad);
+    testing::stampBuffersOn(pad);
     gst_object_unref(pad);
     gst_object_unref(raw);
 }

@@ -188,7 +188,11 @@ MediaProcess::~MediaProcess()
 
 bool MediaProcess::start(const QStringList &arguments)
 {
-    m_process.start(mediaProcessProgram(), arguments);
+    if (m_launcher.isEmpty())
+        m_process.start(mediaProcessProgram(), arguments);
+    else
+        m_process.start(m_launcher.first(),
+            m_launcher.mid(1) + QStringList {mediaProcessProgram()} + arguments);
     return m_process.waitForStarted(5000)
         && spinUntil([&] { return typeCount(SignalType::Ready) > 0; }, 15000);
 }
@@ -267,6 +271,7 @@ void MediaProcess::read()
             && (message->type == SignalType::ReturnAnswer
                 || message->type == SignalType::ReturnCandidate))
             (void)back->second->handle(*message);
+        emit received(*message);
     }
 }
 

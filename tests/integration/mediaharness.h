@@ -81,6 +81,8 @@ public:
 
     // Starts chamber-media and waits for its ready line.
     bool start(const QStringList &arguments = smallMediaOptions());
+    // A command chamber-media is started through (e.g. `ip netns exec NS`); set before start().
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
     void writeLine(const QByteArray &line);
     void send(const media::SignalMessage &message) { writeLine(media::toJson(message)); }
 
@@ -104,10 +106,15 @@ public:
     QStringList badLines() const { return m_badLines; }
     QProcess &process() { return m_process; }
 
+signals:
+    // Every valid line from chamber-media, after offers and candidates went to their receiver.
+    void received(const chamber::media::SignalMessage &message);
+
 private:
     void read();
 
     QProcess m_process;
+    QStringList m_launcher;
     std::map<QString, std::unique_ptr<media::MediaReceiver>> m_receivers;
     std::map<QString, std::unique_ptr<media::ReturnSender>> m_returns;
     QList<media::SignalMessage> m_received;
