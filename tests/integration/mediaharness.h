@@ -3,6 +3,7 @@
 // and parsed again, as it would be over stdio or the WebSocket), and waiting for frames.
 #pragma once
 
+#include "media/peerrouter.h"
 #include "media/programme.h"
 #include "media/receiver.h"
 
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -25,6 +27,8 @@ class MediaHarness : public QObject
     Q_OBJECT
 public:
     explicit MediaHarness(media::ProgrammeSender *sender);
+    // The same, through the scale-out router (some peers direct, some through Janus).
+    explicit MediaHarness(media::PeerRouter *router);
     ~MediaHarness() override;
 
     // Creates a receiver for `peer` and asks the sender for it (add-peer).
@@ -41,7 +45,7 @@ private:
     void fromSender(const media::SignalMessage &message);
     void fromReceiver(const media::SignalMessage &message);
 
-    media::ProgrammeSender *m_sender;
+    std::function<Status(const media::SignalMessage &)> m_handle; // the sender's handle()
     QHash<QString, media::MediaReceiver *> m_receivers; // owned
     QStringList m_removed;
     QStringList m_errors;

@@ -47,6 +47,14 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("n")},
         {QStringLiteral("time-overlay"), QStringLiteral("Draw the running time (test source)")},
         {QStringLiteral("no-nack"), QStringLiteral("Turn NACK retransmission off")},
+        {QStringLiteral("janus"),
+            QStringLiteral("Janus WebSocket API for bridges beyond --janus-above (repeat to "
+                           "spread them over several servers)"),
+            QStringLiteral("ws://host:port")},
+        {QStringLiteral("janus-above"),
+            QStringLiteral("Bridges served directly before Janus takes over (0: all through "
+                           "Janus)"),
+            QStringLiteral("n")},
     });
     *usage = parser.helpText();
     if (!parser.parse(QStringList {QStringLiteral("chamber-media")} + arguments))
@@ -91,6 +99,11 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
     config.webrtc.iceAddresses = parser.values(QStringLiteral("ice-address"));
     config.webrtc.nack = !parser.isSet(QStringLiteral("no-nack"));
     config.timeOverlay = parser.isSet(QStringLiteral("time-overlay"));
+    auto scaleOut = parseScaleOut(
+        parser.values(QStringLiteral("janus")), parser.value(QStringLiteral("janus-above")));
+    if (!scaleOut)
+        return scaleOut.error();
+    options.scaleOut = *scaleOut;
     if (auto valid = config.validate(); !valid)
         return valid.error();
     return options;
