@@ -23,9 +23,10 @@ CHAMBER_BUILD_PACKAGES=(
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
 # make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese
 # glyphs come from the fonts fontconfig brings (DejaVu) and fonts-noto-core above), chromium
-# for the phone reader's browser test.
+# for the phone reader's browser test, janus (and iproute2 for the network namespace its test
+# and benchmark run in) for the video bridges' scale-out.
 CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium
-    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui janus iproute2)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
