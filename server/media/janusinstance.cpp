@@ -143,6 +143,8 @@ void JanusInstance::onDown(const Error &error)
         failPeer(peer, gone);
     if (wasReady)
         emit readyChanged(false);
+    else
+        emit attemptFailed(gone);
     if (m_client.isReady())
         m_client.close(); // a refusal on a live session (no mountpoint): start afresh
     if (!m_retry.isActive()) {

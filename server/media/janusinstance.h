@@ -59,6 +59,8 @@ public:
 signals:
     void outgoing(const chamber::media::SignalMessage &message);
     void readyChanged(bool ready);
+    // A connection attempt (the first or a reconnection) ended without a mountpoint.
+    void attemptFailed(const chamber::Error &error);
 
 private:
     struct Peer

@@ -80,8 +80,24 @@ PeerRouter::~PeerRouter() = default;
 
 void PeerRouter::start()
 {
-    for (const auto &instance : m_janus)
-        instance->start();
+    m_unsettled = int(m_janus.size());
+    for (const auto &instance : m_janus) {
+        JanusInstance *raw = instance.get();
+        connect(raw, &JanusInstance::readyChanged, this, [this, raw] { settle(raw); });
+        connect(raw, &JanusInstance::attemptFailed, this, [this, raw] { settle(raw); });
+        raw->start();
+    }
+    if (m_unsettled == 0)
+        QMetaObject::invokeMethod(this, &PeerRouter::settled, Qt::QueuedConnection);
+}
+
+void PeerRouter::settle(JanusInstance *instance)
+{
+    if (m_unsettled == 0 || m_settled.contains(instance))
+        return;
+    m_settled << instance;
+    if (--m_unsettled == 0)
+        emit settled();
 }
 
 JanusInstance *PeerRouter::janusOf(const QString &peer) const

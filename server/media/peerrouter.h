@@ -36,8 +36,10 @@ public:
         QObject *parent = nullptr);
     ~PeerRouter() override;
 
-    // Connects to the Janus servers (peers may be added at once: direct ones are).
+    // Connects to the Janus servers; settled() follows once each is up or has failed its first
+    // attempt (at once without Janus), so the controller's add-peers after `ready` find them.
     void start();
+    bool isSettled() const { return m_unsettled == 0; }
     Status handle(const SignalMessage &message);
 
     // "direct", the Janus URL a peer goes through, or empty for an unknown peer.
@@ -46,14 +48,19 @@ public:
 
 signals:
     void outgoing(const chamber::media::SignalMessage &message);
+    void settled();
 
 private:
+    void settle(JanusInstance *instance);
+
     JanusInstance *janusOf(const QString &peer) const;
     Status addPeer(const QString &peer);
 
     ProgrammeSender *m_programme;
     ScaleOutConfig m_config;
     std::vector<std::unique_ptr<JanusInstance>> m_janus;
+    QList<JanusInstance *> m_settled;
+    int m_unsettled = 0;
 };
 
 } // namespace chamber::media

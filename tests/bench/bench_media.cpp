@@ -365,8 +365,6 @@ JanusCpuRun janusCpu(const ProgrammeConfig &config, int receivers, int seconds)
         std::fprintf(stderr, "chamber-media did not start\n");
         return run;
     }
-    // The mountpoint is made after ready: add-peer before it is refused (unavailable).
-    spinUntil([] { return false; }, 1500);
     ReceiverConfig receiverConfig = janusReceiver();
     receiverConfig.decodeVideo = false;
     receiverConfig.sync = false;

@@ -106,6 +106,7 @@ private slots:
     void initTestCase();
     void directFirstThenThroughJanus();
     void janusDyingIsReportedAndSurvived();
+    void theProcessThroughJanus();
     void malformedJanusRepliesAreRefused_data();
     void malformedJanusRepliesAreRefused();
     void optionsAreChecked();
@@ -231,6 +232,28 @@ void TestMediaJanus::janusDyingIsReportedAndSurvived()
     QVERIFY(again);
     QVERIFY2(waitForMoreMedia({direct, again}, 10, 40000),
         qPrintable(scene.harness->errors().join(u'\n')));
+}
+
+void TestMediaJanus::theProcessThroughJanus()
+{
+    // chamber-media as chamberd runs it: ready only once the Janus is up, then the first
+    // bridge direct and the second through Janus, all over its pipes.
+    MediaProcess media;
+    QVERIFY(media.start(smallMediaOptions()
+        + QStringList {QStringLiteral("--janus"), m_janus.url().toString(),
+            QStringLiteral("--janus-above"), QStringLiteral("1")}));
+    MediaReceiver *direct = media.addReceiver(QStringLiteral("site-1"), bridge());
+    MediaReceiver *viaJanus = media.addReceiver(QStringLiteral("site-2"), bridge());
+    QVERIFY(direct && viaJanus);
+    QVERIFY(waitForMoreMedia({direct, viaJanus}, 10, 40000));
+    QVERIFY(media.errors().isEmpty());
+    QVERIFY(media.badLines().isEmpty());
+
+    QProcess bad;
+    bad.start(mediaProcessProgram(), {QStringLiteral("--janus"), QStringLiteral("http://x:1")});
+    QVERIFY(bad.waitForFinished(10000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(bad.readAllStandardError().contains("--janus must be ws://HOST:PORT"));
 }
 
 void TestMediaJanus::malformedJanusRepliesAreRefused_data()

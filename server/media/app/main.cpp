@@ -55,7 +55,9 @@ int main(int argc, char **argv)
             channel.send(SignalMessage::failure(message.peer, handled.error()));
     });
     QObject::connect(&channel, &StdioChannel::closed, &app, &QCoreApplication::quit);
+    // Ready once every Janus is up or has failed once: add-peers then find them.
+    QObject::connect(
+        &router, &PeerRouter::settled, &channel, [&] { channel.send(SignalMessage::ready()); });
     router.start();
-    channel.send(SignalMessage::ready());
     return app.exec();
 }
