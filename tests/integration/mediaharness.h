@@ -3,6 +3,7 @@
 // and parsed again, as it would be over stdio or the WebSocket), and waiting for frames.
 #pragma once
 
+#include "media/peerrouter.h"
 #include "media/programme.h"
 #include "media/receiver.h"
 #include "media/returnsender.h"
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -29,6 +31,8 @@ class MediaHarness : public QObject
     Q_OBJECT
 public:
     explicit MediaHarness(media::ProgrammeSender *sender);
+    // The same, through the scale-out router (some peers direct, some through Janus).
+    explicit MediaHarness(media::PeerRouter *router);
     ~MediaHarness() override;
 
     // Creates a receiver for `peer` and asks the sender for it (add-peer).
@@ -57,7 +61,7 @@ private:
 
     void fromReturn(const media::SignalMessage &message);
 
-    media::ProgrammeSender *m_sender;
+    std::function<Status(const media::SignalMessage &)> m_handle; // the sender's handle()
     QHash<QString, media::MediaReceiver *> m_receivers; // owned
     QHash<QString, media::ReturnSender *> m_returns; // owned
     QHash<QString, QString> m_returnStates;
