@@ -51,9 +51,13 @@ Status SenderPeer::buildBranch(Branch *branch, const char *kind)
     if (!transceiver)
         return makeError(
             ErrorCode::Internal, QStringLiteral("webrtcbin's sink pad has no transceiver"));
-    // Set before the offer is made, so it carries rtx and the nack feedback lines.
+    // Set before the offer is made, so it carries rtx and the nack feedback lines. Video only:
+    // a lost 20 ms of Opus is concealed by the decoder sooner than a resend could arrive, and
+    // Chromium refuses an offer with rtx on its audio section ("Failed to add remote stream
+    // ssrc" for the audio mid), so the browser page could not watch.
+    const bool nack = m_settings.nack && qstrcmp(kind, "video") == 0;
     g_object_set(transceiver, "direction", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDONLY, "do-nack",
-        gboolean(m_settings.nack), nullptr);
+        gboolean(nack), nullptr);
     gst_object_unref(transceiver);
     PadRef queueSrc = PadRef::adopt(gst_element_get_static_pad(branch->queue.get(), "src"));
     if (gst_pad_link(queueSrc.get(), branch->webrtcSink.get()) != GST_PAD_LINK_OK)
