@@ -20,7 +20,11 @@ MediaReceiver::MediaReceiver(QString peer, ReceiverConfig config)
     , m_config(std::move(config))
     , m_videoFilter(m_config.webrtc.latencyMs, m_config.staleMs)
     , m_audioFilter(m_config.webrtc.latencyMs, m_config.staleMs)
-{ }
+    , m_videoBacklog(m_config.webrtc.latencyMs + m_config.staleMs)
+    , m_audioBacklog(m_config.webrtc.latencyMs + m_config.staleMs)
+{
+    m_videoBacklog.setOnBacklog([this] { postToQtThread(this, [this] { requestKeyFrame(); }); });
+}
 
 Result<std::unique_ptr<MediaReceiver>> MediaReceiver::create(QString peer, ReceiverConfig config)
 {
@@ -290,6 +294,7 @@ Status addChain(GstElement *bin, GstPad *pad, std::initializer_list<GstElement *
 
 Status MediaReceiver::buildVideoBranch(GstPad *pad)
 {
+    m_videoBacklog.attach(pad);
     auto queue = makeElement("queue", QStringLiteral("video-queue"));
     auto depay = makeElement("rtph264depay", QStringLiteral("video-depay"));
     if (!m_config.decodeVideo) {
@@ -330,6 +335,7 @@ Status MediaReceiver::buildVideoBranch(GstPad *pad)
 
 Status MediaReceiver::buildAudioBranch(GstPad *pad)
 {
+    m_audioBacklog.attach(pad);
     auto queue = makeElement("queue", QStringLiteral("audio-queue"));
     auto depay = makeElement("rtpopusdepay", QStringLiteral("audio-depay"));
     auto decoder = makeElement("opusdec", QStringLiteral("audio-decoder"));
@@ -378,6 +384,8 @@ ReceiverStats MediaReceiver::stats() const
     stats.audioBuffers = m_audioFilter.passed();
     stats.staleVideoDropped = m_videoFilter.dropped();
     stats.staleAudioDropped = m_audioFilter.dropped();
+    stats.backlogVideoPackets = m_videoBacklog.dropped();
+    stats.backlogAudioPackets = m_audioBacklog.dropped();
     stats.keyFramesRequested = m_keyFramesRequested;
     stats.stalls = m_watchdog ? m_watchdog->stalls() : 0;
     ElementRef sink;

@@ -1,7 +1,8 @@
 // A bridge's side of one programme: a webrtcbin that answers the programme's offer, decodes
 // H.264 and Opus, and ends in sinks (appsinks by default, for tests and benchmarks; the kiosk
 // will hand in qml6glsink). Watched by a MediaWatchdog: a stall is noticed although webrtcbin
-// still says "connected", a keyframe is requested when media resumes, stale frames are dropped.
+// still says "connected", a keyframe is requested when media resumes, stale frames are dropped,
+// and so is a backlog that a link delivers in one burst after an outage (BacklogFilter).
 #pragma once
 
 #include "media/buswatch.h"
@@ -43,6 +44,10 @@ struct ReceiverStats
     QSize videoSize;
     quint64 staleVideoDropped = 0;
     quint64 staleAudioDropped = 0;
+    // RTP packets dropped before depayloading as a backlog (arrived later than latency +
+    // staleMs behind the freshest; see BacklogFilter).
+    quint64 backlogVideoPackets = 0;
+    quint64 backlogAudioPackets = 0;
     quint64 keyFramesRequested = 0;
     int stalls = 0;
 };
@@ -108,6 +113,8 @@ private:
     std::unique_ptr<BusWatch> m_bus;
     StaleFrameFilter m_videoFilter;
     StaleFrameFilter m_audioFilter;
+    BacklogFilter m_videoBacklog;
+    BacklogFilter m_audioBacklog;
     std::unique_ptr<MediaWatchdog> m_watchdog;
     QString m_state = QStringLiteral("new");
     bool m_offered = false;

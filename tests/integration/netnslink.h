@@ -7,7 +7,7 @@
 //   vanish. `ip link set down` would instead fail sends at once (ENETUNREACH) and drop the
 //   route, which the real site never shows; `tc netem loss 100%` would be the same as this
 //   qdisc but needs sch_netem, which this machine's kernel lacks (pfifo is always built in).
-// - Hold: the packets are queued (an HTB class of 8 bit/s over a pfifo of kHeldPackets) and
+// - Hold: the packets are queued (a token bucket filter of 8 bit/s holding kHeldBytes) and
 //   all delivered at once when the link returns, as a Wi-Fi driver or access point that keeps
 //   retrying does: the receiver gets a backlog of old media in a burst.
 //
@@ -45,7 +45,7 @@ public:
     QStringList launcher() const;
 
     enum class Cut { Lose, Hold };
-    static constexpr int kHeldPackets = 5000;
+    static constexpr int kHeldBytes = 20 * 1024 * 1024;
 
     // Every packet either way is lost (or held) until restore().
     Status cut(Cut how = Cut::Lose);

@@ -39,6 +39,10 @@ namespace {
 
 const QString kPeer = QStringLiteral("bridge-outage");
 constexpr int kResumeLimitMs = 2000;
+// After a held link's backlog the picture comes back later (measured 1.8–5.2 s on the shared
+// 2-core machine; the jitter buffer works through the burst and its gaps first). Its frames
+// are fresh (the age limit holds); the time is reported, bounded loosely here.
+constexpr int kResumeAfterBacklogLimitMs = 10000;
 constexpr int kMaxAgeMs = 1000;
 // How long frames are watched after they resume.
 constexpr int kWatchAfterResumeMs = 3000;
@@ -107,6 +111,10 @@ public:
     quint64 staleDropped() const
     {
         return m_staleDropped + (m_receiver ? m_receiver->stats().staleVideoDropped : 0);
+    }
+    quint64 backlogDropped() const
+    {
+        return m_backlogDropped + (m_receiver ? m_receiver->stats().backlogVideoPackets : 0);
     }
     bool stalledNow() const { return m_receiver && m_receiver->isStalled(); }
     QStringList events() const { return m_events; }
@@ -177,6 +185,7 @@ private:
         const ReceiverStats stats = m_receiver->stats();
         m_stalls += stats.stalls;
         m_staleDropped += stats.staleVideoDropped;
+        m_backlogDropped += stats.backlogVideoPackets;
         m_receiver->disconnect(this);
         m_receiver = nullptr;
         m_media->dropReceiver(kPeer);
@@ -190,6 +199,7 @@ private:
     int m_recreated = 0;
     int m_stalls = 0;
     quint64 m_staleDropped = 0;
+    quint64 m_backlogDropped = 0;
     QStringList m_events;
     const qint64 m_startMs = nowMs();
 };
@@ -220,6 +230,7 @@ void TestMediaOutage::linkDropsAndReturns_data()
     QTest::addColumn<NetnsLink::Cut>("how");
     QTest::newRow("5 s lost") << 5000 << NetnsLink::Cut::Lose;
     QTest::newRow("30 s lost") << 30000 << NetnsLink::Cut::Lose;
+    QTest::newRow("5 s held") << 5000 << NetnsLink::Cut::Hold;
     if (qEnvironmentVariableIsSet("OUTAGE_EXPERIMENT_MS"))
         QTest::newRow("experiment")
             << qEnvironmentVariableIntValue("OUTAGE_EXPERIMENT_MS")
@@ -259,6 +270,9 @@ void TestMediaOutage::linkDropsAndReturns()
 
     media = std::make_unique<MediaProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // GST_DEBUG for this process's receiver only.
+    env.remove(QStringLiteral("GST_DEBUG"));
+    env.remove(QStringLiteral("GST_DEBUG_FILE"));
     env.insert(QStringLiteral("GST_PLUGIN_PATH"), QStringLiteral(CHAMBER_FRAMESTAMP_PLUGIN_DIR));
     env.insert(QStringLiteral("GST_TRACERS"), QStringLiteral("chamberframestamp"));
     // A registry of its own beside the plugin: the shared one is not rewritten for this test.
@@ -295,6 +309,7 @@ void TestMediaOutage::linkDropsAndReturns()
     QVERIFY2(steadyMaxAge < kMaxAgeMs, qPrintable(QString::number(steadyMaxAge)));
     const int stallsBefore = supervisor->stalls();
     const quint64 staleBefore = supervisor->staleDropped();
+    const quint64 backlogBefore = supervisor->backlogDropped();
 
     // The link drops.
     supervisor->note(QStringLiteral("link cut"));
@@ -313,7 +328,15 @@ void TestMediaOutage::linkDropsAndReturns()
         QFAIL(qPrintable(restored.error().message));
     const qint64 backMs = nowMs();
     supervisor->note(QStringLiteral("link restored"));
-    QVERIFY(spinUntil([&] { return !ages.since(backMs).isEmpty(); }, 15000));
+    const bool resumed = spinUntil([&] { return !ages.since(backMs).isEmpty(); }, 15000);
+    QVERIFY2(resumed,
+        qPrintable(
+            QStringLiteral("no frame shown in 15 s after the link returned (%1 stale frames "
+                           "dropped, %2 frames passed, watchdog %3)")
+                .arg(supervisor->staleDropped() - staleBefore)
+                .arg(supervisor->receiver() ? supervisor->receiver()->stats().videoFrames : 0)
+                .arg(supervisor->stalledNow() ? QStringLiteral("stalled")
+                                              : QStringLiteral("not stalled"))));
     const qint64 firstMs = ages.since(backMs).first().atMs;
     QTest::qWait(kWatchAfterResumeMs);
     const QList<FrameAgeLog::Shown> after = ages.since(backMs);
@@ -326,10 +349,11 @@ void TestMediaOutage::linkDropsAndReturns()
     }
     const qint64 resumeMs = firstMs - backMs;
     const quint64 staleDropped = supervisor->staleDropped() - staleBefore;
+    const quint64 backlogDropped = supervisor->backlogDropped() - backlogBefore;
     qInfo().noquote() << QStringLiteral(
         "outage %1 ms: resumed %2 ms after the link returned; %3 frames in %4 ms after, max age "
-        "%5 ms (steady before: max %6 ms); stale frames dropped %7; stalls %8; peer re-created "
-        "%9 times; frames shown during the outage %10")
+        "%5 ms (steady before: max %6 ms); stale frames dropped %7, backlog RTP packets dropped "
+        "%11; stalls %8; peer re-created %9 times; frames shown during the outage %10")
                              .arg(outageMs)
                              .arg(resumeMs)
                              .arg(after.size())
@@ -339,7 +363,8 @@ void TestMediaOutage::linkDropsAndReturns()
                              .arg(staleDropped)
                              .arg(supervisor->stalls() - stallsBefore)
                              .arg(supervisor->recreated())
-                             .arg(framesDuringOutage);
+                             .arg(framesDuringOutage)
+                             .arg(backlogDropped);
     QStringList firstFrames;
     for (const FrameAgeLog::Shown &shown : after.mid(0, 8))
         firstFrames
@@ -350,7 +375,12 @@ void TestMediaOutage::linkDropsAndReturns()
 
     QVERIFY2(stallSeen, "the watchdog did not report the outage as a stall");
     QCOMPARE(framesDuringOutage, 0);
-    QVERIFY2(resumeMs <= kResumeLimitMs, qPrintable(QStringLiteral("%1 ms").arg(resumeMs)));
+    // A held link hands over seconds of old media at once: dropped as a backlog, not shown.
+    if (how == NetnsLink::Cut::Hold)
+        QVERIFY2(backlogDropped > 0, "the held backlog was not dropped");
+    QVERIFY2(
+        resumeMs <= (how == NetnsLink::Cut::Hold ? kResumeAfterBacklogLimitMs : kResumeLimitMs),
+        qPrintable(QStringLiteral("%1 ms").arg(resumeMs)));
     QCOMPARE(unreadable, 0);
     QVERIFY2(maxAge <= kMaxAgeMs, qPrintable(QStringLiteral("%1 ms").arg(maxAge)));
     // Still flowing, not one frame and a freeze: ~15 fps for the time watched.
