@@ -48,6 +48,8 @@ for name in "${selected[@]}"; do
     [ "$name" = documents ] && packages+=(nginx)
     # pdftoppm is the baseline of the viewer benchmark.
     [ "$name" = viewer ] && packages+=(poppler-utils)
+    # Janus carries the programme in the media benchmark's scale-out runs.
+    [ "$name" = media ] && packages+=(janus iproute2)
 done
 ensure_packages "${packages[@]}"
 build release "${build_targets[@]}"

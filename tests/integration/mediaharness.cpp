@@ -52,9 +52,15 @@ SignalMessage throughJson(const SignalMessage &message)
 }
 
 MediaHarness::MediaHarness(ProgrammeSender *sender)
-    : m_sender(sender)
+    : m_handle([sender](const SignalMessage &message) { return sender->handle(message); })
 {
     connect(sender, &ProgrammeSender::outgoing, this, &MediaHarness::fromSender);
+}
+
+MediaHarness::MediaHarness(PeerRouter *router)
+    : m_handle([router](const SignalMessage &message) { return router->handle(message); })
+{
+    connect(router, &PeerRouter::outgoing, this, &MediaHarness::fromSender);
 }
 
 MediaHarness::~MediaHarness()
@@ -79,7 +85,7 @@ ReturnSender *MediaHarness::addReturn(const QString &peer, const ReturnSenderCon
 
 Status MediaHarness::floor(const QString &peer, int chamberAudio)
 {
-    return m_sender->handle(throughJson(SignalMessage::floor(peer, chamberAudio)));
+    return m_handle(throughJson(SignalMessage::floor(peer, chamberAudio)));
 }
 
 void MediaHarness::fromReturn(const SignalMessage &sent)
@@ -90,7 +96,7 @@ void MediaHarness::fromReturn(const SignalMessage &sent)
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
-    if (auto handled = m_sender->handle(message); !handled)
+    if (auto handled = m_handle(message); !handled)
         m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
@@ -104,14 +110,14 @@ MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConf
     MediaReceiver *raw = receiver->release();
     m_receivers.insert(peer, raw);
     connect(raw, &MediaReceiver::outgoing, this, &MediaHarness::fromReceiver);
-    if (auto added = m_sender->handle(throughJson(SignalMessage::addPeer(peer))); !added)
+    if (auto added = m_handle(throughJson(SignalMessage::addPeer(peer))); !added)
         m_errors << added.error().message;
     return raw;
 }
 
 void MediaHarness::removeReceiver(const QString &peer)
 {
-    if (auto removed = m_sender->handle(throughJson(SignalMessage::removePeer(peer))); !removed)
+    if (auto removed = m_handle(throughJson(SignalMessage::removePeer(peer))); !removed)
         m_errors << removed.error().message;
 }
 
@@ -152,7 +158,7 @@ void MediaHarness::fromReceiver(const SignalMessage &sent)
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
-    if (auto handled = m_sender->handle(message); !handled)
+    if (auto handled = m_handle(message); !handled)
         m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
@@ -188,7 +194,11 @@ MediaProcess::~MediaProcess()
 
 bool MediaProcess::start(const QStringList &arguments)
 {
-    m_process.start(mediaProcessProgram(), arguments);
+    if (m_launcher.isEmpty())
+        m_process.start(mediaProcessProgram(), arguments);
+    else
+        m_process.start(m_launcher.first(),
+            m_launcher.mid(1) + QStringList {mediaProcessProgram()} + arguments);
     return m_process.waitForStarted(5000)
         && spinUntil([&] { return typeCount(SignalType::Ready) > 0; }, 15000);
 }
@@ -267,6 +277,7 @@ void MediaProcess::read()
             && (message->type == SignalType::ReturnAnswer
                 || message->type == SignalType::ReturnCandidate))
             (void)back->second->handle(*message);
+        emit received(*message);
     }
 }
 

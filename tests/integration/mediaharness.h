@@ -3,6 +3,7 @@
 // and parsed again, as it would be over stdio or the WebSocket), and waiting for frames.
 #pragma once
 
+#include "media/peerrouter.h"
 #include "media/programme.h"
 #include "media/receiver.h"
 #include "media/returnsender.h"
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -29,6 +31,8 @@ class MediaHarness : public QObject
     Q_OBJECT
 public:
     explicit MediaHarness(media::ProgrammeSender *sender);
+    // The same, through the scale-out router (some peers direct, some through Janus).
+    explicit MediaHarness(media::PeerRouter *router);
     ~MediaHarness() override;
 
     // Creates a receiver for `peer` and asks the sender for it (add-peer).
@@ -57,7 +61,7 @@ private:
 
     void fromReturn(const media::SignalMessage &message);
 
-    media::ProgrammeSender *m_sender;
+    std::function<Status(const media::SignalMessage &)> m_handle; // the sender's handle()
     QHash<QString, media::MediaReceiver *> m_receivers; // owned
     QHash<QString, media::ReturnSender *> m_returns; // owned
     QHash<QString, QString> m_returnStates;
@@ -81,6 +85,8 @@ public:
 
     // Starts chamber-media and waits for its ready line.
     bool start(const QStringList &arguments = smallMediaOptions());
+    // A command chamber-media is started through (e.g. `ip netns exec NS`); set before start().
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
     void writeLine(const QByteArray &line);
     void send(const media::SignalMessage &message) { writeLine(media::toJson(message)); }
 
@@ -104,10 +110,15 @@ public:
     QStringList badLines() const { return m_badLines; }
     QProcess &process() { return m_process; }
 
+signals:
+    // Every valid line from chamber-media, after offers and candidates went to their receiver.
+    void received(const chamber::media::SignalMessage &message);
+
 private:
     void read();
 
     QProcess m_process;
+    QStringList m_launcher;
     std::map<QString, std::unique_ptr<media::MediaReceiver>> m_receivers;
     std::map<QString, std::unique_ptr<media::ReturnSender>> m_returns;
     QList<media::SignalMessage> m_received;

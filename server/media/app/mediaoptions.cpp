@@ -50,6 +50,14 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("A solid colour instead of the moving ball (test source)"),
             QStringLiteral("RRGGBB")},
         {QStringLiteral("no-nack"), QStringLiteral("Turn NACK retransmission off")},
+        {QStringLiteral("janus"),
+            QStringLiteral("Janus WebSocket API for bridges beyond --janus-above (repeat to "
+                           "spread them over several servers)"),
+            QStringLiteral("ws://host:port")},
+        {QStringLiteral("janus-above"),
+            QStringLiteral("Bridges served directly before Janus takes over (0: all through "
+                           "Janus)"),
+            QStringLiteral("n")},
     });
     *usage = parser.helpText();
     if (!parser.parse(QStringList {QStringLiteral("chamber-media")} + arguments))
@@ -103,6 +111,11 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
                 QStringLiteral("test-color"));
         config.testColor = 0xff000000u | colour.toUInt(nullptr, 16);
     }
+    auto scaleOut = parseScaleOut(
+        parser.values(QStringLiteral("janus")), parser.value(QStringLiteral("janus-above")));
+    if (!scaleOut)
+        return scaleOut.error();
+    options.scaleOut = *scaleOut;
     if (auto valid = config.validate(); !valid)
         return valid.error();
     return options;
