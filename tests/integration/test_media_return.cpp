@@ -16,6 +16,7 @@
 #include <gst/video/video.h>
 
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
@@ -206,6 +207,7 @@ private slots:
     void cameraOffAndPreview();
     void floorFallsBackWhenTheReturnStallsOrLeaves();
     void malformedReturnSignalingChangesNothing();
+    void aReturnsFailureEndsOnlyThatReturn();
 
 private:
     std::unique_ptr<ProgrammeSender> makeSender(int keyframeSeconds = 2);
@@ -553,6 +555,48 @@ void TestMediaReturn::malformedReturnSignalingChangesNothing()
     QVERIFY(allShow({&watch}, 'b', 5000));
     QVERIFY(waitForMoreMedia({speaker, listener}, 15, 10000));
     QVERIFY2(harness.errors().isEmpty(), qPrintable(harness.errors().join(u'\n')));
+}
+
+void TestMediaReturn::aReturnsFailureEndsOnlyThatReturn()
+{
+    auto sender = makeSender();
+    QVERIFY(sender);
+    QSignalSpy programmeFailed(sender.get(), &ProgrammeSender::pipelineFailed);
+    MediaHarness harness(sender.get());
+    MediaReceiver *speaker = harness.addReceiver(QStringLiteral("d1"));
+    MediaReceiver *listener = harness.addReceiver(QStringLiteral("d2"));
+    QVERIFY(speaker && listener);
+    Watch watch(listener);
+    QVERIFY(harness.addReturn(QStringLiteral("d1"), loopbackReturn(kBlue)));
+    QVERIFY(harness.addReturn(QStringLiteral("d2"), loopbackReturn(kGreen)));
+    QVERIFY(harness.floor(QStringLiteral("d1")));
+    QVERIFY2(allShow({&watch}, 'b', 30000), qPrintable(colours({&watch})));
+
+    // A DTLS or socket error inside d1's return (posted as its webrtcbin would): that return
+    // goes, the chamber is on air, the programme and d1's programme connection go on.
+    const QString prefix = sender->floor()->returnPeer(QStringLiteral("d1"))->elementPrefix();
+    ElementRef webrtc = ElementRef::adopt(
+        gst_bin_get_by_name(GST_BIN(sender->pipeline()), prefix.toUtf8().constData()));
+    QVERIFY(webrtc);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("return of d1 failed")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("left: the programme")));
+    GError *error = g_error_new_literal(GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_FAILED, "test");
+    gst_element_post_message(
+        webrtc.get(), gst_message_new_error(GST_OBJECT(webrtc.get()), error, "test"));
+    g_error_free(error);
+    QVERIFY(spinUntil(
+        [&] { return sender->floor()->returns() == QStringList {QStringLiteral("d2")}; }, 10000));
+    QVERIFY2(allShow({&watch}, 'r', 10000), qPrintable(colours({&watch})));
+    QVERIFY(!harness.errorMessages().isEmpty());
+    QCOMPARE(harness.errorMessages().last().peer, QStringLiteral("d1"));
+    QCOMPARE(elementsNamed(sender->pipeline(), prefix, QString()), 0);
+    QCOMPARE(sender->peers(), (QStringList {QStringLiteral("d1"), QStringLiteral("d2")}));
+    QVERIFY(waitForMoreMedia({speaker, listener}, 15, 10000));
+    QCOMPARE(programmeFailed.size(), 0);
+
+    // d1 offers its return again (its sender restarted): on air again, as it still has the floor.
+    QVERIFY(harness.addReturn(QStringLiteral("d1"), loopbackReturn(kBlue)));
+    QVERIFY2(allShow({&watch}, 'b', 30000), qPrintable(colours({&watch})));
 }
 
 QTEST_GUILESS_MAIN(TestMediaReturn)
