@@ -3,11 +3,12 @@
 # dir with only the streaming plugin and the WebSocket transport, then runs `janus -F DIR` in
 # the foreground (exec: the caller's pid is Janus's; Ctrl-C or SIGTERM stops it).
 #
-#   scripts/janus.sh [--dir DIR] [--ws-port 8188] [--address 127.0.0.1] [--public-ip IP]
+#   scripts/janus.sh [--dir DIR] [--ws-port 8188] [--address IP] [--public-ip IP]
 #                    [--rtp-ports 20000-29999] [--source-ports 30000-30999] [--debug-level 3]
 #
-# --address: the interface Janus gathers ICE candidates on and its API listens on (127.0.0.1
-#   on a loopback-only host; the LAN address of the Janus box otherwise).
+# --address: the one address Janus gathers ICE candidates on, puts in its SDP and serves its
+#   API on (default: the host's first global IPv4 address). Not 127.0.0.1: Janus gathers no
+#   candidates on loopback interfaces; on a box without a LAN use a veth or dummy interface.
 # --public-ip: nat_1_1_mapping, when bridges reach Janus through a NAT (1:1).
 # --rtp-ports: ports of the WebRTC side (one per bridge, bundled); --source-ports: where the
 #   mountpoints chamber-media creates take its RTP (Janus picks them, two per mountpoint).
@@ -16,7 +17,7 @@ set -euo pipefail
 
 dir=
 ws_port=8188
-address=127.0.0.1
+address=
 public_ip=
 rtp_ports=20000-29999
 source_ports=30000-30999
@@ -30,11 +31,18 @@ while [ $# -gt 0 ]; do
     --rtp-ports) rtp_ports=$2; shift 2 ;;
     --source-ports) source_ports=$2; shift 2 ;;
     --debug-level) debug_level=$2; shift 2 ;;
-    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "janus.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
 command -v janus >/dev/null || { echo "janus.sh: no janus binary (apt-get install janus)" >&2; exit 127; }
+if [ -z "$address" ]; then
+    address=$(ip -4 -o addr show scope global 2>/dev/null | awk '{ sub(/\/.*/, "", $4); print $4; exit }')
+    [ -n "$address" ] || { echo "janus.sh: no global IPv4 address: give --address (Janus offers no loopback candidates)" >&2; exit 2; }
+fi
+case $address in
+127.*) echo "janus.sh: --address $address is loopback: Janus gathers no candidates there" >&2; exit 2 ;;
+esac
 number='^[0-9]+$'
 range='^[0-9]+-[0-9]+$'
 ip='^[0-9a-fA-F:.]+$'

@@ -83,11 +83,8 @@ void JanusClient::close()
     m_closing = true;
     m_keepalive.stop();
     m_deadlines.stop();
-    if (m_session && m_socket.state() == QAbstractSocket::ConnectedState) {
-        m_socket.sendTextMessage(QString::fromUtf8(
-            janusRequest(QStringLiteral("destroy"), QStringLiteral("bye"), m_session)));
-        m_socket.flush();
-    }
+    // No "destroy": the socket closing ends the session in Janus (its transport is gone), and a
+    // destroy racing that close is answered with an error for a session already gone.
     m_session = 0;
     m_pending.clear();
     m_socket.close();

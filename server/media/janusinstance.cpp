@@ -38,14 +38,28 @@ JanusInstance::JanusInstance(QUrl url, MountpointSpec spec, GstElement *pipeline
 JanusInstance::~JanusInstance()
 {
     m_forward.stop();
-    if (m_client.isReady() && m_control && m_mountpoint) {
-        // Best effort: a mountpoint left behind only holds two ports until Janus restarts.
-        m_client.message(m_control,
-            {{QStringLiteral("request"), QStringLiteral("destroy")},
-                {QStringLiteral("id"), double(m_mountpoint)}, {QStringLiteral("secret"), m_secret}},
-            {}, {});
-    }
     m_client.close();
+}
+
+void JanusInstance::stop(std::function<void()> done)
+{
+    m_stopping = true;
+    m_retry.stop();
+    m_forward.stop();
+    if (!m_client.isReady() || !m_control || !m_mountpoint) {
+        m_client.close();
+        return done();
+    }
+    // The session goes only after the mountpoint: Janus handles requests concurrently, and a
+    // mountpoint left behind holds two ports until Janus restarts.
+    m_client.message(m_control,
+        {{QStringLiteral("request"), QStringLiteral("destroy")},
+            {QStringLiteral("id"), double(m_mountpoint)}, {QStringLiteral("secret"), m_secret}},
+        {}, [this, done](const Result<JanusMessage> &) {
+            m_mountpoint = 0;
+            m_client.close();
+            done();
+        });
 }
 
 void JanusInstance::start()
@@ -283,7 +297,7 @@ QString JanusInstance::peerOfHandle(qint64 handle) const
 void JanusInstance::onHandleEvent(const JanusMessage &message)
 {
     const QString id = peerOfHandle(message.sender);
-    if (id.isEmpty() || m_peers.value(id).removing)
+    if (m_stopping || id.isEmpty() || m_peers.value(id).removing)
         return;
     switch (message.kind) {
     case JanusKind::Trickle:
@@ -298,6 +312,7 @@ void JanusInstance::onHandleEvent(const JanusMessage &message)
         break;
     case JanusKind::WebrtcUp:
         setState(id, QStringLiteral("connected"));
+        emit keyFrameWanted();
         break;
     case JanusKind::Hangup:
         setState(id, QStringLiteral("failed"));

@@ -52,6 +52,9 @@ public:
     // answer and candidate of one of this instance's peers.
     Status handle(const SignalMessage &message);
 
+    // Destroys the mountpoint and the session (their replies, or the timeout, then `done`).
+    void stop(std::function<void()> done);
+
     // For tests and operators: how many viewers Janus counts on the mountpoint (-1: failed).
     void queryViewers(std::function<void(int)> done);
     JanusClient &client() { return m_client; }
@@ -61,6 +64,9 @@ signals:
     void readyChanged(bool ready);
     // A connection attempt (the first or a reconnection) ended without a mountpoint.
     void attemptFailed(const chamber::Error &error);
+    // A bridge's PeerConnection with Janus is up: it needs a keyframe to start decoding, and
+    // the mountpoint has no RTCP path for its PLI to reach the encoder.
+    void keyFrameWanted();
 
 private:
     struct Peer
@@ -91,6 +97,7 @@ private:
     qint64 m_control = 0; // the handle that made the mountpoint
     qint64 m_mountpoint = 0;
     QHash<QString, Peer> m_peers;
+    bool m_stopping = false; // stop(): Janus's hangups of our bridges need no answer
     QTimer m_retry;
     int m_retryMs = 1000;
 };

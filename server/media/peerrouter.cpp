@@ -69,6 +69,8 @@ PeerRouter::PeerRouter(ProgrammeSender *programme, const ProgrammeConfig &config
         auto instance
             = std::make_unique<JanusInstance>(url, spec, pipeline, videoTee, audioTee, this);
         connect(instance.get(), &JanusInstance::outgoing, this, &PeerRouter::outgoing);
+        connect(instance.get(), &JanusInstance::keyFrameWanted, programme,
+            &ProgrammeSender::requestKeyFrame);
         m_janus.push_back(std::move(instance));
     }
     // The pipeline holds the tees as long as the programme lives, which outlives this router.
@@ -91,6 +93,19 @@ void PeerRouter::start()
     }
     if (m_unsettled == 0)
         QMetaObject::invokeMethod(this, &PeerRouter::settled, Qt::QueuedConnection);
+}
+
+void PeerRouter::stop(std::function<void()> done)
+{
+    auto pending = std::make_shared<int>(int(m_janus.size()));
+    if (*pending == 0)
+        return done();
+    for (const auto &instance : m_janus) {
+        instance->stop([pending, done] {
+            if (--*pending == 0)
+                done();
+        });
+    }
 }
 
 void PeerRouter::settle(JanusInstance *instance)

@@ -41,6 +41,8 @@ public:
     void start();
     bool isSettled() const { return m_unsettled == 0; }
     Status handle(const SignalMessage &message);
+    // Takes the mountpoints down in every Janus, then `done` (at most the request timeout).
+    void stop(std::function<void()> done);
 
     // "direct", the Janus URL a peer goes through, or empty for an unknown peer.
     QString route(const QString &peer) const;

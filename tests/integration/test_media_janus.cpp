@@ -238,6 +238,8 @@ void TestMediaJanus::theProcessThroughJanus()
 {
     // chamber-media as chamberd runs it: ready only once the Janus is up, then the first
     // bridge direct and the second through Janus, all over its pipes.
+    spinUntil([] { return false; }, 500); // the previous test's sessions are gone
+    const qsizetype logBefore = m_janus.log().size();
     MediaProcess media;
     QVERIFY(media.start(smallMediaOptions()
         + QStringList {QStringLiteral("--janus"), m_janus.url().toString(),
@@ -248,6 +250,13 @@ void TestMediaJanus::theProcessThroughJanus()
     QVERIFY(waitForMoreMedia({direct, viaJanus}, 10, 40000));
     QVERIFY(media.errors().isEmpty());
     QVERIFY(media.badLines().isEmpty());
+    // End of stdin: the mountpoint is destroyed, then the socket closed (no request reaches
+    // Janus after its session is gone), exit 0.
+    media.process().closeWriteChannel();
+    QVERIFY(spinUntil([&] { return media.process().state() == QProcess::NotRunning; }, 15000));
+    QCOMPARE(media.process().exitCode(), 0);
+    QVERIFY2(!m_janus.log().mid(logBefore).contains(QLatin1String("Couldn't find any session")),
+        "a request came after the session was gone");
 
     QProcess bad;
     bad.start(mediaProcessProgram(), {QStringLiteral("--janus"), QStringLiteral("http://x:1")});

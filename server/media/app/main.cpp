@@ -54,7 +54,9 @@ int main(int argc, char **argv)
         if (auto handled = router.handle(message); !handled)
             channel.send(SignalMessage::failure(message.peer, handled.error()));
     });
-    QObject::connect(&channel, &StdioChannel::closed, &app, &QCoreApplication::quit);
+    // The parent is gone: Janus mountpoints are taken down first (immediate without Janus).
+    QObject::connect(&channel, &StdioChannel::closed, &app,
+        [&] { router.stop([] { QCoreApplication::quit(); }); });
     // Ready once every Janus is up or has failed once: add-peers then find them.
     QObject::connect(
         &router, &PeerRouter::settled, &channel, [&] { channel.send(SignalMessage::ready()); });
