@@ -178,13 +178,22 @@ constexpr std::array kProxyGive {kMeeting, kDelegate,
     FieldSpec {"holder", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
         "delegate who votes for `delegate`"}};
 constexpr std::array kDelegateRequest {kMeeting, kDelegate};
-constexpr std::array kSpeakerMove {kMeeting, kDelegate,
+// Who speaks: a delegate or a bridge point (its device id); the core wants exactly one, so
+// both are optional here and "neither" or "both" get their own clear error there.
+constexpr FieldSpec kSpeakerDelegate {
+    "delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {}, "a delegate; or bridge"};
+constexpr FieldSpec kSpeakerBridge {"bridge", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+    "a bridge point's device id; or delegate"};
+constexpr std::array kSpeakerRequest {kMeeting, kSpeakerDelegate, kSpeakerBridge};
+constexpr std::array kSpeakerMove {kMeeting, kSpeakerDelegate, kSpeakerBridge,
     FieldSpec {
         "position", FieldKind::Integer, true, 0, 10000, nullptr, {}, "0-based place in the queue"}};
 constexpr std::array kSpeakerGrant {
     kMeeting,
     FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
-        "who gets the floor; omitted: the first in the queue"},
+        "who gets the floor; omitted with bridge: the first in the queue"},
+    FieldSpec {"bridge", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "the bridge point (device id) that gets the floor"},
     FieldSpec {"limitSeconds", FieldKind::Integer, false, 0, 86400, nullptr, {},
         "speaking time for this speech; omitted: the meeting's default; 0: none"},
 };
@@ -288,8 +297,8 @@ const std::array kMessages {
     MessageSpec {"ballot.cast", S, Command, kBallotCast, "vote; acknowledged only once on disk"},
     MessageSpec {"proxy.give", S, Command, kProxyGive, "let another delegate vote for one"},
     MessageSpec {"proxy.revoke", S, Command, kDelegateRequest, "take a proxy back"},
-    MessageSpec {"speaker.request", S, Command, kDelegateRequest, "ask for the floor"},
-    MessageSpec {"speaker.withdraw", S, Command, kDelegateRequest, "leave the speaker queue"},
+    MessageSpec {"speaker.request", S, Command, kSpeakerRequest, "ask for the floor"},
+    MessageSpec {"speaker.withdraw", S, Command, kSpeakerRequest, "leave the speaker queue"},
     MessageSpec {"speaker.move", S, Command, kSpeakerMove, "reorder the speaker queue"},
     MessageSpec {"speaker.grant", S, Command, kSpeakerGrant, "give the floor"},
     MessageSpec {"speaker.end", S, Command, kMeetingOnly, "end the current speech"},
