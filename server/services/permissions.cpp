@@ -27,7 +27,7 @@ const QStringList &commandsOf(DeviceRole role)
     static const QStringList delegate {QStringLiteral("attendance.checkIn"),
         QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),
         QStringLiteral("speaker.withdraw"), QStringLiteral("ballot.cast")};
-    // A bridge point asks for the floor for its own site (checked in authorizeCommand).
+    // A bridge point asks for the floor for its own site (checked below).
     static const QStringList bridge {
         QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw")};
     static const QStringList none;
@@ -89,7 +89,8 @@ Status authorizeCommand(const Principal &principal, const protocol::Message &com
     if (principal.role == DeviceRole::Delegate && type != QLatin1String("ballot.cast")
         && command.integer(QLatin1String("delegate")) != principal.delegate)
         return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
-    if (principal.role == DeviceRole::Bridge
+    // A bridge point asks for the floor for its own site only, never for a delegate.
+    if (principal.role == DeviceRole::Bridge && type.startsWith(QLatin1String("speaker."))
         && (!command.has(QLatin1String("bridge"))
             || command.integer(QLatin1String("bridge")) != principal.device))
         return forbidden(QStringLiteral("a bridge point asks for the floor only for itself"));
