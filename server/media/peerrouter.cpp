@@ -61,6 +61,8 @@ PeerRouter::PeerRouter(ProgrammeSender *programme, const ProgrammeConfig &config
     , m_config(std::move(scaleOut))
 {
     connect(programme, &ProgrammeSender::outgoing, this, &PeerRouter::outgoing);
+    // A bridge through Janus still sends its return (and takes the floor) at chamber-media.
+    programme->setServedElsewhere([this](const QString &peer) { return janusOf(peer) != nullptr; });
     const MountpointSpec spec = mountpointFor(config);
     GstElement *pipeline = programme->pipeline();
     GstElement *videoTee = gst_bin_get_by_name(GST_BIN(pipeline), "video-tee");
@@ -80,7 +82,11 @@ PeerRouter::PeerRouter(ProgrammeSender *programme, const ProgrammeConfig &config
         gst_object_unref(audioTee);
 }
 
-PeerRouter::~PeerRouter() = default;
+PeerRouter::~PeerRouter()
+{
+    // The programme outlives the router.
+    m_programme->setServedElsewhere({});
+}
 
 void PeerRouter::start()
 {

@@ -156,15 +156,14 @@ Status ProgrammeSender::handle(const SignalMessage &message)
     case SignalType::ReturnOffer:
     case SignalType::ReturnCandidate:
         // A return belongs to a bridge that receives the programme, so remove-peer ends both.
-        if (!m_peers.contains(message.peer) || m_removing.contains(message.peer))
+        if (!knowsPeer(message.peer))
             return makeError(ErrorCode::NotFound, QStringLiteral("no peer %1").arg(message.peer),
                 QStringLiteral("peer"));
         if (message.type == SignalType::ReturnOffer)
             return m_floor->acceptOffer(message.peer, message.sdp);
         return m_floor->addCandidate(message.peer, message.mline, message.candidate);
     case SignalType::Floor:
-        if (!message.peer.isEmpty()
-            && (!m_peers.contains(message.peer) || m_removing.contains(message.peer)))
+        if (!message.peer.isEmpty() && !knowsPeer(message.peer))
             return makeError(ErrorCode::NotFound, QStringLiteral("no peer %1").arg(message.peer),
                 QStringLiteral("peer"));
         return m_floor->setFloor(message.peer, message.chamberAudio);
@@ -220,6 +219,13 @@ Status ProgrammeSender::removePeer(const QString &id)
         emit outgoing(SignalMessage::peerRemoved(id));
     });
     return success();
+}
+
+bool ProgrammeSender::knowsPeer(const QString &peer) const
+{
+    if (m_peers.contains(peer) && !m_removing.contains(peer))
+        return true;
+    return m_servedElsewhere && m_servedElsewhere(peer);
 }
 
 QStringList ProgrammeSender::peers() const

@@ -17,6 +17,7 @@
 #include <QSet>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace chamber::media {
@@ -49,6 +50,13 @@ public:
     quint64 keyFramesForced() const { return m_keyFramesForced; }
     quint64 keyFrameRequestsCoalesced() const { return m_keyFramesCoalesced; }
 
+    // Peers served elsewhere (the scale-out router's Janus ones): their returns come here all
+    // the same, so return-offer, return-candidate and floor take them too. Null: none.
+    void setServedElsewhere(std::function<bool(const QString &peer)> servedElsewhere)
+    {
+        m_servedElsewhere = std::move(servedElsewhere);
+    }
+
     // The bridges' returns and whose is on air (return-offer, return-candidate and floor go
     // there through handle()).
     FloorSwitch *floor() const { return m_floor; }
@@ -65,6 +73,8 @@ signals:
 private:
     explicit ProgrammeSender(ProgrammeConfig config);
     Status start();
+    // A bridge this sender serves (not being removed), or one served elsewhere.
+    bool knowsPeer(const QString &peer) const;
     void onPipelineError(const chamber::Error &error);
     static GstPadProbeReturn onEncoderUpstreamEvent(GstPad *, GstPadProbeInfo *info, gpointer self);
 
@@ -76,6 +86,7 @@ private:
     std::unique_ptr<BusWatch> m_bus;
     QHash<QString, SenderPeer *> m_peers; // children of this object
     FloorSwitch *m_floor = nullptr; // child of this object
+    std::function<bool(const QString &)> m_servedElsewhere;
     QSet<QString> m_removing;
     int m_maxPeers = 64;
     std::atomic<qint64> m_lastKeyFrameNs {0};

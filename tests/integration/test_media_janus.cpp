@@ -9,12 +9,15 @@
 #include "mediaharness.h"
 #include "spin.h"
 
+#include "media/floorswitch.h"
 #include "media/gstsupport.h"
 #include "media/janusclient.h"
 #include "media/peerrouter.h"
+#include "media/returnpeer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -107,6 +110,7 @@ private slots:
     void directFirstThenThroughJanus();
     void janusDyingIsReportedAndSurvived();
     void theProcessThroughJanus();
+    void aBridgeThroughJanusSendsItsReturn();
     void malformedJanusRepliesAreRefused_data();
     void malformedJanusRepliesAreRefused();
     void optionsAreChecked();
@@ -263,6 +267,45 @@ void TestMediaJanus::theProcessThroughJanus()
     QVERIFY(bad.waitForFinished(10000));
     QCOMPARE(bad.exitCode(), 2);
     QVERIFY(bad.readAllStandardError().contains("--janus must be ws://HOST:PORT"));
+}
+
+void TestMediaJanus::aBridgeThroughJanusSendsItsReturn()
+{
+    // The programme reaches the bridge through Janus, its return comes straight back to
+    // chamber-media: return-offer and floor must know it although the sender does not serve it.
+    Scene scene;
+    QVERIFY2(makeScene(&scene, {m_janus.url()}, 1), "Janus did not get ready");
+    MediaReceiver *direct = scene.harness->addReceiver(QStringLiteral("site-1"), bridge());
+    MediaReceiver *viaJanus = scene.harness->addReceiver(QStringLiteral("site-2"), bridge());
+    QVERIFY(direct && viaJanus);
+    QVERIFY(waitForMoreMedia({direct, viaJanus}, 10, 40000));
+    QCOMPARE(scene.router->route(QStringLiteral("site-2")), m_janus.url().toString());
+    QVERIFY(scene.harness->addReturn(QStringLiteral("site-2"), loopbackReturn(0xff0000ff)));
+    QVERIFY2(
+        spinUntil(
+            [&] { return scene.harness->returnState(QStringLiteral("site-2")) == u"connected"; },
+            30000),
+        qPrintable(scene.harness->errors().join(u'\n')));
+    QVERIFY(scene.harness->floor(QStringLiteral("site-2")));
+    FloorSwitch *floor = scene.sender->floor();
+    QVERIFY(spinUntil([&] { return floor->shownPeer() == u"site-2"; }, 15000));
+    // On air for the direct bridge and for those through Janus alike.
+    QVERIFY(waitForMoreMedia({direct, viaJanus}, 15, 20000));
+    QVERIFY(floor->returnPeer(QStringLiteral("site-2"))->decodedFrames() > 0);
+
+    // remove-peer of a Janus bridge ends its return too: the chamber is on air.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("left: the programme")));
+    scene.harness->removeReceiver(QStringLiteral("site-2"));
+    QVERIFY(spinUntil(
+        [&] { return scene.harness->removedPeers().contains(QStringLiteral("site-2")); }, 10000));
+    QVERIFY(floor->returns().isEmpty());
+    QVERIFY(floor->shownPeer().isEmpty());
+    QVERIFY(floor->floorPeer().isEmpty());
+    // Once gone, it is unknown again.
+    QCOMPARE(scene.router->handle(SignalMessage::floor(QStringLiteral("site-2"))).error().code,
+        ErrorCode::NotFound);
+    QVERIFY(waitForMoreMedia({direct}, 15, 10000));
+    QVERIFY2(scene.harness->errors().isEmpty(), qPrintable(scene.harness->errors().join(u'\n')));
 }
 
 void TestMediaJanus::malformedJanusRepliesAreRefused_data()
