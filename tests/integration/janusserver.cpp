@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace chamber::testing {
@@ -55,6 +57,8 @@ JanusServer::JanusServer()
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(m_dir.filePath(QStringLiteral("janus.log")));
+    // A test that crashes must not leave its Janus running (the signal survives janus.sh's exec).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 JanusServer::~JanusServer()
