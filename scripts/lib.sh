@@ -23,9 +23,10 @@ CHAMBER_BUILD_PACKAGES=(
 # What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
 # make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese
 # glyphs come from the fonts fontconfig brings (DejaVu) and fonts-noto-core above), chromium
-# for the phone reader's browser test.
+# for the phone reader's browser test, Xvfb for the bridge's video test (qml6glsink needs a
+# display with OpenGL: Mesa's llvmpipe through GLX).
 CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium
-    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui xvfb)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -3,6 +3,7 @@
 #include "pdfpageprovider.h"
 #include "qrimageprovider.h"
 #include "support/textpdf.h"
+#include "videosurface.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -234,6 +235,10 @@ int KioskApplication::run()
             m_state.joinWith(m_options.joinUrl);
     }
 
+    // qml6glsink draws with OpenGL, which must be chosen before the window exists. A device
+    // that joins as a bridge only now gets Qt's default, OpenGL on Linux displays, as well.
+    if (m_state.role() == QLatin1String("bridge"))
+        prepareBridgeVideo();
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chamber/App/Main.qml")));
     auto *window = m_engine.rootObjects().isEmpty()
         ? nullptr
