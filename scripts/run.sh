@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}"
-build release chamberd chamberctl chamber-kiosk
+build release chamberd chamberctl chamber-kiosk chamber-media
 raise_file_limit
 
 data=${CHAMBER_DATA:-$HOME/.local/share/chamber}
@@ -18,6 +18,27 @@ port=8443
 for argument in "$@"; do
     case "$argument" in *:[0-9]*) port=${argument##*:} ;; esac
 done
+
+# Video bridges on: chamber-media with this machine's camera and microphone when it has them,
+# test sources (a moving ball and a tone) otherwise. A --config of your own replaces this.
+case " $* " in
+*" --config "* | *" --config="*) ;;
+*)
+    mkdir -p "$data"
+    video=test audio=test
+    [ -e /dev/video0 ] && video=v4l2:/dev/video0
+    compgen -G '/dev/snd/pcmC*c' >/dev/null && audio=alsa
+    cat >"$data/run-demo.conf" <<CONF
+# Written by scripts/run.sh at every start.
+[media]
+enabled = true
+program = $bin/chamber-media
+arguments = --video $video --audio $audio --ice-address 127.0.0.1
+CONF
+    set -- --config "$data/run-demo.conf" "$@"
+    log "video bridges on: chamber-media --video $video --audio $audio"
+    ;;
+esac
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     log "chamberd with the demo meeting; data in $data (no display: the kiosk is not started)"

@@ -1,5 +1,6 @@
 #include "api/websockethub.h"
 
+#include "api/mediarelay.h"
 #include "api/websocketsession.h"
 #include "core/meeting.h"
 #include "protocol/message.h"
@@ -119,6 +120,8 @@ void WebSocketHub::unsubscribe(WebSocketSession *session, qint64 meeting)
 void WebSocketHub::forget(WebSocketSession *session)
 {
     m_sessions.remove(session);
+    if (m_media)
+        m_media->forget(session);
     for (auto &subscribers : m_subscribers)
         subscribers.remove(session);
     if (m_countedOnline.remove(session)) {

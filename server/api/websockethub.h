@@ -28,6 +28,7 @@ class MeetingService;
 
 namespace chamber::api {
 
+class MediaRelay;
 class WebSocketSession;
 
 struct HubOptions
@@ -78,6 +79,10 @@ public:
     void setReaderLinkCreator(ReaderLinkCreator creator) { m_readerLinks = std::move(creator); }
     const ReaderLinkCreator &readerLinkCreator() const { return m_readerLinks; }
 
+    // The video bridges' signaling (media.*); null: media.join is refused as unavailable.
+    void setMediaRelay(MediaRelay *relay) { m_media = relay; }
+    MediaRelay *mediaRelay() const { return m_media; }
+
     // {device, online, since} for every device enrolled in the meeting.
     QJsonArray presence(qint64 meeting) const;
 
@@ -117,6 +122,7 @@ private:
     QHash<qint64, QTimer *> m_presenceTimers;
     std::function<QString(const QString &)> m_joinLink;
     ReaderLinkCreator m_readerLinks;
+    MediaRelay *m_media = nullptr;
 };
 
 } // namespace chamber::api

@@ -1,5 +1,6 @@
 #include "api/websocketsession.h"
 
+#include "api/mediarelay.h"
 #include "api/websockethub.h"
 #include "core/meeting.h"
 #include "services/authenticator.h"
@@ -127,6 +128,8 @@ void WebSocketSession::onText(const QString &text)
         handleNextSeatCode(message.value());
     } else if (type == QLatin1String("readerLink.create")) {
         handleReaderLink(message.value());
+    } else if (type.startsWith(QLatin1String("media."))) {
+        handleMedia(type, message.value());
     } else if (type == QLatin1String("unsubscribe")) {
         m_hub.unsubscribe(this, message->integer(kMeeting));
         m_subscriptions.remove(message->integer(kMeeting));
@@ -247,6 +250,23 @@ void WebSocketSession::handleReaderLink(const protocol::Message &message)
         int(message.integer(QLatin1String("ttlSeconds"), services::kDefaultReaderLinkSeconds)));
     sendJson(link ? protocol::okReply(message.id, link.value())
                   : protocol::errorReply(message.id, link.error()));
+}
+
+void WebSocketSession::handleMedia(QLatin1String type, const protocol::Message &message)
+{
+    MediaRelay *relay = m_hub.mediaRelay();
+    if (!relay) {
+        sendJson(protocol::errorReply(message.id,
+            makeError(
+                ErrorCode::Unavailable, QStringLiteral("this server has no video programme"))));
+        return;
+    }
+    if (type == QLatin1String("media.join"))
+        sendJson(relay->join(this, message));
+    else if (type == QLatin1String("media.signal"))
+        sendJson(relay->signal(this, message));
+    else
+        sendJson(relay->leave(this, message));
 }
 
 void WebSocketSession::handleSubscribe(const protocol::Message &message)

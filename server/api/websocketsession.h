@@ -40,6 +40,7 @@ private:
     void handleSubscribe(const protocol::Message &message);
     void handleNextSeatCode(const protocol::Message &message);
     void handleReaderLink(const protocol::Message &message);
+    void handleMedia(QLatin1String type, const protocol::Message &message);
 
     std::unique_ptr<QWebSocket> m_socket;
     WebSocketHub &m_hub;

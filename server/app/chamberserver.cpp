@@ -4,6 +4,7 @@
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
+#include "api/mediarelay.h"
 #include "api/readerapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
@@ -22,18 +23,21 @@
 #include "services/devices.h"
 #include "services/documentservice.h"
 #include "services/enrollment.h"
+#include "services/mediasupervisor.h"
 #include "services/meetingservice.h"
+#include "services/officeconverter.h"
 #include "services/pagerenderer.h"
 #include "services/readerlinks.h"
-#include "services/officeconverter.h"
 #include "storage/annotationfiles.h"
 #include "storage/documentfiles.h"
 #include "storage/eventstore.h"
 #include "support/log.h"
 #include "support/privatefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkInterface>
 #include <QRandomGenerator>
 #include <QSslServer>
@@ -60,6 +64,8 @@ ChamberServer::~ChamberServer()
     // Sessions refer to the service and the hub; tear down from the network inwards.
     m_http.reset();
     m_hub.reset();
+    m_mediaRelay.reset();
+    m_media.reset(); // ends chamber-media
     m_readerApi.reset();
     m_pageRenderer.reset(); // waits for renders in flight
     m_ballots.reset();
@@ -250,6 +256,7 @@ Status ChamberServer::start()
         m_config.maxAnnotationKiB * 1024);
     m_annotationApi = std::make_unique<api::AnnotationApi>(*m_annotations);
     m_annotationApi->registerRoutes(*m_router);
+    startMedia();
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
     m_http->setReader(m_readerApi.get());
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -257,6 +264,34 @@ Status ChamberServer::start()
             m_hub->accept(m_http->nextPendingWebSocketConnection());
     });
     return listen();
+}
+
+void ChamberServer::startMedia()
+{
+    if (!m_config.mediaEnabled) {
+        log::info(lcServer(), QStringLiteral("video bridges off ([media] enabled = false)"));
+        return;
+    }
+    services::MediaOptions options;
+    options.program = m_config.mediaProgram;
+    if (options.program.isEmpty()) {
+        // Installed side by side (bin/chamberd, bin/chamber-media), else on PATH.
+        const QString beside
+            = QCoreApplication::applicationDirPath() + QStringLiteral("/chamber-media");
+        options.program = QFileInfo(beside).isExecutable()
+            ? beside
+            : QStandardPaths::findExecutable(QStringLiteral("chamber-media"));
+        if (options.program.isEmpty())
+            options.program = QStringLiteral("chamber-media"); // reported unavailable
+    }
+    options.arguments = m_config.mediaArguments;
+    m_media = std::make_unique<services::MediaSupervisor>(options);
+    m_mediaRelay = std::make_unique<api::MediaRelay>(m_media.get(), *m_service);
+    m_hub->setMediaRelay(m_mediaRelay.get());
+    log::info(lcServer(), QStringLiteral("video bridges on"),
+        {{QStringLiteral("program"), options.program},
+            {QStringLiteral("arguments"), options.arguments.join(u' ')}});
+    m_media->start();
 }
 
 Status ChamberServer::listen()
@@ -361,6 +396,8 @@ void ChamberServer::stop()
         m_hub->closeAll(QStringLiteral("shutdown"));
     if (m_listener)
         m_listener->close();
+    if (m_media)
+        m_media->stop();
 }
 
 } // namespace chamber::app

@@ -37,11 +37,13 @@ class MeetingService;
 class PageRenderer;
 class ReaderLinkService;
 class OfficeConverter;
+class MediaSupervisor;
 } // namespace chamber::services
 
 namespace chamber::api {
 class AnnotationApi;
 class DocumentApi;
+class MediaRelay;
 class EnrollmentApi;
 class ReaderApi;
 class VotingApi;
@@ -84,6 +86,8 @@ private:
     QString joinLink(const QString &token) const;
     QString readerLink(const QString &token) const;
     // Fills in what closing and publishing polls need beyond the meeting's state.
+    // chamber-media as a supervised child, when [media] enabled.
+    void startMedia();
     Status provideContext(const core::MeetingState &meeting, const protocol::Message &command,
         core::DecisionContext &context);
 
@@ -111,6 +115,8 @@ private:
     std::unique_ptr<storage::AnnotationFiles> m_annotationFiles;
     std::unique_ptr<services::AnnotationService> m_annotations;
     std::unique_ptr<api::AnnotationApi> m_annotationApi;
+    std::unique_ptr<services::MediaSupervisor> m_media;
+    std::unique_ptr<api::MediaRelay> m_mediaRelay;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
     QSslServer *m_listener = nullptr; // owned by m_http

@@ -46,9 +46,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 15> &keys()
+const std::array<Key, 18> &keys()
 {
-    static const std::array<Key, 15> table {
+    static const std::array<Key, 18> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -149,6 +149,22 @@ const std::array<Key, 15> &keys()
         Key {"documents", "max-annotation-kib",
             [](ServerConfig &c, const QString &v) {
                 return setInteger(v, 1, 1024 * 1024, &c.maxAnnotationKiB);
+            }},
+        Key {"media", "enabled",
+            [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.mediaEnabled); }},
+        Key {"media", "program",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                if (v.contains(u'/') && !v.startsWith(u'/'))
+                    return QStringLiteral("expected an absolute path or a program name on PATH");
+                c.mediaProgram = v;
+                return std::nullopt;
+            }},
+        Key {"media", "arguments",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                // Split on blanks; chamber-media refuses what it does not know (exit 2), and a
+                // device name never needs a blank.
+                c.mediaArguments = v.simplified().split(u' ', Qt::SkipEmptyParts);
+                return std::nullopt;
             }},
     };
     return table;

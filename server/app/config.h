@@ -14,6 +14,7 @@
 #include "protocol/error.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -47,6 +48,10 @@ struct ServerConfig
     int maxConversions = 1; // office conversions running at once
     int maxWaitingConversions = 4; // queued behind them; more are refused (503)
     qint64 maxAnnotationKiB = 4096; // largest encrypted annotation backup a tablet may store
+    // Video bridges: chamberd runs chamber-media as a supervised child when enabled.
+    bool mediaEnabled = false;
+    QString mediaProgram; // empty: chamber-media beside chamberd, else on PATH
+    QStringList mediaArguments; // passed to chamber-media as they are (it checks them)
 };
 
 struct ConfigProblem

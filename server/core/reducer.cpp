@@ -230,6 +230,11 @@ Status deviceRevoked(MeetingState &state, const Event &event)
         return damaged(event, QStringLiteral("no such device"));
     it->second.revoked = true;
     it->second.revokedAt = event.time;
+    // A revoked bridge point leaves the speaker list and loses the floor here, not by events
+    // of its own: every replica applies the same rule, and no path that revokes can forget.
+    // The speech it held counts up to the revocation.
+    if (it->second.role == QLatin1String("bridge"))
+        state.speakers.remove(Speaker::bridge(it->first), event.time);
     return success();
 }
 
@@ -302,42 +307,71 @@ Status proxyRevoked(MeetingState &state, const Event &event)
     return success();
 }
 
+// Who a speaker.* event names: `bridge` (a bridge point's device id) or, as in every log
+// written before sites could speak, `delegate`.
+Result<Speaker> speakerOf(const MeetingState &state, const Event &event)
+{
+    const bool bridge = event.data.contains(QLatin1String("bridge"));
+    if (bridge && event.data.contains(QLatin1String("delegate")))
+        return damaged(event, QStringLiteral("names both a delegate and a bridge"));
+    if (!bridge)
+        return Speaker::delegate(integer(event, "delegate"));
+    const Speaker speaker = Speaker::bridge(integer(event, "bridge"));
+    const auto device = state.devices.find(speaker.id);
+    if (device == state.devices.end() || device->second.role != QLatin1String("bridge"))
+        return damaged(event, QStringLiteral("no such bridge point"));
+    return speaker;
+}
+
 Status speakerRequested(MeetingState &state, const Event &event)
 {
-    const qint64 delegate = integer(event, "delegate");
-    if (state.speakers.positionOf(delegate) >= 0)
+    auto speaker = speakerOf(state, event);
+    if (!speaker)
+        return speaker.error();
+    if (state.speakers.positionOf(*speaker) >= 0)
         return damaged(event, QStringLiteral("already waiting"));
-    state.speakers.queue.push_back(delegate);
-    state.speakers.requestedAt[delegate] = event.time;
+    state.speakers.queue.push_back(*speaker);
+    state.speakers.requestedAt[*speaker] = event.time;
     return success();
+}
+
+void leaveQueue(SpeakerState &speakers, const Speaker &speaker)
+{
+    auto &queue = speakers.queue;
+    queue.erase(std::remove(queue.begin(), queue.end(), speaker), queue.end());
+    speakers.requestedAt.erase(speaker);
 }
 
 Status speakerWithdrawn(MeetingState &state, const Event &event)
 {
-    const qint64 delegate = integer(event, "delegate");
-    auto &queue = state.speakers.queue;
-    queue.erase(std::remove(queue.begin(), queue.end(), delegate), queue.end());
-    state.speakers.requestedAt.erase(delegate);
+    auto speaker = speakerOf(state, event);
+    if (!speaker)
+        return speaker.error();
+    leaveQueue(state.speakers, *speaker);
     return success();
 }
 
 Status speakerMoved(MeetingState &state, const Event &event)
 {
-    const qint64 delegate = integer(event, "delegate");
+    auto speaker = speakerOf(state, event);
+    if (!speaker)
+        return speaker.error();
     const qint64 position = integer(event, "position");
     auto &queue = state.speakers.queue;
-    queue.erase(std::remove(queue.begin(), queue.end(), delegate), queue.end());
+    queue.erase(std::remove(queue.begin(), queue.end(), *speaker), queue.end());
     if (position < 0 || position > qint64(queue.size()))
         return damaged(event, QStringLiteral("position out of range"));
-    queue.insert(queue.begin() + position, delegate);
+    queue.insert(queue.begin() + position, *speaker);
     return success();
 }
 
 Status speakerGranted(MeetingState &state, const Event &event)
 {
-    const qint64 delegate = integer(event, "delegate");
-    (void)speakerWithdrawn(state, event); // leaves the queue, if waiting (cannot fail)
-    state.speakers.current = delegate;
+    auto speaker = speakerOf(state, event);
+    if (!speaker)
+        return speaker.error();
+    leaveQueue(state.speakers, *speaker); // if waiting
+    state.speakers.current = *speaker;
     state.speakers.since = event.time;
     state.speakers.limitSeconds = integer(event, "limitSeconds");
     return success();
@@ -345,11 +379,14 @@ Status speakerGranted(MeetingState &state, const Event &event)
 
 Status speakerEnded(MeetingState &state, const Event &event)
 {
-    const qint64 delegate = integer(event, "delegate");
-    if (state.speakers.current != delegate)
-        return damaged(event, QStringLiteral("this delegate does not have the floor"));
-    state.speakers.totalMs[delegate] += integer(event, "durationMs");
-    state.speakers.current = 0;
+    auto speaker = speakerOf(state, event);
+    if (!speaker)
+        return speaker.error();
+    if (state.speakers.current != *speaker)
+        return damaged(event, QStringLiteral("this speaker does not have the floor"));
+    auto &totals = speaker->isBridge() ? state.speakers.bridgeTotalMs : state.speakers.totalMs;
+    totals[speaker->id] += integer(event, "durationMs");
+    state.speakers.current = Speaker {};
     state.speakers.since.clear();
     state.speakers.limitSeconds = 0;
     return success();

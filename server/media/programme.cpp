@@ -1,5 +1,6 @@
 #include "media/programme.h"
 
+#include "media/floorswitch.h"
 #include "media/gstsupport.h"
 #include "media/senderpeer.h"
 
@@ -42,6 +43,8 @@ ProgrammeSender::~ProgrammeSender()
     for (SenderPeer *peer : std::as_const(m_peers))
         delete peer;
     m_peers.clear();
+    delete m_floor;
+    m_floor = nullptr;
     m_encoderSrc.reset();
 }
 
@@ -70,6 +73,11 @@ Status ProgrammeSender::start()
     gst_pad_add_probe(m_encoderSrc.get(), GST_PAD_PROBE_TYPE_EVENT_UPSTREAM,
         &ProgrammeSender::onEncoderUpstreamEvent, this, nullptr);
 
+    m_floor = new FloorSwitch(pipeline, m_config, this);
+    connect(m_floor, &FloorSwitch::outgoing, this, &ProgrammeSender::outgoing);
+    if (auto attached = m_floor->attach(); !attached)
+        return attached;
+
     m_bus = std::make_unique<BusWatch>(pipeline);
     connect(m_bus.get(), &BusWatch::errorOccurred, this, &ProgrammeSender::onPipelineError);
     if (gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
@@ -87,6 +95,8 @@ void ProgrammeSender::onPipelineError(const Error &error)
     QStringList names;
     for (const QString &segment : path.split(QLatin1Char('/'), Qt::SkipEmptyParts))
         names << segment.section(QLatin1Char(':'), -1);
+    if (m_floor && m_floor->handleError(names, error))
+        return;
     for (auto it = m_peers.begin(); it != m_peers.end(); ++it) {
         GstElement *webrtc = it.value()->webrtcbin();
         if (!webrtc || m_removing.contains(it.key())
@@ -143,6 +153,21 @@ Status ProgrammeSender::handle(const SignalMessage &message)
             return peer->applyAnswer(message.sdp);
         return peer->addRemoteCandidate(message.mline, message.candidate);
     }
+    case SignalType::ReturnOffer:
+    case SignalType::ReturnCandidate:
+        // A return belongs to a bridge that receives the programme, so remove-peer ends both.
+        if (!m_peers.contains(message.peer) || m_removing.contains(message.peer))
+            return makeError(ErrorCode::NotFound, QStringLiteral("no peer %1").arg(message.peer),
+                QStringLiteral("peer"));
+        if (message.type == SignalType::ReturnOffer)
+            return m_floor->acceptOffer(message.peer, message.sdp);
+        return m_floor->addCandidate(message.peer, message.mline, message.candidate);
+    case SignalType::Floor:
+        if (!message.peer.isEmpty()
+            && (!m_peers.contains(message.peer) || m_removing.contains(message.peer)))
+            return makeError(ErrorCode::NotFound, QStringLiteral("no peer %1").arg(message.peer),
+                QStringLiteral("peer"));
+        return m_floor->setFloor(message.peer, message.chamberAudio);
     default:
         return makeError(ErrorCode::UnknownType,
             QStringLiteral("the programme sender does not take %1 messages")
@@ -186,6 +211,8 @@ Status ProgrammeSender::removePeer(const QString &id)
         return makeError(
             ErrorCode::NotFound, QStringLiteral("no peer %1").arg(id), QStringLiteral("peer"));
     m_removing.insert(id);
+    // Its return goes with it (and the floor falls back to the chamber if it was on air).
+    m_floor->peerRemoved(id);
     peer->remove([this, id] {
         m_removing.remove(id);
         if (SenderPeer *gone = m_peers.take(id))

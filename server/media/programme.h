@@ -2,9 +2,10 @@
 // RTP payloaders → one tee per stream → one SenderPeer (queue ! webrtcbin) per bridge.
 //
 // Everything outside arrives and leaves as SignalMessage: handle() takes add-peer,
-// remove-peer, answer and candidate; outgoing() carries offers, candidates, peer states,
-// removals and per-peer errors. The programme does not know whether they travel over stdio,
-// a WebSocket or a test's memory.
+// remove-peer, answer, candidate, and for the bridges' returns return-offer,
+// return-candidate and floor (FloorSwitch); outgoing() carries offers, candidates, peer
+// states, removals, return answers, candidates and states, and per-peer errors. The programme does
+// not know whether they travel over stdio, a WebSocket or a test's memory.
 #pragma once
 
 #include "media/buswatch.h"
@@ -21,6 +22,7 @@
 namespace chamber::media {
 
 class SenderPeer;
+class FloorSwitch;
 
 class ProgrammeSender : public QObject
 {
@@ -47,6 +49,10 @@ public:
     quint64 keyFramesForced() const { return m_keyFramesForced; }
     quint64 keyFrameRequestsCoalesced() const { return m_keyFramesCoalesced; }
 
+    // The bridges' returns and whose is on air (return-offer, return-candidate and floor go
+    // there through handle()).
+    FloorSwitch *floor() const { return m_floor; }
+
     // For benchmarks and tests: the pipeline, whose named elements programme-raw (raw video
     // before the encoder), programme-encoder, video-tee and audio-tee are part of this API.
     GstElement *pipeline() const { return m_pipeline.get(); }
@@ -69,6 +75,7 @@ private:
     PadRef m_encoderSrc;
     std::unique_ptr<BusWatch> m_bus;
     QHash<QString, SenderPeer *> m_peers; // children of this object
+    FloorSwitch *m_floor = nullptr; // child of this object
     QSet<QString> m_removing;
     int m_maxPeers = 64;
     std::atomic<qint64> m_lastKeyFrameNs {0};

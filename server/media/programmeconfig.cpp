@@ -11,19 +11,18 @@ Status outOfRange(const QString &field, int min, int max)
         QStringLiteral("%1 must be from %2 to %3").arg(field).arg(min).arg(max), field);
 }
 
-// Device names go into a gst-launch description: refuse anything that could add elements or
-// properties.
-bool isSafeDevice(const QString &device)
-{
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:,=-]{0,128}$"));
-    return safe.match(device).hasMatch() && !device.contains(QLatin1Char('!'));
-}
-
 QString quoted(const QString &value)
 {
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 } // namespace
+
+bool isSafeDeviceName(const QString &device)
+{
+    // Refuses anything that could add elements or properties to a gst-launch description.
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:,=-]{0,128}$"));
+    return safe.match(device).hasMatch() && !device.contains(QLatin1Char('!'));
+}
 
 Status ProgrammeConfig::validate() const
 {
@@ -41,7 +40,7 @@ Status ProgrammeConfig::validate() const
         return outOfRange(QStringLiteral("keyframe-seconds"), 1, 10);
     if (webrtc.latencyMs < 0 || webrtc.latencyMs > 2000)
         return outOfRange(QStringLiteral("latency"), 0, 2000);
-    if (!isSafeDevice(videoDevice) || !isSafeDevice(audioDevice))
+    if (!isSafeDeviceName(videoDevice) || !isSafeDeviceName(audioDevice))
         return makeError(ErrorCode::BadField,
             QStringLiteral("device names may use A-Z a-z 0-9 _ . / : , = - only"),
             QStringLiteral("device"));
@@ -50,7 +49,10 @@ Status ProgrammeConfig::validate() const
 
 QString ProgrammeConfig::pipelineDescription() const
 {
-    const QString rawCaps = QStringLiteral("video/x-raw,width=%1,height=%2,framerate=%3/1")
+    // Fixed down to the format: a bridge's decoded return is converted to exactly these caps,
+    // so the encoder sees no change when the floor switches.
+    const QString rawCaps = QStringLiteral("video/x-raw,format=I420,width=%1,height=%2,"
+                                           "framerate=%3/1,pixel-aspect-ratio=1/1")
                                 .arg(width)
                                 .arg(height)
                                 .arg(fps);
@@ -76,7 +78,11 @@ QString ProgrammeConfig::pipelineDescription() const
     // x264: zerolatency (no lookahead, no B-frames, sliced threads), ultrafast (the 2-core
     // server encodes once for every bridge), constrained baseline (what every browser and
     // hardware decoder takes).
-    video += QStringLiteral(" ! videoconvert name=programme-raw"
+    // The floor's input-selector: sink_0 is the chamber's camera, a bridge's decoded return
+    // gets another pad while it has the floor (floorswitch.h). sync-streams=false: inactive
+    // inputs drop at once instead of waiting on the active one.
+    video += QStringLiteral(" ! input-selector name=programme-video-select sync-streams=false"
+                            " ! videoconvert name=programme-raw"
                             " ! queue name=programme-encode-queue max-size-buffers=2"
                             " max-size-bytes=0 max-size-time=0 leaky=downstream"
                             " ! x264enc name=programme-encoder tune=zerolatency"
@@ -106,7 +112,13 @@ QString ProgrammeConfig::pipelineDescription() const
         break;
     }
     // Opus in 20 ms frames, mono: speech in a chamber.
-    audio += QStringLiteral(" ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1"
+    // The chamber's microphone into the floor's mixer, where a bridge's return joins it; its
+    // volume is the floor's chamberAudio while a bridge speaks.
+    audio += QStringLiteral(" ! audioconvert ! audioresample"
+                            " ! audio/x-raw,format=S16LE,rate=48000,channels=1"
+                            " ! volume name=programme-chamber-volume"
+                            " ! audiomixer name=programme-audio-mix start-time-selection=first"
+                            " ! audio/x-raw,format=S16LE,rate=48000,channels=1"
                             " ! queue name=programme-audio-queue max-size-time=200000000"
                             " leaky=downstream ! opusenc name=programme-audio-encoder"
                             " bitrate=%1 frame-size=20"
@@ -123,7 +135,12 @@ QStringList ProgrammeConfig::requiredElements() const
         QStringLiteral("nicesink"), QStringLiteral("x264enc"), QStringLiteral("rtph264pay"),
         QStringLiteral("opusenc"), QStringLiteral("rtpopuspay"), QStringLiteral("tee"),
         QStringLiteral("queue"), QStringLiteral("videoconvert"), QStringLiteral("audioconvert"),
-        QStringLiteral("audioresample"), QStringLiteral("dtlssrtpenc"), QStringLiteral("srtpenc")};
+        QStringLiteral("audioresample"), QStringLiteral("dtlssrtpenc"), QStringLiteral("srtpenc"),
+        // The floor: the selector and mixer, and decoding a bridge's return.
+        QStringLiteral("input-selector"), QStringLiteral("audiomixer"), QStringLiteral("volume"),
+        QStringLiteral("capsfilter"), QStringLiteral("fakesink"), QStringLiteral("rtph264depay"),
+        QStringLiteral("avdec_h264"), QStringLiteral("videoscale"), QStringLiteral("videorate"),
+        QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec")};
     switch (videoSource) {
     case VideoSourceKind::Test:
         elements << QStringLiteral("videotestsrc");

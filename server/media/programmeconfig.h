@@ -51,6 +51,10 @@ struct ProgrammeConfig
     QStringList requiredElements() const;
 };
 
+// Device names go into gst-launch descriptions: true when `device` cannot add elements or
+// properties there (A-Z a-z 0-9 _ . / : , = -, at most 128).
+bool isSafeDeviceName(const QString &device);
+
 // "test", "v4l2[:DEVICE]", "pipewire[:PATH]" / "test", "alsa[:DEVICE]", "pulse[:DEVICE]".
 Status parseVideoSource(const QString &text, ProgrammeConfig *config);
 Status parseAudioSource(const QString &text, ProgrammeConfig *config);

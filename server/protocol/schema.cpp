@@ -178,13 +178,22 @@ constexpr std::array kProxyGive {kMeeting, kDelegate,
     FieldSpec {"holder", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
         "delegate who votes for `delegate`"}};
 constexpr std::array kDelegateRequest {kMeeting, kDelegate};
-constexpr std::array kSpeakerMove {kMeeting, kDelegate,
+// Who speaks: a delegate or a bridge point (its device id); the core wants exactly one, so
+// both are optional here and "neither" or "both" get their own clear error there.
+constexpr FieldSpec kSpeakerDelegate {
+    "delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {}, "a delegate; or bridge"};
+constexpr FieldSpec kSpeakerBridge {"bridge", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+    "a bridge point's device id; or delegate"};
+constexpr std::array kSpeakerRequest {kMeeting, kSpeakerDelegate, kSpeakerBridge};
+constexpr std::array kSpeakerMove {kMeeting, kSpeakerDelegate, kSpeakerBridge,
     FieldSpec {
         "position", FieldKind::Integer, true, 0, 10000, nullptr, {}, "0-based place in the queue"}};
 constexpr std::array kSpeakerGrant {
     kMeeting,
     FieldSpec {"delegate", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
-        "who gets the floor; omitted: the first in the queue"},
+        "who gets the floor; omitted with bridge: the first in the queue"},
+    FieldSpec {"bridge", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "the bridge point (device id) that gets the floor"},
     FieldSpec {"limitSeconds", FieldKind::Integer, false, 0, 86400, nullptr, {},
         "speaking time for this speech; omitted: the meeting's default; 0: none"},
 };
@@ -222,6 +231,23 @@ constexpr std::array kEvent {
     FieldSpec {"data", FieldKind::Object, true, 0, 0, nullptr, {}, "kind-specific payload"},
     FieldSpec {"prev", FieldKind::String, true, 64, 64, nullptr, {}, "hash of the previous event"},
     FieldSpec {"hash", FieldKind::String, true, 64, 64, nullptr, {}, "hash of this event"},
+};
+// --- video bridges (media relay; the signal objects are chamber-media's, server/media) --------
+const char *const kMediaStates[] = {"running", "restarting", "unavailable", "off", nullptr};
+constexpr std::array kMediaSignal {
+    kMeeting,
+    FieldSpec {"signal", FieldKind::Object, true, 0, 0, nullptr, {},
+        "one chamber-media signaling message (server/media/README.md); its peer is the device's"},
+};
+constexpr std::array kMediaFloor {
+    kMeeting,
+    FieldSpec {"peer", FieldKind::Any, true, 0, 0, nullptr, {},
+        "the media peer (\"d<device>\") whose video and audio are the programme; null: the chamber"},
+};
+constexpr std::array kMediaStatus {
+    kMeeting,
+    FieldSpec {"state", FieldKind::String, true, 1, 16, kMediaStates, {},
+        "running, restarting (chamber-media crashed; peers are re-added), unavailable or off"},
 };
 constexpr std::array kSnapshot {
     kMeeting,
@@ -264,6 +290,11 @@ const std::array kMessages {
         "a link (and QR code) that opens the meeting's documents read-only on a phone"},
     MessageSpec {"enroll", S, Session, kEnroll,
         "redeem a join code for a device credential; allowed before hello"},
+    MessageSpec {"media.join", S, Session, kMeetingOnly,
+        "a bridge device asks for the programme; an offer follows as media.signal"},
+    MessageSpec {"media.signal", S, Session, kMediaSignal,
+        "a bridge's answer, ICE candidate or return-stream offer for chamber-media"},
+    MessageSpec {"media.leave", S, Session, kMeetingOnly, "stop receiving the programme"},
     MessageSpec {"meeting.create", S, Command, kMeetingCreate, "create a meeting"},
     MessageSpec {"meeting.update", S, Command, kMeetingUpdate, "change meeting details"},
     MessageSpec {"meeting.start", S, Command, kMeetingOnly, "open the session"},
@@ -288,8 +319,8 @@ const std::array kMessages {
     MessageSpec {"ballot.cast", S, Command, kBallotCast, "vote; acknowledged only once on disk"},
     MessageSpec {"proxy.give", S, Command, kProxyGive, "let another delegate vote for one"},
     MessageSpec {"proxy.revoke", S, Command, kDelegateRequest, "take a proxy back"},
-    MessageSpec {"speaker.request", S, Command, kDelegateRequest, "ask for the floor"},
-    MessageSpec {"speaker.withdraw", S, Command, kDelegateRequest, "leave the speaker queue"},
+    MessageSpec {"speaker.request", S, Command, kSpeakerRequest, "ask for the floor"},
+    MessageSpec {"speaker.withdraw", S, Command, kSpeakerRequest, "leave the speaker queue"},
     MessageSpec {"speaker.move", S, Command, kSpeakerMove, "reorder the speaker queue"},
     MessageSpec {"speaker.grant", S, Command, kSpeakerGrant, "give the floor"},
     MessageSpec {"speaker.end", S, Command, kMeetingOnly, "end the current speech"},
@@ -309,6 +340,12 @@ const std::array kMessages {
     MessageSpec {"presence", C, MessageKind::Push, kPresence,
         "which devices of a meeting are connected (to chair and admin)"},
     MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
+    MessageSpec {"media.signal", C, MessageKind::Push, kMediaSignal,
+        "chamber-media's offer, candidate, answer or state for this bridge device"},
+    MessageSpec {"media.floor", C, MessageKind::Push, kMediaFloor,
+        "whose video and audio are the programme now (to bridge devices)"},
+    MessageSpec {"media.status", C, MessageKind::Push, kMediaStatus,
+        "whether chamber-media runs (to bridge devices that joined)"},
 };
 
 } // namespace

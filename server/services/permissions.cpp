@@ -27,14 +27,18 @@ const QStringList &commandsOf(DeviceRole role)
     static const QStringList delegate {QStringLiteral("attendance.checkIn"),
         QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),
         QStringLiteral("speaker.withdraw"), QStringLiteral("ballot.cast")};
+    // A bridge point asks for the floor for its own site (checked in authorizeCommand).
+    static const QStringList bridge {
+        QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw")};
     static const QStringList none;
     switch (role) {
     case DeviceRole::Chair:
         return chair;
     case DeviceRole::Delegate:
         return delegate;
-    case DeviceRole::Tally:
     case DeviceRole::Bridge:
+        return bridge;
+    case DeviceRole::Tally:
         return none;
     }
     return none;
@@ -85,6 +89,10 @@ Status authorizeCommand(const Principal &principal, const protocol::Message &com
     if (principal.role == DeviceRole::Delegate && type != QLatin1String("ballot.cast")
         && command.integer(QLatin1String("delegate")) != principal.delegate)
         return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
+    if (principal.role == DeviceRole::Bridge
+        && (!command.has(QLatin1String("bridge"))
+            || command.integer(QLatin1String("bridge")) != principal.device))
+        return forbidden(QStringLiteral("a bridge point asks for the floor only for itself"));
     return success();
 }
 
@@ -115,6 +123,17 @@ Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 de
         return forbidden(QStringLiteral("this device belongs to another meeting"));
     if (principal.delegate != delegate)
         return forbidden(QStringLiteral("a seat's tablet asks for its own delegate's link only"));
+    return success();
+}
+
+Status authorizeMedia(const Principal &principal, qint64 meeting)
+{
+    if (!principal.isDevice()
+        || (principal.role != DeviceRole::Bridge && principal.role != DeviceRole::Tally))
+        return forbidden(
+            QStringLiteral("the video programme goes to enrolled bridge devices only"));
+    if (principal.meeting != meeting)
+        return forbidden(QStringLiteral("this device belongs to another meeting"));
     return success();
 }
 

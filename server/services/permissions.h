@@ -17,6 +17,9 @@ Status authorizeSeatCodes(const Principal &principal, qint64 meeting);
 // Who may make (and revoke) a phone reader link for a delegate: the secretary, and the
 // delegate's own tablet for its delegate.
 Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 delegate);
+// The video programme (media.join/signal/leave): a bridge site, or the chamber's tally screen
+// that shows the site with the floor; never the admin token (media goes to enrolled devices).
+Status authorizeMedia(const Principal &principal, qint64 meeting);
 // Who sees which devices are online (the chair's device list).
 bool seesPresence(const Principal &principal, qint64 meeting);
 

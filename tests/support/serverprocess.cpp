@@ -118,6 +118,7 @@ QByteArray ServerProcess::log()
 
 QList<QJsonObject> ServerProcess::records(const QString &message)
 {
+    readLog();
     QList<QJsonObject> found;
     for (const QByteArray &line : m_log.split('\n')) {
         const QJsonObject record = QJsonDocument::fromJson(line).object();

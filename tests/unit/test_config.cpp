@@ -13,26 +13,31 @@ class TestConfig : public QObject
 private Q_SLOTS:
     void fullFile()
     {
-        const ConfigParse parsed = parseConfig(QStringLiteral("# chamberd.conf\n"
-                                                              "[server]\n"
-                                                              "listen = 127.0.0.1:9443\n"
-                                                              "data = \"/var/lib/chamber\"\n"
-                                                              "demo = yes\n"
-                                                              "\n"
-                                                              "; log settings\n"
-                                                              "[log]\n"
-                                                              "format = json\n"
-                                                              "level = debug\n"
-                                                              "[sync]\n"
-                                                              "resume-window = 250\n"
-                                                              "hello-timeout = 5\n"
-                                                              "max-backlog-mib = 16\n"
-                                                              "[documents]\n"
-                                                              "office-converter = /opt/lo/soffice\n"
-                                                              "conversion-timeout = 30\n"
-                                                              "max-conversions = 2\n"
-                                                              "max-waiting-conversions = 0\n"
-                                                              "max-annotation-kib = 64\n"));
+        const ConfigParse parsed
+            = parseConfig(QStringLiteral("# chamberd.conf\n"
+                                         "[server]\n"
+                                         "listen = 127.0.0.1:9443\n"
+                                         "data = \"/var/lib/chamber\"\n"
+                                         "demo = yes\n"
+                                         "\n"
+                                         "; log settings\n"
+                                         "[log]\n"
+                                         "format = json\n"
+                                         "level = debug\n"
+                                         "[sync]\n"
+                                         "resume-window = 250\n"
+                                         "hello-timeout = 5\n"
+                                         "max-backlog-mib = 16\n"
+                                         "[documents]\n"
+                                         "office-converter = /opt/lo/soffice\n"
+                                         "conversion-timeout = 30\n"
+                                         "max-conversions = 2\n"
+                                         "max-waiting-conversions = 0\n"
+                                         "max-annotation-kib = 64\n"
+                                         "[media]\n"
+                                         "enabled = true\n"
+                                         "program = /opt/chamber-media\n"
+                                         "arguments = --video test  --fps 15\n"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
         QCOMPARE(parsed.config.listen.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parsed.config.listen.port, 9443);
@@ -48,6 +53,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxConversions, 2);
         QCOMPARE(parsed.config.maxWaitingConversions, 0);
         QCOMPARE(parsed.config.maxAnnotationKiB, 64);
+        QVERIFY(parsed.config.mediaEnabled);
+        QCOMPARE(parsed.config.mediaProgram, QStringLiteral("/opt/chamber-media"));
+        QCOMPARE(parsed.config.mediaArguments,
+            QStringList({QStringLiteral("--video"), QStringLiteral("test"), QStringLiteral("--fps"),
+                QStringLiteral("15")}));
     }
 
     void shippedConfigurationParses()
@@ -71,6 +81,9 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxBacklogMiB, expected.maxBacklogMiB);
         QCOMPARE(parsed.config.maxUploadMiB, expected.maxUploadMiB);
         QCOMPARE(parsed.config.officeConverter, expected.officeConverter);
+        QCOMPARE(parsed.config.mediaEnabled, expected.mediaEnabled);
+        QCOMPARE(parsed.config.mediaProgram, expected.mediaProgram);
+        QCOMPARE(parsed.config.mediaArguments, expected.mediaArguments);
         QCOMPARE(parsed.config.conversionTimeoutSeconds, expected.conversionTimeoutSeconds);
         QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
         QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
@@ -120,6 +133,9 @@ private Q_SLOTS:
             << "[documents]\nconversion-timeout = 1h" << 2 << "whole number";
         QTest::newRow("annotation size")
             << "[documents]\nmax-annotation-kib = 0" << 2 << "from 1 to";
+        QTest::newRow("relative media program")
+            << "[media]\nprogram = ./chamber-media" << 2 << "absolute path";
+        QTest::newRow("media on or off") << "[media]\nenabled = sometimes" << 2 << "true or false";
         QTest::newRow("timeout zero") << "[sync]\nhello-timeout = 0" << 2 << "from 1 to 3600";
     }
 

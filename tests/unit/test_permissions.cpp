@@ -130,6 +130,43 @@ private Q_SLOTS:
         QCOMPARE(authorizeCommand(Principal::admin(), command(type, fields)).ok(), !ballot);
     }
 
+    void bridgeAsksForTheFloorForItself()
+    {
+        // Device 3 is a bridge point of meeting 1.
+        const Principal site = Principal::forDevice(3, 1, DeviceRole::Bridge, 0);
+        const Principal seat = Principal::forDevice(4, 1, DeviceRole::Delegate, 5);
+        const Principal chair = Principal::forDevice(2, 1, DeviceRole::Chair, 0);
+        const auto speaker = [](const char *type, QJsonObject fields) {
+            fields.insert(QStringLiteral("meeting"), 1);
+            return command(QString::fromLatin1(type), fields);
+        };
+        const QJsonObject itself {{QStringLiteral("bridge"), 3}};
+        const QJsonObject another {{QStringLiteral("bridge"), 4}};
+        QVERIFY(authorizeCommand(site, speaker("speaker.request", itself)));
+        QVERIFY(authorizeCommand(site, speaker("speaker.withdraw", itself)));
+        for (const QJsonObject &fields :
+            {another, QJsonObject {{QStringLiteral("delegate"), 3}}, QJsonObject {}}) {
+            const Status refused = authorizeCommand(site, speaker("speaker.request", fields));
+            QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+        }
+        QVERIFY(!authorizeCommand(site, speaker("speaker.withdraw", another)));
+        // Nothing else: not the chair's part of the list, not other meetings.
+        QVERIFY(!authorizeCommand(site, speaker("speaker.grant", itself)));
+        QVERIFY(!authorizeCommand(site, speaker("speaker.end", {})));
+        QVERIFY(!authorizeCommand(site,
+            speaker(
+                "speaker.move", {{QStringLiteral("bridge"), 3}, {QStringLiteral("position"), 0}})));
+        QVERIFY(!authorizeCommand(
+            Principal::forDevice(3, 2, DeviceRole::Bridge, 0), speaker("speaker.request", itself)));
+        // A seat's tablet cannot ask for a site; the chair and the admin may, for any.
+        QCOMPARE(authorizeCommand(seat, speaker("speaker.request", another)).error().code,
+            ErrorCode::Forbidden);
+        for (const char *type : {"speaker.request", "speaker.withdraw", "speaker.grant"}) {
+            QVERIFY(authorizeCommand(chair, speaker(type, another)));
+            QVERIFY(authorizeCommand(Principal::admin(), speaker(type, another)));
+        }
+    }
+
     void subscriptionsAndPresence()
     {
         const Principal seat = Principal::forDevice(1, 1, DeviceRole::Delegate, 5);

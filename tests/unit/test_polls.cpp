@@ -295,18 +295,18 @@ private Q_SLOTS:
             h.ok(QStringLiteral("speaker.request"), {{QStringLiteral("delegate"), id}});
         QVERIFY(h.ok(QStringLiteral("speaker.request"), {{QStringLiteral("delegate"), 1}})
                     .events.empty());
-        QCOMPARE(h.state.speakers.queue, (std::vector<qint64> {3, 1, 2}));
+        QCOMPARE(h.state.speakers.waitingDelegates(), (std::vector<qint64> {3, 1, 2}));
         h.ok(QStringLiteral("speaker.move"),
             {{QStringLiteral("delegate"), 2}, {QStringLiteral("position"), 0}});
-        QCOMPARE(h.state.speakers.queue, (std::vector<qint64> {2, 3, 1}));
+        QCOMPARE(h.state.speakers.waitingDelegates(), (std::vector<qint64> {2, 3, 1}));
         h.ok(QStringLiteral("speaker.withdraw"), {{QStringLiteral("delegate"), 3}});
-        QCOMPARE(h.state.speakers.queue, (std::vector<qint64> {2, 1}));
+        QCOMPARE(h.state.speakers.waitingDelegates(), (std::vector<qint64> {2, 1}));
         h.ok(QStringLiteral("speaker.setLimit"), {{QStringLiteral("seconds"), 420}});
 
         h.ok(QStringLiteral("speaker.grant")); // the first in line
-        QCOMPARE(h.state.speakers.current, 2);
+        QCOMPARE(h.state.speakers.currentDelegate(), 2);
         QCOMPARE(h.state.speakers.limitSeconds, 420);
-        QCOMPARE(h.state.speakers.queue, (std::vector<qint64> {1}));
+        QCOMPARE(h.state.speakers.waitingDelegates(), (std::vector<qint64> {1}));
         // 95 s later the chair gives the floor to the next: the speech is ended and recorded.
         h.now = QStringLiteral("2026-12-08T08:01:35.000Z");
         const Decision next
@@ -314,11 +314,11 @@ private Q_SLOTS:
         QCOMPARE(next.events.size(), size_t(2));
         QCOMPARE(next.events[0].kind, QStringLiteral("speaker.ended"));
         QCOMPARE(next.events[0].data.value(QLatin1String("durationMs")).toInteger(), 95000);
-        QCOMPARE(h.state.speakers.current, 1);
+        QCOMPARE(h.state.speakers.currentDelegate(), 1);
         QCOMPARE(h.state.speakers.limitSeconds, 60);
         h.now = QStringLiteral("2026-12-08T08:02:05.500Z");
         h.ok(QStringLiteral("speaker.end"));
-        QCOMPARE(h.state.speakers.current, 0);
+        QCOMPARE(h.state.speakers.currentDelegate(), 0);
         QCOMPARE(h.state.speakers.totalMs.at(2), 95000);
         QCOMPARE(h.state.speakers.totalMs.at(1), 30500);
         QVERIFY(h.ok(QStringLiteral("speaker.end")).events.empty());

@@ -119,10 +119,14 @@ private Q_SLOTS:
         QCOMPARE(parsed->spec, &spec);
         QCOMPARE(parsed->body, original);
         QCOMPARE(toFrame(parsed->body), bytes);
-        // The same type from the other side is not a valid message there (except none).
+        // The same type from the other side is not a valid message there, except for the
+        // relayed media.signal, which both sides send (a request there, a push here).
         const Direction other
             = spec.direction == Direction::ToServer ? Direction::ToClient : Direction::ToServer;
-        QCOMPARE(parseMessage(bytes, other).error().code, ErrorCode::UnknownType);
+        if (QLatin1String(spec.type) == QLatin1String("media.signal"))
+            QVERIFY(findMessage(QString::fromLatin1(spec.type), other));
+        else
+            QCOMPARE(parseMessage(bytes, other).error().code, ErrorCode::UnknownType);
     }
 
     void everyRequiredFieldIsChecked()

@@ -1,0 +1,270 @@
+#include "api/mediarelay.h"
+
+#include "api/websocketsession.h"
+#include "services/meetingservice.h"
+#include "services/permissions.h"
+#include "support/log.h"
+
+#include <QJsonDocument>
+
+namespace chamber::api {
+
+Q_LOGGING_CATEGORY(lcRelay, "chamber.media")
+
+namespace {
+
+const QLatin1String kMeeting("meeting");
+
+QJsonObject signalPush(qint64 meeting, const media::SignalMessage &message)
+{
+    return QJsonObject {{QStringLiteral("type"), QStringLiteral("media.signal")},
+        {QStringLiteral("meeting"), meeting},
+        {QStringLiteral("signal"), QJsonDocument::fromJson(media::toJson(message)).object()}};
+}
+
+// What a bridge may send to chamber-media, and what chamber-media says that is the bridge's.
+bool bridgeMaySend(media::SignalType type)
+{
+    return type == media::SignalType::Answer || type == media::SignalType::Candidate;
+}
+bool isReturnSignal(media::SignalType)
+{
+    return false;
+}
+bool isForBridge(media::SignalType type)
+{
+    switch (type) {
+    case media::SignalType::Offer:
+    case media::SignalType::Candidate:
+    case media::SignalType::PeerState:
+    case media::SignalType::PeerRemoved:
+    case media::SignalType::Error:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+MediaRelay::MediaRelay(
+    services::MediaSupervisor *supervisor, services::MeetingService &service, QObject *parent)
+    : QObject(parent)
+    , m_supervisor(supervisor)
+    , m_service(service)
+{
+    connect(&m_service, &services::MeetingService::eventsCommitted, this, &MediaRelay::onEvents);
+    if (m_supervisor) {
+        connect(
+            m_supervisor, &services::MediaSupervisor::received, this, &MediaRelay::onMediaMessage);
+        connect(m_supervisor, &services::MediaSupervisor::stateChanged, this,
+            &MediaRelay::onMediaState);
+    }
+}
+
+MediaRelay::~MediaRelay() = default;
+
+QString MediaRelay::mediaState() const
+{
+    return services::MediaSupervisor::stateName(
+        m_supervisor ? m_supervisor->state() : services::MediaSupervisor::State::Off);
+}
+
+QJsonObject MediaRelay::join(WebSocketSession *session, const protocol::Message &message)
+{
+    const services::Principal &principal = *session->principal();
+    const qint64 meeting = message.integer(kMeeting);
+    if (auto allowed = services::authorizeMedia(principal, meeting); !allowed)
+        return protocol::errorReply(message.id, allowed.error());
+    if (!m_supervisor || m_supervisor->state() == services::MediaSupervisor::State::Off)
+        return protocol::errorReply(message.id,
+            makeError(
+                ErrorCode::Unavailable, QStringLiteral("this server has no video programme")));
+    const QString peer = peerOfDevice(principal.device);
+    auto existing = m_peers.find(peer);
+    if (existing != m_peers.end()) {
+        // The same device again (a second connection, or a bridge starting over): the old
+        // connection goes and a fresh offer follows once chamber-media has removed it.
+        if (existing->session != session)
+            m_peerOf.remove(existing->session);
+        existing->session = session;
+        m_peerOf.insert(session, peer);
+        if (m_supervisor->state() == services::MediaSupervisor::State::Running) {
+            m_readdWhenRemoved.insert(peer);
+            removePeer(peer);
+        }
+    } else {
+        m_peers.insert(peer, Joined {session, meeting});
+        m_peerOf.insert(session, peer);
+        addPeer(peer);
+    }
+    log::info(lcRelay(), QStringLiteral("bridge joined the programme"),
+        {{QStringLiteral("peer"), peer}, {QStringLiteral("state"), mediaState()}});
+    return protocol::okReply(message.id,
+        QJsonObject {{QStringLiteral("peer"), peer}, {QStringLiteral("state"), mediaState()},
+            {QStringLiteral("floor"), m_floor.isEmpty() ? QJsonValue() : QJsonValue(m_floor)}});
+}
+
+QJsonObject MediaRelay::signal(WebSocketSession *session, const protocol::Message &message)
+{
+    const QString peer = m_peerOf.value(session);
+    if (peer.isEmpty())
+        return protocol::errorReply(
+            message.id, makeError(ErrorCode::Conflict, QStringLiteral("send media.join first")));
+    const QJsonObject body = message.object(QLatin1String("signal"));
+    auto parsed = media::parseSignal(QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (!parsed) {
+        Error error = parsed.error();
+        error.field = error.field.isEmpty() ? QStringLiteral("signal")
+                                            : QStringLiteral("signal.") + error.field;
+        return protocol::errorReply(message.id, error);
+    }
+    if (!bridgeMaySend(parsed->type))
+        return protocol::errorReply(message.id,
+            makeError(ErrorCode::Forbidden,
+                QStringLiteral("a bridge may not send %1").arg(media::signalTypeName(parsed->type)),
+                QStringLiteral("signal.type")));
+    if (parsed->peer != peer)
+        return protocol::errorReply(message.id,
+            makeError(ErrorCode::Forbidden,
+                QStringLiteral("this device's media peer is %1").arg(peer),
+                QStringLiteral("signal.peer")));
+    // The tally screen watches; only a bridge site sends its camera back.
+    if (session->principal()->role != services::DeviceRole::Bridge && isReturnSignal(parsed->type))
+        return protocol::errorReply(message.id,
+            makeError(ErrorCode::Forbidden, QStringLiteral("only a bridge device sends video back"),
+                QStringLiteral("signal.type")));
+    if (auto sent = m_supervisor->send(parsed.value()); !sent)
+        return protocol::errorReply(message.id, sent.error());
+    return protocol::okReply(message.id);
+}
+
+QJsonObject MediaRelay::leave(WebSocketSession *session, const protocol::Message &message)
+{
+    const QString peer = m_peerOf.value(session);
+    if (!peer.isEmpty()) {
+        forget(session);
+    }
+    return protocol::okReply(message.id);
+}
+
+void MediaRelay::forget(WebSocketSession *session)
+{
+    const QString peer = m_peerOf.take(session);
+    if (peer.isEmpty())
+        return;
+    m_peers.remove(peer);
+    m_readdWhenRemoved.remove(peer);
+    removePeer(peer);
+    log::info(
+        lcRelay(), QStringLiteral("bridge left the programme"), {{QStringLiteral("peer"), peer}});
+}
+
+void MediaRelay::addPeer(const QString &peer)
+{
+    if (m_supervisor && m_supervisor->state() == services::MediaSupervisor::State::Running)
+        (void)m_supervisor->send(media::SignalMessage::addPeer(peer));
+    // Otherwise it is added when chamber-media is (again) ready.
+}
+
+void MediaRelay::removePeer(const QString &peer)
+{
+    if (!m_supervisor || m_supervisor->state() != services::MediaSupervisor::State::Running)
+        return;
+    m_removing.insert(peer);
+    (void)m_supervisor->send(media::SignalMessage::removePeer(peer));
+}
+
+void MediaRelay::onMediaMessage(const media::SignalMessage &message)
+{
+    if (message.peer.isEmpty()) {
+        log::warning(lcRelay(), QStringLiteral("chamber-media reports an error"),
+            {{QStringLiteral("code"), errorCodeName(message.error.code)},
+                {QStringLiteral("message"), message.error.message}});
+        return;
+    }
+    if (message.type == media::SignalType::PeerRemoved) {
+        m_removing.remove(message.peer);
+        if (m_readdWhenRemoved.remove(message.peer) && m_peers.contains(message.peer)) {
+            addPeer(message.peer);
+            return; // the bridge only needs the new offer
+        }
+    } else if (m_removing.contains(message.peer)) {
+        return; // what the old connection still says is of no use to anyone
+    }
+    if (message.type == media::SignalType::Error && message.error.code == ErrorCode::NotFound)
+        return; // e.g. a remove of a peer chamber-media had already dropped
+    auto joined = m_peers.constFind(message.peer);
+    if (joined == m_peers.constEnd() || !isForBridge(message.type))
+        return;
+    push(*joined, signalPush(joined->meeting, message));
+}
+
+void MediaRelay::onMediaState(services::MediaSupervisor::State state)
+{
+    m_removing.clear();
+    m_readdWhenRemoved.clear();
+    if (state == services::MediaSupervisor::State::Running) {
+        // A new chamber-media knows nothing: the floor and every joined bridge again.
+        sendFloor();
+        for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it)
+            addPeer(it.key());
+    }
+    const QString name = services::MediaSupervisor::stateName(state);
+    for (const Joined &joined : std::as_const(m_peers)) {
+        push(joined,
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("media.status")},
+                {QStringLiteral("meeting"), joined.meeting}, {QStringLiteral("state"), name}});
+    }
+}
+
+void MediaRelay::onEvents(qint64 meeting, const std::vector<protocol::Event> &events)
+{
+    for (const protocol::Event &event : events) {
+        const QString kind = event.kind;
+        if (kind == QLatin1String("speaker.granted")) {
+            const qint64 bridge = event.data.value(QLatin1String("bridge")).toInteger();
+            setFloor(meeting, bridge > 0 ? peerOfDevice(bridge) : QString());
+        } else if (kind == QLatin1String("speaker.ended")
+            || kind == QLatin1String("meeting.ended")) {
+            if (meeting == m_floorMeeting)
+                setFloor(meeting, QString());
+        } else if (kind == QLatin1String("device.revoked")) {
+            const qint64 device = event.data.value(QLatin1String("device")).toInteger();
+            if (meeting == m_floorMeeting && peerOfDevice(device) == m_floor)
+                setFloor(meeting, QString());
+        }
+    }
+}
+
+void MediaRelay::setFloor(qint64 meeting, const QString &peer)
+{
+    if (peer == m_floor)
+        return;
+    m_floor = peer;
+    m_floorMeeting = meeting;
+    log::info(lcRelay(), QStringLiteral("programme source"),
+        {{QStringLiteral("floor"), peer.isEmpty() ? QStringLiteral("chamber") : peer}});
+    sendFloor();
+    for (const Joined &joined : std::as_const(m_peers)) {
+        if (joined.meeting != meeting)
+            continue;
+        push(joined,
+            QJsonObject {{QStringLiteral("type"), QStringLiteral("media.floor")},
+                {QStringLiteral("meeting"), meeting},
+                {QStringLiteral("peer"), peer.isEmpty() ? QJsonValue() : QJsonValue(peer)}});
+    }
+}
+
+void MediaRelay::sendFloor()
+{
+    // chamber-media's floor message comes with the return streams (media-return).
+}
+
+void MediaRelay::push(const Joined &joined, const QJsonObject &message)
+{
+    if (joined.session)
+        joined.session->sendJson(message);
+}
+
+} // namespace chamber::api
