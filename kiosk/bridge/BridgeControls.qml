@@ -42,7 +42,8 @@ RowLayout {
         Layout.fillWidth: true
         enabled: !root.media.onAir && Kiosk.connectionState === "online"
         highlighted: !root.media.floorRequested
-        text: root.media.onAir ? qsTr("You have the floor")
+        text: root.media.onAir ? qsTr("This site has the floor")
+            : root.media.queuePosition > 0 ? qsTr("Waiting to speak (no. %1) · withdraw").arg(root.media.queuePosition)
             : root.media.floorRequested ? qsTr("Withdraw request to speak")
             : qsTr("Request to speak")
         onClicked: root.media.floorRequested ? root.media.withdrawRequest() : root.media.requestToSpeak()

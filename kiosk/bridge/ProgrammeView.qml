@@ -102,7 +102,7 @@ Rectangle {
         Text {
             id: onAirText
             anchors.centerIn: parent
-            text: qsTr("ON AIR · You have the floor")
+            text: qsTr("ON AIR · This site has the floor")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(18)
             font.bold: true

@@ -12,7 +12,13 @@ using media::SignalType;
 namespace {
 constexpr int kFirstRejoinMs = 1000;
 constexpr int kMaxRejoinMs = 30000;
+std::optional<media::ReturnSenderConfig> g_defaultReturn;
 } // namespace
+
+void BridgeMedia::setDefaultReturnConfig(std::optional<media::ReturnSenderConfig> config)
+{
+    g_defaultReturn = std::move(config);
+}
 
 BridgeMedia::BridgeMedia(QObject *parent)
     : QObject(parent)
@@ -28,13 +34,20 @@ BridgeMedia::BridgeMedia(QObject *parent)
 
 BridgeMedia::~BridgeMedia()
 {
-    // The receiver's pipeline stops (and its streaming threads end) before anything it uses.
+    // The pipelines stop (and their streaming threads end) before anything they use.
+    m_return.reset();
     m_receiver.reset();
+}
+
+void BridgeMedia::setReturnConfig(std::optional<media::ReturnSenderConfig> config)
+{
+    m_returnConfig = std::move(config);
 }
 
 void BridgeMedia::componentComplete()
 {
     m_complete = true;
+    refreshQueue();
     if (!m_link) {
         m_ownLink = std::make_unique<KioskMediaLink>(KioskState::instance());
         setLink(m_ownLink.get());
@@ -54,11 +67,9 @@ void BridgeMedia::setLink(MediaLink *link)
     connect(m_link, &MediaLink::floorChanged, this, [this](const QString &peer) {
         if (peer == m_floorPeer)
             return;
-        const bool wasOnAir = onAir();
         m_floorPeer = peer;
-        // The request is answered once the site has had the floor.
-        if (wasOnAir || onAir())
-            m_floorRequested = false;
+        if (onAir())
+            m_requestPending = false;
         emit floorChanged();
     });
     connect(m_link, &MediaLink::serviceStateChanged, this, [this](const QString &state) {
@@ -114,6 +125,8 @@ void BridgeMedia::setMuted(bool muted)
     if (muted == m_muted)
         return;
     m_muted = muted;
+    if (m_return)
+        m_return->setMicrophoneMuted(muted);
     emit sendingChanged();
 }
 
@@ -122,6 +135,8 @@ void BridgeMedia::setCameraOff(bool off)
     if (off == m_cameraOff)
         return;
     m_cameraOff = off;
+    if (m_return)
+        m_return->setCameraOff(off);
     emit sendingChanged();
 }
 
@@ -135,7 +150,7 @@ void BridgeMedia::requestToSpeak()
             {QStringLiteral("bridge"), kiosk->identity().device}});
     if (id.isEmpty())
         return;
-    m_floorRequested = true;
+    m_requestPending = true;
     emit floorChanged();
 }
 
@@ -146,7 +161,7 @@ void BridgeMedia::withdrawRequest()
         return;
     kiosk->sendCommand({{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
         {QStringLiteral("bridge"), kiosk->identity().device}});
-    m_floorRequested = false;
+    m_requestPending = false;
     emit floorChanged();
 }
 
@@ -198,6 +213,15 @@ void BridgeMedia::onReceived(const SignalMessage &message)
         else if (message.state == QLatin1String("failed"))
             failed(QStringLiteral("chamber-media lost this bridge's connection"));
         break;
+    case SignalType::ReturnAnswer:
+    case SignalType::ReturnCandidate:
+    case SignalType::ReturnState:
+        if (m_return) {
+            if (auto handled = m_return->handle(message); !handled)
+                qCWarning(media::lcMedia).noquote()
+                    << "return signal refused:" << handled.error().message;
+        }
+        break;
     default:
         break;
     }
@@ -240,8 +264,13 @@ void BridgeMedia::startReceiver(const SignalMessage &offer)
         [this](const QString &state) {
             if (state == QLatin1String("failed"))
                 return failed(QStringLiteral("the programme's connection failed"));
-            if (state == QLatin1String("connected"))
+            if (state == QLatin1String("connected")) {
                 m_rejoinDelayMs = 0;
+                // The return is offered once the programme's connection stands (after every
+                // new one: a restarted chamber-media knows nothing of the old return).
+                if (!m_return)
+                    startReturn();
+            }
             refreshStatus();
         });
     connect(m_receiver.get(), &media::MediaReceiver::stalled, this, &BridgeMedia::refreshStatus);
@@ -258,6 +287,7 @@ void BridgeMedia::startReceiver(const SignalMessage &offer)
 
 void BridgeMedia::dropReceiver()
 {
+    dropReturn();
     m_statsTimer.stop();
     // Later, not inside one of the receiver's own signals.
     if (m_receiver)
@@ -293,7 +323,8 @@ void BridgeMedia::refreshStatus()
         status = QStringLiteral("off");
     else if (!m_link || !m_link->isOnline())
         status = QStringLiteral("offline");
-    else if (m_serviceState == QLatin1String("unavailable"))
+    else if (m_serviceState == QLatin1String("unavailable")
+        || m_serviceState == QLatin1String("off"))
         status = QStringLiteral("unavailable");
     else if (m_serviceState == QLatin1String("restarting"))
         status = QStringLiteral("restarting");
@@ -323,6 +354,90 @@ void BridgeMedia::refreshStats()
     m_videoSize = stats.videoSize;
     emit statsChanged();
     refreshStatus();
+}
+
+} // namespace chamber::kiosk
+
+namespace chamber::kiosk {
+
+void BridgeMedia::startReturn()
+{
+    if (!m_returnConfig)
+        return setSendStatus(QStringLiteral("unavailable"));
+    media::ReturnSenderConfig config = *m_returnConfig;
+    if (m_previewSurface && m_previewSurface->available()) {
+        QPointer<VideoSurface> surface = m_previewSurface;
+        config.previewSinkFactory = [surface]() -> Result<media::ElementRef> {
+            if (!surface)
+                return makeError(ErrorCode::Unavailable, QStringLiteral("no preview surface"));
+            return surface->createSink();
+        };
+    }
+    auto sender = media::ReturnSender::create(peer(), config);
+    if (!sender) {
+        qCWarning(media::lcMedia).noquote() << "no return:" << sender.error().message;
+        return setSendStatus(QStringLiteral("unavailable"));
+    }
+    m_return = std::move(sender).value();
+    m_return->setMicrophoneMuted(m_muted);
+    m_return->setCameraOff(m_cameraOff);
+    connect(
+        m_return.get(), &media::ReturnSender::outgoing, this, [this](const SignalMessage &message) {
+            if (m_link)
+                m_link->send(message);
+        });
+    connect(m_return.get(), &media::ReturnSender::connectionStateChanged, this,
+        [this](const QString &state) {
+            setSendStatus(state == QLatin1String("connected") ? QStringLiteral("sending")
+                    : state == QLatin1String("failed")        ? QStringLiteral("failed")
+                                                              : QStringLiteral("connecting"));
+        });
+    connect(m_return.get(), &media::ReturnSender::failed, this, [this](const Error &error) {
+        qCWarning(media::lcMedia).noquote() << "return failed:" << error.message;
+        // Only the return goes; the programme keeps playing. The next programme connection
+        // (a rejoin) offers it again.
+        if (m_return)
+            m_return.release()->deleteLater();
+        setSendStatus(QStringLiteral("failed"));
+    });
+    setSendStatus(QStringLiteral("connecting"));
+}
+
+void BridgeMedia::dropReturn()
+{
+    if (m_return)
+        m_return.release()->deleteLater();
+    setSendStatus(QStringLiteral("off"));
+}
+
+void BridgeMedia::setSendStatus(const QString &status)
+{
+    if (status == m_sendStatus)
+        return;
+    m_sendStatus = status;
+    emit sendingChanged();
+}
+
+void BridgeMedia::refreshQueue()
+{
+    KioskState *kiosk = KioskState::instance();
+    Connection *connection = kiosk ? kiosk->connection() : nullptr;
+    int position = 0;
+    bool speaking = false;
+    if (connection && connection->hasMeeting()) {
+        const auto &speakers = connection->meeting().speakers;
+        const auto self = core::Speaker::bridge(kiosk->identity().device);
+        position = int(speakers.positionOf(self) + 1);
+        speaking = speakers.current == self;
+    }
+    const bool requestedBefore = floorRequested();
+    // The server has it (or the floor came): the request is no longer only ours.
+    if (position > 0 || speaking)
+        m_requestPending = false;
+    if (position == m_queuePosition && floorRequested() == requestedBefore)
+        return;
+    m_queuePosition = position;
+    emit floorChanged();
 }
 
 } // namespace chamber::kiosk

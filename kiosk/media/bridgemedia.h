@@ -6,6 +6,7 @@
 #pragma once
 
 #include "media/receiver.h"
+#include "media/returnsender.h"
 #include "medialink.h"
 #include "videosurface.h"
 
@@ -15,6 +16,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 namespace chamber::kiosk {
 
@@ -44,8 +46,10 @@ class BridgeMedia : public QObject, public QQmlParserStatus
     // This site's camera and microphone to the chamber: off, connecting, sending, failed,
     // unavailable (no camera or elements here).
     Q_PROPERTY(QString sendStatus READ sendStatus NOTIFY sendingChanged)
-    // This site asked for the floor and has not had it or withdrawn since.
+    // This site asked for the floor and waits (or its request is on its way).
     Q_PROPERTY(bool floorRequested READ floorRequested NOTIFY floorChanged)
+    // Its place in the speaker queue from 1; 0: not waiting.
+    Q_PROPERTY(int queuePosition READ queuePosition NOTIFY floorChanged)
     // Decoded programme frames so far (this receiver), refreshed twice a second.
     Q_PROPERTY(int framesReceived READ framesReceived NOTIFY statsChanged)
     Q_PROPERTY(QSize videoSize READ videoSize NOTIFY statsChanged)
@@ -61,7 +65,14 @@ public:
     // ICE/latency settings for the receiver.
     void setLink(MediaLink *link);
     void setReceiverConfig(media::ReceiverConfig config) { m_receiverConfig = std::move(config); }
+    // The camera and microphone (and ICE settings) for the return; its preview sink comes from
+    // the preview surface. Without a config, no return is sent ("unavailable").
+    void setReturnConfig(std::optional<media::ReturnSenderConfig> config);
     media::MediaReceiver *receiver() const { return m_receiver.get(); }
+    media::ReturnSender *returnSender() const { return m_return.get(); }
+    // What every BridgeMedia starts with (the kiosk's --camera/--microphone options): test
+    // sources, a camera and microphone, or none.
+    static void setDefaultReturnConfig(std::optional<media::ReturnSenderConfig> config);
 
     bool active() const { return m_active; }
     void setActive(bool active);
@@ -79,7 +90,8 @@ public:
     bool cameraOff() const { return m_cameraOff; }
     void setCameraOff(bool off);
     QString sendStatus() const { return m_sendStatus; }
-    bool floorRequested() const { return m_floorRequested; }
+    bool floorRequested() const { return m_requestPending || m_queuePosition > 0; }
+    int queuePosition() const { return m_queuePosition; }
     int framesReceived() const { return int(m_frames); }
     QSize videoSize() const { return m_videoSize; }
 
@@ -104,6 +116,10 @@ private:
     void scheduleRejoin();
     void refreshStatus();
     void refreshStats();
+    void refreshQueue();
+    void startReturn();
+    void dropReturn();
+    void setSendStatus(const QString &status);
 
     QPointer<MediaLink> m_link;
     std::unique_ptr<MediaLink> m_ownLink;
@@ -111,6 +127,8 @@ private:
     QPointer<VideoSurface> m_previewSurface;
     media::ReceiverConfig m_receiverConfig;
     std::unique_ptr<media::MediaReceiver> m_receiver;
+    std::optional<media::ReturnSenderConfig> m_returnConfig;
+    std::unique_ptr<media::ReturnSender> m_return;
     QTimer m_rejoinTimer;
     QTimer m_statsTimer;
     int m_rejoinDelayMs = 0;
@@ -125,7 +143,8 @@ private:
     bool m_muted = false;
     bool m_cameraOff = false;
     QString m_sendStatus = QStringLiteral("off");
-    bool m_floorRequested = false;
+    bool m_requestPending = false;
+    int m_queuePosition = 0;
     quint64 m_frames = 0;
     QSize m_videoSize;
 };

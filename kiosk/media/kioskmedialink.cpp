@@ -48,27 +48,38 @@ QString KioskMediaLink::peer() const
     return m_kiosk ? QStringLiteral("d%1").arg(m_kiosk->identity().device) : QString();
 }
 
-void KioskMediaLink::request(const QString &type, QJsonObject fields)
+void KioskMediaLink::request(
+    const QString &type, QJsonObject fields, std::function<void(const QJsonObject &)> onOk)
 {
     if (!m_connection || !m_kiosk)
         return;
     fields.insert(kType, type);
     fields.insert(QStringLiteral("meeting"), m_kiosk->identity().meeting);
-    const bool sent = m_connection->request(fields, [this, type](const QJsonObject &reply) {
-        if (reply.value(kType).toString() != QLatin1String("error"))
-            return;
-        const QString code = reply.value(QLatin1String("code")).toString();
-        const QString message = reply.value(QLatin1String("message")).toString();
-        qCWarning(media::lcMedia).noquote() << type << "refused:" << code << message;
-        emit refused(code, message);
-    });
+    const bool sent = m_connection->request(
+        fields, [this, type, onOk = std::move(onOk)](const QJsonObject &reply) {
+            if (reply.value(kType).toString() != QLatin1String("error")) {
+                if (onOk)
+                    onOk(reply.value(QLatin1String("result")).toObject());
+                return;
+            }
+            const QString code = reply.value(QLatin1String("code")).toString();
+            const QString message = reply.value(QLatin1String("message")).toString();
+            qCWarning(media::lcMedia).noquote() << type << "refused:" << code << message;
+            emit refused(code, message);
+        });
     if (!sent)
         qCInfo(media::lcMedia).noquote() << "offline; not sent:" << type;
 }
 
 void KioskMediaLink::join()
 {
-    request(QStringLiteral("media.join"));
+    // The answer says how chamber-media is and who has the floor now; later changes come as
+    // media.status and media.floor pushes.
+    request(QStringLiteral("media.join"), {}, [this](const QJsonObject &result) {
+        if (const QString state = result.value(QLatin1String("state")).toString(); !state.isEmpty())
+            emit serviceStateChanged(state);
+        emit floorChanged(result.value(QLatin1String("floor")).toString());
+    });
 }
 
 void KioskMediaLink::leave()

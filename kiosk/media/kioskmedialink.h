@@ -7,6 +7,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace chamber::kiosk {
 
 class Connection;
@@ -29,7 +31,8 @@ public:
 
 private:
     void bind();
-    void request(const QString &type, QJsonObject fields = {});
+    void request(const QString &type, QJsonObject fields = {},
+        std::function<void(const QJsonObject &result)> onOk = {});
 
     QPointer<KioskState> m_kiosk;
     QPointer<Connection> m_connection;

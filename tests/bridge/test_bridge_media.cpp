@@ -13,6 +13,13 @@
 #include "videosurface.h"
 
 #include "media/gstsupport.h"
+#include "mediaharness.h"
+#include "restcall.h"
+#include "serverprocess.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -70,6 +77,19 @@ int coloursIn(const QImage &frame, const QRectF &area)
     return int(colours.size());
 }
 
+// The site's camera for the tests: test sources, small, ICE on loopback.
+ReturnSenderConfig testCamera()
+{
+    ReturnSenderConfig config;
+    config.testPattern = QStringLiteral("smpte");
+    config.width = 320;
+    config.height = 180;
+    config.fps = 15;
+    config.videoKbps = 300;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
 QRectF sceneRect(QQuickItem *item)
 {
     const qreal ratio = item->window()->devicePixelRatio();
@@ -93,6 +113,8 @@ private slots:
     void chamberMediaRestartReplacesTheReceiver();
     void serviceUnavailableAndJoinRefused();
     void floorNamesThisBridge();
+    void ownCameraGoesBackWithPreview();
+    void againstTheRealChamberd();
     void bridgeScreenWithProgramme_data();
     void bridgeScreenWithProgramme();
 
@@ -182,7 +204,11 @@ import Chamber.Media
 Window {
     width: 960; height: 540; visible: true; color: "#204060"
     VideoSurface { id: surface; objectName: "programmeSurface"; anchors.fill: parent }
-    BridgeMedia { objectName: "bridgeMedia"; programmeSurface: surface }
+    VideoSurface {
+        id: preview; objectName: "previewSurface"
+        anchors.right: parent.right; anchors.bottom: parent.bottom; width: 320; height: 180
+    }
+    BridgeMedia { objectName: "bridgeMedia"; programmeSurface: surface; previewSurface: preview }
 }
 )";
 } // namespace
@@ -326,6 +352,131 @@ void TestBridgeMedia::floorNamesThisBridge()
     QVERIFY(m_media->onAir());
     emit m_link->floorChanged(QString());
     QVERIFY(!m_media->onAir());
+}
+
+void TestBridgeMedia::ownCameraGoesBackWithPreview()
+{
+    load(kSurfaceWindow);
+    m_sender = makeSender();
+    QVERIFY(m_sender);
+    m_link->setSender(m_sender.get());
+    m_media->setLink(m_link.get());
+    m_media->setReturnConfig(testCamera());
+    m_media->setMuted(true);
+    m_media->setActive(true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->status(), QStringLiteral("receiving"), 20000);
+    // Offered once the programme's connection stands, answered by the sender's return peer.
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->sendStatus(), QStringLiteral("sending"), 20000);
+    QVERIFY(m_media->returnSender());
+    QVERIFY(m_media->returnSender()->isMicrophoneMuted());
+    m_media->setCameraOff(true);
+    QVERIFY(m_media->returnSender()->isCameraOff());
+    QTRY_VERIFY_WITH_TIMEOUT(m_media->returnSender()->stats().blackFrames > 5, 10000);
+    m_media->setCameraOff(false);
+    m_media->setMuted(false);
+    QVERIFY(!m_media->returnSender()->isMicrophoneMuted());
+    QVERIFY2(m_link->errors().isEmpty(), qPrintable(m_link->errors().join(u'\n')));
+    if (withVideo()) {
+        // The preview shows the site's own colour bars in its corner.
+        auto *preview = m_window->findChild<VideoSurface *>(QStringLiteral("previewSurface"));
+        QVERIFY(preview && preview->available());
+        QTRY_VERIFY_WITH_TIMEOUT(coloursIn(m_window->grabWindow(), sceneRect(preview)) >= 6, 10000);
+    }
+    // The return goes with the programme's connection, and comes back with the next one.
+    m_link->setOnline(false);
+    QCOMPARE(m_media->sendStatus(), QStringLiteral("off"));
+    m_link->setOnline(true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->sendStatus(), QStringLiteral("sending"), 30000);
+}
+
+// The kiosk as it runs: joined to a real chamberd (which runs chamber-media with test
+// sources) with a join code, the bridge screen's own link over the kiosk's connection, the
+// site's camera back through chamberd, and the floor from the speaker list.
+void TestBridgeMedia::againstTheRealChamberd()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString config = directory.filePath(QStringLiteral("chamberd.conf"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = %2\n")
+                   .arg(mediaProcessProgram(), smallMediaOptions().join(u' '))
+                   .toUtf8());
+    file.close();
+    ServerProcess server;
+    QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
+    const auto admin = [&](const QByteArray &method, const QString &path, const QJsonObject &body) {
+        return restCall(method, server.baseUrl() + QStringLiteral("/api/v1/meetings/1") + path,
+            server.pin(), server.adminToken(), QJsonDocument(body).toJson());
+    };
+    const QString joinUrl = admin(
+        "POST", QStringLiteral("/join-codes"), {{QStringLiteral("role"), QStringLiteral("bridge")}})
+                                .json()
+                                .value(QLatin1String("url"))
+                                .toString();
+    QVERIFY(!joinUrl.isEmpty());
+    const QString kioskDir = directory.filePath(QStringLiteral("kiosk"));
+    QDir().mkpath(kioskDir);
+    m_kiosk->setConnectionOptions({100, 800, 1000, 4000});
+    m_kiosk->startLive(
+        {kioskDir + QStringLiteral("/device.json"), kioskDir + QStringLiteral("/outbox.json"),
+            kioskDir + QStringLiteral("/meeting.json"), kioskDir + QStringLiteral("/documents"),
+            1LL << 30, kioskDir + QStringLiteral("/annotations")});
+    m_kiosk->joinWith(joinUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(m_kiosk->connectionState(), QStringLiteral("online"), 20000);
+    BridgeMedia::setDefaultReturnConfig(testCamera());
+    load(R"(
+import QtQuick
+import Chamber.Bridge
+Window {
+    width: 1280; height: 800; visible: true
+    BridgeMain { anchors.fill: parent }
+}
+)");
+    BridgeMedia::setDefaultReturnConfig(std::nullopt);
+    QCOMPARE(m_media->peer(), QStringLiteral("d%1").arg(m_kiosk->identity().device));
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->status(), QStringLiteral("receiving"), 30000);
+    waitForFrames(15);
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->sendStatus(), QStringLiteral("sending"), 30000);
+    if (withVideo()) {
+        // chamber-media's moving ball: live frames on the window, changing from grab to grab.
+        const QRectF area = sceneRect(m_surface);
+        const QImage first = m_window->grabWindow().copy(area.toRect());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->grabWindow().copy(area.toRect()) != first, 10000);
+        QVERIFY(coloursIn(m_window->grabWindow(), area) >= 2);
+    }
+
+    // The site asks for the floor; the chair gives it; media.floor names this bridge.
+    m_media->requestToSpeak();
+    QVERIFY(m_media->floorRequested());
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 1, 10000);
+    const qint64 device = m_kiosk->identity().device;
+    QVERIFY(admin("POST", QStringLiteral("/speakers/grant"), {{QStringLiteral("bridge"), device}})
+                .status
+        == 200);
+    QTRY_VERIFY_WITH_TIMEOUT(m_media->onAir(), 10000);
+    QVERIFY(!m_media->floorRequested());
+    QVERIFY(
+        m_window->findChild<QObject *>(QStringLiteral("onAirBadge"))->property("visible").toBool());
+    QVERIFY(admin("POST", QStringLiteral("/speakers/end"), {}).status == 200);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_media->onAir(), 10000);
+
+    // Asked and withdrawn: off the list again.
+    m_media->requestToSpeak();
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 1, 10000);
+    m_media->withdrawRequest();
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 0, 10000);
+    QVERIFY(!m_media->floorRequested());
+
+    // The screen and the kiosk go before the server does.
+    m_engine.reset();
+    m_window = nullptr;
+    m_media = nullptr;
+    m_surface = nullptr;
+    m_kiosk.reset();
+    KioskState::setInstance(nullptr);
+    if (QTest::currentTestFailed())
+        qWarning("%s", server.log().right(6000).constData());
 }
 
 void TestBridgeMedia::bridgeScreenWithProgramme_data()
