@@ -1,6 +1,7 @@
 #include "api/mediarelay.h"
 
 #include "api/websocketsession.h"
+#include "core/meeting.h"
 #include "services/meetingservice.h"
 #include "services/permissions.h"
 #include "support/log.h"
@@ -22,27 +23,10 @@ QJsonObject signalPush(qint64 meeting, const media::SignalMessage &message)
         {QStringLiteral("signal"), QJsonDocument::fromJson(media::toJson(message)).object()}};
 }
 
-// What a bridge may send to chamber-media, and what chamber-media says that is the bridge's.
-bool bridgeMaySend(media::SignalType type)
+// The return stream (a bridge's camera and microphone back to the chamber).
+bool isReturnSignal(media::SignalType type)
 {
-    return type == media::SignalType::Answer || type == media::SignalType::Candidate;
-}
-bool isReturnSignal(media::SignalType)
-{
-    return false;
-}
-bool isForBridge(media::SignalType type)
-{
-    switch (type) {
-    case media::SignalType::Offer:
-    case media::SignalType::Candidate:
-    case media::SignalType::PeerState:
-    case media::SignalType::PeerRemoved:
-    case media::SignalType::Error:
-        return true;
-    default:
-        return false;
-    }
+    return type == media::SignalType::ReturnOffer || type == media::SignalType::ReturnCandidate;
 }
 
 } // namespace
@@ -119,7 +103,7 @@ QJsonObject MediaRelay::signal(WebSocketSession *session, const protocol::Messag
                                             : QStringLiteral("signal.") + error.field;
         return protocol::errorReply(message.id, error);
     }
-    if (!bridgeMaySend(parsed->type))
+    if (!media::isBridgeSignal(parsed->type))
         return protocol::errorReply(message.id,
             makeError(ErrorCode::Forbidden,
                 QStringLiteral("a bridge may not send %1").arg(media::signalTypeName(parsed->type)),
@@ -195,7 +179,19 @@ void MediaRelay::onMediaMessage(const media::SignalMessage &message)
     if (message.type == media::SignalType::Error && message.error.code == ErrorCode::NotFound)
         return; // e.g. a remove of a peer chamber-media had already dropped
     auto joined = m_peers.constFind(message.peer);
-    if (joined == m_peers.constEnd() || !isForBridge(message.type))
+    // ICE gave up (a link down for longer than its consent timeout) while the bridge's
+    // session is still here: start the connection over, the bridge gets a fresh offer. A
+    // failed connection never comes back by itself.
+    if (joined != m_peers.constEnd() && message.type == media::SignalType::PeerState
+        && message.state == QLatin1String("failed")) {
+        log::warning(lcRelay(), QStringLiteral("bridge connection failed; offering again"),
+            {{QStringLiteral("peer"), message.peer}});
+        push(*joined, signalPush(joined->meeting, message));
+        m_readdWhenRemoved.insert(message.peer);
+        removePeer(message.peer);
+        return;
+    }
+    if (joined == m_peers.constEnd() || !media::isForBridge(message))
         return;
     push(*joined, signalPush(joined->meeting, message));
 }
@@ -218,23 +214,19 @@ void MediaRelay::onMediaState(services::MediaSupervisor::State state)
     }
 }
 
-void MediaRelay::onEvents(qint64 meeting, const std::vector<protocol::Event> &events)
+void MediaRelay::onEvents(qint64 meeting, const std::vector<protocol::Event> &)
 {
-    for (const protocol::Event &event : events) {
-        const QString kind = event.kind;
-        if (kind == QLatin1String("speaker.granted")) {
-            const qint64 bridge = event.data.value(QLatin1String("bridge")).toInteger();
-            setFloor(meeting, bridge > 0 ? peerOfDevice(bridge) : QString());
-        } else if (kind == QLatin1String("speaker.ended")
-            || kind == QLatin1String("meeting.ended")) {
-            if (meeting == m_floorMeeting)
-                setFloor(meeting, QString());
-        } else if (kind == QLatin1String("device.revoked")) {
-            const qint64 device = event.data.value(QLatin1String("device")).toInteger();
-            if (meeting == m_floorMeeting && peerOfDevice(device) == m_floor)
-                setFloor(meeting, QString());
-        }
-    }
+    // The meeting's state after the events says who has the floor, however it came about
+    // (granted, ended, the next speaker, the bridge device revoked, the meeting ended).
+    const core::MeetingState *state = m_service.meeting(meeting);
+    if (!state)
+        return;
+    const qint64 bridge
+        = state->status == core::MeetingStatus::InSession ? state->speakers.currentBridge() : 0;
+    if (bridge > 0)
+        setFloor(meeting, peerOfDevice(bridge));
+    else if (meeting == m_floorMeeting)
+        setFloor(meeting, QString());
 }
 
 void MediaRelay::setFloor(qint64 meeting, const QString &peer)
@@ -258,7 +250,8 @@ void MediaRelay::setFloor(qint64 meeting, const QString &peer)
 
 void MediaRelay::sendFloor()
 {
-    // chamber-media's floor message comes with the return streams (media-return).
+    if (m_supervisor && m_supervisor->state() == services::MediaSupervisor::State::Running)
+        (void)m_supervisor->send(media::SignalMessage::floor(m_floor));
 }
 
 void MediaRelay::push(const Joined &joined, const QJsonObject &message)

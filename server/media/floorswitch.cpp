@@ -11,6 +11,8 @@ namespace {
 // Keeps at most this many returns (each a webrtcbin with DTLS and jitter buffers).
 constexpr int kMaxReturns = 64;
 constexpr int kEvaluateMs = 50;
+// How long a bridge that loses the floor stays on air waiting for the next one's first frame.
+constexpr qint64 kHandOverNs = 2000 * 1000000LL;
 
 GstClockTime runningTimeNow(GstElement *pipeline)
 {
@@ -20,6 +22,23 @@ GstClockTime runningTimeNow(GstElement *pipeline)
     const GstClockTime now = gst_clock_get_time(clock.get());
     const GstClockTime base = gst_element_get_base_time(pipeline);
     return now > base ? now - base : 0;
+}
+// A return is a camera first: an offer without H.264 video is refused before it can replace
+// a working return.
+bool offersH264Video(const GstSDPMessage *sdp)
+{
+    for (guint i = 0; i < gst_sdp_message_medias_len(sdp); ++i) {
+        const GstSDPMedia *media = gst_sdp_message_get_media(sdp, i);
+        if (g_strcmp0(gst_sdp_media_get_media(media), "video") != 0)
+            continue;
+        for (guint a = 0; a < gst_sdp_media_attributes_len(media); ++a) {
+            const GstSDPAttribute *attribute = gst_sdp_media_get_attribute(media, a);
+            if (g_strcmp0(attribute->key, "rtpmap") == 0 && attribute->value
+                && QByteArray(attribute->value).toUpper().contains(" H264/"))
+                return true;
+        }
+    }
+    return false;
 }
 } // namespace
 
@@ -101,6 +120,9 @@ Status FloorSwitch::acceptOffer(const QString &peer, const QString &sdp)
     auto offer = parseSessionDescription(GST_WEBRTC_SDP_TYPE_OFFER, sdp);
     if (!offer)
         return offer.error();
+    if (!offersH264Video((*offer)->sdp))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("a return offer must send H.264 video"), QStringLiteral("sdp"));
     if (!m_returns.contains(peer) && m_returns.size() >= kMaxReturns)
         return makeError(ErrorCode::Unavailable,
             QStringLiteral("already receiving %1 returns (the limit)").arg(kMaxReturns));
@@ -135,14 +157,17 @@ Status FloorSwitch::setFloor(const QString &peer, int chamberAudio)
     if (chamberAudio < 0 || chamberAudio > 100)
         return makeError(ErrorCode::BadField, QStringLiteral("chamberAudio must be from 0 to 100"),
             QStringLiteral("chamberAudio"));
-    if (peer != m_floorPeer)
+    if (peer != m_floorPeer) {
         qCInfo(lcMedia).noquote() << "floor:"
                                   << (peer.isEmpty() ? QStringLiteral("the chamber") : peer);
+        m_floorSinceNs = monotonicNs();
+    }
     m_floorPeer = peer;
     m_chamberAudio = chamberAudio;
+    evaluate();
+    // A new level for the bridge already on air.
     if (!m_shown.isEmpty())
         g_object_set(m_chamberVolume.get(), "volume", m_chamberAudio / 100.0, nullptr);
-    evaluate();
     return success();
 }
 
@@ -151,9 +176,18 @@ void FloorSwitch::evaluate()
     ReturnPeer *holder = m_returns.value(m_floorPeer);
     if (holder)
         holder->setDecoding(true);
-    const qint64 last = holder ? holder->lastDecodedNs() : 0;
-    const bool flowing = holder && last != 0 && monotonicNs() - last < m_stallNs;
-    const QString wanted = flowing ? m_floorPeer : QString();
+    const qint64 now = monotonicNs();
+    const auto flowing = [&](const ReturnPeer *peer) {
+        const qint64 last = peer ? peer->lastDecodedNs() : 0;
+        return last != 0 && now - last < m_stallNs;
+    };
+    QString wanted = flowing(holder) ? m_floorPeer : QString();
+    // From one bridge to the next: the one on air stays until the next one's first frame
+    // (a keyframe away), instead of a flash of the chamber in between.
+    ReturnPeer *current = m_returns.value(m_shown);
+    if (wanted.isEmpty() && holder && current && current != holder
+        && now - m_floorSinceNs < kHandOverNs && flowing(current))
+        wanted = m_shown;
     if (wanted != m_shown) {
         if (!m_shown.isEmpty() && m_shown == m_floorPeer) {
             qCWarning(lcMedia).noquote()
@@ -168,8 +202,9 @@ void FloorSwitch::evaluate()
         show(wanted);
     }
     // After the switch, never before: nothing shown loses its decoder.
+    ReturnPeer *onAir = m_returns.value(m_shown);
     for (ReturnPeer *peer : std::as_const(m_returns)) {
-        if (peer != holder)
+        if (peer != holder && peer != onAir)
             peer->setDecoding(false);
     }
 }

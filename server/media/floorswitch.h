@@ -78,6 +78,7 @@ private:
     PadRef m_encoderSink;
     QHash<QString, ReturnPeer *> m_returns; // children of this object
     QString m_floorPeer;
+    qint64 m_floorSinceNs = 0;
     int m_chamberAudio = kDefaultChamberAudio;
     QString m_shown;
     quint64 m_switches = 0;

@@ -60,7 +60,11 @@ QString ProgrammeConfig::pipelineDescription() const
     switch (videoSource) {
     case VideoSourceKind::Test:
         // "ball" moves every frame, so the encoder works as with a camera (smpte is static).
-        video = QStringLiteral("videotestsrc is-live=true pattern=ball ! ") + rawCaps;
+        video = testColor
+            ? QStringLiteral("videotestsrc is-live=true pattern=solid-color foreground-color=%1 ! ")
+                  .arg(*testColor)
+            : QStringLiteral("videotestsrc is-live=true pattern=ball ! ");
+        video += rawCaps;
         if (timeOverlay)
             video += QStringLiteral(" ! timeoverlay halignment=left valignment=top");
         break;

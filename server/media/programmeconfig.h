@@ -8,6 +8,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace chamber::media {
 
 enum class VideoSourceKind {
@@ -41,6 +43,9 @@ struct ProgrammeConfig
     // ask for one (PLI) on loss in between.
     int keyframeSeconds = 2;
     bool timeOverlay = false; // test source only: running time drawn in (needs timeoverlay)
+    // Test source only: a solid colour (big-endian ARGB) instead of the moving ball, so tests
+    // can tell the chamber's picture from a bridge's return by its pixels.
+    std::optional<quint32> testColor;
     WebrtcSettings webrtc;
 
     // Width/height/fps/bitrate ranges; a clear error instead of a pipeline that will not link.

@@ -246,12 +246,20 @@ Result<ElementRef> MediaReceiver::makeAppSink(bool video)
     } else {
         // Audio buffers are counted by the filter; pull them so the appsink never fills.
         GstAppSinkCallbacks callbacks {};
-        callbacks.new_sample = [](GstAppSink *appsink, gpointer) {
-            if (GstSample *sample = gst_app_sink_pull_sample(appsink))
-                gst_sample_unref(sample);
+        callbacks.new_sample = [](GstAppSink *appsink, gpointer self) {
+            auto *receiver = static_cast<MediaReceiver *>(self);
+            GstSample *sample = gst_app_sink_pull_sample(appsink);
+            if (!sample)
+                return GST_FLOW_OK;
+            {
+                QMutexLocker locker(&receiver->m_lock);
+                if (receiver->m_audioSampleHandler)
+                    receiver->m_audioSampleHandler(sample);
+            }
+            gst_sample_unref(sample);
             return GST_FLOW_OK;
         };
-        gst_app_sink_set_callbacks(GST_APP_SINK(sink->get()), &callbacks, nullptr, nullptr);
+        gst_app_sink_set_callbacks(GST_APP_SINK(sink->get()), &callbacks, this, nullptr);
     }
     return sink;
 }
@@ -355,6 +363,12 @@ void MediaReceiver::setVideoSampleHandler(std::function<void(GstSample *)> handl
 {
     QMutexLocker locker(&m_lock);
     m_sampleHandler = std::move(handler);
+}
+
+void MediaReceiver::setAudioSampleHandler(std::function<void(GstSample *)> handler)
+{
+    QMutexLocker locker(&m_lock);
+    m_audioSampleHandler = std::move(handler);
 }
 
 ReceiverStats MediaReceiver::stats() const

@@ -69,6 +69,8 @@ public:
     // Called on a streaming thread for every decoded video frame reaching the default appsink
     // (benchmarks read pixels); set before the offer arrives.
     void setVideoSampleHandler(std::function<void(GstSample *)> handler);
+    // The same for decoded audio buffers (tests measure the programme's level).
+    void setAudioSampleHandler(std::function<void(GstSample *)> handler);
 
     // For tests: the pipeline; named elements video-depay, video-decoder, video-sink,
     // audio-sink appear once media arrives.
@@ -112,6 +114,7 @@ private:
 
     mutable QMutex m_lock;
     std::function<void(GstSample *)> m_sampleHandler;
+    std::function<void(GstSample *)> m_audioSampleHandler;
     std::atomic<quint64> m_keyFramesRequested {0};
 };
 

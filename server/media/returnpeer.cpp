@@ -305,6 +305,19 @@ Status ReturnPeer::startDecoding(Stream *stream, bool video)
     gst_pad_add_probe(tailSrc.get(),
         GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
         video ? &ReturnPeer::onDecodedVideo : &ReturnPeer::onDecodedAudio, this, nullptr);
+    // The return is re-timed onto "now" where it joins the programme (here for audio, at the
+    // selector's output for video), so its jitter buffer's latency is not the programme's:
+    // reported upstream it made the live mixer hold the chamber's own audio 100 ms longer.
+    gst_pad_add_probe(
+        tailSrc.get(), GstPadProbeType(GST_PAD_PROBE_TYPE_QUERY_UPSTREAM | GST_PAD_PROBE_TYPE_PUSH),
+        [](GstPad *, GstPadProbeInfo *info, gpointer) {
+            GstQuery *query = GST_PAD_PROBE_INFO_QUERY(info);
+            if (GST_QUERY_TYPE(query) != GST_QUERY_LATENCY)
+                return GST_PAD_PROBE_OK;
+            gst_query_set_latency(query, TRUE, 0, GST_CLOCK_TIME_NONE);
+            return GST_PAD_PROBE_HANDLED;
+        },
+        nullptr, nullptr);
     // Downstream first, all PLAYING before webrtcbin's pad is moved over.
     for (auto it = chain.rbegin(); it != chain.rend(); ++it)
         gst_element_sync_state_with_parent(it->get());

@@ -8,7 +8,13 @@
 // baseline. CPU: chamber-media (its own process) serving 1, 10, 20 receivers, from
 // /proc/<pid>/stat, with the share of frames each receiver got (receivers here depayload but do
 // not decode, so 20 of them do not starve the sender on 2 cores).
+//
+// Scale-out: the same latency with a real Janus in the path (programme RTP → Janus streaming
+// mountpoint → Janus's WebRTC → receiver), and CPU of chamber-media AND of janus with every
+// receiver through Janus (--janus-above 0). Janus offers no loopback candidates, so the whole
+// benchmark runs in a network namespace of its own (veth address; see janusserver.h).
 #include "framestamp.h"
+#include "janusserver.h"
 #include "mediaharness.h"
 #include "spin.h"
 #include "stats.h"
@@ -62,7 +68,7 @@ public:
         if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample))
             || !gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ))
             return;
-        const auto stamp = bench::readStamp(&frame);
+        const auto stamp = testing::readStamp(&frame);
         gst_video_frame_unmap(&frame);
         QMutexLocker locker(&m_lock);
         if (!m_recording)
@@ -71,7 +77,7 @@ public:
             ++m_unreadable;
             return;
         }
-        m_ms.push_back(double(uint32_t(bench::stampNow() - *stamp)) / 1000.0);
+        m_ms.push_back(double(uint32_t(testing::stampNow() - *stamp)) / 1000.0);
     }
     void record(bool on)
     {
@@ -106,7 +112,7 @@ void stampRawVideo(GstElement *pipeline)
 {
     GstElement *raw = gst_bin_get_by_name(GST_BIN(pipeline), "programme-raw");
     GstPad *pad = gst_element_get_static_pad(raw, "src");
-    bench::stampBuffersOn(pad);
+    testing::stampBuffersOn(pad);
     gst_object_unref(pad);
     gst_object_unref(raw);
 }
@@ -284,10 +290,122 @@ CpuRun senderCpu(const ProgrammeConfig &config, int receivers, int seconds)
     return run;
 }
 
+// The receivers of the Janus runs gather on loopback and on the namespace's address.
+ReceiverConfig janusReceiver()
+{
+    ReceiverConfig config = loopbackReceiver();
+    config.webrtc.iceAddresses << privateNetworkAddress();
+    return config;
+}
+
+Latency janusLatency(const ProgrammeConfig &config, int seconds, JanusServer *janus)
+{
+    StampReader reader;
+    auto sender = ProgrammeSender::create(config);
+    if (!sender) {
+        std::fprintf(stderr, "sender: %s\n", qPrintable(sender.error().message));
+        return {};
+    }
+    stampRawVideo((*sender)->pipeline());
+    PeerRouter router(sender->get(), config, ScaleOutConfig {{janus->url()}, 0});
+    router.start();
+    if (!spinUntil([&] { return router.janus().front()->isReady(); }, 15000)) {
+        std::fprintf(stderr, "janus: no mountpoint\n");
+        return {};
+    }
+    MediaHarness harness(&router);
+    ReceiverConfig receiverConfig = janusReceiver();
+    receiverConfig.webrtc.latencyMs = config.webrtc.latencyMs;
+    MediaReceiver *receiver = harness.addReceiver(QStringLiteral("bench-janus"), receiverConfig);
+    if (!receiver)
+        return {};
+    receiver->setVideoSampleHandler([&reader](GstSample *sample) { reader.read(sample); });
+    if (!waitForMoreMedia({receiver}, 10, 30000)) {
+        std::fprintf(stderr, "janus: no media: %s\n", qPrintable(harness.errors().join(u' ')));
+        return {};
+    }
+    measure(reader, seconds);
+    receiver->setVideoSampleHandler({});
+    return reader.summary();
+}
+
+struct JanusCpuRun
+{
+    int receivers = 0;
+    int receiving = 0;
+    double mediaCpuPercent = 0;
+    double janusCpuPercent = 0;
+    double minFrameShare = 0;
+    QJsonObject json() const
+    {
+        return {{QStringLiteral("receivers"), receivers}, {QStringLiteral("receiving"), receiving},
+            {QStringLiteral("chamber_media_cpu_percent"), mediaCpuPercent},
+            {QStringLiteral("janus_cpu_percent"), janusCpuPercent},
+            {QStringLiteral("min_frame_share"), minFrameShare}};
+    }
+};
+
+// chamber-media with every receiver through Janus; a fresh Janus per run.
+JanusCpuRun janusCpu(const ProgrammeConfig &config, int receivers, int seconds)
+{
+    JanusCpuRun run;
+    run.receivers = receivers;
+    JanusServer janus;
+    if (!janus.start()) {
+        std::fprintf(stderr, "janus: %s\n", qPrintable(janus.error()));
+        return run;
+    }
+    MediaProcess media;
+    if (!media.start({QStringLiteral("--latency"), QString::number(config.webrtc.latencyMs),
+            QStringLiteral("--size"), QStringLiteral("%1x%2").arg(config.width).arg(config.height),
+            QStringLiteral("--fps"), QString::number(config.fps), QStringLiteral("--video-kbps"),
+            QString::number(config.videoKbps), QStringLiteral("--ice-address"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--janus"), janus.url().toString(),
+            QStringLiteral("--janus-above"), QStringLiteral("0")})) {
+        std::fprintf(stderr, "chamber-media did not start\n");
+        return run;
+    }
+    ReceiverConfig receiverConfig = janusReceiver();
+    receiverConfig.decodeVideo = false;
+    receiverConfig.sync = false;
+    QList<MediaReceiver *> all;
+    for (int i = 0; i < receivers; ++i)
+        all << media.addReceiver(QStringLiteral("bench-%1").arg(i), receiverConfig);
+    if (all.contains(nullptr))
+        return run;
+    waitForMoreMedia(all, 10, 60000);
+    spinUntil([] { return false; }, 1000);
+    QList<quint64> before;
+    for (MediaReceiver *receiver : all)
+        before << receiver->stats().videoFrames;
+    const qint64 mediaPid = media.process().processId();
+    const double mediaBefore = cpuSeconds(mediaPid);
+    const double janusBefore = cpuSeconds(janus.pid());
+    QElapsedTimer wall;
+    wall.start();
+    spinUntil([] { return false; }, seconds * 1000);
+    const double elapsed = double(wall.nsecsElapsed()) / 1e9;
+    run.mediaCpuPercent = 100.0 * (cpuSeconds(mediaPid) - mediaBefore) / elapsed;
+    run.janusCpuPercent = 100.0 * (cpuSeconds(janus.pid()) - janusBefore) / elapsed;
+    run.minFrameShare = 1e9;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const double frames = double(all[i]->stats().videoFrames - before[i]);
+        if (frames > 0)
+            ++run.receiving;
+        run.minFrameShare = std::min(run.minFrameShare, frames / (elapsed * config.fps));
+    }
+    if (!media.errors().isEmpty())
+        std::fprintf(
+            stderr, "chamber-media errors: %s\n", qPrintable(media.errors().first().error.message));
+    return run;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    // Janus gathers no loopback candidates: everything runs in a network namespace of its own.
+    reexecInPrivateNetwork(argc, argv);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -302,6 +420,10 @@ int main(int argc, char **argv)
             QStringLiteral("list"), QStringLiteral("1,10,20")},
         {QStringLiteral("latency"), QStringLiteral("Jitter-buffer latency (both paths)"),
             QStringLiteral("ms"), QStringLiteral("100")},
+        {QStringLiteral("janus-receivers"),
+            QStringLiteral("Receiver counts for the CPU runs through Janus"),
+            QStringLiteral("list"), QStringLiteral("1,10,20,40")},
+        {QStringLiteral("no-janus"), QStringLiteral("Skip the runs through Janus")},
     });
     parser.process(app);
     initGStreamer();
@@ -338,6 +460,32 @@ int main(int argc, char **argv)
         cpu.append(run.json());
     }
 
+    Latency viaJanus;
+    QJsonArray janusCpuRuns;
+    const bool withJanus = !parser.isSet(QStringLiteral("no-janus"));
+    if (withJanus) {
+        JanusServer janus;
+        if (!janus.start()) {
+            std::fprintf(stderr, "janus: %s\n", qPrintable(janus.error()));
+        } else {
+            viaJanus = janusLatency(config, seconds, &janus);
+            std::printf(
+                "janus (RTP → streaming mountpoint → Janus WebRTC, %d ms jitter buffer)"
+                "  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%zu frames, %zu unreadable)\n",
+                config.webrtc.latencyMs, viaJanus.p50, viaJanus.p95, viaJanus.max, viaJanus.samples,
+                viaJanus.unreadable);
+        }
+        for (const QString &count : parser.value(QStringLiteral("janus-receivers")).split(u',')) {
+            const JanusCpuRun run = janusCpu(config, count.toInt(), seconds);
+            std::printf("through janus, %2d receivers: chamber-media %5.1f %% CPU, janus %5.1f %%"
+                        " CPU (of one core), %d receiving, worst receiver got %.0f %% of the"
+                        " frames\n",
+                run.receivers, run.mediaCpuPercent, run.janusCpuPercent, run.receiving,
+                run.minFrameShare * 100);
+            janusCpuRuns.append(run.json());
+        }
+    }
+
     const QJsonObject result {
         {QStringLiteral("bench"), QStringLiteral("media")},
         {QStringLiteral("size"), QStringLiteral("%1x%2").arg(config.width).arg(config.height)},
@@ -346,8 +494,12 @@ int main(int argc, char **argv)
         {QStringLiteral("webrtc"), webrtc.json()},
         {QStringLiteral("baseline_rtpbin"), baseline.json()},
         {QStringLiteral("sender_cpu"), cpu},
+        {QStringLiteral("janus"), viaJanus.json()},
+        {QStringLiteral("janus_cpu"), janusCpuRuns},
+        {QStringLiteral("janus_goal_p50_met"), viaJanus.samples > 0 && viaJanus.p50 <= 150},
         {QStringLiteral("goal_p50_met"), webrtc.samples > 0 && webrtc.p50 <= 150},
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
-    return webrtc.samples > 0 && baseline.samples > 0 ? 0 : 1;
+    return webrtc.samples > 0 && baseline.samples > 0 && (!withJanus || viaJanus.samples > 0) ? 0
+                                                                                              : 1;
 }

@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media | media_return  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -20,6 +20,7 @@ declare -A programs=(
     [reader]="$bench_dir/bench_reader"
     [viewer]="$bench_dir/bench_viewer"
     [media]="$bench_dir/bench_media"
+    [media_return]="$bench_dir/bench_media_return"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -31,8 +32,9 @@ declare -A targets=(
     [reader]="bench_reader"
     [viewer]="bench_viewer"
     [media]="chamber-media bench_media"
+    [media_return]="chamber-media bench_media_return"
 )
-selected=(broadcast qr_decode join voting documents reader viewer media)
+selected=(broadcast qr_decode join voting documents reader viewer media media_return)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift
@@ -46,6 +48,8 @@ for name in "${selected[@]}"; do
     [ "$name" = documents ] && packages+=(nginx)
     # pdftoppm is the baseline of the viewer benchmark.
     [ "$name" = viewer ] && packages+=(poppler-utils)
+    # Janus carries the programme in the media benchmark's scale-out runs.
+    [ "$name" = media ] && packages+=(janus iproute2)
 done
 ensure_packages "${packages[@]}"
 build release "${build_targets[@]}"

@@ -28,6 +28,19 @@ ReceiverConfig loopbackReceiver()
     return config;
 }
 
+ReturnSenderConfig loopbackReturn(quint32 colour)
+{
+    ReturnSenderConfig config;
+    config.testPattern = QStringLiteral("solid-color");
+    config.testColor = colour;
+    config.width = 160;
+    config.height = 120;
+    config.fps = 15;
+    config.videoKbps = 200;
+    config.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    return config;
+}
+
 SignalMessage throughJson(const SignalMessage &message)
 {
     auto parsed = parseSignal(toJson(message));
@@ -39,14 +52,52 @@ SignalMessage throughJson(const SignalMessage &message)
 }
 
 MediaHarness::MediaHarness(ProgrammeSender *sender)
-    : m_sender(sender)
+    : m_handle([sender](const SignalMessage &message) { return sender->handle(message); })
 {
     connect(sender, &ProgrammeSender::outgoing, this, &MediaHarness::fromSender);
 }
 
+MediaHarness::MediaHarness(PeerRouter *router)
+    : m_handle([router](const SignalMessage &message) { return router->handle(message); })
+{
+    connect(router, &PeerRouter::outgoing, this, &MediaHarness::fromSender);
+}
+
 MediaHarness::~MediaHarness()
 {
+    qDeleteAll(m_returns);
     qDeleteAll(m_receivers);
+}
+
+ReturnSender *MediaHarness::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender) {
+        m_errors << sender.error().message;
+        return nullptr;
+    }
+    ReturnSender *raw = sender->release();
+    delete m_returns.take(peer);
+    m_returns.insert(peer, raw);
+    connect(raw, &ReturnSender::outgoing, this, &MediaHarness::fromReturn);
+    return raw;
+}
+
+Status MediaHarness::floor(const QString &peer, int chamberAudio)
+{
+    return m_handle(throughJson(SignalMessage::floor(peer, chamberAudio)));
+}
+
+void MediaHarness::fromReturn(const SignalMessage &sent)
+{
+    const SignalMessage message = throughJson(sent);
+    if (message.type == SignalType::Error) {
+        m_errorMessages << message;
+        m_errors << message.peer + QStringLiteral(": ") + message.error.message;
+        return;
+    }
+    if (auto handled = m_handle(message); !handled)
+        m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
 MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConfig &config)
@@ -59,14 +110,14 @@ MediaReceiver *MediaHarness::addReceiver(const QString &peer, const ReceiverConf
     MediaReceiver *raw = receiver->release();
     m_receivers.insert(peer, raw);
     connect(raw, &MediaReceiver::outgoing, this, &MediaHarness::fromReceiver);
-    if (auto added = m_sender->handle(throughJson(SignalMessage::addPeer(peer))); !added)
+    if (auto added = m_handle(throughJson(SignalMessage::addPeer(peer))); !added)
         m_errors << added.error().message;
     return raw;
 }
 
 void MediaHarness::removeReceiver(const QString &peer)
 {
-    if (auto removed = m_sender->handle(throughJson(SignalMessage::removePeer(peer))); !removed)
+    if (auto removed = m_handle(throughJson(SignalMessage::removePeer(peer))); !removed)
         m_errors << removed.error().message;
 }
 
@@ -74,12 +125,24 @@ void MediaHarness::fromSender(const SignalMessage &sent)
 {
     const SignalMessage message = throughJson(sent);
     if (message.type == SignalType::Error) {
+        m_errorMessages << message;
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
     if (message.type == SignalType::PeerRemoved) {
         m_removed << message.peer;
+        delete m_returns.take(message.peer);
         delete m_receivers.take(message.peer);
+        return;
+    }
+    if (message.type == SignalType::ReturnState)
+        m_returnStates.insert(message.peer, message.state);
+    if (message.type == SignalType::ReturnAnswer || message.type == SignalType::ReturnCandidate
+        || message.type == SignalType::ReturnState) {
+        if (ReturnSender *sender = m_returns.value(message.peer)) {
+            if (auto handled = sender->handle(message); !handled)
+                m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
+        }
         return;
     }
     if (MediaReceiver *receiver = m_receivers.value(message.peer)) {
@@ -95,7 +158,7 @@ void MediaHarness::fromReceiver(const SignalMessage &sent)
         m_errors << message.peer + QStringLiteral(": ") + message.error.message;
         return;
     }
-    if (auto handled = m_sender->handle(message); !handled)
+    if (auto handled = m_handle(message); !handled)
         m_errors << message.peer + QStringLiteral(": ") + handled.error().message;
 }
 
@@ -121,6 +184,7 @@ MediaProcess::MediaProcess()
 
 MediaProcess::~MediaProcess()
 {
+    m_returns.clear();
     m_receivers.clear();
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
@@ -130,7 +194,11 @@ MediaProcess::~MediaProcess()
 
 bool MediaProcess::start(const QStringList &arguments)
 {
-    m_process.start(mediaProcessProgram(), arguments);
+    if (m_launcher.isEmpty())
+        m_process.start(mediaProcessProgram(), arguments);
+    else
+        m_process.start(m_launcher.first(),
+            m_launcher.mid(1) + QStringList {mediaProcessProgram()} + arguments);
     return m_process.waitForStarted(5000)
         && spinUntil([&] { return typeCount(SignalType::Ready) > 0; }, 15000);
 }
@@ -151,6 +219,27 @@ MediaReceiver *MediaProcess::addReceiver(const QString &peer, const ReceiverConf
     m_receivers[peer] = std::move(receiver).value();
     send(SignalMessage::addPeer(peer));
     return raw;
+}
+
+ReturnSender *MediaProcess::addReturn(const QString &peer, const ReturnSenderConfig &config)
+{
+    auto sender = ReturnSender::create(peer, config);
+    if (!sender)
+        return nullptr;
+    ReturnSender *raw = sender->get();
+    connect(raw, &ReturnSender::outgoing, this,
+        [this](const SignalMessage &message) { send(message); });
+    m_returns[peer] = std::move(sender).value();
+    return raw;
+}
+
+QString MediaProcess::returnState(const QString &peer) const
+{
+    for (auto it = m_received.rbegin(); it != m_received.rend(); ++it) {
+        if (it->type == SignalType::ReturnState && it->peer == peer)
+            return it->state;
+    }
+    return {};
 }
 
 int MediaProcess::typeCount(SignalType type) const
@@ -183,6 +272,12 @@ void MediaProcess::read()
         if (it != m_receivers.end()
             && (message->type == SignalType::Offer || message->type == SignalType::Candidate))
             (void)it->second->handle(*message);
+        auto back = m_returns.find(message->peer);
+        if (back != m_returns.end()
+            && (message->type == SignalType::ReturnAnswer
+                || message->type == SignalType::ReturnCandidate))
+            (void)back->second->handle(*message);
+        emit received(*message);
     }
 }
 

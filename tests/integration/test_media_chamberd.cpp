@@ -10,11 +10,16 @@
 #include "spin.h"
 #include "wsclient.h"
 
+#include "media/returnsender.h"
+
+#include <gst/video/video.h>
+
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include <atomic>
 #include <csignal>
 #include <memory>
 
@@ -22,6 +27,36 @@ using namespace chamber;
 using namespace chamber::testing;
 
 namespace {
+
+// What a decoded frame shows, told apart by colour: the chamber's test programme is a ball on
+// black, the bridge in these tests sends solid red. Reads the centre rows of an I420 frame.
+enum class Picture { Unknown, Red, Other };
+
+Picture pictureOf(GstSample *sample)
+{
+    GstVideoInfo info;
+    if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample))
+        || GST_VIDEO_INFO_FORMAT(&info) != GST_VIDEO_FORMAT_I420)
+        return Picture::Unknown;
+    GstVideoFrame frame;
+    if (!gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ))
+        return Picture::Unknown;
+    // Red in BT.601: Y ~ 81, V (Cr) ~ 240; black and white both have V ~ 128.
+    const int height = GST_VIDEO_FRAME_COMP_HEIGHT(&frame, 2);
+    const int width = GST_VIDEO_FRAME_COMP_WIDTH(&frame, 2);
+    const auto *v = static_cast<const quint8 *>(GST_VIDEO_FRAME_COMP_DATA(&frame, 2));
+    const int stride = GST_VIDEO_FRAME_COMP_STRIDE(&frame, 2);
+    qint64 sum = 0;
+    int count = 0;
+    for (int row = height / 4; row < height * 3 / 4; row += 4) {
+        for (int column = 0; column < width; column += 4) {
+            sum += v[row * stride + column];
+            ++count;
+        }
+    }
+    gst_video_frame_unmap(&frame);
+    return count && sum / count > 200 ? Picture::Red : Picture::Other;
+}
 
 // A bridge site as the kiosk will be: a device session on /ws and a MediaReceiver answering
 // the offers chamberd relays, sending its answer and candidates back as media.signal.
@@ -54,6 +89,12 @@ public:
     media::MediaReceiver *receiver() const { return m_receiver.get(); }
     int offers() const { return m_offers; }
     QStringList statuses() const { return m_statuses; }
+    QStringList floors() const { return m_floors; }
+    Picture picture() const { return m_picture.load(); }
+    media::ReturnSender *returnSender() const { return m_return.get(); }
+
+    // Sends its camera back (solid red test source) once the programme connection is up.
+    void sendReturn() { m_wantReturn = true; }
     QStringList refusals() const { return m_refusals; }
 
     QJsonObject sendSignal(const QJsonObject &signal)
@@ -73,6 +114,9 @@ private:
                 m_statuses << message.value(QLatin1String("state")).toString();
             if (type == QLatin1String("error"))
                 m_refusals << message.value(QLatin1String("code")).toString();
+            if (type == QLatin1String("media.floor"))
+                m_floors
+                    << message.value(QLatin1String("peer")).toString(QStringLiteral("chamber"));
             if (type != QLatin1String("media.signal"))
                 continue;
             auto signal = media::parseSignal(
@@ -86,22 +130,48 @@ private:
                 auto created = media::MediaReceiver::create(m_peer, loopbackReceiver());
                 QVERIFY(created);
                 m_receiver = std::move(created.value());
+                m_receiver->setVideoSampleHandler(
+                    [this](GstSample *sample) { m_picture.store(pictureOf(sample)); });
                 QObject::connect(m_receiver.get(), &media::MediaReceiver::outgoing,
-                    [this](const media::SignalMessage &out) {
-                        const QJsonObject reply
-                            = QJsonObject {{QStringLiteral("type"), QStringLiteral("media.signal")},
-                                {QStringLiteral("meeting"), 1},
-                                {QStringLiteral("id"), QStringLiteral("s%1").arg(++m_signalIds)},
-                                {QStringLiteral("signal"),
-                                    QJsonDocument::fromJson(media::toJson(out)).object()}};
-                        m_ws.sendJson(reply);
-                    });
+                    [this](const media::SignalMessage &out) { relay(out); });
+                if (m_wantReturn)
+                    startReturn();
             }
             if (m_receiver
                 && (signal->type == media::SignalType::Offer
                     || signal->type == media::SignalType::Candidate))
                 QVERIFY(m_receiver->handle(signal.value()));
+            if (m_return
+                && (signal->type == media::SignalType::ReturnAnswer
+                    || signal->type == media::SignalType::ReturnCandidate))
+                QVERIFY(m_return->handle(signal.value()));
         }
+    }
+
+    void relay(const media::SignalMessage &out)
+    {
+        m_ws.sendJson(QJsonObject {{QStringLiteral("type"), QStringLiteral("media.signal")},
+            {QStringLiteral("meeting"), 1},
+            {QStringLiteral("id"), QStringLiteral("s%1").arg(++m_signalIds)},
+            {QStringLiteral("signal"), QJsonDocument::fromJson(media::toJson(out)).object()}});
+    }
+
+    void startReturn()
+    {
+        m_return.reset();
+        media::ReturnSenderConfig config;
+        config.testPattern = QStringLiteral("solid-color");
+        config.testColor = 0xffff0000;
+        config.width = 320;
+        config.height = 240;
+        config.fps = 15;
+        config.videoKbps = 300;
+        config.webrtc = loopbackReceiver().webrtc;
+        auto created = media::ReturnSender::create(m_peer, config);
+        QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+        m_return = std::move(created.value());
+        QObject::connect(m_return.get(), &media::ReturnSender::outgoing,
+            [this](const media::SignalMessage &out) { relay(out); });
     }
 
     WsClient m_ws;
@@ -113,6 +183,10 @@ private:
     int m_signalIds = 0;
     QStringList m_statuses;
     QStringList m_refusals;
+    QStringList m_floors;
+    bool m_wantReturn = false;
+    std::atomic<Picture> m_picture {Picture::Unknown};
+    std::unique_ptr<media::ReturnSender> m_return;
     std::unique_ptr<media::MediaReceiver> m_receiver;
 };
 
@@ -147,7 +221,9 @@ private slots:
     void onlyBridgesGetMedia();
     void badSignalsAreRefused();
     void revokedBridgeIsCutOff();
+    void floorMovesToTheBridge();
     void chamberMediaRestartsAndBridgesRejoin();
+    void missingChamberMediaIsReported();
 
 private:
     QString enrollBridge() { return enrollDevice(*m_server, 1, QStringLiteral("bridge")); }
@@ -320,6 +396,68 @@ void TestMediaChamberd::revokedBridgeIsCutOff()
     QCOMPARE(bridge.receiver()->stats().videoFrames, frames);
 }
 
+void TestMediaChamberd::floorMovesToTheBridge()
+{
+    // Site A sends its camera back (solid red); site B only watches.
+    BridgeSession site(*m_server, enrollBridge());
+    site.sendReturn();
+    QCOMPARE(errorCode(site.join()), QStringLiteral("ok"));
+    BridgeSession watcher(*m_server, enrollBridge());
+    QCOMPARE(errorCode(watcher.join()), QStringLiteral("ok"));
+    QVERIFY(receivesMedia(site));
+    QVERIFY(receivesMedia(watcher));
+    QVERIFY(spinUntil(
+        [&] {
+            return site.returnSender()
+                && site.returnSender()->connectionState() == QLatin1String("connected");
+        },
+        20000));
+    QCOMPARE(watcher.picture(), Picture::Other); // the chamber's ball on black
+
+    WsClient chair(m_server->pin());
+    QVERIFY(chair.connectAndHello(m_server->wsUrl(), m_server->adminToken()));
+    auto command = [&](const QString &type, QJsonObject fields = {}) {
+        fields.insert(QStringLiteral("type"), type);
+        fields.insert(QStringLiteral("meeting"), 1);
+        return errorCode(chair.request(fields));
+    };
+    QCOMPARE(command(QStringLiteral("meeting.start")), QStringLiteral("ok"));
+    const qint64 device = site.peer().mid(1).toLongLong();
+    // The site asks for the floor itself; the chair gives it.
+    QCOMPARE(errorCode(site.ws().request(
+                 QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.request")},
+                     {QStringLiteral("meeting"), 1}, {QStringLiteral("bridge"), device}})),
+        QStringLiteral("ok"));
+    QCOMPARE(command(QStringLiteral("speaker.grant"), {{QStringLiteral("bridge"), device}}),
+        QStringLiteral("ok"));
+    // Everyone who joined hears whose picture is the programme, and sees it.
+    QVERIFY(spinUntil([&] { return watcher.floors().contains(site.peer()); }, 5000));
+    QVERIFY(spinUntil([&] { return site.floors().contains(site.peer()); }, 5000));
+    QVERIFY2(spinUntil([&] { return watcher.picture() == Picture::Red; }, 10000),
+        m_server->log().right(3000).constData());
+    const quint64 audioBefore = watcher.receiver()->stats().audioBuffers;
+    QVERIFY(spinUntil(
+        [&] { return watcher.receiver()->stats().audioBuffers > audioBefore + 20; }, 5000));
+
+    // The speech ends: back to the chamber.
+    QCOMPARE(command(QStringLiteral("speaker.end")), QStringLiteral("ok"));
+    QVERIFY(spinUntil([&] { return watcher.floors().endsWith(QStringLiteral("chamber")); }, 5000));
+    QVERIFY(spinUntil([&] { return watcher.picture() == Picture::Other; }, 10000));
+
+    // The site again, then it leaves while on air: the programme falls back to the chamber
+    // instead of freezing on its last picture.
+    QCOMPARE(command(QStringLiteral("speaker.grant"), {{QStringLiteral("bridge"), device}}),
+        QStringLiteral("ok"));
+    QVERIFY(spinUntil([&] { return watcher.picture() == Picture::Red; }, 10000));
+    QCOMPARE(errorCode(site.ws().request(
+                 QJsonObject {{QStringLiteral("type"), QStringLiteral("media.leave")},
+                     {QStringLiteral("meeting"), 1}})),
+        QStringLiteral("ok"));
+    QVERIFY(spinUntil([&] { return watcher.picture() == Picture::Other; }, 10000));
+    QCOMPARE(command(QStringLiteral("speaker.end")), QStringLiteral("ok"));
+    QCOMPARE(command(QStringLiteral("meeting.end")), QStringLiteral("ok"));
+}
+
 void TestMediaChamberd::chamberMediaRestartsAndBridgesRejoin()
 {
     BridgeSession bridge(*m_server, enrollBridge());
@@ -344,6 +482,36 @@ void TestMediaChamberd::chamberMediaRestartsAndBridgesRejoin()
     QCOMPARE(errorCode(bridge.ws().request(
                  QJsonObject {{QStringLiteral("type"), QStringLiteral("ping")}})),
         QStringLiteral("ok"));
+}
+
+void TestMediaChamberd::missingChamberMediaIsReported()
+{
+    const QString config = m_configDir.filePath(QStringLiteral("missing.conf"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[media]\nenabled = true\nprogram = /nonexistent/chamber-media\n");
+    file.close();
+    ServerProcess server;
+    QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
+    QVERIFY(spinUntil(
+        [&] {
+            return !server.records(QStringLiteral("chamber-media stopped; restarting")).isEmpty();
+        },
+        10000));
+    BridgeSession bridge(server, enrollDevice(server, 1, QStringLiteral("bridge")));
+    const QJsonObject joined = bridge.join();
+    QCOMPARE(errorCode(joined), QStringLiteral("ok"));
+    QCOMPARE(joined.value(QLatin1String("result")).toObject().value(QLatin1String("state")),
+        QStringLiteral("unavailable"));
+    const QJsonObject answer {{QStringLiteral("type"), QStringLiteral("answer")},
+        {QStringLiteral("peer"), bridge.peer()},
+        {QStringLiteral("sdp"), QStringLiteral("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")}};
+    QCOMPARE(errorCode(bridge.sendSignal(answer)), QStringLiteral("unavailable"));
+    // The meeting goes on without video.
+    QCOMPARE(errorCode(bridge.ws().request(
+                 QJsonObject {{QStringLiteral("type"), QStringLiteral("ping")}})),
+        QStringLiteral("ok"));
+    QCOMPARE(server.terminate(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMediaChamberd)

@@ -7,8 +7,12 @@
 
 #include "media/gstsupport.h"
 
+#include <gst/video/video.h>
+
 #include <QSignalSpy>
 #include <QTest>
+
+#include <atomic>
 
 using namespace chamber;
 using namespace chamber::media;
@@ -21,6 +25,7 @@ class TestMediaProcess : public QObject
 private slots:
     void initTestCase() { initGStreamer(); }
     void receiverDecodesThroughThePipes();
+    void floorThroughThePipes();
     void endOfStdinEndsTheProcess();
     void badOptionsRefused();
 };
@@ -73,6 +78,73 @@ void TestMediaProcess::receiverDecodesThroughThePipes()
     const quint64 frames = second->stats().videoFrames;
     QTest::qWait(300);
     QCOMPARE(second->stats().videoFrames, frames);
+}
+
+void TestMediaProcess::floorThroughThePipes()
+{
+    // The chamber solid red, the bridge's return solid blue: the programme's mean chroma says
+    // whose picture it is.
+    MediaProcess media;
+    QVERIFY(media.start(
+        smallMediaOptions() << QStringLiteral("--test-color") << QStringLiteral("ff0000")));
+    MediaReceiver *receiver = media.addReceiver(QStringLiteral("d1"));
+    QVERIFY(receiver);
+    std::atomic_int blue {0};
+    std::atomic_int red {0};
+    receiver->setVideoSampleHandler([&](GstSample *sample) {
+        GstVideoInfo info;
+        GstVideoFrame frame;
+        if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample))
+            || !gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ))
+            return;
+        // Centre of the U and V planes (I420).
+        const int x = GST_VIDEO_INFO_WIDTH(&info) / 4;
+        const int y = GST_VIDEO_INFO_HEIGHT(&info) / 4;
+        const auto chroma = [&](int plane) {
+            return int(static_cast<const guint8 *>(GST_VIDEO_FRAME_PLANE_DATA(
+                &frame, plane))[y * GST_VIDEO_FRAME_PLANE_STRIDE(&frame, plane) + x]);
+        };
+        const int u = chroma(1);
+        const int v = chroma(2);
+        gst_video_frame_unmap(&frame);
+        blue = u > 190 && v < 160 ? blue + 1 : 0;
+        red = v > 190 && u < 128 ? red + 1 : 0;
+    });
+    QVERIFY(waitForMoreMedia({receiver}, 10, 30000));
+    ReturnSenderConfig back;
+    back.testPattern = QStringLiteral("solid-color");
+    back.testColor = 0xff0000ff;
+    back.width = 160;
+    back.height = 120;
+    back.fps = 15;
+    back.webrtc.iceAddresses = {QStringLiteral("127.0.0.1")};
+    QVERIFY(media.addReturn(QStringLiteral("d1"), back));
+    QVERIFY(
+        spinUntil([&] { return media.returnState(QStringLiteral("d1")) == u"connected"; }, 30000));
+    QVERIFY(spinUntil([&] { return red > 3; }, 10000));
+
+    // Malformed floors: an error line each, the programme unchanged.
+    const int errorsBefore = int(media.errors().size());
+    media.writeLine(R"({"type":"floor","peer":"d1","chamberAudio":300})");
+    media.writeLine(R"({"type":"floor","peer":"nobody"})");
+    media.writeLine(
+        R"({"type":"return-offer","peer":"d1","sdp":"v=0\r\nm=audio 9 RTP/AVP 0\r\n"})");
+    QVERIFY(spinUntil([&] { return media.errors().size() == errorsBefore + 3; }, 10000));
+    QStringList codes;
+    for (const SignalMessage &error : media.errors().mid(errorsBefore))
+        codes << errorCodeName(error.error.code);
+    QCOMPARE(codes,
+        (QStringList {QStringLiteral("bad_field"), QStringLiteral("not_found"),
+            QStringLiteral("bad_field")}));
+    QTest::qWait(500);
+    QVERIFY(red > 3);
+
+    media.send(SignalMessage::floor(QStringLiteral("d1"), 50));
+    QVERIFY(spinUntil([&] { return blue > 3; }, 15000));
+    media.send(SignalMessage::floor());
+    QVERIFY(spinUntil([&] { return red > 3; }, 15000));
+    QVERIFY(media.badLines().isEmpty());
+    QCOMPARE(media.process().state(), QProcess::Running);
 }
 
 void TestMediaProcess::endOfStdinEndsTheProcess()

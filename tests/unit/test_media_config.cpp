@@ -3,6 +3,7 @@
 // the description, and sources parsed from their command-line form.
 #include "media/app/mediaoptions.h"
 #include "media/programmeconfig.h"
+#include "media/returnsender.h"
 
 #include <QTest>
 
@@ -24,6 +25,9 @@ private slots:
     void commandLine();
     void badCommandLines_data();
     void badCommandLines();
+    void returnSenderConfig();
+    void returnSenderConfigRefused_data();
+    void returnSenderConfigRefused();
 };
 
 void TestMediaConfig::defaultsAreValid()
@@ -155,6 +159,15 @@ void TestMediaConfig::commandLine()
     QVERIFY(!config.webrtc.nack);
     QCOMPARE(options->maxPeers, 20);
     QVERIFY(usage.contains(QLatin1String("--ice-address")));
+    QVERIFY(!config.testColor);
+
+    // A solid test colour (the floor's tests tell sources apart by it).
+    options = parseMediaOptions({QStringLiteral("--test-color"), QStringLiteral("ff0000")}, &usage);
+    QVERIFY(options);
+    QCOMPARE(options->programme.testColor, std::optional<quint32>(0xffff0000u));
+    QVERIFY2(options->programme.pipelineDescription().contains(
+                 QLatin1String("pattern=solid-color foreground-color=4294901760")),
+        qPrintable(options->programme.pipelineDescription()));
 }
 
 void TestMediaConfig::badCommandLines_data()
@@ -166,6 +179,10 @@ void TestMediaConfig::badCommandLines_data()
     QTest::newRow("max peers") << QStringList {QStringLiteral("--max-peers"), QStringLiteral("0")};
     QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")};
     QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+    QTest::newRow("test colour word")
+        << QStringList {QStringLiteral("--test-color"), QStringLiteral("red")};
+    QTest::newRow("test colour injection")
+        << QStringList {QStringLiteral("--test-color"), QStringLiteral("ff0000 ! fakesink")};
 }
 
 void TestMediaConfig::badCommandLines()
@@ -175,6 +192,88 @@ void TestMediaConfig::badCommandLines()
     auto options = parseMediaOptions(arguments, &usage);
     QVERIFY(!options);
     QVERIFY(!options.error().message.isEmpty());
+}
+
+void TestMediaConfig::returnSenderConfig()
+{
+    ReturnSenderConfig config;
+    QVERIFY(config.validate());
+    QString description = config.pipelineDescription();
+    // The programme's encoder tuning, I420 at the tee (camera off paints it), a microphone
+    // volume for mute, payload types the chamber's side expects.
+    for (const char *part : {"tune=zerolatency", "speed-preset=ultrafast",
+             "profile=constrained-baseline", "config-interval=-1", "key-int-max=60",
+             "format=I420,width=640,height=360,framerate=30/1", "name=return-video-tee",
+             "volume name=return-microphone", "frame-size=20", "pt=96", "pt=111",
+             "videotestsrc is-live=true pattern=ball"})
+        QVERIFY2(description.contains(QLatin1String(part)), part);
+    config.testPattern = QStringLiteral("solid-color");
+    config.testColor = 0xff0000ff;
+    config.testFrequency = 880;
+    QVERIFY(config.pipelineDescription().contains(
+        QLatin1String("pattern=solid-color foreground-color=4278190335")));
+    QVERIFY(config.pipelineDescription().contains(QLatin1String("freq=880")));
+    config.videoSource = VideoSourceKind::V4l2;
+    config.videoDevice = QStringLiteral("/dev/video2");
+    config.audioSource = AudioSourceKind::Pulse;
+    QVERIFY(config.validate());
+    description = config.pipelineDescription();
+    QVERIFY(description.contains(QLatin1String("v4l2src device=\"/dev/video2\" ! videoconvert")));
+    QVERIFY(description.startsWith(QLatin1String("v4l2src")));
+    QVERIFY(description.contains(QLatin1String("pulsesrc ! audioconvert")));
+    QVERIFY(config.requiredElements().contains(QStringLiteral("v4l2src")));
+    QVERIFY(config.requiredElements().contains(QStringLiteral("pulsesrc")));
+}
+
+void TestMediaConfig::returnSenderConfigRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("odd width") << "width"
+                               << "641";
+    QTest::newRow("tiny height") << "height"
+                                 << "8";
+    QTest::newRow("fps") << "fps"
+                         << "0";
+    QTest::newRow("bitrate") << "videoKbps"
+                             << "20000";
+    QTest::newRow("frequency") << "testFrequency"
+                               << "5";
+    QTest::newRow("pattern injection") << "testPattern"
+                                       << "ball ! filesink location=/tmp/x";
+    QTest::newRow("pattern empty") << "testPattern"
+                                   << "";
+    QTest::newRow("device injection") << "videoDevice"
+                                      << "/dev/video0 ! fakesink";
+    QTest::newRow("device quote") << "audioDevice"
+                                  << "hw:0\" x=\"";
+}
+
+void TestMediaConfig::returnSenderConfigRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    ReturnSenderConfig config;
+    if (field == u"width")
+        config.width = value.toInt();
+    else if (field == u"height")
+        config.height = value.toInt();
+    else if (field == u"fps")
+        config.fps = value.toInt();
+    else if (field == u"videoKbps")
+        config.videoKbps = value.toInt();
+    else if (field == u"testFrequency")
+        config.testFrequency = value.toInt();
+    else if (field == u"testPattern")
+        config.testPattern = value;
+    else if (field == u"videoDevice")
+        config.videoDevice = value;
+    else if (field == u"audioDevice")
+        config.audioDevice = value;
+    auto valid = config.validate();
+    QVERIFY(!valid);
+    QVERIFY(!valid.error().message.isEmpty());
+    QVERIFY(!valid.error().field.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMediaConfig)

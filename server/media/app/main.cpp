@@ -2,6 +2,7 @@
 #include "media/app/mediaoptions.h"
 #include "media/app/stdiochannel.h"
 #include "media/gstsupport.h"
+#include "media/peerrouter.h"
 #include "media/programme.h"
 #include "support/log.h"
 
@@ -41,18 +42,22 @@ int main(int argc, char **argv)
     }
     ProgrammeSender &programme = **sender;
     programme.setMaxPeers(options->maxPeers);
-    QObject::connect(&programme, &ProgrammeSender::outgoing, &channel, &StdioChannel::send);
+    // Scale-out: bridges beyond --janus-above go through Janus; without --janus all are direct.
+    PeerRouter router(&programme, options->programme, options->scaleOut);
+    QObject::connect(&router, &PeerRouter::outgoing, &channel, &StdioChannel::send);
     QObject::connect(&programme, &ProgrammeSender::pipelineFailed, &app, [&](const auto &error) {
         channel.send(SignalMessage::failure({}, error));
         // The supervisor restarts the process; a programme without its source is no use.
         QCoreApplication::exit(1);
     });
-    QObject::connect(
-        &channel, &StdioChannel::received, &programme, [&](const SignalMessage &message) {
-            if (auto handled = programme.handle(message); !handled)
-                channel.send(SignalMessage::failure(message.peer, handled.error()));
-        });
+    QObject::connect(&channel, &StdioChannel::received, &router, [&](const SignalMessage &message) {
+        if (auto handled = router.handle(message); !handled)
+            channel.send(SignalMessage::failure(message.peer, handled.error()));
+    });
     QObject::connect(&channel, &StdioChannel::closed, &app, &QCoreApplication::quit);
-    channel.send(SignalMessage::ready());
+    // Ready once every Janus is up or has failed once: add-peers then find them.
+    QObject::connect(
+        &router, &PeerRouter::settled, &channel, [&] { channel.send(SignalMessage::ready()); });
+    router.start();
     return app.exec();
 }

@@ -46,7 +46,18 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
         {QStringLiteral("max-peers"), QStringLiteral("Most bridges served at once"),
             QStringLiteral("n")},
         {QStringLiteral("time-overlay"), QStringLiteral("Draw the running time (test source)")},
+        {QStringLiteral("test-color"),
+            QStringLiteral("A solid colour instead of the moving ball (test source)"),
+            QStringLiteral("RRGGBB")},
         {QStringLiteral("no-nack"), QStringLiteral("Turn NACK retransmission off")},
+        {QStringLiteral("janus"),
+            QStringLiteral("Janus WebSocket API for bridges beyond --janus-above (repeat to "
+                           "spread them over several servers)"),
+            QStringLiteral("ws://host:port")},
+        {QStringLiteral("janus-above"),
+            QStringLiteral("Bridges served directly before Janus takes over (0: all through "
+                           "Janus)"),
+            QStringLiteral("n")},
     });
     *usage = parser.helpText();
     if (!parser.parse(QStringList {QStringLiteral("chamber-media")} + arguments))
@@ -91,6 +102,20 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
     config.webrtc.iceAddresses = parser.values(QStringLiteral("ice-address"));
     config.webrtc.nack = !parser.isSet(QStringLiteral("no-nack"));
     config.timeOverlay = parser.isSet(QStringLiteral("time-overlay"));
+    if (parser.isSet(QStringLiteral("test-color"))) {
+        static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{6}$"));
+        const QString colour = parser.value(QStringLiteral("test-color"));
+        if (!hex.match(colour).hasMatch())
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("--test-color must be RRGGBB in hex, e.g. ff0000"),
+                QStringLiteral("test-color"));
+        config.testColor = 0xff000000u | colour.toUInt(nullptr, 16);
+    }
+    auto scaleOut = parseScaleOut(
+        parser.values(QStringLiteral("janus")), parser.value(QStringLiteral("janus-above")));
+    if (!scaleOut)
+        return scaleOut.error();
+    options.scaleOut = *scaleOut;
     if (auto valid = config.validate(); !valid)
         return valid.error();
     return options;

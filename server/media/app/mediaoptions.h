@@ -1,6 +1,7 @@
 // chamber-media's command line: sources, size, rates, WebRTC tuning.
 #pragma once
 
+#include "media/peerrouter.h"
 #include "media/programmeconfig.h"
 
 #include <QStringList>
@@ -11,6 +12,7 @@ struct MediaOptions
 {
     ProgrammeConfig programme;
     int maxPeers = 40;
+    ScaleOutConfig scaleOut; // --janus, --janus-above
 };
 
 // Parses argv (without the program name); --help text in `usage` when asked or on error.

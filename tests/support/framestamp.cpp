@@ -2,7 +2,7 @@
 
 #include <glib.h>
 
-namespace chamber::bench {
+namespace chamber::testing {
 
 namespace {
 uint8_t checkOf(uint32_t stamp)
@@ -62,6 +62,19 @@ std::optional<uint32_t> readStamp(const GstVideoFrame *frame)
     return stamp;
 }
 
+std::optional<uint32_t> readSampleStamp(GstSample *sample)
+{
+    GstVideoInfo info;
+    GstVideoFrame frame;
+    if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample))
+        || !GST_VIDEO_INFO_IS_YUV(&info)
+        || !gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ))
+        return std::nullopt;
+    const auto stamp = readStamp(&frame);
+    gst_video_frame_unmap(&frame);
+    return stamp;
+}
+
 void stampBuffersOn(GstPad *pad)
 {
     gst_pad_add_probe(
@@ -86,4 +99,4 @@ void stampBuffersOn(GstPad *pad)
         nullptr, nullptr);
 }
 
-} // namespace chamber::bench
+} // namespace chamber::testing
