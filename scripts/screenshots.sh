@@ -21,7 +21,7 @@ for role in delegate chair tally bridge join; do
         done
     done
 done
-for scene in speech vote voted election result present; do
+for scene in speech vote voted election result present site; do
     for role in delegate chair tally bridge; do
         for lang in vi en; do
             for size in 1280x800 800x1280 1920x1080; do

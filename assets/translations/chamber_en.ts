@@ -551,47 +551,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="192"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="174"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="193"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="175"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
         <source>This document is still being downloaded.</source>
         <translation>This document is still being downloaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>Only you can see your notes.</source>
         <translation>Only you can see your notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="234"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="253"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -817,12 +817,12 @@
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="73"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="75"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
         <source>The document is being downloaded…</source>
         <translation>The document is being downloaded…</translation>
     </message>
@@ -958,29 +958,42 @@
     </message>
 </context>
 <context>
+    <name>SiteBadge</name>
+    <message>
+        <location filename="../../kiosk/common/SiteBadge.qml" line="45"/>
+        <source>Remote site</source>
+        <translation>Remote site</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerCard</name>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="34"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="39"/>
         <source>Speaking now</source>
         <translation>Speaking now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="52"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="65"/>
+        <source>Speaking from a remote site</source>
+        <translation>Speaking from a remote site</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="66"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="73"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="87"/>
         <source>spoken, no limit</source>
         <translation>spoken, no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="74"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="88"/>
         <source>over the %1 limit</source>
         <translation>over the %1 limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="75"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="89"/>
         <source>left of %1</source>
         <translation>left of %1</translation>
     </message>
@@ -988,57 +1001,57 @@
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="27"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="52"/>
         <source>Nobody has the floor.</source>
         <translation>Nobody has the floor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="44"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="69"/>
         <source>Give the floor to %1</source>
         <translation>Give the floor to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="45"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="70"/>
         <source>Give the floor to the next</source>
         <translation>Give the floor to the next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="57"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="82"/>
         <source>End the speech</source>
         <translation>End the speech</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="64"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="89"/>
         <source>Speaker list (%1)</source>
         <translation>Speaker list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="74"/>
-        <source>Delegates ask to speak from their tablets.</source>
-        <translation>Delegates ask to speak from their tablets.</translation>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="99"/>
+        <source>Delegates ask to speak from their tablets, remote sites from their bridge screens.</source>
+        <translation>Delegates ask to speak from their tablets, remote sites from their bridge screens.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="123"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="149"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="144"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="174"/>
         <source>Floor</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="162"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="192"/>
         <source>Time per speech: %1 min</source>
         <translation>Time per speech: %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="163"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="193"/>
         <source>Time per speech: no limit</source>
         <translation>Time per speech: no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="183"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="213"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
@@ -1508,43 +1521,43 @@
         <translation>Only a delegate&apos;s tablet that has joined can back up notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="52"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="53"/>
         <source>Choose a passphrase of at least 6 characters.</source>
         <translation>Choose a passphrase of at least 6 characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="67"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
         <source>The server did not keep the backup (%1).</source>
         <translation>The server did not keep the backup (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="89"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="69"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="91"/>
         <source>The server cannot be reached; try again later.</source>
         <translation>The server cannot be reached; try again later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="75"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="76"/>
         <source>Only a delegate&apos;s tablet that has joined can restore notes.</source>
         <translation>Only a delegate&apos;s tablet that has joined can restore notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="84"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="85"/>
         <source>There is no backup of your notes on this document.</source>
         <translation>There is no backup of your notes on this document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="88"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="90"/>
         <source>The server did not give the backup (%1).</source>
         <translation>The server did not give the backup (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="95"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="97"/>
         <source>Wrong passphrase, or the backup is damaged.</source>
         <translation>Wrong passphrase, or the backup is damaged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="100"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="103"/>
         <source>The backup could not be read.</source>
         <translation>The backup could not be read.</translation>
     </message>
@@ -1678,6 +1691,14 @@
         <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::SpeakingState</name>
+    <message>
+        <location filename="../../kiosk/common/speakingstate.cpp" line="110"/>
+        <source>Remote site %1</source>
+        <translation>Remote site %1</translation>
     </message>
 </context>
 <context>

@@ -548,47 +548,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="173"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="192"/>
         <source>This document cannot be opened.</source>
         <translation>Không mở được tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="174"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="193"/>
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="175"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
         <source>This document is still being downloaded.</source>
         <translation>Tài liệu đang được tải về.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
         <source>New note</source>
         <translation>Ghi chú mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="222"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="230"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>Only you can see your notes.</source>
         <translation>Chỉ mình bạn xem được ghi chú của bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="234"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="253"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="238"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
@@ -814,12 +814,12 @@
         <translation>Trang %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="73"/>
         <source>This document cannot be opened.</source>
         <translation>Không mở được tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="75"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
         <source>The document is being downloaded…</source>
         <translation>Tài liệu đang được tải về…</translation>
     </message>
@@ -954,29 +954,42 @@
     </message>
 </context>
 <context>
+    <name>SiteBadge</name>
+    <message>
+        <location filename="../../kiosk/common/SiteBadge.qml" line="45"/>
+        <source>Remote site</source>
+        <translation>Điểm cầu</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerCard</name>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="34"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="39"/>
         <source>Speaking now</source>
         <translation>Đang phát biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="52"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="65"/>
+        <source>Speaking from a remote site</source>
+        <translation>Phát biểu từ điểm cầu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="66"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="73"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="87"/>
         <source>spoken, no limit</source>
         <translation>đã phát biểu, không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="74"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="88"/>
         <source>over the %1 limit</source>
         <translation>quá thời gian %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="75"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="89"/>
         <source>left of %1</source>
         <translation>còn lại (tối đa %1)</translation>
     </message>
@@ -984,57 +997,57 @@
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="27"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="52"/>
         <source>Nobody has the floor.</source>
         <translation>Chưa có đại biểu phát biểu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="44"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="69"/>
         <source>Give the floor to %1</source>
         <translation>Mời %1 phát biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="45"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="70"/>
         <source>Give the floor to the next</source>
         <translation>Mời người tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="57"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="82"/>
         <source>End the speech</source>
         <translation>Kết thúc phát biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="64"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="89"/>
         <source>Speaker list (%1)</source>
         <translation>Danh sách đăng ký phát biểu (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="74"/>
-        <source>Delegates ask to speak from their tablets.</source>
-        <translation>Đại biểu đăng ký phát biểu trên máy tính bảng.</translation>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="99"/>
+        <source>Delegates ask to speak from their tablets, remote sites from their bridge screens.</source>
+        <translation>Đại biểu đăng ký phát biểu trên máy tính bảng, các điểm cầu trên màn hình điểm cầu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="123"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="149"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="144"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="174"/>
         <source>Floor</source>
         <translation>Mời</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="162"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="192"/>
         <source>Time per speech: %1 min</source>
         <translation>Thời gian phát biểu: %1 phút</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="163"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="193"/>
         <source>Time per speech: no limit</source>
         <translation>Thời gian phát biểu: không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="183"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="213"/>
         <source>Set</source>
         <translation>Đặt</translation>
     </message>
@@ -1503,43 +1516,43 @@
         <translation>Chỉ máy tính bảng của đại biểu đã tham gia mới sao lưu được ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="52"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="53"/>
         <source>Choose a passphrase of at least 6 characters.</source>
         <translation>Hãy chọn cụm mật khẩu có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="67"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
         <source>The server did not keep the backup (%1).</source>
         <translation>Máy chủ không lưu được bản sao lưu (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="68"/>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="89"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="69"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="91"/>
         <source>The server cannot be reached; try again later.</source>
         <translation>Không kết nối được máy chủ; hãy thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="75"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="76"/>
         <source>Only a delegate&apos;s tablet that has joined can restore notes.</source>
         <translation>Chỉ máy tính bảng của đại biểu đã tham gia mới khôi phục được ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="84"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="85"/>
         <source>There is no backup of your notes on this document.</source>
         <translation>Chưa có bản sao lưu ghi chú của bạn cho tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="88"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="90"/>
         <source>The server did not give the backup (%1).</source>
         <translation>Máy chủ không trả bản sao lưu (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="95"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="97"/>
         <source>Wrong passphrase, or the backup is damaged.</source>
         <translation>Sai cụm mật khẩu, hoặc bản sao lưu bị hỏng.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/annotationbackup.cpp" line="100"/>
+        <location filename="../../kiosk/client/annotationbackup.cpp" line="103"/>
         <source>The backup could not be read.</source>
         <translation>Không đọc được bản sao lưu.</translation>
     </message>
@@ -1673,6 +1686,14 @@
         <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::SpeakingState</name>
+    <message>
+        <location filename="../../kiosk/common/speakingstate.cpp" line="110"/>
+        <source>Remote site %1</source>
+        <translation>Điểm cầu %1</translation>
     </message>
 </context>
 <context>

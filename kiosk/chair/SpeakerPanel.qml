@@ -1,5 +1,7 @@
 // The chair's speaker list: who has the floor and the time left, ending the speech, giving
-// the floor to the next or to anyone on the list, reordering it, and the default time.
+// the floor to the next or to anyone on the list, reordering it, and the default time. The
+// list holds delegates and remote sites (bridge points, marked as such); the chair handles
+// both alike.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,6 +11,29 @@ ColumnLayout {
     id: root
     objectName: "speakerPanel"
     spacing: Theme.px(10)
+
+    // A delegate's last two names ("Nguyễn Văn Danh" → "Văn Danh"); a site's whole label.
+    function shortName(entry) {
+        return entry.site ? entry.name : entry.name.split(" ").slice(-2).join(" ")
+    }
+    function grant(entry) {
+        if (entry.site)
+            Kiosk.speaking.grantSite(entry.bridgeId)
+        else
+            Kiosk.speaking.grantFloor(entry.delegateId)
+    }
+    function move(entry, position) {
+        if (entry.site)
+            Kiosk.speaking.moveSite(entry.bridgeId, position)
+        else
+            Kiosk.speaking.moveSpeaker(entry.delegateId, position)
+    }
+    function remove(entry) {
+        if (entry.site)
+            Kiosk.speaking.removeSite(entry.bridgeId)
+        else
+            Kiosk.speaking.removeSpeaker(entry.delegateId)
+    }
 
     component SmallButton: Button {
         Layout.preferredWidth: Theme.px(36)
@@ -41,7 +66,7 @@ ColumnLayout {
             font.pixelSize: Theme.px(16)
             font.bold: true
             text: Kiosk.speaking.queueLength > 0
-                  ? qsTr("Give the floor to %1").arg(Kiosk.speaking.queue[0].name.split(" ").slice(-2).join(" "))
+                  ? qsTr("Give the floor to %1").arg(root.shortName(Kiosk.speaking.queue[0]))
                   : qsTr("Give the floor to the next")
             palette.button: Theme.accent
             palette.buttonText: "#ffffff"
@@ -71,7 +96,7 @@ ColumnLayout {
         visible: Kiosk.speaking.queueLength === 0
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
-        text: qsTr("Delegates ask to speak from their tablets.")
+        text: qsTr("Delegates ask to speak from their tablets, remote sites from their bridge screens.")
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(14)
         color: Theme.mutedText
@@ -90,7 +115,7 @@ ColumnLayout {
             id: entry
             required property var modelData
             required property int index
-            objectName: "queueRow" + modelData.delegateId
+            objectName: "queueRow" + modelData.key
             width: ListView.view.width
             height: Theme.px(52)
             radius: Theme.px(6)
@@ -115,39 +140,47 @@ ColumnLayout {
                         Layout.fillWidth: true
                         text: entry.modelData.name
                         elide: Text.ElideRight
+                        // Sites' labels are long ("Điểm cầu huyện …"): a little smaller first.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.px(12)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(15)
                         color: Theme.text
                     }
                     Text {
+                        visible: !entry.modelData.site
                         text: entry.modelData.seat !== "" ? qsTr("Seat %1").arg(entry.modelData.seat) : ""
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(12)
                         color: Theme.mutedText
                     }
+                    SiteBadge {
+                        objectName: "siteBadge" + entry.modelData.key
+                        visible: entry.modelData.site
+                    }
                 }
                 SmallButton {
-                    objectName: "moveUp" + entry.modelData.delegateId
+                    objectName: "moveUp" + entry.modelData.key
                     enabled: entry.index > 0
                     text: "▲"
-                    onClicked: Kiosk.speaking.moveSpeaker(entry.modelData.delegateId, entry.index - 1)
+                    onClicked: root.move(entry.modelData, entry.index - 1)
                 }
                 SmallButton {
-                    objectName: "moveDown" + entry.modelData.delegateId
+                    objectName: "moveDown" + entry.modelData.key
                     enabled: entry.index < queue.count - 1
                     text: "▼"
-                    onClicked: Kiosk.speaking.moveSpeaker(entry.modelData.delegateId, entry.index + 1)
+                    onClicked: root.move(entry.modelData, entry.index + 1)
                 }
                 SmallButton {
-                    objectName: "grant" + entry.modelData.delegateId
+                    objectName: "grant" + entry.modelData.key
                     Layout.preferredWidth: -1
                     text: qsTr("Floor")
-                    onClicked: Kiosk.speaking.grantFloor(entry.modelData.delegateId)
+                    onClicked: root.grant(entry.modelData)
                 }
                 SmallButton {
-                    objectName: "remove" + entry.modelData.delegateId
+                    objectName: "remove" + entry.modelData.key
                     text: "✕"
-                    onClicked: Kiosk.speaking.removeSpeaker(entry.modelData.delegateId)
+                    onClicked: root.remove(entry.modelData)
                 }
             }
         }

@@ -1,4 +1,6 @@
-// Who has the floor and the time left, counted on the server's clock; red once overrun.
+// Who has the floor and the time left, counted on the server's clock; red once overrun. A
+// remote site with the floor shows its label and the site mark: its picture and sound are the
+// chamber's programme meanwhile.
 import QtQuick
 import QtQuick.Layouts
 import Chamber.Common
@@ -30,18 +32,32 @@ Rectangle {
         ColumnLayout {
             Layout.fillWidth: true
             spacing: Theme.px(2)
-            Text {
-                text: qsTr("Speaking now")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.px(15 * root.size)
-                font.bold: true
-                color: root.onDark ? Theme.currentEdge : Theme.accent
+            Row {
+                spacing: Theme.px(8 * root.size)
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Speaking now")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.px(15 * root.size)
+                    font.bold: true
+                    color: root.onDark ? Theme.currentEdge : Theme.accent
+                }
+                SiteBadge {
+                    objectName: "speakerSiteBadge"
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: Kiosk.speaking.speakerIsSite
+                    onDark: root.onDark
+                    size: root.size
+                }
             }
             Text {
                 objectName: "speakerName"
                 Layout.fillWidth: true
                 text: Kiosk.speaking.speakerName
                 elide: Text.ElideRight
+                // A site's label may take two lines; its second line says little anyway.
+                wrapMode: Kiosk.speaking.speakerIsSite ? Text.WordWrap : Text.NoWrap
+                maximumLineCount: Kiosk.speaking.speakerIsSite ? 2 : 1
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(26 * root.size)
                 font.bold: true
@@ -49,7 +65,8 @@ Rectangle {
             }
             Text {
                 Layout.fillWidth: true
-                text: [Kiosk.speaking.speakerSeat !== "" ? qsTr("Seat %1").arg(Kiosk.speaking.speakerSeat) : "",
+                text: Kiosk.speaking.speakerIsSite ? qsTr("Speaking from a remote site")
+                    : [Kiosk.speaking.speakerSeat !== "" ? qsTr("Seat %1").arg(Kiosk.speaking.speakerSeat) : "",
                        Kiosk.speaking.speakerGroup].filter(part => part !== "").join("  ·  ")
                 elide: Text.ElideRight
                 font.family: Theme.fontFamily

@@ -6,6 +6,7 @@ namespace chamber::kiosk {
 
 namespace {
 const QLatin1String kDelegateField("delegate");
+const QLatin1String kBridgeField("bridge");
 } // namespace
 
 SpeakingState::SpeakingState(QObject *parent)
@@ -78,18 +79,41 @@ QVariantList SpeakingState::queue() const
     if (!m_meeting)
         return list;
     int position = 0;
-    for (qint64 id : m_meeting->speakers.queue) {
-        const core::Delegate *delegate = m_meeting->roster.find(id);
-        list.append(QVariantMap {{QStringLiteral("delegateId"), int(id)},
-            {QStringLiteral("name"), delegate ? delegate->name : QString()},
+    for (const core::Speaker &speaker : m_meeting->speakers.queue) {
+        const bool site = speaker.isBridge();
+        const core::Delegate *delegate = site ? nullptr : m_meeting->roster.find(speaker.id);
+        list.append(QVariantMap {
+            {QStringLiteral("key"),
+                site ? QStringLiteral("site%1").arg(speaker.id) : QString::number(speaker.id)},
+            {QStringLiteral("site"), site},
+            {QStringLiteral("delegateId"), site ? 0 : int(speaker.id)},
+            {QStringLiteral("bridgeId"), site ? int(speaker.id) : 0},
+            {QStringLiteral("name"),
+                site           ? siteName(speaker.id)
+                    : delegate ? delegate->name
+                               : QString()},
             {QStringLiteral("seat"), delegate ? delegate->seat : QString()},
             {QStringLiteral("position"), ++position}});
     }
     return list;
 }
 
+QString SpeakingState::siteName(qint64 bridgeId) const
+{
+    if (m_meeting) {
+        const auto device = m_meeting->devices.find(bridgeId);
+        if (device != m_meeting->devices.end() && !device->second.label.isEmpty())
+            return device->second.label;
+        if (device != m_meeting->devices.end() && !device->second.name.isEmpty())
+            return device->second.name;
+    }
+    return tr("Remote site %1").arg(bridgeId);
+}
+
 QString SpeakingState::speakerName() const
 {
+    if (speakerIsSite())
+        return siteName(speakerSiteId());
     const core::Delegate *delegate = m_meeting ? m_meeting->roster.find(speakerId()) : nullptr;
     return delegate ? delegate->name : QString();
 }
@@ -135,16 +159,27 @@ int SpeakingState::defaultLimitSeconds() const
     return m_meeting ? int(m_meeting->speakers.defaultLimitSeconds) : 0;
 }
 
+core::Speaker SpeakingState::ownSpeaker() const
+{
+    if (!m_identity)
+        return {};
+    if (m_identity->role == QLatin1String("bridge"))
+        return core::Speaker::bridge(m_identity->device);
+    return core::Speaker::delegate(m_identity->delegate);
+}
+
 int SpeakingState::ownPosition() const
 {
-    if (!m_meeting || !m_identity || !m_identity->delegate)
+    const core::Speaker own = ownSpeaker();
+    if (!m_meeting || own.isNobody())
         return 0;
-    return int(m_meeting->speakers.positionOf(m_identity->delegate) + 1);
+    return int(m_meeting->speakers.positionOf(own) + 1);
 }
 
 bool SpeakingState::ownHasFloor() const
 {
-    return m_identity && m_identity->delegate && speakerId() == m_identity->delegate;
+    const core::Speaker own = ownSpeaker();
+    return m_meeting && !own.isNobody() && m_meeting->speakers.current == own;
 }
 
 void SpeakingState::send(const char *type, QJsonObject fields)
@@ -157,14 +192,16 @@ void SpeakingState::send(const char *type, QJsonObject fields)
 
 void SpeakingState::requestToSpeak()
 {
-    if (m_identity && m_identity->delegate)
-        send("speaker.request", {{kDelegateField, m_identity->delegate}});
+    const core::Speaker own = ownSpeaker();
+    if (!own.isNobody())
+        send("speaker.request", {{own.field(), own.id}});
 }
 
 void SpeakingState::withdrawRequest()
 {
-    if (m_identity && m_identity->delegate)
-        send("speaker.withdraw", {{kDelegateField, m_identity->delegate}});
+    const core::Speaker own = ownSpeaker();
+    if (!own.isNobody())
+        send("speaker.withdraw", {{own.field(), own.id}});
 }
 
 void SpeakingState::grantFloor(int delegateId, int limitSeconds)
@@ -172,6 +209,16 @@ void SpeakingState::grantFloor(int delegateId, int limitSeconds)
     QJsonObject fields;
     if (delegateId > 0)
         fields.insert(kDelegateField, delegateId);
+    if (limitSeconds >= 0)
+        fields.insert(QStringLiteral("limitSeconds"), limitSeconds);
+    send("speaker.grant", fields);
+}
+
+void SpeakingState::grantSite(int bridgeId, int limitSeconds)
+{
+    if (bridgeId <= 0)
+        return;
+    QJsonObject fields {{kBridgeField, bridgeId}};
     if (limitSeconds >= 0)
         fields.insert(QStringLiteral("limitSeconds"), limitSeconds);
     send("speaker.grant", fields);
@@ -186,6 +233,18 @@ void SpeakingState::removeSpeaker(int delegateId)
 {
     if (delegateId > 0)
         send("speaker.withdraw", {{kDelegateField, delegateId}});
+}
+
+void SpeakingState::removeSite(int bridgeId)
+{
+    if (bridgeId > 0)
+        send("speaker.withdraw", {{kBridgeField, bridgeId}});
+}
+
+void SpeakingState::moveSite(int bridgeId, int position)
+{
+    if (bridgeId > 0 && position >= 0)
+        send("speaker.move", {{kBridgeField, bridgeId}, {QStringLiteral("position"), position}});
 }
 
 void SpeakingState::moveSpeaker(int delegateId, int position)

@@ -1,6 +1,8 @@
 // The floor as the screens see it (Kiosk.speaking): who speaks, since when, how much time is
 // left (counted on the server's clock, so every screen shows the same second), who waits in
-// what order, and this tablet's own place. Actions for the chair and for the delegate.
+// what order, and this device's own place. Those who speak are delegates and remote sites
+// (bridge points, named by their device label). Actions for the chair, for the delegate's
+// tablet and for a bridge point.
 #pragma once
 
 #include "deviceidentity.h"
@@ -24,12 +26,19 @@ class SpeakingState : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("provided by Kiosk")
 
-    // [{delegateId, name, seat, position}] in the order they will be called; position from 1
+    // [{key, site, delegateId, bridgeId, name, seat, position}] in the order they will be
+    // called; position from 1. A delegate: site false, delegateId, key "<delegateId>". A remote
+    // site: site true, bridgeId (its device id), name its label, seat "", key "site<bridgeId>".
     Q_PROPERTY(QVariantList queue READ queue NOTIFY changed)
     Q_PROPERTY(int queueLength READ queueLength NOTIFY changed)
     // Someone has the floor.
     Q_PROPERTY(bool floorTaken READ floorTaken NOTIFY changed)
+    // The delegate with the floor (0: none, or a site has it).
     Q_PROPERTY(int speakerId READ speakerId NOTIFY changed)
+    // A remote site has the floor: its device id (0: none, or a delegate has it).
+    Q_PROPERTY(bool speakerIsSite READ speakerIsSite NOTIFY changed)
+    Q_PROPERTY(int speakerSiteId READ speakerSiteId NOTIFY changed)
+    // The delegate's name or the site's label.
     Q_PROPERTY(QString speakerName READ speakerName NOTIFY changed)
     Q_PROPERTY(QString speakerSeat READ speakerSeat NOTIFY changed)
     Q_PROPERTY(QString speakerGroup READ speakerGroup NOTIFY changed)
@@ -42,10 +51,10 @@ class SpeakingState : public QObject
     // "04:12" left, or the time spoken when there is no limit, or "+00:35" overrun.
     Q_PROPERTY(QString clockText READ clockText NOTIFY tick)
     Q_PROPERTY(int defaultLimitSeconds READ defaultLimitSeconds NOTIFY changed)
-    // Seat tablets: 0 when not waiting, else the place in the queue from 1.
+    // Seat tablets and bridge points: 0 when not waiting, else the place in the queue from 1.
     Q_PROPERTY(int ownPosition READ ownPosition NOTIFY changed)
     Q_PROPERTY(bool ownHasFloor READ ownHasFloor NOTIFY changed)
-    // A request or withdrawal from this tablet waits in the outbox.
+    // A request or withdrawal from this device waits in the outbox.
     Q_PROPERTY(bool ownRequestSending READ ownRequestSending NOTIFY changed)
 
 public:
@@ -60,8 +69,10 @@ public:
 
     QVariantList queue() const;
     int queueLength() const { return m_meeting ? int(m_meeting->speakers.queue.size()) : 0; }
-    bool floorTaken() const { return speakerId() != 0; }
-    int speakerId() const { return m_meeting ? int(m_meeting->speakers.current) : 0; }
+    bool floorTaken() const { return m_meeting && !m_meeting->speakers.current.isNobody(); }
+    int speakerId() const { return m_meeting ? int(m_meeting->speakers.currentDelegate()) : 0; }
+    bool speakerIsSite() const { return speakerSiteId() != 0; }
+    int speakerSiteId() const { return m_meeting ? int(m_meeting->speakers.currentBridge()) : 0; }
     QString speakerName() const;
     QString speakerSeat() const;
     QString speakerGroup() const;
@@ -75,16 +86,22 @@ public:
     bool ownHasFloor() const;
     bool ownRequestSending() const { return m_ownRequestSending; }
 
-    // Seat tablets.
+    // Seat tablets (for their delegate) and bridge points (for their own site).
     Q_INVOKABLE void requestToSpeak();
     Q_INVOKABLE void withdrawRequest();
-    // Chair console. delegateId 0: the first in the queue; limitSeconds -1: the default.
+    // Chair console. delegateId 0: the first in the queue, delegate or site; limitSeconds -1:
+    // the default.
     Q_INVOKABLE void grantFloor(int delegateId = 0, int limitSeconds = -1);
+    Q_INVOKABLE void grantSite(int bridgeId, int limitSeconds = -1);
     Q_INVOKABLE void endSpeech();
-    // Takes a delegate off the list (they left, or asked the chair to).
+    // Takes a delegate or a site off the list (they left, or asked the chair to).
     Q_INVOKABLE void removeSpeaker(int delegateId);
+    Q_INVOKABLE void removeSite(int bridgeId);
     // position from 0
     Q_INVOKABLE void moveSpeaker(int delegateId, int position);
+    Q_INVOKABLE void moveSite(int bridgeId, int position);
+    // A site's name: its device label, else what the device calls itself, else "Remote site N".
+    QString siteName(qint64 bridgeId) const;
     Q_INVOKABLE void setSpeakingLimit(int seconds);
     // "mm:ss" for a number of seconds (minus sign kept off: callers say "over").
     Q_INVOKABLE QString formatDuration(int seconds) const;
@@ -96,6 +113,9 @@ Q_SIGNALS:
 private:
     void updateClock();
     void send(const char *type, QJsonObject fields = {});
+    // Who this device speaks as: its delegate (a seat's tablet), its own site (a bridge
+    // point), else nobody.
+    core::Speaker ownSpeaker() const;
 
     const core::MeetingState *m_meeting = nullptr;
     const DeviceIdentity *m_identity = nullptr;

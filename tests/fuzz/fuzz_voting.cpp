@@ -66,7 +66,8 @@ void setup(core::MeetingState &state, const char *json)
 }
 
 // Five members (weights 1,1,1,2,3), four present, delegate 5 gave a proxy to 1; poll 1 (named
-// yes/no) is open, poll 2 (secret, candidates, changes allowed) and poll 3 (by weight) are drafts.
+// yes/no) is open, poll 2 (secret, candidates, changes allowed) and poll 3 (by weight) are drafts;
+// devices 1 and 2 are bridge points.
 core::MeetingState makeSession()
 {
     core::MeetingState state;
@@ -87,6 +88,13 @@ core::MeetingState makeSession()
                 .append('}')
                 .constData());
     setup(state, R"({"type":"proxy.give","id":"p","meeting":1,"delegate":5,"holder":1})");
+    // Two bridge points (remote sites, devices 1 and 2) that may be on the speaker list.
+    for (qint64 device : {1, 2})
+        applyAll(state,
+            {{QStringLiteral("device.enrolled"),
+                {{QStringLiteral("device"), device},
+                    {QStringLiteral("role"), QStringLiteral("bridge")},
+                    {QStringLiteral("label"), QStringLiteral("Site %1").arg(device)}}}});
     setup(state,
         R"({"type":"poll.create","id":"7","meeting":1,"title":"Motion","rule":{"preset":"majority-of-members"}})");
     setup(state,

@@ -374,7 +374,7 @@ private Q_SLOTS:
             sent << command;
             return QStringLiteral("s");
         });
-        meeting.speakers.current = 2;
+        meeting.speakers.current = core::Speaker::delegate(2);
         meeting.speakers.limitSeconds = 60;
         // The floor was given 10 s ago by this device's clock...
         meeting.speakers.since
@@ -393,8 +393,8 @@ private Q_SLOTS:
         QVERIFY(!speaking.overrun());
         QCOMPARE(speaking.clockText(), speaking.formatDuration(speaking.elapsedSeconds()));
 
-        meeting.speakers.current = 0;
-        meeting.speakers.queue = {4, 2};
+        meeting.speakers.current = {};
+        meeting.speakers.queue = {core::Speaker::delegate(4), core::Speaker::delegate(2)};
         speaking.refresh();
         QCOMPARE(speaking.ownPosition(), 2);
         QCOMPARE(speaking.queue().size(), 2);
@@ -405,6 +405,95 @@ private Q_SLOTS:
         speaking.grantFloor(0, -1);
         QVERIFY(!sent.last().contains(QLatin1String("delegate")));
         QVERIFY(!sent.last().contains(QLatin1String("limitSeconds")));
+    }
+
+    // Remote sites on the list: entries marked as sites with their label; the chair's actions
+    // name them as bridges; a bridge point asks and withdraws for itself.
+    void sitesOnTheList()
+    {
+        core::MeetingState meeting = sampleMeeting();
+        core::DeviceInfo site;
+        site.id = 9;
+        site.role = QStringLiteral("bridge");
+        site.label = QStringLiteral("Điểm cầu huyện Cái Bè");
+        meeting.devices[site.id] = site;
+        core::DeviceInfo unnamed = site;
+        unnamed.id = 10;
+        unnamed.label.clear();
+        unnamed.name = QStringLiteral("bridge-10");
+        meeting.devices[unnamed.id] = unnamed;
+        meeting.speakers.queue
+            = {core::Speaker::delegate(4), core::Speaker::bridge(9), core::Speaker::bridge(10)};
+        DeviceIdentity identity;
+        identity.meeting = 7;
+        identity.role = QStringLiteral("bridge");
+        identity.device = 9;
+        QList<QJsonObject> sent;
+        SpeakingState speaking;
+        speaking.attach(&meeting, &identity, [&sent](QJsonObject command) {
+            sent << command;
+            return QStringLiteral("s");
+        });
+        speaking.refresh();
+        const QVariantList queue = speaking.queue();
+        QCOMPARE(queue.size(), 3);
+        const QVariantMap first = queue[0].toMap();
+        const QVariantMap second = queue[1].toMap();
+        QCOMPARE(first.value(QStringLiteral("site")).toBool(), false);
+        QCOMPARE(first.value(QStringLiteral("key")).toString(), QStringLiteral("4"));
+        QCOMPARE(first.value(QStringLiteral("delegateId")).toInt(), 4);
+        QCOMPARE(second.value(QStringLiteral("site")).toBool(), true);
+        QCOMPARE(second.value(QStringLiteral("key")).toString(), QStringLiteral("site9"));
+        QCOMPARE(second.value(QStringLiteral("bridgeId")).toInt(), 9);
+        QCOMPARE(second.value(QStringLiteral("delegateId")).toInt(), 0);
+        QCOMPARE(second.value(QStringLiteral("name")).toString(), site.label);
+        QCOMPARE(second.value(QStringLiteral("seat")).toString(), QString());
+        QCOMPARE(queue[2].toMap().value(QStringLiteral("name")).toString(), unnamed.name);
+        // This bridge point is second; not a delegate's tablet.
+        QCOMPARE(speaking.ownPosition(), 2);
+        speaking.withdrawRequest();
+        QCOMPARE(sent.last(),
+            (QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
+                {QStringLiteral("bridge"), 9}}));
+        speaking.requestToSpeak();
+        QCOMPARE(sent.last(),
+            (QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.request")},
+                {QStringLiteral("bridge"), 9}}));
+
+        // The site has the floor: the card's name is its label; no delegate speaks.
+        meeting.speakers.current = core::Speaker::bridge(9);
+        meeting.speakers.since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        speaking.refresh();
+        QVERIFY(speaking.floorTaken());
+        QVERIFY(speaking.speakerIsSite());
+        QCOMPARE(speaking.speakerSiteId(), 9);
+        QCOMPARE(speaking.speakerId(), 0);
+        QCOMPARE(speaking.speakerName(), site.label);
+        QCOMPARE(speaking.speakerSeat(), QString());
+        QVERIFY(speaking.ownHasFloor());
+        // Delegate 9 is not site 9.
+        meeting.speakers.current = core::Speaker::delegate(9);
+        speaking.refresh();
+        QVERIFY(!speaking.ownHasFloor());
+        QVERIFY(!speaking.speakerIsSite());
+
+        // The chair's actions name sites as bridges.
+        speaking.grantSite(10, 120);
+        QCOMPARE(sent.last(),
+            (QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.grant")},
+                {QStringLiteral("bridge"), 10}, {QStringLiteral("limitSeconds"), 120}}));
+        speaking.moveSite(10, 0);
+        QCOMPARE(sent.last(),
+            (QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.move")},
+                {QStringLiteral("bridge"), 10}, {QStringLiteral("position"), 0}}));
+        speaking.removeSite(10);
+        QCOMPARE(sent.last(),
+            (QJsonObject {{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
+                {QStringLiteral("bridge"), 10}}));
+        const qsizetype count = sent.size();
+        speaking.grantSite(0);
+        speaking.removeSite(-1);
+        QCOMPARE(sent.size(), count); // nothing for no site
     }
 
     void clockOffsetFromTheHelloAnswer()

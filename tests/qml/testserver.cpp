@@ -64,6 +64,7 @@ void TestServer::stopServer()
     // Their connections die with the server; the next castAs() connects again.
     m_admin.reset();
     m_seatDevices.clear();
+    m_sites.clear();
     if (m_server)
         m_server->stop();
     // The closed sessions are deleted later and tell the hub as they go: let them go while
@@ -256,18 +257,8 @@ bool TestServer::castAs(int delegate, int poll, const QString &choice)
     auto &device = m_seatDevices[delegate];
     if (!device) {
         // Enrolled like a real tablet: redeem a join code, then hello with the credential.
-        const QString url = joinLink(QStringLiteral("delegate"), delegate);
-        const QString token = url.section(QStringLiteral("t="), 1).section(u'&', 0, 0);
         const QString wsUrl = QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_server->port());
-        WsClient enroller(m_server->tlsIdentity().pin);
-        if (!enroller.open(wsUrl))
-            return false;
-        const QJsonObject enrolled = enroller.request(
-            {{QStringLiteral("type"), QStringLiteral("enroll")}, {QStringLiteral("token"), token},
-                {QStringLiteral("name"), QStringLiteral("test-seat")}});
-        enroller.close();
-        const QString credential = enrolled.value(QLatin1String("result"))
-                                       .toObject()
+        const QString credential = enroll(joinLink(QStringLiteral("delegate"), delegate))
                                        .value(QLatin1String("credential"))
                                        .toString();
         auto client = std::make_shared<WsClient>(m_server->tlsIdentity().pin);
@@ -284,6 +275,46 @@ bool TestServer::castAs(int delegate, int poll, const QString &choice)
         qWarning("test server: ballot of %d refused: %s", delegate,
             QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
     return isOk(reply);
+}
+
+QJsonObject TestServer::enroll(const QString &url)
+{
+    const QString token = url.section(QStringLiteral("t="), 1).section(u'&', 0, 0);
+    WsClient enroller(m_server->tlsIdentity().pin);
+    if (!enroller.open(QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_server->port())))
+        return {};
+    const QJsonObject enrolled = enroller.request(
+        {{QStringLiteral("type"), QStringLiteral("enroll")}, {QStringLiteral("token"), token},
+            {QStringLiteral("name"), QStringLiteral("test-device")}});
+    enroller.close();
+    return enrolled.value(QLatin1String("result")).toObject();
+}
+
+int TestServer::joinSite(const QString &label)
+{
+    const QJsonObject body {
+        {QStringLiteral("role"), QStringLiteral("bridge")}, {QStringLiteral("label"), label}};
+    const QJsonObject enrolled = enroll(
+        call("POST", QStringLiteral("/meetings/1/join-codes"), QJsonDocument(body).toJson())
+            .value(QLatin1String("url"))
+            .toString());
+    const int device = enrolled.value(QLatin1String("device")).toInt();
+    auto client = std::make_shared<WsClient>(m_server->tlsIdentity().pin);
+    if (!device
+        || !client->connectAndHello(QStringLiteral("wss://127.0.0.1:%1/ws").arg(m_server->port()),
+            enrolled.value(QLatin1String("credential")).toString().toUtf8()))
+        return 0;
+    m_sites[device] = client;
+    return device;
+}
+
+bool TestServer::siteRequestsToSpeak(int device)
+{
+    const auto site = m_sites.find(device);
+    if (site == m_sites.end())
+        return false;
+    return isOk(site->second->request({{QStringLiteral("type"), QStringLiteral("speaker.request")},
+        {QStringLiteral("meeting"), 1}, {QStringLiteral("bridge"), device}}));
 }
 
 bool TestServer::requestToSpeak(int delegate)
@@ -319,11 +350,15 @@ void TestServer::clearSpeakers()
 {
     const QJsonObject state
         = call("GET", QStringLiteral("/meetings/1")).value(QLatin1String("speakers")).toObject();
-    if (!state.value(QLatin1String("current")).isNull())
+    if (!state.value(QLatin1String("current")).isNull()
+        || !state.value(QLatin1String("currentBridge")).isNull())
         endSpeech();
-    for (const QJsonValue &waiting : state.value(QLatin1String("queue")).toArray())
-        adminCommand({{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
-            {QStringLiteral("delegate"), waiting.toObject().value(QLatin1String("delegate"))}});
+    for (const QJsonValue &waiting : state.value(QLatin1String("queue")).toArray()) {
+        QJsonObject withdraw = waiting.toObject(); // {delegate} or {bridge}, and requestedAt
+        withdraw.remove(QStringLiteral("requestedAt"));
+        withdraw.insert(QStringLiteral("type"), QStringLiteral("speaker.withdraw"));
+        adminCommand(withdraw);
+    }
 }
 
 int TestServer::devicesOnline()

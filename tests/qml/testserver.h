@@ -65,7 +65,12 @@ public:
     Q_INVOKABLE bool requestToSpeak(int delegate);
     Q_INVOKABLE bool grantFloor(int delegate, int limitSeconds = -1);
     Q_INVOKABLE bool endSpeech();
-    // Ends any speech and empties the speaker list.
+    // A bridge point (remote site) enrolled with a join code labelled `label`, connected as
+    // that device; returns its device id (0 on failure). siteRequestsToSpeak: the site itself
+    // asks for the floor.
+    Q_INVOKABLE int joinSite(const QString &label);
+    Q_INVOKABLE bool siteRequestsToSpeak(int device);
+    // Ends any speech and empties the speaker list (delegates and sites).
     Q_INVOKABLE void clearSpeakers();
     Q_INVOKABLE QVariantMap speakers();
     // Documents, as the secretary: one of the sample articles as a PDF of at least `minPages`
@@ -93,6 +98,9 @@ private:
     quint16 m_port = 0;
     std::unique_ptr<WsClient> m_admin;
     std::map<int, std::shared_ptr<WsClient>> m_seatDevices; // delegate → its enrolled device
+    std::map<int, std::shared_ptr<WsClient>> m_sites; // bridge device id → its connection
+    // Redeems a join code like a kiosk; returns {device, credential} of the answer's result.
+    QJsonObject enroll(const QString &url);
 };
 
 } // namespace chamber::testing

@@ -1,6 +1,7 @@
 // The chair console's votes and speaker list against the real server: a vote is created from
 // the dialog, opened, watched (ballots in, names of who has not voted), closed and published;
-// the floor goes to the first on the list and the speech ends; the list is reordered.
+// the floor goes to the first on the list and the speech ends; the list is reordered; a remote
+// site on the list is handled like a delegate.
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -140,6 +141,59 @@ Item {
             compare(TestServer.speakers().queue[0].delegate, 11)
             tap(view, "grant10")
             tryCompare(Kiosk.speaking, "speakerId", 10, 5000)
+        }
+
+        // A remote site on the list: marked as a site, moved, given the floor (the card shows
+        // its label and mark), taken off the list, like a delegate.
+        function test_sitesAreOnTheListLikeDelegates() {
+            const label = "Điểm cầu huyện Mộc Châu"
+            const site = TestServer.joinSite(label)
+            verify(site > 0)
+            verify(TestServer.requestToSpeak(12))
+            verify(TestServer.siteRequestsToSpeak(site))
+            const view = createTemporaryObject(screen, root)
+            tryCompare(Kiosk.speaking, "queueLength", 2, 5000)
+            const entry = Kiosk.speaking.queue[1]
+            verify(entry.site)
+            compare(entry.bridgeId, site)
+            compare(entry.delegateId, 0)
+            compare(entry.name, label)
+            compare(entry.key, "site" + site)
+            verify(!Kiosk.speaking.queue[0].site)
+            tryVerify(() => Helpers.findByName(view, "queueRowsite" + site) !== null, 5000)
+            const badge = Helpers.findByName(view, "siteBadgesite" + site)
+            verify(badge.visible)
+            compare(Helpers.findByName(badge, "siteBadgeText").text, qsTr("Remote site"))
+            verify(!Helpers.findByName(view, "siteBadge12").visible)
+
+            tap(view, "moveUpsite" + site)
+            tryVerify(() => Kiosk.speaking.queue[0].site, 5000)
+            compare(TestServer.speakers().queue[0].bridge, site)
+            compare(Helpers.findByName(view, "grantNextButton").text, qsTr("Give the floor to %1").arg(label))
+            tap(view, "grantNextButton")
+            tryCompare(Kiosk.speaking, "speakerSiteId", site, 5000)
+            verify(Kiosk.speaking.speakerIsSite)
+            verify(Kiosk.speaking.floorTaken)
+            compare(Kiosk.speaking.speakerId, 0)
+            compare(Kiosk.speaking.speakerName, label)
+            compare(TestServer.speakers().currentBridge, site)
+            compare(Helpers.findByName(view, "speakerName").text, label)
+            verify(Helpers.findByName(view, "speakerSiteBadge").visible)
+            tap(view, "endSpeechButton")
+            tryCompare(Kiosk.speaking, "floorTaken", false, 5000)
+            verify(TestServer.speakers().bridgeTotals.some(total => total.bridge === site))
+
+            // Asks again: the chair takes it off the list, then gives it the floor from its row.
+            verify(TestServer.siteRequestsToSpeak(site))
+            tryCompare(Kiosk.speaking, "queueLength", 2, 5000)
+            tap(view, "removesite" + site)
+            tryCompare(Kiosk.speaking, "queueLength", 1, 5000)
+            verify(!TestServer.speakers().queue.some(waiting => waiting.bridge === site))
+            verify(TestServer.siteRequestsToSpeak(site))
+            tryCompare(Kiosk.speaking, "queueLength", 2, 5000)
+            tap(view, "grantsite" + site)
+            tryCompare(Kiosk.speaking, "speakerSiteId", site, 5000)
+            compare(Kiosk.speaking.queue[0].delegateId, 12)
         }
 
         function test_defaultSpeakingTimeIsSet() {
