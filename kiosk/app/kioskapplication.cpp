@@ -1,7 +1,9 @@
 #include "kioskapplication.h"
 
+#include "bridgemedia.h"
 #include "pdfpageprovider.h"
 #include "qrimageprovider.h"
+#include "returnsources.h"
 #include "support/textpdf.h"
 #include "videosurface.h"
 
@@ -239,6 +241,8 @@ int KioskApplication::run()
     // that joins as a bridge only now gets Qt's default, OpenGL on Linux displays, as well.
     if (m_state.role() == QLatin1String("bridge"))
         prepareBridgeVideo();
+    if (auto sources = returnSources(m_options.camera, m_options.microphone); sources)
+        BridgeMedia::setDefaultReturnConfig(sources.value());
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chamber/App/Main.qml")));
     auto *window = m_engine.rootObjects().isEmpty()
         ? nullptr

@@ -37,15 +37,18 @@ RowLayout {
         text: root.media.cameraOff ? qsTr("Camera off · turn on") : qsTr("Turn camera off")
         onClicked: root.media.cameraOff = !root.media.cameraOff
     }
+    // The site's place on the speaker list (Kiosk.speaking: this device as a bridge point).
     ControlButton {
         objectName: "speakButton"
         Layout.fillWidth: true
-        enabled: !root.media.onAir && Kiosk.connectionState === "online"
-        highlighted: !root.media.floorRequested
-        text: root.media.onAir ? qsTr("This site has the floor")
-            : root.media.queuePosition > 0 ? qsTr("Waiting to speak (no. %1) · withdraw").arg(root.media.queuePosition)
-            : root.media.floorRequested ? qsTr("Withdraw request to speak")
+        readonly property int position: Kiosk.speaking.ownPosition
+        enabled: !Kiosk.speaking.ownHasFloor && !Kiosk.speaking.ownRequestSending
+                 && Kiosk.connectionState === "online"
+        highlighted: position === 0
+        text: Kiosk.speaking.ownHasFloor || root.media.onAir ? qsTr("This site has the floor")
+            : Kiosk.speaking.ownRequestSending ? qsTr("Sending…")
+            : position > 0 ? qsTr("Waiting to speak (no. %1) · withdraw").arg(position)
             : qsTr("Request to speak")
-        onClicked: root.media.floorRequested ? root.media.withdrawRequest() : root.media.requestToSpeak()
+        onClicked: position > 0 ? Kiosk.speaking.withdrawRequest() : Kiosk.speaking.requestToSpeak()
     }
 }

@@ -22,6 +22,7 @@ void BridgeMedia::setDefaultReturnConfig(std::optional<media::ReturnSenderConfig
 
 BridgeMedia::BridgeMedia(QObject *parent)
     : QObject(parent)
+    , m_returnConfig(g_defaultReturn)
 {
     m_rejoinTimer.setSingleShot(true);
     connect(&m_rejoinTimer, &QTimer::timeout, this, [this] {
@@ -47,7 +48,6 @@ void BridgeMedia::setReturnConfig(std::optional<media::ReturnSenderConfig> confi
 void BridgeMedia::componentComplete()
 {
     m_complete = true;
-    refreshQueue();
     if (!m_link) {
         m_ownLink = std::make_unique<KioskMediaLink>(KioskState::instance());
         setLink(m_ownLink.get());
@@ -68,8 +68,6 @@ void BridgeMedia::setLink(MediaLink *link)
         if (peer == m_floorPeer)
             return;
         m_floorPeer = peer;
-        if (onAir())
-            m_requestPending = false;
         emit floorChanged();
     });
     connect(m_link, &MediaLink::serviceStateChanged, this, [this](const QString &state) {
@@ -138,31 +136,6 @@ void BridgeMedia::setCameraOff(bool off)
     if (m_return)
         m_return->setCameraOff(off);
     emit sendingChanged();
-}
-
-void BridgeMedia::requestToSpeak()
-{
-    KioskState *kiosk = KioskState::instance();
-    if (!kiosk || kiosk->identity().device == 0)
-        return;
-    const QString id
-        = kiosk->sendCommand({{QStringLiteral("type"), QStringLiteral("speaker.request")},
-            {QStringLiteral("bridge"), kiosk->identity().device}});
-    if (id.isEmpty())
-        return;
-    m_requestPending = true;
-    emit floorChanged();
-}
-
-void BridgeMedia::withdrawRequest()
-{
-    KioskState *kiosk = KioskState::instance();
-    if (!kiosk || kiosk->identity().device == 0)
-        return;
-    kiosk->sendCommand({{QStringLiteral("type"), QStringLiteral("speaker.withdraw")},
-        {QStringLiteral("bridge"), kiosk->identity().device}});
-    m_requestPending = false;
-    emit floorChanged();
 }
 
 // Joins when active and online; leaves (and stops receiving) otherwise.
@@ -416,28 +389,6 @@ void BridgeMedia::setSendStatus(const QString &status)
         return;
     m_sendStatus = status;
     emit sendingChanged();
-}
-
-void BridgeMedia::refreshQueue()
-{
-    KioskState *kiosk = KioskState::instance();
-    Connection *connection = kiosk ? kiosk->connection() : nullptr;
-    int position = 0;
-    bool speaking = false;
-    if (connection && connection->hasMeeting()) {
-        const auto &speakers = connection->meeting().speakers;
-        const auto self = core::Speaker::bridge(kiosk->identity().device);
-        position = int(speakers.positionOf(self) + 1);
-        speaking = speakers.current == self;
-    }
-    const bool requestedBefore = floorRequested();
-    // The server has it (or the floor came): the request is no longer only ours.
-    if (position > 0 || speaking)
-        m_requestPending = false;
-    if (position == m_queuePosition && floorRequested() == requestedBefore)
-        return;
-    m_queuePosition = position;
-    emit floorChanged();
 }
 
 } // namespace chamber::kiosk

@@ -46,10 +46,6 @@ class BridgeMedia : public QObject, public QQmlParserStatus
     // This site's camera and microphone to the chamber: off, connecting, sending, failed,
     // unavailable (no camera or elements here).
     Q_PROPERTY(QString sendStatus READ sendStatus NOTIFY sendingChanged)
-    // This site asked for the floor and waits (or its request is on its way).
-    Q_PROPERTY(bool floorRequested READ floorRequested NOTIFY floorChanged)
-    // Its place in the speaker queue from 1; 0: not waiting.
-    Q_PROPERTY(int queuePosition READ queuePosition NOTIFY floorChanged)
     // Decoded programme frames so far (this receiver), refreshed twice a second.
     Q_PROPERTY(int framesReceived READ framesReceived NOTIFY statsChanged)
     Q_PROPERTY(QSize videoSize READ videoSize NOTIFY statsChanged)
@@ -90,14 +86,8 @@ public:
     bool cameraOff() const { return m_cameraOff; }
     void setCameraOff(bool off);
     QString sendStatus() const { return m_sendStatus; }
-    bool floorRequested() const { return m_requestPending || m_queuePosition > 0; }
-    int queuePosition() const { return m_queuePosition; }
     int framesReceived() const { return int(m_frames); }
     QSize videoSize() const { return m_videoSize; }
-
-    // The site asks for the floor (speaker.request with this device as `bridge`), or withdraws.
-    Q_INVOKABLE void requestToSpeak();
-    Q_INVOKABLE void withdrawRequest();
 
 Q_SIGNALS:
     void activeChanged();
@@ -116,7 +106,6 @@ private:
     void scheduleRejoin();
     void refreshStatus();
     void refreshStats();
-    void refreshQueue();
     void startReturn();
     void dropReturn();
     void setSendStatus(const QString &status);
@@ -143,8 +132,6 @@ private:
     bool m_muted = false;
     bool m_cameraOff = false;
     QString m_sendStatus = QStringLiteral("off");
-    bool m_requestPending = false;
-    int m_queuePosition = 0;
     quint64 m_frames = 0;
     QSize m_videoSize;
 };

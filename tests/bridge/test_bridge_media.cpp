@@ -404,7 +404,8 @@ void TestBridgeMedia::againstTheRealChamberd()
                    .toUtf8());
     file.close();
     ServerProcess server;
-    QVERIFY(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
+    QVERIFY2(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}),
+        server.log().right(3000).constData());
     const auto admin = [&](const QByteArray &method, const QString &path, const QJsonObject &body) {
         return restCall(method, server.baseUrl() + QStringLiteral("/api/v1/meetings/1") + path,
             server.pin(), server.adminToken(), QJsonDocument(body).toJson());
@@ -446,27 +447,28 @@ Window {
         QVERIFY(coloursIn(m_window->grabWindow(), area) >= 2);
     }
 
-    // The site asks for the floor; the chair gives it; media.floor names this bridge.
-    m_media->requestToSpeak();
-    QVERIFY(m_media->floorRequested());
-    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 1, 10000);
+    // The site asks for the floor; the chair gives it; media.floor names this bridge (the
+    // programme follows the speaker list while the meeting is in session).
+    admin("POST", QStringLiteral("/start"), {});
+    SpeakingState *speaking = m_kiosk->speaking();
+    speaking->requestToSpeak();
+    QTRY_COMPARE_WITH_TIMEOUT(speaking->ownPosition(), 1, 10000);
     const qint64 device = m_kiosk->identity().device;
     QVERIFY(admin("POST", QStringLiteral("/speakers/grant"), {{QStringLiteral("bridge"), device}})
                 .status
         == 200);
     QTRY_VERIFY_WITH_TIMEOUT(m_media->onAir(), 10000);
-    QVERIFY(!m_media->floorRequested());
+    QCOMPARE(speaking->ownPosition(), 0);
     QVERIFY(
         m_window->findChild<QObject *>(QStringLiteral("onAirBadge"))->property("visible").toBool());
     QVERIFY(admin("POST", QStringLiteral("/speakers/end"), {}).status == 200);
     QTRY_VERIFY_WITH_TIMEOUT(!m_media->onAir(), 10000);
 
     // Asked and withdrawn: off the list again.
-    m_media->requestToSpeak();
-    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 1, 10000);
-    m_media->withdrawRequest();
-    QTRY_COMPARE_WITH_TIMEOUT(m_media->queuePosition(), 0, 10000);
-    QVERIFY(!m_media->floorRequested());
+    speaking->requestToSpeak();
+    QTRY_COMPARE_WITH_TIMEOUT(speaking->ownPosition(), 1, 10000);
+    speaking->withdrawRequest();
+    QTRY_COMPARE_WITH_TIMEOUT(speaking->ownPosition(), 0, 10000);
 
     // The screen and the kiosk go before the server does.
     m_engine.reset();
