@@ -136,7 +136,7 @@ Rectangle {
             width: parent.width - Theme.px(16)
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            visible: root.media.cameraOff || root.media.sendStatus !== "sending"
+            visible: root.media.cameraOff || root.media.sendStatus !== "sending" || !preview.available
             text: root.media.cameraOff ? qsTr("Camera off")
                 : root.media.sendStatus === "failed" ? qsTr("Camera not sending")
                 : root.media.sendStatus === "unavailable" ? qsTr("No camera")

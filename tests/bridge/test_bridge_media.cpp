@@ -487,7 +487,7 @@ void TestBridgeMedia::bridgeScreenWithProgramme_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<bool>("onAir");
     QTest::newRow("1280x800 vi") << QSize(1280, 800) << "vi" << false;
-    QTest::newRow("1920x1080 en on air") << QSize(1920, 1080) << "en" << true;
+    QTest::newRow("1920x1080 en on air, muted") << QSize(1920, 1080) << "en" << true;
 }
 
 // The whole bridge screen (demo meeting) with a running programme; screenshots go to
@@ -518,9 +518,12 @@ Window {
     m_link->setSender(m_sender.get());
     // The screen made its own link to the (static) Kiosk; the programme comes through ours.
     QVERIFY(m_media->active());
+    m_media->setReturnConfig(testCamera());
+    m_media->setMuted(onAir);
     m_media->setLink(m_link.get());
     QTRY_COMPARE_WITH_TIMEOUT(m_media->status(), QStringLiteral("receiving"), 20000);
     waitForFrames(15);
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->sendStatus(), QStringLiteral("sending"), 20000);
     if (onAir)
         emit m_link->floorChanged(kPeer);
     QObject *notice = m_window->findChild<QObject *>(QStringLiteral("videoNotice"));
