@@ -6,6 +6,7 @@
 // on the offscreen platform, where video cannot be shown and everything else must still work.
 #include "bridgemedia.h"
 #include "kioskapplication.h"
+#include "kioskmedialink.h"
 #include "pdfpageprovider.h"
 #include "programmelink.h"
 #include "qmlplugins.h"
@@ -25,6 +26,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
 
@@ -113,6 +115,7 @@ private slots:
     void chamberMediaRestartReplacesTheReceiver();
     void serviceUnavailableAndJoinRefused();
     void floorNamesThisBridge();
+    void pushesFromTheServerAreChecked();
     void ownCameraGoesBackWithPreview();
     void againstTheRealChamberd();
     void bridgeScreenWithProgramme_data();
@@ -352,6 +355,45 @@ void TestBridgeMedia::floorNamesThisBridge()
     QVERIFY(m_media->onAir());
     emit m_link->floorChanged(QString());
     QVERIFY(!m_media->onAir());
+}
+
+// What chamberd pushes goes to webrtcbin only through chamber-media's strict parser: a
+// malformed signal is dropped (logged), the floor and status pass as they are.
+void TestBridgeMedia::pushesFromTheServerAreChecked()
+{
+    KioskMediaLink link(nullptr);
+    QVERIFY(!link.isOnline());
+    QSignalSpy received(&link, &MediaLink::received);
+    QSignalSpy floor(&link, &MediaLink::floorChanged);
+    QSignalSpy service(&link, &MediaLink::serviceStateChanged);
+    const auto signal = [&](const QJsonObject &body) {
+        link.handlePush(QStringLiteral("media.signal"), {{QStringLiteral("signal"), body}});
+    };
+    signal({{QStringLiteral("type"), QStringLiteral("offer")}, {QStringLiteral("peer"), kPeer},
+        {QStringLiteral("sdp"), QStringLiteral("not sdp")}});
+    signal({{QStringLiteral("type"), QStringLiteral("offer")}, {QStringLiteral("peer"), kPeer}});
+    signal({{QStringLiteral("type"), QStringLiteral("offer")}, {QStringLiteral("peer"), kPeer},
+        {QStringLiteral("sdp"), QStringLiteral("v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n")},
+        {QStringLiteral("extra"), 1}});
+    signal({{QStringLiteral("type"), QStringLiteral("candidate")},
+        {QStringLiteral("peer"), QStringLiteral("bad peer!")}, {QStringLiteral("mline"), 0},
+        {QStringLiteral("candidate"), QStringLiteral("candidate:1 1 UDP 1 127.0.0.1 1 typ host")}});
+    link.handlePush(QStringLiteral("media.signal"), {});
+    QCOMPARE(received.count(), 0);
+    signal({{QStringLiteral("type"), QStringLiteral("candidate")}, {QStringLiteral("peer"), kPeer},
+        {QStringLiteral("mline"), 0},
+        {QStringLiteral("candidate"), QStringLiteral("candidate:1 1 UDP 1 127.0.0.1 1 typ host")}});
+    QCOMPARE(received.count(), 1);
+    QCOMPARE(received.first().first().value<SignalMessage>().type, SignalType::Candidate);
+    link.handlePush(QStringLiteral("media.floor"), {{QStringLiteral("peer"), kPeer}});
+    link.handlePush(QStringLiteral("media.floor"), {{QStringLiteral("peer"), QJsonValue()}});
+    QCOMPARE(floor.count(), 2);
+    QCOMPARE(floor.at(0).first().toString(), kPeer);
+    QCOMPARE(floor.at(1).first().toString(), QString());
+    link.handlePush(
+        QStringLiteral("media.status"), {{QStringLiteral("state"), QStringLiteral("restarting")}});
+    QCOMPARE(service.count(), 1);
+    QCOMPARE(service.first().first().toString(), QStringLiteral("restarting"));
 }
 
 void TestBridgeMedia::ownCameraGoesBackWithPreview()
