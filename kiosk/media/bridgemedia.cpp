@@ -29,6 +29,12 @@ BridgeMedia::BridgeMedia(QObject *parent)
         m_joined = false;
         update();
     });
+    m_returnRetryTimer.setSingleShot(true);
+    m_returnRetryTimer.setInterval(5000);
+    connect(&m_returnRetryTimer, &QTimer::timeout, this, [this] {
+        if (!m_return && m_receiver && m_receiver->connectionState() == QLatin1String("connected"))
+            startReturn();
+    });
     m_statsTimer.setInterval(500);
     connect(&m_statsTimer, &QTimer::timeout, this, &BridgeMedia::refreshStats);
 }
@@ -182,7 +188,7 @@ void BridgeMedia::onReceived(const SignalMessage &message)
         if (message.type == SignalType::PeerRemoved)
             failed(QStringLiteral("chamber-media removed this bridge"));
         else if (message.type == SignalType::Error)
-            failed(QStringLiteral("chamber-media: %1").arg(message.error.message));
+            onPeerError(message.error.message);
         else if (message.state == QLatin1String("failed"))
             failed(QStringLiteral("chamber-media lost this bridge's connection"));
         break;
@@ -367,17 +373,32 @@ void BridgeMedia::startReturn()
         });
     connect(m_return.get(), &media::ReturnSender::failed, this, [this](const Error &error) {
         qCWarning(media::lcMedia).noquote() << "return failed:" << error.message;
-        // Only the return goes; the programme keeps playing. The next programme connection
-        // (a rejoin) offers it again.
+        // Only the return goes; the programme keeps playing; it is offered again later.
         if (m_return)
             m_return.release()->deleteLater();
         setSendStatus(QStringLiteral("failed"));
+        m_returnRetryTimer.start();
     });
     setSendStatus(QStringLiteral("connecting"));
 }
 
+// chamber-media ends a failed programme branch with peer-removed, which rejoins; an error
+// while the programme still plays is the return's (its branch is gone there): only the
+// return goes, and is offered again a little later.
+void BridgeMedia::onPeerError(const QString &message)
+{
+    qCWarning(media::lcMedia).noquote() << "chamber-media:" << message;
+    m_problem = message;
+    if (!m_return)
+        return;
+    m_return.release()->deleteLater();
+    setSendStatus(QStringLiteral("failed"));
+    m_returnRetryTimer.start();
+}
+
 void BridgeMedia::dropReturn()
 {
+    m_returnRetryTimer.stop();
     if (m_return)
         m_return.release()->deleteLater();
     setSendStatus(QStringLiteral("off"));

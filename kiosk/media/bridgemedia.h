@@ -108,6 +108,7 @@ private:
     void refreshStats();
     void startReturn();
     void dropReturn();
+    void onPeerError(const QString &message);
     void setSendStatus(const QString &status);
 
     QPointer<MediaLink> m_link;
@@ -120,6 +121,7 @@ private:
     std::unique_ptr<media::ReturnSender> m_return;
     QTimer m_rejoinTimer;
     QTimer m_statsTimer;
+    QTimer m_returnRetryTimer;
     int m_rejoinDelayMs = 0;
     bool m_complete = false;
     bool m_active = false;

@@ -424,6 +424,13 @@ void TestBridgeMedia::ownCameraGoesBackWithPreview()
         QVERIFY(preview && preview->available());
         QTRY_VERIFY_WITH_TIMEOUT(coloursIn(m_window->grabWindow(), sceneRect(preview)) >= 6, 10000);
     }
+    // An error from chamber-media while the programme plays is the return's: only it goes.
+    emit m_link->received(SignalMessage::failure(
+        kPeer, makeError(ErrorCode::Internal, QStringLiteral("the return's ICE failed"))));
+    QCOMPARE(m_media->sendStatus(), QStringLiteral("failed"));
+    QCOMPARE(m_media->status(), QStringLiteral("receiving"));
+    QVERIFY(m_media->receiver());
+    waitForFrames(5);
     // The return goes with the programme's connection, and comes back with the next one.
     m_link->setOnline(false);
     QCOMPARE(m_media->sendStatus(), QStringLiteral("off"));
