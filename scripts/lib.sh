@@ -24,8 +24,9 @@ CHAMBER_BUILD_PACKAGES=(
 # make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese
 # glyphs come from the fonts fontconfig brings (DejaVu) and fonts-noto-core above), chromium
 # for the phone reader's browser test, iproute2 (ip, tc) for the network namespaces of the media
-# outage test and of the Janus test and benchmark, janus for the video bridges' scale-out.
-CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium iproute2 janus
+# outage test and of the Janus test and benchmark, janus for the video bridges' scale-out, Xvfb
+# for the bridge's video test (qml6glsink needs a display with OpenGL: Mesa's llvmpipe on GLX).
+CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium iproute2 janus xvfb
     libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

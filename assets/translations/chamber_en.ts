@@ -205,21 +205,81 @@
     </message>
 </context>
 <context>
+    <name>BridgeControls</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="30"/>
+        <source>Microphone off · turn on</source>
+        <translation>Microphone off · turn on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="30"/>
+        <source>Mute microphone</source>
+        <translation>Mute microphone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="37"/>
+        <source>Camera off · turn on</source>
+        <translation>Camera off · turn on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="37"/>
+        <source>Turn camera off</source>
+        <translation>Turn camera off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="48"/>
+        <source>This site has the floor</source>
+        <translation>This site has the floor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="49"/>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="50"/>
+        <source>Waiting to speak (no. %1) · withdraw</source>
+        <translation>Waiting to speak (no. %1) · withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="51"/>
+        <source>Request to speak</source>
+        <translation>Request to speak</translation>
+    </message>
+</context>
+<context>
     <name>BridgeMain</name>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="38"/>
         <source>Bridge point: %1</source>
         <translation>Bridge point: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="38"/>
         <source>Bridge point</source>
         <translation>Bridge point</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="72"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeSidePanel</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="35"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="42"/>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="43"/>
+        <source>Documents (%1/%2)</source>
+        <translation>Documents (%1/%2)</translation>
     </message>
 </context>
 <context>
@@ -245,7 +305,7 @@
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="47"/>
         <source>Agenda (tab)</source>
-        <translation>Agenda</translation>
+        <translation>Agenda (tab)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
@@ -318,10 +378,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
         <source>next try in %n s</source>
-        <translation>
-            <numerusform>next try in %n s</numerusform>
-            <numerusform>next try in %n s</numerusform>
-        </translation>
+        <translation><numerusform>next try in %n s</numerusform><numerusform>next try in %n s</numerusform></translation>
     </message>
 </context>
 <context>
@@ -486,10 +543,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
         <source>All %n document(s) are on this tablet and can be read offline.</source>
-        <translation>
-            <numerusform>The document is on this tablet and can be read offline.</numerusform>
-            <numerusform>All %n documents are on this tablet and can be read offline.</numerusform>
-        </translation>
+        <translation><numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform><numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform></translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
@@ -517,10 +571,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
         <source>%n page(s)</source>
-        <translation>
-            <numerusform>%n page</numerusform>
-            <numerusform>%n pages</numerusform>
-        </translation>
+        <translation><numerusform>%n page(s)</numerusform><numerusform>%n page(s)</numerusform></translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
@@ -828,6 +879,119 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeView</name>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="33"/>
+        <source>Video cannot be shown on this device</source>
+        <translation>Video cannot be shown on this device</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="34"/>
+        <source>Not connected to the chamber</source>
+        <translation>Not connected to the chamber</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="35"/>
+        <source>Connecting to the chamber&apos;s video…</source>
+        <translation>Connecting to the chamber&apos;s video…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="36"/>
+        <source>Reconnecting video…</source>
+        <translation>Reconnecting video…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="37"/>
+        <source>The chamber&apos;s video service is restarting…</source>
+        <translation>The chamber&apos;s video service is restarting…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="38"/>
+        <source>The chamber&apos;s video service is unavailable</source>
+        <translation>The chamber&apos;s video service is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="39"/>
+        <source>Video connection lost; trying again…</source>
+        <translation>Video connection lost; trying again…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="42"/>
+        <source>This screen has no graphics display.</source>
+        <translation>This screen has no graphics display.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="43"/>
+        <source>The graphics driver does not offer OpenGL.</source>
+        <translation>The graphics driver does not offer OpenGL.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="44"/>
+        <source>GStreamer parts are missing (gstreamer1.0-gl, gstreamer1.0-qt6).</source>
+        <translation>GStreamer parts are missing (gstreamer1.0-gl, gstreamer1.0-qt6).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="45"/>
+        <source>The video display could not be created.</source>
+        <translation>The video display could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="45"/>
+        <source>The rest of the meeting works as usual.</source>
+        <translation>The rest of the meeting works as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="46"/>
+        <source>Video returns by itself when the connection is back.</source>
+        <translation>Video returns by itself when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="47"/>
+        <source>The picture stopped arriving; it resumes by itself.</source>
+        <translation>The picture stopped arriving; it resumes by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="48"/>
+        <source>The agenda, documents and votes work as usual. Please tell the technician.</source>
+        <translation>The agenda, documents and votes work as usual. Please tell the technician.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="49"/>
+        <source>The agenda, documents and votes work as usual.</source>
+        <translation>The agenda, documents and votes work as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="105"/>
+        <source>ON AIR · This site has the floor</source>
+        <translation>ON AIR · This site has the floor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="140"/>
+        <source>Camera off</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="141"/>
+        <source>Camera not sending</source>
+        <translation>Camera not sending</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="142"/>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="143"/>
+        <source>Own camera</source>
+        <translation>Own camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="161"/>
+        <source>Muted</source>
+        <translation>Muted</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -938,10 +1102,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
         <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n result</numerusform>
-            <numerusform>%n results</numerusform>
-        </translation>
+        <translation><numerusform>%n result(s)</numerusform><numerusform>%n result(s)</numerusform></translation>
     </message>
     <message>
         <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
@@ -973,27 +1134,27 @@
         <translation>Speaking now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="65"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="68"/>
         <source>Speaking from a remote site</source>
         <translation>Speaking from a remote site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="66"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="69"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="87"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="90"/>
         <source>spoken, no limit</source>
         <translation>spoken, no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="88"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="91"/>
         <source>over the %1 limit</source>
         <translation>over the %1 limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="89"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="92"/>
         <source>left of %1</source>
         <translation>left of %1</translation>
     </message>
@@ -1031,27 +1192,27 @@
         <translation>Delegates ask to speak from their tablets, remote sites from their bridge screens.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="149"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="152"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="174"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="177"/>
         <source>Floor</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="192"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="195"/>
         <source>Time per speech: %1 min</source>
         <translation>Time per speech: %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="193"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="196"/>
         <source>Time per speech: no limit</source>
         <translation>Time per speech: no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="213"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="216"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
@@ -1096,10 +1257,7 @@
     <message numerus="yes">
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
         <source>%n waiting to speak</source>
-        <translation>
-            <numerusform>%n waiting to speak</numerusform>
-            <numerusform>%n waiting to speak</numerusform>
-        </translation>
+        <translation><numerusform>%n waiting to speak</numerusform><numerusform>%n waiting to speak</numerusform></translation>
     </message>
     <message>
         <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
@@ -1588,17 +1746,17 @@
         <translation>The server stopped answering.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="224"/>
+        <location filename="../../kiosk/client/connection.cpp" line="227"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>This device was removed from the meeting by the secretary.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="227"/>
+        <location filename="../../kiosk/client/connection.cpp" line="230"/>
         <source>The server is restarting.</source>
         <translation>The server is restarting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="240"/>
+        <location filename="../../kiosk/client/connection.cpp" line="243"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>The server no longer accepts this device. Join again with a new QR code.</translation>
     </message>
@@ -1673,22 +1831,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="362"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="359"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="364"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="360"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="365"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="445"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
     </message>

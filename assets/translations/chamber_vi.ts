@@ -205,21 +205,81 @@
     </message>
 </context>
 <context>
+    <name>BridgeControls</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="30"/>
+        <source>Microphone off · turn on</source>
+        <translation>Micrô đang tắt · bật lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="30"/>
+        <source>Mute microphone</source>
+        <translation>Tắt micrô</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="37"/>
+        <source>Camera off · turn on</source>
+        <translation>Camera đang tắt · bật lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="37"/>
+        <source>Turn camera off</source>
+        <translation>Tắt camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="48"/>
+        <source>This site has the floor</source>
+        <translation>Điểm cầu đang phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="49"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="50"/>
+        <source>Waiting to speak (no. %1) · withdraw</source>
+        <translation>Đang chờ phát biểu (thứ %1) · rút lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeControls.qml" line="51"/>
+        <source>Request to speak</source>
+        <translation>Đăng ký phát biểu</translation>
+    </message>
+</context>
+<context>
     <name>BridgeMain</name>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="38"/>
         <source>Bridge point: %1</source>
         <translation>Điểm cầu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeMain.qml" line="38"/>
         <source>Bridge point</source>
         <translation>Điểm cầu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeMain.qml" line="72"/>
         <source>Agenda</source>
         <translation>Chương trình nghị sự</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeSidePanel</name>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="35"/>
+        <source>Agenda</source>
+        <translation>Chương trình nghị sự</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="42"/>
+        <source>Documents (%1)</source>
+        <translation>Tài liệu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/BridgeSidePanel.qml" line="43"/>
+        <source>Documents (%1/%2)</source>
+        <translation>Tài liệu (%1/%2)</translation>
     </message>
 </context>
 <context>
@@ -825,6 +885,119 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeView</name>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="33"/>
+        <source>Video cannot be shown on this device</source>
+        <translation>Không thể hiển thị video trên thiết bị này</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="34"/>
+        <source>Not connected to the chamber</source>
+        <translation>Chưa kết nối được với hội trường</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="35"/>
+        <source>Connecting to the chamber&apos;s video…</source>
+        <translation>Đang kết nối video từ hội trường…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="36"/>
+        <source>Reconnecting video…</source>
+        <translation>Đang kết nối lại video…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="37"/>
+        <source>The chamber&apos;s video service is restarting…</source>
+        <translation>Dịch vụ video của hội trường đang khởi động lại…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="38"/>
+        <source>The chamber&apos;s video service is unavailable</source>
+        <translation>Dịch vụ video của hội trường không hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="39"/>
+        <source>Video connection lost; trying again…</source>
+        <translation>Mất kết nối video; đang thử lại…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="42"/>
+        <source>This screen has no graphics display.</source>
+        <translation>Màn hình này không có bộ hiển thị đồ họa.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="43"/>
+        <source>The graphics driver does not offer OpenGL.</source>
+        <translation>Trình điều khiển đồ họa không hỗ trợ OpenGL.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="44"/>
+        <source>GStreamer parts are missing (gstreamer1.0-gl, gstreamer1.0-qt6).</source>
+        <translation>Thiếu thành phần GStreamer (gstreamer1.0-gl, gstreamer1.0-qt6).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="45"/>
+        <source>The video display could not be created.</source>
+        <translation>Không tạo được khung hiển thị video.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="45"/>
+        <source>The rest of the meeting works as usual.</source>
+        <translation>Các chức năng khác của kỳ họp vẫn hoạt động bình thường.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="46"/>
+        <source>Video returns by itself when the connection is back.</source>
+        <translation>Video sẽ tự hiện lại khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="47"/>
+        <source>The picture stopped arriving; it resumes by itself.</source>
+        <translation>Hình ảnh bị gián đoạn; sẽ tự tiếp tục.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="48"/>
+        <source>The agenda, documents and votes work as usual. Please tell the technician.</source>
+        <translation>Chương trình, tài liệu và biểu quyết vẫn hoạt động bình thường. Vui lòng báo cho kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="49"/>
+        <source>The agenda, documents and votes work as usual.</source>
+        <translation>Chương trình, tài liệu và biểu quyết vẫn hoạt động bình thường.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="105"/>
+        <source>ON AIR · This site has the floor</source>
+        <translation>ĐANG PHÁT SÓNG · Điểm cầu đang phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="140"/>
+        <source>Camera off</source>
+        <translation>Camera đã tắt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="141"/>
+        <source>Camera not sending</source>
+        <translation>Camera chưa gửi được hình</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="142"/>
+        <source>No camera</source>
+        <translation>Không có camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="143"/>
+        <source>Own camera</source>
+        <translation>Camera điểm cầu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="161"/>
+        <source>Muted</source>
+        <translation>Đã tắt tiếng</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPanel</name>
     <message>
         <location filename="../../kiosk/common/QuorumPanel.qml" line="19"/>
@@ -969,27 +1142,27 @@
         <translation>Đang phát biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="65"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="68"/>
         <source>Speaking from a remote site</source>
         <translation>Phát biểu từ điểm cầu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="66"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="69"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="87"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="90"/>
         <source>spoken, no limit</source>
         <translation>đã phát biểu, không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="88"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="91"/>
         <source>over the %1 limit</source>
         <translation>quá thời gian %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="89"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="92"/>
         <source>left of %1</source>
         <translation>còn lại (tối đa %1)</translation>
     </message>
@@ -1027,27 +1200,27 @@
         <translation>Đại biểu đăng ký phát biểu trên máy tính bảng, các điểm cầu trên màn hình điểm cầu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="149"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="152"/>
         <source>Seat %1</source>
         <translation>Ghế %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="174"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="177"/>
         <source>Floor</source>
         <translation>Mời</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="192"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="195"/>
         <source>Time per speech: %1 min</source>
         <translation>Thời gian phát biểu: %1 phút</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="193"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="196"/>
         <source>Time per speech: no limit</source>
         <translation>Thời gian phát biểu: không giới hạn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="213"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="216"/>
         <source>Set</source>
         <translation>Đặt</translation>
     </message>
@@ -1583,17 +1756,17 @@
         <translation>Máy chủ không còn trả lời.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="224"/>
+        <location filename="../../kiosk/client/connection.cpp" line="227"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>Thư ký đã gỡ thiết bị này khỏi cuộc họp.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="227"/>
+        <location filename="../../kiosk/client/connection.cpp" line="230"/>
         <source>The server is restarting.</source>
         <translation>Máy chủ đang khởi động lại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="240"/>
+        <location filename="../../kiosk/client/connection.cpp" line="243"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>Máy chủ không còn chấp nhận thiết bị này. Hãy tham gia lại bằng mã QR mới.</translation>
     </message>
@@ -1668,22 +1841,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="357"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="362"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="359"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="364"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="360"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="365"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="440"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="445"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
     </message>

@@ -1,8 +1,11 @@
 #include "kioskapplication.h"
 
+#include "bridgemedia.h"
 #include "pdfpageprovider.h"
 #include "qrimageprovider.h"
+#include "returnsources.h"
 #include "support/textpdf.h"
+#include "videosurface.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -234,6 +237,12 @@ int KioskApplication::run()
             m_state.joinWith(m_options.joinUrl);
     }
 
+    // qml6glsink draws with OpenGL, which must be chosen before the window exists. A device
+    // that joins as a bridge only now gets Qt's default, OpenGL on Linux displays, as well.
+    if (m_state.role() == QLatin1String("bridge"))
+        prepareBridgeVideo();
+    if (auto sources = returnSources(m_options.camera, m_options.microphone); sources)
+        BridgeMedia::setDefaultReturnConfig(sources.value());
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Chamber/App/Main.qml")));
     auto *window = m_engine.rootObjects().isEmpty()
         ? nullptr

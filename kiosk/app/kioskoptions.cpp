@@ -1,5 +1,7 @@
 #include "kioskoptions.h"
 
+#include "returnsources.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
@@ -37,8 +39,16 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral("Size limit of the document cache (default 4096); documents of other "
                        "meetings are removed first."),
         QStringLiteral("MIB"));
+    const QCommandLineOption camera(QStringLiteral("camera"),
+        QStringLiteral("Bridge point: its camera, auto (v4l2 when /dev/video0 exists, else "
+                       "none), none, test, v4l2[:DEVICE] or pipewire[:PATH]."),
+        QStringLiteral("SOURCE"));
+    const QCommandLineOption microphone(QStringLiteral("microphone"),
+        QStringLiteral("Bridge point: its microphone, alsa[:DEVICE] (default), pulse[:DEVICE] "
+                       "or test."),
+        QStringLiteral("SOURCE"));
     parser.addOptions({data, language, join, selfTest, role, screenshot, demoScene, size,
-        fullScreen, cacheLimit});
+        fullScreen, cacheLimit, camera, microphone});
     parser.addHelpOption();
     parser.addVersionOption();
     if (helpText)
@@ -87,6 +97,14 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
                 QStringLiteral("--document-cache-mib must be a number of MiB from 16"),
                 QStringLiteral("document-cache-mib"));
     }
+    if (parser.isSet(camera))
+        options.camera = parser.value(camera);
+    if (parser.isSet(microphone))
+        options.microphone = parser.value(microphone);
+    if (auto sources = returnSources(options.camera, options.microphone); !sources)
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("--%1: %2").arg(sources.error().field, sources.error().message),
+            sources.error().field);
     return options;
 }
 

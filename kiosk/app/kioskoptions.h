@@ -21,6 +21,9 @@ struct KioskOptions
         demoScene; // with --self-test: agenda (default), speech, vote, voted, election or result
     // The document cache's limit; other meetings' documents go first when it is reached.
     qint64 documentCacheMiB = 4096;
+    // A bridge point's own camera and microphone (see returnsources.h); checked here.
+    QString camera = QStringLiteral("auto");
+    QString microphone = QStringLiteral("alsa");
     QSize size {1280, 800};
     bool fullScreen = false;
 };

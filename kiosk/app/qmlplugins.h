@@ -7,6 +7,7 @@
 Q_IMPORT_QML_PLUGIN(Chamber_CommonPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_DocumentsPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ScannerPlugin)
+Q_IMPORT_QML_PLUGIN(Chamber_MediaPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_DelegatePlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_ChairPlugin)
 Q_IMPORT_QML_PLUGIN(Chamber_TallyPlugin)

@@ -216,6 +216,9 @@ void Connection::onText(const QString &text)
     } else if (type == QLatin1String("presence")) {
         m_presence = message->body.value(QLatin1String("devices")).toArray();
         emit presenceChanged();
+    } else if (type.startsWith(QLatin1String("media."))) {
+        if (message->body.value(kMeetingField).toInteger() == m_identity.meeting)
+            emit mediaPush(type, message->body);
     } else if (type == QLatin1String("bye")) {
         const QString reason = message->string(QLatin1String("reason"));
         if (reason == QLatin1String("revoked")) {

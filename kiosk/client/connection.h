@@ -103,6 +103,9 @@ Q_SIGNALS:
     void commandAnswered(const QString &id, const QJsonObject &reply);
     // The server refused this device's credential (revoked): the kiosk must join again.
     void credentialRejected(const QString &reason);
+    // A bridge device's media pushes for its meeting (media.signal, media.floor, media.status),
+    // as received; their requests (media.join, media.signal, media.leave) go through request().
+    void mediaPush(const QString &type, const QJsonObject &body);
 
 private:
     void connectNow();

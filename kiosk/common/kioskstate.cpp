@@ -71,6 +71,11 @@ KioskState *KioskState::create(QQmlEngine *, QJSEngine *)
     return g_instance;
 }
 
+KioskState *KioskState::instance()
+{
+    return g_instance;
+}
+
 void KioskState::startLive(const Paths &paths)
 {
     m_paths = paths;

@@ -116,6 +116,8 @@ public:
     // The singleton QML gets; the application creates it and registers it here first.
     static void setInstance(KioskState *state);
     static KioskState *create(QQmlEngine *, QJSEngine *);
+    // The application's instance, for C++ parts outside this module (the bridge's media).
+    static KioskState *instance();
 
     // Live mode: loads the stored identity (running) or asks for a QR code (join).
     void startLive(const Paths &paths);
@@ -183,6 +185,13 @@ public:
     DocumentDownloader *downloader() { return m_downloader.get(); }
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
+    const DeviceIdentity &identity() const { return m_identity; }
+    // The live connection (nullptr before joining, in self-tests, after a revocation); it is
+    // replaced when phaseChanged() is emitted.
+    Connection *connection() const { return m_connection.get(); }
+    // Queues a command for this device's meeting (the meeting field is added); returns its
+    // request id, empty if not sent.
+    QString sendCommand(QJsonObject command) { return send(std::move(command)); }
 
     // Scanned text from the camera or an image: joins when it is one of our codes.
     Q_INVOKABLE void joinWith(const QString &scannedText);
