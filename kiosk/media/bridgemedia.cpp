@@ -228,6 +228,15 @@ void BridgeMedia::startReceiver(const SignalMessage &offer)
         // No picture can be shown here: keep the connection (status, sound) without decoding.
         config.decodeVideo = false;
     }
+    // The chamber's sound on this device's loudspeaker. autoaudiosink picks what works
+    // (PulseAudio, ALSA) and falls back to a fakesink on a machine without sound, so a missing
+    // loudspeaker never costs the picture.
+    config.audioSinkFactory = []() -> Result<media::ElementRef> {
+        auto sink = media::makeElement("autoaudiosink", QStringLiteral("audio-sink"));
+        if (!sink)
+            sink = media::makeElement("fakesink", QStringLiteral("audio-sink"));
+        return sink;
+    };
     auto receiver = media::MediaReceiver::create(peer(), config);
     if (!receiver) {
         failed(receiver.error().message);

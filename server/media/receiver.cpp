@@ -340,13 +340,16 @@ Status MediaReceiver::buildAudioBranch(GstPad *pad)
     auto depay = makeElement("rtpopusdepay", QStringLiteral("audio-depay"));
     auto decoder = makeElement("opusdec", QStringLiteral("audio-decoder"));
     auto convert = makeElement("audioconvert", QStringLiteral("audio-convert"));
-    auto sink = makeAppSink(false);
-    if (!queue || !depay || !decoder || !convert || !sink)
+    // A loudspeaker may not take 48 kHz; the resampler passes through when it does.
+    auto resample = makeElement("audioresample", QStringLiteral("audio-resample"));
+    auto sink = m_config.audioSinkFactory ? m_config.audioSinkFactory() : makeAppSink(false);
+    if (!queue || !depay || !decoder || !convert || !resample || !sink)
         return makeError(ErrorCode::Unavailable, QStringLiteral("audio decoding elements missing"));
     PadRef sinkPad = PadRef::adopt(gst_element_get_static_pad(sink->get(), "sink"));
-    m_audioFilter.attach(sinkPad.get());
+    if (sinkPad)
+        m_audioFilter.attach(sinkPad.get());
     return addChain(m_pipeline.get(), pad,
-        {queue->get(), depay->get(), decoder->get(), convert->get(), sink->get()});
+        {queue->get(), depay->get(), decoder->get(), convert->get(), resample->get(), sink->get()});
 }
 
 void MediaReceiver::requestKeyFrame()

@@ -35,6 +35,9 @@ struct ReceiverConfig
     bool decodeVideo = true;
     // Makes the video sink (e.g. a bin ending in qml6glsink); null: an appsink.
     std::function<Result<ElementRef>()> videoSinkFactory;
+    // Makes the audio sink (the kiosk's loudspeaker, e.g. autoaudiosink); null: an appsink.
+    // Fed resampled S16/F32 audio; called on a streaming thread.
+    std::function<Result<ElementRef>()> audioSinkFactory;
 };
 
 struct ReceiverStats
