@@ -1306,14 +1306,37 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="126"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="134"/>
         <source>Next seat</source>
         <translation>Next seat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="142"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="150"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Scan with the seat&apos;s tablet to join</translation>
+    </message>
+</context>
+<context>
+    <name>TallySite</name>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="40"/>
+        <source>Video cannot be shown on this screen</source>
+        <translation>Video cannot be shown on this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="41"/>
+        <source>Reconnecting video…</source>
+        <translation>Reconnecting video…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="42"/>
+        <source>The chamber&apos;s video service is unavailable</source>
+        <translation>The chamber&apos;s video service is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="43"/>
+        <source>Connecting to the site&apos;s video…</source>
+        <translation>Connecting to the site&apos;s video…</translation>
     </message>
 </context>
 <context>

@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Agenda</source>
-        <translation>Chương trình nghị sự</translation>
+        <translation type="vanished">Chương trình nghị sự</translation>
     </message>
 </context>
 <context>
@@ -1316,14 +1316,37 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="126"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="134"/>
         <source>Next seat</source>
         <translation>Ghế tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="142"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="150"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Quét bằng máy tính bảng tại ghế để tham gia</translation>
+    </message>
+</context>
+<context>
+    <name>TallySite</name>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="40"/>
+        <source>Video cannot be shown on this screen</source>
+        <translation>Không thể hiển thị video trên màn hình này</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="41"/>
+        <source>Reconnecting video…</source>
+        <translation>Đang kết nối lại video…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="42"/>
+        <source>The chamber&apos;s video service is unavailable</source>
+        <translation>Dịch vụ video của hội trường không hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallySite.qml" line="43"/>
+        <source>Connecting to the site&apos;s video…</source>
+        <translation>Đang kết nối video của điểm cầu…</translation>
     </message>
 </context>
 <context>

@@ -239,7 +239,8 @@ int KioskApplication::run()
 
     // qml6glsink draws with OpenGL, which must be chosen before the window exists. A device
     // that joins as a bridge only now gets Qt's default, OpenGL on Linux displays, as well.
-    if (m_state.role() == QLatin1String("bridge"))
+    // The tally screen shows the site that has the floor the same way.
+    if (m_state.role() == QLatin1String("bridge") || m_state.role() == QLatin1String("tally"))
         prepareBridgeVideo();
     if (auto sources = returnSources(m_options.camera, m_options.microphone); sources)
         BridgeMedia::setDefaultReturnConfig(sources.value());

@@ -348,8 +348,22 @@ void BridgeMedia::refreshStats()
 
 namespace chamber::kiosk {
 
+void BridgeMedia::setSendBack(bool send)
+{
+    if (send == m_sendBack)
+        return;
+    m_sendBack = send;
+    if (!send) {
+        m_return.reset();
+        setSendStatus(QStringLiteral("off"));
+    }
+    emit sendingChanged();
+}
+
 void BridgeMedia::startReturn()
 {
+    if (!m_sendBack)
+        return setSendStatus(QStringLiteral("off"));
     if (!m_returnConfig)
         return setSendStatus(QStringLiteral("unavailable"));
     media::ReturnSenderConfig config = *m_returnConfig;

@@ -46,6 +46,9 @@ class BridgeMedia : public QObject, public QQmlParserStatus
     // This site's camera and microphone to the chamber: off, connecting, sending, failed,
     // unavailable (no camera or elements here).
     Q_PROPERTY(QString sendStatus READ sendStatus NOTIFY sendingChanged)
+    // false: watch only, never send a camera back (the chamber's tally screen showing the
+    // site that has the floor).
+    Q_PROPERTY(bool sendBack READ sendBack WRITE setSendBack NOTIFY sendingChanged)
     // Decoded programme frames so far (this receiver), refreshed twice a second.
     Q_PROPERTY(int framesReceived READ framesReceived NOTIFY statsChanged)
     Q_PROPERTY(QSize videoSize READ videoSize NOTIFY statsChanged)
@@ -86,6 +89,8 @@ public:
     bool cameraOff() const { return m_cameraOff; }
     void setCameraOff(bool off);
     QString sendStatus() const { return m_sendStatus; }
+    bool sendBack() const { return m_sendBack; }
+    void setSendBack(bool send);
     int framesReceived() const { return int(m_frames); }
     QSize videoSize() const { return m_videoSize; }
 
@@ -134,6 +139,7 @@ private:
     bool m_muted = false;
     bool m_cameraOff = false;
     QString m_sendStatus = QStringLiteral("off");
+    bool m_sendBack = true;
     quint64 m_frames = 0;
     QSize m_videoSize;
 };

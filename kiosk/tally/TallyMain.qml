@@ -15,6 +15,8 @@ Rectangle {
     readonly property bool voting: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
     // The presenter's page fills the stage; a vote still takes precedence.
     readonly property bool presenting: Kiosk.documents.presenting && !voting
+    // A remote site with the floor is seen large (its camera is the programme then).
+    readonly property bool siteOnAir: Kiosk.speaking.speakerIsSite && !voting && !presenting
     // The join code gives way to the vote and the speaker: nobody joins during those.
     readonly property bool showSeatCode: Kiosk.seatCodeUrl !== "" && !voting && !Kiosk.speaking.floorTaken
                                          && !Kiosk.documents.presenting
@@ -78,10 +80,16 @@ Rectangle {
             Layout.fillHeight: true
             visible: root.presenting
         }
+        TallySite {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: root.siteOnAir
+            wanted: root.siteOnAir
+        }
         CurrentItemCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: !root.voting && !root.presenting
+            visible: !root.voting && !root.presenting && !root.siteOnAir
             onDark: true
             centered: true
             titleSize: root.portrait ? 40 : Kiosk.speaking.floorTaken ? 44 : 52

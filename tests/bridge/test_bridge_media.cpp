@@ -117,6 +117,7 @@ private slots:
     void floorNamesThisBridge();
     void pushesFromTheServerAreChecked();
     void ownCameraGoesBackWithPreview();
+    void watchOnlySendsNothingBack();
     void againstTheRealChamberd();
     void bridgeScreenWithProgramme_data();
     void bridgeScreenWithProgramme();
@@ -394,6 +395,24 @@ void TestBridgeMedia::pushesFromTheServerAreChecked()
         QStringLiteral("media.status"), {{QStringLiteral("state"), QStringLiteral("restarting")}});
     QCOMPARE(service.count(), 1);
     QCOMPARE(service.first().first().toString(), QStringLiteral("restarting"));
+}
+
+void TestBridgeMedia::watchOnlySendsNothingBack()
+{
+    // The tally screen's use: the programme, never a camera back, even with one configured.
+    load(kSurfaceWindow);
+    m_sender = makeSender();
+    QVERIFY(m_sender);
+    m_link->setSender(m_sender.get());
+    m_media->setLink(m_link.get());
+    m_media->setReturnConfig(testCamera());
+    m_media->setSendBack(false);
+    m_media->setActive(true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_media->status(), QStringLiteral("receiving"), 20000);
+    waitForFrames(15);
+    QCOMPARE(m_media->sendStatus(), QStringLiteral("off"));
+    QVERIFY(!m_media->returnSender());
+    QVERIFY2(m_link->errors().isEmpty(), qPrintable(m_link->errors().join(u'\n')));
 }
 
 void TestBridgeMedia::ownCameraGoesBackWithPreview()
