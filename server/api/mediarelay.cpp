@@ -80,7 +80,12 @@ QJsonObject MediaRelay::join(WebSocketSession *session, const protocol::Message 
     } else {
         m_peers.insert(peer, Joined {session, meeting});
         m_peerOf.insert(session, peer);
-        addPeer(peer);
+        // Left a moment ago and chamber-media is still taking the old branch down: added as
+        // soon as it says peer-removed (an add now would be refused as a conflict).
+        if (m_removing.contains(peer))
+            m_readdWhenRemoved.insert(peer);
+        else
+            addPeer(peer);
     }
     log::info(lcRelay(), QStringLiteral("bridge joined the programme"),
         {{QStringLiteral("peer"), peer}, {QStringLiteral("state"), mediaState()}});
