@@ -1,5 +1,7 @@
 #include "agendamodel.h"
 
+#include "rowsupdate.h"
+
 namespace chamber::kiosk {
 
 int AgendaModel::rowCount(const QModelIndex &parent) const
@@ -62,21 +64,14 @@ void AgendaModel::update(const core::MeetingState &meeting)
         rows.push_back(Row {id, meeting.agenda.number(id), item->title, item->description,
             item->kind, meeting.agenda.depth(id), id == meeting.currentItem});
     }
-    const bool sameShape = rows.size() == m_rows.size()
-        && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-            [](const Row &a, const Row &b) { return a.id == b.id; });
-    if (!sameShape) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        endResetModel();
-        return;
-    }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i] == m_rows[i])
-            continue;
-        m_rows[i] = rows[i];
-        emit dataChanged(index(int(i)), index(int(i)));
-    }
+    updateRows(
+        m_rows, std::move(rows),
+        [this](auto replace) {
+            beginResetModel();
+            replace();
+            endResetModel();
+        },
+        [this](int row) { emit dataChanged(index(row), index(row)); });
 }
 
 } // namespace chamber::kiosk

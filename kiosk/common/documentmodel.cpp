@@ -1,5 +1,7 @@
 #include "documentmodel.h"
 
+#include "rowsupdate.h"
+
 namespace chamber::kiosk {
 
 int DocumentModel::rowCount(const QModelIndex &parent) const
@@ -74,21 +76,14 @@ void DocumentModel::update(const core::MeetingState &meeting,
                 document.bytes, availability(document), meeting.presenting.document == id});
         }
     }
-    const bool sameShape = rows.size() == m_rows.size()
-        && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-            [](const Row &a, const Row &b) { return a.id == b.id; });
-    if (!sameShape) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        endResetModel();
-        return;
-    }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i] == m_rows[i])
-            continue;
-        m_rows[i] = rows[i];
-        emit dataChanged(index(int(i)), index(int(i)));
-    }
+    updateRows(
+        m_rows, std::move(rows),
+        [this](auto replace) {
+            beginResetModel();
+            replace();
+            endResetModel();
+        },
+        [this](int row) { emit dataChanged(index(row), index(row)); });
 }
 
 } // namespace chamber::kiosk

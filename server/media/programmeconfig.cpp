@@ -24,6 +24,46 @@ bool isSafeDeviceName(const QString &device)
     return safe.match(device).hasMatch() && !device.contains(QLatin1Char('!'));
 }
 
+QString sourceFactory(VideoSourceKind kind)
+{
+    switch (kind) {
+    case VideoSourceKind::Test:
+        return QStringLiteral("videotestsrc");
+    case VideoSourceKind::V4l2:
+        return QStringLiteral("v4l2src");
+    case VideoSourceKind::Pipewire:
+        return QStringLiteral("pipewiresrc");
+    }
+    return {};
+}
+
+QString sourceFactory(AudioSourceKind kind)
+{
+    switch (kind) {
+    case AudioSourceKind::Test:
+        return QStringLiteral("audiotestsrc");
+    case AudioSourceKind::Alsa:
+        return QStringLiteral("alsasrc");
+    case AudioSourceKind::Pulse:
+        return QStringLiteral("pulsesrc");
+    }
+    return {};
+}
+
+QString deviceSourceDescription(VideoSourceKind kind, const QString &device)
+{
+    // pipewiresrc names its node by path, v4l2src by device file.
+    const QString property
+        = kind == VideoSourceKind::Pipewire ? QStringLiteral(" path=") : QStringLiteral(" device=");
+    return sourceFactory(kind) + (device.isEmpty() ? QString() : property + quoted(device));
+}
+
+QString deviceSourceDescription(AudioSourceKind kind, const QString &device)
+{
+    return sourceFactory(kind)
+        + (device.isEmpty() ? QString() : QStringLiteral(" device=") + quoted(device));
+}
+
 Status ProgrammeConfig::validate() const
 {
     if (width < 16 || width > 3840 || width % 2)
@@ -69,13 +109,8 @@ QString ProgrammeConfig::pipelineDescription() const
             video += QStringLiteral(" ! timeoverlay halignment=left valignment=top");
         break;
     case VideoSourceKind::V4l2:
-        video = QStringLiteral("v4l2src")
-            + (videoDevice.isEmpty() ? QString() : QStringLiteral(" device=") + quoted(videoDevice))
-            + QStringLiteral(" ! videoconvert ! videoscale ! videorate ! ") + rawCaps;
-        break;
     case VideoSourceKind::Pipewire:
-        video = QStringLiteral("pipewiresrc")
-            + (videoDevice.isEmpty() ? QString() : QStringLiteral(" path=") + quoted(videoDevice))
+        video = deviceSourceDescription(videoSource, videoDevice)
             + QStringLiteral(" ! videoconvert ! videoscale ! videorate ! ") + rawCaps;
         break;
     }
@@ -105,14 +140,8 @@ QString ProgrammeConfig::pipelineDescription() const
         audio = QStringLiteral("audiotestsrc is-live=true wave=sine freq=440 volume=0.2");
         break;
     case AudioSourceKind::Alsa:
-        audio = QStringLiteral("alsasrc")
-            + (audioDevice.isEmpty() ? QString()
-                                     : QStringLiteral(" device=") + quoted(audioDevice));
-        break;
     case AudioSourceKind::Pulse:
-        audio = QStringLiteral("pulsesrc")
-            + (audioDevice.isEmpty() ? QString()
-                                     : QStringLiteral(" device=") + quoted(audioDevice));
+        audio = deviceSourceDescription(audioSource, audioDevice);
         break;
     }
     // Opus in 20 ms frames, mono: speech in a chamber.
@@ -145,32 +174,10 @@ QStringList ProgrammeConfig::requiredElements() const
         QStringLiteral("capsfilter"), QStringLiteral("fakesink"), QStringLiteral("rtph264depay"),
         QStringLiteral("avdec_h264"), QStringLiteral("videoscale"), QStringLiteral("videorate"),
         QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec")};
-    switch (videoSource) {
-    case VideoSourceKind::Test:
-        elements << QStringLiteral("videotestsrc");
-        if (timeOverlay)
-            elements << QStringLiteral("timeoverlay");
-        break;
-    case VideoSourceKind::V4l2:
-        elements << QStringLiteral("v4l2src") << QStringLiteral("videoscale")
-                 << QStringLiteral("videorate");
-        break;
-    case VideoSourceKind::Pipewire:
-        elements << QStringLiteral("pipewiresrc") << QStringLiteral("videoscale")
-                 << QStringLiteral("videorate");
-        break;
-    }
-    switch (audioSource) {
-    case AudioSourceKind::Test:
-        elements << QStringLiteral("audiotestsrc");
-        break;
-    case AudioSourceKind::Alsa:
-        elements << QStringLiteral("alsasrc");
-        break;
-    case AudioSourceKind::Pulse:
-        elements << QStringLiteral("pulsesrc");
-        break;
-    }
+    // videoscale and videorate, which a camera needs, are in the list for the floor already.
+    elements << sourceFactory(videoSource) << sourceFactory(audioSource);
+    if (videoSource == VideoSourceKind::Test && timeOverlay)
+        elements << QStringLiteral("timeoverlay");
     return elements;
 }
 

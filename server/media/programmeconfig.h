@@ -60,6 +60,14 @@ struct ProgrammeConfig
 // properties there (A-Z a-z 0-9 _ . / : , = -, at most 128).
 bool isSafeDeviceName(const QString &device);
 
+// The source element of a camera or microphone (not the test sources, which differ between
+// the programme and a bridge's return), e.g. `v4l2src device="/dev/video0"`, and its factory
+// name for the element check. Shared by ProgrammeConfig and ReturnSenderConfig.
+QString deviceSourceDescription(VideoSourceKind kind, const QString &device);
+QString deviceSourceDescription(AudioSourceKind kind, const QString &device);
+QString sourceFactory(VideoSourceKind kind);
+QString sourceFactory(AudioSourceKind kind);
+
 // "test", "v4l2[:DEVICE]", "pipewire[:PATH]" / "test", "alsa[:DEVICE]", "pulse[:DEVICE]".
 Status parseVideoSource(const QString &text, ProgrammeConfig *config);
 Status parseAudioSource(const QString &text, ProgrammeConfig *config);

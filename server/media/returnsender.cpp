@@ -17,12 +17,6 @@ Status outOfRange(const QString &field, int min, int max)
         QStringLiteral("%1 must be from %2 to %3").arg(field).arg(min).arg(max), field);
 }
 
-QString deviceProperty(const char *property, const QString &device)
-{
-    if (device.isEmpty())
-        return {};
-    return QStringLiteral(" %1=\"%2\"").arg(QLatin1String(property), device);
-}
 } // namespace
 
 Status ReturnSenderConfig::validate() const
@@ -72,10 +66,8 @@ QString ReturnSenderConfig::pipelineDescription() const
                     .arg(testColor);
         break;
     case VideoSourceKind::V4l2:
-        video = QStringLiteral("v4l2src") + deviceProperty("device", videoDevice);
-        break;
     case VideoSourceKind::Pipewire:
-        video = QStringLiteral("pipewiresrc") + deviceProperty("path", videoDevice);
+        video = deviceSourceDescription(videoSource, videoDevice);
         break;
     }
     // The same encoder settings as the programme's (programmeconfig.cpp says why); two threads
@@ -102,10 +94,8 @@ QString ReturnSenderConfig::pipelineDescription() const
                     .arg(testFrequency);
         break;
     case AudioSourceKind::Alsa:
-        audio = QStringLiteral("alsasrc") + deviceProperty("device", audioDevice);
-        break;
     case AudioSourceKind::Pulse:
-        audio = QStringLiteral("pulsesrc") + deviceProperty("device", audioDevice);
+        audio = deviceSourceDescription(audioSource, audioDevice);
         break;
     }
     audio += QStringLiteral(" ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1"
@@ -128,28 +118,7 @@ QStringList ReturnSenderConfig::requiredElements() const
         QStringLiteral("videorate"), QStringLiteral("audioconvert"),
         QStringLiteral("audioresample"), QStringLiteral("volume"), QStringLiteral("dtlssrtpenc"),
         QStringLiteral("srtpenc")};
-    switch (videoSource) {
-    case VideoSourceKind::Test:
-        elements << QStringLiteral("videotestsrc");
-        break;
-    case VideoSourceKind::V4l2:
-        elements << QStringLiteral("v4l2src");
-        break;
-    case VideoSourceKind::Pipewire:
-        elements << QStringLiteral("pipewiresrc");
-        break;
-    }
-    switch (audioSource) {
-    case AudioSourceKind::Test:
-        elements << QStringLiteral("audiotestsrc");
-        break;
-    case AudioSourceKind::Alsa:
-        elements << QStringLiteral("alsasrc");
-        break;
-    case AudioSourceKind::Pulse:
-        elements << QStringLiteral("pulsesrc");
-        break;
-    }
+    elements << sourceFactory(videoSource) << sourceFactory(audioSource);
     return elements;
 }
 
