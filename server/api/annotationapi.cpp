@@ -30,7 +30,7 @@ HttpReply toHttp(const services::AnnotationReply &answer)
 void AnnotationApi::registerRoutes(Router &router)
 {
     using Method = QHttpServerRequest::Method;
-    const auto auth = Router::Access::Authenticated;
+    const auto auth = services::Operation::Annotations;
     const QString path = QStringLiteral("/api/v1/annotations/{sha256}");
     router.add(Method::Get, path, auth, [this](const RouteContext &c) {
         return toHttp(

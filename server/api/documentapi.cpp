@@ -6,6 +6,7 @@
 #include "services/authenticator.h"
 #include "services/documentservice.h"
 #include "services/meetingservice.h"
+#include "services/permissions.h"
 #include "storage/documentfiles.h"
 
 #include <QFile>
@@ -185,9 +186,6 @@ HttpReply DocumentApi::upload(const RouteContext &context) const
 HttpReply DocumentApi::list(const RouteContext &context) const
 {
     const qint64 meetingId = context.ids.at(0);
-    if (context.principal.isDevice() && context.principal.meeting != meetingId)
-        return HttpReply::error(makeError(
-            ErrorCode::Forbidden, QStringLiteral("this device belongs to another meeting")));
     const core::MeetingState *meeting = m_meetings.meeting(meetingId);
     if (!meeting)
         return HttpReply::error(services::meetingNotFound(meetingId));
@@ -201,20 +199,23 @@ HttpReply DocumentApi::list(const RouteContext &context) const
 
 void DocumentApi::registerRoutes(Router &router)
 {
-    const auto auth = Router::Access::Authenticated;
-    const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
-    router.add(Method::Post, meeting + QStringLiteral("/items/{id}/documents"), auth,
-        [this](const RouteContext &c) { return upload(c); });
-    router.add(Method::Get, meeting + QStringLiteral("/documents"), auth,
+    using Op = services::Operation;
+    const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
+    router.add(Method::Post, meeting + QStringLiteral("/items/{item}/documents"),
+        Op::UploadDocument, [this](const RouteContext &c) { return upload(c); });
+    router.add(Method::Get, meeting + QStringLiteral("/documents"), Op::ListDocuments,
         [this](const RouteContext &c) { return list(c); });
-    router.add(Method::Delete, meeting + QStringLiteral("/documents/{id}"), auth,
-        [this](const RouteContext &c) {
+    router.add(Method::Delete, meeting + QStringLiteral("/documents/{document}"),
+        Op::DocumentRemove, [this](const RouteContext &c) {
             return m_rest.command(c, "document.remove", {"meeting", "document"});
         });
-    router.add(
-        Method::Post, meeting + QStringLiteral("/present"), auth, [this](const RouteContext &c) {
-            return m_rest.command(c, "document.present", {"meeting"});
-        });
+    router.add(Method::Post, meeting + QStringLiteral("/present"), Op::DocumentPresent,
+        [this](
+            const RouteContext &c) { return m_rest.command(c, "document.present", {"meeting"}); });
+    router.addServedElsewhere(
+        QStringLiteral("GET"), kDocsPrefix + QStringLiteral("{sha256}"), Op::ReadDocument);
+    router.addServedElsewhere(
+        QStringLiteral("HEAD"), kDocsPrefix + QStringLiteral("{sha256}"), Op::ReadDocument);
 }
 
 void DocumentApi::serve(
@@ -231,6 +232,11 @@ void DocumentApi::serve(
     if (!principal) {
         writeError(responder,
             makeError(ErrorCode::Unauthenticated, QStringLiteral("a device credential is needed")));
+        return;
+    }
+    if (auto allowed = services::authorizeAccess(*principal, services::Operation::ReadDocument, 0);
+        !allowed) {
+        writeError(responder, allowed.error());
         return;
     }
     const QString sha256 = request.url().path().mid(kDocsPrefix.size());

@@ -175,25 +175,25 @@ HttpReply EnrollmentApi::listDevices(const RouteContext &context) const
 
 void EnrollmentApi::registerRoutes(Router &router)
 {
-    const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
-    router.add(Method::Post, meeting + QStringLiteral("/join-codes"), Router::Access::Authenticated,
+    using Op = services::Operation;
+    const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
+    router.add(Method::Post, meeting + QStringLiteral("/join-codes"), Op::CreateJoinCode,
         [this](const RouteContext &c) { return createJoinCode(c); });
-    router.add(Method::Get, meeting + QStringLiteral("/devices"), Router::Access::Authenticated,
+    router.add(Method::Get, meeting + QStringLiteral("/devices"), Op::ReadDevices,
         [this](const RouteContext &c) { return listDevices(c); });
-    router.add(
-        Method::Get, QStringLiteral("/join"), Router::Access::Public, [](const RouteContext &) {
-            HttpReply reply;
-            reply.contentType = "text/html; charset=utf-8";
-            reply.body = QByteArray(kJoinPage);
-            reply.headers = {{"Content-Security-Policy",
-                                 "default-src 'none'; script-src 'unsafe-inline'; style-src "
-                                 "'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-                                 "frame-ancestors 'none'"},
-                {"X-Frame-Options", "DENY"}};
-            return reply;
-        });
+    router.add(Method::Get, QStringLiteral("/join"), Op::JoinPage, [](const RouteContext &) {
+        HttpReply reply;
+        reply.contentType = "text/html; charset=utf-8";
+        reply.body = QByteArray(kJoinPage);
+        reply.headers = {{"Content-Security-Policy",
+                             "default-src 'none'; script-src 'unsafe-inline'; style-src "
+                             "'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                             "frame-ancestors 'none'"},
+            {"X-Frame-Options", "DENY"}};
+        return reply;
+    });
     // The bridge point's programme in a browser (watchpage.cpp).
-    router.add(Method::Get, QStringLiteral("/watch"), Router::Access::Public,
+    router.add(Method::Get, QStringLiteral("/watch"), Op::WatchPage,
         [](const RouteContext &) { return watchPageReply(); });
 }
 

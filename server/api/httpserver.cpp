@@ -13,27 +13,6 @@ namespace chamber::api {
 
 Q_LOGGING_CATEGORY(lcHttp, "chamber.http")
 
-namespace {
-QString methodName(QHttpServerRequest::Method method)
-{
-    using Method = QHttpServerRequest::Method;
-    switch (method) {
-    case Method::Get:
-        return QStringLiteral("GET");
-    case Method::Post:
-        return QStringLiteral("POST");
-    case Method::Put:
-        return QStringLiteral("PUT");
-    case Method::Patch:
-        return QStringLiteral("PATCH");
-    case Method::Delete:
-        return QStringLiteral("DELETE");
-    default:
-        return QStringLiteral("OTHER");
-    }
-}
-} // namespace
-
 HttpServer::HttpServer(const Router &router, const services::Authenticator &authenticator,
     const DocumentApi *documents, QObject *parent)
     : QAbstractHttpServer(parent)

@@ -58,7 +58,9 @@ QJsonObject MediaRelay::join(WebSocketSession *session, const protocol::Message 
 {
     const services::Principal &principal = *session->principal();
     const qint64 meeting = message.integer(kMeeting);
-    if (auto allowed = services::authorizeMedia(principal, meeting); !allowed)
+    if (auto allowed
+        = services::authorizeAccess(principal, services::Operation::MediaJoin, meeting);
+        !allowed)
         return protocol::errorReply(message.id, allowed.error());
     if (!m_supervisor || m_supervisor->state() == services::MediaSupervisor::State::Off)
         return protocol::errorReply(message.id,
@@ -119,10 +121,15 @@ QJsonObject MediaRelay::signal(WebSocketSession *session, const protocol::Messag
                 QStringLiteral("this device's media peer is %1").arg(peer),
                 QStringLiteral("signal.peer")));
     // The tally screen watches; only a bridge site sends its camera back.
-    if (session->principal()->role != services::DeviceRole::Bridge && isReturnSignal(parsed->type))
-        return protocol::errorReply(message.id,
-            makeError(ErrorCode::Forbidden, QStringLiteral("only a bridge device sends video back"),
-                QStringLiteral("signal.type")));
+    if (isReturnSignal(parsed->type)) {
+        if (auto allowed = services::authorizeAccess(
+                *session->principal(), services::Operation::MediaReturn, message.integer(kMeeting));
+            !allowed) {
+            Error error = allowed.error();
+            error.field = QStringLiteral("signal.type");
+            return protocol::errorReply(message.id, error);
+        }
+    }
     if (auto sent = m_supervisor->send(parsed.value()); !sent)
         return protocol::errorReply(message.id, sent.error());
     return protocol::okReply(message.id);

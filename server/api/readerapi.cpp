@@ -6,6 +6,7 @@
 #include "qrcode/qrcode.h"
 #include "services/meetingservice.h"
 #include "services/pagerenderer.h"
+#include "services/permissions.h"
 #include "services/readerlinks.h"
 #include "storage/documentfiles.h"
 #include "support/log.h"
@@ -211,15 +212,16 @@ HttpReply ReaderApi::create(const RouteContext &context)
 
 void ReaderApi::registerRoutes(Router &router)
 {
-    const auto auth = Router::Access::Authenticated;
-    const QString links = QStringLiteral("/api/v1/meetings/{id}/reader-links");
-    router.add(Method::Post, links, auth, [this](const RouteContext &c) { return create(c); });
-    router.add(Method::Get, links, auth, [this](const RouteContext &c) {
+    using Op = services::Operation;
+    const QString links = QStringLiteral("/api/v1/meetings/{meeting}/reader-links");
+    router.add(Method::Post, links, Op::CreateReaderLink,
+        [this](const RouteContext &c) { return create(c); });
+    router.add(Method::Get, links, Op::ListReaderLinks, [this](const RouteContext &c) {
         auto list = m_links.list(c.principal, c.ids.at(0));
         return list ? HttpReply::json(200, list.value()) : HttpReply::error(list.error());
     });
-    router.add(
-        Method::Delete, links + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+    router.add(Method::Delete, links + QStringLiteral("/{link}"), Op::RevokeReaderLink,
+        [this](const RouteContext &c) {
             auto revoked = m_links.revoke(c.principal, c.ids.at(0), c.ids.at(1));
             if (!revoked)
                 return HttpReply::error(revoked.error());
@@ -230,6 +232,16 @@ void ReaderApi::registerRoutes(Router &router)
                 QJsonObject {
                     {QStringLiteral("id"), c.ids.at(1)}, {QStringLiteral("revoked"), true}});
         });
+    // What serve() answers (protocol/readerlink.h): the page, then the link's own reads.
+    router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/read"), Op::ReaderPage);
+    const QString api = QStringLiteral("/reader/api");
+    router.addServedElsewhere(
+        QStringLiteral("GET"), api + QStringLiteral("/meeting"), Op::ReadAsReader);
+    for (const char *method : {"GET", "HEAD"})
+        router.addServedElsewhere(
+            QLatin1String(method), api + QStringLiteral("/docs/{sha256}"), Op::ReadAsReader);
+    router.addServedElsewhere(QStringLiteral("GET"),
+        api + QStringLiteral("/docs/{sha256}/pages/{page}"), Op::ReadAsReader);
 }
 
 QJsonObject ReaderApi::meetingJson(const services::ReaderSession &session) const
@@ -308,6 +320,14 @@ void ReaderApi::serve(
     auto session = m_links.authenticate(token.value());
     if (!session) {
         writeError(responder, session.error());
+        return;
+    }
+    const auto reader
+        = services::Principal::forReader(session->link, session->meeting, session->delegate);
+    if (auto allowed
+        = services::authorizeAccess(reader, services::Operation::ReadAsReader, session->meeting);
+        !allowed) {
+        writeError(responder, allowed.error());
         return;
     }
     if (parsed->kind == protocol::ReaderRequest::Kind::Meeting) {

@@ -2,7 +2,9 @@
 
 #include "core/delegatecsv.h"
 #include "protocol/message.h"
+#include "protocol/schema.h"
 #include "services/meetingservice.h"
+#include "services/permissions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +18,6 @@ namespace chamber::api {
 namespace {
 
 using Method = QHttpServerRequest::Method;
-using Access = Router::Access;
 
 constexpr qsizetype kMaxBodyBytes = 2 * 1024 * 1024;
 constexpr qint64 kMaxExportPage = 100000;
@@ -63,6 +64,37 @@ const core::MeetingState *findMeeting(
         *notFound = HttpReply::error(makeError(ErrorCode::NotFound,
             QStringLiteral("meeting %1 does not exist").arg(id), QStringLiteral("meeting")));
     return state;
+}
+
+QJsonObject ruleJson(const services::OperationRule &rule)
+{
+    return QJsonObject {{QStringLiteral("operation"), QString::fromLatin1(rule.name)},
+        {QStringLiteral("allowed"), QJsonArray::fromStringList(services::whoNames(rule.who))},
+        {QStringLiteral("scope"),
+            rule.scope == services::Scope::Meeting ? QStringLiteral("meeting")
+                                                   : QStringLiteral("server")}};
+}
+
+HttpReply routeList(const Router &router)
+{
+    QJsonArray routes;
+    for (const RouteInfo &route : router.routes()) {
+        QJsonObject entry = ruleJson(services::ruleOf(route.operation));
+        entry.insert(QStringLiteral("method"), route.method);
+        entry.insert(QStringLiteral("path"), route.pattern);
+        routes.append(entry);
+    }
+    QJsonArray messages;
+    for (const protocol::MessageSpec &spec : protocol::allMessages()) {
+        if (spec.direction != protocol::Direction::ToServer)
+            continue;
+        const auto operation = services::operationForMessage(QLatin1String(spec.type));
+        QJsonObject entry = operation ? ruleJson(services::ruleOf(*operation)) : QJsonObject();
+        entry.insert(QStringLiteral("type"), QString::fromLatin1(spec.type));
+        messages.append(entry);
+    }
+    return HttpReply::json(200,
+        QJsonObject {{QStringLiteral("routes"), routes}, {QStringLiteral("messages"), messages}});
 }
 
 } // namespace
@@ -217,80 +249,87 @@ HttpReply RestApi::meetingView(const RouteContext &context, const char *part) co
 
 void RestApi::registerRoutes(Router &router)
 {
-    const auto auth = Access::Authenticated;
-    router.add(Method::Get, QStringLiteral("/api/v1/health"), Access::Public,
+    using Op = services::Operation;
+    router.add(Method::Get, QStringLiteral("/api/v1/health"), Op::Health,
         [this](const RouteContext &) { return health(); });
 
-    router.add(Method::Get, QStringLiteral("/api/v1/meetings"), auth, [this](const RouteContext &) {
-        QJsonArray list;
-        for (const core::MeetingState *state : m_service.meetings())
-            list.append(state->summaryJson());
-        return HttpReply::json(200, QJsonObject {{QStringLiteral("meetings"), list}});
-    });
-    router.add(Method::Post, QStringLiteral("/api/v1/meetings"), auth,
+    router.add(Method::Get, QStringLiteral("/api/v1/meetings"), Op::ListMeetings,
+        [this](const RouteContext &c) {
+            QJsonArray list;
+            for (const core::MeetingState *state : m_service.meetings()) {
+                // A device sees its own meeting only; the others are not even named.
+                if (services::allows(c.principal, Op::ReadMeeting, state->id))
+                    list.append(state->summaryJson());
+            }
+            return HttpReply::json(200, QJsonObject {{QStringLiteral("meetings"), list}});
+        });
+    router.add(Method::Post, QStringLiteral("/api/v1/meetings"), Op::MeetingCreate,
         [this](const RouteContext &c) { return command(c, "meeting.create", {}, 201); });
 
-    const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
+    const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
     for (const char *view : {"agenda", "delegates", "attendance", "quorum"}) {
-        router.add(Method::Get, meeting + u'/' + QLatin1String(view), auth,
+        router.add(Method::Get, meeting + u'/' + QLatin1String(view), Op::ReadMeeting,
             [this, view](const RouteContext &c) { return meetingView(c, view); });
     }
-    router.add(Method::Get, meeting, auth,
+    router.add(Method::Get, meeting, Op::ReadMeeting,
         [this](const RouteContext &c) { return meetingView(c, "meeting"); });
-    router.add(Method::Patch, meeting, auth,
+    router.add(Method::Patch, meeting, Op::MeetingUpdate,
         [this](const RouteContext &c) { return command(c, "meeting.update", {"meeting"}); });
-    router.add(Method::Post, meeting + QStringLiteral("/start"), auth,
+    router.add(Method::Post, meeting + QStringLiteral("/start"), Op::MeetingStart,
         [this](const RouteContext &c) { return command(c, "meeting.start", {"meeting"}); });
-    router.add(Method::Post, meeting + QStringLiteral("/end"), auth,
+    router.add(Method::Post, meeting + QStringLiteral("/end"), Op::MeetingEnd,
         [this](const RouteContext &c) { return command(c, "meeting.end", {"meeting"}); });
-    router.add(Method::Put, meeting + QStringLiteral("/quorum"), auth,
+    router.add(Method::Put, meeting + QStringLiteral("/quorum"), Op::QuorumSetRule,
         [this](const RouteContext &c) { return command(c, "quorum.setRule", {"meeting"}); });
-    router.add(Method::Get, meeting + QStringLiteral("/events"), auth,
+    router.add(Method::Get, meeting + QStringLiteral("/events"), Op::ReadEvents,
         [this](const RouteContext &c) { return exportEvents(c); });
 
     const QString agenda = meeting + QStringLiteral("/agenda");
-    router.add(Method::Post, agenda, auth,
+    router.add(Method::Post, agenda, Op::AgendaAdd,
         [this](const RouteContext &c) { return command(c, "agenda.add", {"meeting"}, 201); });
-    router.add(
-        Method::Patch, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+    router.add(Method::Patch, agenda + QStringLiteral("/{item}"), Op::AgendaUpdate,
+        [this](const RouteContext &c) {
             return command(c, "agenda.update", {"meeting", "item"});
         });
-    router.add(
-        Method::Delete, agenda + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+    router.add(Method::Delete, agenda + QStringLiteral("/{item}"), Op::AgendaRemove,
+        [this](const RouteContext &c) {
             return command(c, "agenda.remove", {"meeting", "item"});
         });
-    router.add(
-        Method::Post, agenda + QStringLiteral("/{id}/move"), auth, [this](const RouteContext &c) {
+    router.add(Method::Post, agenda + QStringLiteral("/{item}/move"), Op::AgendaMove,
+        [this](const RouteContext &c) {
             return command(c, "agenda.move", {"meeting", "item"});
         });
-    router.add(Method::Put, meeting + QStringLiteral("/current-item"), auth,
+    router.add(Method::Put, meeting + QStringLiteral("/current-item"), Op::AgendaSelect,
         [this](const RouteContext &c) { return command(c, "agenda.select", {"meeting"}); });
 
     const QString delegates = meeting + QStringLiteral("/delegates");
-    router.add(Method::Post, delegates, auth,
+    router.add(Method::Post, delegates, Op::DelegateAdd,
         [this](const RouteContext &c) { return command(c, "delegate.add", {"meeting"}, 201); });
-    router.add(Method::Post, delegates + QStringLiteral("/import"), auth,
+    router.add(Method::Post, delegates + QStringLiteral("/import"), Op::DelegateImport,
         [this](const RouteContext &c) { return importCsv(c); });
-    router.add(
-        Method::Patch, delegates + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+    router.add(Method::Patch, delegates + QStringLiteral("/{delegate}"), Op::DelegateUpdate,
+        [this](const RouteContext &c) {
             return command(c, "delegate.update", {"meeting", "delegate"});
         });
-    router.add(
-        Method::Delete, delegates + QStringLiteral("/{id}"), auth, [this](const RouteContext &c) {
+    router.add(Method::Delete, delegates + QStringLiteral("/{delegate}"), Op::DelegateRemove,
+        [this](const RouteContext &c) {
             return command(c, "delegate.remove", {"meeting", "delegate"});
         });
-    router.add(Method::Delete, meeting + QStringLiteral("/devices/{id}"), auth,
+    router.add(Method::Delete, meeting + QStringLiteral("/devices/{device}"), Op::DeviceRevoke,
         [this](const RouteContext &c) {
             return command(c, "device.revoke", {"meeting", "device"});
         });
-    router.add(Method::Post, delegates + QStringLiteral("/{id}/check-in"), auth,
-        [this](const RouteContext &c) {
+    router.add(Method::Post, delegates + QStringLiteral("/{delegate}/check-in"),
+        Op::AttendanceCheckIn, [this](const RouteContext &c) {
             return command(c, "attendance.checkIn", {"meeting", "delegate"});
         });
-    router.add(Method::Post, delegates + QStringLiteral("/{id}/check-out"), auth,
-        [this](const RouteContext &c) {
+    router.add(Method::Post, delegates + QStringLiteral("/{delegate}/check-out"),
+        Op::AttendanceCheckOut, [this](const RouteContext &c) {
             return command(c, "attendance.checkOut", {"meeting", "delegate"});
         });
+    // The table itself: every route with the operation it performs and who may.
+    router.add(Method::Get, QStringLiteral("/api/v1/routes"), Op::ListRoutes,
+        [&router](const RouteContext &) { return routeList(router); });
 }
 
 } // namespace chamber::api

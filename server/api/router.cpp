@@ -65,11 +65,75 @@ int httpStatusFor(ErrorCode code)
     return 500;
 }
 
-void Router::add(
-    QHttpServerRequest::Method method, const QString &pattern, Access access, RouteHandler handler)
+QString methodName(QHttpServerRequest::Method method)
 {
-    m_routes.push_back(
-        Route {method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+    using Method = QHttpServerRequest::Method;
+    switch (method) {
+    case Method::Get:
+        return QStringLiteral("GET");
+    case Method::Head:
+        return QStringLiteral("HEAD");
+    case Method::Post:
+        return QStringLiteral("POST");
+    case Method::Put:
+        return QStringLiteral("PUT");
+    case Method::Patch:
+        return QStringLiteral("PATCH");
+    case Method::Delete:
+        return QStringLiteral("DELETE");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+namespace {
+
+bool isCapture(const QString &segment)
+{
+    return segment.startsWith(u'{') && segment.endsWith(u'}');
+}
+
+bool isHashCapture(const QString &segment)
+{
+    return segment == QLatin1String("{sha256}");
+}
+
+} // namespace
+
+void Router::add(QHttpServerRequest::Method method, const QString &pattern,
+    services::Operation operation, RouteHandler handler)
+{
+    Route route {method, pattern.split(u'/', Qt::SkipEmptyParts), operation, std::move(handler)};
+    int integerCaptures = 0;
+    for (const QString &segment : std::as_const(route.segments)) {
+        if (!isCapture(segment) || isHashCapture(segment))
+            continue;
+        if (segment == QLatin1String("{meeting}"))
+            route.meetingCapture = integerCaptures;
+        ++integerCaptures;
+    }
+    // A programming error, caught by every test that starts chamberd: a meeting-scoped
+    // operation on a path that names no meeting could not be confined to the device's own.
+    if (services::ruleOf(operation).scope == services::Scope::Meeting && route.meetingCapture < 0)
+        qFatal("route %s %s: operation %s needs a {meeting} in its path",
+            qPrintable(methodName(method)), qPrintable(pattern), services::ruleOf(operation).name);
+    m_routes.push_back(std::move(route));
+}
+
+void Router::addServedElsewhere(
+    const QString &method, const QString &pattern, services::Operation operation)
+{
+    m_servedElsewhere.push_back(RouteInfo {method, pattern, operation});
+}
+
+std::vector<RouteInfo> Router::routes() const
+{
+    std::vector<RouteInfo> list;
+    for (const Route &route : m_routes)
+        list.push_back(RouteInfo {
+            methodName(route.method), u'/' + route.segments.join(u'/'), route.operation});
+    list.insert(list.end(), m_servedElsewhere.begin(), m_servedElsewhere.end());
+    return list;
 }
 
 bool Router::match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
@@ -80,18 +144,19 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
     ids->clear();
     hashes->clear();
     for (qsizetype i = 0; i < path.size(); ++i) {
-        if (route.segments.at(i) == QLatin1String("{id}")) {
+        const QString &segment = route.segments.at(i);
+        if (isCapture(segment) && !isHashCapture(segment)) {
             bool ok = false;
             const qint64 id = path.at(i).toLongLong(&ok);
             // Plain decimal only: "+1", "01" or " 1" are different resources, i.e. none.
             if (!ok || id <= 0 || QString::number(id) != path.at(i))
                 return false;
             ids->push_back(id);
-        } else if (route.segments.at(i) == QLatin1String("{sha256}")) {
+        } else if (isHashCapture(segment)) {
             if (!protocol::isSha256Hex(path.at(i)))
                 return false;
             hashes->push_back(path.at(i));
-        } else if (route.segments.at(i) != path.at(i)) {
+        } else if (segment != path.at(i)) {
             return false;
         }
     }
@@ -111,14 +176,17 @@ std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
         pathMatched = true;
         if (route.method != request.method())
             continue;
-        services::Principal principal;
-        if (route.access == Access::Authenticated) {
+        services::Principal principal; // anonymous
+        if (!(services::ruleOf(route.operation).who & services::Who::Anyone)) {
             auto authenticated = authenticate(request);
             if (!authenticated)
                 return HttpReply::error(makeError(ErrorCode::Unauthenticated,
                     QStringLiteral("a valid bearer token is required")));
             principal = *authenticated;
         }
+        const qint64 meeting = route.meetingCapture >= 0 ? ids.at(route.meetingCapture) : 0;
+        if (auto allowed = services::authorizeAccess(principal, route.operation, meeting); !allowed)
+            return HttpReply::error(allowed.error());
         return route.handler(RouteContext {request, ids, principal, answerLater, hashes});
     }
     if (pathMatched) {

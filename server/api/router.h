@@ -1,9 +1,12 @@
-// Routes HTTP requests by method and path pattern ("/api/v1/meetings/{id}/agenda", where {id}
-// is a positive integer and {sha256} a content hash), with authentication decided per route.
-// Replies are plain values so handlers stay testable.
+// Routes HTTP requests by method and path pattern ("/api/v1/meetings/{meeting}/agenda/{item}",
+// where a {name} is a positive integer and {sha256} a content hash). Every route names the
+// operation it performs; the router authenticates and authorizes it from the one table in
+// services/permissions.h (who, and in which meeting: the {meeting} capture) before the handler
+// reads anything of the request. Replies are plain values so handlers stay testable.
 #pragma once
 
 #include "protocol/error.h"
+#include "services/permissions.h"
 #include "services/principal.h"
 
 #include <QByteArray>
@@ -43,7 +46,7 @@ int httpStatusFor(ErrorCode code);
 struct RouteContext
 {
     const QHttpServerRequest &request;
-    std::vector<qint64> ids; // the {id} captures, in path order
+    std::vector<qint64> ids; // the integer captures ({meeting}, {poll}, …), in path order
     services::Principal principal;
     AnswerLater answerLater; // empty where the caller cannot answer later (handlers must check)
     std::vector<QString> hashes; // the {sha256} captures (64 lower-case hex digits), in order
@@ -51,13 +54,27 @@ struct RouteContext
 
 using RouteHandler = std::function<HttpReply(const RouteContext &)>;
 
+// A route as the authorization test and `GET /api/v1/routes` list it.
+struct RouteInfo
+{
+    QString method; // GET, POST, …
+    QString pattern;
+    services::Operation operation;
+};
+
+QString methodName(QHttpServerRequest::Method method);
+
 class Router
 {
 public:
-    enum class Access { Public, Authenticated };
-
-    void add(QHttpServerRequest::Method method, const QString &pattern, Access access,
-        RouteHandler handler);
+    // A route with a meeting-scoped operation must capture {meeting}.
+    void add(QHttpServerRequest::Method method, const QString &pattern,
+        services::Operation operation, RouteHandler handler);
+    // Paths the HTTP server answers itself (/ws, /docs, the phone reader), listed so that the
+    // route list is complete; they authorize with the same table where they serve.
+    void addServedElsewhere(
+        const QString &method, const QString &pattern, services::Operation operation);
+    std::vector<RouteInfo> routes() const;
 
     // nullopt when the path matches no route (404); a 405 reply when only the method differs.
     using Authenticate
@@ -69,13 +86,15 @@ private:
     struct Route
     {
         QHttpServerRequest::Method method;
-        QStringList segments; // "{id}" marks an integer capture, "{sha256}" a hash
-        Access access;
+        QStringList segments; // "{name}" marks an integer capture, "{sha256}" a hash
+        services::Operation operation;
         RouteHandler handler;
+        int meetingCapture = -1; // index in ids of {meeting}; -1: none
     };
     static bool match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
         std::vector<QString> *hashes);
     std::vector<Route> m_routes;
+    std::vector<RouteInfo> m_servedElsewhere;
 };
 
 } // namespace chamber::api

@@ -6,6 +6,7 @@
 #include "protocol/tlspin.h"
 #include "services/ballotservice.h"
 #include "services/meetingservice.h"
+#include "services/permissions.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -37,13 +38,18 @@ HttpReply VotingApi::poll(const RouteContext &context) const
     QJsonObject json = found->second.toJson();
     if (const auto progress = m_ballots.progress(meeting->id);
         progress && progress->poll == found->first) {
-        QJsonArray pending;
-        for (qint64 delegate : progress->pending)
-            pending.append(delegate);
-        json.insert(QStringLiteral("progress"),
-            QJsonObject {{QStringLiteral("cast"), progress->cast},
-                {QStringLiteral("eligible"), progress->eligible},
-                {QStringLiteral("pending"), pending}});
+        QJsonObject counts {{QStringLiteral("cast"), progress->cast},
+            {QStringLiteral("eligible"), progress->eligible}};
+        // Who has not voted yet is the chair's and the secretary's to see, as in the progress
+        // pushes; everyone else gets the counts.
+        if (services::allows(
+                context.principal, services::Operation::ReadVotingPending, meeting->id)) {
+            QJsonArray pending;
+            for (qint64 delegate : progress->pending)
+                pending.append(delegate);
+            counts.insert(QStringLiteral("pending"), pending);
+        }
+        json.insert(QStringLiteral("progress"), counts);
     }
     return HttpReply::json(200, json);
 }
@@ -65,39 +71,42 @@ HttpReply VotingApi::result(const RouteContext &context) const
 
 void VotingApi::registerRoutes(Router &router)
 {
-    const auto auth = Router::Access::Authenticated;
-    const QString meeting = QStringLiteral("/api/v1/meetings/{id}");
-    const QString poll = meeting + QStringLiteral("/polls/{id}");
-    router.add(
-        Method::Post, meeting + QStringLiteral("/polls"), auth, [this](const RouteContext &c) {
-            return m_rest.command(c, "poll.create", {"meeting"}, 201);
-        });
-    for (const char *step : {"open", "close", "publish"}) {
+    using Op = services::Operation;
+    const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
+    const QString poll = meeting + QStringLiteral("/polls/{poll}");
+    router.add(Method::Post, meeting + QStringLiteral("/polls"), Op::PollCreate,
+        [this](
+            const RouteContext &c) { return m_rest.command(c, "poll.create", {"meeting"}, 201); });
+    for (const auto &[step, operation] : {std::pair {"open", Op::PollOpen},
+             std::pair {"close", Op::PollClose}, std::pair {"publish", Op::PollPublish}}) {
         const QByteArray type = QByteArray("poll.") + step;
-        router.add(Method::Post, poll + u'/' + QLatin1String(step), auth,
+        router.add(Method::Post, poll + u'/' + QLatin1String(step), operation,
             [this, type](const RouteContext &c) {
                 return m_rest.command(c, type.constData(), {"meeting", "poll"});
             });
     }
-    router.add(Method::Get, poll, auth, [this](const RouteContext &c) { return this->poll(c); });
-    router.add(Method::Get, poll + QStringLiteral("/result"), auth,
-        [this](const RouteContext &c) { return result(c); });
     router.add(
-        Method::Post, meeting + QStringLiteral("/proxies"), auth, [this](const RouteContext &c) {
-            return m_rest.command(c, "proxy.give", {"meeting"}, 201);
-        });
-    router.add(Method::Delete, meeting + QStringLiteral("/proxies/{id}"), auth,
+        Method::Get, poll, Op::ReadPoll, [this](const RouteContext &c) { return this->poll(c); });
+    router.add(Method::Get, poll + QStringLiteral("/result"), Op::ReadResult,
+        [this](const RouteContext &c) { return result(c); });
+    router.add(Method::Post, meeting + QStringLiteral("/proxies"), Op::ProxyGive,
+        [this](
+            const RouteContext &c) { return m_rest.command(c, "proxy.give", {"meeting"}, 201); });
+    router.add(Method::Delete, meeting + QStringLiteral("/proxies/{delegate}"), Op::ProxyRevoke,
         [this](const RouteContext &c) {
             return m_rest.command(c, "proxy.revoke", {"meeting", "delegate"});
         });
-    for (const char *action : {"request", "withdraw", "move", "grant", "end", "setLimit"}) {
+    for (const auto &[action, operation] :
+        {std::pair {"request", Op::SpeakerRequest}, std::pair {"withdraw", Op::SpeakerWithdraw},
+            std::pair {"move", Op::SpeakerMove}, std::pair {"grant", Op::SpeakerGrant},
+            std::pair {"end", Op::SpeakerEnd}, std::pair {"setLimit", Op::SpeakerSetLimit}}) {
         const QByteArray type = QByteArray("speaker.") + action;
         router.add(Method::Post, meeting + QStringLiteral("/speakers/") + QLatin1String(action),
-            auth, [this, type](const RouteContext &c) {
+            operation, [this, type](const RouteContext &c) {
                 return m_rest.command(c, type.constData(), {"meeting"});
             });
     }
-    router.add(Method::Get, QStringLiteral("/api/v1/server"), Router::Access::Public,
+    router.add(Method::Get, QStringLiteral("/api/v1/server"), Op::ServerKeys,
         [this](const RouteContext &) {
             return HttpReply::json(200,
                 QJsonObject {{QStringLiteral("tlsPin"), protocol::formatPin(m_keys.tlsPin)},

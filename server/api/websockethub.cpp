@@ -72,7 +72,7 @@ void WebSocketHub::subscribe(WebSocketSession *session, qint64 meeting)
 {
     m_subscribers[meeting].insert(session);
     sendProgress(session, meeting);
-    if (services::seesPresence(*session->principal(), meeting)) {
+    if (services::allows(*session->principal(), services::Operation::ReadDevices, meeting)) {
         session->sendJson(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
             {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}});
     }
@@ -86,7 +86,9 @@ void WebSocketHub::sendProgress(WebSocketSession *session, qint64 meeting)
     QJsonObject message {{QStringLiteral("type"), QStringLiteral("progress")},
         {QStringLiteral("meeting"), meeting}, {QStringLiteral("poll"), progress->poll},
         {QStringLiteral("cast"), progress->cast}, {QStringLiteral("eligible"), progress->eligible}};
-    if (session->principal() && services::seesPresence(*session->principal(), meeting)) {
+    if (session->principal()
+        && services::allows(
+            *session->principal(), services::Operation::ReadVotingPending, meeting)) {
         QJsonArray pending;
         for (qint64 delegate : progress->pending)
             pending.append(delegate);
@@ -184,7 +186,7 @@ void WebSocketHub::announcePresence(qint64 meeting)
     const QSet<WebSocketSession *> subscribers = *it;
     for (WebSocketSession *session : subscribers) {
         if (m_sessions.contains(session) && session->principal()
-            && services::seesPresence(*session->principal(), meeting))
+            && services::allows(*session->principal(), services::Operation::ReadDevices, meeting))
             session->sendText(frame);
     }
 }

@@ -99,6 +99,16 @@ void WebSocketSession::onText(const QString &text)
         return;
     }
     const QLatin1String type(message->spec->type);
+    // Every message is authorized here, from the same table as the REST routes, before any
+    // handler reads it: who may send it, and in which meeting. On whose behalf (a seat for its
+    // own delegate, a bridge for its own site) is checked where the body is understood.
+    const auto operation = services::operationForMessage(type);
+    if (!operation) {
+        sendJson(protocol::errorReply(message->id,
+            makeError(ErrorCode::Internal,
+                QStringLiteral("%1 has no row in the authorization table").arg(type))));
+        return;
+    }
     if (type == QLatin1String("hello")) {
         handleHello(message.value());
         return;
@@ -111,6 +121,12 @@ void WebSocketSession::onText(const QString &text)
         sendJson(protocol::errorReply(message->id,
             makeError(
                 ErrorCode::Unauthenticated, QStringLiteral("say hello with a credential first"))));
+        return;
+    }
+    if (auto allowed
+        = services::authorizeAccess(*m_principal, *operation, message->integer(kMeeting, 0));
+        !allowed) {
+        sendJson(protocol::errorReply(message->id, allowed.error()));
         return;
     }
     if (type == QLatin1String("ping")) {
@@ -222,10 +238,6 @@ void WebSocketSession::handleEnroll(const protocol::Message &message)
 void WebSocketSession::handleNextSeatCode(const protocol::Message &message)
 {
     const qint64 meeting = message.integer(kMeeting);
-    if (auto allowed = services::authorizeSeatCodes(*m_principal, meeting); !allowed) {
-        sendJson(protocol::errorReply(message.id, allowed.error()));
-        return;
-    }
     auto code = m_hub.enrollment().createNextSeatCode(meeting);
     if (!code) {
         sendJson(protocol::errorReply(message.id, code.error()));
@@ -272,10 +284,6 @@ void WebSocketSession::handleMedia(QLatin1String type, const protocol::Message &
 void WebSocketSession::handleSubscribe(const protocol::Message &message)
 {
     const qint64 meeting = message.integer(kMeeting);
-    if (auto allowed = services::authorizeSubscribe(*m_principal, meeting); !allowed) {
-        sendJson(protocol::errorReply(message.id, allowed.error()));
-        return;
-    }
     const core::MeetingState *state = m_hub.service().meeting(meeting);
     if (!state) {
         sendJson(protocol::errorReply(message.id, services::meetingNotFound(meeting)));

@@ -27,6 +27,7 @@
 #include "services/meetingservice.h"
 #include "services/officeconverter.h"
 #include "services/pagerenderer.h"
+#include "services/permissions.h"
 #include "services/readerlinks.h"
 #include "storage/annotationfiles.h"
 #include "storage/documentfiles.h"
@@ -202,6 +203,9 @@ Status ChamberServer::start()
     m_router = std::make_unique<api::Router>();
     m_rest = std::make_unique<api::RestApi>(*m_service);
     m_rest->registerRoutes(*m_router);
+    // The WebSocket: anyone may open it; each message is authorized when it comes.
+    m_router->addServedElsewhere(QStringLiteral("GET"), QString(api::HttpServer::kWebSocketPath),
+        services::Operation::Hello);
     api::HubOptions hubOptions;
     hubOptions.resumeWindow = m_config.resumeWindow;
     hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;

@@ -1,47 +1,160 @@
 #include "services/permissions.h"
 
-#include <QStringList>
+#include <array>
 
 namespace chamber::services {
 
 namespace {
+
+using enum Operation;
+constexpr auto Server = Scope::Server;
+constexpr auto InMeeting = Scope::Meeting;
+constexpr auto None = Subject::None;
+constexpr auto Own = Subject::Own;
+
+constexpr unsigned Anyone = Who::Anyone;
+constexpr unsigned Admin = Who::Admin;
+constexpr unsigned Chair = Who::Chair;
+constexpr unsigned Seat = Who::Seat;
+constexpr unsigned Tally = Who::Tally;
+constexpr unsigned Bridge = Who::Bridge;
+constexpr unsigned Reader = Who::Reader;
+constexpr unsigned Authenticated = Who::Admin | Who::AnyDevice;
+constexpr unsigned Runs = Who::Admin | Who::Chair; // the secretary, and the chair console
+
+// The table. Rows in Operation order (checked by test_permissions); the generated
+// authorization test (tests/integration/test_authorization.cpp) writes down, independently,
+// what every route and message answers to every kind of principal.
+constexpr std::array kRules {
+    OperationRule {Health, "health", Anyone, Server, None, "ask whether the server runs"},
+    OperationRule {ServerKeys, "server.keys", Anyone, Server, None, "read the server's keys"},
+    OperationRule {JoinPage, "page.join", Anyone, Server, None, "open the join page"},
+    OperationRule {WatchPage, "page.watch", Anyone, Server, None, "open the watch page"},
+    OperationRule {ReaderPage, "page.reader", Anyone, Server, None, "open the reader page"},
+    OperationRule {Hello, "hello", Anyone, Server, None, "say hello"},
+    OperationRule {Enroll, "enroll", Anyone, Server, None, "enroll"},
+    OperationRule {Ping, "ping", Authenticated, Server, None, "ping"},
+    OperationRule {Unsubscribe, "unsubscribe", Authenticated, Server, None, "unsubscribe"},
+    // A device's list names its own meeting only (the route filters with ReadMeeting).
+    OperationRule {ListMeetings, "meetings.list", Authenticated, Server, None, "list meetings"},
+    OperationRule {ListRoutes, "routes.list", Admin, Server, None, "list the server's routes"},
+    OperationRule {
+        ReadMeeting, "meeting.read", Authenticated, InMeeting, None, "read this meeting"},
+    OperationRule {
+        ReadEvents, "events.read", Authenticated, InMeeting, None, "read this meeting's event log"},
+    OperationRule {
+        Subscribe, "subscribe", Authenticated, InMeeting, None, "subscribe to this meeting"},
+    OperationRule {ReadPoll, "poll.read", Authenticated, InMeeting, None, "read polls"},
+    OperationRule {
+        ReadVotingPending, "poll.pending", Runs, InMeeting, None, "see who has not voted yet"},
+    OperationRule {
+        ReadResult, "result.read", Authenticated, InMeeting, None, "read published results"},
+    OperationRule {ReadDevices, "devices.read", Runs, InMeeting, None, "see the meeting's devices"},
+    OperationRule {ListDocuments, "documents.list", Authenticated, InMeeting, None,
+        "list this meeting's documents"},
+    // Server-wide by hash: the service answers only for the principal's own meeting's files.
+    OperationRule {ReadDocument, "document.read", Authenticated, Server, None, "read documents"},
+    OperationRule {UploadDocument, "document.upload", Admin, InMeeting, None, "upload documents"},
+    // The tablet's own notes on its own meeting's documents (AnnotationService checks both).
+    OperationRule {Annotations, "annotations", Seat, Server, None, "keep annotations"},
+    // Only the secretary makes join codes: a delegate code is a voting identity and a chair
+    // code the power to run the meeting. The next-seat code of the tally screen and the chair
+    // console is the one exception, for delegates who join as they sit down.
+    OperationRule {CreateJoinCode, "joinCode.create", Admin, InMeeting, None, "create join codes"},
+    OperationRule {NextSeatCode, "joinCode.nextSeat", Admin | Chair | Tally, InMeeting, None,
+        "show the next free seat's join code"},
+    OperationRule {CreateReaderLink, "readerLink.create", Admin | Seat, InMeeting, Own,
+        "create phone reader links"},
+    OperationRule {
+        ListReaderLinks, "readerLinks.list", Admin, InMeeting, None, "list phone reader links"},
+    OperationRule {RevokeReaderLink, "readerLink.revoke", Admin | Seat, InMeeting, Own,
+        "revoke phone reader links"},
+    OperationRule {
+        ReadAsReader, "reader.read", Reader, InMeeting, None, "read through a phone reader link"},
+    OperationRule {
+        MediaJoin, "media.join", Tally | Bridge, InMeeting, None, "receive the video programme"},
+    OperationRule {MediaSignal, "media.signal", Tally | Bridge, InMeeting, None,
+        "signal to the video programme"},
+    OperationRule {
+        MediaReturn, "media.return", Bridge, InMeeting, None, "send video back to the chamber"},
+    OperationRule {
+        MediaLeave, "media.leave", Tally | Bridge, InMeeting, None, "leave the video programme"},
+    OperationRule {MeetingCreate, "meeting.create", Admin, Server, None, "create meetings"},
+    OperationRule {MeetingUpdate, "meeting.update", Admin, InMeeting, None, "change the meeting"},
+    OperationRule {MeetingStart, "meeting.start", Runs, InMeeting, None, "open the session"},
+    OperationRule {MeetingEnd, "meeting.end", Runs, InMeeting, None, "close the session"},
+    OperationRule {AgendaAdd, "agenda.add", Admin, InMeeting, None, "add agenda items"},
+    OperationRule {AgendaUpdate, "agenda.update", Admin, InMeeting, None, "change agenda items"},
+    OperationRule {AgendaMove, "agenda.move", Admin, InMeeting, None, "move agenda items"},
+    OperationRule {AgendaRemove, "agenda.remove", Admin, InMeeting, None, "remove agenda items"},
+    OperationRule {AgendaSelect, "agenda.select", Runs, InMeeting, None, "select the current item"},
+    OperationRule {DelegateAdd, "delegate.add", Admin, InMeeting, None, "add delegates"},
+    OperationRule {DelegateUpdate, "delegate.update", Admin, InMeeting, None, "change delegates"},
+    OperationRule {DelegateRemove, "delegate.remove", Admin, InMeeting, None, "remove delegates"},
+    OperationRule {DelegateImport, "delegate.import", Admin, InMeeting, None, "import delegates"},
+    OperationRule {
+        AttendanceCheckIn, "attendance.checkIn", Runs | Seat, InMeeting, Own, "check delegates in"},
+    OperationRule {AttendanceCheckOut, "attendance.checkOut", Runs | Seat, InMeeting, Own,
+        "check delegates out"},
+    OperationRule {
+        QuorumSetRule, "quorum.setRule", Admin, InMeeting, None, "change the quorum rule"},
+    OperationRule {PollCreate, "poll.create", Runs, InMeeting, None, "create polls"},
+    OperationRule {PollOpen, "poll.open", Runs, InMeeting, None, "open polls"},
+    OperationRule {PollClose, "poll.close", Runs, InMeeting, None, "close polls"},
+    OperationRule {PollPublish, "poll.publish", Runs, InMeeting, None, "publish results"},
+    // Nobody votes in somebody else's name, the secretary included.
+    OperationRule {BallotCast, "ballot.cast", Seat, InMeeting, Subject::Ballot,
+        "cast ballots (ballots are cast from the delegates' own tablets)"},
+    OperationRule {ProxyGive, "proxy.give", Runs, InMeeting, None, "record proxies"},
+    OperationRule {ProxyRevoke, "proxy.revoke", Runs, InMeeting, None, "revoke proxies"},
+    OperationRule {SpeakerRequest, "speaker.request", Runs | Seat | Bridge, InMeeting, Own,
+        "ask for the floor"},
+    OperationRule {SpeakerWithdraw, "speaker.withdraw", Runs | Seat | Bridge, InMeeting, Own,
+        "withdraw from the speaker list"},
+    OperationRule {SpeakerMove, "speaker.move", Runs, InMeeting, None, "reorder the speaker list"},
+    OperationRule {SpeakerGrant, "speaker.grant", Runs, InMeeting, None, "give the floor"},
+    OperationRule {SpeakerEnd, "speaker.end", Runs, InMeeting, None, "end a speech"},
+    OperationRule {
+        SpeakerSetLimit, "speaker.setLimit", Runs, InMeeting, None, "set the speaking time"},
+    OperationRule {DocumentRemove, "document.remove", Admin, InMeeting, None, "remove documents"},
+    OperationRule {DocumentPresent, "document.present", Runs, InMeeting, None, "present documents"},
+    OperationRule {DeviceRevoke, "device.revoke", Admin, InMeeting, None, "revoke devices"},
+};
+static_assert(kRules.size() == std::size_t(DeviceRevoke) + 1, "one row per operation");
 
 Error forbidden(const QString &why)
 {
     return makeError(ErrorCode::Forbidden, why);
 }
 
-// Commands a device role may send. Everything else is the secretary's (admin) work.
-const QStringList &commandsOf(DeviceRole role)
+unsigned whoOf(const Principal &principal)
 {
-    static const QStringList chair {QStringLiteral("meeting.start"), QStringLiteral("meeting.end"),
-        QStringLiteral("agenda.select"), QStringLiteral("attendance.checkIn"),
-        QStringLiteral("attendance.checkOut"), QStringLiteral("poll.create"),
-        QStringLiteral("poll.open"), QStringLiteral("poll.close"), QStringLiteral("poll.publish"),
-        QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw"),
-        QStringLiteral("speaker.move"), QStringLiteral("speaker.grant"),
-        QStringLiteral("speaker.end"), QStringLiteral("speaker.setLimit"),
-        QStringLiteral("proxy.give"), QStringLiteral("proxy.revoke"),
-        QStringLiteral("document.present")};
-    // ballot.cast: whose ballot it may be is decided with the meeting's proxies (checkBallot).
-    static const QStringList delegate {QStringLiteral("attendance.checkIn"),
-        QStringLiteral("attendance.checkOut"), QStringLiteral("speaker.request"),
-        QStringLiteral("speaker.withdraw"), QStringLiteral("ballot.cast")};
-    // A bridge point asks for the floor for its own site (checked below).
-    static const QStringList bridge {
-        QStringLiteral("speaker.request"), QStringLiteral("speaker.withdraw")};
-    static const QStringList none;
-    switch (role) {
-    case DeviceRole::Chair:
-        return chair;
-    case DeviceRole::Delegate:
-        return delegate;
-    case DeviceRole::Bridge:
-        return bridge;
-    case DeviceRole::Tally:
-        return none;
+    switch (principal.kind) {
+    case Principal::Kind::Anonymous:
+        return Who::Nobody;
+    case Principal::Kind::Admin:
+        return Admin;
+    case Principal::Kind::Reader:
+        return Reader;
+    case Principal::Kind::Device:
+        switch (principal.role) {
+        case DeviceRole::Chair:
+            return Chair;
+        case DeviceRole::Delegate:
+            return Seat;
+        case DeviceRole::Tally:
+            return Tally;
+        case DeviceRole::Bridge:
+            return Bridge;
+        }
     }
-    return none;
+    return Who::Nobody;
+}
+
+// Devices and readers live in one meeting; the admin in all of them.
+bool boundToMeeting(const Principal &principal)
+{
+    return principal.isDevice() || principal.isReader();
 }
 
 } // namespace
@@ -71,77 +184,106 @@ std::optional<DeviceRole> roleFromName(const QString &name)
     return std::nullopt;
 }
 
+std::span<const OperationRule> operationRules()
+{
+    return kRules;
+}
+
+const OperationRule &ruleOf(Operation operation)
+{
+    return kRules.at(std::size_t(operation));
+}
+
+std::optional<Operation> operationForMessage(QLatin1String type)
+{
+    for (const OperationRule &rule : kRules) {
+        if (type == QLatin1String(rule.name))
+            return rule.operation;
+    }
+    return std::nullopt;
+}
+
+QStringList whoNames(unsigned who)
+{
+    QStringList names;
+    const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Admin, "admin"},
+        {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
+        {Reader, "reader"}};
+    for (const auto &[flag, name] : all) {
+        if (who & flag)
+            names << QString::fromLatin1(name);
+    }
+    return names;
+}
+
+QString describe(const Principal &principal)
+{
+    switch (whoOf(principal)) {
+    case Admin:
+        return QStringLiteral("the admin token");
+    case Chair:
+        return QStringLiteral("the chair console");
+    case Seat:
+        return QStringLiteral("a seat's tablet");
+    case Tally:
+        return QStringLiteral("a tally screen");
+    case Bridge:
+        return QStringLiteral("a bridge point");
+    case Reader:
+        return QStringLiteral("a phone reader link");
+    default:
+        return QStringLiteral("an unauthenticated client");
+    }
+}
+
+Status authorizeAccess(const Principal &principal, Operation operation, qint64 meeting)
+{
+    const OperationRule &rule = ruleOf(operation);
+    if (rule.who & Anyone)
+        return success();
+    if (principal.isAnonymous())
+        return makeError(ErrorCode::Unauthenticated, QStringLiteral("a credential is required"));
+    if (!(rule.who & whoOf(principal)))
+        return forbidden(QStringLiteral("%1 may not %2")
+                             .arg(describe(principal), QString::fromLatin1(rule.what)));
+    if (rule.scope == Scope::Meeting && boundToMeeting(principal) && principal.meeting != meeting)
+        return forbidden(principal.isReader()
+                ? QStringLiteral("this reader link belongs to another meeting")
+                : QStringLiteral("this device belongs to another meeting"));
+    return success();
+}
+
+Status authorize(const Principal &principal, Operation operation, const Target &target)
+{
+    if (auto allowed = authorizeAccess(principal, operation, target.meeting); !allowed)
+        return allowed;
+    const OperationRule &rule = ruleOf(operation);
+    if (rule.subject != Subject::Own || !principal.isDevice())
+        return success(); // Subject::Ballot: checkBallot judges it with the meeting's proxies
+    if (principal.role == DeviceRole::Delegate && target.delegate != principal.delegate)
+        return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
+    if (principal.role == DeviceRole::Bridge
+        && (target.bridge != principal.device || target.delegate != 0))
+        return forbidden(QStringLiteral("a bridge point acts only for its own site"));
+    return success();
+}
+
+bool allows(const Principal &principal, Operation operation, qint64 meeting)
+{
+    return bool(authorizeAccess(principal, operation, meeting));
+}
+
 Status authorizeCommand(const Principal &principal, const protocol::Message &command)
 {
-    const QString type = command.type();
-    // Nobody votes in somebody else's name, the secretary included.
-    if (principal.isAdmin())
-        return type == QLatin1String("ballot.cast")
-            ? forbidden(QStringLiteral("ballots are cast from the delegates' own tablets"))
-            : success();
-    if (!commandsOf(principal.role).contains(type))
-        return forbidden(
-            QStringLiteral("a %1 device may not send %2").arg(roleName(principal.role), type));
-    if (command.integer(QLatin1String("meeting")) != principal.meeting)
-        return forbidden(QStringLiteral("this device belongs to another meeting"));
-    // A seat's tablet acts for its own delegate; ballots for a proxy giver are checked with
-    // the meeting's proxies when they are cast.
-    if (principal.role == DeviceRole::Delegate && type != QLatin1String("ballot.cast")
-        && command.integer(QLatin1String("delegate")) != principal.delegate)
-        return forbidden(QStringLiteral("a seat's tablet acts only for its own delegate"));
-    // A bridge point asks for the floor for its own site only, never for a delegate.
-    if (principal.role == DeviceRole::Bridge && type.startsWith(QLatin1String("speaker."))
-        && (!command.has(QLatin1String("bridge"))
-            || command.integer(QLatin1String("bridge")) != principal.device))
-        return forbidden(QStringLiteral("a bridge point asks for the floor only for itself"));
-    return success();
-}
-
-Status authorizeSubscribe(const Principal &principal, qint64 meeting)
-{
-    if (principal.isAdmin() || principal.meeting == meeting)
-        return success();
-    return forbidden(QStringLiteral("this device belongs to another meeting"));
-}
-
-Status authorizeSeatCodes(const Principal &principal, qint64 meeting)
-{
-    if (principal.isAdmin())
-        return success();
-    if ((principal.role == DeviceRole::Tally || principal.role == DeviceRole::Chair)
-        && principal.meeting == meeting)
-        return success();
-    return forbidden(QStringLiteral("only the tally screen and the chair console show seat codes"));
-}
-
-Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 delegate)
-{
-    if (principal.isAdmin())
-        return success();
-    if (principal.role != DeviceRole::Delegate)
-        return forbidden(QStringLiteral("reader links are asked for by a delegate's own tablet"));
-    if (principal.meeting != meeting)
-        return forbidden(QStringLiteral("this device belongs to another meeting"));
-    if (principal.delegate != delegate)
-        return forbidden(QStringLiteral("a seat's tablet asks for its own delegate's link only"));
-    return success();
-}
-
-Status authorizeMedia(const Principal &principal, qint64 meeting)
-{
-    if (!principal.isDevice()
-        || (principal.role != DeviceRole::Bridge && principal.role != DeviceRole::Tally))
-        return forbidden(
-            QStringLiteral("the video programme goes to enrolled bridge devices only"));
-    if (principal.meeting != meeting)
-        return forbidden(QStringLiteral("this device belongs to another meeting"));
-    return success();
-}
-
-bool seesPresence(const Principal &principal, qint64 meeting)
-{
-    return principal.isAdmin()
-        || (principal.role == DeviceRole::Chair && principal.meeting == meeting);
+    const auto operation = operationForMessage(QLatin1String(command.spec->type));
+    if (!operation)
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("%1 has no row in the authorization table")
+                .arg(QLatin1String(command.spec->type)));
+    return authorize(principal, *operation,
+        Target {command.integer(QLatin1String("meeting"), 0),
+            command.integer(QLatin1String("delegate"), 0),
+            command.integer(QLatin1String("bridge"), 0)});
 }
 
 } // namespace chamber::services

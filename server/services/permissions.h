@@ -1,26 +1,164 @@
-// What each kind of principal may do. One table, so "can a delegate's tablet act as chair?"
-// has one answer, tested in one place.
+// Who may do what: one table of (principal kind, device role, meeting) → operations, asked by
+// every way in: REST routes, WebSocket messages, /docs, the phone reader, annotations, media
+// signaling and join codes. Each way in names the operation it performs; none decides for
+// itself, so REST and WebSocket cannot disagree again (they did: a tally screen of another
+// meeting could read a meeting over REST that its subscribe was refused).
+//
+// Rules of the table, beyond its rows:
+// - a device acts only inside its own meeting; so does a phone reader link;
+// - a seat's tablet acts only for its own delegate (ballots: also for a delegate whose proxy
+//   it holds, judged with the meeting's proxies when the ballot is checked);
+// - a bridge point acts only for its own site;
+// - the admin token acts in every meeting, but never votes, never reads a delegate's private
+//   annotations and never receives the video programme.
 #pragma once
 
 #include "protocol/error.h"
 #include "protocol/message.h"
 #include "services/principal.h"
 
+#include <QStringList>
+
+#include <optional>
+#include <span>
+
 namespace chamber::services {
 
-// Checks a command (the message is schema-valid). Devices act only within their own meeting;
-// a delegate's tablet only for its own delegate.
+enum class Operation {
+    // Open to anyone; what they carry (a join token, a credential) is checked by the operation.
+    Health,
+    ServerKeys,
+    JoinPage,
+    WatchPage,
+    ReaderPage,
+    Hello,
+    Enroll,
+    // Any authenticated session.
+    Ping,
+    Unsubscribe,
+    ListMeetings, // a device sees its own meeting only
+    ListRoutes,
+    // A meeting's state and history.
+    ReadMeeting,
+    ReadEvents,
+    Subscribe,
+    ReadPoll,
+    ReadVotingPending, // who has not voted yet (a field of poll and progress answers)
+    ReadResult,
+    ReadDevices, // the device list and who is online
+    ListDocuments,
+    ReadDocument, // a document's bytes by content hash, if the principal's meeting has it
+    UploadDocument,
+    Annotations, // a delegate's own notes on the meeting's documents
+    // Devices and links.
+    CreateJoinCode,
+    NextSeatCode,
+    CreateReaderLink,
+    ListReaderLinks,
+    RevokeReaderLink,
+    ReadAsReader, // the phone reader's meeting, documents and pages
+    // Video.
+    MediaJoin,
+    MediaSignal,
+    MediaReturn, // a bridge's own camera back to the chamber (media.signal return-*)
+    MediaLeave,
+    // Commands (one per command message type).
+    MeetingCreate,
+    MeetingUpdate,
+    MeetingStart,
+    MeetingEnd,
+    AgendaAdd,
+    AgendaUpdate,
+    AgendaMove,
+    AgendaRemove,
+    AgendaSelect,
+    DelegateAdd,
+    DelegateUpdate,
+    DelegateRemove,
+    DelegateImport,
+    AttendanceCheckIn,
+    AttendanceCheckOut,
+    QuorumSetRule,
+    PollCreate,
+    PollOpen,
+    PollClose,
+    PollPublish,
+    BallotCast,
+    ProxyGive,
+    ProxyRevoke,
+    SpeakerRequest,
+    SpeakerWithdraw,
+    SpeakerMove,
+    SpeakerGrant,
+    SpeakerEnd,
+    SpeakerSetLimit,
+    DocumentRemove,
+    DocumentPresent,
+    DeviceRevoke,
+};
+
+// Kinds of principal, as a set of flags.
+struct Who
+{
+    static constexpr unsigned Nobody = 0;
+    static constexpr unsigned Anyone = 1u << 0; // no credential needed
+    static constexpr unsigned Admin = 1u << 1;
+    static constexpr unsigned Chair = 1u << 2;
+    static constexpr unsigned Seat = 1u << 3; // a delegate's tablet
+    static constexpr unsigned Tally = 1u << 4;
+    static constexpr unsigned Bridge = 1u << 5;
+    static constexpr unsigned Reader = 1u << 6; // a phone reader link
+    static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge;
+};
+
+enum class Scope {
+    Server, // names no meeting (or only the principal's own, implicitly)
+    Meeting, // names a meeting; devices and readers only their own
+};
+
+enum class Subject {
+    None,
+    Own, // a seat acts for its own delegate, a bridge for its own site
+    Ballot, // a seat casts for its own delegate or one whose proxy it holds (checkBallot)
+};
+
+struct OperationRule
+{
+    Operation operation;
+    const char *name; // the WebSocket message type for messages; a dotted name otherwise
+    unsigned who; // Who flags
+    Scope scope;
+    Subject subject;
+    const char *what; // "create join codes": completes "… may not …" in refusals
+};
+
+// The whole table, in Operation order.
+std::span<const OperationRule> operationRules();
+const OperationRule &ruleOf(Operation operation);
+// The operation a client-to-server message performs; nullopt for a type the table lacks.
+std::optional<Operation> operationForMessage(QLatin1String type);
+// Who may, as names ("admin", "chair", "delegate", "tally", "bridge", "reader", "anyone").
+QStringList whoNames(unsigned who);
+// "the chair console", "a seat's tablet", "the admin token", …
+QString describe(const Principal &principal);
+
+// What a request acts on, as far as authorization cares.
+struct Target
+{
+    qint64 meeting = 0; // the meeting it names; 0 for server-wide operations
+    qint64 delegate = 0; // on whose behalf; 0: nobody named
+    qint64 bridge = 0; // which bridge site; 0: none named
+};
+
+// Who, and in which meeting: the part that does not depend on the request's body. Asked by the
+// router and the WebSocket session before they read the request. Unauthenticated for an
+// anonymous principal where a credential is needed, Forbidden otherwise.
+Status authorizeAccess(const Principal &principal, Operation operation, qint64 meeting);
+// All of it, including on whose behalf.
+Status authorize(const Principal &principal, Operation operation, const Target &target);
+bool allows(const Principal &principal, Operation operation, qint64 meeting);
+
+// A command (a schema-valid message): its operation, meeting, delegate and bridge fields.
 Status authorizeCommand(const Principal &principal, const protocol::Message &command);
-Status authorizeSubscribe(const Principal &principal, qint64 meeting);
-// Who may show join codes for free seats in the room (tally screen, chair console).
-Status authorizeSeatCodes(const Principal &principal, qint64 meeting);
-// Who may make (and revoke) a phone reader link for a delegate: the secretary, and the
-// delegate's own tablet for its delegate.
-Status authorizeReaderLink(const Principal &principal, qint64 meeting, qint64 delegate);
-// The video programme (media.join/signal/leave): a bridge site, or the chamber's tally screen
-// that shows the site with the floor; never the admin token (media goes to enrolled devices).
-Status authorizeMedia(const Principal &principal, qint64 meeting);
-// Who sees which devices are online (the chair's device list).
-bool seesPresence(const Principal &principal, qint64 meeting);
 
 } // namespace chamber::services

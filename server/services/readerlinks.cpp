@@ -32,7 +32,9 @@ Result<ReaderLinkGrant> ReaderLinkService::create(
 {
     if (delegate == 0 && principal.isDevice())
         delegate = principal.delegate;
-    if (auto allowed = authorizeReaderLink(principal, meetingId, delegate); !allowed)
+    if (auto allowed
+        = authorize(principal, Operation::CreateReaderLink, Target {meetingId, delegate});
+        !allowed)
         return allowed.error();
     const core::MeetingState *meeting = m_meetings.meeting(meetingId);
     if (!meeting)
@@ -106,7 +108,9 @@ Status ReaderLinkService::revoke(const Principal &principal, qint64 meetingId, q
     if (!found->has_value() || (*found)->meeting != meetingId)
         return makeError(ErrorCode::NotFound,
             QStringLiteral("reader link %1 does not exist").arg(linkId), QStringLiteral("link"));
-    if (auto allowed = authorizeReaderLink(principal, meetingId, (*found)->delegate); !allowed)
+    if (auto allowed
+        = authorize(principal, Operation::RevokeReaderLink, Target {meetingId, (*found)->delegate});
+        !allowed)
         return allowed;
     if (!(*found)->revoked.isEmpty())
         return success(); // revoking twice changes nothing
@@ -127,9 +131,8 @@ Status ReaderLinkService::revoke(const Principal &principal, qint64 meetingId, q
 
 Result<QJsonObject> ReaderLinkService::list(const Principal &principal, qint64 meetingId) const
 {
-    if (!principal.isAdmin())
-        return makeError(
-            ErrorCode::Forbidden, QStringLiteral("only the secretary lists reader links"));
+    if (auto allowed = authorizeAccess(principal, Operation::ListReaderLinks, meetingId); !allowed)
+        return allowed.error();
     if (!m_meetings.meeting(meetingId))
         return meetingNotFound(meetingId);
     storage::ReaderLinkStore store(m_store.database());

@@ -1,6 +1,7 @@
 // What each role may do, as one table: a seat's tablet cannot act as the chair, a tally screen
 // changes nothing, devices stay inside their meeting.
 #include "commands.h"
+#include "protocol/schema.h"
 #include "services/permissions.h"
 
 #include <QTest>
@@ -172,31 +173,107 @@ private Q_SLOTS:
         const Principal seat = Principal::forDevice(1, 1, DeviceRole::Delegate, 5);
         const Principal chair = Principal::forDevice(2, 1, DeviceRole::Chair, 0);
         const Principal tally = Principal::forDevice(3, 1, DeviceRole::Tally, 0);
-        QVERIFY(authorizeSubscribe(seat, 1));
-        QVERIFY(!authorizeSubscribe(seat, 2));
-        QVERIFY(authorizeSubscribe(Principal::admin(), 2));
-        QVERIFY(seesPresence(chair, 1));
-        QVERIFY(!seesPresence(chair, 2));
-        QVERIFY(!seesPresence(seat, 1));
-        QVERIFY(seesPresence(Principal::admin(), 7));
-        QVERIFY(authorizeSeatCodes(tally, 1));
-        QVERIFY(authorizeSeatCodes(chair, 1));
-        QVERIFY(!authorizeSeatCodes(seat, 1));
-        QVERIFY(!authorizeSeatCodes(tally, 2));
+        QVERIFY(allows(seat, Operation::Subscribe, 1));
+        QVERIFY(!allows(seat, Operation::Subscribe, 2));
+        QVERIFY(allows(Principal::admin(), Operation::Subscribe, 2));
+        QVERIFY(allows(chair, Operation::ReadDevices, 1));
+        QVERIFY(!allows(chair, Operation::ReadDevices, 2));
+        QVERIFY(!allows(seat, Operation::ReadDevices, 1));
+        QVERIFY(allows(Principal::admin(), Operation::ReadDevices, 7));
+        QVERIFY(allows(tally, Operation::NextSeatCode, 1));
+        QVERIFY(allows(chair, Operation::NextSeatCode, 1));
+        QVERIFY(!allows(seat, Operation::NextSeatCode, 1));
+        QVERIFY(!allows(tally, Operation::NextSeatCode, 2));
+    }
+
+    void readViewsAreScopedLikeSubscribe()
+    {
+        // Whatever a device may read over REST it may subscribe to, and the other way round:
+        // the two paths ask the same rows.
+        for (DeviceRole role :
+            {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
+            const Principal device = Principal::forDevice(4, 1, role, 5);
+            for (Operation read : {Operation::ReadMeeting, Operation::ReadEvents,
+                     Operation::ReadPoll, Operation::ReadResult, Operation::ListDocuments}) {
+                QCOMPARE(allows(device, read, 1), allows(device, Operation::Subscribe, 1));
+                QCOMPARE(allows(device, read, 2), allows(device, Operation::Subscribe, 2));
+                QVERIFY(!allows(device, read, 2));
+            }
+        }
+    }
+
+    void joinCodesAreTheSecretarys()
+    {
+        QVERIFY(allows(Principal::admin(), Operation::CreateJoinCode, 1));
+        for (DeviceRole role :
+            {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
+            const Status refused = authorizeAccess(
+                Principal::forDevice(4, 1, role, 5), Operation::CreateJoinCode, 1);
+            QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+        }
+        QCOMPARE(authorizeAccess(Principal::anonymous(), Operation::CreateJoinCode, 1).error().code,
+            ErrorCode::Unauthenticated);
+    }
+
+    void pendingListIsTheChairsAndAdmins()
+    {
+        QVERIFY(allows(Principal::admin(), Operation::ReadVotingPending, 3));
+        QVERIFY(allows(
+            Principal::forDevice(2, 1, DeviceRole::Chair, 0), Operation::ReadVotingPending, 1));
+        QVERIFY(!allows(
+            Principal::forDevice(2, 1, DeviceRole::Chair, 0), Operation::ReadVotingPending, 2));
+        for (DeviceRole role : {DeviceRole::Delegate, DeviceRole::Tally, DeviceRole::Bridge})
+            QVERIFY(!allows(Principal::forDevice(4, 1, role, 5), Operation::ReadVotingPending, 1));
     }
 
     void readerLinks()
     {
         // The secretary for anyone; a seat's tablet for its own delegate, in its meeting.
         const Principal seat = Principal::forDevice(1, 1, DeviceRole::Delegate, 5);
-        QVERIFY(authorizeReaderLink(Principal::admin(), 2, 9));
-        QVERIFY(authorizeReaderLink(seat, 1, 5));
-        QCOMPARE(authorizeReaderLink(seat, 1, 6).error().code, ErrorCode::Forbidden);
-        QCOMPARE(authorizeReaderLink(seat, 2, 5).error().code, ErrorCode::Forbidden);
+        const auto create = [](const Principal &principal, qint64 meeting, qint64 delegate) {
+            return authorize(principal, Operation::CreateReaderLink, Target {meeting, delegate});
+        };
+        QVERIFY(create(Principal::admin(), 2, 9));
+        QVERIFY(create(seat, 1, 5));
+        QCOMPARE(create(seat, 1, 6).error().code, ErrorCode::Forbidden);
+        QCOMPARE(create(seat, 2, 5).error().code, ErrorCode::Forbidden);
         for (DeviceRole role : {DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
             const Principal device = Principal::forDevice(2, 1, role, 0);
-            QCOMPARE(authorizeReaderLink(device, 1, 5).error().code, ErrorCode::Forbidden);
+            QCOMPARE(create(device, 1, 5).error().code, ErrorCode::Forbidden);
         }
+        // The phone reader link reads its own meeting and nothing else.
+        const Principal reader = Principal::forReader(7, 1, 5);
+        QVERIFY(allows(reader, Operation::ReadAsReader, 1));
+        QVERIFY(!allows(reader, Operation::ReadAsReader, 2));
+        QVERIFY(!allows(reader, Operation::ReadMeeting, 1));
+        QVERIFY(!allows(reader, Operation::Subscribe, 1));
+    }
+
+    void anonymousMayDoOnlyWhatAnyoneMay()
+    {
+        for (const OperationRule &rule : operationRules()) {
+            const Status status = authorizeAccess(Principal::anonymous(), rule.operation, 1);
+            QCOMPARE(status.ok(), bool(rule.who & Who::Anyone));
+            if (!status)
+                QCOMPARE(status.error().code, ErrorCode::Unauthenticated);
+        }
+    }
+
+    void theTableHasARowPerOperationAndMessage()
+    {
+        // Rows in enum order, so ruleOf() is an index.
+        const auto rules = operationRules();
+        for (std::size_t i = 0; i < rules.size(); ++i)
+            QCOMPARE(std::size_t(rules[i].operation), i);
+        // Every message a client may send performs exactly one operation of the same name.
+        for (const protocol::MessageSpec &spec : protocol::allMessages()) {
+            if (spec.direction != protocol::Direction::ToServer)
+                continue;
+            const auto operation = operationForMessage(QLatin1String(spec.type));
+            QVERIFY2(operation, spec.type);
+            QCOMPARE(QLatin1String(ruleOf(*operation).name), QLatin1String(spec.type));
+        }
+        QVERIFY(!operationForMessage(QLatin1String("no.such")));
     }
 
     void roleNamesRoundTrip()
