@@ -4,6 +4,8 @@
 #include "protocol/schema.h"
 #include "services/permissions.h"
 
+#include <QFile>
+#include <QMap>
 #include <QTest>
 
 using namespace chamber;
@@ -274,6 +276,43 @@ private Q_SLOTS:
             QCOMPARE(QLatin1String(ruleOf(*operation).name), QLatin1String(spec.type));
         }
         QVERIFY(!operationForMessage(QLatin1String("no.such")));
+    }
+
+    void protocolDocumentShowsTheTable()
+    {
+        // PROTOCOL.md's Authorization section is this table, row for row.
+        QFile file(QStringLiteral(CHAMBER_SOURCE_DIR "/server/protocol/PROTOCOL.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const qsizetype start = text.indexOf(QLatin1String("\n## Authorization\n"));
+        const qsizetype end = text.indexOf(QLatin1String("\n## "), start + 5);
+        QVERIFY(start > 0 && end > start);
+        QMap<QString, QStringList> documented;
+        for (const QString &line : text.mid(start, end - start).split(u'\n')) {
+            if (!line.startsWith(QLatin1String("| `")))
+                continue;
+            QStringList cells = line.split(u'|');
+            for (QString &cell : cells)
+                cell = cell.trimmed();
+            // "", operation, who, meeting, on whose behalf, ""
+            QCOMPARE(cells.size(), 6);
+            documented.insert(cells.at(1).mid(1, cells.at(1).size() - 2), cells.mid(2, 3));
+        }
+        QCOMPARE(documented.size(), qsizetype(operationRules().size()));
+        for (const OperationRule &rule : operationRules()) {
+            const QString name = QString::fromLatin1(rule.name);
+            QVERIFY2(documented.contains(name), rule.name);
+            const QStringList row = documented.value(name);
+            QCOMPARE(row.at(0), whoNames(rule.who).join(QStringLiteral(", ")));
+            QCOMPARE(row.at(1),
+                rule.scope == Scope::Meeting ? QStringLiteral("its own") : QStringLiteral("—"));
+            const QString behalf = rule.subject == Subject::Own
+                ? QStringLiteral("its own delegate / site")
+                : rule.subject == Subject::Ballot
+                ? QStringLiteral("its own delegate, or a proxy giver")
+                : QString();
+            QCOMPARE(row.at(2), behalf);
+        }
     }
 
     void roleNamesRoundTrip()
