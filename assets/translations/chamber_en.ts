@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Agenda</source>
-        <translation>Agenda</translation>
+        <translation type="vanished">Agenda</translation>
     </message>
 </context>
 <context>
@@ -750,93 +750,93 @@
 <context>
     <name>PollPanel</name>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="21"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="22"/>
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="32"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="33"/>
         <source>+ New vote</source>
         <translation>+ New vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
         <source>Tap a vote to see it.</source>
         <translation>Tap a vote to see it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
         <source>No vote yet. Create one for the item under discussion.</source>
         <translation>No vote yet. Create one for the item under discussion.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
         <source>Secret ballot</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
         <source>Named vote</source>
         <translation>Named vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
         <source>changes allowed</source>
         <translation>changes allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
         <source>no changes</source>
         <translation>no changes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
         <source>Open voting</source>
         <translation>Open voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
         <source>Another vote is open</source>
         <translation>Another vote is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="188"/>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="193"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="303"/>
         <source>Close voting</source>
         <translation>Close voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="199"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="204"/>
         <source>Publish the result</source>
         <translation>Publish the result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="207"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="212"/>
         <source>Result published and signed</source>
         <translation>Result published and signed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="223"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="228"/>
         <source>Not voted yet (%1):</source>
         <translation>Not voted yet (%1):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="224"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="229"/>
         <source>Everyone present has voted.</source>
         <translation>Everyone present has voted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="278"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="283"/>
         <source>Close voting?</source>
         <translation>Close voting?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="288"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
         <source>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</source>
         <translation>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
         <source>Keep voting open</source>
         <translation>Keep voting open</translation>
     </message>
@@ -844,13 +844,13 @@
 <context>
     <name>PollResultView</name>
     <message>
-        <location filename="../../kiosk/common/PollResultView.qml" line="35"/>
-        <location filename="../../kiosk/common/PollResultView.qml" line="106"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="36"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="107"/>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/PollResultView.qml" line="120"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="121"/>
         <source>Rule: %1</source>
         <translation>Rule: %1</translation>
     </message>
@@ -1113,7 +1113,7 @@
 <context>
     <name>SeatVoteMap</name>
     <message>
-        <location filename="../../kiosk/common/SeatVoteMap.qml" line="109"/>
+        <location filename="../../kiosk/common/SeatVoteMap.qml" line="111"/>
         <source>No ballot</source>
         <translation>No ballot</translation>
     </message>
@@ -1433,12 +1433,12 @@
 <context>
     <name>VoteProgress</name>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="22"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="23"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="31"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="32"/>
         <source>have voted</source>
         <translation>have voted</translation>
     </message>
@@ -1594,102 +1594,138 @@
         <translation>, by voting weight</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="103"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="104"/>
         <source>Passed</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="105"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="106"/>
         <source>Not passed</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="107"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="108"/>
         <source>Tie</source>
         <translation>Tie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="109"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="110"/>
         <source>Not enough members</source>
         <translation>Not enough members</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="111"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="112"/>
         <source>Elected: %1</source>
         <translation>Elected: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="113"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="114"/>
         <source>Nobody elected</source>
         <translation>Nobody elected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="125"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="124"/>
         <source>Only %1 of %2 members were present: nothing was decided.</source>
         <translation>Only %1 of %2 members were present: nothing was decided.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="130"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="129"/>
         <source>%1 in favour of %2; %3 needed to pass.</source>
         <translation>%1 in favour of %2; %3 needed to pass.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="135"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="134"/>
         <source>Two or more candidates share the lead with %1 of %2; %3 needed.</source>
         <translation>Two or more candidates share the lead with %1 of %2; %3 needed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="139"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="138"/>
         <source>The leader has %1 of %2; %3 needed to be elected.</source>
         <translation>The leader has %1 of %2; %3 needed to be elected.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="149"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="148"/>
+        <source>Prepared</source>
+        <translation>Prepared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="150"/>
+        <source>Voting now</source>
+        <translation>Voting now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="154"/>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="168"/>
+        <source>You take part without a vote.</source>
+        <translation>You take part without a vote.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="170"/>
+        <source>You gave your proxy to %1; they vote for you.</source>
+        <translation>You gave your proxy to %1; they vote for you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="173"/>
+        <source>Check in to vote.</source>
+        <translation>Check in to vote.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="184"/>
         <source>Voting had already closed; this ballot was not counted.</source>
         <translation>Voting had already closed; this ballot was not counted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="151"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="186"/>
         <source>This vote does not allow changing a ballot; the first ballot stands.</source>
         <translation>This vote does not allow changing a ballot; the first ballot stands.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="187"/>
         <source>A ballot for this delegate was already cast from another device.</source>
         <translation>A ballot for this delegate was already cast from another device.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="156"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="191"/>
         <source>Check in first: only delegates present can vote.</source>
         <translation>Check in first: only delegates present can vote.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="157"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="175"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="192"/>
         <source>This tablet no longer holds that proxy.</source>
         <translation>This tablet no longer holds that proxy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="158"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="193"/>
         <source>You may not vote in this poll (a proxy given, or no vote).</source>
         <translation>You may not vote in this poll (a proxy given, or no vote).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="161"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="196"/>
         <source>This vote no longer exists.</source>
         <translation>This vote no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="163"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="198"/>
         <source>That choice is not on the ballot.</source>
         <translation>That choice is not on the ballot.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="164"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="199"/>
         <source>The server refused the ballot: %1</source>
         <translation>The server refused the ballot: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="171"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="206"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
@@ -1880,44 +1916,6 @@
         <location filename="../../kiosk/common/speakingstate.cpp" line="110"/>
         <source>Remote site %1</source>
         <translation>Remote site %1</translation>
-    </message>
-</context>
-<context>
-    <name>chamber::kiosk::VotingState</name>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="30"/>
-        <source>Prepared</source>
-        <translation>Prepared</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="32"/>
-        <source>Voting now</source>
-        <translation>Voting now</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="34"/>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="36"/>
-        <source>Published</source>
-        <translation>Published</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="256"/>
-        <source>You take part without a vote.</source>
-        <translation>You take part without a vote.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="259"/>
-        <source>You gave your proxy to %1; they vote for you.</source>
-        <translation>You gave your proxy to %1; they vote for you.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="262"/>
-        <source>Check in to vote.</source>
-        <translation>Check in to vote.</translation>
     </message>
 </context>
 </TS>

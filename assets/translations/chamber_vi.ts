@@ -756,93 +756,93 @@
 <context>
     <name>PollPanel</name>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="21"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="22"/>
         <source>Votes</source>
         <translation>Các lần biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="32"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="33"/>
         <source>+ New vote</source>
         <translation>+ Biểu quyết mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
         <source>Tap a vote to see it.</source>
         <translation>Chạm vào một lần biểu quyết để xem.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="106"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
         <source>No vote yet. Create one for the item under discussion.</source>
         <translation>Chưa có biểu quyết. Hãy tạo biểu quyết cho nội dung đang thảo luận.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
         <source>Secret ballot</source>
         <translation>Bỏ phiếu kín</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="155"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
         <source>Named vote</source>
         <translation>Biểu quyết công khai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
         <source>changes allowed</source>
         <translation>được thay đổi lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="157"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
         <source>no changes</source>
         <translation>không được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
         <source>Open voting</source>
         <translation>Bắt đầu biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="175"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
         <source>Another vote is open</source>
         <translation>Đang có biểu quyết khác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="188"/>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="193"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="303"/>
         <source>Close voting</source>
         <translation>Kết thúc biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="199"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="204"/>
         <source>Publish the result</source>
         <translation>Công bố kết quả</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="207"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="212"/>
         <source>Result published and signed</source>
         <translation>Đã công bố kết quả (có chữ ký số)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="223"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="228"/>
         <source>Not voted yet (%1):</source>
         <translation>Chưa biểu quyết (%1):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="224"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="229"/>
         <source>Everyone present has voted.</source>
         <translation>Tất cả đại biểu có mặt đã biểu quyết.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="278"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="283"/>
         <source>Close voting?</source>
         <translation>Kết thúc biểu quyết?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="288"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
         <source>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</source>
         <translation>Đã có %1/%2 phiếu. Sau khi kết thúc, không thể biểu quyết hay thay đổi lựa chọn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
         <source>Keep voting open</source>
         <translation>Tiếp tục biểu quyết</translation>
     </message>
@@ -850,13 +850,13 @@
 <context>
     <name>PollResultView</name>
     <message>
-        <location filename="../../kiosk/common/PollResultView.qml" line="35"/>
-        <location filename="../../kiosk/common/PollResultView.qml" line="106"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="36"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="107"/>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/PollResultView.qml" line="120"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="121"/>
         <source>Rule: %1</source>
         <translation>Điều kiện thông qua: %1</translation>
     </message>
@@ -1121,7 +1121,7 @@
 <context>
     <name>SeatVoteMap</name>
     <message>
-        <location filename="../../kiosk/common/SeatVoteMap.qml" line="109"/>
+        <location filename="../../kiosk/common/SeatVoteMap.qml" line="111"/>
         <source>No ballot</source>
         <translation>Không có phiếu</translation>
     </message>
@@ -1443,12 +1443,12 @@
 <context>
     <name>VoteProgress</name>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="22"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="23"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="31"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="32"/>
         <source>have voted</source>
         <translation>đã biểu quyết</translation>
     </message>
@@ -1604,102 +1604,138 @@
         <translation>, theo trọng số biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="103"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="104"/>
         <source>Passed</source>
         <translation>Thông qua</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="105"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="106"/>
         <source>Not passed</source>
         <translation>Không thông qua</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="107"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="108"/>
         <source>Tie</source>
         <translation>Hòa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="109"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="110"/>
         <source>Not enough members</source>
         <translation>Không đủ số đại biểu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="111"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="112"/>
         <source>Elected: %1</source>
         <translation>Trúng cử: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="113"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="114"/>
         <source>Nobody elected</source>
         <translation>Không có người trúng cử</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="125"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="124"/>
         <source>Only %1 of %2 members were present: nothing was decided.</source>
         <translation>Chỉ có %1/%2 đại biểu có mặt: không đủ điều kiện để quyết định.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="130"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="129"/>
         <source>%1 in favour of %2; %3 needed to pass.</source>
         <translation>%1 tán thành trên %2; cần %3 để thông qua.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="135"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="134"/>
         <source>Two or more candidates share the lead with %1 of %2; %3 needed.</source>
         <translation>Nhiều ứng viên cùng dẫn đầu với %1 trên %2; cần %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="139"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="138"/>
         <source>The leader has %1 of %2; %3 needed to be elected.</source>
         <translation>Người dẫn đầu đạt %1 trên %2; cần %3 để trúng cử.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="149"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="148"/>
+        <source>Prepared</source>
+        <translation>Chuẩn bị</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="150"/>
+        <source>Voting now</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="154"/>
+        <source>Published</source>
+        <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="168"/>
+        <source>You take part without a vote.</source>
+        <translation>Đại biểu tham dự, không có quyền biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="170"/>
+        <source>You gave your proxy to %1; they vote for you.</source>
+        <translation>Đại biểu đã ủy quyền cho %1; người được ủy quyền sẽ biểu quyết thay.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="173"/>
+        <source>Check in to vote.</source>
+        <translation>Cần điểm danh để biểu quyết.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/votingtext.cpp" line="184"/>
         <source>Voting had already closed; this ballot was not counted.</source>
         <translation>Biểu quyết đã kết thúc; phiếu này không được tính.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="151"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="186"/>
         <source>This vote does not allow changing a ballot; the first ballot stands.</source>
         <translation>Lần biểu quyết này không cho phép thay đổi; lựa chọn đầu tiên được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="152"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="187"/>
         <source>A ballot for this delegate was already cast from another device.</source>
         <translation>Đại biểu này đã biểu quyết từ một thiết bị khác.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="156"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="191"/>
         <source>Check in first: only delegates present can vote.</source>
         <translation>Cần điểm danh trước: chỉ đại biểu có mặt mới được biểu quyết.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="157"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="175"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="192"/>
         <source>This tablet no longer holds that proxy.</source>
         <translation>Máy này không còn giữ ủy quyền đó.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="158"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="193"/>
         <source>You may not vote in this poll (a proxy given, or no vote).</source>
         <translation>Đại biểu không được biểu quyết lần này (đã ủy quyền, hoặc không có quyền biểu quyết).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="161"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="196"/>
         <source>This vote no longer exists.</source>
         <translation>Lần biểu quyết này không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="163"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="198"/>
         <source>That choice is not on the ballot.</source>
         <translation>Lựa chọn này không có trong phiếu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="164"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="199"/>
         <source>The server refused the ballot: %1</source>
         <translation>Máy chủ từ chối phiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/votingtext.cpp" line="171"/>
+        <location filename="../../kiosk/common/votingtext.cpp" line="206"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
@@ -1890,44 +1926,6 @@
         <location filename="../../kiosk/common/speakingstate.cpp" line="110"/>
         <source>Remote site %1</source>
         <translation>Điểm cầu %1</translation>
-    </message>
-</context>
-<context>
-    <name>chamber::kiosk::VotingState</name>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="30"/>
-        <source>Prepared</source>
-        <translation>Chuẩn bị</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="32"/>
-        <source>Voting now</source>
-        <translation>Đang biểu quyết</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="34"/>
-        <source>Closed</source>
-        <translation>Đã kết thúc</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="36"/>
-        <source>Published</source>
-        <translation>Đã công bố</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="256"/>
-        <source>You take part without a vote.</source>
-        <translation>Đại biểu tham dự, không có quyền biểu quyết.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="259"/>
-        <source>You gave your proxy to %1; they vote for you.</source>
-        <translation>Đại biểu đã ủy quyền cho %1; người được ủy quyền sẽ biểu quyết thay.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/common/votingstate.cpp" line="262"/>
-        <source>Check in to vote.</source>
-        <translation>Cần điểm danh để biểu quyết.</translation>
     </message>
 </context>
 </TS>

@@ -48,7 +48,7 @@ Rectangle {
         PollResultView {
             objectName: "bridgeResult"
             Layout.fillWidth: true
-            visible: Kiosk.voting.hasResult
+            visible: Kiosk.voting.result.available
             size: 0.9
         }
     }

@@ -12,6 +12,7 @@ ColumnLayout {
     spacing: Theme.px(10)
 
     readonly property string pollState: Kiosk.voting.pollState
+    readonly property BallotProgress progress: Kiosk.voting.progress
 
     RowLayout {
         Layout.fillWidth: true
@@ -47,9 +48,13 @@ ColumnLayout {
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {
             id: pollRow
-            required property var modelData
-            readonly property bool focused: modelData.pollId === Kiosk.voting.pollId
-            objectName: "pollRow" + modelData.pollId
+            required property int pollId
+            required property string title
+            required property string pollState
+            required property string stateLabel
+            required property string verdictLabel
+            readonly property bool focused: pollId === Kiosk.voting.pollId
+            objectName: "pollRow" + pollId
             width: ListView.view.width
             height: Theme.px(40)
             radius: Theme.px(6)
@@ -65,27 +70,27 @@ ColumnLayout {
                     implicitWidth: stateText.implicitWidth + Theme.px(12)
                     implicitHeight: Theme.px(22)
                     radius: height / 2
-                    color: pollRow.modelData.pollState === "open" ? Theme.accent : Theme.divider
+                    color: pollRow.pollState === "open" ? Theme.accent : Theme.divider
                     Text {
                         id: stateText
                         anchors.centerIn: parent
-                        text: pollRow.modelData.stateLabel
+                        text: pollRow.stateLabel
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(12)
                         font.bold: true
-                        color: pollRow.modelData.pollState === "open" ? "#ffffff" : Theme.text
+                        color: pollRow.pollState === "open" ? "#ffffff" : Theme.text
                     }
                 }
                 Text {
                     Layout.fillWidth: true
-                    text: pollRow.modelData.title
+                    text: pollRow.title
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(14)
                     color: Theme.text
                 }
                 Text {
-                    text: pollRow.modelData.verdictLabel
+                    text: pollRow.verdictLabel
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(13)
                     font.bold: true
@@ -94,7 +99,7 @@ ColumnLayout {
             }
             MouseArea {
                 anchors.fill: parent
-                onClicked: Kiosk.voting.selectPoll(pollRow.modelData.pollId)
+                onClicked: Kiosk.voting.selectPoll(pollRow.pollId)
             }
         }
     }
@@ -218,14 +223,14 @@ ColumnLayout {
                     size: 0.8
                 }
                 Text {
-                    visible: root.pollState === "open" && Kiosk.voting.hasPendingList
+                    visible: root.pollState === "open" && root.progress.hasPendingList
                     Layout.fillWidth: true
-                    text: Kiosk.voting.pending.length > 0 ? qsTr("Not voted yet (%1):").arg(Kiosk.voting.pending.length)
+                    text: root.progress.pending.length > 0 ? qsTr("Not voted yet (%1):").arg(root.progress.pending.length)
                                                           : qsTr("Everyone present has voted.")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(14)
                     font.bold: true
-                    color: Kiosk.voting.pending.length > 0 ? Theme.warning : Theme.good
+                    color: root.progress.pending.length > 0 ? Theme.warning : Theme.good
                 }
                 Flow {
                     objectName: "pendingNames"
@@ -233,7 +238,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     spacing: Theme.px(5)
                     Repeater {
-                        model: Kiosk.voting.pending
+                        model: root.progress.pending
                         delegate: Rectangle {
                             required property var modelData
                             objectName: "pending_" + modelData.delegateId
@@ -255,7 +260,7 @@ ColumnLayout {
                 PollResultView {
                     objectName: "chairResult"
                     Layout.fillWidth: true
-                    visible: Kiosk.voting.hasResult
+                    visible: Kiosk.voting.result.available
                     size: 0.75
                 }
             }
@@ -286,7 +291,7 @@ ColumnLayout {
             font.pixelSize: Theme.px(16)
             color: Theme.text
             text: qsTr("%1 of %2 ballots are in. No ballot can be cast or changed after the close.")
-                  .arg(Kiosk.voting.cast).arg(Kiosk.voting.eligible)
+                  .arg(root.progress.cast).arg(root.progress.eligible)
         }
         footer: DialogButtonBox {
             Button {

@@ -11,6 +11,7 @@ ColumnLayout {
     property real size: 1
     property bool showExplanation: true
 
+    readonly property PollResult result: Kiosk.voting.result
     spacing: Theme.px(10 * size)
     // Small print stays readable when the view is scaled down for a side panel.
     readonly property real textSize: Math.max(size, 0.9)
@@ -18,7 +19,7 @@ ColumnLayout {
 
     // The label column is as wide as the longest choice needs (up to 40 %), so "Không tán
     // thành" is never cut and the bars line up.
-    readonly property string longestLabel: Kiosk.voting.results.reduce((longest, row) => row.label.length > longest.length ? row.label : longest, "")
+    readonly property string longestLabel: root.result.bars.reduce((longest, row) => row.label.length > longest.length ? row.label : longest, "")
     readonly property real labelWidth: Math.min(root.width * 0.4, labelMetrics.width + Theme.px(6))
     TextMetrics {
         id: labelMetrics
@@ -40,7 +41,7 @@ ColumnLayout {
         Layout.fillWidth: true
         implicitHeight: verdictText.implicitHeight + Theme.px(16 * root.size)
         radius: Theme.px(8)
-        color: Theme.verdictColor(Kiosk.voting.verdict, root.onDark)
+        color: Theme.verdictColor(root.result.verdict, root.onDark)
         Text {
             id: verdictText
             objectName: "verdictText"
@@ -48,7 +49,7 @@ ColumnLayout {
             width: parent.width - Theme.px(20)
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            text: Kiosk.voting.verdictLabel
+            text: root.result.verdictLabel
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(30 * root.size)
             font.bold: true
@@ -58,7 +59,7 @@ ColumnLayout {
     }
 
     Repeater {
-        model: Kiosk.voting.results
+        model: root.result.bars
         delegate: RowLayout {
             id: row
             required property var modelData
@@ -89,9 +90,9 @@ ColumnLayout {
                 }
                 // The threshold, on the bar that has to reach it.
                 Rectangle {
-                    visible: Kiosk.voting.thresholdShare > 0 && (row.modelData.choice === "yes" || !Kiosk.voting.yesNo)
+                    visible: root.result.thresholdShare > 0 && (row.modelData.choice === "yes" || !Kiosk.voting.yesNo)
                              && row.modelData.choice !== "abstain"
-                    x: parent.width * Math.min(1, Kiosk.voting.thresholdShare) - width / 2
+                    x: parent.width * Math.min(1, root.result.thresholdShare) - width / 2
                     y: -Theme.px(3)
                     width: Math.max(2, Theme.px(3))
                     height: parent.height + Theme.px(6)
@@ -127,7 +128,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: root.showExplanation
         wrapMode: Text.WordWrap
-        text: Kiosk.voting.explanation
+        text: root.result.explanation
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(15 * root.textSize)
         color: root.onDark ? Theme.stageMuted : Theme.mutedText

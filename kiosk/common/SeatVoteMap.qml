@@ -10,7 +10,8 @@ ColumnLayout {
     property bool onDark: false
     property real size: 1
 
-    readonly property var seats: Kiosk.voting.seatVotes
+    readonly property PollResult result: Kiosk.voting.result
+    readonly property var seats: root.result.seatVotes
     // As many columns as keep the cells close to 3:2 in the space available.
     readonly property int columns: {
         const count = Math.max(1, seats.length)
@@ -21,8 +22,9 @@ ColumnLayout {
     spacing: Theme.px(8 * size)
 
     function indexOfChoice(choice) {
-        for (let i = 0; i < Kiosk.voting.results.length; ++i)
-            if (Kiosk.voting.results[i].choice === choice)
+        const bars = root.result.bars
+        for (let i = 0; i < bars.length; ++i)
+            if (bars[i].choice === choice)
                 return i
         return 0
     }
@@ -74,7 +76,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.px(18 * root.size)
         Repeater {
-            model: Kiosk.voting.results
+            model: root.result.bars
             delegate: Row {
                 required property var modelData
                 required property int index

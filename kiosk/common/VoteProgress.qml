@@ -11,7 +11,8 @@ ColumnLayout {
     // Type size: 1 on a tablet, larger on the tally screen.
     property real size: 1
 
-    readonly property real share: Kiosk.voting.eligible > 0 ? Math.min(1, Kiosk.voting.cast / Kiosk.voting.eligible) : 0
+    readonly property BallotProgress progress: Kiosk.voting.progress
+    readonly property real share: progress.eligible > 0 ? Math.min(1, progress.cast / progress.eligible) : 0
     spacing: Theme.px(6 * size)
 
     RowLayout {
@@ -19,7 +20,7 @@ ColumnLayout {
         spacing: Theme.px(12 * root.size)
         Text {
             objectName: "voteProgressCount"
-            text: Kiosk.voting.hasProgress ? qsTr("%1 / %2").arg(Kiosk.voting.cast).arg(Kiosk.voting.eligible) : "…"
+            text: root.progress.known ? qsTr("%1 / %2").arg(root.progress.cast).arg(root.progress.eligible) : "…"
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(34 * root.size)
             font.bold: true

@@ -19,9 +19,7 @@ class BallotStatus : public QObject
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString seat READ seat NOTIFY changed)
     Q_PROPERTY(bool forProxy READ forProxy CONSTANT)
-    // none: not voted; sending: waiting for the server; recorded: on the server's disk;
-    // refused: the server said no (see refusal); closed: the poll is over
-    Q_PROPERTY(QString status READ status NOTIFY changed)
+    Q_PROPERTY(Status status READ status NOTIFY changed)
     // The choice sent or recorded ("yes", a candidate); empty if not known on this device.
     Q_PROPERTY(QString choice READ choice NOTIFY changed)
     Q_PROPERTY(bool recorded READ recorded NOTIFY changed)
@@ -36,12 +34,21 @@ class BallotStatus : public QObject
     Q_PROPERTY(bool counted READ counted NOTIFY changed)
 
 public:
+    enum Status {
+        None, // not voted (or nothing known on this device)
+        Sending, // waiting for the server's answer (also from the outbox after a restart)
+        Recorded, // on the server's disk
+        Refused, // the server said no (see refusal)
+        Closed, // the poll is over (see counted)
+    };
+    Q_ENUM(Status)
+
     struct Values
     {
         int delegateId = 0;
         QString name;
         QString seat;
-        QString status = QStringLiteral("none");
+        Status status = None;
         QString choice;
         bool recorded = false;
         QString receipt;
@@ -70,7 +77,7 @@ public:
     QString name() const { return m_values.name; }
     QString seat() const { return m_values.seat; }
     bool forProxy() const { return m_forProxy; }
-    QString status() const { return m_values.status; }
+    Status status() const { return m_values.status; }
     QString choice() const { return m_values.choice; }
     bool recorded() const { return m_values.recorded; }
     QString receipt() const { return m_values.receipt; }

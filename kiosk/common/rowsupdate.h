@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,38 @@ void updateRows(std::vector<Row> &rows, std::vector<Row> next, Reset reset, Chan
             continue;
         rows[i] = std::move(next[i]);
         changed(int(i));
+    }
+}
+
+// For lists that only grow (rows are never removed or reordered, new ones may come anywhere):
+// when the rows held are still there in the same order, new rows are inserted where they
+// belong and changed ones announced; anything else resets the model.
+// `insert(row, put)` must call put() between beginInsertRows(row, row) and endInsertRows();
+// `reset` and `changed` as for updateRows.
+template<typename Row, typename Insert, typename Reset, typename Changed>
+void updateGrowingRows(
+    std::vector<Row> &rows, std::vector<Row> next, Insert insert, Reset reset, Changed changed)
+{
+    // Are the rows held a subsequence of the next ones (by id)? Ids are unique.
+    size_t kept = 0;
+    for (const Row &row : next) {
+        if (kept < rows.size() && row.id == rows[kept].id)
+            ++kept;
+    }
+    if (kept != rows.size()) {
+        reset([&] { rows = std::move(next); });
+        return;
+    }
+    for (size_t i = 0; i < next.size(); ++i) {
+        if (i < rows.size() && rows[i].id == next[i].id) {
+            if (next[i] == rows[i])
+                continue;
+            rows[i] = std::move(next[i]);
+            changed(int(i));
+        } else {
+            insert(
+                int(i), [&] { rows.insert(rows.begin() + std::ptrdiff_t(i), std::move(next[i])); });
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "votingtext.h"
 
+#include "core/ballots.h"
+
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -23,42 +25,11 @@ bool isOver(const core::Poll &poll)
     return poll.state == core::PollState::Closed || poll.state == core::PollState::Published;
 }
 
-QString stateLabel(core::PollState state)
-{
-    switch (state) {
-    case core::PollState::Draft:
-        return VotingState::tr("Prepared");
-    case core::PollState::Open:
-        return VotingState::tr("Voting now");
-    case core::PollState::Closed:
-        return VotingState::tr("Closed");
-    case core::PollState::Published:
-        return VotingState::tr("Published");
-    }
-    return {};
-}
-
-QVariantMap delegateEntry(const core::Delegate &delegate)
-{
-    return {{QStringLiteral("delegateId"), int(delegate.id)},
-        {QStringLiteral("name"), delegate.name}, {QStringLiteral("seat"), delegate.seat}};
-}
-
-// Seat order, as the room is laid out ("A2" before "A10"); delegates without a seat last.
-void sortBySeat(std::vector<const core::Delegate *> &delegates)
-{
-    std::stable_sort(
-        delegates.begin(), delegates.end(), [](const core::Delegate *a, const core::Delegate *b) {
-            if (a->seat.isEmpty() != b->seat.isEmpty())
-                return b->seat.isEmpty();
-            return core::compareSeats(a->seat, b->seat) < 0;
-        });
-}
-
 } // namespace
 
 VotingState::VotingState(QObject *parent)
     : QObject(parent)
+    , m_rulePresets(VotingText::presets())
 { }
 
 void VotingState::attach(
@@ -105,13 +76,19 @@ void VotingState::setProgress(const PollProgress &progress)
 {
     m_progress[progress.poll] = progress;
     if (progress.poll == m_pollId)
-        emit changed();
+        refreshProgress();
 }
 
 void VotingState::clearProgress()
 {
     m_progress.clear();
-    emit changed();
+    refreshProgress();
+}
+
+void VotingState::refreshProgress()
+{
+    const auto it = m_progress.find(m_pollId);
+    m_progressView.update(m_meeting, it == m_progress.end() ? nullptr : &it->second);
 }
 
 void VotingState::showRecordedBallot(qint64 poll, qint64 delegate, const QString &choice)
@@ -175,12 +152,50 @@ void VotingState::refresh()
 {
     notePollStates();
     m_pollId = choosePoll();
+    const core::Poll *shown = poll();
+    static const core::MeetingState noMeeting;
+    m_polls.update(m_meeting ? *m_meeting : noMeeting);
+    m_result.update(m_meeting, shown);
+    refreshProgress();
+    refreshBallots();
+    // Their labels are in the user's language.
+    if (QVariantList presets = VotingText::presets(); presets != m_rulePresets) {
+        m_rulePresets = std::move(presets);
+        emit rulePresetsChanged();
+    }
+    if (Focus focus = focusOf(shown); !(focus == m_focus)) {
+        m_focus = std::move(focus);
+        emit changed();
+    }
+}
+
+VotingState::Focus VotingState::focusOf(const core::Poll *shown) const
+{
+    Focus focus;
+    const core::Poll *open = m_meeting ? m_meeting->openPoll() : nullptr;
+    focus.openPollId = open ? open->id : 0;
+    if (!shown)
+        return focus;
+    focus.pollId = shown->id;
+    focus.title = shown->title;
+    focus.pollState = core::pollStateName(shown->state);
+    focus.secret = shown->secret;
+    focus.allowChange = shown->allowChange;
+    focus.yesNo = shown->isYesNo();
+    for (const QString &choice : shown->validChoices())
+        focus.choices.append(QVariantMap {{QStringLiteral("choice"), choice},
+            {QStringLiteral("label"), VotingText::choiceLabel(choice)}});
+    focus.ruleLabel = VotingText::ruleLabel(shown->rule);
+    return focus;
+}
+
+void VotingState::refreshBallots()
+{
     const qint64 own = m_identity ? m_identity->delegate : 0;
-    m_own.set(own && m_identity->role == QLatin1String("delegate") ? ballotValues(own, false)
+    m_own.set(own && m_identity->role == QLatin1String("delegate") ? ballotValues(own)
                                                                    : BallotStatus::Values {});
     const qint64 giver = proxyGiverHeld();
-    m_proxy.set(giver ? ballotValues(giver, true) : BallotStatus::Values {});
-    emit changed();
+    m_proxy.set(giver ? ballotValues(giver) : BallotStatus::Values {});
 }
 
 qint64 VotingState::proxyGiverHeld() const
@@ -204,7 +219,7 @@ const VotingState::SentBallot *VotingState::sending(qint64 poll, qint64 delegate
     return nullptr;
 }
 
-BallotStatus::Values VotingState::ballotValues(qint64 delegateId, bool forProxy) const
+BallotStatus::Values VotingState::ballotValues(qint64 delegateId) const
 {
     BallotStatus::Values values;
     const core::Delegate *delegate = m_meeting ? m_meeting->roster.find(delegateId) : nullptr;
@@ -230,264 +245,44 @@ BallotStatus::Values VotingState::ballotValues(qint64 delegateId, bool forProxy)
         values.refusal = refusal->second;
 
     if (isOver(*shown)) {
-        values.status = QStringLiteral("closed");
-        const QJsonObject &closing = shown->closing;
+        values.status = BallotStatus::Closed;
+        if (!shown->closing)
+            return values;
         if (shown->secret) {
-            values.counted = values.recorded
-                && closing.value(QLatin1String("receipts")).toArray().contains(values.receipt);
-        } else {
-            for (const QJsonValue &ballot : closing.value(QLatin1String("ballots")).toArray()) {
-                if (ballot.toObject().value(kDelegateField).toInteger() != delegateId)
-                    continue;
-                values.counted = true;
-                values.recorded = true;
-                values.choice = ballot.toObject().value(kChoiceField).toString();
-            }
+            values.counted = values.recorded && shown->closing->receipts.contains(values.receipt);
+        } else if (const core::NamedBallot *counted = shown->closing->ballotOf(delegateId)) {
+            values.counted = true;
+            values.recorded = true;
+            values.choice = counted->choice;
         }
         return values;
     }
 
-    // Open: may this tablet vote for this delegate now?
-    const qint64 voter = forProxy ? m_identity->delegate : delegateId;
-    const core::Delegate *voterDelegate = m_meeting->roster.find(voter);
-    const bool voterPresent = voterDelegate && voterDelegate->present;
-    const auto given = m_meeting->proxies.find(delegateId);
-    if (!delegate->isMember())
-        values.blockedReason = tr("You take part without a vote.");
-    else if (!forProxy && given != m_meeting->proxies.end()) {
-        const core::Delegate *holder = m_meeting->roster.find(given->second);
-        values.blockedReason = tr("You gave your proxy to %1; they vote for you.")
-                                   .arg(holder ? holder->name : QString());
-    } else if (!voterPresent)
-        values.blockedReason = tr("Check in to vote.");
+    // Open: may this tablet vote for this delegate now? The server's own rule says.
+    const core::VotingRightCheck right
+        = core::votingRight(*m_meeting, *shown, delegateId, m_identity->delegate);
+    const core::Delegate *holder
+        = right.proxyHolder ? m_meeting->roster.find(right.proxyHolder) : nullptr;
+    values.blockedReason
+        = VotingText::blockedReason(right.right, holder ? holder->name : QString());
 
     if (const SentBallot *queued = sending(shown->id, delegateId)) {
-        values.status = QStringLiteral("sending");
+        values.status = BallotStatus::Sending;
         values.choice = queued->choice;
         values.refusal.clear();
     } else if (!values.refusal.isEmpty()) {
-        values.status = QStringLiteral("refused");
+        values.status = BallotStatus::Refused;
     } else if (values.recorded) {
-        values.status = QStringLiteral("recorded");
+        values.status = BallotStatus::Recorded;
     }
-    values.canVote = values.blockedReason.isEmpty() && values.status != QLatin1String("sending")
+    values.canVote = right.mayVote() && values.status != BallotStatus::Sending
         && (!values.recorded || shown->allowChange);
     return values;
-}
-
-QString VotingState::pollState() const
-{
-    return poll() ? core::pollStateName(poll()->state) : QString();
 }
 
 QString VotingState::choiceLabel(const QString &choice) const
 {
     return VotingText::choiceLabel(choice);
-}
-
-QVariantList VotingState::choices() const
-{
-    QVariantList list;
-    if (!poll())
-        return list;
-    for (const QString &choice : poll()->validChoices())
-        list.append(QVariantMap {{QStringLiteral("choice"), choice},
-            {QStringLiteral("label"), VotingText::choiceLabel(choice)}});
-    return list;
-}
-
-QString VotingState::ruleLabel() const
-{
-    return poll() ? VotingText::ruleLabel(poll()->rule) : QString();
-}
-
-bool VotingState::hasProgress() const
-{
-    return m_progress.count(m_pollId) > 0;
-}
-
-int VotingState::cast() const
-{
-    const auto it = m_progress.find(m_pollId);
-    return it == m_progress.end() ? 0 : it->second.cast;
-}
-
-int VotingState::eligible() const
-{
-    const auto it = m_progress.find(m_pollId);
-    return it == m_progress.end() ? 0 : it->second.eligible;
-}
-
-bool VotingState::hasPendingList() const
-{
-    const auto it = m_progress.find(m_pollId);
-    return it != m_progress.end() && it->second.hasPending;
-}
-
-QVariantList VotingState::pending() const
-{
-    QVariantList list;
-    const auto it = m_progress.find(m_pollId);
-    if (it == m_progress.end() || !m_meeting)
-        return list;
-    std::vector<const core::Delegate *> delegates;
-    for (qint64 id : it->second.pending) {
-        if (const core::Delegate *delegate = m_meeting->roster.find(id))
-            delegates.push_back(delegate);
-    }
-    sortBySeat(delegates);
-    for (const core::Delegate *delegate : delegates)
-        list.append(delegateEntry(*delegate));
-    return list;
-}
-
-QVariantList VotingState::results() const
-{
-    QVariantList list;
-    if (!hasResult())
-        return list;
-    const core::Poll &shown = *poll();
-    const QJsonObject counts = shown.closing.value(QLatin1String("tally"))
-                                   .toObject()
-                                   .value(QLatin1String("counts"))
-                                   .toObject();
-    const QJsonObject outcome = shown.closing.value(QLatin1String("outcome")).toObject();
-    const qint64 base = outcome.value(QLatin1String("base")).toInteger();
-    qint64 total = 0;
-    for (const QJsonValue &count : counts)
-        total += count.toInteger();
-    const double scale = double(std::max<qint64>({base, total, 1}));
-    const QString verdict = outcome.value(QLatin1String("verdict")).toString();
-    const QString winner = outcome.value(QLatin1String("winner")).toString();
-    // Abstentions are no share of a base that leaves them out.
-    const bool abstainOutsideBase
-        = shown.rule.base == core::VoteBase::VotesCast && !shown.rule.abstentionsInBase;
-    for (const QString &choice : shown.validChoices()) {
-        const qint64 count = counts.value(choice).toInteger();
-        const bool outside = choice == QLatin1String("abstain") && abstainOutsideBase;
-        list.append(QVariantMap {{QStringLiteral("choice"), choice},
-            {QStringLiteral("label"), VotingText::choiceLabel(choice)},
-            {QStringLiteral("count"), int(count)},
-            {QStringLiteral("percentText"),
-                base > 0 && !outside ? VotingText::percent(100.0 * double(count) / double(base))
-                                     : QString()},
-            {QStringLiteral("share"), double(count) / scale},
-            {QStringLiteral("winner"),
-                shown.isYesNo()
-                    ? (choice == QLatin1String("yes") && verdict == QLatin1String("passed"))
-                    : (verdict == QLatin1String("elected") && choice == winner)}});
-    }
-    return list;
-}
-
-double VotingState::thresholdShare() const
-{
-    if (!hasResult())
-        return 0;
-    const QJsonObject closing = poll()->closing;
-    const QJsonObject outcome = closing.value(QLatin1String("outcome")).toObject();
-    qint64 total = 0;
-    for (const QJsonValue &count :
-        closing.value(QLatin1String("tally")).toObject().value(QLatin1String("counts")).toObject())
-        total += count.toInteger();
-    const qint64 base = outcome.value(QLatin1String("base")).toInteger();
-    return double(outcome.value(QLatin1String("required")).toInteger())
-        / double(std::max<qint64>({base, total, 1}));
-}
-
-QString VotingState::verdict() const
-{
-    return hasResult() ? poll()
-                             ->closing.value(QLatin1String("outcome"))
-                             .toObject()
-                             .value(QLatin1String("verdict"))
-                             .toString()
-                       : QString();
-}
-
-QString VotingState::verdictLabel() const
-{
-    if (!hasResult())
-        return {};
-    const QJsonObject outcome = poll()->closing.value(QLatin1String("outcome")).toObject();
-    return VotingText::verdictLabel(outcome.value(QLatin1String("verdict")).toString(),
-        outcome.value(QLatin1String("winner")).toString());
-}
-
-QString VotingState::explanation() const
-{
-    if (!hasResult())
-        return {};
-    return VotingText::explanation(poll()->rule,
-        poll()->closing.value(QLatin1String("outcome")).toObject(),
-        poll()->closing.value(QLatin1String("context")).toObject(), poll()->isYesNo());
-}
-
-int VotingState::ballotsCounted() const
-{
-    return hasResult() ? poll()
-                             ->closing.value(QLatin1String("tally"))
-                             .toObject()
-                             .value(QLatin1String("ballots"))
-                             .toInt()
-                       : 0;
-}
-
-QVariantList VotingState::seatVotes() const
-{
-    QVariantList list;
-    if (!hasResult() || poll()->secret)
-        return list;
-    std::map<qint64, QString> choiceOf;
-    for (const QJsonValue &ballot : poll()->closing.value(QLatin1String("ballots")).toArray())
-        choiceOf[ballot.toObject().value(kDelegateField).toInteger()]
-            = ballot.toObject().value(kChoiceField).toString();
-    std::vector<const core::Delegate *> members;
-    for (const auto &[id, delegate] : m_meeting->roster.all()) {
-        if (delegate.isMember())
-            members.push_back(&delegate);
-    }
-    sortBySeat(members);
-    for (const core::Delegate *member : members) {
-        QVariantMap entry = delegateEntry(*member);
-        const auto it = choiceOf.find(member->id);
-        entry.insert(QStringLiteral("choice"), it == choiceOf.end() ? QString() : it->second);
-        list.append(entry);
-    }
-    return list;
-}
-
-QVariantList VotingState::polls() const
-{
-    QVariantList list;
-    if (!m_meeting)
-        return list;
-    for (auto it = m_meeting->polls.rbegin(); it != m_meeting->polls.rend(); ++it) {
-        const core::Poll &entry = it->second;
-        const QJsonObject outcome = entry.closing.value(QLatin1String("outcome")).toObject();
-        list.append(QVariantMap {{QStringLiteral("pollId"), int(entry.id)},
-            {QStringLiteral("title"), entry.title},
-            {QStringLiteral("pollState"), core::pollStateName(entry.state)},
-            {QStringLiteral("stateLabel"), stateLabel(entry.state)},
-            {QStringLiteral("secret"), entry.secret},
-            {QStringLiteral("verdictLabel"),
-                outcome.isEmpty()
-                    ? QString()
-                    : VotingText::verdictLabel(outcome.value(QLatin1String("verdict")).toString(),
-                        outcome.value(QLatin1String("winner")).toString())}});
-    }
-    return list;
-}
-
-int VotingState::openPollId() const
-{
-    const core::Poll *open = m_meeting ? m_meeting->openPoll() : nullptr;
-    return open ? int(open->id) : 0;
-}
-
-QVariantList VotingState::rulePresets() const
-{
-    return VotingText::presets();
 }
 
 void VotingState::castBallot(const QString &choice, int forDelegate)

@@ -1,14 +1,19 @@
 // Voting as the screens see it (Kiosk.voting): the poll in focus (the open one, or the latest
-// result for the item under discussion, or the one the chair picked), its progress and
-// result, the chair's list of polls and actions, and on a seat's tablet the ballots it casts
-// (its own and, with a proxy, the giver's) with their keys, receipts and refusals.
+// result for the item under discussion, or the one the chair picked) with its choices and
+// rule, and beside it objects that change on their own: `polls` (the chair's list, a model
+// updated in place), `progress` (the counts a `progress` push brings), `result` (once closed),
+// and on a seat's tablet the ballots it casts (its own and, with a proxy, the giver's) with
+// their keys, receipts and refusals. Each says it changed only when what it shows did.
 #pragma once
 
+#include "ballotprogress.h"
 #include "ballotstatus.h"
 #include "ballotstore.h"
 #include "connection.h"
 #include "deviceidentity.h"
 #include "outbox.h"
+#include "polllistmodel.h"
+#include "pollresult.h"
 
 #include <QHash>
 #include <QObject>
@@ -31,7 +36,7 @@ class VotingState : public QObject
     Q_PROPERTY(bool active READ active NOTIFY changed)
     Q_PROPERTY(int pollId READ pollId NOTIFY changed)
     Q_PROPERTY(QString title READ title NOTIFY changed)
-    // draft, open, closed or published
+    // draft, open, closed or published (the protocol's names); empty without a poll
     Q_PROPERTY(QString pollState READ pollState NOTIFY changed)
     Q_PROPERTY(bool secret READ secret NOTIFY changed)
     Q_PROPERTY(bool allowChange READ allowChange NOTIFY changed)
@@ -39,32 +44,13 @@ class VotingState : public QObject
     // [{choice, label}] in ballot order, abstain last
     Q_PROPERTY(QVariantList choices READ choices NOTIFY changed)
     Q_PROPERTY(QString ruleLabel READ ruleLabel NOTIFY changed)
-    // Progress while open: ballots recorded of those that can be cast now.
-    Q_PROPERTY(bool hasProgress READ hasProgress NOTIFY changed)
-    Q_PROPERTY(int cast READ cast NOTIFY changed)
-    Q_PROPERTY(int eligible READ eligible NOTIFY changed)
-    // Chair console: [{delegateId, name, seat}] who can vote and have not, in seat order.
-    Q_PROPERTY(QVariantList pending READ pending NOTIFY changed)
-    Q_PROPERTY(bool hasPendingList READ hasPendingList NOTIFY changed)
-    // The result, once closed.
-    Q_PROPERTY(bool hasResult READ hasResult NOTIFY changed)
-    // [{choice, label, count, percentText, share, winner}]; share: 0..1 for bars
-    Q_PROPERTY(QVariantList results READ results NOTIFY changed)
-    // The required count as a share of the bar scale (where the threshold line goes).
-    Q_PROPERTY(double thresholdShare READ thresholdShare NOTIFY changed)
-    // passed, failed, tie, no_quorum, elected, no_winner
-    Q_PROPERTY(QString verdict READ verdict NOTIFY changed)
-    Q_PROPERTY(QString verdictLabel READ verdictLabel NOTIFY changed)
-    Q_PROPERTY(QString explanation READ explanation NOTIFY changed)
-    Q_PROPERTY(int ballotsCounted READ ballotsCounted NOTIFY changed)
-    // Named polls: [{delegateId, seat, name, choice}] for every member in seat order; choice
-    // empty for those who did not vote.
-    Q_PROPERTY(QVariantList seatVotes READ seatVotes NOTIFY changed)
-    // Chair console: every poll, newest first: [{pollId, title, pollState, stateLabel, secret,
-    // verdictLabel}]
-    Q_PROPERTY(QVariantList polls READ polls NOTIFY changed)
+    // The open poll, whether in focus or not; 0: none.
     Q_PROPERTY(int openPollId READ openPollId NOTIFY changed)
-    Q_PROPERTY(QVariantList rulePresets READ rulePresets NOTIFY changed)
+    // [{name, label}] for the chair's new vote, most used first.
+    Q_PROPERTY(QVariantList rulePresets READ rulePresets NOTIFY rulePresetsChanged)
+    Q_PROPERTY(chamber::kiosk::PollListModel *polls READ polls CONSTANT)
+    Q_PROPERTY(chamber::kiosk::BallotProgress *progress READ progress CONSTANT)
+    Q_PROPERTY(chamber::kiosk::PollResult *result READ result CONSTANT)
     Q_PROPERTY(chamber::kiosk::BallotStatus *ownBallot READ ownBallot CONSTANT)
     Q_PROPERTY(chamber::kiosk::BallotStatus *proxyBallot READ proxyBallot CONSTANT)
 
@@ -80,39 +66,30 @@ public:
     void reset();
     // Ballots still in the outbox (after a restart, or while offline) show as "sending".
     void setPendingCommands(const QList<Outbox::Entry> &pending);
+    // A `progress` push: only `progress` changes, and only for the poll in focus.
     void setProgress(const PollProgress &progress);
     void clearProgress();
     // Self-test: this delegate's ballot is recorded with this choice.
     void showRecordedBallot(qint64 poll, qint64 delegate, const QString &choice);
     // The server answered a command; true if it was one of ours (a ballot or a new poll).
     bool handleAnswer(const QString &id, const QJsonObject &reply);
+    // The meeting state or the language changed.
     void refresh();
 
-    bool active() const { return poll() != nullptr; }
-    int pollId() const { return int(m_pollId); }
-    QString title() const { return poll() ? poll()->title : QString(); }
-    QString pollState() const;
-    bool secret() const { return poll() && poll()->secret; }
-    bool allowChange() const { return poll() && poll()->allowChange; }
-    bool yesNo() const { return !poll() || poll()->isYesNo(); }
-    QVariantList choices() const;
-    QString ruleLabel() const;
-    bool hasProgress() const;
-    int cast() const;
-    int eligible() const;
-    QVariantList pending() const;
-    bool hasPendingList() const;
-    bool hasResult() const { return poll() && !poll()->closing.isEmpty(); }
-    QVariantList results() const;
-    double thresholdShare() const;
-    QString verdict() const;
-    QString verdictLabel() const;
-    QString explanation() const;
-    int ballotsCounted() const;
-    QVariantList seatVotes() const;
-    QVariantList polls() const;
-    int openPollId() const;
-    QVariantList rulePresets() const;
+    bool active() const { return m_focus.pollId != 0; }
+    int pollId() const { return int(m_focus.pollId); }
+    QString title() const { return m_focus.title; }
+    QString pollState() const { return m_focus.pollState; }
+    bool secret() const { return m_focus.secret; }
+    bool allowChange() const { return m_focus.allowChange; }
+    bool yesNo() const { return m_focus.yesNo; }
+    QVariantList choices() const { return m_focus.choices; }
+    QString ruleLabel() const { return m_focus.ruleLabel; }
+    int openPollId() const { return int(m_focus.openPollId); }
+    QVariantList rulePresets() const { return m_rulePresets; }
+    PollListModel *polls() { return &m_polls; }
+    BallotProgress *progress() { return &m_progressView; }
+    PollResult *result() { return &m_result; }
     BallotStatus *ownBallot() { return &m_own; }
     BallotStatus *proxyBallot() { return &m_proxy; }
 
@@ -131,7 +108,9 @@ public:
     Q_INVOKABLE QString choiceLabel(const QString &choice) const;
 
 Q_SIGNALS:
+    // The poll in focus, or what is shown of it, changed (not its progress or result).
     void changed();
+    void rulePresetsChanged();
 
 private:
     struct SentBallot
@@ -141,12 +120,29 @@ private:
         QString choice;
     };
     using VoterKey = std::pair<qint64, qint64>; // poll, delegate
+    // What the properties above show, compared before anything is announced.
+    struct Focus
+    {
+        qint64 pollId = 0;
+        QString title;
+        QString pollState;
+        bool secret = false;
+        bool allowChange = false;
+        bool yesNo = true;
+        QVariantList choices;
+        QString ruleLabel;
+        qint64 openPollId = 0;
+        bool operator==(const Focus &) const = default;
+    };
 
     const core::Poll *poll() const; // the poll in focus, or null
     qint64 choosePoll() const;
     void notePollStates();
+    Focus focusOf(const core::Poll *shown) const;
+    void refreshProgress();
+    void refreshBallots();
     void pollCommand(const char *type, int poll);
-    BallotStatus::Values ballotValues(qint64 delegate, bool forProxy) const;
+    BallotStatus::Values ballotValues(qint64 delegate) const;
     const SentBallot *sending(qint64 poll, qint64 delegate) const;
     qint64 proxyGiverHeld() const;
 
@@ -155,6 +151,8 @@ private:
     Sender m_send;
     BallotStore *m_store = nullptr;
     qint64 m_pollId = 0; // in focus; chosen again on every refresh
+    Focus m_focus;
+    QVariantList m_rulePresets;
     QHash<QString, SentBallot> m_sent; // request id → ballot, until answered
     std::map<VoterKey, QString> m_refusals;
     std::map<VoterKey, QString> m_sessionChoices; // recorded this session (secret polls too)
@@ -166,6 +164,9 @@ private:
     // current when it saw them close: their result stays up until the agenda moves on.
     std::set<qint64> m_seenOpen;
     std::map<qint64, qint64> m_itemAtClose;
+    PollListModel m_polls {this};
+    BallotProgress m_progressView {this};
+    PollResult m_result {this};
     BallotStatus m_own {false, this};
     BallotStatus m_proxy {true, this};
 };

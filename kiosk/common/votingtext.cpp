@@ -97,49 +97,84 @@ QVariantList VotingText::presets()
     return list;
 }
 
-QString VotingText::verdictLabel(const QString &verdict, const QString &winner)
+QString VotingText::verdictLabel(core::Verdict verdict, const QString &winner)
 {
-    if (verdict == QLatin1String("passed"))
+    switch (verdict) {
+    case core::Verdict::Passed:
         return tr("Passed");
-    if (verdict == QLatin1String("failed"))
+    case core::Verdict::Failed:
         return tr("Not passed");
-    if (verdict == QLatin1String("tie"))
+    case core::Verdict::Tie:
         return tr("Tie");
-    if (verdict == QLatin1String("no_quorum"))
+    case core::Verdict::NoQuorum:
         return tr("Not enough members");
-    if (verdict == QLatin1String("elected"))
+    case core::Verdict::Elected:
         return tr("Elected: %1").arg(winner);
-    if (verdict == QLatin1String("no_winner"))
+    case core::Verdict::NoWinner:
         return tr("Nobody elected");
+    }
     return {};
 }
 
-QString VotingText::explanation(const core::MajorityRule &rule, const QJsonObject &outcome,
-    const QJsonObject &context, bool yesNo)
+QString VotingText::explanation(
+    const core::MajorityRule &rule, const core::PollClosing &closing, bool yesNo)
 {
-    const QString verdict = outcome.value(QLatin1String("verdict")).toString();
-    const qint64 base = outcome.value(QLatin1String("base")).toInteger();
-    const qint64 required = outcome.value(QLatin1String("required")).toInteger();
-    const qint64 decisive = outcome.value(QLatin1String("decisive")).toInteger();
-    if (verdict == QLatin1String("no_quorum"))
+    const core::Outcome &outcome = closing.outcome;
+    if (outcome.verdict == core::Verdict::NoQuorum)
         return tr("Only %1 of %2 members were present: nothing was decided.")
-            .arg(context.value(QLatin1String("presentHeads")).toInteger())
-            .arg(context.value(QLatin1String("memberHeads")).toInteger());
-    const QString baseText = QStringLiteral("%1 (%2)").arg(base).arg(baseLabel(rule.base));
+            .arg(closing.context.presentHeads)
+            .arg(closing.context.memberHeads);
+    const QString baseText = QStringLiteral("%1 (%2)").arg(outcome.base).arg(baseLabel(rule.base));
     if (yesNo)
         return tr("%1 in favour of %2; %3 needed to pass.")
-            .arg(decisive)
+            .arg(outcome.decisive)
             .arg(baseText)
-            .arg(required);
-    if (verdict == QLatin1String("tie"))
+            .arg(outcome.required);
+    if (outcome.verdict == core::Verdict::Tie)
         return tr("Two or more candidates share the lead with %1 of %2; %3 needed.")
-            .arg(decisive)
+            .arg(outcome.decisive)
             .arg(baseText)
-            .arg(required);
+            .arg(outcome.required);
     return tr("The leader has %1 of %2; %3 needed to be elected.")
-        .arg(decisive)
+        .arg(outcome.decisive)
         .arg(baseText)
-        .arg(required);
+        .arg(outcome.required);
+}
+
+QString VotingText::pollStateLabel(core::PollState state)
+{
+    switch (state) {
+    case core::PollState::Draft:
+        return tr("Prepared");
+    case core::PollState::Open:
+        return tr("Voting now");
+    case core::PollState::Closed:
+        return tr("Closed");
+    case core::PollState::Published:
+        return tr("Published");
+    }
+    return {};
+}
+
+QString VotingText::blockedReason(core::VotingRight right, const QString &holderName)
+{
+    switch (right) {
+    case core::VotingRight::MayVote:
+    case core::VotingRight::PollNotOpen:
+    case core::VotingRight::PollClosed:
+    case core::VotingRight::UnknownDelegate:
+        return {};
+    case core::VotingRight::NotAMember:
+        return tr("You take part without a vote.");
+    case core::VotingRight::ProxyGiven:
+        return tr("You gave your proxy to %1; they vote for you.").arg(holderName);
+    case core::VotingRight::NotCheckedIn:
+    case core::VotingRight::HolderNotCheckedIn:
+        return tr("Check in to vote.");
+    case core::VotingRight::NotProxyHolder:
+        return tr("This tablet no longer holds that proxy.");
+    }
+    return {};
 }
 
 QString VotingText::refusal(const RefusalFacts &facts)

@@ -3,10 +3,10 @@
 // logs; screens build theirs from the data.
 #pragma once
 
-#include "core/majority.h"
+#include "core/ballots.h"
+#include "core/poll.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QString>
 #include <QVariantList>
 
@@ -23,11 +23,16 @@ public:
     static QString ruleLabel(const core::MajorityRule &rule);
     // Every preset as {name, label}, in the order a chair picks from (most used first).
     static QVariantList presets();
-    // passed → "Passed", elected → "Elected: <winner>", …
-    static QString verdictLabel(const QString &verdict, const QString &winner);
+    // Passed → "Passed", Elected → "Elected: <winner>", …
+    static QString verdictLabel(core::Verdict verdict, const QString &winner);
     // "34 in favour of 40 (all members); 21 needed to pass"
-    static QString explanation(const core::MajorityRule &rule, const QJsonObject &outcome,
-        const QJsonObject &context, bool yesNo);
+    static QString explanation(
+        const core::MajorityRule &rule, const core::PollClosing &closing, bool yesNo);
+    // Draft → "Prepared", Open → "Voting now", …
+    static QString pollStateLabel(core::PollState state);
+    // Why a tablet cannot vote for someone now (empty when it can, or when the reason is the
+    // poll's state, which the screen shows by itself). `holderName`: who holds a proxy given.
+    static QString blockedReason(core::VotingRight right, const QString &holderName);
     // Why the server refused a ballot, from its error code and what this device knows.
     struct RefusalFacts
     {

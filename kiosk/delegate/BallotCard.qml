@@ -68,8 +68,8 @@ Rectangle {
                     choice: modelData.choice
                     choiceIndex: index
                     text: modelData.label
-                    selected: root.ballot.choice === modelData.choice && root.ballot.status !== "refused"
-                              && root.ballot.status !== "none"
+                    selected: root.ballot.choice === modelData.choice && root.ballot.status !== BallotStatus.Refused
+                              && root.ballot.status !== BallotStatus.None
                     enabled: root.ballot.canVote && !(selected && root.ballot.recorded)
                     onClicked: Kiosk.voting.castBallot(modelData.choice, root.ballot.forProxy ? root.ballot.delegateId : 0)
                 }
@@ -80,10 +80,10 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             visible: statusText.text !== ""
-            implicitHeight: statusColumn.implicitHeight + Theme.px(root.ballot.status === "none" ? 0 : 20)
+            implicitHeight: statusColumn.implicitHeight + Theme.px(root.ballot.status === BallotStatus.None ? 0 : 20)
             radius: Theme.px(8)
-            color: root.ballot.status === "refused" ? Theme.badFill
-                 : root.ballot.status === "sending" ? Theme.warningFill
+            color: root.ballot.status === BallotStatus.Refused ? Theme.badFill
+                 : root.ballot.status === BallotStatus.Sending ? Theme.warningFill
                  : root.ballot.recorded ? Theme.goodFill : "transparent"
 
             ColumnLayout {
@@ -91,7 +91,7 @@ Rectangle {
                 anchors.left: parent.left
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
-                anchors.margins: Theme.px(root.ballot.status === "none" ? 0 : 12)
+                anchors.margins: Theme.px(root.ballot.status === BallotStatus.None ? 0 : 12)
                 spacing: Theme.px(4)
 
                 Text {
@@ -100,17 +100,17 @@ Rectangle {
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.px(root.ballot.status === "none" ? 16 : 20)
-                    font.bold: root.ballot.status !== "none"
-                    color: root.ballot.status === "refused" ? Theme.bad
-                         : root.ballot.status === "sending" ? Theme.warning
+                    font.pixelSize: Theme.px(root.ballot.status === BallotStatus.None ? 16 : 20)
+                    font.bold: root.ballot.status !== BallotStatus.None
+                    color: root.ballot.status === BallotStatus.Refused ? Theme.bad
+                         : root.ballot.status === BallotStatus.Sending ? Theme.warning
                          : root.ballot.recorded ? Theme.good : Theme.mutedText
                     text: {
                         switch (root.ballot.status) {
-                        case "sending": return qsTr("Sending…")
-                        case "recorded": return qsTr("Recorded")
-                        case "refused": return root.ballot.recorded ? qsTr("Recorded; the change was refused") : qsTr("Not recorded")
-                        case "closed":
+                        case BallotStatus.Sending: return qsTr("Sending…")
+                        case BallotStatus.Recorded: return qsTr("Recorded")
+                        case BallotStatus.Refused: return root.ballot.recorded ? qsTr("Recorded; the change was refused") : qsTr("Not recorded")
+                        case BallotStatus.Closed:
                             return root.ballot.counted ? qsTr("Voting has closed · the ballot was counted")
                                  : root.ballot.recorded ? qsTr("Voting has closed")
                                  : qsTr("Voting has closed · no ballot")
@@ -142,7 +142,7 @@ Rectangle {
                 Text {
                     objectName: root.prefix + "Refusal"
                     Layout.fillWidth: true
-                    visible: root.ballot.refusal !== "" && root.ballot.status === "refused"
+                    visible: root.ballot.refusal !== "" && root.ballot.status === BallotStatus.Refused
                     text: root.ballot.refusal
                     wrapMode: Text.WordWrap
                     font.family: Theme.fontFamily
@@ -151,7 +151,7 @@ Rectangle {
                 }
                 Text {
                     Layout.fillWidth: true
-                    visible: root.open && root.ballot.recorded && root.ballot.status === "recorded"
+                    visible: root.open && root.ballot.recorded && root.ballot.status === BallotStatus.Recorded
                     text: Kiosk.voting.allowChange ? qsTr("You may change your choice until voting closes.")
                                                    : qsTr("This vote does not allow changes.")
                     wrapMode: Text.WordWrap

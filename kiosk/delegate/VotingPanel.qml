@@ -109,7 +109,7 @@ Rectangle {
             PollResultView {
                 objectName: "delegateResult"
                 Layout.fillWidth: true
-                visible: Kiosk.voting.hasResult
+                visible: Kiosk.voting.result.available
                 size: 0.85
             }
         }

@@ -11,7 +11,7 @@ Rectangle {
 
     property bool portrait: false
     readonly property bool open: Kiosk.voting.pollState === "open"
-    readonly property bool showSeats: Kiosk.voting.hasResult && !Kiosk.voting.secret && Kiosk.voting.seatVotes.length > 0
+    readonly property bool showSeats: Kiosk.voting.result.available && !Kiosk.voting.secret && Kiosk.voting.result.seatVotes.length > 0
 
     radius: Theme.px(10)
     color: Theme.stageSurface
@@ -81,7 +81,7 @@ Rectangle {
 
         // Closed: verdict and bars, beside (or above) the seats.
         GridLayout {
-            visible: Kiosk.voting.hasResult
+            visible: Kiosk.voting.result.available
             Layout.fillWidth: true
             Layout.fillHeight: true
             columns: root.showSeats && !root.portrait ? 2 : 1

@@ -112,47 +112,26 @@ Result<Decision> pollClose(
             QStringLiteral("the ballots of poll %1 are not available").arg(poll.id));
 
     const PollBallots &ballots = *context.ballots;
-    const PollContext counted = pollContext(state, poll.rule);
+    PollClosing closing;
+    closing.context = pollContext(state, poll.rule);
     const Tally tally = tallyBallots(poll, ballots);
-    const Outcome outcome = evaluate(poll.rule, poll.choices, tally, counted);
-
-    QJsonObject counts;
-    for (const QString &choice : poll.validChoices())
-        counts.insert(choice, tally.counts.count(choice) ? tally.counts.at(choice) : 0);
-    QStringList receipts;
-    for (const SecretBallot &ballot : ballots.secret)
-        receipts << ballot.receipt;
-    std::vector<NamedBallot> named = ballots.named;
-    std::sort(named.begin(), named.end(),
-        [](const NamedBallot &a, const NamedBallot &b) { return a.delegate < b.delegate; });
-    QJsonArray rollCall;
-    for (const NamedBallot &ballot : named) {
-        QJsonObject entry {{QStringLiteral("delegate"), ballot.delegate},
-            {QStringLiteral("choice"), ballot.choice}, {QStringLiteral("weight"), ballot.weight}};
-        if (ballot.proxyHolder)
-            entry.insert(QStringLiteral("proxyHolder"), ballot.proxyHolder);
-        rollCall.append(entry);
+    closing.outcome = evaluate(poll.rule, poll.choices, tally, closing.context);
+    // The record names every choice of the poll, also those nobody chose.
+    closing.tally.ballots = tally.ballots;
+    for (const QString &choice : poll.validChoices()) {
+        const auto counted = tally.counts.find(choice);
+        closing.tally.counts[choice] = counted == tally.counts.end() ? 0 : counted->second;
     }
-    std::vector<qint64> voters = ballots.voters;
-    std::sort(voters.begin(), voters.end());
-    QJsonArray voterList;
-    for (qint64 voter : voters)
-        voterList.append(voter);
+    for (const SecretBallot &ballot : ballots.secret)
+        closing.receipts << ballot.receipt;
     // Sorted receipts reveal nothing about the order ballots came in.
-    receipts.sort();
-    return singleEvent(QStringLiteral("poll.closed"),
-        {{kPoll, poll.id},
-            {QStringLiteral("context"),
-                QJsonObject {{QStringLiteral("members"), counted.members},
-                    {QStringLiteral("presentMembers"), counted.presentMembers},
-                    {QStringLiteral("memberHeads"), counted.memberHeads},
-                    {QStringLiteral("presentHeads"), counted.presentHeads}}},
-            {QStringLiteral("tally"),
-                QJsonObject {{QStringLiteral("counts"), counts},
-                    {QStringLiteral("ballots"), tally.ballots}}},
-            {QStringLiteral("outcome"), outcome.toJson()},
-            {QStringLiteral("receipts"), QJsonArray::fromStringList(receipts)},
-            {QStringLiteral("voters"), voterList}, {QStringLiteral("ballots"), rollCall}});
+    closing.receipts.sort();
+    closing.voters = ballots.voters;
+    std::sort(closing.voters.begin(), closing.voters.end());
+    closing.ballots = ballots.named;
+    std::sort(closing.ballots.begin(), closing.ballots.end(),
+        [](const NamedBallot &a, const NamedBallot &b) { return a.delegate < b.delegate; });
+    return singleEvent(QStringLiteral("poll.closed"), closing.toJson(poll.id));
 }
 
 Result<Decision> pollPublish(
@@ -242,6 +221,39 @@ std::span<const CommandRoute> pollRoutes()
     return kPollRoutes;
 }
 
+VotingRightCheck votingRight(
+    const MeetingState &meeting, const Poll &poll, qint64 delegate, qint64 castBy)
+{
+    if (poll.state == PollState::Draft)
+        return {VotingRight::PollNotOpen};
+    if (poll.state != PollState::Open)
+        return {VotingRight::PollClosed};
+    const Delegate *voter = meeting.roster.find(delegate);
+    if (!voter)
+        return {VotingRight::UnknownDelegate};
+    if (!voter->isMember())
+        return {VotingRight::NotAMember};
+    const auto given = meeting.proxies.find(delegate);
+    if (castBy == delegate) {
+        if (given != meeting.proxies.end())
+            return {VotingRight::ProxyGiven, given->second};
+        return {voter->present ? VotingRight::MayVote : VotingRight::NotCheckedIn};
+    }
+    // For someone else: only as their proxy holder, and only while present.
+    if (given == meeting.proxies.end() || given->second != castBy)
+        return {VotingRight::NotProxyHolder};
+    const Delegate *holder = meeting.roster.find(castBy);
+    if (!holder || !holder->present)
+        return {VotingRight::HolderNotCheckedIn, castBy};
+    return {VotingRight::MayVote, castBy};
+}
+
+qint64 castingVoter(const MeetingState &meeting, qint64 delegate)
+{
+    const auto given = meeting.proxies.find(delegate);
+    return given == meeting.proxies.end() ? delegate : given->second;
+}
+
 Result<BallotTarget> checkBallot(const MeetingState &meeting, qint64 pollId, qint64 delegate,
     qint64 castBy, const QString &choice)
 {
@@ -249,46 +261,48 @@ Result<BallotTarget> checkBallot(const MeetingState &meeting, qint64 pollId, qin
     if (found == meeting.polls.end())
         return notFoundError(QStringLiteral("poll"), pollId, QStringLiteral("poll"));
     const Poll &poll = found->second;
-    if (poll.state != PollState::Open)
-        return makeError(ErrorCode::Conflict,
-            poll.state == PollState::Draft ? QStringLiteral("voting has not started")
-                                           : QStringLiteral("voting has closed"),
-            QStringLiteral("poll"));
+    const VotingRightCheck check = votingRight(meeting, poll, delegate, castBy);
+    const QString field = QStringLiteral("delegate");
+    auto forbidden = [&field](const QString &message) {
+        return makeError(ErrorCode::Forbidden, message, field);
+    };
+    // The poll's state is judged before the choice, the choice before the voter.
+    switch (check.right) {
+    case VotingRight::PollNotOpen:
+        return makeError(
+            ErrorCode::Conflict, QStringLiteral("voting has not started"), QStringLiteral("poll"));
+    case VotingRight::PollClosed:
+        return makeError(
+            ErrorCode::Conflict, QStringLiteral("voting has closed"), QStringLiteral("poll"));
+    default:
+        break;
+    }
     if (!poll.validChoices().contains(choice))
         return makeError(ErrorCode::BadField,
             QStringLiteral("\"%1\" is not a choice of this poll").arg(choice.left(40)),
             QStringLiteral("choice"));
-    const Delegate *voter = meeting.roster.find(delegate);
-    if (!voter)
-        return notFoundError(QStringLiteral("delegate"), delegate, QStringLiteral("delegate"));
-    if (!voter->isMember())
-        return makeError(ErrorCode::Forbidden,
-            QStringLiteral("%1 takes part without a vote").arg(voter->name),
-            QStringLiteral("delegate"));
-    BallotTarget target {voter->weight, 0};
-    const auto given = meeting.proxies.find(delegate);
-    if (castBy == delegate) {
-        if (given != meeting.proxies.end())
-            return makeError(ErrorCode::Forbidden,
-                QStringLiteral("you gave your proxy; your proxy holder votes for you"),
-                QStringLiteral("delegate"));
-        if (!voter->present)
-            return makeError(ErrorCode::Forbidden, QStringLiteral("check in before voting"),
-                QStringLiteral("delegate"));
-        return target;
+    switch (check.right) {
+    case VotingRight::MayVote:
+        return BallotTarget {meeting.roster.find(delegate)->weight, check.proxyHolder};
+    case VotingRight::PollNotOpen:
+    case VotingRight::PollClosed:
+        break; // answered above
+    case VotingRight::UnknownDelegate:
+        return notFoundError(QStringLiteral("delegate"), delegate, field);
+    case VotingRight::NotAMember:
+        return forbidden(QStringLiteral("%1 takes part without a vote")
+                             .arg(meeting.roster.find(delegate)->name));
+    case VotingRight::ProxyGiven:
+        return forbidden(QStringLiteral("you gave your proxy; your proxy holder votes for you"));
+    case VotingRight::NotCheckedIn:
+        return forbidden(QStringLiteral("check in before voting"));
+    case VotingRight::NotProxyHolder:
+        return forbidden(
+            QStringLiteral("a ballot can only be cast for yourself or for whom you hold a proxy"));
+    case VotingRight::HolderNotCheckedIn:
+        return forbidden(QStringLiteral("a proxy counts only while its holder is present"));
     }
-    // For someone else: only as their proxy holder, and only while present.
-    if (given == meeting.proxies.end() || given->second != castBy)
-        return makeError(ErrorCode::Forbidden,
-            QStringLiteral("a ballot can only be cast for yourself or for whom you hold a proxy"),
-            QStringLiteral("delegate"));
-    const Delegate *holder = meeting.roster.find(castBy);
-    if (!holder || !holder->present)
-        return makeError(ErrorCode::Forbidden,
-            QStringLiteral("a proxy counts only while its holder is present"),
-            QStringLiteral("delegate"));
-    target.proxyHolder = castBy;
-    return target;
+    return makeError(ErrorCode::Internal, QStringLiteral("unexpected voting right"));
 }
 
 PollContext pollContext(const MeetingState &meeting, const MajorityRule &rule)
@@ -318,6 +332,8 @@ Tally tallyBallots(const Poll &poll, const PollBallots &ballots)
 
 QJsonObject resultDocument(const MeetingState &meeting, const Poll &poll)
 {
+    // The parts as the poll.closed event wrote them: what the log and the signature say agree.
+    const QJsonObject closing = poll.closing ? poll.closing->toJson(poll.id) : QJsonObject();
     return QJsonObject {
         {QStringLiteral("type"), QStringLiteral("chamber.poll-result")},
         {QStringLiteral("version"), 1},
@@ -333,12 +349,12 @@ QJsonObject resultDocument(const MeetingState &meeting, const Poll &poll)
                 {QStringLiteral("ruleText"), poll.rule.describe()},
                 {QStringLiteral("openedAt"), poll.openedAt},
                 {QStringLiteral("closedAt"), poll.closedAt}}},
-        {QStringLiteral("context"), poll.closing.value(QLatin1String("context"))},
-        {QStringLiteral("tally"), poll.closing.value(QLatin1String("tally"))},
-        {QStringLiteral("outcome"), poll.closing.value(QLatin1String("outcome"))},
-        {QStringLiteral("receipts"), poll.closing.value(QLatin1String("receipts"))},
-        {QStringLiteral("voters"), poll.closing.value(QLatin1String("voters"))},
-        {QStringLiteral("ballots"), poll.closing.value(QLatin1String("ballots"))},
+        {QStringLiteral("context"), closing.value(QLatin1String("context"))},
+        {QStringLiteral("tally"), closing.value(QLatin1String("tally"))},
+        {QStringLiteral("outcome"), closing.value(QLatin1String("outcome"))},
+        {QStringLiteral("receipts"), closing.value(QLatin1String("receipts"))},
+        {QStringLiteral("voters"), closing.value(QLatin1String("voters"))},
+        {QStringLiteral("ballots"), closing.value(QLatin1String("ballots"))},
         {QStringLiteral("lastEvent"),
             QJsonObject {{QStringLiteral("seq"), meeting.seq},
                 {QStringLiteral("hash"), QString::fromLatin1(meeting.lastHash.toHex())}}},

@@ -278,10 +278,14 @@ Status pollOpened(MeetingState &state, const Event &event)
 
 Status pollClosed(MeetingState &state, const Event &event)
 {
+    // Parsed here, once: everything after (screens, the signed document) reads the types.
+    auto closing = PollClosing::fromJson(event.data);
+    if (!closing)
+        return damaged(event, closing.error().message);
     if (auto status = pollStep(state, event, PollState::Open, PollState::Closed, &Poll::closedAt);
         !status)
         return status;
-    state.polls[integer(event, "poll")].closing = event.data;
+    state.polls[integer(event, "poll")].closing = std::move(closing.value());
     return success();
 }
 

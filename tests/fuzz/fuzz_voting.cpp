@@ -116,6 +116,11 @@ void castBallot(const core::MeetingState &state, std::map<qint64, PollCasts> &ca
     if (command.integer(QLatin1String("meeting")) != 1)
         return;
     auto target = core::checkBallot(state, pollId, delegate, castBy, choice);
+    // The tablets' rule (votingRight) and the server's answer never disagree on a valid choice.
+    const auto known = state.polls.find(pollId);
+    if (known != state.polls.end() && known->second.validChoices().contains(choice))
+        require(
+            bool(target) == core::votingRight(state, known->second, delegate, castBy).mayVote());
     if (!target)
         return;
     const core::Poll &poll = state.polls.at(pollId);
@@ -152,20 +157,20 @@ core::PollBallots ballotsOf(const core::Poll &poll, const PollCasts &casts)
 
 void checkClosed(const core::Poll &poll, const PollCasts &casts)
 {
-    const QJsonObject tally = poll.closing.value(QLatin1String("tally")).toObject();
-    require(tally.value(QLatin1String("ballots")).toInteger() == qint64(casts.size()));
+    require(poll.closing.has_value());
+    const core::PollClosing &closing = *poll.closing;
+    require(closing.tally.ballots == qint64(casts.size()));
     std::map<QString, qint64> expected;
     for (const auto &[delegate, cast] : casts)
         expected[cast.choice] += poll.rule.byWeight ? cast.target.weight : 1;
-    const QJsonObject counts = tally.value(QLatin1String("counts")).toObject();
     for (const QString &choice : poll.validChoices())
-        require(
-            counts.value(choice).toInteger() == (expected.count(choice) ? expected[choice] : 0));
-    require(
-        poll.closing.value(QLatin1String("voters")).toArray().size() == qsizetype(casts.size()));
+        require(closing.count(choice) == (expected.count(choice) ? expected[choice] : 0));
+    require(closing.voters.size() == casts.size());
     // A secret poll's log must not say who voted how.
     if (poll.secret)
-        require(poll.closing.value(QLatin1String("ballots")).toArray().isEmpty());
+        require(closing.ballots.empty());
+    // What the state holds can be written back and read again.
+    require(core::PollClosing::fromJson(closing.toJson(poll.id)).ok());
 }
 
 void runCommand(core::MeetingState &state, std::map<qint64, PollCasts> &casts,

@@ -1,16 +1,23 @@
 // The kiosk's voting and speaking state without a server: ballot keys kept and reused across
 // restarts (owner-only file, no secret choice on disk), receipts computed locally, the ballot
-// status from sending to recorded, refused or counted, results as the screens show them, and
-// the speaking countdown on the server's clock.
+// status from sending to recorded, refused or counted, who may vote (the server's own rule),
+// results as the screens show them, the chair's poll list updated in place, each part
+// announcing only its own changes, and the speaking countdown on the server's clock.
+#include "ballotprogress.h"
 #include "ballotstore.h"
 #include "connection.h"
+#include "polllistmodel.h"
+#include "pollresult.h"
 #include "protocol/receipt.h"
 #include "speakingstate.h"
 #include "votingstate.h"
 #include "votingtext.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +51,23 @@ DeviceIdentity seatOf(qint64 delegate)
     identity.role = QStringLiteral("delegate");
     identity.delegate = delegate;
     return identity;
+}
+
+// A closing as the reducer would hold it for a yes/no poll of the sample meeting.
+core::PollClosing closingOf(std::map<QString, qint64> counts, core::Verdict verdict, qint64 base,
+    qint64 required, qint64 decisive)
+{
+    core::PollClosing closing;
+    closing.context = {4, 4, 4, 4};
+    for (const auto &[choice, count] : counts) {
+        closing.tally.counts[choice] = count;
+        closing.tally.ballots += count;
+    }
+    closing.outcome.verdict = verdict;
+    closing.outcome.base = base;
+    closing.outcome.required = required;
+    closing.outcome.decisive = decisive;
+    return closing;
 }
 
 // A VotingState wired to a meeting, an identity and a recording sender.
@@ -144,7 +168,7 @@ private Q_SLOTS:
     void ballotGoesFromSendingToRecordedWithItsReceipt()
     {
         VotingFixture f;
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("none"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::None);
         QVERIFY(f.voting.ownBallot()->canVote());
         f.voting.castBallot(QStringLiteral("yes"));
         QCOMPARE(f.sent.size(), 1);
@@ -154,13 +178,13 @@ private Q_SLOTS:
         QCOMPARE(command.value(QLatin1String("poll")).toInteger(), 3);
         const QString key = command.value(QLatin1String("key")).toString();
         QCOMPARE(key, f.store.find(7, 3, 2)->key);
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("sending"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Sending);
         QVERIFY(!f.voting.ownBallot()->canVote());
         f.voting.castBallot(QStringLiteral("no")); // a second tap while sending waits
         QCOMPARE(f.sent.size(), 1);
 
         QVERIFY(f.voting.handleAnswer(QStringLiteral("r1"), f.ok()));
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("recorded"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Recorded);
         QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("yes"));
         QCOMPARE(f.voting.ownBallot()->receipt(), protocol::ballotReceipt(7, 3, key));
         QVERIFY(!f.voting.ownBallot()->canVote()); // this poll allows no change
@@ -179,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(f.sent[1].value(QLatin1String("key")), f.sent[0].value(QLatin1String("key")));
         const QString receipt = f.voting.ownBallot()->receipt();
         f.voting.handleAnswer(QStringLiteral("r2"), f.error("conflict"));
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("refused"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Refused);
         QVERIFY(f.voting.ownBallot()->recorded());
         QCOMPARE(f.voting.ownBallot()->receipt(), receipt);
         QCOMPARE(f.voting.ownBallot()->refusal(),
@@ -196,10 +220,10 @@ private Q_SLOTS:
                 {QStringLiteral("delegate"), 2}, {QStringLiteral("choice"), QStringLiteral("no")},
                 {QStringLiteral("key"), key}},
             {}}});
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("sending"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Sending);
         QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("no"));
         QVERIFY(f.voting.handleAnswer(QStringLiteral("k-1"), f.ok()));
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("recorded"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Recorded);
     }
 
     void whoMayVoteOnThisTablet()
@@ -218,15 +242,154 @@ private Q_SLOTS:
         QVERIFY(f.voting.proxyBallot()->canVote());
         f.voting.castBallot(QStringLiteral("abstain"), 3);
         QCOMPARE(f.sent.last().value(QLatin1String("delegate")).toInteger(), 3);
-        QCOMPARE(f.voting.proxyBallot()->status(), QStringLiteral("sending"));
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("none"));
+        QCOMPARE(f.voting.proxyBallot()->status(), BallotStatus::Sending);
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::None);
         f.voting.castBallot(QStringLiteral("yes"), 2); // nobody's proxy: not sent
         QCOMPARE(f.sent.size(), 1);
+        // The holder leaves: neither ballot can be cast from here, each says why.
+        f.meeting.roster.findMutable(1)->present = false;
+        f.voting.refresh();
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        QCOMPARE(f.voting.ownBallot()->blockedReason(),
+            VotingText::blockedReason(core::VotingRight::NotCheckedIn, {}));
+        QCOMPARE(f.voting.proxyBallot()->blockedReason(),
+            VotingText::blockedReason(core::VotingRight::HolderNotCheckedIn, {}));
+        QVERIFY(!f.voting.proxyBallot()->blockedReason().isEmpty());
+        f.meeting.roster.findMutable(1)->present = true;
 
         f.identity = seatOf(3); // gave the proxy away
         f.voting.refresh();
         QVERIFY(!f.voting.ownBallot()->canVote());
         QVERIFY(f.voting.ownBallot()->blockedReason().contains(QStringLiteral("Đại biểu 1")));
+        QCOMPARE(f.voting.ownBallot()->blockedReason(),
+            VotingText::blockedReason(core::VotingRight::ProxyGiven, QStringLiteral("Đại biểu 1")));
+
+        f.identity = seatOf(5); // weight 0: takes part without a vote
+        f.voting.refresh();
+        QVERIFY(!f.voting.ownBallot()->canVote());
+        QCOMPARE(f.voting.ownBallot()->blockedReason(),
+            VotingText::blockedReason(core::VotingRight::NotAMember, {}));
+    }
+
+    // A named poll's roll call: this seat's ballot counted with its choice, every member's
+    // seat in the result.
+    void closedNamedPollShowsTheRollCall()
+    {
+        VotingFixture f;
+        core::Poll &poll = f.meeting.polls[3];
+        f.voting.refresh(); // seen open here
+        poll.state = core::PollState::Closed;
+        poll.closing = closingOf(
+            {{QStringLiteral("yes"), 1}, {QStringLiteral("no"), 1}, {QStringLiteral("abstain"), 0}},
+            core::Verdict::Failed, 4, 3, 1);
+        poll.closing->ballots = {{2, QStringLiteral("no"), 1, 0}, {3, QStringLiteral("yes"), 1, 0}};
+        f.voting.refresh();
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Closed);
+        QVERIFY(f.voting.ownBallot()->counted());
+        QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("no"));
+        const QVariantList seats = f.voting.result()->seatVotes();
+        QCOMPARE(seats.size(), 4); // members only: delegate 5 has no vote
+        QCOMPARE(seats[1].toMap().value(QStringLiteral("choice")).toString(), QStringLiteral("no"));
+        QCOMPARE(seats[3].toMap().value(QStringLiteral("choice")).toString(), QString());
+        QCOMPARE(
+            f.voting.result()->verdictLabel(), VotingText::verdictLabel(core::Verdict::Failed, {}));
+        QCOMPARE(f.voting.result()->ballotsCounted(), 2);
+        QVERIFY(!f.voting.result()->bars()[0].toMap().value(QStringLiteral("winner")).toBool());
+    }
+
+    // A progress push changes the counts and nothing else; a poll that closes changes its own
+    // row of the chair's list; a new poll is inserted at the top; the list is never reset, and
+    // a refresh that changes nothing voting shows says nothing at all.
+    void partsChangeOnTheirOwnAndTheListInPlace()
+    {
+        VotingFixture f;
+        f.identity.role = QStringLiteral("chair");
+        f.identity.delegate = 0;
+        core::Poll earlier = f.meeting.polls[3];
+        earlier.id = 2;
+        earlier.title = QStringLiteral("Thông qua chương trình");
+        earlier.state = core::PollState::Published;
+        earlier.closing = closingOf(
+            {{QStringLiteral("yes"), 4}, {QStringLiteral("no"), 0}, {QStringLiteral("abstain"), 0}},
+            core::Verdict::Passed, 4, 3, 4);
+        f.meeting.polls[2] = earlier;
+        f.voting.refresh();
+
+        PollListModel *polls = f.voting.polls();
+        QAbstractItemModelTester tester(
+            polls, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(polls->rowCount(), 2);
+        auto cell = [polls](int row, PollListModel::Role role) {
+            return polls->data(polls->index(row), role);
+        };
+        QCOMPARE(cell(0, PollListModel::PollIdRole).toInt(), 3); // newest first
+        QCOMPARE(cell(0, PollListModel::PollStateRole).toString(), QStringLiteral("open"));
+        QCOMPARE(cell(1, PollListModel::VerdictLabelRole).toString(),
+            VotingText::verdictLabel(core::Verdict::Passed, {}));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not valid")));
+        QVERIFY(!cell(2, PollListModel::TitleRole).isValid()); // no such row
+
+        QSignalSpy resets(polls, &QAbstractItemModel::modelReset);
+        QSignalSpy rowChanges(polls, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserts(polls, &QAbstractItemModel::rowsInserted);
+        QSignalSpy focusChanges(&f.voting, &VotingState::changed);
+        QSignalSpy resultChanges(f.voting.result(), &PollResult::changed);
+        QSignalSpy progressChanges(f.voting.progress(), &BallotProgress::changed);
+        auto quiet = [&] {
+            return resets.isEmpty() && inserts.isEmpty() && rowChanges.isEmpty()
+                && focusChanges.isEmpty() && resultChanges.isEmpty();
+        };
+
+        f.voting.setProgress(PollProgress {3, 1, 4, true, {1, 4}});
+        QCOMPARE(progressChanges.size(), 1);
+        QCOMPARE(f.voting.progress()->cast(), 1);
+        QVERIFY(quiet());
+        f.voting.setProgress(PollProgress {3, 1, 4, true, {1, 4}}); // the same again
+        f.voting.refresh(); // something else in the meeting changed
+        QCOMPARE(progressChanges.size(), 1);
+        QVERIFY(quiet());
+
+        f.meeting.polls[3].state = core::PollState::Closed;
+        f.meeting.polls[3].closing = closingOf(
+            {{QStringLiteral("yes"), 3}, {QStringLiteral("no"), 1}, {QStringLiteral("abstain"), 0}},
+            core::Verdict::Passed, 4, 3, 3);
+        f.voting.refresh();
+        QVERIFY(resets.isEmpty());
+        QVERIFY(inserts.isEmpty());
+        QCOMPARE(rowChanges.size(), 1);
+        QCOMPARE(rowChanges[0][0].value<QModelIndex>().row(), 0);
+        QCOMPARE(rowChanges[0][1].value<QModelIndex>().row(), 0);
+        QCOMPARE(cell(0, PollListModel::PollStateRole).toString(), QStringLiteral("closed"));
+        QCOMPARE(cell(0, PollListModel::VerdictLabelRole).toString(),
+            VotingText::verdictLabel(core::Verdict::Passed, {}));
+        QCOMPARE(focusChanges.size(), 1); // the poll in focus is closed now
+        QCOMPARE(resultChanges.size(), 1);
+        QVERIFY(f.voting.result()->available());
+        QCOMPARE(f.voting.pollId(), 3);
+
+        core::Poll next = earlier;
+        next.id = 4;
+        next.title = QStringLiteral("Bầu Trưởng ban");
+        next.state = core::PollState::Draft;
+        next.closing.reset();
+        f.meeting.polls[4] = next;
+        f.voting.refresh();
+        QVERIFY(resets.isEmpty());
+        QCOMPARE(inserts.size(), 1);
+        QCOMPARE(inserts[0][1].toInt(), 0); // first
+        QCOMPARE(inserts[0][2].toInt(), 0); // last
+        QCOMPARE(rowChanges.size(), 1); // no other row touched
+        QCOMPARE(polls->rowCount(), 3);
+        QCOMPARE(cell(0, PollListModel::PollIdRole).toInt(), 4);
+        QCOMPARE(cell(1, PollListModel::PollIdRole).toInt(), 3);
+        QCOMPARE(focusChanges.size(), 1); // a draft takes no focus
+        QCOMPARE(resultChanges.size(), 1);
+
+        // Another meeting's polls: the list starts again.
+        f.meeting.polls.erase(2);
+        f.voting.refresh();
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(polls->rowCount(), 2);
     }
 
     void closedSecretPollFindsTheReceipt()
@@ -240,25 +403,17 @@ private Q_SLOTS:
         core::Poll &poll = f.meeting.polls[3];
         poll.state = core::PollState::Closed;
         poll.closedAt = QStringLiteral("2026-12-08T03:00:00.000Z");
-        poll.closing = QJsonObject {
-            {QStringLiteral("tally"),
-                QJsonObject {{QStringLiteral("counts"),
-                                 QJsonObject {{QStringLiteral("yes"), 3}, {QStringLiteral("no"), 0},
-                                     {QStringLiteral("abstain"), 1}}},
-                    {QStringLiteral("ballots"), 4}}},
-            {QStringLiteral("outcome"),
-                QJsonObject {{QStringLiteral("verdict"), QStringLiteral("passed")},
-                    {QStringLiteral("base"), 4}, {QStringLiteral("required"), 3},
-                    {QStringLiteral("decisive"), 3}}},
-            {QStringLiteral("context"), QJsonObject {{QStringLiteral("memberHeads"), 4}}},
-            {QStringLiteral("receipts"), QJsonArray {QStringLiteral("0000-0000"), receipt}}};
+        poll.closing = closingOf(
+            {{QStringLiteral("yes"), 3}, {QStringLiteral("no"), 0}, {QStringLiteral("abstain"), 1}},
+            core::Verdict::Passed, 4, 3, 3);
+        poll.closing->receipts = {QStringLiteral("0000-0000"), receipt};
         f.voting.refresh();
         QCOMPARE(f.voting.pollState(), QStringLiteral("closed"));
-        QCOMPARE(f.voting.ownBallot()->status(), QStringLiteral("closed"));
+        QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Closed);
         QVERIFY(f.voting.ownBallot()->counted());
         QVERIFY(!f.voting.ownBallot()->canVote());
-        QCOMPARE(f.voting.verdict(), QStringLiteral("passed"));
-        const QVariantList results = f.voting.results();
+        QCOMPARE(f.voting.result()->verdict(), QStringLiteral("passed"));
+        const QVariantList results = f.voting.result()->bars();
         QCOMPARE(results.size(), 3);
         const QVariantMap yes = results[0].toMap();
         QCOMPARE(yes.value(QStringLiteral("count")).toInt(), 3);
@@ -266,11 +421,11 @@ private Q_SLOTS:
         QVERIFY(yes.value(QStringLiteral("winner")).toBool());
         QVERIFY(
             yes.value(QStringLiteral("percentText")).toString().startsWith(QLatin1String("75")));
-        QCOMPARE(f.voting.thresholdShare(), 0.75);
-        QVERIFY(f.voting.seatVotes().isEmpty()); // secret: no roll call
+        QCOMPARE(f.voting.result()->thresholdShare(), 0.75);
+        QVERIFY(f.voting.result()->seatVotes().isEmpty()); // secret: no roll call
 
         // Someone else's receipt list: not counted.
-        poll.closing.insert(QStringLiteral("receipts"), QJsonArray {QStringLiteral("0000-0000")});
+        poll.closing->receipts = {QStringLiteral("0000-0000")};
         f.voting.refresh();
         QVERIFY(!f.voting.ownBallot()->counted());
     }
@@ -281,7 +436,7 @@ private Q_SLOTS:
         core::Poll &poll = f.meeting.polls[3];
         poll.state = core::PollState::Published;
         poll.item = 11;
-        poll.closing = QJsonObject {{QStringLiteral("outcome"), QJsonObject {}}};
+        poll.closing = core::PollClosing {};
         f.meeting.currentItem = 11;
         f.voting.refresh();
         QCOMPARE(f.voting.pollId(), 3);
@@ -320,16 +475,17 @@ private Q_SLOTS:
     {
         VotingFixture f;
         f.voting.setProgress(PollProgress {3, 1, 3, true, {3, 1}});
-        QVERIFY(f.voting.hasProgress());
-        QCOMPARE(f.voting.cast(), 1);
-        QCOMPARE(f.voting.eligible(), 3);
-        const QVariantList pending = f.voting.pending();
+        const BallotProgress &progress = *f.voting.progress();
+        QVERIFY(progress.known());
+        QCOMPARE(progress.cast(), 1);
+        QCOMPARE(progress.eligible(), 3);
+        const QVariantList pending = progress.pending();
         QCOMPARE(pending.size(), 2);
         QCOMPARE(pending[0].toMap().value(QStringLiteral("seat")).toString(), QStringLiteral("A1"));
         QCOMPARE(pending[1].toMap().value(QStringLiteral("name")).toString(),
             QStringLiteral("Đại biểu 3"));
         f.voting.setProgress(PollProgress {9, 5, 5, false, {}}); // another poll: not shown
-        QCOMPARE(f.voting.cast(), 1);
+        QCOMPARE(progress.cast(), 1);
     }
 
     void chairCommands()

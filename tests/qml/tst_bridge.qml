@@ -50,7 +50,7 @@ Item {
             tryCompare(card, "visible", true, 5000)
             compare(Helpers.findByName(view, "bridgePollTitle").text, "Biểu quyết tại điểm cầu")
             verify(TestServer.castAs(1, poll, "yes"))
-            tryCompare(Kiosk.voting, "cast", 1, 5000)
+            tryCompare(Kiosk.voting.progress, "cast", 1, 5000)
             verify(!Helpers.findByName(view, "bridgeResult").visible)
             verify(TestServer.pollStep(poll, "close"))
             tryCompare(Helpers.findByName(view, "bridgeResult"), "visible", true, 5000)

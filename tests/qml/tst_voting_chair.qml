@@ -79,17 +79,18 @@ Item {
 
             tap(view, "openPollButton")
             tryVerify(() => TestServer.poll(created.id).state === "open", 5000)
-            tryVerify(() => Kiosk.voting.hasProgress && Kiosk.voting.hasPendingList, 5000)
-            const eligible = Kiosk.voting.eligible
+            const progress = Kiosk.voting.progress
+            tryVerify(() => progress.known && progress.hasPendingList, 5000)
+            const eligible = progress.eligible
             verify(eligible >= 3)
-            compare(Kiosk.voting.cast, 0)
-            compare(Kiosk.voting.pending.length, eligible)
-            verify(Kiosk.voting.pending.some(p => p.delegateId === 1))
+            compare(progress.cast, 0)
+            compare(progress.pending.length, eligible)
+            verify(progress.pending.some(p => p.delegateId === 1))
 
             // Another tablet votes: the count moves and its name leaves the list.
             verify(TestServer.castAs(1, created.id, "yes"))
-            tryCompare(Kiosk.voting, "cast", 1, 5000)
-            tryVerify(() => !Kiosk.voting.pending.some(p => p.delegateId === 1), 5000)
+            tryCompare(progress, "cast", 1, 5000)
+            tryVerify(() => !progress.pending.some(p => p.delegateId === 1), 5000)
             compare(Helpers.findByName(view, "voteProgressCount").text, qsTr("%1 / %2").arg(1).arg(eligible))
             verify(Helpers.findByName(view, "pending_2"))
             verify(!Helpers.findByName(view, "pending_1"))
@@ -101,8 +102,8 @@ Item {
             mouseClick(findChild(confirm.footer, "closeConfirmButton"))
             tryCompare(Kiosk.voting, "pollState", "closed", 5000)
             tryVerify(() => Helpers.findByName(view, "chairResult").visible, 5000)
-            compare(Kiosk.voting.results[0].choice, "yes")
-            compare(Kiosk.voting.results[0].count, 1)
+            compare(Kiosk.voting.result.bars[0].choice, "yes")
+            compare(Kiosk.voting.result.bars[0].count, 1)
             compare(Kiosk.voting.ruleLabel, Kiosk.voting.rulePresets[1].label)
 
             tap(view, "publishPollButton")

@@ -86,19 +86,19 @@ Item {
             compare(status.text, qsTr("Voting has closed · the ballot was counted"))
             compare(Helpers.findByName(view, "ownReceipt").text, receipt)
             verify(Helpers.findByName(view, "delegateResult").visible)
-            compare(Helpers.findByName(view, "verdictText").text, Kiosk.voting.verdictLabel)
-            verify(Kiosk.voting.verdict !== "")
+            compare(Helpers.findByName(view, "verdictText").text, Kiosk.voting.result.verdictLabel)
+            verify(Kiosk.voting.result.verdict !== "")
         }
 
         function test_changedVoteReplacesTheFirstWhenAllowed() {
             const view = createTemporaryObject(screen, root)
             const poll = openPoll(false, true)
             tap(view, "ownChoice_yes")
-            tryCompare(Kiosk.voting.ownBallot, "status", "recorded", 5000)
+            tryCompare(Kiosk.voting.ownBallot, "status", BallotStatus.Recorded, 5000)
             const receipt = Kiosk.voting.ownBallot.receipt
             const no = Helpers.findByName(view, "ownChoice_no")
             tap(view, "ownChoice_no")
-            tryVerify(() => Kiosk.voting.ownBallot.status === "recorded" && Kiosk.voting.ownBallot.choice === "no", 5000)
+            tryVerify(() => Kiosk.voting.ownBallot.status === BallotStatus.Recorded && Kiosk.voting.ownBallot.choice === "no", 5000)
             // The same key: the same ballot, the same receipt.
             compare(Kiosk.voting.ownBallot.receipt, receipt)
             verify(no.selected)
@@ -113,12 +113,12 @@ Item {
             const view = createTemporaryObject(screen, root)
             const poll = openPoll(false, false)
             tap(view, "ownChoice_yes")
-            tryCompare(Kiosk.voting.ownBallot, "status", "recorded", 5000)
+            tryCompare(Kiosk.voting.ownBallot, "status", BallotStatus.Recorded, 5000)
             verify(!Helpers.findByName(view, "ownChoice_no").enabled)
             // Sent anyway (a second tablet of the same seat, a stale screen): the server refuses
             // and the tablet says why, in the user's language, keeping the first ballot.
             Kiosk.voting.castBallot("no", 0)
-            tryCompare(Kiosk.voting.ownBallot, "status", "refused", 5000)
+            tryCompare(Kiosk.voting.ownBallot, "status", BallotStatus.Refused, 5000)
             const refusal = Helpers.findByName(view, "ownRefusal")
             verify(refusal.visible)
             compare(refusal.text, qsTr("This vote does not allow changing a ballot; the first ballot stands."))
@@ -154,10 +154,10 @@ Item {
             verify(Helpers.findByName(view, "ownBallotCard").visible)
 
             tap(view, "proxyChoice_no")
-            tryCompare(Kiosk.voting.proxyBallot, "status", "recorded", 5000)
-            compare(Kiosk.voting.ownBallot.status, "none")  // the own ballot is separate
+            tryCompare(Kiosk.voting.proxyBallot, "status", BallotStatus.Recorded, 5000)
+            compare(Kiosk.voting.ownBallot.status, BallotStatus.None)  // the own ballot is separate
             tap(view, "ownChoice_yes")
-            tryCompare(Kiosk.voting.ownBallot, "status", "recorded", 5000)
+            tryCompare(Kiosk.voting.ownBallot, "status", BallotStatus.Recorded, 5000)
             verify(Kiosk.voting.ownBallot.receipt !== Kiosk.voting.proxyBallot.receipt)
 
             closePoll(poll)

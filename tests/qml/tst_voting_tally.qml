@@ -50,13 +50,13 @@ Item {
 
             verify(TestServer.castAs(1, poll, "yes"))
             verify(TestServer.castAs(2, poll, "no"))
-            tryCompare(Kiosk.voting, "cast", 2, 5000)
+            tryCompare(Kiosk.voting.progress, "cast", 2, 5000)
             const server = TestServer.poll(poll).progress
-            compare(Kiosk.voting.eligible, server.eligible)
+            compare(Kiosk.voting.progress.eligible, server.eligible)
             compare(Helpers.findByName(view, "voteProgressCount").text, qsTr("%1 / %2").arg(2).arg(server.eligible))
             // Counts only while open: no choice, no names on the projector.
-            compare(Kiosk.voting.results.length, 0)
-            verify(!Kiosk.voting.hasPendingList)
+            compare(Kiosk.voting.result.bars.length, 0)
+            verify(!Kiosk.voting.progress.hasPendingList)
             verify(!Helpers.findByName(view, "tallyResult").visible)
 
             verify(TestServer.pollStep(poll, "close"))
@@ -64,7 +64,7 @@ Item {
             const verdict = Helpers.findByName(view, "verdictText")
             tryCompare(verdict, "visible", true, 5000)
             const outcome = TestServer.poll(poll).closing.outcome
-            compare(Kiosk.voting.verdict, outcome.verdict)
+            compare(Kiosk.voting.result.verdict, outcome.verdict)
             verify(verdict.text.length > 0)
             compare(Helpers.findByName(view, "resultCount_yes").text.split(" ")[0], "1")
             compare(Helpers.findByName(view, "resultCount_no").text.split(" ")[0], "1")
@@ -87,14 +87,14 @@ Item {
             tryCompare(Kiosk.voting, "pollId", poll, 5000)
             tryCompare(Kiosk.voting, "pollState", "open", 5000)
             verify(TestServer.castAs(4, poll, "Trần Thị Thu Hà"))
-            tryCompare(Kiosk.voting, "cast", 1, 5000)
+            tryCompare(Kiosk.voting.progress, "cast", 1, 5000)
             verify(TestServer.pollStep(poll, "close"))
             tryCompare(Kiosk.voting, "pollState", "closed", 5000)
             tryCompare(Helpers.findByName(view, "verdictText"), "visible", true, 5000)
-            compare(Kiosk.voting.verdict, "elected")
-            compare(Kiosk.voting.verdictLabel, qsTr("Elected: %1").arg("Trần Thị Thu Hà"))
+            compare(Kiosk.voting.result.verdict, "elected")
+            compare(Kiosk.voting.result.verdictLabel, qsTr("Elected: %1").arg("Trần Thị Thu Hà"))
             verify(!Helpers.findByName(view, "tallySeats").visible)
-            compare(Kiosk.voting.seatVotes.length, 0)
+            compare(Kiosk.voting.result.seatVotes.length, 0)
         }
 
         function test_speakerWithTheTimeLeftTurnsRedWhenOver() {
