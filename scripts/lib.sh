@@ -13,7 +13,8 @@ CHAMBER_BUILD_PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtquick-dialogs qml6-module-qtmultimedia qml6-module-qtcore qml6-module-qttest
-    qml6-module-qtqml qml6-module-qtqml-models qt6-pdf-dev
+    qml6-module-qtqml qml6-module-qtqml-models qt6-pdf-dev qml6-module-qtquick-pdf
+    qml6-module-qtquick-shapes
     qt6-qpa-plugins fonts-noto-core
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-tools
     libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
