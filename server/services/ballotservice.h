@@ -3,9 +3,15 @@
 // hundreds of simultaneous votes cost a handful of commits. A resend of the same command gets
 // the first answer. Ballots are not events of the meeting's log (see PROTOCOL.md, Voting): the
 // log records the poll's opening, its closing with the counted ballots, and the signed result.
+//
+// Secret ballots: who voted and what was voted go to two tables, and within a batch in two
+// unrelated random orders. When a secret poll closes (and at every start) both tables and the
+// ballot answers are rewritten in key order and the write-ahead log is discarded, so a copy of
+// the data directory no longer orders the ballots by when they came.
 #pragma once
 
 #include "core/meeting.h"
+#include "protocol/ballotcast.h"
 #include "protocol/event.h"
 #include "protocol/message.h"
 #include "services/principal.h"
@@ -49,7 +55,8 @@ public:
 
     BallotService(storage::EventStore &store, MeetingService &meetings, QObject *parent = nullptr);
 
-    // Rebuilds which delegates voted in the open polls from the ballot tables (after a restart).
+    // Rebuilds which delegates voted in the open polls from the ballot tables (after a restart),
+    // and seals the secret ballots (a crash may have come between a close and its sealing).
     Status load();
 
     // Checks the ballot now and answers refusals at once; a valid ballot is queued and `reply`
@@ -70,20 +77,24 @@ Q_SIGNALS:
 private:
     struct Cast
     {
-        QByteArray ballot; // digest of the voter's key
-        QString choice; // named polls only; empty for secret ones
+        QByteArray digest; // of the voter's key; named polls only
+        QString choice; // named polls only: a secret poll's are found by digest in the database
     };
     struct Pending
     {
         Principal principal;
-        protocol::Message command;
+        QString requestId;
+        protocol::BallotCast ballot;
         QByteArray fingerprint;
-        QByteArray ballot;
+        QByteArray digest;
         QString receipt;
         std::vector<Reply> replies; // the command and its resends while it waits
     };
+    struct Accepted;
 
-    Status validate(const Principal &principal, const protocol::Message &command) const;
+    Status commitBatch(const std::vector<Accepted> &accepted);
+    // Rewrites the secret tables in key order and discards the write-ahead log.
+    Status sealSecretBallots();
     void scheduleProgress(qint64 meeting);
     void onEventsCommitted(qint64 meeting, const std::vector<protocol::Event> &events);
     std::map<qint64, Cast> &castsOf(qint64 meeting, qint64 poll);

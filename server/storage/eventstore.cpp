@@ -219,12 +219,70 @@ std::optional<CommandRecord> EventStore::findCommandResult(
         record = CommandRecord {
             principal, requestId, m_findCommand.blob(0), m_findCommand.textBytes(1)};
     m_findCommand.reset();
+    return record ? record : findBallotAnswer(principal, requestId);
+}
+
+std::optional<CommandRecord> EventStore::findBallotAnswer(
+    const QString &principal, const QString &requestId) const
+{
+    if (!m_findBallotAnswer.isPrepared()) {
+        auto prepared = m_db->prepare("SELECT fingerprint, response FROM ballot_answers "
+                                      "WHERE principal = ?1 AND request_id = ?2");
+        if (!prepared)
+            return std::nullopt;
+        m_findBallotAnswer = std::move(prepared.value());
+    }
+    m_findBallotAnswer.bind(1, principal).bind(2, requestId);
+    std::optional<CommandRecord> record;
+    if (m_findBallotAnswer.next())
+        record = CommandRecord {
+            principal, requestId, m_findBallotAnswer.blob(0), m_findBallotAnswer.textBytes(1)};
+    m_findBallotAnswer.reset();
     return record;
 }
 
 Status EventStore::checkpointAndTruncate()
 {
-    return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // The pragma answers (busy, frames in the log, frames checkpointed); busy means a reader
+    // kept the log from being reset.
+    auto checkpoint = m_db->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!checkpoint)
+        return checkpoint.error();
+    Error error;
+    if (!checkpoint->next(&error))
+        return error.message.isEmpty()
+            ? storageError(QStringLiteral("wal_checkpoint"), QStringLiteral("no answer"))
+            : error;
+    if (checkpoint->integer(0) != 0)
+        return storageError(QStringLiteral("wal_checkpoint"),
+            QStringLiteral("another connection is reading; the log was not truncated"));
+    return success();
+}
+
+Status EventStore::discardWriteAheadLog()
+{
+    const auto journalMode = [this](const QByteArray &mode) -> Result<QString> {
+        auto statement = m_db->prepare("PRAGMA journal_mode=" + mode);
+        if (!statement)
+            return statement.error();
+        Error error;
+        if (!statement->next(&error))
+            return error.message.isEmpty()
+                ? storageError(QStringLiteral("journal_mode"), QStringLiteral("no answer"))
+                : error;
+        return statement->text(0);
+    };
+    // Leaving WAL mode needs the only connection; with a reader beside us, truncate at least.
+    auto left = journalMode("DELETE");
+    if (!left || left.value() != QLatin1String("delete"))
+        return checkpointAndTruncate();
+    auto back = journalMode("WAL");
+    if (!back)
+        return back.error();
+    if (back.value() != QLatin1String("wal"))
+        return storageError(QStringLiteral("journal_mode"),
+            QStringLiteral("could not return to WAL (now %1)").arg(back.value()));
+    return success();
 }
 
 Result<protocol::ChainReport> EventStore::verify() const

@@ -68,12 +68,19 @@ public:
     // return the data is on disk (synchronous=FULL). On failure nothing was written.
     Result<std::vector<protocol::Event>> commit(const Batch &batch);
 
+    // The stored answer to a command, or to a ballot (BallotStore::putAnswer keeps those
+    // apart, without time).
     std::optional<CommandRecord> findCommandResult(
         const QString &principal, const QString &requestId) const;
 
     // Folds the write-ahead log into the database and truncates it to nothing, so no
     // per-transaction history stays on disk (after a secret poll closes).
     Status checkpointAndTruncate();
+    // Checkpoints, then deletes the write-ahead log and its index (-shm) and starts both anew
+    // (journal mode DELETE and back to WAL). A truncated log leaves the index's stale entries,
+    // which page each past frame wrote, in the -shm file; only new files have none. Falls back
+    // to checkpointAndTruncate() when another connection keeps WAL mode (a reader running).
+    Status discardWriteAheadLog();
 
     // Recomputes every hash and link from the stored rows.
     Result<protocol::ChainReport> verify() const;
@@ -88,6 +95,8 @@ private:
     static Result<std::unique_ptr<EventStore>> fromDatabase(
         Result<std::unique_ptr<Database>> opened, SchemaPolicy policy);
     Status loadHeads();
+    std::optional<CommandRecord> findBallotAnswer(
+        const QString &principal, const QString &requestId) const;
 
     struct Head
     {
@@ -100,6 +109,7 @@ private:
     mutable Statement m_insertCommand;
     mutable Statement m_findCommand;
     mutable Statement m_eventsAfter;
+    mutable Statement m_findBallotAnswer; // prepared on first use
 };
 
 // Reads one row of `events` (columns meeting, seq, kind, time, actor, data, prev, hash).

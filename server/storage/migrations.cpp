@@ -109,6 +109,36 @@ constexpr std::array kMigrations {
         "  revoked TEXT"
         ");"
         "CREATE INDEX reader_links_delegate ON reader_links (meeting, delegate);"},
+    Migration {8, "ballot answers without time",
+        // The stored answers to ballot.cast leave command_results: there each carried the time
+        // it was written and sat in insertion order, which dated every device's secret ballot.
+        // Here they have no time, and the server rewrites this table in key order whenever a
+        // secret poll closes. Only ballot answers say "recorded". command_results is copied
+        // in key order without them, so no gap where they were dates them either.
+        "CREATE TABLE ballot_answers ("
+        "  principal TEXT NOT NULL,"
+        "  request_id TEXT NOT NULL,"
+        "  fingerprint BLOB NOT NULL,"
+        "  response TEXT NOT NULL,"
+        "  PRIMARY KEY (principal, request_id)"
+        ") WITHOUT ROWID;"
+        "INSERT INTO ballot_answers (principal, request_id, fingerprint, response)"
+        "  SELECT principal, request_id, fingerprint, response FROM command_results"
+        "  WHERE json_valid(response) AND json_extract(response, '$.result.recorded') IS 1"
+        "  ORDER BY principal, request_id;"
+        "CREATE TABLE command_results_sorted ("
+        "  principal TEXT NOT NULL,"
+        "  request_id TEXT NOT NULL,"
+        "  fingerprint BLOB NOT NULL,"
+        "  response TEXT NOT NULL,"
+        "  created TEXT NOT NULL,"
+        "  PRIMARY KEY (principal, request_id)"
+        ") WITHOUT ROWID;"
+        "INSERT INTO command_results_sorted"
+        "  SELECT * FROM command_results WHERE (principal, request_id) NOT IN"
+        "  (SELECT principal, request_id FROM ballot_answers) ORDER BY principal, request_id;"
+        "DROP TABLE command_results;"
+        "ALTER TABLE command_results_sorted RENAME TO command_results;"},
 };
 
 } // namespace

@@ -45,6 +45,7 @@ public:
     QByteArray textBytes(int column) const;
     QByteArray blob(int column) const;
     bool isNull(int column) const;
+    bool isPrepared() const { return m_statement != nullptr; }
 
 private:
     sqlite3 *m_db = nullptr;

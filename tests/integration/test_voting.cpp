@@ -1,8 +1,11 @@
 // Voting against the real chamberd over TLS: ballots acknowledged and counted, double ballots,
 // ballots after close, for another delegate, from devices that may not vote, resend after a
-// lost acknowledgement, proxies, progress pushes, signed results, and the secrecy of secret
-// ballots searched for in the database, the write-ahead log, the event log and the logs.
+// lost acknowledgement, proxies, progress pushes, signed results, the secrecy of secret
+// ballots searched for in the database, the write-ahead log, the event log and the logs, and
+// a ballot repeated under a new request id (before and after a restart). The orders SQLite
+// keeps on disk are the secrecy audit's (test_secrecy_audit).
 #include "enroll.h"
+#include "protocol/ballotcast.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
 #include "serverprocess.h"
@@ -104,6 +107,11 @@ QJsonObject ballot(
     return message;
 }
 
+bool changed(const QJsonObject &reply)
+{
+    return reply.value(QLatin1String("result")).toObject().value(QLatin1String("changed")).toBool();
+}
+
 qint64 count(const QJsonObject &closing, const char *choice)
 {
     return closing.value(QLatin1String("tally"))
@@ -125,6 +133,19 @@ private:
     std::map<qint64, Device> m_seats; // delegates 1..6
     Device m_chair;
     Device m_tally;
+
+    // Stops chamberd and starts it again on the same data and port; every device reconnects.
+    void restartServer()
+    {
+        const quint16 port = m_server.process.port();
+        QCOMPARE(m_server.process.terminate(), 0);
+        QVERIFY(m_server.process.start(
+            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}));
+        for (auto &[delegate, seat] : m_seats)
+            seat.ws = m_server.connect(seat.credential);
+        m_chair.ws = m_server.connect(m_chair.credential);
+        m_tally.ws = m_server.connect(m_tally.credential);
+    }
 
     QString codeOf(const QJsonObject &reply)
     {
@@ -439,12 +460,25 @@ private Q_SLOTS:
             "SELECT group_concat(name) FROM pragma_table_info('secret_voters')");
         QVERIFY(voters && voters->next());
         QCOMPARE(voters->text(0), QStringLiteral("meeting,poll,delegate"));
-        // Stored command answers: nothing of the ballot.
-        auto answers = db.value()->prepare("SELECT response FROM command_results");
-        QVERIFY(answers);
+        // Stored answers, of commands and of ballots: nothing of the ballot, and no time.
         QByteArray allAnswers;
-        while (answers->next())
-            allAnswers += answers->textBytes(0);
+        for (const char *table : {"command_results", "ballot_answers"}) {
+            auto answers = db.value()->prepare(QByteArray("SELECT response FROM ") + table);
+            QVERIFY(answers);
+            while (answers->next())
+                allAnswers += answers->textBytes(0);
+        }
+        QVERIFY(allAnswers.contains("\"recorded\":true"));
+        auto answerColumns = db.value()->prepare(
+            "SELECT group_concat(name) FROM pragma_table_info('ballot_answers')");
+        QVERIFY(answerColumns && answerColumns->next());
+        QCOMPARE(
+            answerColumns->text(0), QStringLiteral("principal,request_id,fingerprint,response"));
+        QCOMPARE(db.value()
+                     ->queryInteger("SELECT count(*) FROM command_results WHERE "
+                                    "json_extract(response, '$.result.recorded') IS 1")
+                     .value(),
+            0);
         for (const auto &[delegate, receipt] : receipts) {
             // Receipts appear only in the poll's closing (and published) record, never in a
             // record about a delegate or device, nor in any log line.
@@ -478,6 +512,36 @@ private Q_SLOTS:
         // No log line carries a choice.
         for (const QByteArray &line : serverLog.split('\n'))
             QVERIFY2(!line.contains("\"choice\""), line.constData());
+    }
+
+    // The ballot is read from the validated message once, into typed fields; what a client
+    // builds from those fields is the same command.
+    void ballotCastIsReadOnce()
+    {
+        const auto message = protocol::parseMessage(
+            R"({"type":"ballot.cast","id":"b-1","meeting":1,"poll":2,"delegate":3,)"
+            R"("choice":"Trần Bình","key":"AAAAAAAAAAAAAAAAAAAAAA"})",
+            protocol::Direction::ToServer);
+        QVERIFY(message);
+        const auto cast = protocol::BallotCast::fromMessage(message.value());
+        QVERIFY(cast);
+        QCOMPARE(cast->meeting, 1);
+        QCOMPARE(cast->poll, 2);
+        QCOMPARE(cast->delegate, 3);
+        QCOMPARE(cast->choice, QStringLiteral("Trần Bình"));
+        QCOMPARE(cast->key, QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"));
+        QJsonObject rebuilt = cast->toJson();
+        rebuilt.insert(QStringLiteral("id"), QStringLiteral("b-1"));
+        const auto again = protocol::validateMessage(rebuilt, protocol::Direction::ToServer);
+        QVERIFY(again);
+        QCOMPARE(protocol::BallotCast::fromMessage(again.value()).value(), cast.value());
+        QCOMPARE(again->body, message->body);
+        // Another message is no ballot.
+        const auto ping = protocol::parseMessage(
+            R"({"type":"ping","id":"p-1"})", protocol::Direction::ToServer);
+        QVERIFY(ping);
+        QCOMPARE(
+            protocol::BallotCast::fromMessage(ping.value()).error().code, ErrorCode::UnknownType);
     }
 
     // The speaker queue from the tablets, the chair console and the secretary's REST: requests,
@@ -650,6 +714,78 @@ private Q_SLOTS:
         // One per 250 ms at most; 30 aborts take far less than a second.
         QVERIFY2(frames <= 4, qPrintable(QStringLiteral("%1 presence frames").arg(frames)));
         QVERIFY(m_chair.ws->isConnected());
+    }
+
+    void repeatedBallotUnderANewId_data()
+    {
+        QTest::addColumn<bool>("secret");
+        QTest::addColumn<bool>("allowChange");
+        QTest::addColumn<bool>("restart");
+        QTest::newRow("named") << false << false << false;
+        QTest::newRow("named, changes allowed") << false << true << false;
+        QTest::newRow("secret") << true << false << false;
+        QTest::newRow("secret, changes allowed") << true << true << false;
+        QTest::newRow("secret, after a restart") << true << false << true;
+        QTest::newRow("secret, changes allowed, after a restart") << true << true << true;
+    }
+
+    // A tablet sends its ballot again under a new request id (a new entry in its outbox, a
+    // second tap): whatever the poll, and before or after a restart, nothing changed and the
+    // answer says so; a real change says it changed, or is refused where changes are not
+    // allowed. A resend under the first id still gets the first answer, after close too.
+    void repeatedBallotUnderANewId()
+    {
+        QFETCH(bool, secret);
+        QFETCH(bool, allowChange);
+        QFETCH(bool, restart);
+        const QString tag
+            = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-').remove(u',');
+        const qint64 poll = m_server.openPoll(
+            {{QStringLiteral("secret"), secret}, {QStringLiteral("allowChange"), allowChange}});
+        const QString key = protocol::makeBallotKey();
+        const QJsonObject cast
+            = ballot(poll, 1, QStringLiteral("yes"), key, QStringLiteral("again-%1-1").arg(tag));
+        const QJsonObject first = m_seats[1].ws->request(cast);
+        QCOMPARE(codeOf(first), QStringLiteral("ok"));
+        QVERIFY(!changed(first));
+        const QJsonObject repeated
+            = m_seats[1].ws->request(ballot(poll, 1, QStringLiteral("yes"), key));
+        QCOMPARE(codeOf(repeated), QStringLiteral("ok"));
+        QVERIFY(!changed(repeated));
+        if (restart)
+            restartServer();
+        const QJsonObject afterwards
+            = m_seats[1].ws->request(ballot(poll, 1, QStringLiteral("yes"), key));
+        QCOMPARE(codeOf(afterwards), QStringLiteral("ok"));
+        QVERIFY(!changed(afterwards));
+
+        const QJsonObject change
+            = m_seats[1].ws->request(ballot(poll, 1, QStringLiteral("no"), key));
+        if (allowChange) {
+            QCOMPARE(codeOf(change), QStringLiteral("ok"));
+            QVERIFY(changed(change));
+            const QJsonObject same
+                = m_seats[1].ws->request(ballot(poll, 1, QStringLiteral("no"), key));
+            QCOMPARE(codeOf(same), QStringLiteral("ok"));
+            QVERIFY(!changed(same));
+        } else {
+            QCOMPARE(codeOf(change), QStringLiteral("conflict"));
+        }
+        // Another key for the same delegate is still a second ballot.
+        QCOMPARE(codeOf(m_seats[1].ws->request(
+                     ballot(poll, 1, QStringLiteral("yes"), protocol::makeBallotKey()))),
+            QStringLiteral("conflict"));
+        QCOMPARE(m_seats[1].ws->request(cast), first);
+
+        const QJsonObject closing = m_server.closePoll(poll);
+        QCOMPARE(closing.value(QLatin1String("tally"))
+                     .toObject()
+                     .value(QLatin1String("ballots"))
+                     .toInt(),
+            1);
+        QCOMPARE(count(closing, "yes"), allowChange ? 0 : 1);
+        QCOMPARE(count(closing, "no"), allowChange ? 1 : 0);
+        QCOMPARE(m_seats[1].ws->request(cast), first);
     }
 };
 

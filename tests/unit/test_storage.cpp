@@ -1,8 +1,11 @@
 // SQLite storage: durability settings, migrations from every version, refusal of newer or
-// foreign databases, the append-only guard, and chain verification over the real file.
+// foreign databases, the append-only guard, chain verification over the real file, and the
+// secret ballots rewritten in key order with the write-ahead log discarded.
+#include "storage/ballotstore.h"
 #include "storage/eventstore.h"
 #include "storage/migrations.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,8 +53,15 @@ void writeDataOfVersion(Database &db, int version)
     if (version >= 3) {
         QVERIFY(
             db.exec("INSERT INTO command_results VALUES ('admin', 'old-1', x'00', '{}', 'then')"));
+        // A ballot's answer, as servers before version 8 stored it: with the time it came.
+        QVERIFY(db.exec("INSERT INTO command_results VALUES ('device:4', 'k-1', x'01', "
+                        "'{\"id\":\"k-1\",\"result\":{\"changed\":false,\"recorded\":true},"
+                        "\"type\":\"ok\"}', '2026-01-01T09:00:01.000Z')"));
     }
 }
+
+constexpr QLatin1String kOldBallotAnswer(
+    R"({"id":"k-1","result":{"changed":false,"recorded":true},"type":"ok"})");
 
 } // namespace
 
@@ -81,8 +91,13 @@ private Q_SLOTS:
     void migratesFromEveryVersion_data()
     {
         QTest::addColumn<int>("from");
-        for (int version = 0; version < latestSchemaVersion(); ++version)
-            QTest::addRow("from %d", version) << version;
+        // Every version a database can be at: none, and each migration's but the last (numbers
+        // may have gaps while parallel work lands).
+        QTest::addRow("from 0") << 0;
+        for (const Migration &migration : migrations()) {
+            if (migration.version != latestSchemaVersion())
+                QTest::addRow("from %d", migration.version) << migration.version;
+        }
     }
 
     void migratesFromEveryVersion()
@@ -106,6 +121,18 @@ private Q_SLOTS:
         QCOMPARE(
             events.findCommandResult(QStringLiteral("admin"), QStringLiteral("old-1")).has_value(),
             from >= 3);
+        // An old ballot answer still answers its resend, but now without its time.
+        const auto ballotAnswer
+            = events.findCommandResult(QStringLiteral("device:4"), QStringLiteral("k-1"));
+        QCOMPARE(ballotAnswer.has_value(), from >= 3);
+        if (from >= 3) {
+            QCOMPARE(ballotAnswer->response, QByteArray(kOldBallotAnswer.data()));
+            QCOMPARE(ballotAnswer->fingerprint, QByteArray("\x01"));
+            QCOMPARE(integer(events.database(),
+                         "SELECT count(*) FROM command_results WHERE principal = 'device:4'"),
+                0);
+            QCOMPARE(integer(events.database(), "SELECT count(*) FROM command_results"), 1);
+        }
         // And the migrated database works like a new one, guard included.
         auto committed = events.commit(Batch {{pending(1, QStringLiteral("meeting.updated"))}, {}});
         QVERIFY(committed);
@@ -268,6 +295,76 @@ private Q_SLOTS:
         QCOMPARE(report->breaks.size(), size_t(1));
         QCOMPARE(report->breaks[0].kind, protocol::ChainBreak::Kind::Missing);
         QCOMPARE(report->breaks[0].seq, 5);
+    }
+
+    void secretTablesAreRewrittenInKeyOrder()
+    {
+        auto store = EventStore::open(freshPath());
+        QVERIFY(store);
+        EventStore &events = *store.value();
+        Database &db = events.database();
+        BallotStore ballots(db);
+        // Voters and ballots written in one order, answers in another: all must survive.
+        QVERIFY(db.exec("BEGIN"));
+        for (qint64 delegate : {5, 2, 9, 1}) {
+            QVERIFY(ballots.addSecretVoter(1, 3, delegate));
+            const SecretBallotRow row {1, 3, QByteArray(32, char('a' + delegate)),
+                QStringLiteral("R%1").arg(delegate), QStringLiteral("yes"), 1};
+            QVERIFY(ballots.addSecretBallot(row));
+            QVERIFY(ballots.putAnswer({QStringLiteral("device:%1").arg(delegate),
+                QStringLiteral("k-%1").arg(delegate), QByteArray(32, 'f'),
+                QByteArray(
+                    R"({"id":"x","result":{"changed":false,"recorded":true},"type":"ok"})")}));
+        }
+        QVERIFY(db.exec("COMMIT"));
+        QVERIFY(db.exec("BEGIN"));
+        auto rewritten = ballots.rewriteInKeyOrder();
+        QVERIFY2(rewritten, qPrintable(rewritten ? QString() : rewritten.error().message));
+        QVERIFY(db.exec("COMMIT"));
+        QCOMPARE(rewritten.value(), 12);
+        QCOMPARE(*ballots.secretVoters(1, 3), (std::vector<qint64> {1, 2, 5, 9}));
+        QCOMPARE(ballots.secret(1, 3)->size(), size_t(4));
+        QCOMPARE(*ballots.secretChoice(1, 3, QByteArray(32, char('a' + 9))), QStringLiteral("yes"));
+        QVERIFY(events.findCommandResult(QStringLiteral("device:2"), QStringLiteral("k-2")));
+        // An empty database rewrites nothing and fails nothing.
+        auto empty = EventStore::open(freshPath());
+        QVERIFY(empty);
+        QCOMPARE(*BallotStore(empty.value()->database()).rewriteInKeyOrder(), 0);
+    }
+
+    void discardingTheLogLeavesNoFrames()
+    {
+        const QString path = freshPath();
+        auto store = EventStore::open(path);
+        QVERIFY(store);
+        EventStore &events = *store.value();
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(events.commit(Batch {{pending(1, QStringLiteral("a"))}, {}}));
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+        QVERIFY(events.discardWriteAheadLog());
+        // The log and its index are new: nothing of the 20 commits is left in either.
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm"))
+            || QFileInfo(path + QStringLiteral("-shm")).size() == 0);
+        {
+            auto mode = events.database().prepare("PRAGMA journal_mode");
+            QVERIFY(mode && mode->next());
+            QCOMPARE(mode->text(0), QStringLiteral("wal"));
+        }
+        QCOMPARE(integer(events.database(), "SELECT count(*) FROM events"), 20);
+        // Still durable and working.
+        auto after = events.commit(Batch {{pending(1, QStringLiteral("b"))}, {}});
+        QVERIFY2(after, qPrintable(after ? QString() : after.error().message));
+        QCOMPARE(events.headSeq(1), 21);
+
+        // A reader beside keeps WAL mode: the log is at least folded in and truncated.
+        auto reader = Database::open(path, Database::Mode::ReadOnly);
+        QVERIFY(reader);
+        QCOMPARE(integer(*reader.value(), "SELECT count(*) FROM events"), 21);
+        QVERIFY(events.commit(Batch {{pending(1, QStringLiteral("c"))}, {}}));
+        QVERIFY(events.discardWriteAheadLog());
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+        QCOMPARE(integer(*reader.value(), "SELECT count(*) FROM events"), 22);
     }
 
     void readOnlyOpenRefusesOldSchema()
