@@ -444,12 +444,10 @@ std::optional<VotingProgress> BallotService::progress(qint64 meetingId) const
     for (const auto &[id, delegate] : meeting->roster.all()) {
         if (!delegate.isMember())
             continue;
-        const auto proxy = meeting->proxies.find(id);
-        const core::Delegate *voter
-            = proxy == meeting->proxies.end() ? &delegate : meeting->roster.find(proxy->second);
         const bool voted = it != m_casts.end() && it->second.count(id);
         progress.cast += voted ? 1 : 0;
-        if (voter && voter->present) {
+        // Who can vote now is the rule the ballots are checked with (and the tablets show).
+        if (core::votingRight(*meeting, *poll, id, core::castingVoter(*meeting, id)).mayVote()) {
             ++progress.eligible;
             if (!voted)
                 progress.pending.push_back(id);
