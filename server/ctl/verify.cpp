@@ -234,13 +234,13 @@ int verifyResult(const Arguments &arguments, QTextStream &out, QTextStream &err)
     }
     if (!trusted) {
         printList(err,
-            QStringLiteral("NOT VERIFIED: %1 is signed by key %2, which nobody vouched for. "
-                           "Everything else holds, but anyone can sign a document with a key of "
-                           "their own. Give --key with the server's signing key or the "
-                           "fingerprint announced for it, or let chamberctl ask the server "
-                           "(--server URL --pin PIN).")
-                .arg(path, fingerprint),
-            lookup->tried + passed);
+            QStringLiteral("NOT VERIFIED: %1 (%2) is signed by key %3, which nobody vouched "
+                           "for: anyone can sign a document with a key of their own. Give --key "
+                           "with the server's signing key or the fingerprint announced for it, "
+                           "or let chamberctl ask the server (--server URL --pin PIN). What holds:")
+                .arg(path, title, fingerprint),
+            passed);
+        printList(err, QStringLiteral("No trusted key:"), lookup->tried);
         return lookup->refused ? ExitFailed
                                : (lookup->unreachable ? ExitUnreachable : ExitUntrusted);
     }
