@@ -31,8 +31,8 @@ QString ChainBreak::describe() const
     case Kind::CheckpointUnsigned:
         return at
             + QStringLiteral("the checkpoint recorded for this event is not signed by this "
-                             "server's key (the checkpoint was forged, or the database comes "
-                             "from another server)")
+                             "server's key (the checkpoint was forged, or chamber.db or "
+                             "signing/ed25519.pem was replaced)")
             + more;
     case Kind::Truncated:
         return at
