@@ -10,6 +10,7 @@
 #include "api/router.h"
 #include "api/votingapi.h"
 #include "api/websockethub.h"
+#include "app/chainguard.h"
 #include "app/signingkey.h"
 #include "core/ballots.h"
 #include "core/commands.h"
@@ -70,6 +71,7 @@ ChamberServer::~ChamberServer()
     m_readerApi.reset();
     m_pageRenderer.reset(); // waits for renders in flight
     m_ballots.reset();
+    m_chainGuard.reset(); // stops its thread before the store and the key go
 }
 
 QString ChamberServer::defaultDataDirectory()
@@ -135,6 +137,39 @@ Status ChamberServer::start()
     if (!store)
         return store.error();
     m_store = std::move(store.value());
+    // The signing key first: checkpoints of the chain and published results are checked
+    // against it before anything from the log is believed.
+    bool signingCreated = false;
+    auto signingKey
+        = loadOrCreateSigningKey(m_dataDir + QStringLiteral("/signing"), &signingCreated);
+    if (!signingKey)
+        return signingKey.error();
+    m_signingKey = std::move(signingKey.value());
+    log::info(lcServer(),
+        signingCreated ? QStringLiteral("result signing key created")
+                       : QStringLiteral("result signing key loaded"),
+        {{QStringLiteral("publicKey"), QString::fromLatin1(m_signingKey->publicKey().toBase64())},
+            {QStringLiteral("fingerprint"), protocol::keyFingerprint(m_signingKey->publicKey())}});
+    if (m_config.checkChain) {
+        m_chainGuard
+            = std::make_unique<ChainGuard>(*m_store, *m_signingKey, m_config.acceptBrokenChain);
+        if (auto status = m_chainGuard->checkAtStart(); !status)
+            return status;
+        connect(m_chainGuard.get(), &ChainGuard::fullCheckDone, this,
+            [this](bool intact, bool mustStop) {
+                Q_EMIT chainChecked(intact);
+                if (!mustStop)
+                    return;
+                // Serving a log found rewritten would spread it to every device and into new
+                // signed results; the next start refuses with the reason (the checkpoint of
+                // the broken meeting is gone, so that start reads it in full).
+                log::critical(lcServer(),
+                    QStringLiteral("stopping: the event log's hash chain is broken "
+                                   "(chamberd --accept-broken-chain serves it anyway)"));
+                stop();
+                QCoreApplication::exit(1);
+            });
+    }
     m_service = std::make_unique<services::MeetingService>(*m_store);
     m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
     if (auto status = m_devices->load(); !status)
@@ -162,17 +197,6 @@ Status ChamberServer::start()
     }
     if (auto status = m_ballots->load(); !status)
         return status;
-    bool signingCreated = false;
-    auto signingKey
-        = loadOrCreateSigningKey(m_dataDir + QStringLiteral("/signing"), &signingCreated);
-    if (!signingKey)
-        return signingKey.error();
-    m_signingKey = std::move(signingKey.value());
-    log::info(lcServer(),
-        signingCreated ? QStringLiteral("result signing key created")
-                       : QStringLiteral("result signing key loaded"),
-        {{QStringLiteral("publicKey"), QString::fromLatin1(m_signingKey->publicKey().toBase64())},
-            {QStringLiteral("fingerprint"), protocol::keyFingerprint(m_signingKey->publicKey())}});
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
         {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
 
@@ -267,7 +291,11 @@ Status ChamberServer::start()
         while (m_http->hasPendingWebSocketConnections())
             m_hub->accept(m_http->nextPendingWebSocketConnection());
     });
-    return listen();
+    if (auto status = listen(); !status)
+        return status;
+    if (m_chainGuard)
+        m_chainGuard->startFullCheck();
+    return success();
 }
 
 void ChamberServer::startMedia()

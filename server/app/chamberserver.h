@@ -55,6 +55,8 @@ class WebSocketHub;
 
 namespace chamber::app {
 
+class ChainGuard;
+
 class ChamberServer : public QObject
 {
     Q_OBJECT
@@ -63,8 +65,10 @@ public:
     explicit ChamberServer(ServerConfig config, QObject *parent = nullptr);
     ~ChamberServer() override;
 
-    // Opens storage (rebuilding state from the log), seeds the demo if asked, creates or
-    // loads the TLS identity and admin token, and starts listening.
+    // Opens storage, checks the event log's hash chain (refusing a broken one unless
+    // configured to accept it), rebuilds state from the log, seeds the demo if asked, creates
+    // or loads the TLS identity and admin token, starts listening, then checks the whole chain
+    // again in the background.
     Status start();
     // Says bye to every client and stops listening. The store closes with the object.
     void stop();
@@ -77,6 +81,10 @@ public:
     static QString adminTokenPath(const QString &dataDir);
     static QString databasePath(const QString &dataDir);
     static QString tlsDirectory(const QString &dataDir);
+
+Q_SIGNALS:
+    // The check of every event after start is done (not sent when the chain is not checked).
+    void chainChecked(bool intact);
 
 private:
     Result<QByteArray> loadOrCreateAdminToken();
@@ -99,6 +107,7 @@ private:
     std::unique_ptr<services::DeviceRegistry> m_devices;
     std::unique_ptr<services::BallotService> m_ballots;
     std::optional<protocol::Ed25519Key> m_signingKey;
+    std::unique_ptr<ChainGuard> m_chainGuard;
     std::unique_ptr<services::EnrollmentService> m_enrollment;
     std::unique_ptr<services::Authenticator> m_authenticator;
     std::unique_ptr<api::Router> m_router;

@@ -52,6 +52,11 @@ struct ServerConfig
     bool mediaEnabled = false;
     QString mediaProgram; // empty: chamber-media beside chamberd, else on PATH
     QStringList mediaArguments; // passed to chamber-media as they are (it checks them)
+    // Start on (and go on serving) an event log whose hash chain is broken: command line only
+    // (--accept-broken-chain), never the file, so it is a decision for one start.
+    bool acceptBrokenChain = false;
+    // Off only in benchmarks, as the baseline of a start without any chain check.
+    bool checkChain = true;
 };
 
 struct ConfigProblem

@@ -28,7 +28,12 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
                        "has none."));
     const QCommandLineOption logFormatOption(QStringLiteral("log-format"),
         QStringLiteral("auto, json or text."), QStringLiteral("FORMAT"));
-    parser.addOptions({dataOption, listenOption, configOption, demoOption, logFormatOption});
+    const QCommandLineOption acceptBrokenChainOption(QStringLiteral("accept-broken-chain"),
+        QStringLiteral("Start even if the event log's hash chain is broken (edited, deleted or "
+                       "rewritten events), logging every break at every start. Without it "
+                       "chamberd refuses to start on a broken chain."));
+    parser.addOptions({dataOption, listenOption, configOption, demoOption, logFormatOption,
+        acceptBrokenChainOption});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
 
@@ -73,6 +78,8 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
     }
     if (parser.isSet(demoOption))
         options.config.demo = true;
+    if (parser.isSet(acceptBrokenChainOption))
+        options.config.acceptBrokenChain = true;
     if (parser.isSet(logFormatOption)) {
         const ConfigParse parsed = parseConfig(
             QStringLiteral("[log]\nformat = ") + parser.value(logFormatOption), options.config);

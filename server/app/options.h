@@ -15,7 +15,8 @@ struct StartupOptions
     QString message; // what to print before exiting (help, version or the errors)
 };
 
-// Reads --config FILE first, then lets --data, --listen, --demo and --log-format override it.
+// Reads --config FILE first, then lets --data, --listen, --demo and --log-format override it;
+// --accept-broken-chain exists only on the command line.
 StartupOptions parseStartupOptions(const QStringList &arguments);
 
 } // namespace chamber::app

@@ -12,7 +12,13 @@
 
 namespace chamber::ctl {
 
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitUnreachable = 3 };
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2,
+    ExitUnreachable = 3,
+    ExitUntrusted = 4, // verify: nothing differs, but no trusted key vouches for the signer
+};
 
 struct CommandContext
 {

@@ -8,6 +8,11 @@
 
 namespace chamber::ctl {
 
+namespace {
+enum class TokenPolicy { Required, None };
+Result<Connection> resolve(const Arguments &arguments, TokenPolicy policy);
+} // namespace
+
 QString defaultDataDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -15,6 +20,18 @@ QString defaultDataDirectory()
 }
 
 Result<Connection> resolveConnection(const Arguments &arguments)
+{
+    return resolve(arguments, TokenPolicy::Required);
+}
+
+Result<Connection> resolvePublicConnection(const Arguments &arguments)
+{
+    return resolve(arguments, TokenPolicy::None);
+}
+
+namespace {
+
+Result<Connection> resolve(const Arguments &arguments, TokenPolicy policy)
 {
     const QString dataDir = arguments.value(QStringLiteral("data"), defaultDataDirectory());
     Connection connection;
@@ -27,7 +44,9 @@ Result<Connection> resolveConnection(const Arguments &arguments)
         return makeError(ErrorCode::BadField,
             QStringLiteral("--server must be an https:// URL, not \"%1\"").arg(server));
 
-    if (arguments.has(QStringLiteral("token-file"))
+    if (policy == TokenPolicy::None) {
+        // Public routes only: no token is read, so none can leak to a server we merely ask.
+    } else if (arguments.has(QStringLiteral("token-file"))
         || !qEnvironmentVariableIsSet("CHAMBER_TOKEN")) {
         const QString path = arguments.value(
             QStringLiteral("token-file"), dataDir + QStringLiteral("/admin.token"));
@@ -60,5 +79,7 @@ Result<Connection> resolveConnection(const Arguments &arguments)
     }
     return connection;
 }
+
+} // namespace
 
 } // namespace chamber::ctl

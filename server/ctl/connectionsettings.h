@@ -8,6 +8,8 @@
 namespace chamber::ctl {
 
 Result<Connection> resolveConnection(const Arguments &arguments);
+// The same without the admin token, for public routes (the server's keys).
+Result<Connection> resolvePublicConnection(const Arguments &arguments);
 QString defaultDataDirectory();
 
 } // namespace chamber::ctl

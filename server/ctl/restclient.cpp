@@ -55,7 +55,8 @@ Result<HttpResult> RestClient::once(const QByteArray &method, const QString &pat
         url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
-    request.setRawHeader("Authorization", "Bearer " + m_connection.token);
+    if (!m_connection.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_connection.token);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
     if (!contentType.isEmpty())

@@ -1,144 +1,373 @@
 #include "ctl/verify.h"
 
+#include "core/ballots.h"
+#include "ctl/commands.h"
+#include "ctl/connectionsettings.h"
+#include "ctl/logsource.h"
+#include "ctl/resultfile.h"
+#include "ctl/trustedkey.h"
 #include "protocol/ed25519.h"
-#include "storage/eventstore.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace chamber::ctl {
 
-QString VerifyOutcome::describe() const
-{
-    if (!problem.isEmpty())
-        return QStringLiteral("cannot verify: ") + problem;
-    QStringList lines;
-    for (const protocol::ChainBreak &broken : report.breaks)
-        lines << QStringLiteral("BROKEN: ") + broken.describe();
-    lines << QStringLiteral("%1: %2 events in %3 meeting(s) checked")
-                 .arg(report.ok() ? QStringLiteral("OK, chain intact") : QStringLiteral("FAILED"))
-                 .arg(report.events)
-                 .arg(report.meetings);
-    return lines.join(u'\n');
-}
+namespace {
 
-VerifyOutcome verifyExportFile(const QString &path)
-{
-    VerifyOutcome outcome;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        outcome.problem = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return outcome;
-    }
-    protocol::ChainVerifier verifier;
-    qint64 lineNumber = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine();
-        ++lineNumber;
-        if (line.trimmed().isEmpty())
-            continue;
-        const QJsonDocument document = QJsonDocument::fromJson(line);
-        auto event = protocol::Event::fromJson(document.object());
-        if (!document.isObject() || !event) {
-            outcome.problem = QStringLiteral("%1:%2: not an event line (%3)")
-                                  .arg(path)
-                                  .arg(lineNumber)
-                                  .arg(document.isObject() ? event.error().message
-                                                           : QStringLiteral("not a JSON object"));
-            return outcome;
-        }
-        verifier.add(event.value(), lineNumber);
-    }
-    outcome.report = verifier.finish();
-    if (outcome.report.events == 0)
-        outcome.problem = QStringLiteral("%1 holds no events").arg(path);
-    return outcome;
-}
+constexpr qint64 kMaxResultFileBytes = 64 * 1024 * 1024;
 
-VerifyOutcome verifyDataDirectory(const QString &dataDir)
-{
-    VerifyOutcome outcome;
-    const QString path = dataDir + QStringLiteral("/chamber.db");
-    if (!QFileInfo::exists(path)) {
-        outcome.problem = QStringLiteral("%1 does not exist").arg(path);
-        return outcome;
-    }
-    auto store = storage::EventStore::openReadOnly(path);
-    if (!store) {
-        outcome.problem = store.error().message;
-        return outcome;
-    }
-    auto report = store.value()->verify();
-    if (!report)
-        outcome.problem = report.error().message;
-    else
-        outcome.report = report.value();
-    return outcome;
-}
-
-bool looksLikeResultFile(const QString &path)
+// A result file is one JSON object (usually indented over many lines); an export has one
+// complete event object per line. Anything else is handed to the result parser, whose
+// error says what is wrong with it.
+bool looksLikeExport(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
-    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
-    return object.contains(QLatin1String("signature"))
-        && object.contains(QLatin1String("document"));
+    const QJsonDocument first = QJsonDocument::fromJson(file.readLine());
+    return first.isObject() && !first.object().contains(QLatin1String("document"))
+        && !first.object().contains(QLatin1String("signature"));
 }
 
-ResultCheck verifyResultFile(
-    const QString &path, const QByteArray &trustedKey, const QString &logPath)
+Result<SignedResult> readResultFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {QStringLiteral("%1: %2").arg(path, file.errorString()), {}};
-    const QJsonObject signedResult = QJsonDocument::fromJson(file.readAll()).object();
-    if (auto verified = protocol::verifyResult(signedResult, trustedKey); !verified)
-        return {verified.error().message, {}};
-    const QJsonObject document = signedResult.value(QLatin1String("document")).toObject();
-    const QByteArray key = QByteArray::fromBase64(
-        signedResult.value(QLatin1String("publicKey")).toString().toLatin1());
-    const QJsonObject poll = document.value(QLatin1String("poll")).toObject();
-    const QJsonObject outcome = document.value(QLatin1String("outcome")).toObject();
-    QString summary
-        = QStringLiteral("signature OK (key %1)%2: poll %3 \"%4\": %5 (%6)")
-              .arg(protocol::keyFingerprint(key),
-                  trustedKey.isEmpty() ? QStringLiteral(" — compare the key with the server's")
-                                       : QString())
-              .arg(poll.value(QLatin1String("id")).toInteger())
-              .arg(poll.value(QLatin1String("title")).toString(),
-                  outcome.value(QLatin1String("verdict")).toString(),
-                  outcome.value(QLatin1String("explanation")).toString());
-    if (!logPath.isEmpty()) {
-        const VerifyOutcome chain = verifyExportFile(logPath);
-        if (!chain.ok())
-            return {QStringLiteral("the log does not verify: ") + chain.describe(), {}};
-        const QJsonObject last = document.value(QLatin1String("lastEvent")).toObject();
-        const qint64 seq = last.value(QLatin1String("seq")).toInteger();
-        const QString hash = last.value(QLatin1String("hash")).toString();
-        QFile log(logPath);
-        log.open(QIODevice::ReadOnly);
-        bool found = false;
-        while (!log.atEnd() && !found) {
-            const QJsonObject event = QJsonDocument::fromJson(log.readLine()).object();
-            found = event.value(QLatin1String("meeting")).toInteger()
-                    == document.value(QLatin1String("meeting"))
-                           .toObject()
-                           .value(QLatin1String("id"))
-                           .toInteger()
-                && event.value(QLatin1String("seq")).toInteger() == seq
-                && event.value(QLatin1String("hash")).toString() == hash;
-        }
-        if (!found)
-            return {QStringLiteral("the result names event %1 (%2…), which is not in %3")
-                        .arg(seq)
-                        .arg(hash.left(12), logPath),
-                {}};
-        summary += QStringLiteral("; anchored at event %1 of the verified log").arg(seq);
+        return makeError(
+            ErrorCode::NotFound, QStringLiteral("%1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxResultFileBytes)
+        return makeError(ErrorCode::TooLarge,
+            QStringLiteral("%1: not a signed result: larger than 64 MiB").arg(path));
+    auto parsed = parseSignedResult(file.readAll());
+    if (!parsed)
+        return makeError(
+            parsed.error().code, QStringLiteral("%1: %2").arg(path, parsed.error().message));
+    return parsed;
+}
+
+QString pollStateWhy(core::PollState state)
+{
+    switch (state) {
+    case core::PollState::Draft:
+        return QStringLiteral("it had not even been opened");
+    case core::PollState::Open:
+        return QStringLiteral("voting was still open");
+    case core::PollState::Published:
+        return QStringLiteral("it had already been published");
+    case core::PollState::Closed:
+        break;
     }
-    return {{}, summary};
+    return {};
+}
+
+// The result against the log: everything the signed document repeats from it, and the log's own
+// poll.published of that poll. Appends what differs to `failures`, what holds to `passed`.
+void compareWithLog(
+    const SignedResult &result, const LogCheck &log, QStringList &failures, QStringList &passed)
+{
+    const LogReplay &replay = log.replay;
+    if (!replay.hasMeeting(result.meeting)) {
+        QStringList held;
+        for (qint64 meeting : replay.meetings())
+            held << QString::number(meeting);
+        failures << QStringLiteral("the result is of meeting %1; the log holds no event of it "
+                                   "(only of meeting %2)")
+                        .arg(result.meeting)
+                        .arg(held.join(QStringLiteral(", ")));
+        return;
+    }
+    const std::optional<LogAtEvent> &at = replay.captured();
+    if (!at) {
+        failures << QStringLiteral("lastEvent: the result names event %1 (%2…) as the meeting's "
+                                   "last before publishing, but meeting %3 of the log ends at "
+                                   "event %4")
+                        .arg(result.lastEvent.seq)
+                        .arg(QString::fromLatin1(result.lastEvent.hash.toHex().left(16)))
+                        .arg(result.meeting)
+                        .arg(replay.headSeq(result.meeting));
+        return;
+    }
+    const auto poll = at->meeting.polls.find(result.poll);
+    if (poll == at->meeting.polls.end()) {
+        failures << QStringLiteral("poll: meeting %1 of the log has no poll %2 by event %3 (the "
+                                   "result is of another poll or another server)")
+                        .arg(result.meeting)
+                        .arg(result.poll)
+                        .arg(result.lastEvent.seq);
+        return;
+    }
+    if (poll->second.state != core::PollState::Closed) {
+        failures << QStringLiteral("lastEvent: the result names event %1 as the last before "
+                                   "publishing poll %2, but at that event %3")
+                        .arg(result.lastEvent.seq)
+                        .arg(result.poll)
+                        .arg(pollStateWhy(poll->second.state));
+        return;
+    }
+    const ResultSources sources = at->polls.value(result.poll);
+    const QStringList differences = compareDocuments(result.document,
+        core::resultDocument(at->meeting, poll->second), sources, QStringLiteral("the result"));
+    failures << differences;
+
+    const PublishedInLog *published = nullptr;
+    for (const PublishedInLog &candidate : replay.published()) {
+        if (candidate.meeting == result.meeting && candidate.poll == result.poll)
+            published = &candidate;
+    }
+    if (!published) {
+        failures << QStringLiteral("the log has no poll.published of poll %1 (exported before "
+                                   "the result was published?)")
+                        .arg(result.poll);
+        return;
+    }
+    const QString where = QStringLiteral("the log's poll.published (event %1)").arg(published->seq);
+    if (published->document != result.document)
+        failures << where + QStringLiteral(" carries another document than the result");
+    if (published->signature != result.signature)
+        failures << where + QStringLiteral(" carries another signature than the result");
+    if (published->publicKey != result.publicKey)
+        failures << QStringLiteral("%1 is signed with key %2, the result with key %3")
+                        .arg(where, protocol::keyFingerprint(published->publicKey),
+                            protocol::keyFingerprint(result.publicKey));
+    if (published->seq != result.lastEvent.seq + 1)
+        failures << QStringLiteral("%1 does not follow event %2, which the result names as the "
+                                   "last before it")
+                        .arg(where)
+                        .arg(result.lastEvent.seq);
+    if (differences.isEmpty()) {
+        passed << QStringLiteral("poll, counts, outcome, receipts and voters equal the log's "
+                                 "poll.created (event %1) and poll.closed (event %2); same "
+                                 "document, signature and key as %3; anchored at event %4")
+                      .arg(sources.pollCreated)
+                      .arg(sources.pollClosed)
+                      .arg(where)
+                      .arg(result.lastEvent.seq);
+    }
+}
+
+QString chainSummary(const LogCheck &log)
+{
+    QString text = QStringLiteral("%1: chain intact, %2 events in %3 meeting(s)")
+                       .arg(log.name)
+                       .arg(log.chain.events)
+                       .arg(log.chain.meetings);
+    if (log.checkpoints > 0)
+        text += QStringLiteral(", %1 checkpoint(s) agree").arg(log.checkpoints);
+    return text;
+}
+
+void printList(QTextStream &stream, const QString &heading, const QStringList &lines)
+{
+    stream << heading << '\n';
+    for (const QString &line : lines)
+        stream << "  - " << line << '\n';
+    stream.flush();
+}
+
+int verifyResult(const Arguments &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString path = arguments.word(1);
+    auto parsed = readResultFile(path);
+    if (!parsed) {
+        err << "FAILED: " << parsed.error().message << Qt::endl;
+        return ExitFailed;
+    }
+    const SignedResult &result = parsed.value();
+    auto lookup = findTrustedKey(arguments, true);
+    if (!lookup) {
+        err << "chamberctl: " << lookup.error().message << Qt::endl;
+        return ExitUsage;
+    }
+    const std::optional<TrustedKey> &trusted = lookup->key;
+
+    QStringList failures;
+    QStringList passed;
+    if (!result.signatureHolds())
+        failures << QStringLiteral(
+            "signature: does not match the document (it was changed after signing)");
+
+    const QString dataDir = arguments.value(QStringLiteral("data"), defaultDataDirectory());
+    LogCheck log;
+    log.replay.captureAt(result.meeting, result.lastEvent.seq);
+    const QByteArray anchorKey = trusted ? trusted->key : QByteArray();
+    bool haveLog = true;
+    if (arguments.has(QStringLiteral("log")))
+        readExportFile(arguments.value(QStringLiteral("log")), anchorKey, log);
+    else if (QFileInfo::exists(dataDir + QStringLiteral("/chamber.db")))
+        readDataDirectory(dataDir, anchorKey, log);
+    else
+        haveLog = false;
+    if (haveLog) {
+        if (log.intact())
+            passed << chainSummary(log);
+        failures << log.failures();
+        if (log.intact())
+            compareWithLog(result, log, failures, passed);
+    } else {
+        passed << QStringLiteral("not compared with an event log (give --log FILE.jsonl from "
+                                 "chamberctl export, or run on the server)");
+    }
+
+    const QString fingerprint = protocol::keyFingerprint(result.publicKey);
+    if (trusted && !trusted->matches(result.publicKey))
+        failures << QStringLiteral("key: signed with key %1, but the trusted key is %2 (from %3)")
+                        .arg(fingerprint, trusted->fingerprint, trusted->source);
+    else if (trusted)
+        passed << QStringLiteral("signed by the trusted key %1 (from %2)")
+                      .arg(fingerprint, trusted->source);
+
+    const QString title
+        = QStringLiteral("poll %1 \"%2\" of meeting %3: %4%5")
+              .arg(result.poll)
+              .arg(result.pollTitle)
+              .arg(result.meeting)
+              .arg(result.verdict,
+                  result.explanation.isEmpty() ? QString()
+                                               : QStringLiteral(" (%1)").arg(result.explanation));
+    if (!failures.isEmpty()) {
+        printList(err,
+            QStringLiteral("FAILED: %1 (%2) is not the published result:").arg(path, title),
+            failures);
+        return ExitFailed;
+    }
+    if (!trusted) {
+        printList(err,
+            QStringLiteral("NOT VERIFIED: %1 (%2) is signed by key %3, which nobody vouched "
+                           "for: anyone can sign a document with a key of their own. Give --key "
+                           "with the server's signing key or the fingerprint announced for it, "
+                           "or let chamberctl ask the server (--server URL --pin PIN). What holds:")
+                .arg(path, title, fingerprint),
+            passed);
+        printList(err, QStringLiteral("No trusted key:"), lookup->tried);
+        return lookup->refused ? ExitFailed
+                               : (lookup->unreachable ? ExitUnreachable : ExitUntrusted);
+    }
+    printList(out, QStringLiteral("OK: ") + title, passed);
+    return ExitOk;
+}
+
+int verifyLog(const Arguments &arguments, QTextStream &out, QTextStream &err)
+{
+    const bool database = arguments.positional().size() == 1;
+    const QString dataDir = arguments.value(QStringLiteral("data"), defaultDataDirectory());
+    // A log alone proves its chain; published results in it are checked against a key only
+    // when one is given, or (for a database) the server's own key file is readable.
+    std::optional<TrustedKey> trusted;
+    QString keyNote;
+    if (arguments.has(QStringLiteral("key"))) {
+        auto lookup = findTrustedKey(arguments, false);
+        if (!lookup) {
+            err << "chamberctl: " << lookup.error().message << Qt::endl;
+            return ExitUsage;
+        }
+        trusted = lookup->key;
+    } else if (database) {
+        if (const auto key = dataDirectorySigningKey(dataDir, &keyNote))
+            trusted = TrustedKey {*key, protocol::keyFingerprint(*key),
+                QStringLiteral("the server's key file in %1").arg(dataDir)};
+    }
+    LogCheck log;
+    // A fingerprint cannot check a signature: it is compared with each result's key below.
+    const QByteArray anchorKey = trusted ? trusted->key : QByteArray();
+    if (database)
+        readDataDirectory(dataDir, anchorKey, log);
+    else
+        readExportFile(arguments.word(1), anchorKey, log);
+    if (!log.problem.isEmpty()) {
+        err << "cannot verify: " << log.problem << Qt::endl;
+        return ExitFailed;
+    }
+
+    QStringList failures = log.failures();
+    QSet<QString> keys;
+    for (const PublishedInLog &published : log.replay.published()) {
+        keys.insert(protocol::keyFingerprint(published.publicKey));
+        if (trusted && !trusted->matches(published.publicKey))
+            failures << QStringLiteral("meeting %1, event %2: the result of poll %3 is signed with "
+                                       "key %4, not the trusted key %5")
+                            .arg(published.meeting)
+                            .arg(published.seq)
+                            .arg(published.poll)
+                            .arg(protocol::keyFingerprint(published.publicKey),
+                                trusted->fingerprint);
+    }
+    const qint64 results = qint64(log.replay.published().size());
+    QString resultsLine;
+    if (results > 0) {
+        QStringList keyList = keys.values();
+        keyList.sort();
+        resultsLine
+            = QStringLiteral("%1 published result(s) equal what their poll.created and "
+                             "poll.closed say, signed with key %2; %3")
+                  .arg(results)
+                  .arg(keyList.join(QStringLiteral(", ")),
+                      trusted ? QStringLiteral("the trusted key (from %1)").arg(trusted->source)
+                              : QStringLiteral("not compared with a trusted key (give "
+                                               "--key)%1")
+                                    .arg(keyNote.isEmpty() ? QString()
+                                                           : QStringLiteral(": ") + keyNote));
+    }
+    if (!failures.isEmpty()) {
+        for (const QString &line : failures)
+            err << line << '\n';
+        err << QStringLiteral("FAILED: %1 events in %2 meeting(s) checked")
+                   .arg(log.chain.events)
+                   .arg(log.chain.meetings)
+            << Qt::endl;
+        return ExitFailed;
+    }
+    out << QStringLiteral("OK, chain intact: %1 events in %2 meeting(s) checked")
+               .arg(log.chain.events)
+               .arg(log.chain.meetings);
+    if (log.checkpoints > 0)
+        out << QStringLiteral("; %1 checkpoint(s) agree").arg(log.checkpoints);
+    out << '\n';
+    if (!resultsLine.isEmpty())
+        out << resultsLine << '\n';
+    out.flush();
+    return ExitOk;
+}
+
+} // namespace
+
+QSet<QString> verifyOptions()
+{
+    return {QStringLiteral("key"), QStringLiteral("log")};
+}
+
+QString verifyHelp()
+{
+    return QStringLiteral(
+        "  verify FILE.jsonl [--key KEY] | verify [--data DIR]\n"
+        "      check the hash chain of an exported log or of a server's database, and that\n"
+        "      every published result in it equals what the log's events say\n"
+        "  verify RESULT.json [--log FILE.jsonl] [--key KEY]\n"
+        "      check a published poll result: its signature, every figure against the log\n"
+        "      (--log, or the server's database when run on the server) and its key against a\n"
+        "      trusted one: --key (base64 or 16-digit fingerprint), the data directory's key\n"
+        "      file, or the pinned server's (GET /api/v1/server)\n");
+}
+
+int runVerify(const Arguments &arguments, QTextStream &out, QTextStream &err)
+{
+    const qsizetype words = arguments.positional().size();
+    if (words > 2 || (words == 1 && arguments.has(QStringLiteral("log")))) {
+        err << "chamberctl: verify FILE.jsonl | verify [--data DIR] | verify RESULT.json "
+               "[--log FILE.jsonl] [--key KEY]"
+            << Qt::endl;
+        return ExitUsage;
+    }
+    if (words == 2
+        && (arguments.has(QStringLiteral("log")) || !looksLikeExport(arguments.word(1)))) {
+        if (!QFileInfo::exists(arguments.word(1))) {
+            err << "FAILED: " << arguments.word(1) << " does not exist" << Qt::endl;
+            return ExitFailed;
+        }
+        return verifyResult(arguments, out, err);
+    }
+    return verifyLog(arguments, out, err);
 }
 
 } // namespace chamber::ctl

@@ -1,33 +1,20 @@
-// chamberctl verify: checks the hash chain of an exported JSON Lines log or of a data
-// directory's database, and says where it breaks.
+// chamberctl verify: the hash chain of an exported log or of a server's database, the
+// published results in it, and a signed poll result against the log it came from and a key
+// somebody vouches for.
 #pragma once
 
-#include "protocol/chain.h"
+#include "ctl/arguments.h"
 
-#include <QString>
+#include <QSet>
+#include <QTextStream>
 
 namespace chamber::ctl {
 
-struct VerifyOutcome
-{
-    protocol::ChainReport report;
-    QString problem; // set when the input could not be read at all
-    bool ok() const { return problem.isEmpty() && report.ok(); }
-    QString describe() const;
-};
-
-VerifyOutcome verifyExportFile(const QString &path);
-// A signed poll result ({document, signature, publicKey}): the signature, the key (when
-// `trustedKey` is given, raw 32 bytes), and, with an exported log, that the result's lastEvent
-// is in that log's intact chain.
-struct ResultCheck
-{
-    QString problem; // empty when all checks passed
-    QString summary;
-};
-ResultCheck verifyResultFile(
-    const QString &path, const QByteArray &trustedKey, const QString &logPath);
-bool looksLikeResultFile(const QString &path);
-VerifyOutcome verifyDataDirectory(const QString &dataDir);
+// `arguments` still starts with the word "verify". Returns the exit code (commands.h).
+int runVerify(const Arguments &arguments, QTextStream &out, QTextStream &err);
+// Options verify takes besides chamberctl's global ones.
+QSet<QString> verifyOptions();
+// The lines of chamberctl --help about verify.
+QString verifyHelp();
 
 } // namespace chamber::ctl

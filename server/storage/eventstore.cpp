@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace chamber::storage {
 
 namespace {
@@ -152,6 +154,13 @@ qint64 EventStore::lastMeetingId() const
     for (auto it = m_heads.constBegin(); it != m_heads.constEnd(); ++it)
         last = std::max(last, it.key());
     return last;
+}
+
+std::vector<qint64> EventStore::meetingIds() const
+{
+    std::vector<qint64> ids(m_heads.keyBegin(), m_heads.keyEnd());
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 Result<std::vector<protocol::Event>> EventStore::commit(const Batch &batch)

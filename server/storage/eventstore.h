@@ -63,6 +63,8 @@ public:
     qint64 headSeq(qint64 meeting) const;
     QByteArray headHash(qint64 meeting) const;
     qint64 lastMeetingId() const;
+    // Every meeting that has events, in ascending order.
+    std::vector<qint64> meetingIds() const;
 
     // Appends the batch's events and records its command result in one transaction; on
     // return the data is on disk (synchronous=FULL). On failure nothing was written.

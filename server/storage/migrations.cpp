@@ -109,6 +109,17 @@ constexpr std::array kMigrations {
         "  revoked TEXT"
         ");"
         "CREATE INDEX reader_links_delegate ON reader_links (meeting, delegate);"},
+    Migration {7, "chain checkpoints",
+        // Where each meeting's chain was last verified, so chamberd's start checks only the
+        // events after it. Signed with the result key: rewriting the chain and then the
+        // checkpoint to match needs that key, not just write access to this file.
+        "CREATE TABLE chain_checkpoints ("
+        "  meeting INTEGER PRIMARY KEY,"
+        "  seq INTEGER NOT NULL CHECK (seq >= 1),"
+        "  hash BLOB NOT NULL CHECK (length(hash) = 32),"
+        "  signature BLOB NOT NULL CHECK (length(signature) = 64),"
+        "  verified TEXT NOT NULL"
+        ") WITHOUT ROWID;"},
     Migration {8, "ballot answers without time",
         // The stored answers to ballot.cast leave command_results: there each carried the time
         // it was written and sat in insertion order, which dated every device's secret ballot.

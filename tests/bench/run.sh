@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media | media_return  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media | media_return | chainstart  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -21,6 +21,7 @@ declare -A programs=(
     [viewer]="$bench_dir/bench_viewer"
     [media]="$bench_dir/bench_media"
     [media_return]="$bench_dir/bench_media_return"
+    [chainstart]="$bench_dir/bench_chainstart"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -33,8 +34,9 @@ declare -A targets=(
     [viewer]="bench_viewer"
     [media]="chamber-media bench_media"
     [media_return]="chamber-media bench_media_return"
+    [chainstart]="bench_chainstart"
 )
-selected=(broadcast qr_decode join voting documents reader viewer media media_return)
+selected=(broadcast qr_decode join voting documents reader viewer media media_return chainstart)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

@@ -2,6 +2,7 @@
 // up after a disconnect, idempotent resends, bad frames, kill -9, SIGTERM, refused databases.
 #include "restcall.h"
 #include "serverprocess.h"
+#include "storage/eventstore.h"
 #include "storage/sqlite.h"
 #include "wsclient.h"
 
@@ -566,11 +567,15 @@ private Q_SLOTS:
         server.createMeeting();
         QCOMPARE(server.process.terminate(), 0);
         {
-            auto database
-                = storage::Database::open(server.process.dataDir() + QStringLiteral("/chamber.db"));
-            QVERIFY(database.value()->exec(
-                "DROP TRIGGER events_no_update;"
-                "UPDATE events SET kind = 'meeting.vanished' WHERE seq = 1"));
+            // An intact chain (as a newer server would write it) with an event this one does not
+            // know: an edited event would be refused earlier, by the chain check.
+            auto store = storage::EventStore::open(
+                server.process.dataDir() + QStringLiteral("/chamber.db"));
+            QVERIFY(store);
+            storage::Batch batch;
+            batch.events.push_back(storage::PendingEvent {1, QStringLiteral("meeting.vanished"),
+                QStringLiteral("admin"), QStringLiteral("2026-12-08T08:00:00.000Z"), {}});
+            QVERIFY(store.value()->commit(batch));
         }
         QVERIFY(!server.process.start({}, 5000));
         QCOMPARE(server.process.waitForExit(), 1);

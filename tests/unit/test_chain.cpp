@@ -1,8 +1,12 @@
 // The hash chain verifier: an intact log passes; edits, deletions, reordering and forged
-// links are each caught, at the right place.
+// links are each caught, at the right place; checking resumes from a checkpoint; published
+// results anchor the chain to the server's key.
 #include "protocol/chain.h"
+#include "protocol/ed25519.h"
 
 #include <QTest>
+
+#include <functional>
 
 using namespace chamber::protocol;
 
@@ -37,6 +41,50 @@ ChainReport verify(const std::vector<Event> &log)
     qint64 line = 0;
     for (const Event &event : log)
         verifier.add(event, ++line);
+    return verifier.finish();
+}
+
+// Meeting 1: a poll.published event at seq 3 whose signed document names event 2.
+std::vector<Event> publishedLog(
+    const Ed25519Key &key, const std::function<void(QJsonObject &)> &edit)
+{
+    std::vector<Event> log;
+    QByteArray head = genesisHash();
+    for (qint64 seq = 1; seq <= 4; ++seq) {
+        Event event;
+        event.meeting = 1;
+        event.seq = seq;
+        event.kind
+            = seq == 3 ? QStringLiteral("poll.published") : QStringLiteral("agenda.selected");
+        event.time = QStringLiteral("2026-12-08T08:00:00.000Z");
+        event.actor = QStringLiteral("admin");
+        if (seq == 3) {
+            QJsonObject document {{QStringLiteral("type"), QStringLiteral("chamber.poll-result")},
+                {QStringLiteral("lastEvent"),
+                    QJsonObject {{QStringLiteral("seq"), 2},
+                        {QStringLiteral("hash"), QString::fromLatin1(head.toHex())}}}};
+            edit(document);
+            event.data = {{QStringLiteral("poll"), 1}, {QStringLiteral("document"), document},
+                {QStringLiteral("signature"),
+                    QString::fromLatin1(key.sign(resultSigningBytes(document)).toBase64())},
+                {QStringLiteral("publicKey"), QString::fromLatin1(key.publicKey().toBase64())}};
+        } else {
+            event.data = {{QStringLiteral("item"), seq}};
+        }
+        event.prevHash = head;
+        event.seal();
+        head = event.hash;
+        log.push_back(event);
+    }
+    return log;
+}
+
+ChainReport verifyAnchored(const std::vector<Event> &log, const QByteArray &resultKey)
+{
+    ChainVerifier verifier;
+    verifier.checkResultAnchors(resultKey);
+    for (const Event &event : log)
+        verifier.add(event);
     return verifier.finish();
 }
 
@@ -137,6 +185,104 @@ private Q_SLOTS:
         QCOMPARE(report.breaks.size(), size_t(2));
         QCOMPARE(report.breaks[0].meeting, 1);
         QCOMPARE(report.breaks[1].meeting, 2);
+    }
+
+    void resumesAfterAVerifiedPosition()
+    {
+        // Events 1 and 2 of meeting 1 were verified before; only the rest is fed.
+        const auto log = sampleLog();
+        std::vector<Event> rest;
+        ChainPosition checkpoint;
+        for (const Event &event : log) {
+            if (event.meeting == 1 && event.seq <= 2)
+                checkpoint = ChainPosition {event.seq, event.hash};
+            else
+                rest.push_back(event);
+        }
+        ChainVerifier verifier;
+        verifier.resumeAfter(1, checkpoint);
+        for (const Event &event : rest)
+            verifier.add(event);
+        const ChainReport report = verifier.finish();
+        QVERIFY(report.ok());
+        QCOMPARE(report.events, qint64(rest.size()));
+        QCOMPARE(verifier.intactHeads().value(1).seq, 6);
+
+        // A checkpoint that does not match the events after it breaks the first link.
+        ChainVerifier wrong;
+        wrong.resumeAfter(1, ChainPosition {2, QByteArray(32, '\x07')});
+        for (const Event &event : rest)
+            wrong.add(event);
+        QCOMPARE(wrong.finish().breaks.at(0).kind, ChainBreak::Kind::LinkBroken);
+        QCOMPARE(wrong.finish().breaks.at(0).seq, 3);
+        QVERIFY(wrong.isBroken(1));
+        QVERIFY(!wrong.intactHeads().contains(1));
+        QVERIFY(wrong.intactHeads().contains(2));
+    }
+
+    void breaksFoundOutsideCount()
+    {
+        ChainVerifier verifier;
+        verifier.addBreak(ChainBreak {
+            ChainBreak::Kind::CheckpointMoved, 4, 17, 0, QStringLiteral("hash aa then, bb now")});
+        verifier.addBreak(ChainBreak {ChainBreak::Kind::Truncated, 4, 18, 0, {}});
+        const ChainReport report = verifier.finish();
+        QCOMPARE(report.breaks.size(), size_t(1)); // the first per meeting
+        QVERIFY(report.breaks[0].describe().startsWith(QStringLiteral("meeting 4, event 17: ")));
+        QVERIFY(report.breaks[0].describe().contains(QStringLiteral("(hash aa then, bb now)")));
+    }
+
+    void checkpointSigningBytesNameEverything()
+    {
+        const ChainPosition position {7, QByteArray(32, '\x01')};
+        const QByteArray bytes = checkpointSigningBytes(3, position);
+        QVERIFY(bytes.startsWith("chamber.chain-checkpoint/1 ")); // never a JSON document
+        QVERIFY(bytes != checkpointSigningBytes(4, position));
+        QVERIFY(bytes != checkpointSigningBytes(3, ChainPosition {8, position.hash}));
+        QVERIFY(bytes != checkpointSigningBytes(3, ChainPosition {7, QByteArray(32, '\x02')}));
+    }
+
+    void publishedResultsAnchorTheChain()
+    {
+        auto key = Ed25519Key::generate();
+        auto other = Ed25519Key::generate();
+        QVERIFY(key && other);
+        const auto keep = [](QJsonObject &) {};
+        QVERIFY(verifyAnchored(publishedLog(key.value(), keep), key->publicKey()).ok());
+        QVERIFY(verifyAnchored(publishedLog(key.value(), keep), {}).ok());
+
+        // A result naming another event than the one before it: history was rewritten under it.
+        auto report = verifyAnchored(publishedLog(key.value(),
+                                         [](QJsonObject &document) {
+                                             document.insert(QStringLiteral("lastEvent"),
+                                                 QJsonObject {{QStringLiteral("seq"), 2},
+                                                     {QStringLiteral("hash"), QString(64, u'a')}});
+                                         }),
+            key->publicKey());
+        QCOMPARE(report.breaks.size(), size_t(1));
+        QCOMPARE(report.breaks[0].kind, ChainBreak::Kind::ResultUnanchored);
+        QCOMPARE(report.breaks[0].seq, 3);
+        QVERIFY(report.breaks[0].detail.contains(QStringLiteral("aaaaaaaa")));
+
+        // Signed by someone else: fine on its own, not when the server's key is known.
+        QVERIFY(verifyAnchored(publishedLog(other.value(), keep), {}).ok());
+        report = verifyAnchored(publishedLog(other.value(), keep), key->publicKey());
+        QCOMPARE(report.breaks.at(0).kind, ChainBreak::Kind::ResultSignature);
+        QVERIFY(report.breaks[0].detail.contains(keyFingerprint(other->publicKey())));
+
+        // A document changed after signing (and the event resealed).
+        auto log = publishedLog(key.value(), keep);
+        QJsonObject data = log[2].data;
+        QJsonObject document = data.value(QLatin1String("document")).toObject();
+        document.insert(QStringLiteral("tally"), 1);
+        data.insert(QStringLiteral("document"), document);
+        log[2].data = data;
+        log[2].seal();
+        log[3].prevHash = log[2].hash;
+        log[3].seal();
+        report = verifyAnchored(log, {});
+        QCOMPARE(report.breaks.at(0).kind, ChainBreak::Kind::ResultSignature);
+        QVERIFY(verify(log).ok()); // the chain alone does not see it
     }
 
     void eventJsonRejectsMalformedLines()

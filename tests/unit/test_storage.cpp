@@ -1,7 +1,10 @@
 // SQLite storage: durability settings, migrations from every version, refusal of newer or
 // foreign databases, the append-only guard, chain verification over the real file, and the
-// secret ballots rewritten in key order with the write-ahead log discarded.
+// secret ballots rewritten in key order with the write-ahead log discarded, and the check from
+// signed checkpoints (what it sees, what only the full check sees).
+#include "protocol/ed25519.h"
 #include "storage/ballotstore.h"
+#include "storage/chaincheck.h"
 #include "storage/eventstore.h"
 #include "storage/migrations.h"
 
@@ -62,6 +65,56 @@ void writeDataOfVersion(Database &db, int version)
 
 constexpr QLatin1String kOldBallotAnswer(
     R"({"id":"k-1","result":{"changed":false,"recorded":true},"type":"ok"})");
+
+// Ten events in each of meetings 1 and 2, and a signed checkpoint of meeting 1 at event 6.
+Result<protocol::Ed25519Key> writeCheckpointedLog(const QString &path)
+{
+    auto key = protocol::Ed25519Key::generate();
+    if (!key)
+        return key.error();
+    auto store = EventStore::open(path);
+    if (!store)
+        return store.error();
+    for (int i = 1; i <= 10; ++i) {
+        Batch batch;
+        for (qint64 meeting : {1, 2})
+            batch.events.push_back(pending(meeting, QStringLiteral("attendance.checkedIn"),
+                {{QStringLiteral("delegate"), i}}));
+        if (auto committed = store.value()->commit(batch); !committed)
+            return committed.error();
+    }
+    auto sixth = store.value()->events(1, 5, 1);
+    if (!sixth)
+        return sixth.error();
+    const protocol::ChainPosition position {6, sixth->front().hash};
+    const ChainCheckpoint checkpoint {1, position,
+        key->sign(protocol::checkpointSigningBytes(1, position)), QStringLiteral("yesterday")};
+    if (auto saved = saveCheckpoints(store.value()->database(), {checkpoint}); !saved)
+        return saved.error();
+    return key;
+}
+
+Result<ChainCheck> checkFile(
+    const QString &path, const QByteArray &key, ChainCheckOptions::Scope scope, qint64 chunk = 4)
+{
+    auto store = EventStore::openReadOnly(path);
+    if (!store)
+        return store.error();
+    ChainCheckOptions options;
+    options.scope = scope;
+    options.resultKey = key;
+    options.chunk = chunk;
+    return checkChain(*store.value(), options);
+}
+
+void tamper(const QString &path, const QByteArray &sql)
+{
+    auto db = Database::open(path);
+    QVERIFY(db);
+    QVERIFY(db.value()->exec("DROP TRIGGER IF EXISTS events_no_update;"
+                             "DROP TRIGGER IF EXISTS events_no_delete;"
+        + sql));
+}
 
 } // namespace
 
@@ -145,6 +198,13 @@ private Q_SLOTS:
         QVERIFY(!events.database().exec("INSERT INTO reader_links (meeting, delegate, token_hash, "
                                         "created, created_by, expires) "
                                         "VALUES (1, 1, x'00', 'now', 'admin', 'later')"));
+        // Chain checkpoints (version 7) keep whole hashes and signatures, one per meeting.
+        QVERIFY(events.database().exec("INSERT INTO chain_checkpoints VALUES "
+                                       "(1, 1, zeroblob(32), zeroblob(64), 'now')"));
+        QVERIFY(!events.database().exec("INSERT INTO chain_checkpoints VALUES "
+                                        "(2, 1, zeroblob(31), zeroblob(64), 'now')"));
+        QVERIFY(!events.database().exec("INSERT INTO chain_checkpoints VALUES "
+                                        "(1, 2, zeroblob(32), zeroblob(64), 'now')"));
     }
 
     void newerSchemaIsRefusedAndLeftAlone()
@@ -365,6 +425,165 @@ private Q_SLOTS:
         QVERIFY(events.discardWriteAheadLog());
         QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
         QCOMPARE(integer(*reader.value(), "SELECT count(*) FROM events"), 22);
+    void checkpointsAreStoredAndDropped()
+    {
+        auto store = EventStore::open(freshPath());
+        QVERIFY(store);
+        Database &db = store.value()->database();
+        const ChainCheckpoint one {
+            1, {3, QByteArray(32, '\x03')}, QByteArray(64, 's'), QStringLiteral("t1")};
+        const ChainCheckpoint two {
+            2, {9, QByteArray(32, '\x09')}, QByteArray(64, 'u'), QStringLiteral("t2")};
+        QVERIFY(saveCheckpoints(db, {one, two}));
+        QVERIFY(saveCheckpoints(db,
+            {ChainCheckpoint {1, {5, one.position.hash}, one.signature, QStringLiteral("t3")}}));
+        auto loaded = loadCheckpoints(db);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->size(), size_t(2));
+        QCOMPARE(loaded->at(0).position.seq, 5);
+        QCOMPARE(loaded->at(0).verifiedAt, QStringLiteral("t3"));
+        QCOMPARE(loaded->at(1).position, two.position);
+        QCOMPARE(loaded->at(1).signature, two.signature);
+        QVERIFY(dropCheckpoint(db, 1));
+        QCOMPARE(loadCheckpoints(db)->size(), size_t(1));
+    }
+
+    void checkFromCheckpointReadsOnlyWhatFollows()
+    {
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY2(key, qPrintable(key ? QString() : key.error().message));
+        auto check = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QVERIFY(check);
+        QVERIFY(check->report.ok());
+        QCOMPARE(check->eventsBelowCheckpoints, 6);
+        QCOMPARE(check->report.events, 4 + 10); // meeting 1 after event 6; meeting 2 has none
+        QCOMPARE(check->intactHeads.value(1).seq, 10);
+        QCOMPARE(check->intactHeads.value(2).seq, 10);
+        auto full = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::Everything, 3);
+        QVERIFY(full && full->report.ok());
+        QCOMPARE(full->report.events, 20);
+    }
+
+    void editAfterCheckpointIsCaught()
+    {
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY(key);
+        tamper(path, "UPDATE events SET data = '{\"delegate\":99}' WHERE meeting = 1 AND seq = 8");
+        auto check = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QVERIFY(check);
+        QCOMPARE(check->report.breaks.size(), size_t(1));
+        QCOMPARE(check->report.breaks[0].kind, protocol::ChainBreak::Kind::Edited);
+        QCOMPARE(check->report.breaks[0].meeting, 1);
+        QCOMPARE(check->report.breaks[0].seq, 8);
+        QVERIFY(!check->intactHeads.contains(1));
+        QVERIFY(check->intactHeads.contains(2));
+    }
+
+    void editBelowCheckpointNeedsTheFullCheck()
+    {
+        // The hash column of event 3 is left as it was: the check from the checkpoint cannot
+        // see it (it does not read event 3); reading everything does.
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY(key);
+        tamper(path, "UPDATE events SET data = '{\"delegate\":99}' WHERE meeting = 1 AND seq = 3");
+        auto fast = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QVERIFY(fast && fast->report.ok());
+        auto full = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::Everything);
+        QVERIFY(full);
+        QCOMPARE(full->report.breaks.size(), size_t(1));
+        QCOMPARE(full->report.breaks[0].kind, protocol::ChainBreak::Kind::Edited);
+        QCOMPARE(full->report.breaks[0].seq, 3);
+    }
+
+    void rewrittenChainMovesTheCheckpoint()
+    {
+        // Event 3 edited and every hash after it recomputed: the chain is consistent again,
+        // but the checkpointed event 6 has another hash now.
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY(key);
+        std::vector<protocol::Event> rewritten
+            = EventStore::openReadOnly(path).value()->events(1, 0).value();
+        rewritten[2].data.insert(QStringLiteral("delegate"), 99);
+        for (size_t i = 2; i < rewritten.size(); ++i) {
+            rewritten[i].prevHash = rewritten[i - 1].hash;
+            rewritten[i].seal();
+        }
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.value()->exec("DROP TRIGGER events_no_update"));
+            auto update = db.value()->prepare(
+                "UPDATE events SET data = ?1, prev = ?2, hash = ?3 WHERE meeting = 1 AND seq = ?4");
+            for (size_t i = 2; i < rewritten.size(); ++i) {
+                update->bindText(1, QJsonDocument(rewritten[i].data).toJson(QJsonDocument::Compact))
+                    .bind(2, rewritten[i].prevHash)
+                    .bind(3, rewritten[i].hash)
+                    .bind(4, rewritten[i].seq);
+                QVERIFY(update->run());
+            }
+        }
+        auto plain = EventStore::openReadOnly(path).value()->verify();
+        QVERIFY(plain && plain->ok()); // the chain alone has no secret: it verifies
+        for (auto scope :
+            {ChainCheckOptions::Scope::AfterCheckpoints, ChainCheckOptions::Scope::Everything}) {
+            auto check = checkFile(path, key->publicKey(), scope);
+            QVERIFY(check);
+            QCOMPARE(check->report.breaks.size(), size_t(1));
+            QCOMPARE(check->report.breaks[0].kind, protocol::ChainBreak::Kind::CheckpointMoved);
+            QCOMPARE(check->report.breaks[0].seq, 6);
+            QVERIFY(check->report.breaks[0].describe().contains(QStringLiteral("yesterday")));
+        }
+        // Moving the checkpoint along needs the key: a row signed by another is refused.
+        auto forger = protocol::Ed25519Key::generate();
+        auto sixth = EventStore::openReadOnly(path).value()->events(1, 5, 1);
+        const protocol::ChainPosition moved {6, sixth->front().hash};
+        {
+            auto store = EventStore::open(path);
+            QVERIFY(saveCheckpoints(store.value()->database(),
+                {ChainCheckpoint {1, moved,
+                    forger->sign(protocol::checkpointSigningBytes(1, moved)),
+                    QStringLiteral("now")}}));
+        }
+        auto check = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QCOMPARE(check->report.breaks.at(0).kind, protocol::ChainBreak::Kind::CheckpointUnsigned);
+    }
+
+    void deletedEventsBehindACheckpointAreCaught()
+    {
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY(key);
+        tamper(path, "DELETE FROM events WHERE meeting = 1 AND seq >= 5");
+        auto check = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QVERIFY(check);
+        QCOMPARE(check->report.breaks.at(0).kind, protocol::ChainBreak::Kind::Truncated);
+        QVERIFY(check->report.breaks[0].describe().contains(QStringLiteral("ends at event 4")));
+        auto full = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::Everything);
+        QCOMPARE(full->report.breaks.at(0).kind, protocol::ChainBreak::Kind::Truncated);
+        // A whole meeting gone, with its checkpoint left behind.
+        tamper(path, "DELETE FROM events WHERE meeting = 1");
+        check = checkFile(path, key->publicKey(), ChainCheckOptions::Scope::AfterCheckpoints);
+        QCOMPARE(check->report.breaks.at(0).meeting, 1);
+        QCOMPARE(check->report.breaks.at(0).kind, protocol::ChainBreak::Kind::Truncated);
+    }
+
+    void cancelledCheckSaysSo()
+    {
+        const QString path = freshPath();
+        auto key = writeCheckpointedLog(path);
+        QVERIFY(key);
+        auto store = EventStore::openReadOnly(path);
+        const std::atomic<bool> cancel {true};
+        ChainCheckOptions options;
+        options.scope = ChainCheckOptions::Scope::Everything;
+        options.cancel = &cancel;
+        auto check = checkChain(*store.value(), options);
+        QVERIFY(check);
+        QVERIFY(check->cancelled);
+        QCOMPARE(check->report.events, 0);
     }
 
     void readOnlyOpenRefusesOldSchema()
