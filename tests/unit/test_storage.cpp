@@ -425,6 +425,8 @@ private Q_SLOTS:
         QVERIFY(events.discardWriteAheadLog());
         QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
         QCOMPARE(integer(*reader.value(), "SELECT count(*) FROM events"), 22);
+    }
+
     void checkpointsAreStoredAndDropped()
     {
         auto store = EventStore::open(freshPath());
