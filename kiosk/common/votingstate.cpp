@@ -3,6 +3,8 @@
 #include "votingtext.h"
 
 #include "core/ballots.h"
+#include "protocol/ballotcast.h"
+#include "protocol/message.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -61,10 +63,15 @@ void VotingState::setPendingCommands(const QList<Outbox::Entry> &pending)
     for (const Outbox::Entry &entry : pending) {
         if (entry.command.value(kType).toString() != QLatin1String("ballot.cast"))
             continue;
-        sent.insert(entry.id,
-            SentBallot {entry.command.value(kPollField).toInteger(),
-                entry.command.value(kDelegateField).toInteger(),
-                entry.command.value(kChoiceField).toString()});
+        // Read back the way the server reads it; an entry that is no valid ballot (a damaged
+        // outbox) is not shown as one of ours.
+        QJsonObject command = entry.command;
+        command.insert(QStringLiteral("id"), entry.id);
+        const auto message = protocol::validateMessage(command, protocol::Direction::ToServer);
+        const auto ballot
+            = message ? protocol::BallotCast::fromMessage(message.value()) : message.error();
+        if (ballot)
+            sent.insert(entry.id, SentBallot {ballot->poll, ballot->delegate, ballot->choice});
     }
     if (sent.keys() == m_sent.keys())
         return;
@@ -307,8 +314,8 @@ void VotingState::castBallot(const QString &choice, int forDelegate)
         return;
     }
     m_refusals.erase({open->id, delegate});
-    const QString id = m_send({{kType, QStringLiteral("ballot.cast")}, {kPollField, open->id},
-        {kDelegateField, delegate}, {kChoiceField, choice}, {QStringLiteral("key"), key.value()}});
+    const QString id = m_send(
+        protocol::BallotCast {m_meeting->id, open->id, delegate, choice, key.value()}.toJson());
     if (!id.isEmpty())
         m_sent.insert(id, SentBallot {open->id, delegate, choice});
     refresh();

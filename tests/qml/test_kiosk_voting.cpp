@@ -215,11 +215,20 @@ private Q_SLOTS:
     {
         VotingFixture f;
         const QString key = f.store.keyFor(7, 3, 2).value();
-        f.voting.setPendingCommands({Outbox::Entry {QStringLiteral("k-1"),
-            {{QStringLiteral("type"), QStringLiteral("ballot.cast")}, {QStringLiteral("poll"), 3},
-                {QStringLiteral("delegate"), 2}, {QStringLiteral("choice"), QStringLiteral("no")},
-                {QStringLiteral("key"), key}},
-            {}}});
+        // As KioskState queues them: with the meeting. A damaged entry is not taken for a ballot.
+        f.voting.setPendingCommands(
+            {Outbox::Entry {QStringLiteral("k-1"),
+                 {{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+                     {QStringLiteral("meeting"), 7}, {QStringLiteral("poll"), 3},
+                     {QStringLiteral("delegate"), 2},
+                     {QStringLiteral("choice"), QStringLiteral("no")},
+                     {QStringLiteral("key"), key}},
+                 {}},
+                Outbox::Entry {QStringLiteral("k-0"),
+                    {{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+                        {QStringLiteral("meeting"), 7}, {QStringLiteral("poll"), 3},
+                        {QStringLiteral("delegate"), 2}, {QStringLiteral("choice"), 5}},
+                    {}}});
         QCOMPARE(f.voting.ownBallot()->status(), BallotStatus::Sending);
         QCOMPARE(f.voting.ownBallot()->choice(), QStringLiteral("no"));
         QVERIFY(f.voting.handleAnswer(QStringLiteral("k-1"), f.ok()));
