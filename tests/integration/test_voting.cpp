@@ -4,12 +4,12 @@
 // ballots searched for in the database, the write-ahead log, the event log and the logs, and
 // a ballot repeated under a new request id (before and after a restart). The orders SQLite
 // keeps on disk are the secrecy audit's (test_secrecy_audit).
-#include "enroll.h"
 #include "protocol/ballotcast.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
 #include "serverprocess.h"
 #include "storage/sqlite.h"
+#include "votingserver.h"
 #include "wsclient.h"
 
 #include <QFile>
@@ -24,76 +24,6 @@ using namespace chamber;
 using namespace chamber::testing;
 
 namespace {
-
-struct Device
-{
-    std::unique_ptr<WsClient> ws;
-    QString credential;
-    qint64 delegate = 0;
-};
-
-QString text(const QJsonObject &object, const char *field)
-{
-    return object.value(QLatin1String(field)).toString();
-}
-
-class Server
-{
-public:
-    ServerProcess process;
-
-    RestResponse call(const QByteArray &method, const QString &path, const QByteArray &body = {})
-    {
-        return restCall(method, process.baseUrl() + QStringLiteral("/api/v1") + path, process.pin(),
-            process.adminToken(), body);
-    }
-
-    Device join(const QString &role, qint64 delegate = 0)
-    {
-        Device device;
-        device.credential = enrollDevice(process, 1, role, delegate);
-        device.delegate = delegate;
-        device.ws = connect(device.credential);
-        return device;
-    }
-
-    std::unique_ptr<WsClient> connect(const QString &credential)
-    {
-        auto ws = std::make_unique<WsClient>(process.pin());
-        if (!ws->connectAndHello(process.wsUrl(), credential.toUtf8()))
-            qFatal("hello refused");
-        ws->request({{QStringLiteral("type"), QStringLiteral("subscribe")},
-            {QStringLiteral("meeting"), 1}});
-        return ws;
-    }
-
-    qint64 openPoll(QJsonObject fields)
-    {
-        if (!fields.contains(QLatin1String("rule")))
-            fields.insert(QStringLiteral("rule"),
-                QJsonObject {{QStringLiteral("preset"), QStringLiteral("simple-majority")}});
-        if (!fields.contains(QLatin1String("title")))
-            fields.insert(QStringLiteral("title"), QStringLiteral("Nghị quyết"));
-        const qint64 poll
-            = call("POST", QStringLiteral("/meetings/1/polls"), QJsonDocument(fields).toJson())
-                  .json()
-                  .value(QLatin1String("result"))
-                  .toObject()
-                  .value(QLatin1String("poll"))
-                  .toInteger();
-        call("POST", QStringLiteral("/meetings/1/polls/%1/open").arg(poll));
-        return poll;
-    }
-
-    QJsonObject closePoll(qint64 poll)
-    {
-        call("POST", QStringLiteral("/meetings/1/polls/%1/close").arg(poll));
-        return call("GET", QStringLiteral("/meetings/1/polls/%1").arg(poll))
-            .json()
-            .value(QLatin1String("closing"))
-            .toObject();
-    }
-};
 
 QJsonObject ballot(
     qint64 poll, qint64 delegate, const QString &choice, const QString &key, const QString &id = {})
@@ -129,7 +59,7 @@ class TestVoting : public QObject
     Q_OBJECT
 
 private:
-    Server m_server;
+    VotingServer m_server;
     std::map<qint64, Device> m_seats; // delegates 1..6
     Device m_chair;
     Device m_tally;
@@ -145,12 +75,6 @@ private:
             seat.ws = m_server.connect(seat.credential);
         m_chair.ws = m_server.connect(m_chair.credential);
         m_tally.ws = m_server.connect(m_tally.credential);
-    }
-
-    QString codeOf(const QJsonObject &reply)
-    {
-        return reply.value(QLatin1String("type")) == QLatin1String("ok") ? QStringLiteral("ok")
-                                                                         : text(reply, "code");
     }
 
 private Q_SLOTS:
@@ -542,178 +466,6 @@ private Q_SLOTS:
         QVERIFY(ping);
         QCOMPARE(
             protocol::BallotCast::fromMessage(ping.value()).error().code, ErrorCode::UnknownType);
-    }
-
-    // The speaker queue from the tablets, the chair console and the secretary's REST: requests,
-    // reordering, the floor with a limit every screen counts down from, and the speaking time
-    // recorded per delegate.
-    void speakerQueueAcrossDevices()
-    {
-        const auto speaker = [](const char *type, QJsonObject fields) {
-            fields.insert(QStringLiteral("type"), QLatin1String(type));
-            fields.insert(QStringLiteral("meeting"), 1);
-            return fields;
-        };
-        const auto speakers = [&] {
-            return m_server.call("GET", QStringLiteral("/meetings/1"))
-                .json()
-                .value(QLatin1String("speakers"))
-                .toObject();
-        };
-        const auto queue = [&] {
-            QList<qint64> delegates;
-            for (const QJsonValue &entry : speakers().value(QLatin1String("queue")).toArray())
-                delegates << entry.toObject().value(QLatin1String("delegate")).toInteger();
-            return delegates;
-        };
-        const qint64 firstSeq = m_server.call("GET", QStringLiteral("/meetings/1"))
-                                    .json()
-                                    .value(QLatin1String("seq"))
-                                    .toInteger();
-
-        for (const qint64 delegate : {2, 3, 1})
-            QCOMPARE(codeOf(m_seats[delegate].ws->request(
-                         speaker("speaker.request", {{QStringLiteral("delegate"), delegate}}))),
-                QStringLiteral("ok"));
-        // A tablet speaks only for its own delegate; asking twice keeps the first place.
-        QCOMPARE(codeOf(m_seats[1].ws->request(
-                     speaker("speaker.request", {{QStringLiteral("delegate"), 4}}))),
-            QStringLiteral("forbidden"));
-        QCOMPARE(codeOf(m_seats[2].ws->request(
-                     speaker("speaker.request", {{QStringLiteral("delegate"), 2}}))),
-            QStringLiteral("ok"));
-        QCOMPARE(queue(), (QList<qint64> {2, 3, 1}));
-        // Only the chair runs the queue; the tally screen only shows it.
-        QCOMPARE(codeOf(m_seats[2].ws->request(speaker("speaker.grant", {}))),
-            QStringLiteral("forbidden"));
-        QCOMPARE(codeOf(m_tally.ws->request(
-                     speaker("speaker.request", {{QStringLiteral("delegate"), 5}}))),
-            QStringLiteral("forbidden"));
-        QCOMPARE(queue(), (QList<qint64> {2, 3, 1}));
-
-        QCOMPARE(codeOf(m_chair.ws->request(speaker("speaker.move",
-                     {{QStringLiteral("delegate"), 1}, {QStringLiteral("position"), 0}}))),
-            QStringLiteral("ok"));
-        QCOMPARE(queue(), (QList<qint64> {1, 2, 3}));
-        QCOMPARE(m_server
-                     .call("POST", QStringLiteral("/meetings/1/speakers/setLimit"),
-                         R"({"seconds": 120})")
-                     .status,
-            200);
-        QCOMPARE(speakers().value(QLatin1String("defaultLimitSeconds")).toInteger(), 120);
-
-        // The first in the queue gets the floor with the default limit; every screen hears it.
-        const qsizetype tallyFrom = m_tally.ws->received().size();
-        QCOMPARE(codeOf(m_chair.ws->request(speaker("speaker.grant", {}))), QStringLiteral("ok"));
-        const QJsonObject granted = m_tally.ws->waitFor(
-            [](const QJsonObject &m) {
-                return text(m, "type") == QLatin1String("event")
-                    && text(m, "kind") == QLatin1String("speaker.granted");
-            },
-            10000, tallyFrom);
-        QVERIFY(!granted.isEmpty());
-        const QJsonObject grantedData = granted.value(QLatin1String("data")).toObject();
-        QCOMPARE(grantedData.value(QLatin1String("delegate")).toInteger(), 1);
-        QCOMPARE(grantedData.value(QLatin1String("limitSeconds")).toInteger(), 120);
-        QJsonObject state = speakers();
-        QCOMPARE(state.value(QLatin1String("current")).toInteger(), 1);
-        QCOMPARE(state.value(QLatin1String("since")).toString(), text(granted, "time"));
-        QCOMPARE(queue(), (QList<qint64> {2, 3}));
-
-        QCOMPARE(codeOf(m_seats[3].ws->request(
-                     speaker("speaker.withdraw", {{QStringLiteral("delegate"), 3}}))),
-            QStringLiteral("ok"));
-        QCOMPARE(queue(), (QList<qint64> {2}));
-        QTest::qWait(50); // a speech that lasts
-        QCOMPARE(
-            m_server.call("POST", QStringLiteral("/meetings/1/speakers/end"), "{}").status, 200);
-        state = speakers();
-        QVERIFY(state.value(QLatin1String("current")).isNull());
-
-        // The log tells the whole story in order, and the recorded time is the total.
-        QStringList kinds;
-        qint64 spokenMs = -1;
-        const QByteArray events
-            = m_server.call("GET", QStringLiteral("/meetings/1/events?since=%1").arg(firstSeq))
-                  .body;
-        for (const QByteArray &line : events.split('\n')) {
-            const QJsonObject event = QJsonDocument::fromJson(line).object();
-            const QString kind = text(event, "kind");
-            if (!kind.startsWith(QLatin1String("speaker.")))
-                continue;
-            kinds << kind;
-            if (kind == QLatin1String("speaker.ended"))
-                spokenMs = event.value(QLatin1String("data"))
-                               .toObject()
-                               .value(QLatin1String("durationMs"))
-                               .toInteger();
-        }
-        QCOMPARE(kinds,
-            (QStringList {QStringLiteral("speaker.requested"), QStringLiteral("speaker.requested"),
-                QStringLiteral("speaker.requested"), QStringLiteral("speaker.moved"),
-                QStringLiteral("speaker.limitSet"), QStringLiteral("speaker.granted"),
-                QStringLiteral("speaker.withdrawn"), QStringLiteral("speaker.ended")}));
-        QVERIFY2(spokenMs >= 50, qPrintable(QString::number(spokenMs)));
-        qint64 totalMs = -1;
-        for (const QJsonValue &total : state.value(QLatin1String("totals")).toArray()) {
-            if (total.toObject().value(QLatin1String("delegate")).toInteger() == 1)
-                totalMs = total.toObject().value(QLatin1String("ms")).toInteger();
-        }
-        QCOMPARE(totalMs, spokenMs);
-    }
-
-    // The room's access point restarts: every tablet drops at once. The chair console gets
-    // the devices' presence as a few coalesced lists, not one full list per device (which for
-    // 1000 tablets was 14 MB and had the console cut off as too slow; see bench_voting).
-    void tabletsDroppingTogetherReachTheChairAsFewUpdates()
-    {
-        std::vector<Device> room;
-        for (qint64 delegate = 11; delegate <= 40; ++delegate)
-            room.push_back(m_server.join(QStringLiteral("delegate"), delegate));
-        const auto presenceOf = [](const QJsonObject &message) {
-            std::map<qint64, bool> online;
-            for (const QJsonValue &value : message.value(QLatin1String("devices")).toArray())
-                online[value.toObject().value(QLatin1String("device")).toInteger()]
-                    = value.toObject().value(QLatin1String("online")).toBool();
-            return online;
-        };
-        const auto onlineCount = [&](const QJsonObject &message) {
-            int count = 0;
-            for (const auto &[device, online] : presenceOf(message))
-                count += online ? 1 : 0;
-            return count;
-        };
-        const auto isPresence
-            = [](const QJsonObject &m) { return text(m, "type") == QLatin1String("presence"); };
-        // Everyone online as the chair sees it: the last list, once the one due after the last
-        // hello has gone out.
-        QTest::qWait(600);
-        QJsonObject before;
-        for (const QJsonObject &message : m_chair.ws->received()) {
-            if (isPresence(message))
-                before = message;
-        }
-        const int onlineBefore = onlineCount(before);
-        QVERIFY2(onlineBefore >= int(room.size()) + 8,
-            QJsonDocument(before).toJson(QJsonDocument::Compact).constData());
-        const qsizetype from = m_chair.ws->received().size();
-
-        for (Device &device : room)
-            device.ws->abort();
-        const QJsonObject after = m_chair.ws->waitFor(
-            [&](const QJsonObject &m) {
-                return isPresence(m) && onlineCount(m) == onlineBefore - int(room.size());
-            },
-            10000, from);
-        QVERIFY2(!after.isEmpty(), "the chair never saw the room go offline");
-        QTest::qWait(400);
-        int frames = 0;
-        const QList<QJsonObject> received = m_chair.ws->received();
-        for (qsizetype i = from; i < received.size(); ++i)
-            frames += isPresence(received[i]) ? 1 : 0;
-        // One per 250 ms at most; 30 aborts take far less than a second.
-        QVERIFY2(frames <= 4, qPrintable(QStringLiteral("%1 presence frames").arg(frames)));
-        QVERIFY(m_chair.ws->isConnected());
     }
 
     void repeatedBallotUnderANewId_data()
