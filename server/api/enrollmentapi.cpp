@@ -4,6 +4,7 @@
 #include "api/websockethub.h"
 #include "core/meeting.h"
 #include "protocol/joinlink.h"
+#include "protocol/message.h"
 #include "qrcode/qrcode.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
@@ -53,8 +54,7 @@ Result<JoinCodeRequest> parseRequest(const QByteArray &body)
     request.role = *role;
     const QJsonValue delegate = json.value(QLatin1String("delegate"));
     if (!delegate.isUndefined() && !delegate.isNull()) {
-        if (!delegate.isDouble() || delegate.toDouble() != double(delegate.toInteger())
-            || delegate.toInteger() < 1)
+        if (!protocol::isJsonInteger(delegate) || delegate.toInteger() < 1)
             return badField(
                 QStringLiteral("delegate"), QStringLiteral("delegate must be a delegate id"));
         request.delegate = delegate.toInteger();
@@ -66,7 +66,7 @@ Result<JoinCodeRequest> parseRequest(const QByteArray &body)
     request.label = label.toString();
     const QJsonValue ttl = json.value(QLatin1String("ttlSeconds"));
     if (!ttl.isUndefined()) {
-        if (!ttl.isDouble() || ttl.toDouble() != double(ttl.toInteger()))
+        if (!protocol::isJsonInteger(ttl))
             return badField(
                 QStringLiteral("ttlSeconds"), QStringLiteral("ttlSeconds must be a whole number"));
         request.ttlSeconds = int(std::clamp<qint64>(ttl.toInteger(), 0, 100000000));

@@ -2,6 +2,7 @@
 
 #include "api/documentapi.h"
 #include "core/meeting.h"
+#include "protocol/message.h"
 #include "protocol/readerlink.h"
 #include "qrcode/qrcode.h"
 #include "services/meetingservice.h"
@@ -55,19 +56,16 @@ Result<LinkRequest> parseLinkRequest(const QByteArray &body)
         if (key != QLatin1String("delegate") && key != QLatin1String("ttlSeconds"))
             return makeError(ErrorCode::BadField, QStringLiteral("unknown field ") + key, key);
     }
-    const auto whole = [](const QJsonValue &value) {
-        return value.isDouble() && value.toDouble() == double(value.toInteger());
-    };
     const QJsonValue delegate = json.value(QLatin1String("delegate"));
     if (!delegate.isUndefined()) {
-        if (!whole(delegate) || delegate.toInteger() < 1)
+        if (!protocol::isJsonInteger(delegate) || delegate.toInteger() < 1)
             return makeError(ErrorCode::BadField, QStringLiteral("delegate must be a delegate id"),
                 QStringLiteral("delegate"));
         request.delegate = delegate.toInteger();
     }
     const QJsonValue ttl = json.value(QLatin1String("ttlSeconds"));
     if (!ttl.isUndefined()) {
-        if (!whole(ttl))
+        if (!protocol::isJsonInteger(ttl))
             return makeError(ErrorCode::BadField,
                 QStringLiteral("ttlSeconds must be a whole number"), QStringLiteral("ttlSeconds"));
         request.ttlSeconds = int(std::clamp<qint64>(ttl.toInteger(), 0, 100000000));

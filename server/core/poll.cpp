@@ -1,5 +1,7 @@
 #include "core/poll.h"
 
+#include "protocol/message.h"
+
 #include <algorithm>
 
 namespace chamber::core {
@@ -52,7 +54,7 @@ public:
     qint64 integer(const QJsonValue &value, QLatin1String key)
     {
         // isDouble() is true for every JSON number; a fraction is as wrong as a string.
-        if (!value.isDouble() || value.toDouble() != double(value.toInteger()))
+        if (!protocol::isJsonInteger(value))
             fail(key, "an integer");
         return value.toInteger();
     }

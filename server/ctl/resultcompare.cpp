@@ -1,5 +1,7 @@
 #include "ctl/resultcompare.h"
 
+#include "protocol/message.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -96,8 +98,8 @@ QString shortJson(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return value.toDouble() == double(value.toInteger()) ? QString::number(value.toInteger())
-                                                             : QString::number(value.toDouble());
+        return protocol::isJsonInteger(value) ? QString::number(value.toInteger())
+                                              : QString::number(value.toDouble());
     case QJsonValue::String:
         text = u'"' + value.toString() + u'"';
         break;

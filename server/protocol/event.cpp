@@ -1,5 +1,7 @@
 #include "protocol/event.h"
 
+#include "protocol/message.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
@@ -72,7 +74,7 @@ Result<Event> Event::fromJson(const QJsonObject &json)
     Event event;
     const auto integer = [&](QLatin1String field, qint64 *out) -> std::optional<Error> {
         const QJsonValue value = json.value(field);
-        if (!value.isDouble() || value.toDouble() != double(value.toInteger()))
+        if (!isJsonInteger(value))
             return makeError(ErrorCode::BadField,
                 QString(field) + QStringLiteral(" must be an integer"), QString(field));
         *out = value.toInteger();

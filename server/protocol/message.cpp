@@ -292,6 +292,11 @@ QJsonObject byeMessage(const QString &reason)
     return QJsonObject {{kTypeField, QStringLiteral("bye")}, {QStringLiteral("reason"), reason}};
 }
 
+bool isJsonInteger(const QJsonValue &value)
+{
+    return value.isDouble() && value.toDouble() == double(value.toInteger());
+}
+
 QByteArray toFrame(const QJsonObject &message)
 {
     return QJsonDocument(message).toJson(QJsonDocument::Compact);

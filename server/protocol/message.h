@@ -42,6 +42,9 @@ Result<Message> validateMessage(
     const QJsonObject &object, Direction direction, QString *requestId = nullptr);
 
 bool isValidRequestId(const QString &id);
+// A JSON number without a fractional part, in qint64's range (toInteger() gives it exactly):
+// what the fields of stored events and request bodies read outside the schema must be.
+bool isJsonInteger(const QJsonValue &value);
 
 // Builders for server messages. The results validate against the schema (tested).
 QJsonObject okReply(const QString &id, const QJsonValue &result = {}, qint64 seq = -1);

@@ -1,5 +1,6 @@
 // chamberctl against a real chamberd: the secretary's workflow, CSV errors, export and chain
 // verification of both an export and a data directory, including tampered ones.
+#include "chamberctlrun.h"
 #include "pdfmaker.h"
 #include "serverprocess.h"
 #include "storage/sqlite.h"
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,12 +16,7 @@ using namespace chamber::testing;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CtlRun;
 
 } // namespace
 
@@ -35,25 +30,16 @@ private:
 
     Run ctl(const QStringList &arguments, const QStringList &connection = {})
     {
-        QProcess process;
         const QStringList base = connection.isEmpty()
             ? QStringList {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"),
                 m_server.baseUrl()}
             : connection;
-        process.start(binaryPath(QStringLiteral("chamberctl")), base + arguments);
-        if (!process.waitForFinished(30000))
-            return {};
-        return Run {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        return runChamberctl(base + arguments, QProcessEnvironment::systemEnvironment(), 30000);
     }
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        const QString path = m_work.filePath(name);
-        QFile file(path);
-        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        file.write(content);
-        return path;
+        return writeTestFile(m_work, name, content);
     }
 
 private Q_SLOTS:

@@ -24,18 +24,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.process.start({QStringLiteral("--demo")}));
-        for (qint64 delegate = 1; delegate <= 6; ++delegate) {
-            m_seats[delegate] = m_server.join(QStringLiteral("delegate"), delegate);
-            if (delegate <= 5)
-                QCOMPARE(m_server
-                             .call("POST",
-                                 QStringLiteral("/meetings/1/delegates/%1/check-in").arg(delegate))
-                             .status,
-                    200);
-        }
-        m_chair = m_server.join(QStringLiteral("chair"));
-        m_tally = m_server.join(QStringLiteral("tally"));
+        auto room = m_server.startWithRoom();
+        QVERIFY2(room, m_server.process.log().constData());
+        m_seats = std::move(room->seats);
+        m_chair = std::move(room->chair);
+        m_tally = std::move(room->tally);
     }
 
     void speakerQueueAcrossDevices()

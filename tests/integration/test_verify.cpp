@@ -3,6 +3,7 @@
 // swapped and re-signed with another key, the right key over a wrong tally, changed receipts, a
 // changed rule, another poll or meeting, a lastEvent the log does not have, a rewritten
 // log-and-result pair; no trusted key is not a pass; malformed files get a clear error.
+#include "chamberctlrun.h"
 #include "enroll.h"
 #include "protocol/ed25519.h"
 #include "protocol/event.h"
@@ -14,7 +15,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,12 +26,7 @@ using namespace chamber::testing;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CtlRun;
 
 QByteArray readFile(const QString &path)
 {
@@ -95,26 +90,16 @@ private:
     // chamberctl with nothing found by itself: no data directory, no server, unless given.
     Run ctl(const QStringList &arguments)
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         for (const char *name : {"CHAMBER_SERVER", "CHAMBER_PIN", "CHAMBER_TOKEN"})
             environment.remove(QLatin1String(name));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_work.filePath(QStringLiteral("xdg")));
-        process.setProcessEnvironment(environment);
-        process.start(binaryPath(QStringLiteral("chamberctl")), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return Run {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+        return runChamberctl(arguments, environment);
     }
 
     QString write(const QString &name, const QByteArray &content)
     {
-        const QString path = m_work.filePath(name);
-        QFile file(path);
-        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        file.write(content);
-        return path;
+        return writeTestFile(m_work, name, content);
     }
 
     QString writeJson(const QString &name, const QJsonObject &json)

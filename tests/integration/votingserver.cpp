@@ -24,6 +24,24 @@ RestResponse VotingServer::call(
         process.adminToken(), body);
 }
 
+std::optional<Room> VotingServer::startWithRoom()
+{
+    if (!process.start({QStringLiteral("--demo")}))
+        return std::nullopt;
+    Room room;
+    for (qint64 delegate = 1; delegate <= 6; ++delegate) {
+        room.seats[delegate] = join(QStringLiteral("delegate"), delegate);
+        if (delegate <= 5
+            && call("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(delegate))
+                    .status
+                != 200)
+            return std::nullopt;
+    }
+    room.chair = join(QStringLiteral("chair"));
+    room.tally = join(QStringLiteral("tally"));
+    return room;
+}
+
 Device VotingServer::join(const QString &role, qint64 delegate)
 {
     Device device;

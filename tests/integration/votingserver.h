@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <map>
 #include <memory>
+#include <optional>
 
 namespace chamber::testing {
 
@@ -24,10 +26,22 @@ QString text(const QJsonObject &object, const char *field);
 // "ok", or the error's code.
 QString codeOf(const QJsonObject &reply);
 
+// The demo meeting's devices: tablets of delegates 1 to 6 (1 to 5 checked in), the chair
+// console and the tally screen, each connected and subscribed.
+struct Room
+{
+    std::map<qint64, Device> seats;
+    Device chair;
+    Device tally;
+};
+
 class VotingServer
 {
 public:
     ServerProcess process;
+
+    // Starts chamberd with the demo meeting and enrolls the room; nullopt when a step failed.
+    std::optional<Room> startWithRoom();
 
     // The admin's REST call under /api/v1.
     RestResponse call(const QByteArray &method, const QString &path, const QByteArray &body = {});

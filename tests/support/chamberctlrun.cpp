@@ -1,0 +1,33 @@
+#include "chamberctlrun.h"
+
+#include "serverprocess.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace chamber::testing {
+
+CtlRun runChamberctl(
+    const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(binaryPath(QStringLiteral("chamberctl")), arguments);
+    if (!process.waitForFinished(timeoutMs))
+        return {};
+    return CtlRun {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeTestFile(
+    const QTemporaryDir &directory, const QString &name, const QByteArray &content)
+{
+    const QString path = directory.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(content);
+    return path;
+}
+
+} // namespace chamber::testing

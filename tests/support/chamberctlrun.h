@@ -1,0 +1,27 @@
+// Runs the real chamberctl binary and collects what it said, for the tests of its commands.
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+class QTemporaryDir;
+
+namespace chamber::testing {
+
+struct CtlRun
+{
+    int exitCode = -1; // -1: it did not finish in time
+    QString out;
+    QString err;
+};
+
+CtlRun runChamberctl(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    int timeoutMs = 60000);
+
+// Writes `content` to the file `name` in `directory`; its path.
+QString writeTestFile(
+    const QTemporaryDir &directory, const QString &name, const QByteArray &content);
+
+} // namespace chamber::testing
