@@ -59,6 +59,8 @@ int httpStatusFor(ErrorCode code)
         return 422;
     case ErrorCode::Unavailable:
         return 503;
+    case ErrorCode::RateLimited:
+        return 429;
     case ErrorCode::Internal:
         return 500;
     }

@@ -26,6 +26,7 @@ constexpr std::array kCodeNames {
     CodeName {ErrorCode::IdReused, "id_reused"},
     CodeName {ErrorCode::Internal, "internal"},
     CodeName {ErrorCode::Unavailable, "unavailable"},
+    CodeName {ErrorCode::RateLimited, "rate_limited"},
 };
 } // namespace
 

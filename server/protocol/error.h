@@ -28,6 +28,7 @@ enum class ErrorCode {
     IdReused, // a request id was sent again with a different body
     Internal, // a server fault; the request changed nothing
     Unavailable, // the server is shutting down or overloaded; retry later
+    RateLimited, // this device, connection or address sent more than its budget; retry later
 };
 
 QString errorCodeName(ErrorCode code);
