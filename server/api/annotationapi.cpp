@@ -29,17 +29,20 @@ HttpReply toHttp(const services::AnnotationReply &answer)
 
 void AnnotationApi::registerRoutes(Router &router)
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpMethod;
     const auto auth = services::Operation::Annotations;
     const QString path = QStringLiteral("/api/v1/annotations/{sha256}");
     router.add(Method::Get, path, auth, [this](const RouteContext &c) {
         return toHttp(
             m_annotations.get(c.principal, c.hashes.at(0), c.request.value("If-None-Match")));
     });
-    router.add(Method::Put, path, auth, [this](const RouteContext &c) {
-        return toHttp(m_annotations.put(c.principal, c.hashes.at(0), c.request.body(),
-            c.request.value("If-Match"), c.request.value("If-None-Match")));
-    });
+    router.add(
+        Method::Put, path, auth,
+        [this](const RouteContext &c) {
+            return toHttp(m_annotations.put(c.principal, c.hashes.at(0), c.request.body(),
+                c.request.value("If-Match"), c.request.value("If-None-Match")));
+        },
+        m_annotations.maxBytes());
     router.add(Method::Delete, path, auth, [this](const RouteContext &c) {
         return toHttp(
             m_annotations.remove(c.principal, c.hashes.at(0), c.request.value("If-Match")));

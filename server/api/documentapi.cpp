@@ -10,102 +10,24 @@
 #include "storage/documentfiles.h"
 
 #include <QFile>
-#include <QHttpServerResponder>
 #include <QJsonArray>
-#include <QPointer>
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace chamber::api {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
-using HttpStatus = QHttpServerResponder::StatusCode;
+using Method = HttpMethod;
 
-// Refilled when less than this is waiting in the socket: at most about twice this per download
-// sits in memory (plus what TLS adds), whatever the file's size.
-// 256 KiB: bench_documents measured 16 KiB chunks at half again the CPU per byte (more events
-// per byte), and 1 MiB no faster but four times the memory per download.
-constexpr qint64 kChunkBytes = 256 * 1024;
-
-// Copies [first, last] of a file into the socket as the socket drains. Lives as the socket's
-// child, so a client that goes away takes it along. A client that pipelines its next request
-// on this connection before the body is through would get the answers interleaved; HTTP
-// clients (Qt's, browsers, curl) do not pipeline, they wait or open another connection.
-class FileStreamer : public QObject
-{
-public:
-    FileStreamer(QTcpSocket *socket, const QString &path, qint64 first, qint64 last)
-        : QObject(socket)
-        , m_socket(socket)
-        , m_tls(qobject_cast<QSslSocket *>(socket))
-        , m_file(path)
-        , m_remaining(last - first + 1)
-    {
-        if (!m_file.open(QIODevice::ReadOnly) || !m_file.seek(first)) {
-            socket->abort();
-            deleteLater();
-            return;
-        }
-        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
-        // QSslSocket's bytesWritten comes when bytes are encrypted, not when the kernel took
-        // them; this one comes then.
-        if (m_tls)
-            connect(m_tls, &QSslSocket::encryptedBytesWritten, this, &FileStreamer::pump);
-        connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-        pump();
-    }
-
-private:
-    // Bytes the socket holds that the kernel has not taken yet. QSslSocket::bytesToWrite()
-    // counts only plaintext not yet encrypted: pacing on that alone let a whole file pile up,
-    // encrypted, in memory for every client slower than the encryption (the document
-    // benchmark: 100 x 20 MB made chamberd grow by 800 MB).
-    qint64 pending() const
-    {
-        return m_socket->bytesToWrite() + (m_tls ? m_tls->encryptedBytesToWrite() : 0);
-    }
-
-    void pump()
-    {
-        while (m_remaining > 0 && pending() < kChunkBytes) {
-            // A QByteArray of its own per chunk: the socket keeps it as a chunk of its write
-            // buffer instead of copying it (QIODevice::write(const QByteArray &)).
-            const QByteArray chunk = m_file.read(std::min(kChunkBytes, m_remaining));
-            if (chunk.isEmpty()) { // the file shrank: the answer cannot be completed
-                m_socket->abort();
-                break;
-            }
-            m_socket->write(chunk);
-            m_remaining -= chunk.size();
-        }
-        if (m_remaining <= 0 || m_socket->state() != QAbstractSocket::ConnectedState) {
-            disconnect(m_socket, nullptr, this, nullptr);
-            deleteLater();
-        }
-    }
-
-    QTcpSocket *m_socket;
-    QSslSocket *m_tls; // the same socket, when it is TLS (always, in chamberd)
-    QFile m_file;
-    qint64 m_remaining;
-};
-
-void writeError(QHttpServerResponder &responder, const Error &error,
+HttpReply errorReply(const Error &error,
     std::initializer_list<std::pair<QByteArray, QByteArray>> extra = {}, int status = 0)
 {
-    const HttpReply reply = HttpReply::error(error);
-    responder.writeStatusLine(static_cast<HttpStatus>(status ? status : reply.status));
-    responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : reply.headers)
-        responder.writeHeader(name, value);
+    HttpReply reply = HttpReply::error(error);
+    if (status)
+        reply.status = status;
     for (const auto &[name, value] : extra)
-        responder.writeHeader(name, value);
-    responder.writeBody(reply.body);
+        reply.headers.append(qMakePair(name, value));
+    return reply;
 }
 
 } // namespace
@@ -201,8 +123,11 @@ void DocumentApi::registerRoutes(Router &router)
 {
     using Op = services::Operation;
     const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
+    // An upload's body goes to a spool file once the request is authorized, never to memory
+    // before that.
     router.add(Method::Post, meeting + QStringLiteral("/items/{item}/documents"),
-        Op::UploadDocument, [this](const RouteContext &c) { return upload(c); });
+        Op::UploadDocument, [this](const RouteContext &c) { return upload(c); },
+        m_documents.options().maxUploadBytes);
     router.add(Method::Get, meeting + QStringLiteral("/documents"), Op::ListDocuments,
         [this](const RouteContext &c) { return list(c); });
     router.add(Method::Delete, meeting + QStringLiteral("/documents/{document}"),
@@ -218,77 +143,65 @@ void DocumentApi::registerRoutes(Router &router)
         QStringLiteral("HEAD"), kDocsPrefix + QStringLiteral("{sha256}"), Op::ReadDocument);
 }
 
-void DocumentApi::serve(
-    const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &responder) const
+HttpReply DocumentApi::serve(const edge::HttpRequest &request) const
 {
     const bool head = request.method() == Method::Head;
     if (request.method() != Method::Get && !head) {
-        writeError(responder,
+        return errorReply(
             makeError(ErrorCode::BadField, QStringLiteral("documents are only read (GET, HEAD)")),
             {{"Allow", "GET, HEAD"}}, 405);
-        return;
     }
     const auto principal = m_authenticator.authenticateHeader(request.value("Authorization"));
     if (!principal) {
-        writeError(responder,
+        return errorReply(
             makeError(ErrorCode::Unauthenticated, QStringLiteral("a device credential is needed")));
-        return;
     }
     if (auto allowed = services::authorizeAccess(*principal, services::Operation::ReadDocument, 0);
         !allowed) {
-        writeError(responder, allowed.error());
-        return;
+        return errorReply(allowed.error());
     }
     const QString sha256 = request.url().path().mid(kDocsPrefix.size());
     // Not found rather than forbidden: another meeting's documents are not even named.
-    if (!protocol::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256)) {
-        writeError(responder, makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
-        return;
-    }
-    streamDocument(request, socket, responder, sha256);
+    if (!protocol::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256))
+        return errorReply(makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
+    return streamDocument(request, sha256);
 }
 
-void DocumentApi::streamDocument(const QHttpServerRequest &request, QTcpSocket *socket,
-    QHttpServerResponder &responder, const QString &sha256) const
+HttpReply DocumentApi::streamDocument(const edge::HttpRequest &request, const QString &sha256) const
 {
-    const bool head = request.method() == Method::Head;
     const QString path = m_documents.files().pathOf(sha256);
     const qint64 size = QFile(path).size();
     const QByteArray etag = '"' + sha256.toLatin1() + '"';
     const QByteArray cacheControl = "private, max-age=31536000, immutable";
+    HttpReply reply;
+    reply.headers = {{"ETag", etag}, {"Cache-Control", cacheControl}};
     if (request.value("If-None-Match").contains(etag)) {
-        responder.writeStatusLine(HttpStatus::NotModified);
-        responder.writeHeader("ETag", etag);
-        responder.writeHeader("Cache-Control", cacheControl);
-        responder.writeBody(QByteArray());
-        return;
+        reply.status = 304;
+        return reply;
     }
     std::optional<ByteRange> range;
     const QByteArray ifRange = request.value("If-Range");
     if (ifRange.isEmpty() || ifRange == etag)
         range = parseRange(request.value("Range"), size);
     if (range && !range->satisfiable) {
-        writeError(responder,
+        return errorReply(
             makeError(ErrorCode::BadField, QStringLiteral("the range is outside the document")),
             {{"Content-Range", "bytes */" + QByteArray::number(size)}}, 416);
-        return;
     }
     const qint64 first = range ? range->first : 0;
     const qint64 last = range ? range->last : size - 1;
-    responder.writeStatusLine(range ? HttpStatus::PartialContent : HttpStatus::Ok);
-    responder.writeHeader("Content-Type", "application/pdf");
-    responder.writeHeader("Content-Length", QByteArray::number(last - first + 1));
-    responder.writeHeader("ETag", etag);
-    responder.writeHeader("Cache-Control", cacheControl);
-    responder.writeHeader("Accept-Ranges", "bytes");
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    reply.status = range ? 206 : 200;
+    reply.contentType = "application/pdf";
+    reply.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
     if (range)
-        responder.writeHeader("Content-Range",
+        reply.headers.append(qMakePair(QByteArray("Content-Range"),
             "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
-                + QByteArray::number(size));
-    responder.writeBody(QByteArray()); // ends the headers; the body follows from the file
-    if (!head && size > 0)
-        new FileStreamer(socket, path, first, last);
+                + QByteArray::number(size)));
+    // The connection's own thread reads the file as the client takes it.
+    reply.filePath = path;
+    reply.fileOffset = first;
+    reply.fileLength = qMax<qint64>(0, last - first + 1);
+    return reply;
 }
 
 } // namespace chamber::api

@@ -5,9 +5,6 @@
 
 #include "api/router.h"
 
-class QHttpServerResponder;
-class QTcpSocket;
-
 namespace chamber::services {
 class Authenticator;
 class DocumentService;
@@ -27,14 +24,12 @@ public:
         services::DocumentService &documents, const services::Authenticator &authenticator);
     void registerRoutes(Router &router);
 
-    // GET or HEAD /docs/<sha256>; writes the whole answer through `responder` and `socket`.
-    void serve(const QHttpServerRequest &request, QTcpSocket *socket,
-        QHttpServerResponder &responder) const;
+    // GET or HEAD /docs/<sha256>.
+    HttpReply serve(const edge::HttpRequest &request) const;
 
-    // The answer for a document the caller may read (checked before): ETag, Range, streamed.
-    // Also what the phone reader sends (ReaderApi).
-    void streamDocument(const QHttpServerRequest &request, QTcpSocket *socket,
-        QHttpServerResponder &responder, const QString &sha256) const;
+    // The answer for a document the caller may read (checked before): ETag, Range, the file
+    // streamed by the connection's thread. Also what the phone reader sends (ReaderApi).
+    HttpReply streamDocument(const edge::HttpRequest &request, const QString &sha256) const;
 
 private:
     HttpReply upload(const RouteContext &context) const;

@@ -18,7 +18,7 @@ namespace chamber::api {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 Error badField(const QString &field, const QString &message)
 {

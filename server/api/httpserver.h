@@ -1,12 +1,20 @@
-// chamberd's HTTP front: routes REST requests, hands WebSocket upgrades on /ws to the hub.
+// chamberd's HTTP front on the main thread: takes the requests the network edge has read and
+// limited (edge::EdgeServer), routes REST requests, /docs and the phone reader, decides whether
+// a large body may be read at all, and hands upgraded WebSockets on /ws to the hub.
 #pragma once
 
 #include "api/router.h"
+#include "edge/connectionlink.h"
+#include "edge/wspeer.h" // complete for the signal
 
-#include <QAbstractHttpServer>
+#include <QObject>
 
 namespace chamber::services {
 class Authenticator;
+}
+
+namespace chamber::edge {
+class EdgeServer;
 }
 
 namespace chamber::api {
@@ -14,25 +22,34 @@ namespace chamber::api {
 class DocumentApi;
 class ReaderApi;
 
-class HttpServer : public QAbstractHttpServer
+class HttpServer : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr QLatin1String kWebSocketPath {"/ws"};
 
-    // `documents` (may be null) answers /docs/<sha256> itself: those answers are streamed.
+    // `documents` (may be null) answers /docs/<sha256>.
     HttpServer(const Router &router, const services::Authenticator &authenticator,
         const DocumentApi *documents = nullptr, QObject *parent = nullptr);
     // /read and /reader/… (the phone reader) are answered by `reader`, some of them later.
     void setReader(const ReaderApi *reader) { m_reader = reader; }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // Takes the edge's requests from now on.
+    void serve(edge::EdgeServer &edge);
+
+    // What a request gets, as the edge sends it; public for the tests of the routes.
+    HttpReply answer(const edge::HttpRequest &request, const AnswerLater &later) const;
+
+Q_SIGNALS:
+    void webSocketOpened(chamber::edge::WsPeer *peer);
 
 private:
-    void send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply);
+    void handle(const edge::HttpRequest &request, const edge::Responder &responder);
+    void handleAnnouncedBody(const edge::HttpRequest &request, const edge::Responder &responder);
+    static void send(const edge::HttpRequest &request, const edge::Responder &responder,
+        const HttpReply &reply);
+    std::optional<services::Principal> authenticate(const edge::HttpRequest &request) const;
 
     const Router &m_router;
     const services::Authenticator &m_authenticator;

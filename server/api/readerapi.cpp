@@ -13,11 +13,8 @@
 #include "support/log.h"
 
 #include <QFile>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace chamber::api {
@@ -26,8 +23,7 @@ Q_LOGGING_CATEGORY(lcReader, "chamber.reader")
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
-using HttpStatus = QHttpServerResponder::StatusCode;
+using Method = HttpMethod;
 
 // The page's script and styles are inline; nothing else may load, nothing may frame it.
 const QByteArray kPagePolicy
@@ -73,54 +69,25 @@ Result<LinkRequest> parseLinkRequest(const QByteArray &body)
     return request;
 }
 
-void writeReply(QHttpServerResponder &responder, int status, const QByteArray &contentType,
-    const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+// Every reader answer: the phone's browser must not leak the link's token in a Referer.
+HttpReply readerReply(int status, const QByteArray &contentType, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers = {})
 {
-    responder.writeStatusLine(static_cast<HttpStatus>(status));
-    responder.writeHeader("Content-Type", contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
-    responder.writeHeader("Referrer-Policy", "no-referrer");
-    for (const auto &[name, value] : headers)
-        responder.writeHeader(name, value);
-    responder.writeBody(body);
+    HttpReply reply;
+    reply.status = status;
+    reply.contentType = contentType;
+    reply.body = body;
+    reply.headers = headers;
+    reply.headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
+    return reply;
 }
 
-void writeError(QHttpServerResponder &responder, const Error &error)
+HttpReply readerError(const Error &error)
 {
-    const HttpReply reply = HttpReply::error(error);
-    QList<QPair<QByteArray, QByteArray>> headers = reply.headers;
-    headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
-    writeReply(responder, reply.status, reply.contentType, reply.body, headers);
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 404:
-        return "Not Found";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Internal Server Error";
-    }
-}
-
-// A page image is answered after the event loop came back from the render, when the
-// request object is gone; the answer is written to the socket directly, like the responder
-// writes it.
-void writeLater(QTcpSocket *socket, int status, const QByteArray &contentType,
-    const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-        + "\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n";
-    for (const auto &[name, value] : headers)
-        head += name + ": " + value + "\r\n";
-    socket->write(head + "\r\n" + body);
+    HttpReply reply = HttpReply::error(error);
+    reply.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    reply.headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
+    return reply;
 }
 
 const core::Document *findDocument(const core::MeetingState &meeting, const QString &sha256)
@@ -286,108 +253,84 @@ QJsonObject ReaderApi::meetingJson(const services::ReaderSession &session) const
         {QStringLiteral("items"), items}, {QStringLiteral("presenting"), presenting}};
 }
 
-void ReaderApi::serve(
-    const QHttpServerRequest &request, QTcpSocket *socket, QHttpServerResponder &responder) const
+HttpReply ReaderApi::serve(const edge::HttpRequest &request, const AnswerLater &later) const
 {
     auto parsed = protocol::parseReaderRequest(
         request.url().path(), request.url().query(QUrl::FullyEncoded));
-    if (!parsed) {
-        writeError(responder, parsed.error());
-        return;
-    }
+    if (!parsed)
+        return readerError(parsed.error());
     const bool head = request.method() == Method::Head;
     const bool document = parsed->kind == protocol::ReaderRequest::Kind::Document;
     if (request.method() != Method::Get && !(head && document)) {
         const HttpReply reply = HttpReply::error(
             makeError(ErrorCode::BadField, QStringLiteral("the reader only reads (GET)")));
-        writeReply(responder, 405, reply.contentType, reply.body,
+        return readerReply(405, reply.contentType, reply.body,
             {{"Allow", document ? "GET, HEAD" : "GET"}, {"Cache-Control", "no-store"}});
-        return;
     }
     if (parsed->kind == protocol::ReaderRequest::Kind::Page) {
-        writeReply(responder, 200, "text/html; charset=utf-8", QByteArray(kReaderPage),
+        return readerReply(200, "text/html; charset=utf-8", QByteArray(kReaderPage),
             {{"Cache-Control", "no-store"}, {"Content-Security-Policy", kPagePolicy},
                 {"X-Frame-Options", "DENY"}});
-        return;
     }
     auto token = protocol::readerTokenFromHeader(request.value("Authorization"));
-    if (!token) {
-        writeError(responder, token.error());
-        return;
-    }
+    if (!token)
+        return readerError(token.error());
     auto session = m_links.authenticate(token.value());
-    if (!session) {
-        writeError(responder, session.error());
-        return;
-    }
+    if (!session)
+        return readerError(session.error());
     const auto reader
         = services::Principal::forReader(session->link, session->meeting, session->delegate);
     if (auto allowed
         = services::authorizeAccess(reader, services::Operation::ReadAsReader, session->meeting);
-        !allowed) {
-        writeError(responder, allowed.error());
-        return;
-    }
+        !allowed)
+        return readerError(allowed.error());
     if (parsed->kind == protocol::ReaderRequest::Kind::Meeting) {
-        writeReply(responder, 200, "application/json",
+        return readerReply(200, "application/json",
             QJsonDocument(meetingJson(session.value())).toJson(QJsonDocument::Compact),
             {{"Cache-Control", "no-store"}});
-        return;
     }
     const core::MeetingState *meeting = m_meetings.meeting(session->meeting);
     // Only this meeting's documents that are not removed; anything else is not even named.
-    if (!meeting || !findDocument(*meeting, parsed->sha256)) {
-        writeError(responder, makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
-        return;
-    }
+    if (!meeting || !findDocument(*meeting, parsed->sha256))
+        return readerError(makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
     if (document) {
-        m_documents.streamDocument(request, socket, responder, parsed->sha256);
-        return;
+        HttpReply reply = m_documents.streamDocument(request, parsed->sha256);
+        reply.headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
+        return reply;
     }
-    servePage(
-        session.value(), parsed->sha256, parsed->page, parsed->width, request, socket, responder);
+    return servePage(session.value(), parsed->sha256, parsed->page, parsed->width, request, later);
 }
 
-void ReaderApi::servePage(const services::ReaderSession &session, const QString &sha256, int page,
-    int width, const QHttpServerRequest &request, QTcpSocket *socket,
-    QHttpServerResponder &responder) const
+HttpReply ReaderApi::servePage(const services::ReaderSession &session, const QString &sha256,
+    int page, int width, const edge::HttpRequest &request, const AnswerLater &later) const
 {
     const core::Document *document = findDocument(*m_meetings.meeting(session.meeting), sha256);
     if (page > document->pages) {
-        writeError(responder,
-            makeError(ErrorCode::NotFound,
-                QStringLiteral("the document has %1 pages; there is no page %2")
-                    .arg(document->pages)
-                    .arg(page),
-                QStringLiteral("page")));
-        return;
+        return readerError(makeError(ErrorCode::NotFound,
+            QStringLiteral("the document has %1 pages; there is no page %2")
+                .arg(document->pages)
+                .arg(page),
+            QStringLiteral("page")));
     }
     // The rendering of a page at a width never changes: its name is its identity.
     const QByteArray etag
         = '"' + QStringLiteral("%1-p%2-w%3").arg(sha256).arg(page).arg(width).toLatin1() + '"';
-    if (request.value("If-None-Match").contains(etag)) {
-        responder.writeStatusLine(HttpStatus::NotModified);
-        responder.writeHeader("ETag", etag);
-        responder.writeHeader("Cache-Control", kImmutable);
-        responder.writeBody(QByteArray());
-        return;
-    }
-    QPointer<QTcpSocket> client(socket);
+    if (request.value("If-None-Match").contains(etag))
+        return readerReply(304, QByteArray(), QByteArray(), {{"ETag", etag}, {"Cache-Control", kImmutable}});
     m_renderer.render(
-        m_files.pathOf(sha256), sha256, page, width, [client, etag](const Result<QByteArray> &png) {
-            if (!client || client->state() != QAbstractSocket::ConnectedState)
-                return; // the phone gave up; the page is in the cache for next time
+        m_files.pathOf(sha256), sha256, page, width, [later, etag](const Result<QByteArray> &png) {
+            // A phone that gave up gets nothing; the page is in the cache for next time.
             if (!png) {
-                const HttpReply reply = HttpReply::error(png.error());
-                QList<QPair<QByteArray, QByteArray>> headers {{"Cache-Control", "no-store"}};
+                HttpReply reply = readerError(png.error());
                 if (png.error().code == ErrorCode::Unavailable)
-                    headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("2")));
-                writeLater(client, reply.status, reply.contentType, reply.body, headers);
+                    reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("2")));
+                later(reply);
                 return;
             }
-            writeLater(client, 200, "image/png", png.value(),
-                {{"ETag", etag}, {"Cache-Control", kImmutable}});
+            later(readerReply(200, "image/png", png.value(),
+                {{"ETag", etag}, {"Cache-Control", kImmutable}}));
         });
+    return HttpReply::later();
 }
 
 } // namespace chamber::api

@@ -9,8 +9,6 @@
 
 #include <functional>
 
-class QHttpServerResponder;
-class QTcpSocket;
 
 namespace chamber::services {
 class MeetingService;
@@ -39,9 +37,8 @@ public:
 
     // True for the paths serve() answers (/read, /reader/…).
     static bool handles(const QString &path);
-    // Writes the whole answer, now or (page images being rendered) later.
-    void serve(const QHttpServerRequest &request, QTcpSocket *socket,
-        QHttpServerResponder &responder) const;
+    // The answer, or HttpReply::later() while a page image renders (then through `later`).
+    HttpReply serve(const edge::HttpRequest &request, const AnswerLater &later) const;
 
     // {id, meeting, delegate, url, expiresAt, svg, png (base64)}: what the REST route and the
     // WebSocket request answer, so a kiosk can show the QR at once.
@@ -51,9 +48,8 @@ public:
 private:
     HttpReply create(const RouteContext &context);
     QJsonObject meetingJson(const services::ReaderSession &session) const;
-    void servePage(const services::ReaderSession &session, const QString &sha256, int page,
-        int width, const QHttpServerRequest &request, QTcpSocket *socket,
-        QHttpServerResponder &responder) const;
+    HttpReply servePage(const services::ReaderSession &session, const QString &sha256, int page,
+        int width, const edge::HttpRequest &request, const AnswerLater &later) const;
 
     services::ReaderLinkService &m_links;
     services::MeetingService &m_meetings;

@@ -17,12 +17,12 @@ namespace chamber::api {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 constexpr qsizetype kMaxBodyBytes = 2 * 1024 * 1024;
 constexpr qint64 kMaxExportPage = 100000;
 
-Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
+Result<QJsonObject> jsonBody(const edge::HttpRequest &request)
 {
     const QByteArray body = request.body();
     if (body.size() > kMaxBodyBytes)
@@ -41,7 +41,7 @@ Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     return document.object();
 }
 
-Result<QString> requestId(const QHttpServerRequest &request)
+Result<QString> requestId(const edge::HttpRequest &request)
 {
     const QByteArray key = request.value("Idempotency-Key");
     if (key.isEmpty())

@@ -67,9 +67,9 @@ int httpStatusFor(ErrorCode code)
     return 500;
 }
 
-QString methodName(QHttpServerRequest::Method method)
+QString methodName(HttpMethod method)
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpMethod;
     switch (method) {
     case Method::Get:
         return QStringLiteral("GET");
@@ -102,10 +102,11 @@ bool isHashCapture(const QString &segment)
 
 } // namespace
 
-void Router::add(QHttpServerRequest::Method method, const QString &pattern,
-    services::Operation operation, RouteHandler handler)
+void Router::add(HttpMethod method, const QString &pattern, services::Operation operation,
+    RouteHandler handler, qint64 maxBodyBytes)
 {
-    Route route {method, pattern.split(u'/', Qt::SkipEmptyParts), operation, std::move(handler)};
+    Route route {method, maxBodyBytes, pattern.split(u'/', Qt::SkipEmptyParts), operation,
+        std::move(handler)};
     int integerCaptures = 0;
     for (const QString &segment : std::as_const(route.segments)) {
         if (!isCapture(segment) || isHashCapture(segment))
@@ -165,39 +166,75 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
     return true;
 }
 
-std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
-    const Authenticate &authenticate, const AnswerLater &answerLater) const
+Router::Admitted Router::admit(
+    const edge::HttpRequest &request, const Authenticate &authenticate) const
 {
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathMatched = false;
-    std::vector<qint64> ids;
-    std::vector<QString> hashes;
+    Admitted admitted;
     for (const Route &route : m_routes) {
-        if (!match(route, path, &ids, &hashes))
+        if (!match(route, path, &admitted.ids, &admitted.hashes))
             continue;
         pathMatched = true;
         if (route.method != request.method())
             continue;
-        services::Principal principal; // anonymous
+        admitted.route = &route;
         if (!(services::ruleOf(route.operation).who & services::Who::Anyone)) {
             auto authenticated = authenticate(request);
-            if (!authenticated)
-                return HttpReply::error(makeError(ErrorCode::Unauthenticated,
+            if (!authenticated) {
+                admitted.refusal = HttpReply::error(makeError(ErrorCode::Unauthenticated,
                     QStringLiteral("a valid bearer token is required")));
-            principal = *authenticated;
+                return admitted;
+            }
+            admitted.principal = *authenticated;
         }
-        const qint64 meeting = route.meetingCapture >= 0 ? ids.at(route.meetingCapture) : 0;
-        if (auto allowed = services::authorizeAccess(principal, route.operation, meeting); !allowed)
-            return HttpReply::error(allowed.error());
-        return route.handler(RouteContext {request, ids, principal, answerLater, hashes});
+        const qint64 meeting = route.meetingCapture >= 0 ? admitted.ids.at(route.meetingCapture) : 0;
+        if (auto allowed = services::authorizeAccess(admitted.principal, route.operation, meeting);
+            !allowed)
+            admitted.refusal = HttpReply::error(allowed.error());
+        return admitted;
     }
     if (pathMatched) {
         HttpReply reply = HttpReply::error(
             makeError(ErrorCode::BadField, QStringLiteral("method not allowed on this path")));
         reply.status = 405;
-        return reply;
+        admitted.refusal = reply;
     }
-    return std::nullopt;
+    return admitted;
+}
+
+std::optional<HttpReply> Router::dispatch(const edge::HttpRequest &request,
+    const Authenticate &authenticate, const AnswerLater &answerLater) const
+{
+    Admitted admitted = admit(request, authenticate);
+    if (admitted.refusal)
+        return admitted.refusal;
+    if (!admitted.route)
+        return std::nullopt;
+    if (request.contentLength() > admitted.route->maxBodyBytes)
+        return tooLarge(admitted.route->maxBodyBytes);
+    return admitted.route->handler(RouteContext {
+        request, admitted.ids, admitted.principal, answerLater, admitted.hashes});
+}
+
+std::variant<qint64, HttpReply> Router::admitBody(
+    const edge::HttpRequest &request, const Authenticate &authenticate) const
+{
+    Admitted admitted = admit(request, authenticate);
+    if (admitted.refusal)
+        return *admitted.refusal;
+    if (!admitted.route)
+        return HttpReply::error(makeError(
+            ErrorCode::NotFound, QStringLiteral("no such resource: ") + request.url().path()));
+    if (request.contentLength() > admitted.route->maxBodyBytes)
+        return tooLarge(admitted.route->maxBodyBytes);
+    return admitted.route->maxBodyBytes;
+}
+
+HttpReply Router::tooLarge(qint64 limit)
+{
+    return HttpReply::error(makeError(ErrorCode::TooLarge,
+        QStringLiteral("the body is larger than this request takes (%1 bytes)").arg(limit)));
 }
 
 } // namespace chamber::api

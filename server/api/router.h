@@ -5,12 +5,13 @@
 // reads anything of the request. Replies are plain values so handlers stay testable.
 #pragma once
 
+#include "edge/httprequest.h"
+#include "edge/httpresponse.h"
 #include "protocol/error.h"
 #include "services/permissions.h"
 #include "services/principal.h"
 
 #include <QByteArray>
-#include <QHttpServerRequest>
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
@@ -18,6 +19,7 @@
 
 #include <functional>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace chamber::api {
@@ -31,6 +33,10 @@ struct HttpReply
 
     // The handler answers later through RouteContext::answerLater; nothing is written now.
     bool deferred = false;
+    // The body is this range of a file, streamed by the connection's I/O thread.
+    QString filePath;
+    qint64 fileOffset = 0;
+    qint64 fileLength = 0;
 
     static HttpReply json(int status, const QJsonValue &value);
     static HttpReply error(const Error &error);
@@ -45,7 +51,7 @@ int httpStatusFor(ErrorCode code);
 
 struct RouteContext
 {
-    const QHttpServerRequest &request;
+    const edge::HttpRequest &request;
     std::vector<qint64> ids; // the integer captures ({meeting}, {poll}, …), in path order
     services::Principal principal;
     AnswerLater answerLater; // empty where the caller cannot answer later (handlers must check)
@@ -62,14 +68,17 @@ struct RouteInfo
     services::Operation operation;
 };
 
-QString methodName(QHttpServerRequest::Method method);
+using HttpMethod = edge::HttpMethod;
+QString methodName(HttpMethod method);
 
 class Router
 {
 public:
     // A route with a meeting-scoped operation must capture {meeting}.
-    void add(QHttpServerRequest::Method method, const QString &pattern,
-        services::Operation operation, RouteHandler handler);
+    // Bodies up to kDefaultMaxBodyBytes; a route that takes larger ones (uploads) says so.
+    static constexpr qint64 kDefaultMaxBodyBytes = 1024 * 1024;
+    void add(HttpMethod method, const QString &pattern, services::Operation operation,
+        RouteHandler handler, qint64 maxBodyBytes = kDefaultMaxBodyBytes);
     // Paths the HTTP server answers itself (/ws, /docs, the phone reader), listed so that the
     // route list is complete; they authorize with the same table where they serve.
     void addServedElsewhere(
@@ -78,19 +87,35 @@ public:
 
     // nullopt when the path matches no route (404); a 405 reply when only the method differs.
     using Authenticate
-        = std::function<std::optional<services::Principal>(const QHttpServerRequest &)>;
-    std::optional<HttpReply> dispatch(const QHttpServerRequest &request,
+        = std::function<std::optional<services::Principal>(const edge::HttpRequest &)>;
+    std::optional<HttpReply> dispatch(const edge::HttpRequest &request,
         const Authenticate &authenticate, const AnswerLater &answerLater = {}) const;
+    // For a request announced by its head before its body is read: the largest body its
+    // route takes once the request is authenticated and authorized, or the refusal (no route,
+    // not authorized, body too large), decided without reading the body.
+    std::variant<qint64, HttpReply> admitBody(
+        const edge::HttpRequest &request, const Authenticate &authenticate) const;
 
 private:
     struct Route
     {
-        QHttpServerRequest::Method method;
+        HttpMethod method;
+        qint64 maxBodyBytes = kDefaultMaxBodyBytes;
         QStringList segments; // "{name}" marks an integer capture, "{sha256}" a hash
         services::Operation operation;
         RouteHandler handler;
         int meetingCapture = -1; // index in ids of {meeting}; -1: none
     };
+    struct Admitted
+    {
+        const Route *route = nullptr; // null: no route has this path and method
+        std::optional<HttpReply> refusal;
+        services::Principal principal;
+        std::vector<qint64> ids;
+        std::vector<QString> hashes;
+    };
+    Admitted admit(const edge::HttpRequest &request, const Authenticate &authenticate) const;
+    static HttpReply tooLarge(qint64 limit);
     static bool match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
         std::vector<QString> *hashes);
     std::vector<Route> m_routes;

@@ -14,7 +14,7 @@
 namespace chamber::api {
 
 namespace {
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 } // namespace
 
 VotingApi::VotingApi(RestApi &rest, services::MeetingService &meetings,

@@ -11,7 +11,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
-#include <QWebSocket>
+#include "edge/wspeer.h"
 
 namespace chamber::api {
 
@@ -47,9 +47,9 @@ WebSocketHub::~WebSocketHub()
     qDeleteAll(sessions);
 }
 
-void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
+void WebSocketHub::accept(edge::WsPeer *socket)
 {
-    m_sessions.insert(new WebSocketSession(std::move(socket), *this));
+    m_sessions.insert(new WebSocketSession(socket, *this));
 }
 
 void WebSocketHub::closeAll(const QString &reason)
@@ -179,7 +179,7 @@ void WebSocketHub::announcePresence(qint64 meeting)
     const auto it = m_subscribers.constFind(meeting);
     if (it == m_subscribers.constEnd())
         return;
-    const QString frame = QString::fromUtf8(
+    const QByteArray frame = (
         protocol::toFrame(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
             {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}}));
     // Copy the set: a send may drop a too-slow session.
@@ -198,7 +198,7 @@ void WebSocketHub::broadcast(qint64 meeting, const std::vector<protocol::Event> 
         // Serialize once, send to all. Copy the set: a send may drop a too-slow session.
         const QSet<WebSocketSession *> subscribers = *it;
         for (const protocol::Event &event : events) {
-            const QString frame = QString::fromUtf8(protocol::toFrame(event.toJson()));
+            const QByteArray frame = (protocol::toFrame(event.toJson()));
             for (WebSocketSession *session : subscribers) {
                 if (m_sessions.contains(session))
                     session->sendText(frame);

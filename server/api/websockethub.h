@@ -17,7 +17,9 @@
 #include <memory>
 #include <vector>
 
-class QWebSocket;
+namespace chamber::edge {
+class WsPeer;
+}
 
 namespace chamber::services {
 class Authenticator;
@@ -52,7 +54,7 @@ public:
         HubOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    void accept(std::unique_ptr<QWebSocket> socket);
+    void accept(edge::WsPeer *socket); // takes it
     qsizetype sessionCount() const { return m_sessions.size(); }
     // Says bye to every client and closes the connections (server shutdown).
     void closeAll(const QString &reason);

@@ -13,7 +13,8 @@
 
 #include <QDateTime>
 #include <QPointer>
-#include <QWebSocket>
+#include "edge/wsframes.h"
+#include "edge/wspeer.h"
 
 namespace chamber::api {
 
@@ -25,19 +26,19 @@ const QLatin1String kMeeting("meeting");
 
 } // namespace
 
-WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocketHub &hub)
-    : m_socket(std::move(socket))
+WebSocketSession::WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub)
+    : m_socket(socket)
     , m_hub(hub)
 {
-    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
-    m_socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onText);
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
+    // The frame limit (protocol::kMaxFrameBytes) is the edge's: an oversized frame never
+    // reaches this thread.
+    connect(m_socket.get(), &edge::WsPeer::textReceived, this, &WebSocketSession::onText);
+    connect(m_socket.get(), &edge::WsPeer::binaryReceived, this, [this] {
         sendJson(protocol::errorReply({},
             makeError(ErrorCode::BadJson,
                 QStringLiteral("binary frames are not part of the protocol; send JSON text"))));
     });
-    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+    connect(m_socket.get(), &edge::WsPeer::disconnected, this, [this] {
         m_hub.forget(this);
         deleteLater();
     });
@@ -50,50 +51,52 @@ WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocket
 WebSocketSession::~WebSocketSession()
 {
     m_hub.forget(this);
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    if (m_socket)
+        m_socket->disconnect(this); // the peer aborts its connection as it goes
 }
 
-void WebSocketSession::sendText(const QString &frame)
+QHostAddress WebSocketSession::peerAddress() const
+{
+    return m_socket->peerAddress();
+}
+
+void WebSocketSession::sendText(const QByteArray &frame)
 {
     if (m_closing)
         return;
-    if (m_socket->bytesToWrite() > m_hub.options().maxBacklogBytes) {
+    if (m_socket->backlogBytes() > m_hub.options().maxBacklogBytes) {
         log::warning(lcSession(), QStringLiteral("client too slow, disconnecting"),
-            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
-                {QStringLiteral("backlog"), m_socket->bytesToWrite()}});
+            {{QStringLiteral("peer"), peerAddress().toString()},
+                {QStringLiteral("backlog"), m_socket->backlogBytes()}});
         closeWithReason(QStringLiteral("too_slow"));
         return;
     }
-    m_socket->sendTextMessage(frame);
+    m_socket->sendText(frame);
 }
 
 void WebSocketSession::sendJson(const QJsonObject &message)
 {
-    sendText(QString::fromUtf8(protocol::toFrame(message)));
+    sendText(protocol::toFrame(message));
 }
 
 void WebSocketSession::closeWithReason(const QString &reason)
 {
     if (m_closing)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(protocol::toFrame(protocol::byeMessage(reason))));
+    m_socket->sendText(protocol::toFrame(protocol::byeMessage(reason)));
     m_closing = true;
     m_hub.forget(this);
-    m_socket->close(reason == QLatin1String("shutdown")
-            ? QWebSocketProtocol::CloseCodeGoingAway
-            : QWebSocketProtocol::CloseCodePolicyViolated,
+    m_socket->close(reason == QLatin1String("shutdown") ? edge::wsclose::kGoingAway
+                                                        : edge::wsclose::kPolicyViolation,
         reason);
 }
 
-void WebSocketSession::onText(const QString &text)
+void WebSocketSession::onText(const QByteArray &text)
 {
     if (m_closing)
         return;
     QString requestId;
-    auto message = protocol::parseMessage(text.toUtf8(), protocol::Direction::ToServer, &requestId);
+    auto message = protocol::parseMessage(text, protocol::Direction::ToServer, &requestId);
     if (!message) {
         sendJson(protocol::errorReply(requestId, message.error()));
         return;
@@ -183,7 +186,7 @@ void WebSocketSession::handleHello(const protocol::Message &message)
     }
     m_helloTimer.stop();
     log::info(lcSession(), QStringLiteral("session opened"),
-        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+        {{QStringLiteral("peer"), peerAddress().toString()},
             {QStringLiteral("principal"), m_principal->id},
             {QStringLiteral("client"), message.string(QLatin1String("client"))}});
     QJsonObject result {{QStringLiteral("server"), QStringLiteral("chamberd")},
@@ -215,13 +218,13 @@ void WebSocketSession::handleEnroll(const protocol::Message &message)
         message.string(QLatin1String("name")), message.string(QLatin1String("platform")));
     if (!enrolled) {
         log::warning(lcSession(), QStringLiteral("enrollment refused"),
-            {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+            {{QStringLiteral("peer"), peerAddress().toString()},
                 {QStringLiteral("reason"), enrolled.error().message}});
         sendJson(protocol::errorReply(message.id, enrolled.error()));
         return;
     }
     log::info(lcSession(), QStringLiteral("device enrolled"),
-        {{QStringLiteral("peer"), m_socket->peerAddress().toString()},
+        {{QStringLiteral("peer"), peerAddress().toString()},
             {QStringLiteral("device"), enrolled->device},
             {QStringLiteral("role"), services::roleName(enrolled->role)},
             {QStringLiteral("label"), enrolled->label}});

@@ -4,6 +4,7 @@
 #include "protocol/message.h"
 #include "services/principal.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -11,7 +12,9 @@
 #include <memory>
 #include <optional>
 
-class QWebSocket;
+namespace chamber::edge {
+class WsPeer;
+}
 
 namespace chamber::api {
 
@@ -22,11 +25,12 @@ class WebSocketSession : public QObject
     Q_OBJECT
 
 public:
-    WebSocketSession(std::unique_ptr<QWebSocket> socket, WebSocketHub &hub);
+    // Takes `socket` (the edge's peer object of an upgraded connection).
+    WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub);
     ~WebSocketSession() override;
 
-    // Frames are text (JSON); QWebSocket takes QString, so callers convert once per frame.
-    void sendText(const QString &frame);
+    // Frames are text (JSON), UTF-8.
+    void sendText(const QByteArray &frame);
     void sendJson(const QJsonObject &message);
     void closeWithReason(const QString &reason);
 
@@ -34,7 +38,8 @@ public:
     const std::optional<services::Principal> &principal() const { return m_principal; }
 
 private:
-    void onText(const QString &text);
+    void onText(const QByteArray &text);
+    QHostAddress peerAddress() const;
     void handleHello(const protocol::Message &message);
     void handleEnroll(const protocol::Message &message);
     void handleSubscribe(const protocol::Message &message);
@@ -42,7 +47,7 @@ private:
     void handleReaderLink(const protocol::Message &message);
     void handleMedia(QLatin1String type, const protocol::Message &message);
 
-    std::unique_ptr<QWebSocket> m_socket;
+    std::unique_ptr<edge::WsPeer> m_socket;
     WebSocketHub &m_hub;
     std::optional<services::Principal> m_principal;
     QSet<qint64> m_subscriptions;

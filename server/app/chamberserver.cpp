@@ -12,6 +12,7 @@
 #include "api/websockethub.h"
 #include "app/chainguard.h"
 #include "app/signingkey.h"
+#include "edge/edgeserver.h"
 #include "core/ballots.h"
 #include "core/commands.h"
 #include "protocol/joinlink.h"
@@ -42,17 +43,33 @@
 #include <QFileInfo>
 #include <QNetworkInterface>
 #include <QRandomGenerator>
-#include <QSslServer>
+#include <QSslSocket>
+
+#include <sys/resource.h>
 #include <QStandardPaths>
-#include <QWebSocket>
 
 namespace chamber::app {
 
 Q_LOGGING_CATEGORY(lcServer, "chamber.server")
 
 namespace {
-constexpr int kHandshakeTimeoutMs = 20000;
+
+// The soft limit of open descriptors raised to the hard one (systemd's default soft limit is
+// 1024, far below a chamber's tablets and browsers); returns the soft limit now in force.
+qint64 raiseFileLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 1024;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? 1 << 20 : qint64(limit.rlim_cur);
 }
+
+} // namespace
 
 ChamberServer::ChamberServer(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -63,7 +80,9 @@ ChamberServer::ChamberServer(ServerConfig config, QObject *parent)
 
 ChamberServer::~ChamberServer()
 {
-    // Sessions refer to the service and the hub; tear down from the network inwards.
+    // Sessions refer to the service and the hub; tear down from the network inwards: the edge
+    // first (its threads end, no request arrives any more), then what answered it.
+    m_edge.reset();
     m_http.reset();
     m_hub.reset();
     m_mediaRelay.reset();
@@ -97,7 +116,7 @@ QString ChamberServer::tlsDirectory(const QString &dataDir)
 
 quint16 ChamberServer::port() const
 {
-    return m_listener ? m_listener->serverPort() : 0;
+    return m_edge ? m_edge->port() : 0;
 }
 
 Result<QByteArray> ChamberServer::loadOrCreateAdminToken()
@@ -287,10 +306,8 @@ Status ChamberServer::start()
     startMedia();
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
     m_http->setReader(m_readerApi.get());
-    connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
-        while (m_http->hasPendingWebSocketConnections())
-            m_hub->accept(m_http->nextPendingWebSocketConnection());
-    });
+    connect(m_http.get(), &api::HttpServer::webSocketOpened, this,
+        [this](edge::WsPeer *peer) { m_hub->accept(peer); });
     if (auto status = listen(); !status)
         return status;
     if (m_chainGuard)
@@ -333,40 +350,23 @@ Status ChamberServer::listen()
     tls.setPrivateKey(m_tls.key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone); // devices authenticate inside the session
-    auto *listener = new QSslServer();
-    listener->setSslConfiguration(tls);
-    // Qt's default is 5 s. While the event loop streams documents to a hundred tablets at once
-    // on a busy machine, some of the handshakes that arrive together took longer than that
-    // and were cut off (bench_documents: 2 to 10 of 100 downloads lost); Wi-Fi in a full
-    // chamber is no faster.
-    listener->setHandshakeTimeout(kHandshakeTimeoutMs);
-    QObject::connect(listener, &QSslServer::errorOccurred, listener,
-        [](QSslSocket *socket, QAbstractSocket::SocketError error) {
-            log::debug(lcServer(), QStringLiteral("TLS handshake failed"),
-                {{QStringLiteral("peer"), socket->peerAddress().toString()},
-                    {QStringLiteral("timeout"), error == QAbstractSocket::SocketTimeoutError},
-                    {QStringLiteral("why"), socket->errorString()}});
-        });
+    edge::EdgeLimits limits = m_config.network;
+    // Each connection is a descriptor; more connections than descriptors would stop accept.
+    limits.maxConnections = qMin<qint64>(limits.maxConnections, raiseFileLimit() - 256);
+    m_edge = std::make_unique<edge::EdgeServer>(
+        limits, tls, m_dataDir + QStringLiteral("/spool"));
+    m_http->serve(*m_edge);
     const QHostAddress address(m_config.listen.host);
-    if (!listener->listen(address, m_config.listen.port)) {
-        const QString why = listener->errorString();
-        delete listener;
-        return makeError(ErrorCode::Unavailable,
-            QStringLiteral("cannot listen on %1:%2: %3")
-                .arg(m_config.listen.host)
-                .arg(m_config.listen.port)
-                .arg(why));
-    }
-    m_http->bind(listener);
-    m_listener = listener;
+    if (auto status = m_edge->listen(address, m_config.listen.port); !status)
+        return status;
     log::info(lcServer(), QStringLiteral("listening"),
         {{QStringLiteral("address"), m_config.listen.host},
-            {QStringLiteral("port"), int(listener->serverPort())},
+            {QStringLiteral("port"), int(m_edge->port())},
             {QStringLiteral("url"),
-                QStringLiteral("https://%1:%2/")
-                    .arg(m_config.listen.host)
-                    .arg(listener->serverPort())},
-            {QStringLiteral("data"), m_dataDir}});
+                QStringLiteral("https://%1:%2/").arg(m_config.listen.host).arg(m_edge->port())},
+            {QStringLiteral("data"), m_dataDir},
+            {QStringLiteral("ioThreads"), limits.ioThreads},
+            {QStringLiteral("maxConnections"), limits.maxConnections}});
     return success();
 }
 
@@ -426,8 +426,8 @@ void ChamberServer::stop()
 {
     if (m_hub)
         m_hub->closeAll(QStringLiteral("shutdown"));
-    if (m_listener)
-        m_listener->close();
+    if (m_edge)
+        m_edge->stopListening();
     if (m_media)
         m_media->stop();
 }

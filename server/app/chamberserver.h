@@ -12,7 +12,6 @@
 
 #include <memory>
 
-class QSslServer;
 
 namespace chamber::core {
 struct MeetingState;
@@ -39,6 +38,10 @@ class ReaderLinkService;
 class OfficeConverter;
 class MediaSupervisor;
 } // namespace chamber::services
+
+namespace chamber::edge {
+class EdgeServer;
+}
 
 namespace chamber::api {
 class AnnotationApi;
@@ -128,7 +131,7 @@ private:
     std::unique_ptr<api::MediaRelay> m_mediaRelay;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::HttpServer> m_http;
-    QSslServer *m_listener = nullptr; // owned by m_http
+    std::unique_ptr<edge::EdgeServer> m_edge;
 };
 
 } // namespace chamber::app

@@ -32,6 +32,25 @@ std::optional<QString> setInteger(const QString &value, qint64 min, qint64 max, 
     return std::nullopt;
 }
 
+std::optional<QString> setInt(const QString &value, int min, int max, int *out)
+{
+    qint64 number = 0;
+    auto error = setInteger(value, min, max, &number);
+    if (!error)
+        *out = int(number);
+    return error;
+}
+
+// Seconds in the file, milliseconds in the limits.
+std::optional<QString> setMilliseconds(const QString &value, int *out)
+{
+    qint64 seconds = 0;
+    auto error = setInteger(value, 1, 3600, &seconds);
+    if (!error)
+        *out = int(seconds * 1000);
+    return error;
+}
+
 std::optional<QString> setBoolean(const QString &value, bool *out)
 {
     const QString lower = value.toLower();
@@ -46,9 +65,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 18> &keys()
+const std::array<Key, 29> &keys()
 {
-    static const std::array<Key, 18> table {
+    static const std::array<Key, 29> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -149,6 +168,55 @@ const std::array<Key, 18> &keys()
         Key {"documents", "max-annotation-kib",
             [](ServerConfig &c, const QString &v) {
                 return setInteger(v, 1, 1024 * 1024, &c.maxAnnotationKiB);
+            }},
+        // The network edge (server/edge/edgelimits.h says why each default is what it is).
+        Key {"network", "io-threads",
+            [](ServerConfig &c, const QString &v) { return setInt(v, 1, 64, &c.network.ioThreads); }},
+        Key {"network", "max-connections",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 16, 1000000, &c.network.maxConnections);
+            }},
+        Key {"network", "max-connections-per-address",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 1000000, &c.network.maxConnectionsPerAddress);
+            }},
+        Key {"network", "max-handshakes",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 100000, &c.network.maxHandshakes);
+            }},
+        Key {"network", "max-handshakes-per-address",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 100000, &c.network.maxHandshakesPerAddress);
+            }},
+        Key {"network", "trust-loopback",
+            [](ServerConfig &c, const QString &v) {
+                return setBoolean(v, &c.network.trustLoopback);
+            }},
+        Key {"network", "handshake-timeout",
+            [](ServerConfig &c, const QString &v) {
+                return setMilliseconds(v, &c.network.handshakeTimeoutMs);
+            }},
+        Key {"network", "head-timeout",
+            [](ServerConfig &c, const QString &v) {
+                return setMilliseconds(v, &c.network.headTimeoutMs);
+            }},
+        Key {"network", "idle-timeout",
+            [](ServerConfig &c, const QString &v) {
+                return setMilliseconds(v, &c.network.idleTimeoutMs);
+            }},
+        Key {"network", "connection-burst",
+            [](ServerConfig &c, const QString &v) {
+                qint64 burst = 0;
+                auto error = setInteger(v, 1, 1000000, &burst);
+                c.network.connectionBudget.burst = double(burst);
+                return error;
+            }},
+        Key {"network", "connection-rate",
+            [](ServerConfig &c, const QString &v) {
+                qint64 rate = 0;
+                auto error = setInteger(v, 0, 1000000, &rate);
+                c.network.connectionBudget.perSecond = double(rate);
+                return error;
             }},
         Key {"media", "enabled",
             [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.mediaEnabled); }},
@@ -298,7 +366,7 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
             for (const Key &key : keys())
                 known = known || section == QLatin1String(key.section);
             if (!known) {
-                problem(QStringLiteral("unknown section [%1]; expected [server], [log] or [sync]")
+                problem(QStringLiteral("unknown section [%1]; expected [server], [log], [sync], [documents], [network] or [media]")
                             .arg(section.left(40)));
                 section = QStringLiteral("?");
             }

@@ -11,6 +11,7 @@
 // typo never silently falls back to a default.
 #pragma once
 
+#include "edge/edgelimits.h"
 #include "protocol/error.h"
 
 #include <QString>
@@ -42,6 +43,7 @@ struct ServerConfig
     qint64 resumeWindow = 1000;
     int helloTimeoutSeconds = 10;
     qint64 maxBacklogMiB = 8;
+    edge::EdgeLimits network; // [network]: connections, handshakes, timeouts, budgets
     qint64 maxUploadMiB = 100; // largest document a secretary may upload
     QString officeConverter; // LibreOffice's soffice; empty: found on PATH
     int conversionTimeoutSeconds = 120;

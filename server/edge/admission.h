@@ -1,0 +1,67 @@
+// Who may open a connection, shared by the accepting thread and the I/O threads: open
+// connections in all and per address, and TLS handshakes in progress in all (beyond the limit
+// the oldest handshake is dropped, not the newcomer: a host holding connections that never say
+// ClientHello must not keep everyone else out) and per address (beyond it the newcomer goes).
+#pragma once
+
+#include "edge/edgelimits.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QMutex>
+
+#include <atomic>
+#include <list>
+#include <memory>
+
+namespace chamber::edge {
+
+class ConnectionLink;
+
+struct AdmissionCounts
+{
+    qint64 open = 0;
+    qint64 handshaking = 0;
+    qint64 refusedTotal = 0; // over maxConnections
+    qint64 refusedPerAddress = 0; // over maxConnectionsPerAddress or maxHandshakesPerAddress
+    qint64 handshakesDropped = 0; // oldest dropped for a newcomer
+};
+
+class Admission
+{
+public:
+    explicit Admission(const EdgeLimits &limits)
+        : m_limits(limits)
+    { }
+
+    // The address as counted: IPv4-mapped IPv6 addresses as IPv4.
+    static QHostAddress normalized(const QHostAddress &address);
+
+    enum class Verdict { Admitted, TooMany, TooManyFromAddress };
+    // Counts an open connection from `address` when admitted.
+    Verdict admit(const QHostAddress &address);
+    void release(const QHostAddress &address);
+
+    // A TLS handshake begins; returns the link of the handshake to drop to make room (null:
+    // none), or sets *refused when this address has too many in progress already.
+    std::shared_ptr<ConnectionLink> handshakeStarted(
+        const std::shared_ptr<ConnectionLink> &link, bool *refused);
+    void handshakeEnded(const ConnectionLink &link);
+
+    AdmissionCounts counts() const;
+
+private:
+    bool limited(const QHostAddress &address) const;
+    void forgetHandshake(const ConnectionLink &link); // with the mutex held
+
+    const EdgeLimits m_limits;
+    mutable QMutex m_mutex;
+    QHash<QHostAddress, int> m_openPerAddress;
+    QHash<QHostAddress, int> m_handshakesPerAddress;
+    // In the order they began; the front is the oldest.
+    std::list<std::weak_ptr<ConnectionLink>> m_handshakes;
+    QHash<quint64, std::list<std::weak_ptr<ConnectionLink>>::iterator> m_handshakeIndex;
+    AdmissionCounts m_counts;
+};
+
+} // namespace chamber::edge
