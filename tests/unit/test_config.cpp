@@ -88,6 +88,31 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
         QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
         QCOMPARE(parsed.config.maxAnnotationKiB, expected.maxAnnotationKiB);
+        const chamber::edge::EdgeLimits &network = parsed.config.network;
+        QCOMPARE(network.ioThreads, expected.network.ioThreads);
+        QCOMPARE(network.maxConnections, expected.network.maxConnections);
+        QCOMPARE(network.maxConnectionsPerAddress, expected.network.maxConnectionsPerAddress);
+        QCOMPARE(network.maxHandshakes, expected.network.maxHandshakes);
+        QCOMPARE(network.maxHandshakesPerAddress, expected.network.maxHandshakesPerAddress);
+        QCOMPARE(network.trustLoopback, expected.network.trustLoopback);
+        QCOMPARE(network.handshakeTimeoutMs, expected.network.handshakeTimeoutMs);
+        QCOMPARE(network.headTimeoutMs, expected.network.headTimeoutMs);
+        QCOMPARE(network.idleTimeoutMs, expected.network.idleTimeoutMs);
+        QCOMPARE(network.connectionBudget.burst, expected.network.connectionBudget.burst);
+        QCOMPARE(network.connectionBudget.perSecond, expected.network.connectionBudget.perSecond);
+    }
+
+    void networkLimits()
+    {
+        const ConfigParse parsed = parseConfig(QStringLiteral(
+            "[network]\nio-threads = 4\nmax-handshakes = 64\ntrust-loopback = false\n"
+            "head-timeout = 3\nconnection-rate = 0\n"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("test"))));
+        QCOMPARE(parsed.config.network.ioThreads, 4);
+        QCOMPARE(parsed.config.network.maxHandshakes, 64);
+        QCOMPARE(parsed.config.network.trustLoopback, false);
+        QCOMPARE(parsed.config.network.headTimeoutMs, 3000);
+        QVERIFY(parsed.config.network.connectionBudget.unlimited());
     }
 
     void emptyFileKeepsDefaults()
@@ -137,6 +162,11 @@ private Q_SLOTS:
             << "[media]\nprogram = ./chamber-media" << 2 << "absolute path";
         QTest::newRow("media on or off") << "[media]\nenabled = sometimes" << 2 << "true or false";
         QTest::newRow("timeout zero") << "[sync]\nhello-timeout = 0" << 2 << "from 1 to 3600";
+        QTest::newRow("no io threads") << "[network]\nio-threads = 0" << 2 << "from 1 to 64";
+        QTest::newRow("trust sometimes")
+            << "[network]\ntrust-loopback = sometimes" << 2 << "true or false";
+        QTest::newRow("head timeout forever")
+            << "[network]\nhead-timeout = 99999" << 2 << "from 1 to 3600";
     }
 
     void mistakes()

@@ -1,0 +1,125 @@
+// The edge's admission rules on their own: connections in all and per address, handshakes in
+// progress (the oldest dropped for a newcomer, a greedy address refused), loopback trust.
+#include "edge/admission.h"
+#include "edge/connectionlink.h"
+
+#include <QTest>
+
+using namespace chamber::edge;
+
+namespace {
+
+EdgeLimits smallLimits()
+{
+    EdgeLimits limits;
+    limits.maxConnections = 5;
+    limits.maxConnectionsPerAddress = 2;
+    limits.maxHandshakes = 3;
+    limits.maxHandshakesPerAddress = 2;
+    limits.trustLoopback = true;
+    return limits;
+}
+
+std::shared_ptr<ConnectionLink> link(quint64 id, const char *address)
+{
+    return std::make_shared<ConnectionLink>(id, QHostAddress(QString::fromLatin1(address)));
+}
+
+} // namespace
+
+class TestAdmission : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void perAddressAndTotal()
+    {
+        Admission admission(smallLimits());
+        const QHostAddress a(QStringLiteral("10.0.0.1"));
+        const QHostAddress b(QStringLiteral("10.0.0.2"));
+        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a), Admission::Verdict::TooManyFromAddress);
+        QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
+        admission.release(a);
+        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
+        QCOMPARE(admission.counts().open, 4);
+        QCOMPARE(admission.counts().refusedPerAddress, 1);
+        QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
+        // Five open: the total refuses whoever comes next.
+        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.3"))),
+            Admission::Verdict::TooMany);
+        QCOMPARE(admission.counts().refusedTotal, 1);
+    }
+
+    void loopbackTrustedOnlyWhenSaidSo()
+    {
+        EdgeLimits limits = smallLimits();
+        Admission trusting(limits);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(trusting.admit(QHostAddress(QStringLiteral("127.0.0.7"))),
+                Admission::Verdict::Admitted);
+        limits.trustLoopback = false;
+        Admission strict(limits);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::Admitted);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::Admitted);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::TooManyFromAddress);
+    }
+
+    void mappedAddressesCountAsIpv4()
+    {
+        QCOMPARE(Admission::normalized(QHostAddress(QStringLiteral("::ffff:10.1.2.3"))),
+            QHostAddress(QStringLiteral("10.1.2.3")));
+        QCOMPARE(Admission::normalized(QHostAddress(QStringLiteral("fe80::1"))),
+            QHostAddress(QStringLiteral("fe80::1")));
+    }
+
+    void oldestHandshakeDroppedForNewcomer()
+    {
+        Admission admission(smallLimits());
+        bool refused = true;
+        auto first = link(1, "10.0.1.1");
+        auto second = link(2, "10.0.1.2");
+        auto third = link(3, "10.0.1.3");
+        auto fourth = link(4, "10.0.1.4");
+        QCOMPARE(admission.handshakeStarted(first, &refused), nullptr);
+        QVERIFY(!refused);
+        QCOMPARE(admission.handshakeStarted(second, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(third, &refused), nullptr);
+        // The fourth makes room by dropping the first, which is counted out at once.
+        QCOMPARE(admission.handshakeStarted(fourth, &refused), first);
+        QCOMPARE(admission.counts().handshaking, 3);
+        QCOMPARE(admission.counts().handshakesDropped, 1);
+        // The first's own end (its connection is aborted) changes nothing more.
+        admission.handshakeEnded(*first);
+        QCOMPARE(admission.counts().handshaking, 3);
+        // A finished handshake frees its place: the next newcomer drops nobody.
+        admission.handshakeEnded(*third);
+        QCOMPARE(admission.handshakeStarted(link(5, "10.0.1.5"), &refused), nullptr);
+        // Then the oldest still in progress is the second.
+        QCOMPARE(admission.handshakeStarted(link(6, "10.0.1.6"), &refused), second);
+    }
+
+    void greedyAddressRefusedNotOthers()
+    {
+        Admission admission(smallLimits());
+        bool refused = false;
+        auto a1 = link(1, "10.0.2.1");
+        auto a2 = link(2, "10.0.2.1");
+        auto a3 = link(3, "10.0.2.1");
+        QCOMPARE(admission.handshakeStarted(a1, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(a2, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(a3, &refused), nullptr);
+        QVERIFY(refused);
+        QCOMPARE(admission.counts().handshaking, 2);
+        auto other = link(4, "10.0.2.2");
+        QCOMPARE(admission.handshakeStarted(other, &refused), nullptr);
+        QVERIFY(!refused);
+        admission.handshakeEnded(*a1);
+        QCOMPARE(admission.handshakeStarted(link(5, "10.0.2.1"), &refused), nullptr);
+        QVERIFY(!refused);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestAdmission)
+#include "test_admission.moc"
