@@ -65,6 +65,13 @@ Utf8 checkUtf8(QByteArrayView bytes)
     return Utf8::Valid;
 }
 
+// Text so far: valid, or cut inside a character while more of the message is to come.
+bool acceptableText(QByteArrayView bytes, bool fin)
+{
+    const Utf8 check = checkUtf8(bytes);
+    return check == Utf8::Valid || (check == Utf8::Incomplete && !fin);
+}
+
 bool isControl(WsOpcode opcode)
 {
     return quint8(opcode) >= 0x8;
@@ -149,7 +156,7 @@ Output closeFrom(const QByteArray &payload)
             wsclose::kProtocolError, QStringLiteral("close code %1 is not allowed").arg(code));
     }
     const QByteArrayView reason = QByteArrayView(payload).sliced(2);
-    if (checkUtf8(reason) != Utf8::Valid)
+    if (!acceptableText(reason, true))
         return failMessage(
             wsclose::kInvalidPayload, QStringLiteral("a close reason that is not UTF-8"));
     Output out = output(Output::Kind::Close);
@@ -279,11 +286,8 @@ WsMessageAssembler::Output WsMessageAssembler::push(WsFrame frame)
         if (frame.payload.size() > m_maxMessageBytes)
             return tooLarge();
         const bool text = frame.opcode == WsOpcode::Text;
-        if (text) {
-            const Utf8 check = checkUtf8(frame.payload);
-            if (check == Utf8::Invalid || (frame.fin && check == Utf8::Incomplete))
-                return notUtf8();
-        }
+        if (text && !acceptableText(frame.payload, frame.fin))
+            return notUtf8();
         if (frame.fin)
             return output(
                 text ? Output::Kind::Text : Output::Kind::Binary, std::move(frame.payload));
@@ -310,8 +314,7 @@ WsMessageAssembler::Output WsMessageAssembler::push(WsFrame frame)
             --from;
         if (from > 0)
             --from;
-        const Utf8 check = checkUtf8(QByteArrayView(m_buffer).sliced(from));
-        if (check == Utf8::Invalid || (frame.fin && check == Utf8::Incomplete))
+        if (!acceptableText(QByteArrayView(m_buffer).sliced(from), frame.fin))
             return notUtf8();
     }
     if (!frame.fin)
