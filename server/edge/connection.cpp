@@ -25,7 +25,7 @@ constexpr qint64 kFileBacklog = 256 * 1024;
 constexpr qint64 kReadChunk = 64 * 1024;
 // While closing after a refusal the client may still be sending its body; reading (and
 // dropping) some of it lets it see the answer instead of a reset.
-constexpr qint64 kLingerBytes = 1024 * 1024;
+constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
 constexpr int kLingerMs = 2000;
 constexpr int kBodyGraceMs = 10000;
 

@@ -43,9 +43,11 @@ private Q_SLOTS:
         QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
         admission.release(a);
         QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
-        QCOMPARE(admission.counts().open, 4);
+        QCOMPARE(admission.counts().open, 3);
         QCOMPARE(admission.counts().refusedPerAddress, 1);
         QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.4"))),
+            Admission::Verdict::Admitted);
         // Five open: the total refuses whoever comes next.
         QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.3"))),
             Admission::Verdict::TooMany);
