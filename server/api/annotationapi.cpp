@@ -42,7 +42,7 @@ void AnnotationApi::registerRoutes(Router &router)
             return toHttp(m_annotations.put(c.principal, c.hashes.at(0), c.request.body(),
                 c.request.value("If-Match"), c.request.value("If-None-Match")));
         },
-        m_annotations.maxBytes());
+        m_annotations.maxBytes(), QStringLiteral("[documents] max-annotation-kib"));
     router.add(Method::Delete, path, auth, [this](const RouteContext &c) {
         return toHttp(
             m_annotations.remove(c.principal, c.hashes.at(0), c.request.value("If-Match")));

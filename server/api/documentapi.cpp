@@ -127,7 +127,7 @@ void DocumentApi::registerRoutes(Router &router)
     // before that.
     router.add(Method::Post, meeting + QStringLiteral("/items/{item}/documents"),
         Op::UploadDocument, [this](const RouteContext &c) { return upload(c); },
-        m_documents.options().maxUploadBytes);
+        m_documents.options().maxUploadBytes, QStringLiteral("[documents] max-upload-mib"));
     router.add(Method::Get, meeting + QStringLiteral("/documents"), Op::ListDocuments,
         [this](const RouteContext &c) { return list(c); });
     router.add(Method::Delete, meeting + QStringLiteral("/documents/{document}"),

@@ -103,10 +103,10 @@ bool isHashCapture(const QString &segment)
 } // namespace
 
 void Router::add(HttpMethod method, const QString &pattern, services::Operation operation,
-    RouteHandler handler, qint64 maxBodyBytes)
+    RouteHandler handler, qint64 maxBodyBytes, const QString &limitSetting)
 {
-    Route route {method, maxBodyBytes, pattern.split(u'/', Qt::SkipEmptyParts), operation,
-        std::move(handler)};
+    Route route {method, maxBodyBytes, limitSetting, pattern.split(u'/', Qt::SkipEmptyParts),
+        operation, std::move(handler)};
     int integerCaptures = 0;
     for (const QString &segment : std::as_const(route.segments)) {
         if (!isCapture(segment) || isHashCapture(segment))
@@ -212,7 +212,7 @@ std::optional<HttpReply> Router::dispatch(const edge::HttpRequest &request,
     if (!admitted.route)
         return std::nullopt;
     if (request.contentLength() > admitted.route->maxBodyBytes)
-        return tooLarge(admitted.route->maxBodyBytes);
+        return tooLarge(*admitted.route, request.contentLength());
     return admitted.route->handler(RouteContext {
         request, admitted.ids, admitted.principal, answerLater, admitted.hashes});
 }
@@ -227,14 +227,22 @@ std::variant<qint64, HttpReply> Router::admitBody(
         return HttpReply::error(makeError(
             ErrorCode::NotFound, QStringLiteral("no such resource: ") + request.url().path()));
     if (request.contentLength() > admitted.route->maxBodyBytes)
-        return tooLarge(admitted.route->maxBodyBytes);
+        return tooLarge(*admitted.route, request.contentLength());
     return admitted.route->maxBodyBytes;
 }
 
-HttpReply Router::tooLarge(qint64 limit)
+HttpReply Router::tooLarge(const Route &route, qint64 length)
 {
+    const auto size = [](qint64 bytes) -> QString {
+        return bytes >= 1024 * 1024
+            ? QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB")
+            : QString::number(double(bytes) / 1024.0, 'f', 1) + QStringLiteral(" KiB");
+    };
     return HttpReply::error(makeError(ErrorCode::TooLarge,
-        QStringLiteral("the body is larger than this request takes (%1 bytes)").arg(limit)));
+        QStringLiteral("the body is %1; the limit is %2%3")
+            .arg(size(length), size(route.maxBodyBytes),
+                route.limitSetting.isEmpty() ? QString()
+                                             : QStringLiteral(" (%1)").arg(route.limitSetting))));
 }
 
 } // namespace chamber::api

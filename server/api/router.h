@@ -77,8 +77,10 @@ public:
     // A route with a meeting-scoped operation must capture {meeting}.
     // Bodies up to kDefaultMaxBodyBytes; a route that takes larger ones (uploads) says so.
     static constexpr qint64 kDefaultMaxBodyBytes = 1024 * 1024;
+    // `limitSetting` names the setting behind a larger limit, for the refusal's message.
     void add(HttpMethod method, const QString &pattern, services::Operation operation,
-        RouteHandler handler, qint64 maxBodyBytes = kDefaultMaxBodyBytes);
+        RouteHandler handler, qint64 maxBodyBytes = kDefaultMaxBodyBytes,
+        const QString &limitSetting = {});
     // Paths the HTTP server answers itself (/ws, /docs, the phone reader), listed so that the
     // route list is complete; they authorize with the same table where they serve.
     void addServedElsewhere(
@@ -101,6 +103,7 @@ private:
     {
         HttpMethod method;
         qint64 maxBodyBytes = kDefaultMaxBodyBytes;
+        QString limitSetting;
         QStringList segments; // "{name}" marks an integer capture, "{sha256}" a hash
         services::Operation operation;
         RouteHandler handler;
@@ -115,7 +118,7 @@ private:
         std::vector<QString> hashes;
     };
     Admitted admit(const edge::HttpRequest &request, const Authenticate &authenticate) const;
-    static HttpReply tooLarge(qint64 limit);
+    static HttpReply tooLarge(const Route &route, qint64 length);
     static bool match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
         std::vector<QString> *hashes);
     std::vector<Route> m_routes;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace chamber::edge {
@@ -28,6 +29,10 @@ constexpr qint64 kReadChunk = 64 * 1024;
 constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
 constexpr int kLingerMs = 2000;
 constexpr int kBodyGraceMs = 10000;
+// A body refused as too large (413) after its request was authorized is read and dropped up to
+// this size, so that the client sees the answer: Qt's own client reports an upload whose
+// connection ends while it sends as a network error, not as the 413 it was given.
+constexpr qint64 kDiscardBytes = 64LL * 1024 * 1024;
 
 ErrorCode errorCodeForStatus(int status)
 {
@@ -174,8 +179,11 @@ void Connection::onDeadline()
         }
         break;
     case State::Body:
-        refuse(408, QStringLiteral("the request body came too slowly"));
-        return;
+        if (!m_discarding) {
+            refuse(408, QStringLiteral("the request body came too slowly"));
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -294,6 +302,21 @@ void Connection::readBody(quint64 serial, qint64 limit)
     beginBody(limit);
 }
 
+void Connection::discardBody(const HttpResponse &answer)
+{
+    m_closeAfterResponse = answer.close || !m_keepAlive;
+    m_socket->write(serializeResponseHead(answer, !m_closeAfterResponse));
+    m_socket->write(answer.body);
+    updateBacklog();
+    m_discarding = true;
+    m_bodyExpected = m_request.contentLength();
+    m_bodyReceived = 0;
+    m_state = State::Body;
+    setDeadline(int(std::min<qint64>(
+        kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond, 24 * 3600 * 1000)));
+    readBodyBytes();
+}
+
 void Connection::beginBody(qint64 limit)
 {
     m_bodyExpected = m_request.contentLength();
@@ -334,7 +357,9 @@ void Connection::readBodyBytes()
         } else {
             return; // more comes with readyRead
         }
-        if (m_spool) {
+        if (m_discarding) {
+            // dropped
+        } else if (m_spool) {
             if (m_spool->write(chunk) != chunk.size()) {
                 m_spool->remove();
                 m_spool.reset();
@@ -345,6 +370,11 @@ void Connection::readBodyBytes()
             m_body += chunk;
         }
         m_bodyReceived += chunk.size();
+    }
+    if (m_discarding) {
+        m_discarding = false;
+        responseDone();
+        return;
     }
     if (m_spool) {
         m_spool->close();
@@ -391,10 +421,15 @@ void Connection::respond(quint64 serial, const HttpResponse &response)
         || (m_state != State::Dispatched && m_state != State::AwaitBodyDecision))
         return;
     HttpResponse answer = response;
-    // Answered without its body being read: the body's bytes would be taken for the next
-    // request, so the connection ends here.
-    if (m_state == State::AwaitBodyDecision)
+    if (m_state == State::AwaitBodyDecision) {
+        if (answer.status == 413 && m_request.contentLength() <= kDiscardBytes) {
+            discardBody(answer);
+            return;
+        }
+        // Answered without its body being read: the body's bytes would be taken for the next
+        // request, so the connection ends here.
         answer.close = true;
+    }
     writeResponse(answer);
 }
 
@@ -460,6 +495,8 @@ void Connection::onWritten()
     updateBacklog();
     if (m_state == State::Writing)
         pumpFile();
+    else if (m_state == State::Closing)
+        shutWriteWhenFlushed();
 }
 
 void Connection::updateBacklog()
@@ -480,9 +517,28 @@ void Connection::finish()
     m_state = State::Closing;
     m_paused = false;
     m_resume.stop();
-    setDeadline(kLingerMs + 3000);
-    m_socket->disconnectFromHost(); // after what is queued has gone out
+    setDeadline(0); // a slow reader of the last response is the write-stall timer's
+    shutWriteWhenFlushed();
     onReadable();
+}
+
+// Closing the socket while the client is still sending (the body of a refused upload) would
+// answer its data with a reset, and the reset can destroy our answer before the client reads
+// it. So: the answer goes out, then only our sending side is shut (the client sees the end),
+// and what it still sends is read and dropped until it closes too, or for kLingerMs.
+void Connection::shutWriteWhenFlushed()
+{
+    if (m_writeShut)
+        return;
+    // QSslSocket encrypts what was written on a later turn of the event loop and does not count
+    // it in bytesToWrite() meanwhile; flush() encrypts it now and hands it to the TCP socket,
+    // whose own buffer then says what has not reached the kernel yet.
+    m_socket->flush();
+    if (m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() > 0)
+        return; // called again as the socket drains
+    m_writeShut = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    setDeadline(kLingerMs);
 }
 
 void Connection::abortNow()

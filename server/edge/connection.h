@@ -84,6 +84,7 @@ private:
     void readHead();
     void handleHead(HttpHead head);
     void beginBody(qint64 limit);
+    void discardBody(const HttpResponse &answer); // answered; its body is read and dropped
     void readBodyBytes();
     void dispatch();
     void refuse(int status, const QString &reason);
@@ -100,6 +101,7 @@ private:
     bool takeBudget(); // false: reading pauses until the bucket has a token again
     void setDeadline(int ms);
     void finish(); // graceful close
+    void shutWriteWhenFlushed();
     void updateBacklog();
     void endHandshake();
     qint64 nowMs() const { return m_clock.elapsed(); }
@@ -132,6 +134,8 @@ private:
     QFile m_file;
     qint64 m_fileRemaining = 0;
     qint64 m_dropped = 0; // bytes discarded while closing
+    bool m_writeShut = false;
+    bool m_discarding = false;
 
     WsMessageAssembler m_assembler;
     bool m_upgraded = false; // the main thread has (or is getting) a WsPeer for it

@@ -77,8 +77,12 @@ QByteArray serializeResponseHead(const HttpResponse &response, bool keepAlive)
     // 1xx, 204 and 304 have no body and must not say they do (304 may repeat the length, but
     // nobody needs it).
     const bool bodiless = response.status < 200 || response.status == 204 || response.status == 304;
+    // A refused HEAD says 0 for the error body it does not carry: Qt's client reads the body of
+    // a 401 before it reports it, HEAD or not, and would wait for bytes that never come.
+    const bool headOfError = response.headOnly && response.status >= 400;
     if (!bodiless)
-        head += "Content-Length: " + QByteArray::number(response.bodyLength()) + "\r\n";
+        head += "Content-Length: "
+            + QByteArray::number(headOfError ? 0 : response.bodyLength()) + "\r\n";
     if (response.status != 101)
         head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     head += "\r\n";
