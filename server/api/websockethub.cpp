@@ -40,7 +40,10 @@ WebSocketHub::WebSocketHub(services::MeetingService &service,
 
 WebSocketHub::~WebSocketHub()
 {
-    const auto sessions = m_sessions;
+    // Every session still alive goes, also those closing (forgotten, waiting for their
+    // connection's end): that end would otherwise reach them after the hub is gone.
+    const auto sessions = m_alive;
+    m_alive.clear();
     m_sessions.clear();
     m_subscribers.clear();
     m_countedOnline.clear();
@@ -49,7 +52,9 @@ WebSocketHub::~WebSocketHub()
 
 void WebSocketHub::accept(edge::WsPeer *socket)
 {
-    m_sessions.insert(new WebSocketSession(socket, *this));
+    auto *session = new WebSocketSession(socket, *this);
+    m_sessions.insert(session);
+    m_alive.insert(session);
 }
 
 void WebSocketHub::closeAll(const QString &reason)
@@ -117,6 +122,12 @@ void WebSocketHub::unsubscribe(WebSocketSession *session, qint64 meeting)
     auto it = m_subscribers.find(meeting);
     if (it != m_subscribers.end())
         it->remove(session);
+}
+
+void WebSocketHub::destroyed(WebSocketSession *session)
+{
+    forget(session);
+    m_alive.remove(session);
 }
 
 void WebSocketHub::forget(WebSocketSession *session)

@@ -93,6 +93,7 @@ public:
     void subscribe(WebSocketSession *session, qint64 meeting);
     void unsubscribe(WebSocketSession *session, qint64 meeting);
     void forget(WebSocketSession *session);
+    void destroyed(WebSocketSession *session); // from its destructor
 
 private:
     struct Presence
@@ -117,7 +118,8 @@ private:
     services::EnrollmentService &m_enrollment;
     services::BallotService &m_ballots;
     HubOptions m_options;
-    QSet<WebSocketSession *> m_sessions;
+    QSet<WebSocketSession *> m_sessions; // open ones
+    QSet<WebSocketSession *> m_alive; // open and closing ones: the hub deletes them all
     QSet<WebSocketSession *> m_countedOnline;
     QHash<qint64, QSet<WebSocketSession *>> m_subscribers;
     QHash<qint64, Presence> m_presence;

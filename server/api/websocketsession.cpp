@@ -50,7 +50,7 @@ WebSocketSession::WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub)
 
 WebSocketSession::~WebSocketSession()
 {
-    m_hub.forget(this);
+    m_hub.destroyed(this);
     if (m_socket)
         m_socket->disconnect(this); // the peer aborts its connection as it goes
 }
