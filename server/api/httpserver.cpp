@@ -56,7 +56,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         if (connection && connection->state() == QAbstractSocket::ConnectedState)
             send(*pending, connection, reply);
     };
-    std::optional<HttpReply> reply = m_router.dispatch(request, authenticate, answerLater);
+    std::optional<HttpReply> reply
+        = m_router.dispatch(request, socket->peerAddress(), authenticate, answerLater);
     if (!reply)
         return false;
     if (!reply->deferred)

@@ -1,5 +1,6 @@
 #include "api/router.h"
 
+#include "api/admission.h"
 #include "protocol/event.h"
 
 #include <QJsonDocument>
@@ -24,6 +25,9 @@ HttpReply HttpReply::error(const Error &error)
     if (error.code == ErrorCode::Unauthenticated)
         reply.headers.append(
             qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"chamber\"")));
+    if (error.retryAfterMs)
+        reply.headers.append(qMakePair(QByteArray("Retry-After"),
+            QByteArray::number((std::max<qint64>(*error.retryAfterMs, 1) + 999) / 1000)));
     return reply;
 }
 
@@ -166,7 +170,8 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
 }
 
 std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
-    const Authenticate &authenticate, const AnswerLater &answerLater) const
+    const QHostAddress &peer, const Authenticate &authenticate,
+    const AnswerLater &answerLater) const
 {
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathMatched = false;
@@ -180,16 +185,30 @@ std::optional<HttpReply> Router::dispatch(const QHttpServerRequest &request,
             continue;
         services::Principal principal; // anonymous
         if (!(services::ruleOf(route.operation).who & services::Who::Anyone)) {
+            // No token at all is no guess; a wrong one counts against the address.
+            const bool presented = !request.value("Authorization").isEmpty();
+            if (m_admission && presented) {
+                if (auto refused = m_admission->admitAttempt(Attempt::Bearer, peer))
+                    return HttpReply::error(*refused);
+            }
             auto authenticated = authenticate(request);
-            if (!authenticated)
+            if (!authenticated) {
+                if (m_admission && presented)
+                    m_admission->attemptFailed(
+                        Attempt::Bearer, peer, QStringLiteral("unknown or revoked token"));
                 return HttpReply::error(makeError(ErrorCode::Unauthenticated,
                     QStringLiteral("a valid bearer token is required")));
+            }
             principal = *authenticated;
+            if (m_admission) {
+                if (auto refused = m_admission->charge(principal))
+                    return HttpReply::error(*refused);
+            }
         }
         const qint64 meeting = route.meetingCapture >= 0 ? ids.at(route.meetingCapture) : 0;
         if (auto allowed = services::authorizeAccess(principal, route.operation, meeting); !allowed)
             return HttpReply::error(allowed.error());
-        return route.handler(RouteContext {request, ids, principal, answerLater, hashes});
+        return route.handler(RouteContext {request, ids, principal, answerLater, hashes, peer});
     }
     if (pathMatched) {
         HttpReply reply = HttpReply::error(

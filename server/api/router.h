@@ -10,6 +10,7 @@
 #include "services/principal.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonValue>
 #include <QList>
@@ -21,6 +22,8 @@
 #include <vector>
 
 namespace chamber::api {
+
+class Admission;
 
 struct HttpReply
 {
@@ -50,6 +53,7 @@ struct RouteContext
     services::Principal principal;
     AnswerLater answerLater; // empty where the caller cannot answer later (handlers must check)
     std::vector<QString> hashes; // the {sha256} captures (64 lower-case hex digits), in order
+    QHostAddress peer; // the client's address, as the connection has it
 };
 
 using RouteHandler = std::function<HttpReply(const RouteContext &)>;
@@ -79,8 +83,12 @@ public:
     // nullopt when the path matches no route (404); a 405 reply when only the method differs.
     using Authenticate
         = std::function<std::optional<services::Principal>(const QHttpServerRequest &)>;
-    std::optional<HttpReply> dispatch(const QHttpServerRequest &request,
+    std::optional<HttpReply> dispatch(const QHttpServerRequest &request, const QHostAddress &peer,
         const Authenticate &authenticate, const AnswerLater &answerLater = {}) const;
+
+    // Failed bearer tokens count against the client's address, and an enrolled device's
+    // requests against its budget (null: no limits, as in unit tests).
+    void setAdmission(Admission *admission) { m_admission = admission; }
 
 private:
     struct Route
@@ -95,6 +103,7 @@ private:
         std::vector<QString> *hashes);
     std::vector<Route> m_routes;
     std::vector<RouteInfo> m_servedElsewhere;
+    Admission *m_admission = nullptr;
 };
 
 } // namespace chamber::api

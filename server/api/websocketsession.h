@@ -4,6 +4,7 @@
 #include "protocol/message.h"
 #include "services/principal.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -34,6 +35,8 @@ public:
     const std::optional<services::Principal> &principal() const { return m_principal; }
 
 private:
+    // The client's address: the one place the session asks its connection for it.
+    QHostAddress peerAddress() const;
     void onText(const QString &text);
     void handleHello(const protocol::Message &message);
     void handleEnroll(const protocol::Message &message);

@@ -234,8 +234,14 @@ Status ChamberServer::start()
     hubOptions.resumeWindow = m_config.resumeWindow;
     hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;
     hubOptions.maxBacklogBytes = m_config.maxBacklogMiB * 1024 * 1024;
+    hubOptions.limits.device
+        = support::Budget {double(m_config.deviceBurst), double(m_config.devicePerSecond)};
+    hubOptions.limits.attempts.failures = m_config.authFailures;
+    hubOptions.limits.attempts.windowMs = qint64(m_config.authWindowSeconds) * 1000;
+    hubOptions.limits.attempts.maxBackoffMs = qint64(m_config.authMaxBackoffSeconds) * 1000;
     m_hub = std::make_unique<api::WebSocketHub>(
         *m_service, *m_authenticator, *m_enrollment, *m_ballots, hubOptions);
+    m_router->setAdmission(&m_hub->admission());
     m_hub->setJoinLinkMaker([this](const QString &token) { return joinLink(token); });
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });

@@ -32,6 +32,15 @@ std::optional<QString> setInteger(const QString &value, qint64 min, qint64 max, 
     return std::nullopt;
 }
 
+std::optional<QString> setInt(const QString &value, int min, int max, int *out)
+{
+    qint64 number = 0;
+    auto error = setInteger(value, min, max, &number);
+    if (!error)
+        *out = int(number);
+    return error;
+}
+
 std::optional<QString> setBoolean(const QString &value, bool *out)
 {
     const QString lower = value.toLower();
@@ -46,9 +55,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 18> &keys()
+const std::array<Key, 23> &keys()
 {
-    static const std::array<Key, 18> table {
+    static const std::array<Key, 23> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -165,6 +174,26 @@ const std::array<Key, 18> &keys()
                 // device name never needs a blank.
                 c.mediaArguments = v.simplified().split(u' ', Qt::SkipEmptyParts);
                 return std::nullopt;
+            }},
+        Key {"limits", "device-burst",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 1000000, &c.deviceBurst);
+            }},
+        Key {"limits", "device-per-second",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 0, 1000000, &c.devicePerSecond);
+            }},
+        Key {"limits", "auth-failures",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 1000000, &c.authFailures);
+            }},
+        Key {"limits", "auth-window",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 86400, &c.authWindowSeconds);
+            }},
+        Key {"limits", "auth-max-backoff",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 86400, &c.authMaxBackoffSeconds);
             }},
     };
     return table;
@@ -298,7 +327,8 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
             for (const Key &key : keys())
                 known = known || section == QLatin1String(key.section);
             if (!known) {
-                problem(QStringLiteral("unknown section [%1]; expected [server], [log] or [sync]")
+                problem(QStringLiteral("unknown section [%1]; expected [server], [log], [sync], "
+                                       "[documents], [media] or [limits]")
                             .arg(section.left(40)));
                 section = QStringLiteral("?");
             }

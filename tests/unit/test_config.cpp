@@ -37,7 +37,13 @@ private Q_SLOTS:
                                          "[media]\n"
                                          "enabled = true\n"
                                          "program = /opt/chamber-media\n"
-                                         "arguments = --video test  --fps 15\n"));
+                                         "arguments = --video test  --fps 15\n"
+                                         "[limits]\n"
+                                         "device-burst = 100\n"
+                                         "device-per-second = 0\n"
+                                         "auth-failures = 5\n"
+                                         "auth-window = 30\n"
+                                         "auth-max-backoff = 600\n"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
         QCOMPARE(parsed.config.listen.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parsed.config.listen.port, 9443);
@@ -58,6 +64,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.mediaArguments,
             QStringList({QStringLiteral("--video"), QStringLiteral("test"), QStringLiteral("--fps"),
                 QStringLiteral("15")}));
+        QCOMPARE(parsed.config.deviceBurst, 100);
+        QCOMPARE(parsed.config.devicePerSecond, 0);
+        QCOMPARE(parsed.config.authFailures, 5);
+        QCOMPARE(parsed.config.authWindowSeconds, 30);
+        QCOMPARE(parsed.config.authMaxBackoffSeconds, 600);
     }
 
     void shippedConfigurationParses()
@@ -88,6 +99,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
         QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
         QCOMPARE(parsed.config.maxAnnotationKiB, expected.maxAnnotationKiB);
+        QCOMPARE(parsed.config.deviceBurst, expected.deviceBurst);
+        QCOMPARE(parsed.config.devicePerSecond, expected.devicePerSecond);
+        QCOMPARE(parsed.config.authFailures, expected.authFailures);
+        QCOMPARE(parsed.config.authWindowSeconds, expected.authWindowSeconds);
+        QCOMPARE(parsed.config.authMaxBackoffSeconds, expected.authMaxBackoffSeconds);
     }
 
     void emptyFileKeepsDefaults()
@@ -118,6 +134,14 @@ private Q_SLOTS:
         QTest::newRow("host name")
             << "[server]\nlisten = example.org:443" << 2 << "not an IP address";
         QTest::newRow("no port") << "[server]\nlisten = 127.0.0.1" << 2 << "HOST:PORT";
+        QTest::newRow("burst of none")
+            << "[limits]\ndevice-burst = 0" << 2 << "expected a whole number from 1";
+        QTest::newRow("negative rate")
+            << "[limits]\ndevice-per-second = -1" << 2 << "expected a whole number from 0";
+        QTest::newRow("no failures allowed")
+            << "[limits]\nauth-failures = 0" << 2 << "expected a whole number from 1";
+        QTest::newRow("limit in wrong section")
+            << "[sync]\nauth-window = 5" << 2 << "did you mean [limits] auth-window";
         QTest::newRow("relative data") << "[server]\ndata = var/lib" << 2 << "absolute path";
         QTest::newRow("bad boolean") << "[server]\ndemo = maybe" << 2 << "true or false";
         QTest::newRow("bad format") << "[log]\nformat = xml" << 2 << "auto, json or text";
