@@ -48,7 +48,7 @@ QString wrongToken(int n)
 QList<QJsonObject> repliesTo(WsClient &client, const QString &prefix, int count)
 {
     QList<QJsonObject> replies;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             replies.clear();
             for (const QJsonObject &message : client.received()) {
@@ -234,8 +234,6 @@ private Q_SLOTS:
         // spent by the refusal.
         QTest::qWait(int(retryAfter) + 100);
         QCOMPARE(codeOf(guesser.request(enrollMessage(valid))), QStringLiteral("ok"));
-        QCOMPARE(codeOf(guesser.request(enrollMessage(wrongToken(99)))),
-            QStringLiteral("conflict")); // this connection is now a device's
     }
 
     void thousandGuessesLeaveAFewLogLines()
