@@ -81,8 +81,8 @@ void Admission::attemptFailed(Attempt attempt, const QHostAddress &peer, const Q
     m_log.note(failedMessage(attempt), kPeer, address, nowMs,
         {{kPeer, address}, {QStringLiteral("reason"), reason}});
     if (const qint64 wait = m_attempts.failed(peer, nowMs); wait > 0) {
-        m_log.note(QStringLiteral("address must wait after failed attempts"), kPeer, address,
-            nowMs, {{kPeer, address}, {QStringLiteral("waitMs"), wait}});
+        m_log.note(QStringLiteral("address must wait after failed attempts"), kPeer, address, nowMs,
+            {{kPeer, address}, {QStringLiteral("waitMs"), wait}});
     }
 }
 
@@ -108,7 +108,8 @@ void Admission::tidy()
 {
     const qint64 nowMs = now();
     m_log.flush(nowMs, m_options.logIntervalMs);
-    m_budgets.forgetIdle(nowMs, [this](qint64 device) { return m_connected && m_connected(device); });
+    m_budgets.forgetIdle(
+        nowMs, [this](qint64 device) { return m_connected && m_connected(device); });
 }
 
 } // namespace chamber::api

@@ -83,9 +83,9 @@ public:
         QJsonObject body {{QStringLiteral("role"), role}};
         if (delegate)
             body.insert(QStringLiteral("delegate"), delegate);
-        const RestResponse code = restCall("POST",
-            process.baseUrl() + QStringLiteral("/api/v1/meetings/1/join-codes"), process.pin(),
-            process.adminToken(), QJsonDocument(body).toJson());
+        const RestResponse code
+            = restCall("POST", process.baseUrl() + QStringLiteral("/api/v1/meetings/1/join-codes"),
+                process.pin(), process.adminToken(), QJsonDocument(body).toJson());
         const auto link
             = protocol::parseJoinLink(code.json().value(QLatin1String("url")).toString());
         return link ? link->token : QString();
@@ -133,9 +133,9 @@ private Q_SLOTS:
                 {QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 1}});
         }
         // In the same moment, another seat's command and the admin's ping go through.
-        const QJsonObject checkIn = seat->request({{QStringLiteral("type"),
-                                                       QStringLiteral("attendance.checkIn")},
-            {QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 2}});
+        const QJsonObject checkIn
+            = seat->request({{QStringLiteral("type"), QStringLiteral("attendance.checkIn")},
+                {QStringLiteral("meeting"), 1}, {QStringLiteral("delegate"), 2}});
         QCOMPARE(codeOf(checkIn), QStringLiteral("ok"));
         QCOMPARE(codeOf(admin->request(ping(QStringLiteral("admin-ping")))), QStringLiteral("ok"));
 
@@ -159,8 +159,8 @@ private Q_SLOTS:
         if (rest.status == 429)
             QVERIFY(!rest.header("Retry-After").isEmpty());
         // The flood is summed in the log, not written once per refusal.
-        QVERIFY(server.process.records(QStringLiteral("device over its message budget")).size()
-            <= 3);
+        QVERIFY(
+            server.process.records(QStringLiteral("device over its message budget")).size() <= 3);
     }
 
     void connectionsOfOneDeviceShareItsBudget()
