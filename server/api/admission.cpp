@@ -21,6 +21,8 @@ QString failedMessage(Attempt attempt)
         return QStringLiteral("hello refused");
     case Attempt::Bearer:
         return QStringLiteral("authentication failed");
+    case Attempt::Reader:
+        return QStringLiteral("reader link refused");
     }
     return {};
 }
@@ -34,6 +36,8 @@ QString throttledMessage(Attempt attempt)
         return QStringLiteral("hello refused unchecked");
     case Attempt::Bearer:
         return QStringLiteral("authentication refused unchecked");
+    case Attempt::Reader:
+        return QStringLiteral("reader link refused unchecked");
     }
     return {};
 }

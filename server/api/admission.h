@@ -28,8 +28,9 @@ struct AdmissionOptions
     qint64 logIntervalMs = 10'000; // one line per source and interval for repeated refusals
 };
 
-// What was tried with a secret: a join code, a device credential (hello), a bearer token.
-enum class Attempt { Enroll, Hello, Bearer };
+// What was tried with a secret: a join code, a device credential (hello), a bearer token
+// (REST and /docs), a phone reader link's token.
+enum class Attempt { Enroll, Hello, Bearer, Reader };
 
 class Admission : public QObject
 {

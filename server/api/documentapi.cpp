@@ -1,5 +1,6 @@
 #include "api/documentapi.h"
 
+#include "api/admission.h"
 #include "api/restapi.h"
 #include "core/meeting.h"
 #include "protocol/event.h"
@@ -228,8 +229,18 @@ void DocumentApi::serve(
             {{"Allow", "GET, HEAD"}}, 405);
         return;
     }
+    const bool presented = !request.value("Authorization").isEmpty();
+    if (m_admission && presented) {
+        if (auto refused = m_admission->admitAttempt(Attempt::Bearer, socket->peerAddress())) {
+            writeError(responder, *refused);
+            return;
+        }
+    }
     const auto principal = m_authenticator.authenticateHeader(request.value("Authorization"));
     if (!principal) {
+        if (m_admission && presented)
+            m_admission->attemptFailed(
+                Attempt::Bearer, socket->peerAddress(), QStringLiteral("unknown or revoked token"));
         writeError(responder,
             makeError(ErrorCode::Unauthenticated, QStringLiteral("a device credential is needed")));
         return;

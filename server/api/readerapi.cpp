@@ -1,5 +1,6 @@
 #include "api/readerapi.h"
 
+#include "api/admission.h"
 #include "api/documentapi.h"
 #include "core/meeting.h"
 #include "protocol/message.h"
@@ -315,8 +316,17 @@ void ReaderApi::serve(
         writeError(responder, token.error());
         return;
     }
+    if (m_admission) {
+        if (auto refused = m_admission->admitAttempt(Attempt::Reader, socket->peerAddress())) {
+            writeError(responder, *refused);
+            return;
+        }
+    }
     auto session = m_links.authenticate(token.value());
     if (!session) {
+        if (m_admission)
+            m_admission->attemptFailed(
+                Attempt::Reader, socket->peerAddress(), session.error().message);
         writeError(responder, session.error());
         return;
     }

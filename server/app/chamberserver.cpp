@@ -268,6 +268,7 @@ Status ChamberServer::start()
         services::DocumentOptions {m_config.maxUploadMiB * 1024 * 1024}, m_converter.get());
     m_documentApi
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
+    m_documentApi->setAdmission(&m_hub->admission());
     m_documentApi->registerRoutes(*m_router);
     m_pageRenderer = std::make_unique<services::PageRenderer>(
         services::PageRenderOptions {m_dataDir + QStringLiteral("/reader-cache")});
@@ -276,6 +277,7 @@ Status ChamberServer::start()
     m_readerApi = std::make_unique<api::ReaderApi>(*m_readerLinks, *m_service, *m_documentApi,
         *m_documentFiles, *m_pageRenderer,
         [this](const QString &token) { return readerLink(token); });
+    m_readerApi->setAdmission(&m_hub->admission());
     m_readerApi->registerRoutes(*m_router);
     m_hub->setReaderLinkCreator([this](const services::Principal &principal, qint64 meeting,
                                     qint64 delegate, int ttlSeconds) {
