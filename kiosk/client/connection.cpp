@@ -17,6 +17,14 @@ const QLatin1String kType("type");
 const QString kHelloId = QStringLiteral("hello");
 const QString kSubscribeId = QStringLiteral("subscribe");
 const QLatin1String kMeetingField("meeting");
+
+// The server refused to look at the request for now (this device or address sent too much):
+// not an answer, the same request is sent again later.
+bool isRateLimited(const QJsonObject &reply)
+{
+    return reply.value(kType).toString() == QLatin1String("error")
+        && reply.value(QLatin1String("code")).toString() == QLatin1String("rate_limited");
+}
 } // namespace
 
 Connection::Connection(
@@ -37,6 +45,11 @@ Connection::Connection(
         [this] { m_lastPong = QDateTime::currentDateTimeUtc(); });
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Connection::connectNow);
+    m_resendTimer.setSingleShot(true);
+    connect(&m_resendTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Online)
+            drainOutbox();
+    });
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         if (m_lastPong.msecsTo(QDateTime::currentDateTimeUtc()) > m_options.pongTimeoutMs) {
             qCInfo(lcConnection) << "no answer to pings; dropping the connection";
@@ -236,6 +249,11 @@ void Connection::handleReply(const QJsonObject &reply)
     const QString id = reply.value(QLatin1String("id")).toString();
     const bool ok = reply.value(kType).toString() == QLatin1String("ok");
     if (id == kHelloId) {
+        if (!ok && isRateLimited(reply)) {
+            // Not a verdict on the credential: the server closes, we come back later.
+            m_lastProblem = reply.value(QLatin1String("message")).toString();
+            return;
+        }
         if (!ok) {
             m_rejected = true;
             m_lastProblem = reply.value(QLatin1String("message")).toString();
@@ -265,6 +283,12 @@ void Connection::handleReply(const QJsonObject &reply)
         return;
     }
     if (m_outbox.contains(id)) {
+        if (isRateLimited(reply)) {
+            if (!m_resendTimer.isActive())
+                m_resendTimer.start(int(std::clamp<qint64>(
+                    reply.value(QLatin1String("retryAfterMs")).toInteger(1000), 50, 60000)));
+            return;
+        }
         if (auto status = m_outbox.acknowledge(id); !status)
             qCWarning(lcConnection).noquote() << status.error().message;
         emit commandAnswered(id, reply);

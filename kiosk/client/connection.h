@@ -128,6 +128,9 @@ private:
     QWebSocket m_socket;
     QTimer m_retryTimer;
     QTimer m_pingTimer;
+    // A command answered rate_limited stays in the outbox; the outbox is sent again after
+    // the wait the server named.
+    QTimer m_resendTimer;
     QDateTime m_lastPong;
     State m_state = State::Offline;
     QDateTime m_offlineSince;

@@ -1,5 +1,6 @@
 #include "api/documentapi.h"
 
+#include "api/admission.h"
 #include "api/restapi.h"
 #include "core/meeting.h"
 #include "protocol/event.h"
@@ -151,8 +152,16 @@ HttpReply DocumentApi::serve(const edge::HttpRequest &request) const
             makeError(ErrorCode::BadField, QStringLiteral("documents are only read (GET, HEAD)")),
             {{"Allow", "GET, HEAD"}}, 405);
     }
+    const bool presented = !request.value("Authorization").isEmpty();
+    if (m_admission && presented) {
+        if (auto refused = m_admission->admitAttempt(Attempt::Bearer, request.peer()))
+            return errorReply(*refused);
+    }
     const auto principal = m_authenticator.authenticateHeader(request.value("Authorization"));
     if (!principal) {
+        if (m_admission && presented)
+            m_admission->attemptFailed(
+                Attempt::Bearer, request.peer(), QStringLiteral("unknown or revoked token"));
         return errorReply(
             makeError(ErrorCode::Unauthenticated, QStringLiteral("a device credential is needed")));
     }

@@ -15,6 +15,8 @@ namespace chamber::api {
 
 class RestApi;
 
+class Admission;
+
 class DocumentApi
 {
 public:
@@ -23,6 +25,9 @@ public:
     DocumentApi(RestApi &rest, services::MeetingService &meetings,
         services::DocumentService &documents, const services::Authenticator &authenticator);
     void registerRoutes(Router &router);
+
+    // Wrong bearer tokens count against the client's address (null: no limits).
+    void setAdmission(Admission *admission) { m_admission = admission; }
 
     // GET or HEAD /docs/<sha256>.
     HttpReply serve(const edge::HttpRequest &request) const;
@@ -39,6 +44,7 @@ private:
     services::MeetingService &m_meetings;
     services::DocumentService &m_documents;
     const services::Authenticator &m_authenticator;
+    Admission *m_admission = nullptr;
 };
 
 // A single byte range of a file of `size` bytes, from a Range header ("bytes=0-99", "bytes=100-",

@@ -1,5 +1,6 @@
 #include "api/readerapi.h"
 
+#include "api/admission.h"
 #include "api/documentapi.h"
 #include "core/meeting.h"
 #include "protocol/message.h"
@@ -275,9 +276,16 @@ HttpReply ReaderApi::serve(const edge::HttpRequest &request, const AnswerLater &
     auto token = protocol::readerTokenFromHeader(request.value("Authorization"));
     if (!token)
         return readerError(token.error());
+    if (m_admission) {
+        if (auto refused = m_admission->admitAttempt(Attempt::Reader, request.peer()))
+            return readerError(*refused);
+    }
     auto session = m_links.authenticate(token.value());
-    if (!session)
+    if (!session) {
+        if (m_admission)
+            m_admission->attemptFailed(Attempt::Reader, request.peer(), session.error().message);
         return readerError(session.error());
+    }
     const auto reader
         = services::Principal::forReader(session->link, session->meeting, session->delegate);
     if (auto allowed

@@ -22,6 +22,7 @@ class DocumentFiles;
 
 namespace chamber::api {
 
+class Admission;
 class DocumentApi;
 
 // Makes the link a reader QR code carries from a token: https://HOST:PORT/read#t=<token>.
@@ -34,6 +35,9 @@ public:
         const DocumentApi &documents, const storage::DocumentFiles &files,
         services::PageRenderer &renderer, ReaderLinkMaker link);
     void registerRoutes(Router &router);
+
+    // Wrong link tokens count against the client's address (null: no limits).
+    void setAdmission(Admission *admission) { m_admission = admission; }
 
     // True for the paths serve() answers (/read, /reader/…).
     static bool handles(const QString &path);
@@ -56,6 +60,7 @@ private:
     const DocumentApi &m_documents;
     const storage::DocumentFiles &m_files;
     services::PageRenderer &m_renderer;
+    Admission *m_admission = nullptr;
     ReaderLinkMaker m_link;
 };
 

@@ -1,5 +1,6 @@
 #include "api/router.h"
 
+#include "api/admission.h"
 #include "protocol/event.h"
 
 #include <QJsonDocument>
@@ -24,6 +25,9 @@ HttpReply HttpReply::error(const Error &error)
     if (error.code == ErrorCode::Unauthenticated)
         reply.headers.append(
             qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"chamber\"")));
+    if (error.retryAfterMs)
+        reply.headers.append(qMakePair(QByteArray("Retry-After"),
+            QByteArray::number((std::max<qint64>(*error.retryAfterMs, 1) + 999) / 1000)));
     return reply;
 }
 
@@ -180,13 +184,30 @@ Router::Admitted Router::admit(
             continue;
         admitted.route = &route;
         if (!(services::ruleOf(route.operation).who & services::Who::Anyone)) {
+            // No token at all is no guess; a wrong one counts against the address.
+            const bool presented = !request.value("Authorization").isEmpty();
+            if (m_admission && presented) {
+                if (auto refused = m_admission->admitAttempt(Attempt::Bearer, request.peer())) {
+                    admitted.refusal = HttpReply::error(*refused);
+                    return admitted;
+                }
+            }
             auto authenticated = authenticate(request);
             if (!authenticated) {
+                if (m_admission && presented)
+                    m_admission->attemptFailed(Attempt::Bearer, request.peer(),
+                        QStringLiteral("unknown or revoked token"));
                 admitted.refusal = HttpReply::error(makeError(ErrorCode::Unauthenticated,
                     QStringLiteral("a valid bearer token is required")));
                 return admitted;
             }
             admitted.principal = *authenticated;
+            if (m_admission) {
+                if (auto refused = m_admission->charge(admitted.principal)) {
+                    admitted.refusal = HttpReply::error(*refused);
+                    return admitted;
+                }
+            }
         }
         const qint64 meeting = route.meetingCapture >= 0 ? admitted.ids.at(route.meetingCapture) : 0;
         if (auto allowed = services::authorizeAccess(admitted.principal, route.operation, meeting);
@@ -213,8 +234,8 @@ std::optional<HttpReply> Router::dispatch(const edge::HttpRequest &request,
         return std::nullopt;
     if (request.contentLength() > admitted.route->maxBodyBytes)
         return tooLarge(*admitted.route, request.contentLength());
-    return admitted.route->handler(RouteContext {
-        request, admitted.ids, admitted.principal, answerLater, admitted.hashes});
+    return admitted.route->handler(RouteContext {request, admitted.ids, admitted.principal,
+        answerLater, admitted.hashes, request.peer()});
 }
 
 std::variant<qint64, HttpReply> Router::admitBody(

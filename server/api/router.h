@@ -24,6 +24,8 @@
 
 namespace chamber::api {
 
+class Admission;
+
 struct HttpReply
 {
     int status = 200;
@@ -56,6 +58,7 @@ struct RouteContext
     services::Principal principal;
     AnswerLater answerLater; // empty where the caller cannot answer later (handlers must check)
     std::vector<QString> hashes; // the {sha256} captures (64 lower-case hex digits), in order
+    QHostAddress peer; // the client's address, as the connection has it
 };
 
 using RouteHandler = std::function<HttpReply(const RouteContext &)>;
@@ -98,6 +101,10 @@ public:
     std::variant<qint64, HttpReply> admitBody(
         const edge::HttpRequest &request, const Authenticate &authenticate) const;
 
+    // Failed bearer tokens count against the client's address, and an enrolled device's
+    // requests against its budget (null: no limits, as in unit tests).
+    void setAdmission(Admission *admission) { m_admission = admission; }
+
 private:
     struct Route
     {
@@ -123,6 +130,7 @@ private:
         std::vector<QString> *hashes);
     std::vector<Route> m_routes;
     std::vector<RouteInfo> m_servedElsewhere;
+    Admission *m_admission = nullptr;
 };
 
 } // namespace chamber::api

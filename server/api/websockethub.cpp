@@ -32,7 +32,11 @@ WebSocketHub::WebSocketHub(services::MeetingService &service,
     , m_enrollment(enrollment)
     , m_ballots(ballots)
     , m_options(options)
+    , m_admission(options.limits)
 {
+    // A connected device keeps its bucket even when full: it is likely to send again.
+    m_admission.setConnectedDevices(
+        [this](qint64 device) { return m_presence.value(device).connections > 0; });
     connect(&m_service, &services::MeetingService::eventsCommitted, this, &WebSocketHub::broadcast);
     connect(&m_ballots, &services::BallotService::progressChanged, this,
         &WebSocketHub::announceProgress);

@@ -3,6 +3,7 @@
 // cuts off revoked devices at once.
 #pragma once
 
+#include "api/admission.h"
 #include "protocol/error.h"
 #include "protocol/event.h"
 #include "services/principal.h"
@@ -42,6 +43,8 @@ struct HubOptions
     // A client that lets this much unsent data pile up is disconnected (it resumes on
     // reconnect), so one stalled tablet cannot make the server buffer without bound.
     qint64 maxBacklogBytes = 8 * 1024 * 1024;
+    // Each device's message budget and the failed authentications an address may have.
+    AdmissionOptions limits;
 };
 
 class WebSocketHub : public QObject
@@ -64,6 +67,8 @@ public:
     const services::Authenticator &authenticator() const { return m_authenticator; }
     services::EnrollmentService &enrollment() { return m_enrollment; }
     services::BallotService &ballots() { return m_ballots; }
+    // Shared with the REST router, so a device's requests and messages draw on one budget.
+    Admission &admission() { return m_admission; }
 
     // The URL for a join code's token (see EnrollmentApi); needed for seat codes on screens.
     void setJoinLinkMaker(std::function<QString(const QString &token)> maker)
@@ -118,6 +123,7 @@ private:
     services::EnrollmentService &m_enrollment;
     services::BallotService &m_ballots;
     HubOptions m_options;
+    Admission m_admission;
     QSet<WebSocketSession *> m_sessions; // open ones
     QSet<WebSocketSession *> m_alive; // open and closing ones: the hub deletes them all
     QSet<WebSocketSession *> m_countedOnline;

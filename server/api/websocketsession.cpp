@@ -97,6 +97,13 @@ void WebSocketSession::onText(const QByteArray &text)
         return;
     QString requestId;
     auto message = protocol::parseMessage(text, protocol::Direction::ToServer, &requestId);
+    // Every message of a device costs, before any work is done for it (a malformed one too).
+    if (m_principal) {
+        if (auto refused = m_hub.admission().charge(*m_principal)) {
+            sendJson(protocol::errorReply(requestId, *refused));
+            return;
+        }
+    }
     if (!message) {
         sendJson(protocol::errorReply(requestId, message.error()));
         return;
@@ -175,8 +182,16 @@ void WebSocketSession::handleHello(const protocol::Message &message)
                 QStringLiteral("protocol"))));
         return;
     }
+    // An address that failed too often is refused without the credential being checked.
+    if (auto refused = m_hub.admission().admitAttempt(Attempt::Hello, peerAddress())) {
+        sendJson(protocol::errorReply(message.id, *refused));
+        closeWithReason(QStringLiteral("rate_limited"));
+        return;
+    }
     m_principal = m_hub.authenticator().authenticate(message.string(QLatin1String("credential")));
     if (!m_principal) {
+        m_hub.admission().attemptFailed(
+            Attempt::Hello, peerAddress(), QStringLiteral("unknown or revoked credential"));
         sendJson(protocol::errorReply(message.id,
             makeError(ErrorCode::Unauthenticated,
                 QStringLiteral("the credential is not valid (unknown or revoked)"),
@@ -214,12 +229,23 @@ void WebSocketSession::handleEnroll(const protocol::Message &message)
                 ErrorCode::Conflict, QStringLiteral("this connection is already authenticated"))));
         return;
     }
+    // An address that failed too often is refused without the code being looked up (so a
+    // valid one is not used up by the refusal).
+    if (auto refused = m_hub.admission().admitAttempt(Attempt::Enroll, peerAddress())) {
+        sendJson(protocol::errorReply(message.id, *refused));
+        return;
+    }
     auto enrolled = m_hub.enrollment().redeem(message.string(QLatin1String("token")),
         message.string(QLatin1String("name")), message.string(QLatin1String("platform")));
     if (!enrolled) {
-        log::warning(lcSession(), QStringLiteral("enrollment refused"),
-            {{QStringLiteral("peer"), peerAddress().toString()},
-                {QStringLiteral("reason"), enrolled.error().message}});
+        // A wrong, used or expired code counts against the address (and is logged, summed).
+        if (enrolled.error().code == ErrorCode::Unauthenticated)
+            m_hub.admission().attemptFailed(
+                Attempt::Enroll, peerAddress(), enrolled.error().message);
+        else
+            log::warning(lcSession(), QStringLiteral("enrollment refused"),
+                {{QStringLiteral("peer"), peerAddress().toString()},
+                    {QStringLiteral("reason"), enrolled.error().message}});
         sendJson(protocol::errorReply(message.id, enrolled.error()));
         return;
     }

@@ -38,8 +38,9 @@ public:
     const std::optional<services::Principal> &principal() const { return m_principal; }
 
 private:
-    void onText(const QByteArray &text);
+    // The client's address: the one place the session asks its connection for it.
     QHostAddress peerAddress() const;
+    void onText(const QByteArray &text);
     void handleHello(const protocol::Message &message);
     void handleEnroll(const protocol::Message &message);
     void handleSubscribe(const protocol::Message &message);

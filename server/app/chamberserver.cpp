@@ -253,8 +253,14 @@ Status ChamberServer::start()
     hubOptions.resumeWindow = m_config.resumeWindow;
     hubOptions.helloTimeoutMs = m_config.helloTimeoutSeconds * 1000;
     hubOptions.maxBacklogBytes = m_config.maxBacklogMiB * 1024 * 1024;
+    hubOptions.limits.device
+        = support::Budget {double(m_config.deviceBurst), double(m_config.devicePerSecond)};
+    hubOptions.limits.attempts.failures = m_config.authFailures;
+    hubOptions.limits.attempts.windowMs = qint64(m_config.authWindowSeconds) * 1000;
+    hubOptions.limits.attempts.maxBackoffMs = qint64(m_config.authMaxBackoffSeconds) * 1000;
     m_hub = std::make_unique<api::WebSocketHub>(
         *m_service, *m_authenticator, *m_enrollment, *m_ballots, hubOptions);
+    m_router->setAdmission(&m_hub->admission());
     m_hub->setJoinLinkMaker([this](const QString &token) { return joinLink(token); });
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
@@ -281,6 +287,7 @@ Status ChamberServer::start()
         services::DocumentOptions {m_config.maxUploadMiB * 1024 * 1024}, m_converter.get());
     m_documentApi
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
+    m_documentApi->setAdmission(&m_hub->admission());
     m_documentApi->registerRoutes(*m_router);
     m_pageRenderer = std::make_unique<services::PageRenderer>(
         services::PageRenderOptions {m_dataDir + QStringLiteral("/reader-cache")});
@@ -289,6 +296,7 @@ Status ChamberServer::start()
     m_readerApi = std::make_unique<api::ReaderApi>(*m_readerLinks, *m_service, *m_documentApi,
         *m_documentFiles, *m_pageRenderer,
         [this](const QString &token) { return readerLink(token); });
+    m_readerApi->setAdmission(&m_hub->admission());
     m_readerApi->registerRoutes(*m_router);
     m_hub->setReaderLinkCreator([this](const services::Principal &principal, qint64 meeting,
                                     qint64 delegate, int ttlSeconds) {

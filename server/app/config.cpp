@@ -65,9 +65,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 29> &keys()
+const std::array<Key, 34> &keys()
 {
-    static const std::array<Key, 29> table {
+    static const std::array<Key, 34> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -234,6 +234,26 @@ const std::array<Key, 29> &keys()
                 c.mediaArguments = v.simplified().split(u' ', Qt::SkipEmptyParts);
                 return std::nullopt;
             }},
+        Key {"limits", "device-burst",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 1000000, &c.deviceBurst);
+            }},
+        Key {"limits", "device-per-second",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 0, 1000000, &c.devicePerSecond);
+            }},
+        Key {"limits", "auth-failures",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 1000000, &c.authFailures);
+            }},
+        Key {"limits", "auth-window",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 86400, &c.authWindowSeconds);
+            }},
+        Key {"limits", "auth-max-backoff",
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 86400, &c.authMaxBackoffSeconds);
+            }},
     };
     return table;
 }
@@ -366,7 +386,8 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
             for (const Key &key : keys())
                 known = known || section == QLatin1String(key.section);
             if (!known) {
-                problem(QStringLiteral("unknown section [%1]; expected [server], [log], [sync], [documents], [network] or [media]")
+                problem(QStringLiteral("unknown section [%1]; expected [server], [log], [sync], "
+                                       "[documents], [network], [media] or [limits]")
                             .arg(section.left(40)));
                 section = QStringLiteral("?");
             }

@@ -6,6 +6,8 @@
 //   data = /var/lib/chamber
 //   [log]
 //   format = json
+//   [limits]
+//   device-burst = 60
 //
 // Unknown sections or keys, bad values and duplicates are errors with the file and line, so a
 // typo never silently falls back to a default.
@@ -50,6 +52,14 @@ struct ServerConfig
     int maxConversions = 1; // office conversions running at once
     int maxWaitingConversions = 4; // queued behind them; more are refused (503)
     qint64 maxAnnotationKiB = 4096; // largest encrypted annotation backup a tablet may store
+    // [limits]: messages and REST requests an enrolled device may send at once and per second
+    // (0 per second: no limit), and failed authentications an address may have within a
+    // window before it waits (1 s, doubling up to the maximum while the failures go on).
+    int deviceBurst = 60;
+    int devicePerSecond = 20;
+    int authFailures = 20;
+    int authWindowSeconds = 60;
+    int authMaxBackoffSeconds = 60;
     // Video bridges: chamberd runs chamber-media as a supervised child when enabled.
     bool mediaEnabled = false;
     QString mediaProgram; // empty: chamber-media beside chamberd, else on PATH

@@ -58,6 +58,8 @@ QJsonObject Error::toJson() const
         json.insert(QStringLiteral("field"), field);
     if (!details.isEmpty())
         json.insert(QStringLiteral("details"), details);
+    if (retryAfterMs)
+        json.insert(QStringLiteral("retryAfterMs"), *retryAfterMs);
     return json;
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -41,6 +42,8 @@ struct Error
     QString message; // human readable, English; clients translate by code
     QString field; // the offending field or input location, if any
     QJsonArray details; // itemised problems, e.g. one {line, message} per bad CSV line
+    // rate_limited: milliseconds after which the same request may be let through.
+    std::optional<qint64> retryAfterMs;
 
     QJsonObject toJson() const;
     bool operator==(const Error &) const = default;
@@ -49,6 +52,14 @@ struct Error
 inline Error makeError(ErrorCode code, QString message, QString field = {})
 {
     return Error {code, std::move(message), std::move(field)};
+}
+
+// rate_limited, saying when to try again.
+inline Error rateLimited(QString message, qint64 retryAfterMs)
+{
+    Error error = makeError(ErrorCode::RateLimited, std::move(message));
+    error.retryAfterMs = retryAfterMs;
+    return error;
 }
 
 // A value or an Error. Small on purpose: C++20 has no std::expected.

@@ -220,6 +220,8 @@ constexpr std::array kError {
     FieldSpec {"field", FieldKind::String, false, 0, 200, nullptr, {}, "offending field"},
     FieldSpec {"details", FieldKind::Array, false, 0, 0, nullptr, {},
         "itemised problems, e.g. one {line, message} per bad CSV line"},
+    FieldSpec {"retryAfterMs", FieldKind::Integer, false, 0, 86'400'000, nullptr, {},
+        "rate_limited: milliseconds after which the request may be let through"},
 };
 constexpr std::array kEvent {
     kMeeting,

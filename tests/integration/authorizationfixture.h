@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <array>
 #include <memory>
@@ -61,6 +62,7 @@ public:
 
 private:
     WsClient *session(Column column);
+    QTemporaryDir m_configDir;
     std::array<std::unique_ptr<WsClient>, Columns> m_sessions;
     QJsonObject m_refusedHello;
     int m_requests = 0;

@@ -1,6 +1,7 @@
 // Joining by QR and staying joined, against the real chamberd: enrollment and its refusals
 // (replayed, expired, unknown token; a server with another key), revocation, role limits,
 // and the kiosk client surviving server restarts with its outbox drained exactly once.
+#include "chamberctlrun.h"
 #include "connection.h"
 #include "enroller.h"
 #include "protocol/joinlink.h"
@@ -330,6 +331,31 @@ private Q_SLOTS:
                      .toInteger(),
             10);
         QCOMPARE(connection.meeting().toJson(), state);
+    }
+
+    void outboxOutlastsTheDeviceBudget()
+    {
+        // More queued than the device may send at once: the commands answered rate_limited
+        // stay in the outbox and go again after the wait, so each gets its real answer.
+        QTemporaryDir dir;
+        Server server;
+        QVERIFY(server.process.start({QStringLiteral("--demo"), QStringLiteral("--config"),
+            writeTestFile(dir, QStringLiteral("chamberd.conf"),
+                "[limits]\ndevice-burst = 4\ndevice-per-second = 10\n")}));
+        const Enrolled chair = enroll(server.joinCode(QStringLiteral("chair")));
+        QVERIFY2(chair.identity, qPrintable(chair.failure));
+        Outbox outbox;
+        Connection connection(*chair.identity, outbox, kFastRetries);
+        QSignalSpy answers(&connection, &Connection::commandAnswered);
+        constexpr int kQueued = 20;
+        for (int i = 0; i < kQueued; ++i)
+            QVERIFY(connection.send({{QStringLiteral("type"), QStringLiteral("ping")}}));
+        connection.start();
+        QVERIFY(QTest::qWaitFor([&] { return answers.size() >= kQueued; }, 60000));
+        for (const auto &arguments : std::as_const(answers))
+            QCOMPARE(arguments.at(1).toJsonObject().value(QLatin1String("type")).toString(),
+                QStringLiteral("ok"));
+        QVERIFY(outbox.pending().isEmpty());
     }
 
     void outboxSurvivesAKioskRestart()

@@ -63,6 +63,8 @@ void TcpProxy::relay()
             upstream->abort();
             client->deleteLater();
         });
+        if (!m_source.isNull())
+            upstream->bind(m_source);
         upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
     }
 }

@@ -23,6 +23,9 @@ public:
         m_cutAfter = bytes;
         m_cutsLeft = times;
     }
+    // Connect to the server from this local address (e.g. 127.0.0.2: Linux answers all of
+    // 127/8), so the server sees the client coming from another address.
+    void setSourceAddress(const QHostAddress &address) { m_source = address; }
     // Refuse (close at once) new connections, as a server that is gone.
     void setRefusing(bool refusing) { m_refusing = refusing; }
     int connections() const { return m_connections; }
@@ -34,6 +37,7 @@ private:
 
     QTcpServer m_server;
     quint16 m_targetPort;
+    QHostAddress m_source;
     qint64 m_cutAfter = 0;
     int m_cutsLeft = 0;
     bool m_refusing = false;

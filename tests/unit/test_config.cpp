@@ -13,31 +13,36 @@ class TestConfig : public QObject
 private Q_SLOTS:
     void fullFile()
     {
-        const ConfigParse parsed
-            = parseConfig(QStringLiteral("# chamberd.conf\n"
-                                         "[server]\n"
-                                         "listen = 127.0.0.1:9443\n"
-                                         "data = \"/var/lib/chamber\"\n"
-                                         "demo = yes\n"
-                                         "\n"
-                                         "; log settings\n"
-                                         "[log]\n"
-                                         "format = json\n"
-                                         "level = debug\n"
-                                         "[sync]\n"
-                                         "resume-window = 250\n"
-                                         "hello-timeout = 5\n"
-                                         "max-backlog-mib = 16\n"
-                                         "[documents]\n"
-                                         "office-converter = /opt/lo/soffice\n"
-                                         "conversion-timeout = 30\n"
-                                         "max-conversions = 2\n"
-                                         "max-waiting-conversions = 0\n"
-                                         "max-annotation-kib = 64\n"
-                                         "[media]\n"
-                                         "enabled = true\n"
-                                         "program = /opt/chamber-media\n"
-                                         "arguments = --video test  --fps 15\n"));
+        const ConfigParse parsed = parseConfig(QStringLiteral("# chamberd.conf\n"
+                                                              "[server]\n"
+                                                              "listen = 127.0.0.1:9443\n"
+                                                              "data = \"/var/lib/chamber\"\n"
+                                                              "demo = yes\n"
+                                                              "\n"
+                                                              "; log settings\n"
+                                                              "[log]\n"
+                                                              "format = json\n"
+                                                              "level = debug\n"
+                                                              "[sync]\n"
+                                                              "resume-window = 250\n"
+                                                              "hello-timeout = 5\n"
+                                                              "max-backlog-mib = 16\n"
+                                                              "[documents]\n"
+                                                              "office-converter = /opt/lo/soffice\n"
+                                                              "conversion-timeout = 30\n"
+                                                              "max-conversions = 2\n"
+                                                              "max-waiting-conversions = 0\n"
+                                                              "max-annotation-kib = 64\n"
+                                                              "[media]\n"
+                                                              "enabled = true\n"
+                                                              "program = /opt/chamber-media\n"
+                                                              "arguments = --video test  --fps 15\n"
+                                                              "[limits]\n"
+                                                              "device-burst = 100\n"
+                                                              "device-per-second = 0\n"
+                                                              "auth-failures = 5\n"
+                                                              "auth-window = 30\n"
+                                                              "auth-max-backoff = 600\n"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
         QCOMPARE(parsed.config.listen.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(parsed.config.listen.port, 9443);
@@ -58,6 +63,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.mediaArguments,
             QStringList({QStringLiteral("--video"), QStringLiteral("test"), QStringLiteral("--fps"),
                 QStringLiteral("15")}));
+        QCOMPARE(parsed.config.deviceBurst, 100);
+        QCOMPARE(parsed.config.devicePerSecond, 0);
+        QCOMPARE(parsed.config.authFailures, 5);
+        QCOMPARE(parsed.config.authWindowSeconds, 30);
+        QCOMPARE(parsed.config.authMaxBackoffSeconds, 600);
     }
 
     void shippedConfigurationParses()
@@ -88,6 +98,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
         QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
         QCOMPARE(parsed.config.maxAnnotationKiB, expected.maxAnnotationKiB);
+        QCOMPARE(parsed.config.deviceBurst, expected.deviceBurst);
+        QCOMPARE(parsed.config.devicePerSecond, expected.devicePerSecond);
+        QCOMPARE(parsed.config.authFailures, expected.authFailures);
+        QCOMPARE(parsed.config.authWindowSeconds, expected.authWindowSeconds);
+        QCOMPARE(parsed.config.authMaxBackoffSeconds, expected.authMaxBackoffSeconds);
         const chamber::edge::EdgeLimits &network = parsed.config.network;
         QCOMPARE(network.ioThreads, expected.network.ioThreads);
         QCOMPARE(network.maxConnections, expected.network.maxConnections);
@@ -143,6 +158,14 @@ private Q_SLOTS:
         QTest::newRow("host name")
             << "[server]\nlisten = example.org:443" << 2 << "not an IP address";
         QTest::newRow("no port") << "[server]\nlisten = 127.0.0.1" << 2 << "HOST:PORT";
+        QTest::newRow("burst of none")
+            << "[limits]\ndevice-burst = 0" << 2 << "expected a whole number from 1";
+        QTest::newRow("negative rate")
+            << "[limits]\ndevice-per-second = -1" << 2 << "expected a whole number from 0";
+        QTest::newRow("no failures allowed")
+            << "[limits]\nauth-failures = 0" << 2 << "expected a whole number from 1";
+        QTest::newRow("limit in wrong section")
+            << "[sync]\nauth-window = 5" << 2 << "did you mean [limits] auth-window";
         QTest::newRow("relative data") << "[server]\ndata = var/lib" << 2 << "absolute path";
         QTest::newRow("bad boolean") << "[server]\ndemo = maybe" << 2 << "true or false";
         QTest::newRow("bad format") << "[log]\nformat = xml" << 2 << "auto, json or text";

@@ -318,7 +318,7 @@ private Q_SLOTS:
 
     void errorCodesHaveStableNames()
     {
-        for (int value = int(ErrorCode::BadJson); value <= int(ErrorCode::Unavailable); ++value) {
+        for (int value = int(ErrorCode::BadJson); value <= int(ErrorCode::RateLimited); ++value) {
             const auto code = ErrorCode(value);
             ErrorCode back;
             QVERIFY(errorCodeFromName(errorCodeName(code), &back));
@@ -346,7 +346,7 @@ private Q_SLOTS:
                                    .arg(QLatin1String(spec.type), QLatin1String(field.name))));
             }
         }
-        for (int value = int(ErrorCode::BadJson); value <= int(ErrorCode::Unavailable); ++value) {
+        for (int value = int(ErrorCode::BadJson); value <= int(ErrorCode::RateLimited); ++value) {
             const QString name = errorCodeName(ErrorCode(value));
             QVERIFY2(text.contains(QStringLiteral("`%1`").arg(name)), qPrintable(name));
         }
