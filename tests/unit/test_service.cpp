@@ -307,7 +307,7 @@ private Q_SLOTS:
         QVERIFY2(reply.value(QLatin1String("message"))
                      .toString()
                      .startsWith(QStringLiteral("the server's disk is full; nothing was stored")),
-            qPrintable(QJsonDocument(reply).toJson()));
+            QJsonDocument(reply).toJson().constData());
         // Nothing of the refused command: no meeting in memory, no event, no stored answer.
         QCOMPARE(m_service->meetings().size(), created);
         QCOMPARE(db.queryInteger("SELECT count(*) FROM events").value(), qint64(created));
