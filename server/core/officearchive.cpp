@@ -3,7 +3,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <optional>
 #include <vector>
 
 namespace chamber::core {

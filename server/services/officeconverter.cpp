@@ -46,7 +46,6 @@ struct OfficeConverter::Job
 {
     QByteArray content;
     QString format;
-    QString uploader;
     Done done;
     QTemporaryDir dir;
     QString profileUrl; // LibreOffice's user installation, canonical (officePipeName)
@@ -157,7 +156,6 @@ Status OfficeConverter::convert(
     auto job = std::make_unique<Job>();
     job->content = content;
     job->format = format;
-    job->uploader = uploader;
     job->done = std::move(done);
     auto turn = std::find_if(m_waiting.begin(), m_waiting.end(),
         [&uploader](const Turn &t) { return t.uploader == uploader; });
