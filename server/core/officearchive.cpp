@@ -87,7 +87,7 @@ private:
     {
         return makeError(ErrorCode::Invalid,
             QStringLiteral("the server could not read the .%1 file as an office document (a ZIP "
-                           "archive): %2")
+                           "archive), so LibreOffice was not asked to convert it: %2")
                 .arg(m_format, what),
             QStringLiteral("content"));
     }
