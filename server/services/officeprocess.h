@@ -38,7 +38,7 @@ void fenceOfficeProcess(const OfficeProcessLimits &limits, pid_t server);
 
 // LibreOffice's single-instance pipe for a user installation (profile) URL:
 // OSL_PIPE_<uid>_SingleOfficeIPC_<MD5 of the URL's UTF-16, each byte in hex without zero
-// padding>, in /tmp (hard-coded in LibreOffice's sal/osl, whatever TMPDIR says; /var/tmp if
+// padding>, in /tmp (fixed in LibreOffice's sal/osl, whatever TMPDIR says; /var/tmp if
 // /tmp is not writable). LibreOffice hashes its canonical URL (symbolic links resolved,
 // %-encoded), so `profileUrl` must be that: QUrl::fromLocalFile(canonical path).
 QString officePipeName(const QString &profileUrl);
