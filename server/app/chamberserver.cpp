@@ -277,6 +277,8 @@ Status ChamberServer::start()
     conversion.maxRunning = m_config.maxConversions;
     conversion.maxWaiting = m_config.maxWaitingConversions;
     conversion.maxOutputBytes = m_config.maxUploadMiB * 1024 * 1024;
+    conversion.memoryBytes = m_config.conversionMemoryMiB * 1024 * 1024;
+    conversion.archive.maxUnpackedBytes = m_config.maxUnpackedMiB * 1024 * 1024;
     m_converter = std::make_unique<services::OfficeConverter>(conversion);
     const QString converter = m_converter->resolveProgram();
     log::info(lcServer(),

@@ -65,9 +65,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 34> &keys()
+const std::array<Key, 36> &keys()
 {
-    static const std::array<Key, 34> table {
+    static const std::array<Key, 36> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -150,6 +150,14 @@ const std::array<Key, 34> &keys()
                 auto error = setInteger(v, 1, 3600, &seconds);
                 c.conversionTimeoutSeconds = int(seconds);
                 return error;
+            }},
+        Key {"documents", "conversion-memory-mib",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 128, 1024 * 1024, &c.conversionMemoryMiB);
+            }},
+        Key {"documents", "max-unpacked-mib",
+            [](ServerConfig &c, const QString &v) {
+                return setInteger(v, 1, 1024 * 1024, &c.maxUnpackedMiB);
             }},
         Key {"documents", "max-conversions",
             [](ServerConfig &c, const QString &v) {

@@ -48,8 +48,10 @@ struct ServerConfig
     edge::EdgeLimits network; // [network]: connections, handshakes, timeouts, budgets
     qint64 maxUploadMiB = 100; // largest document a secretary may upload
     QString officeConverter; // LibreOffice's soffice; empty: found on PATH
-    int conversionTimeoutSeconds = 120;
-    int maxConversions = 1; // office conversions running at once
+    int conversionTimeoutSeconds = 120; // also LibreOffice's processor time limit
+    qint64 conversionMemoryMiB = 1024; // RLIMIT_DATA of each LibreOffice process
+    qint64 maxUnpackedMiB = 256; // what an office file's ZIP entries may unpack to, together
+    int maxConversions = 2; // office conversions running at once
     int maxWaitingConversions = 4; // queued behind them; more are refused (503)
     qint64 maxAnnotationKiB = 4096; // largest encrypted annotation backup a tablet may store
     // [limits]: messages and REST requests an enrolled device may send at once and per second

@@ -291,8 +291,10 @@ void BallotService::flush()
         for (const Accepted &entry : accepted) {
             for (const Reply &reply : entry.pending->replies)
                 reply(protocol::errorReply(entry.pending->requestId,
-                    makeError(ErrorCode::Internal,
-                        QStringLiteral("the ballot could not be stored; please vote again"))));
+                    committed.error().code == ErrorCode::Unavailable
+                        ? committed.error() // the disk is full: said as it is
+                        : makeError(ErrorCode::Internal,
+                            QStringLiteral("the ballot could not be stored; please vote again"))));
         }
         return;
     }

@@ -1,5 +1,6 @@
 #include "services/documentservice.h"
 
+#include "core/officearchive.h"
 #include "core/uploadcheck.h"
 #include "services/meetingservice.h"
 #include "services/officeconverter.h"
@@ -68,8 +69,17 @@ void DocumentService::upload(const Principal &principal, qint64 meetingId, qint6
                 .arg(format->source),
             QStringLiteral("content")));
     const QString source = format->source;
+    // What it unpacks to, before LibreOffice sees it.
+    if (auto archive = core::checkOfficeArchive(content, source, m_converter->options().archive);
+        !archive) {
+        log::info(lcDocuments(), QStringLiteral("upload refused"),
+            {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("item"), item},
+                {QStringLiteral("source"), source},
+                {QStringLiteral("reason"), archive.error().message}});
+        return done(archive.error());
+    }
     const QString shownName = name.value();
-    auto queued = m_converter->convert(content, source,
+    auto queued = m_converter->convert(content, source, principal.id,
         [this, principal, meetingId, item, shownName, source, sourceSha256, done](
             Result<QByteArray> pdf) {
             if (!pdf) {

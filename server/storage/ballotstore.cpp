@@ -62,8 +62,8 @@ Result<qint64> rewriteTable(Database &db, const KeyedTable &table)
         }
     }
     if (rc != SQLITE_DONE)
-        return storageError(
-            QStringLiteral("rewrite %1").arg(QLatin1String(table.name)), db.lastError());
+        return sqliteError(
+            db.handle(), rc, QStringLiteral("rewrite %1").arg(QLatin1String(table.name)));
     select->reset();
     // Without a WHERE clause SQLite clears the table's pages at once; secure_delete zeroes them.
     if (auto status = db.exec("DELETE FROM " + name); !status)
@@ -78,9 +78,9 @@ Result<qint64> rewriteTable(Database &db, const KeyedTable &table)
     for (qint64 row = 0; row < rows; ++row) {
         for (int column = 0; column < columns; ++column)
             sqlite3_bind_value(insert->get(), column + 1, values[row * columns + column].get());
-        if (sqlite3_step(insert->get()) != SQLITE_DONE)
-            return storageError(
-                QStringLiteral("rewrite %1").arg(QLatin1String(table.name)), db.lastError());
+        if (const int step = sqlite3_step(insert->get()); step != SQLITE_DONE)
+            return sqliteError(
+                db.handle(), step, QStringLiteral("rewrite %1").arg(QLatin1String(table.name)));
         sqlite3_reset(insert->get());
     }
     return rows;

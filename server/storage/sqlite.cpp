@@ -1,5 +1,7 @@
 #include "storage/sqlite.h"
 
+#include "support/durablefile.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -9,6 +11,27 @@ namespace chamber::storage {
 Error storageError(const QString &what, const QString &detail)
 {
     return makeError(ErrorCode::Internal, QStringLiteral("storage: %1: %2").arg(what, detail));
+}
+
+namespace {
+
+// SQLITE_FULL is a full disk (SQLite's unix layer reports ENOSPC so) or max_page_count
+// reached; a sync or write failing with ENOSPC or EDQUOT comes as an I/O error whose errno
+// says so. Either way the transaction is rolled back: nothing was stored.
+Error sqliteError(sqlite3 *db, int rc, const QString &what, const QString &detail)
+{
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_FULL
+        || (primary == SQLITE_IOERR && support::isDiskFullErrno(sqlite3_system_errno(db))))
+        return support::diskFull(QStringLiteral("storage: %1: %2").arg(what, detail));
+    return storageError(what, detail);
+}
+
+} // namespace
+
+Error sqliteError(sqlite3 *db, int rc, const QString &what)
+{
+    return sqliteError(db, rc, what, QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
 Statement::Statement(Statement &&other) noexcept
@@ -60,7 +83,7 @@ bool Statement::next(Error *error)
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE && error)
-        *error = storageError(QStringLiteral("step"), QString::fromUtf8(sqlite3_errmsg(m_db)));
+        *error = sqliteError(m_db, rc, QStringLiteral("step"));
     return false;
 }
 
@@ -73,7 +96,7 @@ Status Statement::run()
         if (rc == SQLITE_ROW)
             continue;
         if (rc != SQLITE_DONE) {
-            error = storageError(QStringLiteral("step"), QString::fromUtf8(sqlite3_errmsg(m_db)));
+            error = sqliteError(m_db, rc, QStringLiteral("step"));
             failed = true;
         }
         break;
@@ -170,10 +193,11 @@ Database::~Database()
 Status Database::exec(const QByteArray &sql)
 {
     char *message = nullptr;
-    if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
+        rc != SQLITE_OK) {
         const QString detail = QString::fromUtf8(message ? message : "unknown error");
         sqlite3_free(message);
-        return storageError(QString::fromUtf8(sql.left(60)), detail);
+        return sqliteError(m_db, rc, QString::fromUtf8(sql.left(60)), detail);
     }
     return success();
 }
@@ -181,10 +205,10 @@ Status Database::exec(const QByteArray &sql)
 Result<Statement> Database::prepare(const QByteArray &sql)
 {
     sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v3(
-            m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
-        != SQLITE_OK) {
-        return storageError(QStringLiteral("prepare"), lastError());
+    if (const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()),
+            SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+        rc != SQLITE_OK) {
+        return sqliteError(m_db, rc, QStringLiteral("prepare"));
     }
     return Statement(m_db, statement);
 }

@@ -99,5 +99,8 @@ private:
 };
 
 Error storageError(const QString &what, const QString &detail);
+// The error of a failed SQLite call that returned `rc`: Unavailable with "the server's disk is
+// full; nothing was stored" when the disk (or max_page_count) is full, else storageError.
+Error sqliteError(sqlite3 *db, int rc, const QString &what);
 
 } // namespace chamber::storage

@@ -50,8 +50,25 @@ Status renameDurably(const QString &from, const QString &to)
 
 Error ioError(const QString &what, const QString &path)
 {
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    return ioErrorFor(errno, what, path);
+}
+
+bool isDiskFullErrno(int error)
+{
+    return error == ENOSPC || error == EDQUOT;
+}
+
+Error diskFull(const QString &detail)
+{
+    return makeError(ErrorCode::Unavailable,
+        QStringLiteral("the server's disk is full; nothing was stored (%1)").arg(detail));
+}
+
+Error ioErrorFor(int error, const QString &what, const QString &path)
+{
+    const QString detail
+        = QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(error)));
+    return isDiskFullErrno(error) ? diskFull(detail) : makeError(ErrorCode::Internal, detail);
 }
 
 bool writeAll(int fd, const QByteArray &content)

@@ -9,8 +9,15 @@
 
 namespace chamber::support {
 
-// An Internal error naming the path and errno's text.
+// An error naming the path and errno's text: ioErrorFor(errno, ...).
 Error ioError(const QString &what, const QString &path);
+// Unavailable (diskFull) for ENOSPC and EDQUOT, which pass once space is made; Internal for
+// the rest.
+Error ioErrorFor(int error, const QString &what, const QString &path);
+// Unavailable: "the server's disk is full; nothing was stored (<detail>)". Every write that
+// fails this way leaves nothing half-done behind (a temporary file, a rolled back transaction).
+Error diskFull(const QString &detail);
+bool isDiskFullErrno(int error);
 // write() until everything is written or it fails.
 bool writeAll(int fd, const QByteArray &content);
 

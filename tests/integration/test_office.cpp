@@ -1,13 +1,17 @@
 // Office documents against the real chamberd and the real LibreOffice: .docx, .odt, .xlsx and
 // .pptx (tests/data/office, made from the flat ODF files beside them) become PDFs whose text
 // is still the Vietnamese of the original; the same file again gives the first document; a
-// broken one is refused with a reason and leaves nothing. Then chamberd with a converter that
-// is not there, and with one that hangs: the hanging one is stopped at the timeout, the queue
-// refuses more work plainly, and REST and WebSocket are answered while it runs.
+// broken one is refused with a reason and leaves nothing, a zip bomb before LibreOffice runs.
+// Then chamberd with a converter that is not there, and with stand-ins (scripts and
+// fake-office, tests/support/fakeoffice.cpp): one that hangs is stopped at the timeout, the
+// queue refuses more work plainly, REST and WebSocket are answered while it runs, and a real
+// conversion goes through beside it; one that takes too much memory is stopped at its limit;
+// one killed leaves no LibreOffice pipe in /tmp; none outlives a killed chamberd.
 #include "enroll.h"
 #include "restcall.h"
 #include "serverprocess.h"
 #include "wsclient.h"
+#include "zipwriter.h"
 
 #include "protocol/tlspin.h"
 
@@ -15,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -87,6 +92,23 @@ QString withoutSpaces(QString text)
     return text.remove(u' ');
 }
 
+// The pids a hanging stand-in wrote ("$$ $!": itself and the child it left, as soffice leaves
+// soffice.bin) are gone.
+bool pidsEnd(const QString &pids)
+{
+    QFile file(pids);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> started = file.readLine().trimmed().split(' ');
+    if (started.size() != 2)
+        return false;
+    for (const QByteArray &pid : started) {
+        if (!QTest::qWaitFor([&pid] { return !isRunning(pid); }, 5000))
+            return false;
+    }
+    return true;
+}
+
 // A request that is left running while the test does other things.
 class PendingCall
 {
@@ -141,6 +163,19 @@ private:
         config.close();
         return m_server->start(
             {QStringLiteral("--demo"), QStringLiteral("--config"), config.fileName()});
+    }
+
+    QString script(const QString &name, const QByteArray &body)
+    {
+        const QString path = m_scratch.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write("#!/bin/sh\n" + body + "\n");
+        file.close();
+        file.setPermissions(
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        return path;
     }
 
     QString uploadUrl(qint64 item, const QString &name) const
@@ -299,6 +334,28 @@ private Q_SLOTS:
         QCOMPARE(documentEvents(), events);
     }
 
+    void zipBombIsRefusedBeforeLibreOfficeRuns()
+    {
+        // 300 MiB of one letter as document.xml: a 300 KB upload.
+        const QByteArray bomb = makeZip({{"[Content_Types].xml", "<Types/>"},
+                                            {"word/document.xml", QByteArray(300 << 20, 'a')}})
+                                    .bytes;
+        QVERIFY(bomb.size() < 1024 * 1024);
+        QVERIFY(m_server);
+        const QStringList files = storedFiles();
+        const int events = documentEvents();
+        const qsizetype conversions = m_server->records(QStringLiteral("conversion started")).size();
+        const RestResponse refused = upload(3, QStringLiteral("Bom.docx"), bomb);
+        QCOMPARE(refused.status, 413);
+        const QString message = refused.json().value(QLatin1String("message")).toString();
+        QVERIFY2(message.contains(QStringLiteral("\"word/document.xml\" alone is 300.0 MiB")),
+            qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("max-unpacked-mib")), qPrintable(message));
+        QCOMPARE(storedFiles(), files);
+        QCOMPARE(documentEvents(), events);
+        QCOMPARE(m_server->records(QStringLiteral("conversion started")).size(), conversions);
+    }
+
     void missingConverterSaysSo()
     {
         QVERIFY(startServer("office-converter = /nonexistent/libreoffice/soffice\n"));
@@ -375,6 +432,83 @@ private Q_SLOTS:
         QCOMPARE(second.status, 422);
         QCOMPARE(storedFiles(), QStringList());
         QCOMPARE(documentEvents(), 0);
+    }
+
+    void normalFileConvertsBesideAHangingOne()
+    {
+        // .odt files hang; anything else goes to the real LibreOffice. Two slots (the default):
+        // the .docx is converted while the .odt holds the other.
+        const QString pids = m_scratch.filePath(QStringLiteral("beside-pids"));
+        const QString fake = script(QStringLiteral("odt-hangs"),
+            "case \"$*\" in *.odt) sleep 600 & echo \"$$ $!\" >> '" + pids.toUtf8()
+                + "'; wait;; esac\nexec soffice \"$@\"");
+        QVERIFY(startServer("office-converter = " + fake.toUtf8() + "\nconversion-timeout = 300\n"));
+        QNetworkAccessManager network;
+        PendingCall hanging(network, uploadUrl(3, QStringLiteral("a.odt")), m_server->pin(),
+            m_server->adminToken(), fixture(QStringLiteral("to-trinh.odt")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pids), 10000);
+        const RestResponse converted
+            = upload(4, QStringLiteral("b.docx"), fixture(QStringLiteral("to-trinh.docx")));
+        QVERIFY2(converted.status == 201, converted.body.constData());
+        QVERIFY(!hanging.isFinished());
+        QCOMPARE(documentEvents(), 1);
+        // Stopping chamberd stops the hanging one.
+        QCOMPARE(m_server->terminate(), 0);
+        QVERIFY(pidsEnd(pids));
+    }
+
+    void memoryHogIsStoppedAtItsLimit()
+    {
+        // Asks for 512 MiB where 128 are allowed.
+        const QString fake = script(QStringLiteral("hog"),
+            "exec '" CHAMBER_FAKE_OFFICE "' hog 512 \"$@\"");
+        QVERIFY(startServer(
+            "office-converter = " + fake.toUtf8() + "\nconversion-memory-mib = 128\n"));
+        const RestResponse refused
+            = upload(3, QStringLiteral("Tờ trình.docx"), fixture(QStringLiteral("to-trinh.docx")));
+        QCOMPARE(refused.status, 422);
+        const QString message = refused.json().value(QLatin1String("message")).toString();
+        QVERIFY2(message.contains(QStringLiteral("at its limit of 128 MiB of memory ([documents] "
+                                                 "conversion-memory-mib)")),
+            qPrintable(message));
+        QCOMPARE(storedFiles(), QStringList());
+        QCOMPARE(documentEvents(), 0);
+    }
+
+    void killedConversionLeavesNoPipe()
+    {
+        // The stand-in binds LibreOffice's pipe in /tmp and hangs until the timeout kills it.
+        const QString pipes = m_scratch.filePath(QStringLiteral("pipes"));
+        const QString fake = script(QStringLiteral("pipe"),
+            "exec '" CHAMBER_FAKE_OFFICE "' pipe '" + pipes.toUtf8() + "' \"$@\"");
+        QVERIFY(startServer("office-converter = " + fake.toUtf8() + "\nconversion-timeout = 2\n"));
+        const QByteArray docx = fixture(QStringLiteral("to-trinh.docx"));
+        QCOMPARE(upload(3, QStringLiteral("a.docx"), docx).status, 422);
+        QCOMPARE(upload(4, QStringLiteral("b.docx"), docx).status, 422);
+        QFile file(pipes);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> created = file.readAll().trimmed().split('\n');
+        QCOMPARE(created.size(), 2); // each conversion its own
+        QVERIFY(created.at(0) != created.at(1));
+        for (const QByteArray &pipe : created) {
+            QVERIFY2(pipe.startsWith("/tmp/OSL_PIPE_"), pipe.constData());
+            QTRY_VERIFY2_WITH_TIMEOUT(!QFileInfo::exists(QString::fromLocal8Bit(pipe)),
+                pipe.constData(), 5000);
+        }
+    }
+
+    void killedChamberdLeavesNoConverter()
+    {
+        const QString pids = m_scratch.filePath(QStringLiteral("orphan-pids"));
+        const QString fake = script(QStringLiteral("orphan"),
+            "sleep 600 &\necho \"$$ $!\" >> '" + pids.toUtf8() + "'\nwait");
+        QVERIFY(startServer("office-converter = " + fake.toUtf8() + "\n"));
+        QNetworkAccessManager network;
+        PendingCall running(network, uploadUrl(3, QStringLiteral("a.docx")), m_server->pin(),
+            m_server->adminToken(), fixture(QStringLiteral("to-trinh.docx")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pids), 10000);
+        m_server->kill(); // SIGKILL: chamberd cleans nothing up itself
+        QVERIFY(pidsEnd(pids));
     }
 };
 

@@ -30,7 +30,9 @@ private Q_SLOTS:
                                                               "[documents]\n"
                                                               "office-converter = /opt/lo/soffice\n"
                                                               "conversion-timeout = 30\n"
-                                                              "max-conversions = 2\n"
+                                                              "conversion-memory-mib = 768\n"
+                                                              "max-unpacked-mib = 64\n"
+                                                              "max-conversions = 3\n"
                                                               "max-waiting-conversions = 0\n"
                                                               "max-annotation-kib = 64\n"
                                                               "[media]\n"
@@ -55,7 +57,9 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.maxBacklogMiB, 16);
         QCOMPARE(parsed.config.officeConverter, QStringLiteral("/opt/lo/soffice"));
         QCOMPARE(parsed.config.conversionTimeoutSeconds, 30);
-        QCOMPARE(parsed.config.maxConversions, 2);
+        QCOMPARE(parsed.config.conversionMemoryMiB, 768);
+        QCOMPARE(parsed.config.maxUnpackedMiB, 64);
+        QCOMPARE(parsed.config.maxConversions, 3);
         QCOMPARE(parsed.config.maxWaitingConversions, 0);
         QCOMPARE(parsed.config.maxAnnotationKiB, 64);
         QVERIFY(parsed.config.mediaEnabled);
@@ -95,6 +99,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.mediaProgram, expected.mediaProgram);
         QCOMPARE(parsed.config.mediaArguments, expected.mediaArguments);
         QCOMPARE(parsed.config.conversionTimeoutSeconds, expected.conversionTimeoutSeconds);
+        QCOMPARE(parsed.config.conversionMemoryMiB, expected.conversionMemoryMiB);
+        QCOMPARE(parsed.config.maxUnpackedMiB, expected.maxUnpackedMiB);
         QCOMPARE(parsed.config.maxConversions, expected.maxConversions);
         QCOMPARE(parsed.config.maxWaitingConversions, expected.maxWaitingConversions);
         QCOMPARE(parsed.config.maxAnnotationKiB, expected.maxAnnotationKiB);

@@ -283,6 +283,46 @@ private Q_SLOTS:
         QCOMPARE(seedDemoMeeting(*m_service).value(), 0);
         QCOMPARE(m_service->meetings().size(), size_t(1));
     }
+
+    void fullDiskIsUnavailableAndChangesNothing()
+    {
+        // max_page_count at the pages the database has: SQLite answers SQLITE_FULL, as it does
+        // when the disk is full, once a command needs one more page.
+        fresh();
+        storage::Database &db = m_store->database();
+        const qint64 pages = db.queryInteger("PRAGMA page_count").value();
+        QVERIFY(db.exec("PRAGMA max_page_count = " + QByteArray::number(pages)));
+        QJsonObject reply;
+        size_t created = 0;
+        for (int i = 0; i < 1000; ++i) {
+            reply = m_service->execute(m_admin,
+                withId(QStringLiteral("full-%1").arg(i), QStringLiteral("meeting.create"),
+                    {{QStringLiteral("title"), QStringLiteral("Kỳ họp thứ %1").arg(i)}}));
+            if (type(reply) != QLatin1String("ok"))
+                break;
+            ++created;
+        }
+        QCOMPARE(type(reply), QStringLiteral("error"));
+        QCOMPARE(reply.value(QLatin1String("code")).toString(), QStringLiteral("unavailable"));
+        QVERIFY2(reply.value(QLatin1String("message"))
+                     .toString()
+                     .startsWith(QStringLiteral("the server's disk is full; nothing was stored")),
+            QJsonDocument(reply).toJson().constData());
+        // Nothing of the refused command: no meeting in memory, no event, no stored answer.
+        QCOMPARE(m_service->meetings().size(), created);
+        QCOMPARE(db.queryInteger("SELECT count(*) FROM events").value(), qint64(created));
+        QCOMPARE(db.queryInteger("SELECT count(*) FROM command_results WHERE request_id = 'full-"
+                     + QByteArray::number(qulonglong(created)) + "'")
+                     .value(),
+            0);
+        // Once there is room, the same command goes through.
+        QVERIFY(db.exec("PRAGMA max_page_count = 1000000"));
+        reply = m_service->execute(m_admin,
+            withId(QStringLiteral("full-%1").arg(created), QStringLiteral("meeting.create"),
+                {{QStringLiteral("title"), QStringLiteral("Kỳ họp thứ %1").arg(created)}}));
+        QCOMPARE(type(reply), QStringLiteral("ok"));
+        QCOMPARE(m_service->meetings().size(), created + 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestService)

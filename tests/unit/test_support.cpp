@@ -1,4 +1,5 @@
-// Structured log records and private files.
+// Structured log records, private files, and what a failed write is called.
+#include "support/durablefile.h"
 #include "support/log.h"
 #include "support/privatefile.h"
 
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <sys/stat.h>
 
 using namespace chamber;
@@ -66,6 +68,30 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("other\n"));
         QVERIFY(!support::writePrivateFile(dir.filePath(QStringLiteral("missing/dir/x")), "y"));
+    }
+
+    void fullDiskIsUnavailable()
+    {
+        // A full disk or quota: the secretary may try again once space is made (503).
+        for (const int error : {ENOSPC, EDQUOT}) {
+            const Error full = support::ioErrorFor(
+                error, QStringLiteral("cannot write"), QStringLiteral("/data/docs/.upload-1"));
+            QCOMPARE(full.code, ErrorCode::Unavailable);
+            QVERIFY2(full.message.startsWith(
+                         QStringLiteral("the server's disk is full; nothing was stored (cannot "
+                                        "write /data/docs/.upload-1: ")),
+                qPrintable(full.message));
+        }
+        // Anything else stays a fault of the server.
+        for (const int error : {EIO, EACCES, EROFS}) {
+            const Error fault = support::ioErrorFor(
+                error, QStringLiteral("cannot write"), QStringLiteral("/data/x"));
+            QCOMPARE(fault.code, ErrorCode::Internal);
+            QVERIFY(fault.message.startsWith(QStringLiteral("cannot write /data/x: ")));
+        }
+        errno = ENOSPC;
+        QCOMPARE(support::ioError(QStringLiteral("cannot sync file"), QStringLiteral("/x")).code,
+            ErrorCode::Unavailable);
     }
 };
 
