@@ -2,6 +2,7 @@
 // enroll, say hello, cast at once, drop together and measure the echo baseline, each on a
 // command from the driving process.
 #include "clientfleet.h"
+#include "drivenprocess.h"
 #include "protocol/receipt.h"
 #include "protocol/schema.h"
 #include "stats.h"
@@ -9,67 +10,13 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSocketNotifier>
 
 #include <cstdio>
-#include <deque>
 #include <memory>
-#include <unistd.h>
 
 namespace chamber::bench::voting {
 
 namespace {
-
-class StdinLines
-{
-public:
-    StdinLines()
-        : m_notifier(STDIN_FILENO, QSocketNotifier::Read)
-    {
-        QObject::connect(&m_notifier, &QSocketNotifier::activated, [this] { readSome(); });
-    }
-
-    // The next command; an empty object when the driving process has gone.
-    QJsonObject next()
-    {
-        spinUntil([this] { return !m_lines.empty() || m_eof; }, 24 * 3600 * 1000);
-        if (m_lines.empty())
-            return {};
-        const QByteArray line = m_lines.front();
-        m_lines.pop_front();
-        return QJsonDocument::fromJson(line).object();
-    }
-
-private:
-    void readSome()
-    {
-        char chunk[65536];
-        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (got <= 0) {
-            m_eof = true;
-            m_notifier.setEnabled(false);
-            return;
-        }
-        m_buffer.append(chunk, got);
-        qsizetype end;
-        while ((end = m_buffer.indexOf('\n')) >= 0) {
-            m_lines.push_back(m_buffer.left(end));
-            m_buffer.remove(0, end + 1);
-        }
-    }
-
-    QSocketNotifier m_notifier;
-    QByteArray m_buffer;
-    std::deque<QByteArray> m_lines;
-    bool m_eof = false;
-};
-
-void answer(const QJsonObject &message)
-{
-    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fflush(stdout);
-}
 
 // Sends `frames[i]` on connection i, one after another as fast as the loop goes, and returns
 // each send's time; arrivals come from the fleet, armed before.
@@ -97,7 +44,7 @@ std::vector<double> latenciesMs(const ClientFleet &fleet, const std::vector<qint
 
 int voterProcess()
 {
-    StdinLines input;
+    StdinCommands input;
     std::unique_ptr<ClientFleet> tablets;
     std::vector<qint64> delegates;
 
@@ -226,7 +173,7 @@ int voterProcess()
                     fail(QStringLiteral("voters: echo round %1 incomplete").arg(round));
                 const std::vector<double> roundSamples = latenciesMs(echo, sent);
                 samples.insert(samples.end(), roundSamples.begin(), roundSamples.end());
-                spinUntil([] { return false; }, 100);
+                waitUntil([] { return false; }, 100);
             }
             echo.closeAll();
             answer({{QStringLiteral("event"), QStringLiteral("echo")},
