@@ -24,6 +24,10 @@ struct Attack
             {QStringLiteral("slowloris_in_place"), slowloris->inPlace()},
             {QStringLiteral("huge_in_place"), huge->inPlace()},
             {QStringLiteral("flooder_in_place"), flooder && flooder->inPlace()},
+            {QStringLiteral("idle_ever"), idle->everInPlace()},
+            {QStringLiteral("slowloris_ever"), slowloris->everInPlace()},
+            {QStringLiteral("huge_ever"), huge->everInPlace()},
+            {QStringLiteral("flooder_ever"), flooder && flooder->everInPlace()},
             {QStringLiteral("idle"), idle->counters().json()},
             {QStringLiteral("slowloris"), slowloris->counters().json()},
             {QStringLiteral("huge"),
@@ -74,13 +78,14 @@ int attackerProcess()
         } else if (what == QLatin1String("status") && attack) {
             answer(attack->status());
         } else if (what == QLatin1String("stop") && attack) {
+            // What happened, before stopping counts our own aborts as cuts.
+            QJsonObject status = attack->status();
             // Everything at once, as when the attacking machine goes away.
             attack->idle->stop();
             attack->slowloris->stop();
             attack->huge->stop();
             if (attack->flooder)
                 attack->flooder->stop();
-            QJsonObject status = attack->status();
             status.insert(QStringLiteral("event"), QStringLiteral("stopped"));
             answer(status);
         } else if (what == QLatin1String("quit")) {

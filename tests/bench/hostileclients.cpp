@@ -55,6 +55,7 @@ IdleConnections::IdleConnections(Target target, int count, int perAddress)
     : m_target(std::move(target))
     , m_perAddress(perAddress)
     , m_scheduled(size_t(count), 0)
+    , m_ever(size_t(count), 0)
 {
     for (int index = 0; index < count; ++index) {
         auto socket = std::make_unique<QTcpSocket>();
@@ -69,6 +70,7 @@ IdleConnections::IdleConnections(Target target, int count, int perAddress)
         });
         QObject::connect(raw, &QTcpSocket::connected, &m_context, [this, i] {
             m_connectTimeouts[i]->stop();
+            m_ever[i] = 1;
             ++m_counters.established;
         });
         QObject::connect(raw, &QTcpSocket::readyRead, &m_context, [raw] { raw->readAll(); });
@@ -140,6 +142,7 @@ Slowloris::Slowloris(Target target, int count, int perAddress)
     , m_position(size_t(count), -1)
     , m_attempt(size_t(count), 0)
     , m_scheduled(size_t(count), 0)
+    , m_ever(size_t(count), 0)
 {
     for (int index = 0; index < count; ++index) {
         auto socket = std::make_unique<QSslSocket>();
@@ -148,6 +151,7 @@ Slowloris::Slowloris(Target target, int count, int perAddress)
         const auto i = size_t(index);
         QObject::connect(raw, &QSslSocket::encrypted, &m_context, [this, i] {
             ++m_counters.established;
+            m_ever[i] = 1;
             m_position[i] = 0;
         });
         QObject::connect(raw, &QSslSocket::readyRead, &m_context, [this, raw] {
@@ -255,6 +259,7 @@ HugeSenders::HugeSenders(Target target, int headerClients, int bodyClients, qint
     , m_bodyBytes(bodyBytes)
     , m_chunk(64 * 1024, 'a')
     , m_scheduled(size_t(headerClients + bodyClients), 0)
+    , m_ever(size_t(headerClients + bodyClients), 0)
 {
     for (int index = 0; index < headerClients + bodyClients; ++index) {
         auto client = std::make_unique<Client>();
@@ -266,6 +271,7 @@ HugeSenders::HugeSenders(Target target, int headerClients, int bodyClients, qint
         const auto i = size_t(index);
         QObject::connect(raw, &QSslSocket::encrypted, &m_context, [this, i] {
             ++m_counters.established;
+            m_ever[i] = 1;
             Client &c = *m_clients[i];
             QByteArray head;
             if (c.body) {
@@ -490,6 +496,7 @@ void FloodingTablet::onText(const QByteArray &text)
             return;
         }
         m_flooding = true;
+        m_everFlooded = true;
         fill();
         return;
     }

@@ -14,6 +14,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <vector>
@@ -49,6 +50,9 @@ public:
     void start();
     void stop();
     int connected() const;
+    // Sockets that have been connected at least once: "in place" even when a server that cuts
+    // idle connections never lets them all be connected at the same moment.
+    int everInPlace() const { return int(std::count(m_ever.begin(), m_ever.end(), 1)); }
     const AttackCounters &counters() const { return m_counters; }
 
 private:
@@ -61,6 +65,7 @@ private:
     std::vector<std::unique_ptr<QTcpSocket>> m_sockets;
     std::vector<std::unique_ptr<QTimer>> m_connectTimeouts;
     std::vector<char> m_scheduled; // a reconnect is on its way
+    std::vector<char> m_ever;
     AttackCounters m_counters;
     bool m_running = false;
 };
@@ -73,6 +78,7 @@ public:
     void start();
     void stop();
     int inPlace() const; // handshake done, trickling
+    int everInPlace() const { return int(std::count(m_ever.begin(), m_ever.end(), 1)); }
     const AttackCounters &counters() const { return m_counters; }
 
 private:
@@ -87,6 +93,7 @@ private:
     std::vector<qint64> m_position; // bytes of the endless head sent; -1: not in place
     std::vector<qint64> m_attempt; // which connect each socket is on
     std::vector<char> m_scheduled;
+    std::vector<char> m_ever;
     QTimer m_tick;
     AttackCounters m_counters;
     bool m_running = false;
@@ -104,6 +111,7 @@ public:
     void start();
     void stop();
     int inPlace() const;
+    int everInPlace() const { return int(std::count(m_ever.begin(), m_ever.end(), 1)); }
     const AttackCounters &counters() const { return m_counters; }
     qint64 rounds() const { return m_rounds; } // heads or bodies sent in full
 
@@ -128,6 +136,7 @@ private:
     std::vector<std::unique_ptr<Client>> m_clients;
     QByteArray m_chunk;
     std::vector<char> m_scheduled;
+    std::vector<char> m_ever;
     AttackCounters m_counters;
     qint64 m_rounds = 0;
     bool m_running = false;
@@ -144,6 +153,7 @@ public:
     void start();
     void stop();
     bool inPlace() const { return m_flooding; }
+    bool everInPlace() const { return m_everFlooded; }
     QJsonObject json() const;
 
 private:
@@ -159,6 +169,7 @@ private:
     qsizetype m_next = 0;
     bool m_running = false;
     bool m_flooding = false;
+    bool m_everFlooded = false;
     AttackCounters m_counters;
     qint64 m_sent = 0;
     qint64 m_ok = 0;

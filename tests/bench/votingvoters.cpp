@@ -47,6 +47,7 @@ int voterProcess()
     StdinCommands input;
     std::unique_ptr<ClientFleet> tablets;
     std::vector<qint64> delegates;
+    int casts = 0; // request ids must be unique per session: each cast's ids carry its number
 
     for (QJsonObject command = input.next(); !command.isEmpty(); command = input.next()) {
         const QString what = command.value(QLatin1String("cmd")).toString();
@@ -108,20 +109,22 @@ int voterProcess()
                 {QStringLiteral("hello_s"), double(steadyNs() - start) / 1e9}});
         } else if (what == QLatin1String("cast")) {
             const qint64 poll = command.value(QLatin1String("poll")).toInteger();
+            ++casts;
+            const QString marker = QStringLiteral(R"("id":"b%1-)").arg(casts);
             const QStringList choices {
                 QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("abstain")};
             QStringList frames;
             for (int i = 0; i < tablets->size(); ++i)
-                frames << compact(
-                    {{kType, QStringLiteral("ballot.cast")}, {kId, QStringLiteral("b%1").arg(i)},
-                        {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), poll},
-                        {QStringLiteral("delegate"), delegates[size_t(i)]},
-                        {QStringLiteral("choice"), choices.at(i % 3)},
-                        {QStringLiteral("key"), protocol::makeBallotKey()}});
+                frames << compact({{kType, QStringLiteral("ballot.cast")},
+                    {kId, QStringLiteral("b%1-%2").arg(casts).arg(i)},
+                    {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), poll},
+                    {QStringLiteral("delegate"), delegates[size_t(i)]},
+                    {QStringLiteral("choice"), choices.at(i % 3)},
+                    {QStringLiteral("key"), protocol::makeBallotKey()}});
             int errors = 0;
             QString firstError;
             tablets->arm([&](const QString &text) {
-                if (!text.contains(QLatin1String(R"("id":"b)")))
+                if (!text.contains(marker))
                     return false;
                 if (!text.contains(QLatin1String(R"("type":"ok")"))) {
                     if (errors++ == 0)
