@@ -14,7 +14,9 @@
 // system holding chamberd's data. A ballot needs both a round trip and a commit, so:
 //
 // Goals: all N acknowledged within 1 s; p99 ack <= 3 x (echo p99 + commit p99).
+#include "benchmeeting.h"
 #include "clientfleet.h"
+#include "drivenprocess.h"
 #include "processinfo.h"
 #include "protocol/joinlink.h"
 #include "protocol/schema.h"
@@ -50,165 +52,25 @@ namespace {
 
 using namespace chamber::bench::voting;
 
-// Many REST requests at once over one pinned manager (kept-alive connections, no handshake
-// per request); restCall() makes a fresh manager per call, which a thousand calls would pay
-// for in TLS handshakes.
-class PinnedRest
-{
-public:
-    PinnedRest(QString base, QByteArray pin, QByteArray token)
-        : m_base(std::move(base))
-        , m_pin(std::move(pin))
-        , m_token(std::move(token))
-    { }
-
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray joinUrl;
-    };
-
-    std::vector<Answer> postAll(const QString &path, const std::vector<QByteArray> &bodies)
-    {
-        std::vector<Answer> answers(bodies.size());
-        size_t pending = bodies.size();
-        for (size_t i = 0; i < bodies.size(); ++i) {
-            QNetworkRequest request {QUrl(m_base + path)};
-            request.setSslConfiguration(protocol::pinnedClientConfiguration());
-            request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-            request.setRawHeader("Authorization", "Bearer " + m_token);
-            request.setHeader(
-                QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            QNetworkReply *reply = m_network.post(request, bodies[i]);
-            QObject::connect(reply, &QNetworkReply::sslErrors, reply,
-                [this, reply](const QList<QSslError> &errors) {
-                    if (protocol::peerMatchesPin(
-                            reply->sslConfiguration().peerCertificate(), m_pin))
-                        reply->ignoreSslErrors(errors);
-                });
-            QObject::connect(
-                reply, &QNetworkReply::finished, reply, [&answers, &pending, reply, i] {
-                    answers[i].status
-                        = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                    answers[i].body = reply->readAll();
-                    answers[i].joinUrl = reply->rawHeader("Chamber-Join-Url");
-                    --pending;
-                    reply->deleteLater();
-                });
-        }
-        if (!spinUntil([&] { return pending == 0; }, 300000))
-            fail(QStringLiteral("REST: %1 requests to %2 unanswered").arg(pending).arg(path));
-        return answers;
-    }
-
-private:
-    QNetworkAccessManager m_network;
-    QString m_base;
-    QByteArray m_pin;
-    QByteArray m_token;
-};
-
-class Voters
+// The voters' process, which answers with what bench_voting needs.
+class Voters : public DrivenProcess
 {
 public:
     Voters()
+        : DrivenProcess({QStringLiteral("--voter-process")})
     {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(
-            QCoreApplication::applicationFilePath(), {QStringLiteral("--voter-process")});
-        if (!m_process.waitForStarted(10000))
+        if (!started())
             fail(QStringLiteral("the voters' process did not start"));
     }
-    ~Voters()
-    {
-        if (m_process.state() == QProcess::Running)
-            tell({{QStringLiteral("cmd"), QStringLiteral("quit")}});
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-    }
 
-    void tell(const QJsonObject &command)
-    {
-        m_process.write(QJsonDocument(command).toJson(QJsonDocument::Compact) + '\n');
-    }
-
-    // Waits (running the event loop, so the tally screen keeps receiving) for the answer.
     QJsonObject await(const QString &event, int timeoutMs)
     {
-        QJsonObject found;
-        spinUntil(
-            [&] {
-                while (m_process.canReadLine()) {
-                    const QJsonObject line = QJsonDocument::fromJson(m_process.readLine()).object();
-                    if (line.value(QLatin1String("event")).toString() == event)
-                        found = line;
-                }
-                return !found.isEmpty() || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
+        const QJsonObject found = DrivenProcess::await(event, timeoutMs);
         if (found.isEmpty())
             fail(QStringLiteral("the voters' process did not report %1").arg(event));
         return found;
     }
-
-private:
-    QProcess m_process;
 };
-
-struct Server
-{
-    explicit Server(QString dataDir)
-        : process(std::move(dataDir))
-    { }
-
-    testing::ServerProcess process;
-    QString api;
-
-    testing::RestResponse call(
-        const QByteArray &method, const QString &path, const QJsonObject &body = {})
-    {
-        return testing::restCall(method, api + path, process.pin(), process.adminToken(),
-            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
-    }
-};
-
-// One admin connection; `frames` pipelined; waits for an ok to each.
-double pipelineAsAdmin(Server &server, const QStringList &frames, const QString &idPrefix)
-{
-    ClientFleet admin(server.process.pin(), 1);
-    if (!admin.connectAll(server.process.wsUrl()))
-        fail(QStringLiteral("admin connection failed"));
-    admin.arm([](const QString &text) { return text.contains(QLatin1String(R"("type":"ok")")); });
-    admin.send(0,
-        compact({{kType, QStringLiteral("hello")}, {kId, QStringLiteral("hello")},
-            {QStringLiteral("protocol"), protocol::kProtocolVersion},
-            {QStringLiteral("credential"), QString::fromUtf8(server.process.adminToken())}}));
-    if (!admin.waitAllArrived(10000))
-        fail(QStringLiteral("admin hello failed"));
-    int answered = 0;
-    QString firstError;
-    const QString marker = QStringLiteral(R"("id":"%1)").arg(idPrefix);
-    admin.arm([&](const QString &text) {
-        if (!text.contains(marker))
-            return false;
-        ++answered;
-        if (!text.contains(QLatin1String(R"("type":"ok")")) && firstError.isEmpty())
-            firstError = text;
-        return true;
-    });
-    const qint64 start = nowNs();
-    for (const QString &frame : frames)
-        admin.send(0, frame);
-    spinUntil([&] { return answered >= frames.size(); }, 300000);
-    if (answered < frames.size() || !firstError.isEmpty())
-        fail(QStringLiteral("%1 of %2 answered; %3")
-                 .arg(answered)
-                 .arg(frames.size())
-                 .arg(firstError));
-    admin.closeAll();
-    return double(nowNs() - start) / 1e9;
-}
 
 Latency fsyncCommits(const QString &directory, int commits)
 {
@@ -247,24 +109,11 @@ int driver(int clients, int echoRounds, int fsyncSamples)
     raiseFileLimit();
     (void)steadyOffsetNs();
     QTemporaryDir work;
-    const QString config = work.filePath(QStringLiteral("chamberd.conf"));
-    {
-        // Debug level: chamberd logs each group commit with its size. A long hello timeout: one
-        // process opening a thousand TLS connections (in batches) takes seconds before the
-        // first of them gets to enroll and say hello, which a kiosk does at once.
-        QFile file(config);
-        if (!file.open(QIODevice::WriteOnly)
-            || file.write("[log]\nlevel = debug\n[sync]\nhello-timeout = 600\n") < 0)
-            fail(QStringLiteral("cannot write %1").arg(config));
-    }
-    Server server(work.filePath(QStringLiteral("data")));
-    if (!server.process.start({QStringLiteral("--config"), config}))
-        fail(QStringLiteral("chamberd did not start: ") + QString::fromUtf8(server.process.log()));
-    server.api = server.process.baseUrl() + QStringLiteral("/api/v1");
-    const qint64 pid = server.process.records(QStringLiteral("chamberd ready"))
-                           .value(0)
-                           .value(QLatin1String("pid"))
-                           .toInteger();
+    // Debug level: chamberd logs each group commit with its size. A long hello timeout: one
+    // process opening a thousand TLS connections (in batches) takes seconds before the first of
+    // them gets to enroll and say hello, which a kiosk does at once.
+    BenchServer server(work.path(), "[log]\nlevel = debug\n[sync]\nhello-timeout = 600\n");
+    const qint64 pid = server.pid;
     const QString fileSystem = fileSystemType(server.process.dataDir());
     std::printf("bench_voting: %d delegate tablets over TLS in a separate process, on %d cores, "
                 "data on %s\n",
@@ -272,49 +121,15 @@ int driver(int clients, int echoRounds, int fsyncSamples)
     std::fflush(stdout);
 
     // --- meeting, delegates ----------------------------------------------------------------------
-    if (server
-            .call("POST", QStringLiteral("/meetings"),
-                {{QStringLiteral("title"), QStringLiteral("Bench voting")}})
-            .status
-        != 201)
-        fail(QStringLiteral("meeting.create failed"));
-    QByteArray csv = "name,seat\n";
-    for (int i = 1; i <= clients; ++i)
-        csv += QStringLiteral("Delegate %1,S%1\n").arg(i, 4, 10, QLatin1Char('0')).toUtf8();
-    const testing::RestResponse imported
-        = testing::restCall("POST", server.api + QStringLiteral("/meetings/1/delegates/import"),
-            server.process.pin(), server.process.adminToken(), csv,
-            {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/csv")}});
     const QJsonArray delegates
-        = imported.json().value(kResult).toObject().value(QLatin1String("delegates")).toArray();
-    if (imported.status != 200 || delegates.size() != clients)
-        fail(QStringLiteral("import: %1 %2")
-                 .arg(imported.status)
-                 .arg(QString::fromUtf8(imported.body.left(300))));
+        = createMeetingWithDelegates(server, clients, QStringLiteral("Bench voting"));
 
     // --- enrollment: a join code and an enroll per tablet (not the benchmark) --------------------
     qint64 start = steadyNs();
-    PinnedRest rest(server.api, server.process.pin(), server.process.adminToken());
-    std::vector<QByteArray> bodies;
-    for (const QJsonValue &delegate : delegates)
-        bodies.push_back(
-            QJsonDocument(QJsonObject {{QStringLiteral("role"), QStringLiteral("delegate")},
-                              {QStringLiteral("delegate"), delegate.toInteger()}})
-                .toJson(QJsonDocument::Compact));
-    QJsonArray tokens;
-    QString wsUrl;
-    QByteArray pin;
-    for (const PinnedRest::Answer &code :
-        rest.postAll(QStringLiteral("/meetings/1/join-codes?format=svg"), bodies)) {
-        auto link = protocol::parseJoinLink(QString::fromUtf8(code.joinUrl));
-        if (code.status != 201 || !link)
-            fail(QStringLiteral("join code: %1 %2")
-                     .arg(code.status)
-                     .arg(QString::fromUtf8(code.body.left(300))));
-        tokens.append(link->token);
-        wsUrl = link->webSocketUrl().toString();
-        pin = link->pin;
-    }
+    const JoinCodes codes = makeJoinCodes(server, delegates);
+    const QJsonArray &tokens = codes.tokens;
+    const QString &wsUrl = codes.wsUrl;
+    const QByteArray &pin = codes.pin;
     const double joinCodesS = double(steadyNs() - start) / 1e9;
     Voters voters;
     voters.tell({{QStringLiteral("cmd"), QStringLiteral("enroll")}, {QStringLiteral("url"), wsUrl},
@@ -330,11 +145,7 @@ int driver(int clients, int echoRounds, int fsyncSamples)
     std::fflush(stdout);
 
     // --- check-in, poll --------------------------------------------------------------------------
-    QStringList checkIns;
-    for (const QJsonValue &delegate : delegates)
-        checkIns << compact({{kType, QStringLiteral("attendance.checkIn")},
-            {kId, QStringLiteral("ci%1").arg(delegate.toInteger())}, {QStringLiteral("meeting"), 1},
-            {QStringLiteral("delegate"), delegate.toInteger()}});
+    const QStringList checkIns = checkInFrames(delegates);
     const double checkInS = pipelineAsAdmin(server, checkIns, QStringLiteral("ci"));
     std::printf(
         "check-in of %d delegates (one admin connection, pipelined): %.1f s\n", clients, checkInS);
@@ -383,7 +194,7 @@ int driver(int clients, int echoRounds, int fsyncSamples)
             tallyReply.value(kResult).toObject().value(QLatin1String("credential"))}});
     tallyStep({{kType, QStringLiteral("subscribe")}, {kId, QStringLiteral("subscribe")},
         {QStringLiteral("meeting"), 1}});
-    spinUntil([] { return false; }, 500); // the snapshot and the first progress go by
+    waitUntil([] { return false; }, 500); // the snapshot and the first progress go by
     int progressPushes = 0;
     tally.arm([&](const QString &text) {
         if (!text.contains(QLatin1String(R"("type":"progress")")))
@@ -451,7 +262,7 @@ int driver(int clients, int echoRounds, int fsyncSamples)
     chair.send(0,
         compact({{kType, QStringLiteral("subscribe")}, {kId, QStringLiteral("s")},
             {QStringLiteral("meeting"), 1}}));
-    spinUntil([] { return false; }, 500);
+    waitUntil([] { return false; }, 500);
     qint64 presenceFrames = 0;
     qint64 presenceBytes = 0;
     QString chairBye;
@@ -471,11 +282,11 @@ int driver(int clients, int echoRounds, int fsyncSamples)
     // Looking every 100 ms: this process shares the two cores with chamberd.
     const QByteArray offlineMarker = QByteArrayLiteral(R"("msg":"device offline")");
     for (QDeadlineTimer deadline(120000); !deadline.hasExpired();) {
-        spinUntil([] { return false; }, 100);
+        waitUntil([] { return false; }, 100);
         if (server.process.log().count(offlineMarker) >= clients)
             break;
     }
-    spinUntil([] { return false; }, 200); // the last presence frames on their way
+    waitUntil([] { return false; }, 200); // the last presence frames on their way
     const auto offlineRecords = server.process.records(QStringLiteral("device offline"));
     const double dropMs = offlineRecords.size() >= clients
         ? double(QDateTime::fromString(

@@ -5,11 +5,10 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace chamber::bench {
-
-using chamber::testing::spinUntil;
 
 qint64 nowNs()
 {
@@ -19,6 +18,21 @@ qint64 nowNs()
         return timer;
     }();
     return clock.nsecsElapsed();
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    // Wakes the wait now and then, so `done()` and the deadline are looked at even when no
+    // event comes.
+    QTimer tick;
+    tick.start(20);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
 }
 
 ClientFleet::ClientFleet(QByteArray pin, int count)
@@ -59,7 +73,7 @@ bool ClientFleet::connectAll(const QString &url, int batch, int timeoutMs)
         const size_t end = std::min(m_sockets.size(), start + size_t(batch));
         for (size_t i = start; i < end; ++i)
             m_sockets[i]->open(QUrl(url));
-        const bool connected = spinUntil(
+        const bool connected = waitUntil(
             [&] {
                 for (size_t i = start; i < end; ++i) {
                     if (m_sockets[i]->state() != QAbstractSocket::ConnectedState)
@@ -95,12 +109,12 @@ void ClientFleet::arm(Matcher matches)
 
 bool ClientFleet::waitAllArrived(int timeoutMs)
 {
-    return spinUntil([this] { return m_pending <= 0; }, timeoutMs);
+    return waitUntil([this] { return m_pending <= 0; }, timeoutMs);
 }
 
 bool ClientFleet::waitForCount(int perClient, int timeoutMs)
 {
-    return spinUntil(
+    return waitUntil(
         [&] {
             return std::all_of(m_counts.begin(), m_counts.end(),
                 [perClient](int count) { return count >= perClient; });

@@ -17,6 +17,12 @@ namespace chamber::bench {
 // Nanoseconds on one monotonic clock shared by everything in the benchmark process.
 qint64 nowNs();
 
+// Runs the event loop until `done()` holds (true) or `timeoutMs` has passed (false), sleeping
+// while nothing happens. testing::spinUntil() polls without sleeping, which on a 2-core machine
+// takes a whole core from the server being measured; arrival times are taken in the sockets'
+// handlers, so waiting instead costs no precision.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+
 class ClientFleet : public QObject
 {
 public:

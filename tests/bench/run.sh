@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | documents | reader | viewer | media | media_return | chainstart  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -16,6 +16,8 @@ declare -A programs=(
     [qr_decode]="$bench_dir/qr/bench_qr_decode"
     [join]="$bench_dir/bench_join"
     [voting]="$bench_dir/bench_voting"
+    [hostile]="$bench_dir/bench_hostile"
+    [joinstorm]="$bench_dir/bench_joinstorm"
     [documents]="$bench_dir/bench_documents"
     [reader]="$bench_dir/bench_reader"
     [viewer]="$bench_dir/bench_viewer"
@@ -29,6 +31,8 @@ declare -A targets=(
     [qr_decode]="bench_qr_decode"
     [join]="bench_join"
     [voting]="bench_voting bench_echo_server"
+    [hostile]="bench_hostile"
+    [joinstorm]="bench_joinstorm"
     [documents]="bench_documents"
     [reader]="bench_reader"
     [viewer]="bench_viewer"
@@ -36,7 +40,7 @@ declare -A targets=(
     [media_return]="chamber-media bench_media_return"
     [chainstart]="bench_chainstart"
 )
-selected=(broadcast qr_decode join voting documents reader viewer media media_return chainstart)
+selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

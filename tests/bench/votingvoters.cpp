@@ -2,6 +2,7 @@
 // enroll, say hello, cast at once, drop together and measure the echo baseline, each on a
 // command from the driving process.
 #include "clientfleet.h"
+#include "drivenprocess.h"
 #include "protocol/receipt.h"
 #include "protocol/schema.h"
 #include "stats.h"
@@ -9,67 +10,13 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSocketNotifier>
 
 #include <cstdio>
-#include <deque>
 #include <memory>
-#include <unistd.h>
 
 namespace chamber::bench::voting {
 
 namespace {
-
-class StdinLines
-{
-public:
-    StdinLines()
-        : m_notifier(STDIN_FILENO, QSocketNotifier::Read)
-    {
-        QObject::connect(&m_notifier, &QSocketNotifier::activated, [this] { readSome(); });
-    }
-
-    // The next command; an empty object when the driving process has gone.
-    QJsonObject next()
-    {
-        spinUntil([this] { return !m_lines.empty() || m_eof; }, 24 * 3600 * 1000);
-        if (m_lines.empty())
-            return {};
-        const QByteArray line = m_lines.front();
-        m_lines.pop_front();
-        return QJsonDocument::fromJson(line).object();
-    }
-
-private:
-    void readSome()
-    {
-        char chunk[65536];
-        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (got <= 0) {
-            m_eof = true;
-            m_notifier.setEnabled(false);
-            return;
-        }
-        m_buffer.append(chunk, got);
-        qsizetype end;
-        while ((end = m_buffer.indexOf('\n')) >= 0) {
-            m_lines.push_back(m_buffer.left(end));
-            m_buffer.remove(0, end + 1);
-        }
-    }
-
-    QSocketNotifier m_notifier;
-    QByteArray m_buffer;
-    std::deque<QByteArray> m_lines;
-    bool m_eof = false;
-};
-
-void answer(const QJsonObject &message)
-{
-    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fflush(stdout);
-}
 
 // Sends `frames[i]` on connection i, one after another as fast as the loop goes, and returns
 // each send's time; arrivals come from the fleet, armed before.
@@ -97,9 +44,10 @@ std::vector<double> latenciesMs(const ClientFleet &fleet, const std::vector<qint
 
 int voterProcess()
 {
-    StdinLines input;
+    StdinCommands input;
     std::unique_ptr<ClientFleet> tablets;
     std::vector<qint64> delegates;
+    int casts = 0; // request ids must be unique per session: each cast's ids carry its number
 
     for (QJsonObject command = input.next(); !command.isEmpty(); command = input.next()) {
         const QString what = command.value(QLatin1String("cmd")).toString();
@@ -161,20 +109,22 @@ int voterProcess()
                 {QStringLiteral("hello_s"), double(steadyNs() - start) / 1e9}});
         } else if (what == QLatin1String("cast")) {
             const qint64 poll = command.value(QLatin1String("poll")).toInteger();
+            ++casts;
+            const QString marker = QStringLiteral(R"("id":"b%1-)").arg(casts);
             const QStringList choices {
                 QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("abstain")};
             QStringList frames;
             for (int i = 0; i < tablets->size(); ++i)
-                frames << compact(
-                    {{kType, QStringLiteral("ballot.cast")}, {kId, QStringLiteral("b%1").arg(i)},
-                        {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), poll},
-                        {QStringLiteral("delegate"), delegates[size_t(i)]},
-                        {QStringLiteral("choice"), choices.at(i % 3)},
-                        {QStringLiteral("key"), protocol::makeBallotKey()}});
+                frames << compact({{kType, QStringLiteral("ballot.cast")},
+                    {kId, QStringLiteral("b%1-%2").arg(casts).arg(i)},
+                    {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), poll},
+                    {QStringLiteral("delegate"), delegates[size_t(i)]},
+                    {QStringLiteral("choice"), choices.at(i % 3)},
+                    {QStringLiteral("key"), protocol::makeBallotKey()}});
             int errors = 0;
             QString firstError;
             tablets->arm([&](const QString &text) {
-                if (!text.contains(QLatin1String(R"("id":"b)")))
+                if (!text.contains(marker))
                     return false;
                 if (!text.contains(QLatin1String(R"("type":"ok")"))) {
                     if (errors++ == 0)
@@ -226,7 +176,7 @@ int voterProcess()
                     fail(QStringLiteral("voters: echo round %1 incomplete").arg(round));
                 const std::vector<double> roundSamples = latenciesMs(echo, sent);
                 samples.insert(samples.end(), roundSamples.begin(), roundSamples.end());
-                spinUntil([] { return false; }, 100);
+                waitUntil([] { return false; }, 100);
             }
             echo.closeAll();
             answer({{QStringLiteral("event"), QStringLiteral("echo")},

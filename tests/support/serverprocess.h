@@ -21,6 +21,9 @@ public:
     explicit ServerProcess(QString dataDir = {});
     ~ServerProcess();
 
+    // Runs this binary instead of the chamberd built beside the tests (a benchmark comparing
+    // with an older build). Before start().
+    void setProgram(const QString &path) { m_process.setProgram(path); }
     // Starts and waits for the "listening" log record. Extra arguments are appended.
     bool start(const QStringList &extraArguments = {}, int timeoutMs = 20000);
     // SIGTERM and wait; returns the exit code (or -1 if it had to be killed).
