@@ -126,9 +126,10 @@ void DocumentApi::registerRoutes(Router &router)
     const QString meeting = QStringLiteral("/api/v1/meetings/{meeting}");
     // An upload's body goes to a spool file once the request is authorized, never to memory
     // before that.
-    router.add(Method::Post, meeting + QStringLiteral("/items/{item}/documents"),
-        Op::UploadDocument, [this](const RouteContext &c) { return upload(c); },
-        m_documents.options().maxUploadBytes, QStringLiteral("[documents] max-upload-mib"));
+    router.add(
+        Method::Post, meeting + QStringLiteral("/items/{item}/documents"), Op::UploadDocument,
+        [this](const RouteContext &c) { return upload(c); }, m_documents.options().maxUploadBytes,
+        QStringLiteral("[documents] max-upload-mib"));
     router.add(Method::Get, meeting + QStringLiteral("/documents"), Op::ListDocuments,
         [this](const RouteContext &c) { return list(c); });
     router.add(Method::Delete, meeting + QStringLiteral("/documents/{document}"),

@@ -47,8 +47,8 @@ Q_SIGNALS:
 private:
     void handle(const edge::HttpRequest &request, const edge::Responder &responder);
     void handleAnnouncedBody(const edge::HttpRequest &request, const edge::Responder &responder);
-    static void send(const edge::HttpRequest &request, const edge::Responder &responder,
-        const HttpReply &reply);
+    static void send(
+        const edge::HttpRequest &request, const edge::Responder &responder, const HttpReply &reply);
     std::optional<services::Principal> authenticate(const edge::HttpRequest &request) const;
 
     const Router &m_router;

@@ -324,7 +324,8 @@ HttpReply ReaderApi::servePage(const services::ReaderSession &session, const QSt
     const QByteArray etag
         = '"' + QStringLiteral("%1-p%2-w%3").arg(sha256).arg(page).arg(width).toLatin1() + '"';
     if (request.value("If-None-Match").contains(etag))
-        return readerReply(304, QByteArray(), QByteArray(), {{"ETag", etag}, {"Cache-Control", kImmutable}});
+        return readerReply(
+            304, QByteArray(), QByteArray(), {{"ETag", etag}, {"Cache-Control", kImmutable}});
     m_renderer.render(
         m_files.pathOf(sha256), sha256, page, width, [later, etag](const Result<QByteArray> &png) {
             // A phone that gave up gets nothing; the page is in the cache for next time.
@@ -335,8 +336,8 @@ HttpReply ReaderApi::servePage(const services::ReaderSession &session, const QSt
                 later(reply);
                 return;
             }
-            later(readerReply(200, "image/png", png.value(),
-                {{"ETag", etag}, {"Cache-Control", kImmutable}}));
+            later(readerReply(
+                200, "image/png", png.value(), {{"ETag", etag}, {"Cache-Control", kImmutable}}));
         });
     return HttpReply::later();
 }

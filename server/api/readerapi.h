@@ -9,7 +9,6 @@
 
 #include <functional>
 
-
 namespace chamber::services {
 class MeetingService;
 class PageRenderer;

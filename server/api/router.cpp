@@ -209,7 +209,8 @@ Router::Admitted Router::admit(
                 }
             }
         }
-        const qint64 meeting = route.meetingCapture >= 0 ? admitted.ids.at(route.meetingCapture) : 0;
+        const qint64 meeting
+            = route.meetingCapture >= 0 ? admitted.ids.at(route.meetingCapture) : 0;
         if (auto allowed = services::authorizeAccess(admitted.principal, route.operation, meeting);
             !allowed)
             admitted.refusal = HttpReply::error(allowed.error());
@@ -234,8 +235,8 @@ std::optional<HttpReply> Router::dispatch(const edge::HttpRequest &request,
         return std::nullopt;
     if (request.contentLength() > admitted.route->maxBodyBytes)
         return tooLarge(*admitted.route, request.contentLength());
-    return admitted.route->handler(RouteContext {request, admitted.ids, admitted.principal,
-        answerLater, admitted.hashes, request.peer()});
+    return admitted.route->handler(RouteContext {
+        request, admitted.ids, admitted.principal, answerLater, admitted.hashes, request.peer()});
 }
 
 std::variant<qint64, HttpReply> Router::admitBody(

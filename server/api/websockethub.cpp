@@ -9,9 +9,9 @@
 #include "services/permissions.h"
 #include "support/log.h"
 
+#include "edge/wspeer.h"
 #include <QDateTime>
 #include <QJsonObject>
-#include "edge/wspeer.h"
 
 namespace chamber::api {
 
@@ -194,8 +194,8 @@ void WebSocketHub::announcePresence(qint64 meeting)
     const auto it = m_subscribers.constFind(meeting);
     if (it == m_subscribers.constEnd())
         return;
-    const QByteArray frame = (
-        protocol::toFrame(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
+    const QByteArray frame
+        = (protocol::toFrame(QJsonObject {{QStringLiteral("type"), QStringLiteral("presence")},
             {QStringLiteral("meeting"), meeting}, {QStringLiteral("devices"), presence(meeting)}}));
     // Copy the set: a send may drop a too-slow session.
     const QSet<WebSocketSession *> subscribers = *it;

@@ -11,10 +11,10 @@
 #include "services/readerlinks.h"
 #include "support/log.h"
 
-#include <QDateTime>
-#include <QPointer>
 #include "edge/wsframes.h"
 #include "edge/wspeer.h"
+#include <QDateTime>
+#include <QPointer>
 
 namespace chamber::api {
 

@@ -12,9 +12,9 @@
 #include "api/websockethub.h"
 #include "app/chainguard.h"
 #include "app/signingkey.h"
-#include "edge/edgeserver.h"
 #include "core/ballots.h"
 #include "core/commands.h"
+#include "edge/edgeserver.h"
 #include "protocol/joinlink.h"
 #include "protocol/readerlink.h"
 #include "protocol/tlspin.h"
@@ -45,8 +45,8 @@
 #include <QRandomGenerator>
 #include <QSslSocket>
 
-#include <sys/resource.h>
 #include <QStandardPaths>
+#include <sys/resource.h>
 
 namespace chamber::app {
 
@@ -363,8 +363,7 @@ Status ChamberServer::listen()
     edge::EdgeLimits limits = m_config.network;
     // Each connection is a descriptor; more connections than descriptors would stop accept.
     limits.maxConnections = qMin<qint64>(limits.maxConnections, raiseFileLimit() - 256);
-    m_edge = std::make_unique<edge::EdgeServer>(
-        limits, tls, m_dataDir + QStringLiteral("/spool"));
+    m_edge = std::make_unique<edge::EdgeServer>(limits, tls, m_dataDir + QStringLiteral("/spool"));
     m_http->serve(*m_edge);
     const QHostAddress address(m_config.listen.host);
     if (auto status = m_edge->listen(address, m_config.listen.port); !status)
@@ -374,8 +373,7 @@ Status ChamberServer::listen()
             {QStringLiteral("port"), int(m_edge->port())},
             {QStringLiteral("url"),
                 QStringLiteral("https://%1:%2/").arg(m_config.listen.host).arg(m_edge->port())},
-            {QStringLiteral("data"), m_dataDir},
-            {QStringLiteral("ioThreads"), limits.ioThreads},
+            {QStringLiteral("data"), m_dataDir}, {QStringLiteral("ioThreads"), limits.ioThreads},
             {QStringLiteral("maxConnections"), limits.maxConnections}});
     return success();
 }

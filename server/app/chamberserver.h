@@ -12,7 +12,6 @@
 
 #include <memory>
 
-
 namespace chamber::core {
 struct MeetingState;
 struct DecisionContext;

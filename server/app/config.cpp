@@ -179,7 +179,9 @@ const std::array<Key, 36> &keys()
             }},
         // The network edge (server/edge/edgelimits.h says why each default is what it is).
         Key {"network", "io-threads",
-            [](ServerConfig &c, const QString &v) { return setInt(v, 1, 64, &c.network.ioThreads); }},
+            [](ServerConfig &c, const QString &v) {
+                return setInt(v, 1, 64, &c.network.ioThreads);
+            }},
         Key {"network", "max-connections",
             [](ServerConfig &c, const QString &v) {
                 return setInt(v, 16, 1000000, &c.network.maxConnections);

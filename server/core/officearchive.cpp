@@ -95,16 +95,13 @@ private:
     {
         return invalid(QStringLiteral("entry \"%1\" %2").arg(shownName(entry), what));
     }
-    static QString shownName(const Entry &entry)
-    {
-        return QString::fromUtf8(entry.name.left(200));
-    }
+    static QString shownName(const Entry &entry) { return QString::fromUtf8(entry.name.left(200)); }
 
     Result<Directory> findDirectory() const;
     Result<Directory> readZip64(qint64 endRecord, Directory plain) const;
     Result<Entry> readEntry(qint64 *at, const Directory &directory) const;
-    Status readZip64Extra(QByteArray extra, Entry *entry, bool wantUnpacked, bool wantPacked,
-        bool wantOffset) const;
+    Status readZip64Extra(
+        QByteArray extra, Entry *entry, bool wantUnpacked, bool wantPacked, bool wantOffset) const;
     Status checkLocal(Entry *entry, const Directory &directory) const;
     Status checkSizes(const Entry &entry, quint64 totalBefore) const;
 
@@ -185,9 +182,9 @@ Status Checker::readZip64Extra(
         if (id == kZip64ExtraId) {
             qint64 field = at + 4;
             const qint64 end = field + length;
-            for (auto [want, target] : {std::pair {wantUnpacked, &entry->unpacked},
-                     std::pair {wantPacked, &entry->packed},
-                     std::pair {wantOffset, &entry->localOffset}}) {
+            for (auto [want, target] :
+                {std::pair {wantUnpacked, &entry->unpacked}, std::pair {wantPacked, &entry->packed},
+                    std::pair {wantOffset, &entry->localOffset}}) {
                 if (!want)
                     continue;
                 if (field + 8 > end)
@@ -229,17 +226,17 @@ Result<Entry> Checker::readEntry(qint64 *at, const Directory &directory) const
     const bool wantPacked = entry.packed == 0xffffffff;
     const bool wantOffset = entry.localOffset == 0xffffffff;
     if (wantUnpacked || wantPacked || wantOffset) {
-        if (auto read = readZip64Extra(
-                m_bytes.slice(start + kCentralHeaderSize + nameLength, extraLength), &entry,
-                wantUnpacked, wantPacked, wantOffset);
+        if (auto read
+            = readZip64Extra(m_bytes.slice(start + kCentralHeaderSize + nameLength, extraLength),
+                &entry, wantUnpacked, wantPacked, wantOffset);
             !read)
             return read.error();
     }
     if (disk != 0 && disk != 0xffff)
         return invalid(QStringLiteral("it is split over several disks"));
     if (entry.flags & kEncryptedFlag)
-        return invalidEntry(entry,
-            QStringLiteral("is encrypted: remove the password in the office program first"));
+        return invalidEntry(
+            entry, QStringLiteral("is encrypted: remove the password in the office program first"));
     if (entry.method != kStored && entry.method != kDeflated)
         return invalidEntry(entry,
             QStringLiteral("uses compression method %1, which office files do not use")
@@ -357,8 +354,8 @@ Result<OfficeArchiveSummary> Checker::run()
         [](const Entry &a, const Entry &b) { return a.localOffset < b.localOffset; });
     for (size_t i = 1; i < entries.size(); ++i) {
         if (qint64(entries[i].localOffset) < entries[i - 1].dataEnd)
-            return invalidEntry(entries[i], QStringLiteral("overlaps \"%1\"")
-                                                .arg(shownName(entries[i - 1])));
+            return invalidEntry(
+                entries[i], QStringLiteral("overlaps \"%1\"").arg(shownName(entries[i - 1])));
     }
     return OfficeArchiveSummary {qint64(entries.size()), qint64(total)};
 }

@@ -35,7 +35,7 @@ struct OfficeArchiveSummary
 // method office files do not use, entries overlapping or disagreeing with their local
 // headers, duplicate names), each with a message naming the entry; field "content". ZIP64
 // records are read (some writers use them for small files too).
-Result<OfficeArchiveSummary> checkOfficeArchive(const QByteArray &archive,
-    const QString &format, const OfficeArchiveLimits &limits = {});
+Result<OfficeArchiveSummary> checkOfficeArchive(
+    const QByteArray &archive, const QString &format, const OfficeArchiveLimits &limits = {});
 
 } // namespace chamber::core

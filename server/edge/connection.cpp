@@ -294,7 +294,8 @@ void Connection::readBody(quint64 serial, qint64 limit)
     if (serial != m_serial || m_state != State::AwaitBodyDecision)
         return;
     if (m_request.contentLength() > limit) {
-        refuse(413, QStringLiteral("the body is larger than this request takes (%1 bytes)").arg(limit));
+        refuse(413,
+            QStringLiteral("the body is larger than this request takes (%1 bytes)").arg(limit));
         return;
     }
     if (m_request.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0)
@@ -339,8 +340,8 @@ void Connection::beginBody(qint64 limit)
         m_body.reserve(m_bodyExpected);
     }
     m_state = State::Body;
-    setDeadline(int(qMin<qint64>(kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond,
-        24 * 3600 * 1000)));
+    setDeadline(int(qMin<qint64>(
+        kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond, 24 * 3600 * 1000)));
     readBodyBytes();
 }
 
@@ -417,8 +418,7 @@ void Connection::refuse(int status, const QString &reason)
 
 void Connection::respond(quint64 serial, const HttpResponse &response)
 {
-    if (serial != m_serial
-        || (m_state != State::Dispatched && m_state != State::AwaitBodyDecision))
+    if (serial != m_serial || (m_state != State::Dispatched && m_state != State::AwaitBodyDecision))
         return;
     HttpResponse answer = response;
     if (m_state == State::AwaitBodyDecision) {

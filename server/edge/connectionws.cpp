@@ -103,7 +103,8 @@ void Connection::handleFrame(WsFrame frame)
     case Kind::Pong:
         return;
     case Kind::Text:
-        m_link->toPeer([text = std::move(output.payload)](WsPeer &peer) { peer.deliverText(text); });
+        m_link->toPeer(
+            [text = std::move(output.payload)](WsPeer &peer) { peer.deliverText(text); });
         return;
     case Kind::Binary:
         m_link->toPeer([](WsPeer &peer) { peer.deliverBinary(); });
@@ -128,7 +129,8 @@ void Connection::failWebSocket(quint16 code, const QString &reason)
     if (code == wsclose::kTooLarge) {
         // Say it in the protocol first, so the kiosk can show why, then close as RFC 6455 says.
         writeFrame(WsOpcode::Text,
-            protocol::toFrame(protocol::errorReply(QString(), makeError(ErrorCode::TooLarge, reason))));
+            protocol::toFrame(
+                protocol::errorReply(QString(), makeError(ErrorCode::TooLarge, reason))));
     }
     writeFrame(WsOpcode::Close, closePayload(code, reason));
     finish();

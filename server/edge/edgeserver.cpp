@@ -37,8 +37,11 @@ EdgeServer::EdgeServer(EdgeLimits limits, QSslConfiguration tls, QString spoolDi
         // When the cores are short, the thread that commits ballots goes first: the I/O
         // threads run at a lower priority (nice +5; Linux keeps nice per thread), so a flood
         // of handshakes slows the flood, not the acknowledgements.
-        connect(thread.get(), &QThread::started, worker,
-            [] { ::setpriority(PRIO_PROCESS, pid_t(::gettid()), ::getpriority(PRIO_PROCESS, 0) + 5); },
+        connect(
+            thread.get(), &QThread::started, worker,
+            [] {
+                ::setpriority(PRIO_PROCESS, pid_t(::gettid()), ::getpriority(PRIO_PROCESS, 0) + 5);
+            },
             Qt::DirectConnection);
         thread->start();
         m_workers.push_back(worker);
@@ -57,13 +60,15 @@ EdgeServer::~EdgeServer()
     // Connections go with their worker, on their own thread, before anything they post to
     // (this object) goes.
     for (IoWorker *worker : m_workers)
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     for (auto &thread : m_ioThreads) {
         thread->quit();
         thread->wait();
     }
     QObject *context = m_acceptContext;
-    QMetaObject::invokeMethod(context, [context] { delete context; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [context] { delete context; }, Qt::BlockingQueuedConnection);
     m_acceptThread->quit();
     m_acceptThread->wait();
 }
@@ -91,7 +96,10 @@ Status EdgeServer::listen(const QHostAddress &address, quint16 port)
         Qt::BlockingQueuedConnection);
     if (!listener)
         return makeError(ErrorCode::Unavailable,
-            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(error));
+            QStringLiteral("cannot listen on %1:%2: %3")
+                .arg(address.toString())
+                .arg(port)
+                .arg(error));
     m_listener = listener;
     m_port = bound;
     return success();
@@ -103,7 +111,8 @@ void EdgeServer::stopListening()
         return;
     Listener *listener = m_listener;
     m_listener = nullptr;
-    QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
 }
 
 AdmissionCounts EdgeServer::counts() const
@@ -126,7 +135,8 @@ void EdgeServer::announceBody(const HttpRequest &request, const Responder &respo
     Q_EMIT bodyAnnounced(request, responder);
 }
 
-void EdgeServer::openWebSocket(const std::shared_ptr<ConnectionLink> &link, const HttpRequest &request)
+void EdgeServer::openWebSocket(
+    const std::shared_ptr<ConnectionLink> &link, const HttpRequest &request)
 {
     auto *peer = new WsPeer(link);
     if (!isSignalConnected(QMetaMethod::fromSignal(&EdgeServer::webSocketOpened))) {

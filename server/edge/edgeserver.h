@@ -33,8 +33,8 @@ class EdgeServer : public QObject
 
 public:
     // Large request bodies are spooled to files in `spoolDir` (created if needed).
-    EdgeServer(EdgeLimits limits, QSslConfiguration tls, QString spoolDir,
-        QObject *parent = nullptr);
+    EdgeServer(
+        EdgeLimits limits, QSslConfiguration tls, QString spoolDir, QObject *parent = nullptr);
     ~EdgeServer() override; // closes every connection, stops the threads
 
     Status listen(const QHostAddress &address, quint16 port);
@@ -51,12 +51,12 @@ public:
 Q_SIGNALS:
     // A complete request (body read within its limit). Answer through the responder, now or
     // later.
-    void requestReceived(const chamber::edge::HttpRequest &request,
-        const chamber::edge::Responder &responder);
+    void requestReceived(
+        const chamber::edge::HttpRequest &request, const chamber::edge::Responder &responder);
     // A request whose body is larger than the edge reads before authorization: answer it
     // (refused, the body unread) or call responder.acceptBody(limit); requestReceived follows.
-    void bodyAnnounced(const chamber::edge::HttpRequest &request,
-        const chamber::edge::Responder &responder);
+    void bodyAnnounced(
+        const chamber::edge::HttpRequest &request, const chamber::edge::Responder &responder);
     // An upgraded WebSocket: the receiver owns `peer` (parent it or delete it).
     void webSocketOpened(chamber::edge::WsPeer *peer, const chamber::edge::HttpRequest &request);
 

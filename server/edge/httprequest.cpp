@@ -25,10 +25,10 @@ struct Mapping
 
 HttpMethod httpMethodFrom(QByteArrayView token)
 {
-    static const std::pair<const char *, HttpMethod> kMethods[] = {{"GET", HttpMethod::Get},
-        {"HEAD", HttpMethod::Head}, {"POST", HttpMethod::Post}, {"PUT", HttpMethod::Put},
-        {"DELETE", HttpMethod::Delete}, {"PATCH", HttpMethod::Patch},
-        {"OPTIONS", HttpMethod::Options}};
+    static const std::pair<const char *, HttpMethod> kMethods[]
+        = {{"GET", HttpMethod::Get}, {"HEAD", HttpMethod::Head}, {"POST", HttpMethod::Post},
+            {"PUT", HttpMethod::Put}, {"DELETE", HttpMethod::Delete}, {"PATCH", HttpMethod::Patch},
+            {"OPTIONS", HttpMethod::Options}};
     for (const auto &[name, method] : kMethods) {
         if (token == QByteArrayView(name))
             return method;
@@ -91,9 +91,9 @@ bool HttpRequest::mapBodyFile(const QString &path)
     ::close(fd);
     if (mapping->length > 0 && mapping->address == MAP_FAILED)
         return false;
-    m_body = mapping->length > 0
-        ? QByteArray::fromRawData(static_cast<const char *>(mapping->address), qsizetype(mapping->length))
-        : QByteArray();
+    m_body = mapping->length > 0 ? QByteArray::fromRawData(
+                 static_cast<const char *>(mapping->address), qsizetype(mapping->length))
+                                 : QByteArray();
     m_keeper = mapping;
     return true;
 }

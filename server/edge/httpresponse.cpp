@@ -81,8 +81,8 @@ QByteArray serializeResponseHead(const HttpResponse &response, bool keepAlive)
     // a 401 before it reports it, HEAD or not, and would wait for bytes that never come.
     const bool headOfError = response.headOnly && response.status >= 400;
     if (!bodiless)
-        head += "Content-Length: "
-            + QByteArray::number(headOfError ? 0 : response.bodyLength()) + "\r\n";
+        head += "Content-Length: " + QByteArray::number(headOfError ? 0 : response.bodyLength())
+            + "\r\n";
     if (response.status != 101)
         head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     head += "\r\n";

@@ -244,7 +244,8 @@ constexpr std::array kMediaSignal {
 constexpr std::array kMediaFloor {
     kMeeting,
     FieldSpec {"peer", FieldKind::Any, true, 0, 0, nullptr, {},
-        "the media peer (\"d<device>\") whose video and audio are the programme; null: the chamber"},
+        "the media peer (\"d<device>\") whose video and audio are the programme; null: the "
+        "chamber"},
 };
 constexpr std::array kMediaStatus {
     kMeeting,

@@ -81,8 +81,8 @@ struct OfficeConverter::Job
         }
         // Killed, but not reaped yet: deleting it now would block the event loop until it
         // is, so it goes once it has finished, and LibreOffice's pipe with it.
-        QObject::connect(process, &QProcess::finished, process,
-            [process = process, url = profileUrl] {
+        QObject::connect(
+            process, &QProcess::finished, process, [process = process, url = profileUrl] {
                 removeOfficePipe(url);
                 process->deleteLater();
             });
@@ -219,9 +219,9 @@ void OfficeConverter::start(Job *job)
     job->content.clear();
     // LibreOffice resolves symbolic links in the profile's path before naming its pipe after
     // it; given the canonical path, the name chamberd computes is the one it uses.
-    job->profileUrl
-        = QUrl::fromLocalFile(QFileInfo(dir.filePath(QStringLiteral("profile"))).canonicalFilePath())
-              .toString(QUrl::FullyEncoded);
+    job->profileUrl = QUrl::fromLocalFile(
+        QFileInfo(dir.filePath(QStringLiteral("profile"))).canonicalFilePath())
+                          .toString(QUrl::FullyEncoded);
 
     job->process = new QProcess();
     QProcess *process = job->process;
@@ -231,8 +231,8 @@ void OfficeConverter::start(Job *job)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), job->dir.path());
     environment.insert(QStringLiteral("TMPDIR"), job->dir.path());
-    for (const char *variable : {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
-             "XDG_STATE_HOME", "XDG_RUNTIME_DIR"})
+    for (const char *variable :
+        {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"})
         environment.insert(QString::fromLatin1(variable), job->dir.path());
     process->setProcessEnvironment(environment);
     process->setWorkingDirectory(job->dir.path());
@@ -253,8 +253,8 @@ void OfficeConverter::start(Job *job)
                     QStringLiteral("LibreOffice did not start: %1")
                         .arg(job->process->errorString())));
     });
-    connect(process, &QProcess::finished, this,
-        [this, job](int exitCode, QProcess::ExitStatus status) {
+    connect(
+        process, &QProcess::finished, this, [this, job](int exitCode, QProcess::ExitStatus status) {
             QFile pdf(job->outputPath());
             if (!pdf.exists()) {
                 // oosplash reports soffice.bin's crash as an exit code, with LibreOffice's

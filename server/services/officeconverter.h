@@ -59,8 +59,8 @@ public:
     // and returns at once. Refused right away, without calling `done`, when LibreOffice is
     // missing or the queue is full. Otherwise `done` is called exactly once, later, from the
     // event loop.
-    Status convert(const QByteArray &content, const QString &format, const QString &uploader,
-        Done done);
+    Status convert(
+        const QByteArray &content, const QString &format, const QString &uploader, Done done);
 
     int running() const { return int(m_running.size()); }
     int waiting() const;

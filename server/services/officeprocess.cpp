@@ -35,7 +35,7 @@ QStringList guardArguments(const QString &program, const QStringList &arguments)
 {
     return QStringList {QStringLiteral("-c"), QString::fromLatin1(kGuardScript),
                QStringLiteral("chamber-office-guard"), program}
-        + arguments;
+    + arguments;
 }
 
 void fenceOfficeProcess(const OfficeProcessLimits &limits, pid_t server)

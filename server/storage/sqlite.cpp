@@ -205,8 +205,8 @@ Status Database::exec(const QByteArray &sql)
 Result<Statement> Database::prepare(const QByteArray &sql)
 {
     sqlite3_stmt *statement = nullptr;
-    if (const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()),
-            SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (const int rc = sqlite3_prepare_v3(
+            m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
         rc != SQLITE_OK) {
         return sqliteError(m_db, rc, QStringLiteral("prepare"));
     }

@@ -18,8 +18,8 @@ void check(bool property)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace chamber;
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-        qsizetype(size));
+    const QByteArray input
+        = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     core::OfficeArchiveLimits limits;
     limits.maxEntries = 64;
     limits.maxUnpackedBytes = 1024 * 1024;

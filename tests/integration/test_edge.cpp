@@ -197,7 +197,8 @@ void TestEdge::bodyOverLimitRefusedBeforeRead()
 void TestEdge::ambiguousLengthsRefused()
 {
     const QList<QByteArray> requests {
-        "POST /api/v1/meetings HTTP/1.1\r\nHost: c\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}",
+        "POST /api/v1/meetings HTTP/1.1\r\nHost: c\r\nContent-Length: 2\r\nContent-Length: "
+        "2\r\n\r\n{}",
         "POST /api/v1/meetings HTTP/1.1\r\nHost: c\r\nContent-Length: 2, 2\r\n\r\n{}",
         "POST /api/v1/meetings HTTP/1.1\r\nHost: c\r\nContent-Length: +2\r\n\r\n{}",
         "POST /api/v1/meetings HTTP/1.1\r\nHost: c\r\nTransfer-Encoding: chunked\r\n"

@@ -344,7 +344,8 @@ private Q_SLOTS:
         QVERIFY(m_server);
         const QStringList files = storedFiles();
         const int events = documentEvents();
-        const qsizetype conversions = m_server->records(QStringLiteral("conversion started")).size();
+        const qsizetype conversions
+            = m_server->records(QStringLiteral("conversion started")).size();
         const RestResponse refused = upload(3, QStringLiteral("Bom.docx"), bomb);
         QCOMPARE(refused.status, 413);
         const QString message = refused.json().value(QLatin1String("message")).toString();
@@ -442,7 +443,8 @@ private Q_SLOTS:
         const QString fake = script(QStringLiteral("odt-hangs"),
             "case \"$*\" in *.odt) sleep 600 & echo \"$$ $!\" >> '" + pids.toUtf8()
                 + "'; wait;; esac\nexec soffice \"$@\"");
-        QVERIFY(startServer("office-converter = " + fake.toUtf8() + "\nconversion-timeout = 300\n"));
+        QVERIFY(
+            startServer("office-converter = " + fake.toUtf8() + "\nconversion-timeout = 300\n"));
         QNetworkAccessManager network;
         PendingCall hanging(network, uploadUrl(3, QStringLiteral("a.odt")), m_server->pin(),
             m_server->adminToken(), fixture(QStringLiteral("to-trinh.odt")));
@@ -460,10 +462,10 @@ private Q_SLOTS:
     void memoryHogIsStoppedAtItsLimit()
     {
         // Asks for 512 MiB where 128 are allowed.
-        const QString fake = script(QStringLiteral("hog"),
-            "exec '" CHAMBER_FAKE_OFFICE "' hog 512 \"$@\"");
-        QVERIFY(startServer(
-            "office-converter = " + fake.toUtf8() + "\nconversion-memory-mib = 128\n"));
+        const QString fake
+            = script(QStringLiteral("hog"), "exec '" CHAMBER_FAKE_OFFICE "' hog 512 \"$@\"");
+        QVERIFY(
+            startServer("office-converter = " + fake.toUtf8() + "\nconversion-memory-mib = 128\n"));
         const RestResponse refused
             = upload(3, QStringLiteral("Tờ trình.docx"), fixture(QStringLiteral("to-trinh.docx")));
         QCOMPARE(refused.status, 422);
@@ -492,8 +494,8 @@ private Q_SLOTS:
         QVERIFY(created.at(0) != created.at(1));
         for (const QByteArray &pipe : created) {
             QVERIFY2(pipe.startsWith("/tmp/OSL_PIPE_"), pipe.constData());
-            QTRY_VERIFY2_WITH_TIMEOUT(!QFileInfo::exists(QString::fromLocal8Bit(pipe)),
-                pipe.constData(), 5000);
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                !QFileInfo::exists(QString::fromLocal8Bit(pipe)), pipe.constData(), 5000);
         }
     }
 

@@ -49,8 +49,8 @@ private Q_SLOTS:
         QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.4"))),
             Admission::Verdict::Admitted);
         // Five open: the total refuses whoever comes next.
-        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.3"))),
-            Admission::Verdict::TooMany);
+        QCOMPARE(
+            admission.admit(QHostAddress(QStringLiteral("10.0.0.3"))), Admission::Verdict::TooMany);
         QCOMPARE(admission.counts().refusedTotal, 1);
     }
 

@@ -24,7 +24,8 @@ QByteArray fixture(const QString &name)
 Zip smallDocx()
 {
     return makeZip({{"[Content_Types].xml", "<Types/>"},
-        {"word/document.xml", QByteArray("<w:document>").repeated(40)}, {"stored.bin", "raw", false}});
+        {"word/document.xml", QByteArray("<w:document>").repeated(40)},
+        {"stored.bin", "raw", false}});
 }
 
 QString messageOf(const Result<OfficeArchiveSummary> &result)
@@ -42,7 +43,8 @@ private Q_SLOTS:
     void realOfficeFilesPass_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *file : {"to-trinh.docx", "to-trinh.odt", "so-lieu.xlsx", "trinh-chieu.pptx"})
+        for (const char *file :
+            {"to-trinh.docx", "to-trinh.odt", "so-lieu.xlsx", "trinh-chieu.pptx"})
             QTest::newRow(file) << QString::fromLatin1(file);
     }
     void realOfficeFilesPass()
@@ -62,9 +64,8 @@ private Q_SLOTS:
         QCOMPARE(checked->entries, 3);
         QCOMPARE(checked->unpackedBytes, 8 + 12 * 40 + 3);
         // ZIP64 sizes and directory read as the plain ones.
-        const Zip zip64 = makeZip({{"a.xml", QByteArray(5000, 'x'), true, true},
-                                      {"b.xml", "b", false, true}},
-            true);
+        const Zip zip64 = makeZip(
+            {{"a.xml", QByteArray(5000, 'x'), true, true}, {"b.xml", "b", false, true}}, true);
         const auto checked64 = checkOfficeArchive(zip64.bytes, QStringLiteral("docx"));
         QVERIFY2(checked64, qPrintable(messageOf(checked64)));
         QCOMPARE(checked64->unpackedBytes, 5001);
@@ -137,59 +138,63 @@ private Q_SLOTS:
         };
         const qsizetype end = zip.endOfDirectory;
         QTest::newRow("empty") << QByteArray() << QStringLiteral("too short");
-        QTest::newRow("local header and garbage")
-            << QByteArray("PK\x03\x04", 4) + QByteArray(4000, '\x17') << QStringLiteral("no ZIP directory");
-        QTest::newRow("cut") << zip.bytes.left(zip.bytes.size() / 2) << QStringLiteral("no ZIP directory");
-        QTest::newRow("split over disks") << patched16(end + 4, 1) << QStringLiteral("several disks");
-        QTest::newRow("counts disagree") << patched16(end + 8, 2) << QStringLiteral("counts disagree");
-        QTest::newRow("directory outside") << patched32(end + 16, 0x7fffff) << QStringLiteral("outside the file");
+        QTest::newRow("local header and garbage") << QByteArray("PK\x03\x04", 4)
+                + QByteArray(4000, '\x17') << QStringLiteral("no ZIP directory");
+        QTest::newRow("cut") << zip.bytes.left(zip.bytes.size() / 2)
+                             << QStringLiteral("no ZIP directory");
+        QTest::newRow("split over disks")
+            << patched16(end + 4, 1) << QStringLiteral("several disks");
+        QTest::newRow("counts disagree")
+            << patched16(end + 8, 2) << QStringLiteral("counts disagree");
+        QTest::newRow("directory outside")
+            << patched32(end + 16, 0x7fffff) << QStringLiteral("outside the file");
         auto counted = [&zip, end](quint16 count) {
             QByteArray bytes = zip.bytes;
             putLe16(bytes, end + 8, count);
             putLe16(bytes, end + 10, count);
             return bytes;
         };
-        QTest::newRow("directory says more") << counted(4) << QStringLiteral("its directory is damaged");
-        QTest::newRow("directory says less") << counted(2) << QStringLiteral("holds more than it says");
+        QTest::newRow("directory says more")
+            << counted(4) << QStringLiteral("its directory is damaged");
+        QTest::newRow("directory says less")
+            << counted(2) << QStringLiteral("holds more than it says");
         QTest::newRow("no entries") << counted(0) << QStringLiteral("it is empty");
-        QTest::newRow("bad central signature") << patched32(document, 0x02014b51) << QStringLiteral("damaged");
+        QTest::newRow("bad central signature")
+            << patched32(document, 0x02014b51) << QStringLiteral("damaged");
         QTest::newRow("encrypted") << patched16(document + 8, 1) << QStringLiteral("is encrypted");
-        QTest::newRow("bzip2") << patched16(document + 10, 12) << QStringLiteral("compression method 12");
-        QTest::newRow("stored with two sizes")
-            << patched32(zip.entries[2].central + 24, 4) << QStringLiteral("stored uncompressed with two sizes");
+        QTest::newRow("bzip2") << patched16(document + 10, 12)
+                               << QStringLiteral("compression method 12");
+        QTest::newRow("stored with two sizes") << patched32(
+            zip.entries[2].central + 24, 4) << QStringLiteral("stored uncompressed with two sizes");
         QTest::newRow("local offset outside")
             << patched32(document + 42, 0x7fffffff) << QStringLiteral("points outside the file");
-        QTest::newRow("no local header") << patched32(document + 42, 1) << QStringLiteral("no local header");
-        QTest::newRow("local name differs")
-            << [&] {
-                   QByteArray bytes = zip.bytes;
-                   bytes[documentLocal + 30] = 'W';
-                   return bytes;
-               }()
-            << QStringLiteral("disagrees with its local header");
-        QTest::newRow("local size differs")
-            << patched32(documentLocal + 22, 99) << QStringLiteral("disagrees with its local header");
-        QTest::newRow("data past the directory")
-            << patched32(document + 20, 0x100000) << QStringLiteral("runs past the end of its data");
+        QTest::newRow("no local header")
+            << patched32(document + 42, 1) << QStringLiteral("no local header");
+        QTest::newRow("local name differs") << [&] {
+            QByteArray bytes = zip.bytes;
+            bytes[documentLocal + 30] = 'W';
+            return bytes;
+        }() << QStringLiteral("disagrees with its local header");
+        QTest::newRow("local size differs") << patched32(documentLocal + 22, 99)
+                                            << QStringLiteral("disagrees with its local header");
+        QTest::newRow("data past the directory") << patched32(document + 20, 0x100000)
+                                                 << QStringLiteral("runs past the end of its data");
         QTest::newRow("zip64 marker without field")
             << patched32(document + 24, 0xffffffff) << QStringLiteral("lacks the ZIP64 field");
-        QTest::newRow("entries overlap")
-            << [] {
-                   // a.xml's data claims every byte up to the directory, b.xml's header too:
-                   // how small archives declare huge contents without a high ratio.
-                   const Zip twins
-                       = makeZip({{"a.xml", "x", false}, {"b.xml", "other", false}});
-                   QByteArray bytes = twins.bytes;
-                   const qsizetype directory = twins.entries[0].central;
-                   const qsizetype data = twins.entries[0].local + 30 + 5; // after "a.xml"
-                   const quint32 covering = quint32(directory - data);
-                   for (const qsizetype at : {twins.entries[0].local + 18, directory + 20})
-                       putLe32(bytes, at, covering);
-                   for (const qsizetype at : {twins.entries[0].local + 22, directory + 24})
-                       putLe32(bytes, at, covering);
-                   return bytes;
-               }()
-            << QStringLiteral("entry \"b.xml\" overlaps \"a.xml\"");
+        QTest::newRow("entries overlap") << [] {
+            // a.xml's data claims every byte up to the directory, b.xml's header too:
+            // how small archives declare huge contents without a high ratio.
+            const Zip twins = makeZip({{"a.xml", "x", false}, {"b.xml", "other", false}});
+            QByteArray bytes = twins.bytes;
+            const qsizetype directory = twins.entries[0].central;
+            const qsizetype data = twins.entries[0].local + 30 + 5; // after "a.xml"
+            const quint32 covering = quint32(directory - data);
+            for (const qsizetype at : {twins.entries[0].local + 18, directory + 20})
+                putLe32(bytes, at, covering);
+            for (const qsizetype at : {twins.entries[0].local + 22, directory + 24})
+                putLe32(bytes, at, covering);
+            return bytes;
+        }() << QStringLiteral("entry \"b.xml\" overlaps \"a.xml\"");
         QTest::newRow("name twice")
             << makeZip({{"a.xml", "1"}, {"a.xml", "2"}}).bytes << QStringLiteral("is there twice");
     }
@@ -209,10 +214,11 @@ private Q_SLOTS:
 
     void noPrefixOrFlippedByteCrashes()
     {
-        const QByteArray bytes = makeZip({{"[Content_Types].xml", "<Types/>"},
-                                             {"a.xml", "aaaa", false}, {"b.xml", "bbbb", true, true}},
-            true)
-                                     .bytes;
+        const QByteArray bytes
+            = makeZip({{"[Content_Types].xml", "<Types/>"}, {"a.xml", "aaaa", false},
+                          {"b.xml", "bbbb", true, true}},
+                true)
+                  .bytes;
         for (qsizetype size = 0; size < bytes.size(); ++size) {
             const auto checked = checkOfficeArchive(bytes.left(size), QStringLiteral("odt"));
             QVERIFY(!checked);

@@ -8,8 +8,8 @@
 #include "services/officeprocess.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -96,7 +96,8 @@ private Q_SLOTS:
         OfficeConverter converter({QStringLiteral("/nonexistent/soffice")});
         QVERIFY(converter.resolveProgram().isEmpty());
         Outcome outcome;
-        const Status queued = converter.convert("PK", QStringLiteral("docx"), kUploader, record(&outcome));
+        const Status queued
+            = converter.convert("PK", QStringLiteral("docx"), kUploader, record(&outcome));
         QVERIFY(!queued);
         QCOMPARE(queued.error().code, ErrorCode::Invalid);
         QVERIFY2(queued.error().message.contains(QStringLiteral("not installed")),
@@ -154,7 +155,8 @@ private Q_SLOTS:
             "could not be loaded'");
         OfficeConverter converter(options);
         Outcome outcome;
-        QVERIFY(converter.convert("PK garbage", QStringLiteral("docx"), kUploader, record(&outcome)));
+        QVERIFY(
+            converter.convert("PK garbage", QStringLiteral("docx"), kUploader, record(&outcome)));
         QTRY_VERIFY_WITH_TIMEOUT(outcome.called, 10000);
         QVERIFY(!outcome.result);
         QCOMPARE(outcome.result.error().code, ErrorCode::Invalid);
@@ -206,7 +208,8 @@ private Q_SLOTS:
         Outcome third;
         QVERIFY(converter.convert("1", QStringLiteral("docx"), kUploader, record(&first)));
         QVERIFY(converter.convert("2", QStringLiteral("docx"), kUploader, record(&second)));
-        const Status refused = converter.convert("3", QStringLiteral("docx"), kUploader, record(&third));
+        const Status refused
+            = converter.convert("3", QStringLiteral("docx"), kUploader, record(&third));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::Unavailable);
         QVERIFY2(refused.error().message.contains(QStringLiteral("try again")),
@@ -229,8 +232,7 @@ private Q_SLOTS:
         const QString order = m_dir.filePath(QStringLiteral("order"));
         OfficeConverterOptions options;
         options.program = fakeSoffice(m_dir, QStringLiteral("turns-soffice"),
-            "cat \"$in\" >> '" + order.toUtf8()
-                + "'; echo '%PDF-1.7' > \"$out/document.pdf\"");
+            "cat \"$in\" >> '" + order.toUtf8() + "'; echo '%PDF-1.7' > \"$out/document.pdf\"");
         options.maxRunning = 1;
         options.maxWaiting = 10;
         OfficeConverter converter(options);
@@ -319,8 +321,8 @@ private Q_SLOTS:
         const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
         sockaddr_un address = {};
         address.sun_family = AF_UNIX;
-        qstrncpy(address.sun_path, QFile::encodeName(foreign).constData(),
-            sizeof(address.sun_path));
+        qstrncpy(
+            address.sun_path, QFile::encodeName(foreign).constData(), sizeof(address.sun_path));
         QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0);
         ::close(fd);
 

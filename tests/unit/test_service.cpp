@@ -312,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(m_service->meetings().size(), created);
         QCOMPARE(db.queryInteger("SELECT count(*) FROM events").value(), qint64(created));
         QCOMPARE(db.queryInteger("SELECT count(*) FROM command_results WHERE request_id = 'full-"
-                     + QByteArray::number(qulonglong(created)) + "'")
+                       + QByteArray::number(qulonglong(created)) + "'")
                      .value(),
             0);
         // Once there is room, the same command goes through.
