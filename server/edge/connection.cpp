@@ -171,6 +171,8 @@ void Connection::onEncrypted()
 
 void Connection::onDeadline()
 {
+    if (m_state == State::Closed)
+        return;
     switch (m_state) {
     case State::Head:
         if (!m_in.isEmpty()) {
@@ -201,7 +203,7 @@ bool Connection::takeBudget()
 
 void Connection::onReadable()
 {
-    if (!m_socket || m_paused)
+    if (!m_socket || m_paused || m_state == State::Closed)
         return;
     switch (m_state) {
     case State::Head:
@@ -490,13 +492,13 @@ void Connection::responseDone()
 
 void Connection::onWritten()
 {
-    if (!m_socket)
+    if (!m_socket || m_state == State::Closed)
         return;
     updateBacklog();
     if (m_state == State::Writing)
         pumpFile();
     else if (m_state == State::Closing)
-        shutWriteWhenFlushed();
+        scheduleShutWrite();
 }
 
 void Connection::updateBacklog()
@@ -518,7 +520,7 @@ void Connection::finish()
     m_paused = false;
     m_resume.stop();
     setDeadline(0); // a slow reader of the last response is the write-stall timer's
-    shutWriteWhenFlushed();
+    scheduleShutWrite();
     onReadable();
 }
 
@@ -526,9 +528,20 @@ void Connection::finish()
 // answer its data with a reset, and the reset can destroy our answer before the client reads
 // it. So: the answer goes out, then only our sending side is shut (the client sees the end),
 // and what it still sends is read and dropped until it closes too, or for kLingerMs.
+// finish() and onWritten() run inside QSslSocket's own signals, where flushing it again
+// re-enters its TLS code (and crashed there): the check runs from the event loop instead.
+void Connection::scheduleShutWrite()
+{
+    if (m_writeShut || m_shutWriteScheduled)
+        return;
+    m_shutWriteScheduled = true;
+    QMetaObject::invokeMethod(this, &Connection::shutWriteWhenFlushed, Qt::QueuedConnection);
+}
+
 void Connection::shutWriteWhenFlushed()
 {
-    if (m_writeShut)
+    m_shutWriteScheduled = false;
+    if (m_writeShut || m_state != State::Closing)
         return;
     // QSslSocket encrypts what was written on a later turn of the event loop and does not count
     // it in bytesToWrite() meanwhile; flush() encrypts it now and hands it to the TCP socket,
@@ -543,6 +556,8 @@ void Connection::shutWriteWhenFlushed()
 
 void Connection::abortNow()
 {
+    if (m_state == State::Closed)
+        return;
     if (!m_socket) {
         deleteLater();
         return;
@@ -554,6 +569,9 @@ void Connection::abortNow()
 
 void Connection::onDisconnected()
 {
+    // Work the main thread posted before it learnt of the end may still arrive; nothing may
+    // touch the socket after this (QSslSocket crashes writing after an abort).
+    m_state = State::Closed;
     m_deadline.stop();
     m_resume.stop();
     m_writeStall.stop();

@@ -72,6 +72,7 @@ private:
         WebSocketPending, // upgraded; waiting for the main thread's peer object
         WebSocket,
         Closing, // the last bytes go out; whatever comes in is dropped
+        Closed, // the socket is gone (aborted or ended); the object is about to be deleted
     };
 
     void onEncrypted();
@@ -101,6 +102,7 @@ private:
     bool takeBudget(); // false: reading pauses until the bucket has a token again
     void setDeadline(int ms);
     void finish(); // graceful close
+    void scheduleShutWrite();
     void shutWriteWhenFlushed();
     void updateBacklog();
     void endHandshake();
@@ -135,6 +137,7 @@ private:
     qint64 m_fileRemaining = 0;
     qint64 m_dropped = 0; // bytes discarded while closing
     bool m_writeShut = false;
+    bool m_shutWriteScheduled = false;
     bool m_discarding = false;
 
     WsMessageAssembler m_assembler;

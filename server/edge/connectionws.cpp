@@ -138,6 +138,8 @@ void Connection::failWebSocket(quint16 code, const QString &reason)
 
 void Connection::writeFrame(WsOpcode opcode, QByteArrayView payload)
 {
+    if (m_state == State::Closed)
+        return;
     m_socket->write(encodeServerFrame(opcode, payload));
     updateBacklog();
 }

@@ -67,14 +67,16 @@ int countOf(const QList<QJsonObject> &replies, const QString &code)
         [&](const QJsonObject &reply) { return codeOf(reply) == code; }));
 }
 
-// chamberd with the demo meeting and a [limits] section.
+// chamberd with the demo meeting and a [limits] section. The edge's per-connection budget,
+// which only slows a connection down (it is not read), is lifted so that these tests see the
+// main thread's refusals of a flood rather than the flood arriving at 32 messages a second.
 class LimitedServer
 {
 public:
     bool start(const QByteArray &limits)
     {
-        const QString path
-            = writeTestFile(m_dir, QStringLiteral("chamberd.conf"), "[limits]\n" + limits);
+        const QString path = writeTestFile(m_dir, QStringLiteral("chamberd.conf"),
+            "[network]\nconnection-rate = 0\n[limits]\n" + limits);
         return process.start({QStringLiteral("--demo"), QStringLiteral("--config"), path});
     }
 
