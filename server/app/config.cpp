@@ -65,9 +65,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 36> &keys()
+const std::array<Key, 38> &keys()
 {
-    static const std::array<Key, 36> table {
+    static const std::array<Key, 38> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -197,6 +197,20 @@ const std::array<Key, 36> &keys()
         Key {"network", "max-handshakes-per-address",
             [](ServerConfig &c, const QString &v) {
                 return setInt(v, 1, 100000, &c.network.maxHandshakesPerAddress);
+            }},
+        Key {"network", "accept-burst-per-address",
+            [](ServerConfig &c, const QString &v) {
+                qint64 burst = 0;
+                auto error = setInteger(v, 1, 1000000, &burst);
+                c.network.acceptBudgetPerAddress.burst = double(burst);
+                return error;
+            }},
+        Key {"network", "accept-rate-per-address",
+            [](ServerConfig &c, const QString &v) {
+                qint64 rate = 0;
+                auto error = setInteger(v, 0, 1000000, &rate);
+                c.network.acceptBudgetPerAddress.perSecond = double(rate);
+                return error;
             }},
         Key {"network", "trust-loopback",
             [](ServerConfig &c, const QString &v) {

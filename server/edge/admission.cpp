@@ -11,17 +11,39 @@ QHostAddress Admission::normalized(const QHostAddress &address)
     return ok ? QHostAddress(ipv4) : address;
 }
 
+namespace {
+// Accept budgets kept at most; beyond, the full ones are forgotten (a flood of spoofed
+// addresses cannot grow the table; an address that is forgotten starts with a full bucket).
+constexpr qsizetype kMaxAcceptBudgets = 65536;
+} // namespace
+
 bool Admission::limited(const QHostAddress &address) const
 {
-    return !(m_limits.trustLoopback && address.isLoopback());
+    const bool local = address == QHostAddress(QHostAddress::LocalHost)
+        || address == QHostAddress(QHostAddress::LocalHostIPv6);
+    return !(m_limits.trustLoopback && local);
 }
 
-Admission::Verdict Admission::admit(const QHostAddress &address)
+Admission::Verdict Admission::admit(const QHostAddress &address, qint64 nowMs)
 {
     QMutexLocker lock(&m_mutex);
     if (m_counts.open >= m_limits.maxConnections) {
         ++m_counts.refusedTotal;
         return Verdict::TooMany;
+    }
+    if (limited(address) && !m_limits.acceptBudgetPerAddress.unlimited()) {
+        if (m_acceptBudgets.size() >= kMaxAcceptBudgets) {
+            for (auto it = m_acceptBudgets.begin(); it != m_acceptBudgets.end();)
+                it = it->full(nowMs) ? m_acceptBudgets.erase(it) : std::next(it);
+        }
+        auto budget = m_acceptBudgets.find(address);
+        if (budget == m_acceptBudgets.end())
+            budget = m_acceptBudgets.insert(
+                address, support::TokenBucket(m_limits.acceptBudgetPerAddress, nowMs));
+        if (!budget->take(nowMs)) {
+            ++m_counts.refusedRate;
+            return Verdict::TooFastFromAddress;
+        }
     }
     int &fromAddress = m_openPerAddress[address];
     if (limited(address) && fromAddress >= m_limits.maxConnectionsPerAddress) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "edge/edgelimits.h"
+#include "support/tokenbucket.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -25,6 +26,7 @@ struct AdmissionCounts
     qint64 refusedTotal = 0; // over maxConnections
     qint64 refusedPerAddress = 0; // over maxConnectionsPerAddress or maxHandshakesPerAddress
     qint64 handshakesDropped = 0; // oldest dropped for a newcomer
+    qint64 refusedRate = 0; // over acceptBudgetPerAddress
 };
 
 class Admission
@@ -37,9 +39,9 @@ public:
     // The address as counted: IPv4-mapped IPv6 addresses as IPv4.
     static QHostAddress normalized(const QHostAddress &address);
 
-    enum class Verdict { Admitted, TooMany, TooManyFromAddress };
-    // Counts an open connection from `address` when admitted.
-    Verdict admit(const QHostAddress &address);
+    enum class Verdict { Admitted, TooMany, TooManyFromAddress, TooFastFromAddress };
+    // Counts an open connection from `address` when admitted. `nowMs`: a monotonic clock.
+    Verdict admit(const QHostAddress &address, qint64 nowMs);
     void release(const QHostAddress &address);
 
     // A TLS handshake begins; returns the link of the handshake to drop to make room (null:
@@ -58,6 +60,8 @@ private:
     mutable QMutex m_mutex;
     QHash<QHostAddress, int> m_openPerAddress;
     QHash<QHostAddress, int> m_handshakesPerAddress;
+    // Accept budgets of addresses seen lately; forgotten once full again (bounded below).
+    QHash<QHostAddress, support::TokenBucket> m_acceptBudgets;
     // In the order they began; the front is the oldest.
     std::list<std::weak_ptr<ConnectionLink>> m_handshakes;
     QHash<quint64, std::list<std::weak_ptr<ConnectionLink>>::iterator> m_handshakeIndex;

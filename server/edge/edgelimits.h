@@ -24,8 +24,13 @@ struct EdgeLimits
     // idle connections that never say ClientHello cannot keep new clients out.
     int maxHandshakes = 256;
     int maxHandshakesPerAddress = 16;
-    // The per-address limits do not apply to 127.0.0.0/8 and ::1 (the server itself, a local
-    // proxy, tests); nobody on the LAN can send from there.
+    // New connections per address: `burst` at once, then `perSecond`. Beyond, the connection
+    // is closed at accept, before any TLS: a host that reconnects as fast as it is cut (to keep
+    // thousands of idle connections or handshakes going) costs a close, not a handshake.
+    support::Budget acceptBudgetPerAddress {32, 8};
+    // The per-address limits do not apply to 127.0.0.1 and ::1 (the server itself, a local
+    // proxy); nobody on the LAN can send from there. The rest of 127.0.0.0/8 is counted like any
+    // host (the benchmarks and tests play LAN hosts from there).
     bool trustLoopback = true;
 
     int handshakeTimeoutMs = 10000;

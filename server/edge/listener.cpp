@@ -27,6 +27,7 @@ Listener::Listener(std::shared_ptr<EdgeShared> shared, std::vector<IoWorker *> w
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
         QTimer::singleShot(kAcceptRetryMs, this, [this] { resumeAccepting(); });
     });
+    m_clock.start();
     m_report.setInterval(kReportIntervalMs);
     connect(&m_report, &QTimer::timeout, this, &Listener::reportRefusals);
     m_report.start();
@@ -39,7 +40,8 @@ void Listener::incomingConnection(qintptr descriptor)
     QHostAddress peer;
     if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) == 0)
         peer = Admission::normalized(QHostAddress(reinterpret_cast<sockaddr *>(&address)));
-    if (peer.isNull() || m_shared->admission->admit(peer) != Admission::Verdict::Admitted) {
+    if (peer.isNull()
+        || m_shared->admission->admit(peer, m_clock.elapsed()) != Admission::Verdict::Admitted) {
         ::close(int(descriptor));
         return;
     }
@@ -53,7 +55,7 @@ void Listener::incomingConnection(qintptr descriptor)
 void Listener::reportRefusals()
 {
     const AdmissionCounts counts = m_shared->admission->counts();
-    const qint64 refused = counts.refusedTotal + counts.refusedPerAddress;
+    const qint64 refused = counts.refusedTotal + counts.refusedPerAddress + counts.refusedRate;
     if (refused == m_refusedReported && counts.handshakesDropped == m_droppedReported)
         return;
     log::warning(lcEdge(), QStringLiteral("connections refused or dropped at the edge"),

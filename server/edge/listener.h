@@ -4,6 +4,7 @@
 // pauses it for a moment only.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -31,6 +32,7 @@ private:
     std::shared_ptr<EdgeShared> m_shared;
     std::vector<IoWorker *> m_workers;
     size_t m_next = 0;
+    QElapsedTimer m_clock;
     QTimer m_report;
     qint64 m_refusedReported = 0;
     qint64 m_droppedReported = 0;

@@ -37,20 +37,20 @@ private Q_SLOTS:
         Admission admission(smallLimits());
         const QHostAddress a(QStringLiteral("10.0.0.1"));
         const QHostAddress b(QStringLiteral("10.0.0.2"));
-        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
-        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
-        QCOMPARE(admission.admit(a), Admission::Verdict::TooManyFromAddress);
-        QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a, 0), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a, 0), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a, 0), Admission::Verdict::TooManyFromAddress);
+        QCOMPARE(admission.admit(b, 0), Admission::Verdict::Admitted);
         admission.release(a);
-        QCOMPARE(admission.admit(a), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(a, 0), Admission::Verdict::Admitted);
         QCOMPARE(admission.counts().open, 3);
         QCOMPARE(admission.counts().refusedPerAddress, 1);
-        QCOMPARE(admission.admit(b), Admission::Verdict::Admitted);
-        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.4"))),
+        QCOMPARE(admission.admit(b, 0), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.4")), 0),
             Admission::Verdict::Admitted);
         // Five open: the total refuses whoever comes next.
-        QCOMPARE(
-            admission.admit(QHostAddress(QStringLiteral("10.0.0.3"))), Admission::Verdict::TooMany);
+        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.0.3")), 0),
+            Admission::Verdict::TooMany);
         QCOMPARE(admission.counts().refusedTotal, 1);
     }
 
@@ -59,13 +59,44 @@ private Q_SLOTS:
         EdgeLimits limits = smallLimits();
         Admission trusting(limits);
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(trusting.admit(QHostAddress(QStringLiteral("127.0.0.7"))),
-                Admission::Verdict::Admitted);
+            QCOMPARE(trusting.admit(QHostAddress::LocalHost, 0), Admission::Verdict::Admitted);
         limits.trustLoopback = false;
         Admission strict(limits);
-        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::Admitted);
-        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::Admitted);
-        QCOMPARE(strict.admit(QHostAddress::LocalHost), Admission::Verdict::TooManyFromAddress);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost, 0), Admission::Verdict::Admitted);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost, 0), Admission::Verdict::Admitted);
+        QCOMPARE(strict.admit(QHostAddress::LocalHost, 0), Admission::Verdict::TooManyFromAddress);
+    }
+
+    void otherLoopbackAddressesAreHosts()
+    {
+        Admission trusting(smallLimits());
+        const QHostAddress host(QStringLiteral("127.0.2.1"));
+        QCOMPARE(trusting.admit(host, 0), Admission::Verdict::Admitted);
+        QCOMPARE(trusting.admit(host, 0), Admission::Verdict::Admitted);
+        QCOMPARE(trusting.admit(host, 0), Admission::Verdict::TooManyFromAddress);
+    }
+
+    void acceptRatePerAddress()
+    {
+        EdgeLimits limits = smallLimits();
+        limits.maxConnectionsPerAddress = 1000;
+        limits.maxConnections = 1000;
+        limits.acceptBudgetPerAddress = {3, 2}; // 3 at once, then 2 a second
+        Admission admission(limits);
+        const QHostAddress fast(QStringLiteral("10.0.3.1"));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(admission.admit(fast, 1000), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(fast, 1000), Admission::Verdict::TooFastFromAddress);
+        // Another address is not slowed by it.
+        QCOMPARE(admission.admit(QHostAddress(QStringLiteral("10.0.3.2")), 1000),
+            Admission::Verdict::Admitted);
+        // Half a second later one more is allowed, not two.
+        QCOMPARE(admission.admit(fast, 1500), Admission::Verdict::Admitted);
+        QCOMPARE(admission.admit(fast, 1500), Admission::Verdict::TooFastFromAddress);
+        QCOMPARE(admission.counts().refusedRate, 2);
+        // The server's own address is not counted.
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(admission.admit(QHostAddress::LocalHost, 1500), Admission::Verdict::Admitted);
     }
 
     void mappedAddressesCountAsIpv4()
