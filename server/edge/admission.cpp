@@ -65,7 +65,7 @@ void Admission::release(const QHostAddress &address)
 }
 
 std::shared_ptr<ConnectionLink> Admission::handshakeStarted(
-    const std::shared_ptr<ConnectionLink> &link, bool *refused)
+    const std::shared_ptr<ConnectionLink> &link, qint64 nowMs, bool *refused)
 {
     QMutexLocker lock(&m_mutex);
     *refused = false;
@@ -79,13 +79,15 @@ std::shared_ptr<ConnectionLink> Admission::handshakeStarted(
     }
     ++fromAddress;
     ++m_counts.handshaking;
-    m_handshakes.push_back(link);
+    m_handshakes.push_back(Handshake {link, nowMs});
     m_handshakeIndex.insert(link->id(), std::prev(m_handshakes.end()));
     if (m_counts.handshaking <= m_limits.maxHandshakes)
         return nullptr;
     // Make room: the oldest handshake in progress goes. It is counted out now (its connection's
     // own end is then ignored), so each newcomer drops exactly one.
-    std::shared_ptr<ConnectionLink> oldest = m_handshakes.front().lock();
+    if (nowMs - m_handshakes.front().startedMs < kStaleHandshakeMs)
+        return nullptr;
+    std::shared_ptr<ConnectionLink> oldest = m_handshakes.front().link.lock();
     if (!oldest || oldest.get() == link.get())
         return nullptr;
     forgetHandshake(*oldest);

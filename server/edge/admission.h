@@ -44,10 +44,14 @@ public:
     Verdict admit(const QHostAddress &address, qint64 nowMs);
     void release(const QHostAddress &address);
 
-    // A TLS handshake begins; returns the link of the handshake to drop to make room (null:
-    // none), or sets *refused when this address has too many in progress already.
+    // A TLS handshake begins at `nowMs` (a monotonic clock); returns the link of the handshake
+    // to drop to make room (null: none), or sets *refused when this address has too many in
+    // progress already. Over maxHandshakes, only a handshake older than kStaleHandshakeMs is
+    // dropped: a handshake that young is one being done (a room of tablets joining at once),
+    // not one left hanging, and the newcomer comes in over the limit instead.
+    static constexpr qint64 kStaleHandshakeMs = 1000;
     std::shared_ptr<ConnectionLink> handshakeStarted(
-        const std::shared_ptr<ConnectionLink> &link, bool *refused);
+        const std::shared_ptr<ConnectionLink> &link, qint64 nowMs, bool *refused);
     void handshakeEnded(const ConnectionLink &link);
 
     AdmissionCounts counts() const;
@@ -63,8 +67,13 @@ private:
     // Accept budgets of addresses seen lately; forgotten once full again (bounded below).
     QHash<QHostAddress, support::TokenBucket> m_acceptBudgets;
     // In the order they began; the front is the oldest.
-    std::list<std::weak_ptr<ConnectionLink>> m_handshakes;
-    QHash<quint64, std::list<std::weak_ptr<ConnectionLink>>::iterator> m_handshakeIndex;
+    struct Handshake
+    {
+        std::weak_ptr<ConnectionLink> link;
+        qint64 startedMs = 0;
+    };
+    std::list<Handshake> m_handshakes;
+    QHash<quint64, std::list<Handshake>::iterator> m_handshakeIndex;
     AdmissionCounts m_counts;
 };
 

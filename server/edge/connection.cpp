@@ -6,6 +6,7 @@
 #include "edge/wspeer.h"
 #include "protocol/error.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslSocket>
@@ -132,8 +133,8 @@ bool Connection::start()
     });
 
     bool refused = false;
-    const std::shared_ptr<ConnectionLink> dropped
-        = m_shared->admission->handshakeStarted(m_link, &refused);
+    const std::shared_ptr<ConnectionLink> dropped = m_shared->admission->handshakeStarted(
+        m_link, QDeadlineTimer::current().deadline(), &refused);
     if (refused)
         return false;
     m_handshaking = true;

@@ -109,28 +109,33 @@ private Q_SLOTS:
 
     void oldestHandshakeDroppedForNewcomer()
     {
-        Admission admission(smallLimits());
+        Admission admission(smallLimits()); // 3 handshakes in progress
         bool refused = true;
         auto first = link(1, "10.0.1.1");
         auto second = link(2, "10.0.1.2");
         auto third = link(3, "10.0.1.3");
-        auto fourth = link(4, "10.0.1.4");
-        QCOMPARE(admission.handshakeStarted(first, &refused), nullptr);
+        auto young = link(4, "10.0.1.4");
+        QCOMPARE(admission.handshakeStarted(first, 5000, &refused), nullptr);
         QVERIFY(!refused);
-        QCOMPARE(admission.handshakeStarted(second, &refused), nullptr);
-        QCOMPARE(admission.handshakeStarted(third, &refused), nullptr);
-        // The fourth makes room by dropping the first, which is counted out at once.
-        QCOMPARE(admission.handshakeStarted(fourth, &refused), first);
-        QCOMPARE(admission.counts().handshaking, 3);
+        QCOMPARE(admission.handshakeStarted(second, 5000, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(third, 5000, &refused), nullptr);
+        // A fourth while the others are young comes in over the limit: they are being done
+        // (a room joining at once), not hanging.
+        QCOMPARE(admission.handshakeStarted(young, 5500, &refused), nullptr);
+        QCOMPARE(admission.counts().handshaking, 4);
+        // Once the oldest has hung for a second, a newcomer drops it; it is counted out at once.
+        QCOMPARE(admission.handshakeStarted(link(5, "10.0.1.5"), 6000, &refused), first);
+        QCOMPARE(admission.counts().handshaking, 4);
         QCOMPARE(admission.counts().handshakesDropped, 1);
         // The first's own end (its connection is aborted) changes nothing more.
         admission.handshakeEnded(*first);
-        QCOMPARE(admission.counts().handshaking, 3);
-        // A finished handshake frees its place: the next newcomer drops nobody.
+        QCOMPARE(admission.counts().handshaking, 4);
+        // Finished handshakes free their places: the next newcomer drops nobody.
         admission.handshakeEnded(*third);
-        QCOMPARE(admission.handshakeStarted(link(5, "10.0.1.5"), &refused), nullptr);
+        admission.handshakeEnded(*young);
+        QCOMPARE(admission.handshakeStarted(link(6, "10.0.1.6"), 6000, &refused), nullptr);
         // Then the oldest still in progress is the second.
-        QCOMPARE(admission.handshakeStarted(link(6, "10.0.1.6"), &refused), second);
+        QCOMPARE(admission.handshakeStarted(link(7, "10.0.1.7"), 6000, &refused), second);
     }
 
     void greedyAddressRefusedNotOthers()
@@ -140,16 +145,16 @@ private Q_SLOTS:
         auto a1 = link(1, "10.0.2.1");
         auto a2 = link(2, "10.0.2.1");
         auto a3 = link(3, "10.0.2.1");
-        QCOMPARE(admission.handshakeStarted(a1, &refused), nullptr);
-        QCOMPARE(admission.handshakeStarted(a2, &refused), nullptr);
-        QCOMPARE(admission.handshakeStarted(a3, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(a1, 5000, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(a2, 5000, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(a3, 5000, &refused), nullptr);
         QVERIFY(refused);
         QCOMPARE(admission.counts().handshaking, 2);
         auto other = link(4, "10.0.2.2");
-        QCOMPARE(admission.handshakeStarted(other, &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(other, 5000, &refused), nullptr);
         QVERIFY(!refused);
         admission.handshakeEnded(*a1);
-        QCOMPARE(admission.handshakeStarted(link(5, "10.0.2.1"), &refused), nullptr);
+        QCOMPARE(admission.handshakeStarted(link(5, "10.0.2.1"), 5000, &refused), nullptr);
         QVERIFY(!refused);
     }
 };
