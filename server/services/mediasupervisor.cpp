@@ -7,6 +7,10 @@
 
 #include <algorithm>
 
+#include <sys/prctl.h>
+
+#include <csignal>
+
 namespace chamber::services {
 
 Q_LOGGING_CATEGORY(lcMedia, "chamber.media")
@@ -118,6 +122,10 @@ void MediaSupervisor::launch()
     });
     setState(State::Starting);
     m_readyTimer.start(m_options.readyTimeoutMs);
+    // chamber-media ends when its stdin does, which is how it normally learns that chamberd is
+    // gone; one that hangs in GStreamer and reads nothing would outlive a killed chamberd and
+    // keep its ports. The kernel tells it too.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start();
 }
 

@@ -9,6 +9,8 @@
 
 #include <csignal>
 
+#include <sys/prctl.h>
+
 namespace chamber::testing {
 
 QString binaryPath(const QString &name)
@@ -41,6 +43,8 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
         QStringList {QStringLiteral("--data"), m_dataDir, QStringLiteral("--listen"),
             QStringLiteral("127.0.0.1:0"), QStringLiteral("--log-format"), QStringLiteral("json")}
         + extraArguments);
+    // A test that crashes or is killed (ctest's timeout) takes its chamberd along.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs))
         return false;
