@@ -73,23 +73,7 @@ int httpStatusFor(ErrorCode code)
 
 QString methodName(HttpMethod method)
 {
-    using Method = HttpMethod;
-    switch (method) {
-    case Method::Get:
-        return QStringLiteral("GET");
-    case Method::Head:
-        return QStringLiteral("HEAD");
-    case Method::Post:
-        return QStringLiteral("POST");
-    case Method::Put:
-        return QStringLiteral("PUT");
-    case Method::Patch:
-        return QStringLiteral("PATCH");
-    case Method::Delete:
-        return QStringLiteral("DELETE");
-    default:
-        return QStringLiteral("OTHER");
-    }
+    return edge::httpMethodName(method);
 }
 
 namespace {

@@ -306,6 +306,13 @@ void Connection::readBody(quint64 serial, qint64 limit)
     beginBody(limit);
 }
 
+// The body must come at minBodyBytesPerSecond, after a grace for the first bytes.
+int Connection::bodyDeadlineMs() const
+{
+    return int(std::min<qint64>(
+        kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond, 24 * 3600 * 1000));
+}
+
 void Connection::discardBody(const HttpResponse &answer)
 {
     m_closeAfterResponse = answer.close || !m_keepAlive;
@@ -316,8 +323,7 @@ void Connection::discardBody(const HttpResponse &answer)
     m_bodyExpected = m_request.contentLength();
     m_bodyReceived = 0;
     m_state = State::Body;
-    setDeadline(int(std::min<qint64>(
-        kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond, 24 * 3600 * 1000)));
+    setDeadline(bodyDeadlineMs());
     readBodyBytes();
 }
 
@@ -343,8 +349,7 @@ void Connection::beginBody(qint64 limit)
         m_body.reserve(m_bodyExpected);
     }
     m_state = State::Body;
-    setDeadline(int(qMin<qint64>(
-        kBodyGraceMs + m_bodyExpected * 1000 / m_limits.minBodyBytesPerSecond, 24 * 3600 * 1000)));
+    setDeadline(bodyDeadlineMs());
     readBodyBytes();
 }
 

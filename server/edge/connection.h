@@ -85,7 +85,8 @@ private:
     void readHead();
     void handleHead(HttpHead head);
     void beginBody(qint64 limit);
-    void discardBody(const HttpResponse &answer); // answered; its body is read and dropped
+    void discardBody(const HttpResponse &answer);
+    int bodyDeadlineMs() const; // answered; its body is read and dropped
     void readBodyBytes();
     void dispatch();
     void refuse(int status, const QString &reason);

@@ -28,7 +28,6 @@ public:
     // Bytes queued for this client and not yet taken by it.
     qint64 backlogBytes() const;
     QHostAddress peerAddress() const;
-    bool isOpen() const { return m_open; }
 
 Q_SIGNALS:
     void textReceived(const QByteArray &utf8);
