@@ -3,32 +3,21 @@
 
 CHAMBER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# What building and running the server needs.
-CHAMBER_BUILD_PACKAGES=(
-    build-essential cmake ninja-build pkg-config git
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
-    libsqlite3-dev sqlite3 libssl-dev openssl ca-certificates libqrencode-dev
-    qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev qt6-svg-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libzxing-dev
-    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
-    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
-    qml6-module-qtquick-dialogs qml6-module-qtmultimedia qml6-module-qtcore qml6-module-qttest
-    qml6-module-qtqml qml6-module-qtqml-models qt6-pdf-dev qml6-module-qtquick-pdf
-    qml6-module-qtquick-shapes
-    qt6-qpa-plugins fonts-noto-core
-    gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-tools
-    libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
-    gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-nice gstreamer1.0-gl
-    gstreamer1.0-qt6
-)
-# What the test suite needs on top: clang and its runtime for the libFuzzer targets, qpdf to
-# make encrypted PDFs, LibreOffice (headless, no GUI) to convert office uploads (its Vietnamese
-# glyphs come from the fonts fontconfig brings (DejaVu) and fonts-noto-core above), chromium
-# for the phone reader's browser test, iproute2 (ip, tc) for the network namespaces of the media
-# outage test and of the Janus test and benchmark, janus for the video bridges' scale-out, Xvfb
-# for the bridge's video test (qml6glsink needs a display with OpenGL: Mesa's llvmpipe on GLX).
-CHAMBER_TEST_PACKAGES=(clang-14 libclang-rt-14-dev qpdf chromium iproute2 janus xvfb
-    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+# The Debian packages live in packaging/packages/*.list, one per line: the .deb packages'
+# Depends/Recommends/Suggests are made from the same files, and the dependency test (tests/deps)
+# checks that everything the built programs load at run time is in them.
+chamber_package_list() {
+    local file
+    for file in "$@"; do
+        sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/[[:space:]]//g' \
+            "$CHAMBER_ROOT/packaging/packages/$file.list"
+    done
+}
+# Building, and running server and kiosk from the build tree (README command 1).
+mapfile -t CHAMBER_BUILD_PACKAGES < <(chamber_package_list build server kiosk)
+# What the test suite needs on top (README command 2): the server's optional helpers
+# (LibreOffice, Janus) and the test tools.
+mapfile -t CHAMBER_TEST_PACKAGES < <(chamber_package_list server-recommends server-suggests test)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
