@@ -47,8 +47,11 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral("Bridge point: its microphone, alsa[:DEVICE] (default), pulse[:DEVICE] "
                        "or test."),
         QStringLiteral("SOURCE"));
+    const QCommandLineOption listElements(QStringLiteral("list-elements"),
+        QStringLiteral("Print every GStreamer element a bridge point can use, one per line, and "
+                       "exit."));
     parser.addOptions({data, language, join, selfTest, role, screenshot, demoScene, size,
-        fullScreen, cacheLimit, camera, microphone});
+        fullScreen, cacheLimit, camera, microphone, listElements});
     parser.addHelpOption();
     parser.addVersionOption();
     if (helpText)
@@ -89,6 +92,7 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
     options.fullScreen = parser.isSet(fullScreen);
+    options.listElements = parser.isSet(listElements);
     if (parser.isSet(cacheLimit)) {
         bool ok = false;
         options.documentCacheMiB = parser.value(cacheLimit).toLongLong(&ok);

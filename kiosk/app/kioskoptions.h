@@ -26,6 +26,8 @@ struct KioskOptions
     QString microphone = QStringLiteral("alsa");
     QSize size {1280, 800};
     bool fullScreen = false;
+    // --list-elements: print the bridge's GStreamer elements and exit (the dependency test).
+    bool listElements = false;
 };
 
 // Parses and checks; errors name the option. --help and --version are handled by the caller.

@@ -1,4 +1,5 @@
 // chamber-kiosk: every device in the meeting room. The work is in the libraries.
+#include "bridgemedia.h"
 #include "kioskapplication.h"
 #include "qmlplugins.h"
 
@@ -26,6 +27,11 @@ int main(int argc, char *argv[])
     }
     if (application.arguments().contains(QStringLiteral("--help"))) {
         std::printf("%s", qPrintable(help));
+        return 0;
+    }
+    if (options->listElements) {
+        for (const QString &element : chamber::kiosk::BridgeMedia::elementCatalog())
+            std::printf("%s\n", qPrintable(element));
         return 0;
     }
     chamber::kiosk::KioskApplication kiosk(options.value());

@@ -13,11 +13,24 @@ namespace {
 constexpr int kFirstRejoinMs = 1000;
 constexpr int kMaxRejoinMs = 30000;
 std::optional<media::ReturnSenderConfig> g_defaultReturn;
+// The chamber's sound: autoaudiosink, or a fakesink where no loudspeaker works.
+constexpr const char *kLoudspeaker = "autoaudiosink";
+constexpr const char *kNoLoudspeaker = "fakesink";
 } // namespace
 
 void BridgeMedia::setDefaultReturnConfig(std::optional<media::ReturnSenderConfig> config)
 {
     g_defaultReturn = std::move(config);
+}
+
+QStringList BridgeMedia::elementCatalog()
+{
+    QStringList elements = media::MediaReceiver::requiredElements() + media::returnElementCatalog()
+        + VideoSurface::requiredElements();
+    elements << QString::fromLatin1(kLoudspeaker) << QString::fromLatin1(kNoLoudspeaker);
+    elements.removeDuplicates();
+    elements.sort();
+    return elements;
 }
 
 BridgeMedia::BridgeMedia(QObject *parent)
@@ -232,9 +245,9 @@ void BridgeMedia::startReceiver(const SignalMessage &offer)
     // (PulseAudio, ALSA) and falls back to a fakesink on a machine without sound, so a missing
     // loudspeaker never costs the picture.
     config.audioSinkFactory = []() -> Result<media::ElementRef> {
-        auto sink = media::makeElement("autoaudiosink", QStringLiteral("audio-sink"));
+        auto sink = media::makeElement(kLoudspeaker, QStringLiteral("audio-sink"));
         if (!sink)
-            sink = media::makeElement("fakesink", QStringLiteral("audio-sink"));
+            sink = media::makeElement(kNoLoudspeaker, QStringLiteral("audio-sink"));
         return sink;
     };
     auto receiver = media::MediaReceiver::create(peer(), config);

@@ -72,6 +72,10 @@ public:
     // What every BridgeMedia starts with (the kiosk's --camera/--microphone options): test
     // sources, a camera and microphone, or none.
     static void setDefaultReturnConfig(std::optional<media::ReturnSenderConfig> config);
+    // Every element factory a bridge point can use: the receiver, the return over every
+    // source, the video surfaces and the loudspeaker. `chamber-kiosk --list-elements` prints
+    // it for the dependency test (tests/deps).
+    static QStringList elementCatalog();
 
     bool active() const { return m_active; }
     void setActive(bool active);

@@ -34,9 +34,6 @@ bool loadQml6Plugin()
     return true;
 }
 
-const QStringList kSinkElements {QStringLiteral("glsinkbin"), QStringLiteral("qml6glsink"),
-    QStringLiteral("glupload"), QStringLiteral("glcolorconvert")};
-
 } // namespace
 
 void prepareBridgeVideo()
@@ -45,6 +42,12 @@ void prepareBridgeVideo()
         QQuickWindow::setGraphicsApi(QSGRendererInterface::OpenGL);
     media::initGStreamer();
     loadQml6Plugin();
+}
+
+QStringList VideoSurface::requiredElements()
+{
+    return {QStringLiteral("glsinkbin"), QStringLiteral("qml6glsink"), QStringLiteral("glupload"),
+        QStringLiteral("glcolorconvert")};
 }
 
 VideoSurface::VideoSurface(QQuickItem *parent)
@@ -94,7 +97,7 @@ void VideoSurface::setUp()
             QStringLiteral("Qt Quick does not draw with OpenGL here (QSG_RHI_BACKEND, "
                            "QT_QUICK_BACKEND?)"));
     media::initGStreamer();
-    if (auto present = media::requireElements(kSinkElements); !present)
+    if (auto present = media::requireElements(requiredElements()); !present)
         return setProblem(QStringLiteral("missing_elements"), present.error().message);
     if (!loadQml6Plugin())
         return setProblem(

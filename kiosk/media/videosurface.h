@@ -44,6 +44,8 @@ public:
 
     // A sink bin drawing into this item; Qt thread only. An error when video is unavailable.
     Result<media::ElementRef> createSink();
+    // The element factories createSink() needs (checked before a sink is made).
+    static QStringList requiredElements();
 
     // For tests: the GstGLQt6VideoItem (nullptr when unavailable).
     QQuickItem *videoItem() const { return m_videoItem; }

@@ -173,11 +173,32 @@ QStringList ProgrammeConfig::requiredElements() const
         QStringLiteral("input-selector"), QStringLiteral("audiomixer"), QStringLiteral("volume"),
         QStringLiteral("capsfilter"), QStringLiteral("fakesink"), QStringLiteral("rtph264depay"),
         QStringLiteral("avdec_h264"), QStringLiteral("videoscale"), QStringLiteral("videorate"),
-        QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec")};
+        QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec"),
+        // RtpForward's branches to Janus (scale-out).
+        QStringLiteral("udpsink")};
     // videoscale and videorate, which a camera needs, are in the list for the floor already.
     elements << sourceFactory(videoSource) << sourceFactory(audioSource);
     if (videoSource == VideoSourceKind::Test && timeOverlay)
         elements << QStringLiteral("timeoverlay");
+    return elements;
+}
+
+QStringList programmeElementCatalog()
+{
+    QStringList elements;
+    for (const auto video :
+        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
+        for (const auto audio :
+            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
+            ProgrammeConfig config;
+            config.videoSource = video;
+            config.audioSource = audio;
+            config.timeOverlay = true;
+            elements << config.requiredElements();
+        }
+    }
+    elements.removeDuplicates();
+    elements.sort();
     return elements;
 }
 

@@ -52,9 +52,15 @@ struct ProgrammeConfig
     Status validate() const;
     // The encoding part, from sources to the two tees ("video-tee", "audio-tee").
     QString pipelineDescription() const;
-    // Element factories the description needs (checked before building).
+    // Element factories the description needs (checked before building), and those the
+    // per-bridge branches add to it (senderpeer, returnpeer, rtpforward).
     QStringList requiredElements() const;
 };
+
+// Every element factory chamber-media can use, whatever its options: requiredElements() over
+// every source kind and option. `chamber-media --list-elements` prints it for the dependency
+// test (tests/deps), which maps each element to the Debian package of its plugin.
+QStringList programmeElementCatalog();
 
 // Device names go into gst-launch descriptions: true when `device` cannot add elements or
 // properties there (A-Z a-z 0-9 _ . / : , = -, at most 128).

@@ -7,13 +7,16 @@
 
 namespace chamber::media {
 
-namespace {
-const QStringList kReceiverElements {QStringLiteral("webrtcbin"), QStringLiteral("nicesrc"),
-    QStringLiteral("nicesink"), QStringLiteral("rtph264depay"), QStringLiteral("avdec_h264"),
-    QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec"), QStringLiteral("appsink"),
-    QStringLiteral("queue"), QStringLiteral("videoconvert"), QStringLiteral("audioconvert"),
-    QStringLiteral("dtlssrtpdec"), QStringLiteral("srtpdec")};
-} // namespace
+QStringList MediaReceiver::requiredElements()
+{
+    // fakesink counts frames when video is not decoded (ReceiverConfig::decodeVideo).
+    return {QStringLiteral("webrtcbin"), QStringLiteral("nicesrc"), QStringLiteral("nicesink"),
+        QStringLiteral("rtph264depay"), QStringLiteral("avdec_h264"),
+        QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec"), QStringLiteral("appsink"),
+        QStringLiteral("fakesink"), QStringLiteral("queue"), QStringLiteral("videoconvert"),
+        QStringLiteral("audioconvert"), QStringLiteral("audioresample"),
+        QStringLiteral("dtlssrtpdec"), QStringLiteral("srtpdec")};
+}
 
 MediaReceiver::MediaReceiver(QString peer, ReceiverConfig config)
     : m_peer(std::move(peer))
@@ -31,7 +34,7 @@ Result<std::unique_ptr<MediaReceiver>> MediaReceiver::create(QString peer, Recei
     if (!isValidPeerId(peer))
         return makeError(
             ErrorCode::BadField, QStringLiteral("bad peer id"), QStringLiteral("peer"));
-    if (auto present = requireElements(kReceiverElements); !present)
+    if (auto present = requireElements(requiredElements()); !present)
         return present.error();
     std::unique_ptr<MediaReceiver> receiver(new MediaReceiver(std::move(peer), std::move(config)));
     if (auto started = receiver->start(); !started)

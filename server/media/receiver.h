@@ -62,6 +62,9 @@ public:
     // `peer` is the id this receiver answers as (the controller's name for this bridge).
     static Result<std::unique_ptr<MediaReceiver>> create(QString peer, ReceiverConfig config);
     ~MediaReceiver() override;
+    // Element factories the receiver makes itself (checked by create()); the sinks come from
+    // the config's factories.
+    static QStringList requiredElements();
 
     // Takes offer and candidate messages for this peer; anything else is refused, changing
     // nothing.

@@ -122,6 +122,24 @@ QStringList ReturnSenderConfig::requiredElements() const
     return elements;
 }
 
+QStringList returnElementCatalog()
+{
+    QStringList elements;
+    for (const auto video :
+        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
+        for (const auto audio :
+            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
+            ReturnSenderConfig config;
+            config.videoSource = video;
+            config.audioSource = audio;
+            elements << config.requiredElements();
+        }
+    }
+    elements.removeDuplicates();
+    elements.sort();
+    return elements;
+}
+
 ReturnSender::ReturnSender(QString peer, ReturnSenderConfig config)
     : m_peer(std::move(peer))
     , m_config(std::move(config))

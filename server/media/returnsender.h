@@ -50,6 +50,9 @@ struct ReturnSenderConfig
     QStringList requiredElements() const;
 };
 
+// Every element factory a ReturnSender can use: requiredElements() over every source kind.
+QStringList returnElementCatalog();
+
 struct ReturnSenderStats
 {
     quint64 videoFrames = 0; // raw frames that reached the encoder (black ones included)

@@ -28,7 +28,38 @@ private slots:
     void returnSenderConfig();
     void returnSenderConfigRefused_data();
     void returnSenderConfigRefused();
+    void pipelinesNameListedElements();
 };
+
+namespace {
+// The element factories a gst-launch description names: every word that is not "!", not a
+// property (key=value), not caps (media/type,...) and not a reference to a named element
+// ("name."). Device names are safe words (isSafeDeviceName), so no value holds a space.
+QStringList namedElements(const QString &description)
+{
+    QStringList names;
+    for (const QString &word : description.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (word == u"!" || word.contains(QLatin1Char('=')) || word.contains(QLatin1Char('/'))
+            || word.endsWith(QLatin1Char('.')))
+            continue;
+        names << word;
+    }
+    return names;
+}
+
+// "what" names elements missing from `listed`, as a failure message (empty when none).
+QString unlisted(const QStringList &named, const QStringList &listed, const QString &what)
+{
+    QStringList missing;
+    for (const QString &name : named) {
+        if (!listed.contains(name))
+            missing << name;
+    }
+    return missing.isEmpty()
+        ? QString()
+        : what + QStringLiteral(" names unlisted elements: ") + missing.join(QStringLiteral(", "));
+}
+} // namespace
 
 void TestMediaConfig::defaultsAreValid()
 {
@@ -274,6 +305,61 @@ void TestMediaConfig::returnSenderConfigRefused()
     QVERIFY(!valid);
     QVERIFY(!valid.error().message.isEmpty());
     QVERIFY(!valid.error().field.isEmpty());
+}
+
+// chamber-media --list-elements and chamber-kiosk --list-elements print the catalogs the
+// dependency test maps to Debian packages: every pipeline either side can build, with every
+// source and option, must name only elements of its requiredElements() (checked before it is
+// built) and of the catalog.
+void TestMediaConfig::pipelinesNameListedElements()
+{
+    const QStringList programmeCatalog = programmeElementCatalog();
+    const QStringList returnCatalog = returnElementCatalog();
+    QVERIFY(programmeCatalog.contains(QStringLiteral("pipewiresrc")));
+    QVERIFY(returnCatalog.contains(QStringLiteral("pulsesrc")));
+    int checked = 0;
+    for (const auto video :
+        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
+        for (const auto audio :
+            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
+            for (const bool options : {false, true}) {
+                ProgrammeConfig programme;
+                programme.videoSource = video;
+                programme.audioSource = audio;
+                programme.timeOverlay = options;
+                if (options)
+                    programme.testColor = 0xff00ff00u;
+                const QStringList named = namedElements(programme.pipelineDescription());
+                QVERIFY(named.contains(sourceFactory(video)));
+                QVERIFY(named.contains(sourceFactory(audio)));
+                QString problem = unlisted(named, programme.requiredElements(),
+                    QStringLiteral("programme ") + programme.pipelineDescription());
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+                problem = unlisted(programme.requiredElements(), programmeCatalog,
+                    QStringLiteral("programmeElementCatalog: requiredElements()"));
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+                ReturnSenderConfig back;
+                back.videoSource = video;
+                back.audioSource = audio;
+                back.testPattern = options ? QStringLiteral("solid-color") : QStringLiteral("ball");
+                const QStringList backNamed = namedElements(back.pipelineDescription());
+                QVERIFY(backNamed.contains(sourceFactory(video)));
+                problem = unlisted(backNamed, back.requiredElements(),
+                    QStringLiteral("return ") + back.pipelineDescription());
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+                problem = unlisted(back.requiredElements(), returnCatalog,
+                    QStringLiteral("returnElementCatalog: requiredElements()"));
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 18);
+    // The word splitter itself: a property, caps, a reference and an element.
+    QCOMPARE(
+        namedElements(QStringLiteral("tee name=t t. ! queue ! video/x-raw,width=2 ! fakesink")),
+        (QStringList {QStringLiteral("tee"), QStringLiteral("queue"), QStringLiteral("fakesink")}));
 }
 
 QTEST_GUILESS_MAIN(TestMediaConfig)

@@ -29,6 +29,11 @@ int main(int argc, char **argv)
             qPrintable(usage));
         return 2;
     }
+    if (options->listElements) {
+        for (const QString &element : programmeElementCatalog())
+            std::printf("%s\n", qPrintable(element));
+        return 0;
+    }
     // stdout carries signaling only; logs go to stderr, as JSON lines for the supervisor.
     chamber::log::installMessageHandler(
         ::isatty(STDERR_FILENO) ? chamber::log::Format::Text : chamber::log::Format::Json);

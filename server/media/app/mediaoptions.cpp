@@ -58,6 +58,9 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("Bridges served directly before Janus takes over (0: all through "
                            "Janus)"),
             QStringLiteral("n")},
+        {QStringLiteral("list-elements"),
+            QStringLiteral("Print every GStreamer element any of these options can use, one per "
+                           "line, and exit")},
     });
     *usage = parser.helpText();
     if (!parser.parse(QStringList {QStringLiteral("chamber-media")} + arguments))
@@ -69,6 +72,7 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().first()));
 
     MediaOptions options;
+    options.listElements = parser.isSet(QStringLiteral("list-elements"));
     ProgrammeConfig &config = options.programme;
     if (auto parsed = parseVideoSource(parser.value(QStringLiteral("video")), &config); !parsed)
         return parsed.error();

@@ -13,6 +13,8 @@ struct MediaOptions
     ProgrammeConfig programme;
     int maxPeers = 40;
     ScaleOutConfig scaleOut; // --janus, --janus-above
+    // --list-elements: print programmeElementCatalog() and exit (the dependency test).
+    bool listElements = false;
 };
 
 // Parses argv (without the program name); --help text in `usage` when asked or on error.
