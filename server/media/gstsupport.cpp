@@ -15,11 +15,25 @@ void initGStreamer()
 }
 
 namespace {
-// Where a factory comes from on Debian, so the error says what to install.
+// Where a factory comes from on Debian, so the error says what to install; the core
+// elements (queue, tee, ...) and the rest of plugins-base are the default. The dependency
+// test (tests/deps) checks every entry against dpkg for the elements installed.
 QString packageOf(const QString &factory)
 {
     static const QHash<QString, QString> packages {
         {QStringLiteral("webrtcbin"), QStringLiteral("gstreamer1.0-plugins-bad")},
+        {QStringLiteral("dtlssrtpenc"), QStringLiteral("gstreamer1.0-plugins-bad")},
+        {QStringLiteral("dtlssrtpdec"), QStringLiteral("gstreamer1.0-plugins-bad")},
+        {QStringLiteral("srtpenc"), QStringLiteral("gstreamer1.0-plugins-bad")},
+        {QStringLiteral("srtpdec"), QStringLiteral("gstreamer1.0-plugins-bad")},
+        {QStringLiteral("udpsink"), QStringLiteral("gstreamer1.0-plugins-good")},
+        {QStringLiteral("autoaudiosink"), QStringLiteral("gstreamer1.0-plugins-good")},
+        {QStringLiteral("pulsesrc"), QStringLiteral("gstreamer1.0-plugins-good")},
+        {QStringLiteral("alsasrc"), QStringLiteral("gstreamer1.0-alsa")},
+        {QStringLiteral("timeoverlay"), QStringLiteral("gstreamer1.0-x")},
+        {QStringLiteral("glsinkbin"), QStringLiteral("gstreamer1.0-gl")},
+        {QStringLiteral("glupload"), QStringLiteral("gstreamer1.0-gl")},
+        {QStringLiteral("glcolorconvert"), QStringLiteral("gstreamer1.0-gl")},
         {QStringLiteral("nicesrc"), QStringLiteral("gstreamer1.0-nice")},
         {QStringLiteral("nicesink"), QStringLiteral("gstreamer1.0-nice")},
         {QStringLiteral("x264enc"), QStringLiteral("gstreamer1.0-plugins-ugly")},
