@@ -192,8 +192,8 @@ class Checker:
                     continue
                 for package in found[path]:
                     self.require(package, PROGRAM_LIST[program], allowed,
-                                 "%s opens %s" % (program, path))
-            self.report.note("%s: %d files opened at run time (%d from no package)"
+                                 "%s uses %s" % (program, path))
+            self.report.note("%s: %d files used at run time (%d from no package)"
                              % (program, len(files), unowned))
 
     # 4. GStreamer elements.

@@ -1,6 +1,7 @@
 """What the built programs load and start: their shared libraries (ldd), every file they open
 while they run (strace), the GStreamer elements they can use and the programs they start."""
 
+import concurrent.futures
 import glob
 import json
 import os
@@ -10,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 
 KIOSK_ROLES = ("delegate", "chair", "tally", "bridge", "join")
@@ -45,17 +47,19 @@ class Tracer:
     def __init__(self, work_dir):
         self.work_dir = work_dir
         self.count = 0
+        self.lock = threading.Lock()
 
     def command(self, argv):
-        """The command line that runs `argv` traced, and the prefix of its trace files. The
-        traced program is killed when strace dies (setpriv --pdeathsig), and strace when this
-        test dies (die_with_parent as the preexec_fn), so an interrupted run leaves nothing."""
-        self.count += 1
-        prefix = os.path.join(self.work_dir, "trace-%d" % self.count)
-        traced = ["strace", "-f", "-qq", "-e", "trace=open,openat,execve", "-o",
-                  prefix + ".strace", "setpriv", "--pdeathsig", "KILL", "--", "env",
-                  "LD_DEBUG=files", "LD_DEBUG_OUTPUT=" + prefix + ".ld"] + argv
-        return traced, prefix
+        """The command line that runs `argv` traced, and the prefix of its trace files. Both
+        strace and the program under it get SIGKILL when their parent dies (setpriv
+        --pdeathsig), so a killed test leaves nothing running."""
+        with self.lock:
+            self.count += 1
+            prefix = os.path.join(self.work_dir, "trace-%d" % self.count)
+        return (DIE_WITH_PARENT + ["strace", "-f", "-qq", "-e", "trace=open,openat,execve",
+                                   "-o", prefix + ".strace"]
+                + DIE_WITH_PARENT + ["env", "LD_DEBUG=files", "LD_DEBUG_OUTPUT=" + prefix + ".ld"]
+                + argv), prefix
 
     @staticmethod
     def used_files(prefix, build_dir):
@@ -93,6 +97,9 @@ class Tracer:
         return kept
 
 
+# util-linux's setpriv (Essential): the program it runs gets SIGKILL when its parent dies.
+DIE_WITH_PARENT = ["setpriv", "--pdeathsig", "KILL", "--"]
+
 SHARED_OBJECT = re.compile(r"\.so(\.[\w.]+)?$")
 
 
@@ -105,18 +112,25 @@ def environment(home):
 
 
 def trace_kiosk(bin_dir, tracer, failures):
-    """Files opened by every role's self-test."""
-    files = set()
-    for role in KIOSK_ROLES:
+    """Files used by every role's self-test (three at a time: each waits on its window)."""
+    def run(role):
         data = tempfile.mkdtemp(prefix="kiosk-" + role + "-", dir=tracer.work_dir)
-        argv, log = tracer.command([os.path.join(bin_dir, "chamber-kiosk"), "--self-test",
-                                    "--role", role, "--data", data])
+        argv, prefix = tracer.command([os.path.join(bin_dir, "chamber-kiosk"), "--self-test",
+                                       "--role", role, "--data", data])
         result = subprocess.run(argv, capture_output=True, text=True, timeout=120,
-                                env=environment(tracer.work_dir), preexec_fn=die_with_parent)
+                                env=environment(tracer.work_dir))
+        failure = None
         if result.returncode != 0:
-            failures.append("chamber-kiosk --self-test --role %s failed (exit %d): %s"
-                            % (role, result.returncode, last_lines(result.stderr)))
-        files |= Tracer.used_files(log, os.path.dirname(bin_dir))
+            failure = "chamber-kiosk --self-test --role %s failed (exit %d): %s" % (
+                role, result.returncode, last_lines(result.stderr))
+        return Tracer.used_files(prefix, os.path.dirname(bin_dir)), failure
+
+    files = set()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        for used, failure in pool.map(run, KIOSK_ROLES):
+            files |= used
+            if failure:
+                failures.append(failure)
     return files
 
 
@@ -151,6 +165,15 @@ def read_until(stream, predicate, timeout):
         pending += chunk
 
 
+def children(pid):
+    """The pids of a process's children."""
+    try:
+        with open("/proc/%d/task/%d/children" % (pid, pid)) as stream:
+            return [int(word) for word in stream.read().split()]
+    except OSError:
+        return []
+
+
 def wait_for_line(path, predicate, timeout, process):
     """The first line of the file `path` (a log being written by `process`) that satisfies
     `predicate`, with all lines so far; None when the process ends or time runs out first."""
@@ -176,7 +199,7 @@ def trace_server(bin_dir, tracer, failures):
     env = environment(tracer.work_dir)
     server_log = open(prefix + ".stderr", "wb")
     server = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=server_log, env=env, preexec_fn=die_with_parent)
+                              stderr=server_log, env=env)
     ctl_files = set()
     try:
         def listening(line):
@@ -195,13 +218,15 @@ def trace_server(bin_dir, tracer, failures):
                 argv, ctl_log = tracer.command([os.path.join(bin_dir, "chamberctl"), "--server",
                                                 url, "--data", data] + command)
                 result = subprocess.run(argv, capture_output=True, text=True, timeout=60,
-                                        env=env, preexec_fn=die_with_parent)
+                                        env=env)
                 if result.returncode != 0:
                     failures.append("chamberctl %s failed (exit %d): %s" % (
                         " ".join(command), result.returncode, last_lines(result.stderr)))
                 ctl_files |= Tracer.used_files(ctl_log, os.path.dirname(bin_dir))
     finally:
-        server.send_signal(signal.SIGTERM)
+        # To chamberd itself, strace's child: it stops as a service manager would stop it.
+        for child in children(server.pid) or [server.pid]:
+            os.kill(child, signal.SIGTERM)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -219,8 +244,7 @@ def trace_media(bin_dir, tracer, failures):
     # Its log goes to a file: a pipe nobody reads would stop it once full.
     with open(log + ".stderr", "wb") as media_log:
         media = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 stderr=media_log, env=environment(tracer.work_dir),
-                                 preexec_fn=die_with_parent)
+                                 stderr=media_log, env=environment(tracer.work_dir))
     try:
         line, seen = read_until(media.stdout, lambda text: '"ready"' in text, 60)
         if line is None:
@@ -237,15 +261,6 @@ def trace_media(bin_dir, tracer, failures):
         media.kill()
         media.wait()
     return Tracer.used_files(log, os.path.dirname(bin_dir))
-
-
-def die_with_parent():
-    """In the child before exec: killed when the test dies (PR_SET_PDEATHSIG), so an
-    interrupted run leaves no chamberd behind."""
-    import ctypes
-    libc = ctypes.CDLL(None, use_errno=True)
-    pr_set_pdeathsig = 1
-    libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
 
 
 def list_elements(binary):
