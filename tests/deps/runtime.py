@@ -131,7 +131,43 @@ def trace_kiosk(bin_dir, tracer, failures):
             files |= used
             if failure:
                 failures.append(failure)
+    files |= trace_kiosk_on_x(bin_dir, tracer, failures)
     return files
+
+
+def trace_kiosk_on_x(bin_dir, tracer, failures):
+    """Files used by the bridge's self-test on a real display (Xvfb, QT_QPA_PLATFORM=xcb):
+    the xcb platform plugin, OpenGL and the video surface's GStreamer GL elements, which the
+    offscreen runs never load. An empty set, with a note in `failures`, without Xvfb."""
+    if not shutil.which("Xvfb"):
+        failures.append("no Xvfb (package xvfb, test.list): the kiosk on a display not checked")
+        return set()
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(DIE_WITH_PARENT + ["Xvfb", "-displayfd", str(write_end),
+                                                 "-screen", "0", "1280x1024x24", "-nolisten",
+                                                 "tcp"],
+                              pass_fds=[write_end], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as stream:
+            display = stream.readline().strip()
+        if not display:
+            failures.append("Xvfb did not start")
+            return set()
+        data = tempfile.mkdtemp(prefix="kiosk-x-", dir=tracer.work_dir)
+        argv, prefix = tracer.command([os.path.join(bin_dir, "chamber-kiosk"), "--self-test",
+                                       "--role", "bridge", "--data", data])
+        env = environment(tracer.work_dir)
+        env.update({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":" + display})
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+        if result.returncode != 0:
+            failures.append("chamber-kiosk --self-test --role bridge on Xvfb failed (exit %d): %s"
+                            % (result.returncode, last_lines(result.stderr)))
+        return Tracer.used_files(prefix, os.path.dirname(bin_dir))
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def last_lines(text, count=4):
