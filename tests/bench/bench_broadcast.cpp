@@ -15,6 +15,8 @@
 #include "serverprocess.h"
 #include "stats.h"
 
+#include "childprocess.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -102,6 +104,7 @@ int main(int argc, char *argv[])
 
     // --- the echo baseline, with chamberd's own certificate and key ---------------------------
     QProcess echo;
+    chamber::testing::dieWithTest(echo);
     echo.start(QStringLiteral(CHAMBER_BENCH_DIR "/bench_echo_server"),
         {QStringLiteral("--cert"), server.dataDir() + QStringLiteral("/tls/cert.pem"),
             QStringLiteral("--key"), server.dataDir() + QStringLiteral("/tls/key.pem")});

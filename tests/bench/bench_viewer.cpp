@@ -11,6 +11,8 @@
 #include "stats.h"
 #include "support/textpdf.h"
 
+#include "childprocess.h"
+
 #include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QDir>
@@ -193,6 +195,7 @@ int main(int argc, char *argv[])
         const QString path = files.value(shas[round]);
         timer.restart();
         QProcess poppler;
+        chamber::testing::dieWithTest(poppler);
         poppler.start(QStringLiteral("pdftoppm"),
             {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
                 QStringLiteral("-scale-to"), QStringLiteral("800"), QStringLiteral("-png"), path,

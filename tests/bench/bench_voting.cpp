@@ -27,6 +27,8 @@
 #include "storage/sqlite.h"
 #include "votingbench.h"
 
+#include "childprocess.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -299,6 +301,7 @@ int driver(int clients, int echoRounds, int fsyncSamples)
 
     // --- baselines: echo from the same client process, fsync'd commit on the same disk -----------
     QProcess echoServer;
+    chamber::testing::dieWithTest(echoServer);
     echoServer.start(QStringLiteral(CHAMBER_BENCH_DIR "/bench_echo_server"),
         {QStringLiteral("--cert"), server.process.dataDir() + QStringLiteral("/tls/cert.pem"),
             QStringLiteral("--key"), server.process.dataDir() + QStringLiteral("/tls/key.pem")});

@@ -2,6 +2,8 @@
 
 #include "clientfleet.h"
 
+#include "childprocess.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -12,6 +14,7 @@ namespace chamber::bench {
 
 DrivenProcess::DrivenProcess(const QStringList &arguments)
 {
+    chamber::testing::dieWithTest(m_process);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QCoreApplication::applicationFilePath(), arguments);
     m_started = m_process.waitForStarted(10000);

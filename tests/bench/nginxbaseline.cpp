@@ -2,6 +2,8 @@
 
 #include "processinfo.h"
 
+#include "childprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -90,6 +92,7 @@ QString NginxBaseline::start(const QString &certificate, const QString &key,
     if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
         return QStringLiteral("cannot write the nginx configuration");
     file.close();
+    chamber::testing::dieWithTest(m_process);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(nginx,
         {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-c"), file.fileName(),
@@ -165,6 +168,7 @@ double NginxBaseline::cpuSeconds() const
 QString NginxBaseline::version() const
 {
     QProcess probe;
+    chamber::testing::dieWithTest(probe);
     probe.start(findNginx(), {QStringLiteral("-v")});
     probe.waitForFinished(5000);
     return QString::fromUtf8(probe.readAllStandardError()).trimmed();

@@ -292,6 +292,12 @@ class Checker:
         self.report.note("%d programs in packaging/programs.list, %d started in the sources"
                          % (len(table), len(started)))
 
+    # 7. Tests stop what they start, even when they are killed.
+    def check_test_children(self):
+        for where in sources.unguarded_processes(self.source):
+            self.report.problem("%s: a QProcess without chamber::testing::dieWithTest() "
+                                "(tests/support/childprocess.h) outlives a killed test" % where)
+
     # 6. The built .debs.
     def check_debs(self):
         debs = sorted(glob.glob(os.path.join(self.debs, "*.deb")))
@@ -355,6 +361,7 @@ def main():
         checker.check_elements()
         checker.check_programs()
         checker.check_debs()
+        checker.check_test_children()
     report.print_and_exit()
 
 

@@ -111,3 +111,23 @@ def started_programs(source_dir):
                 found.setdefault(name, relative(path, source_dir))
     return found
 
+
+def unguarded_processes(source_dir):
+    """["file: variable"] for every QProcess declared under tests/ whose file (or the .cpp/.h
+    beside it) never passes it to dieWithTest(): a child that would outlive a killed test."""
+    declared = re.compile(r"\bQProcess\s+(\w+)\s*[;{]")
+    unguarded = []
+    root = os.path.join(source_dir, "tests")
+    for path in source_files(root, CPP_SUFFIXES):
+        with open(path, encoding="utf-8") as stream:
+            own = stream.read()
+        text = own
+        stem = os.path.splitext(path)[0]
+        for sibling in (stem + ".cpp", stem + ".h"):
+            if sibling != path and os.path.exists(sibling):
+                with open(sibling, encoding="utf-8") as stream:
+                    text += stream.read()
+        for variable in declared.findall(own):
+            if not re.search(r"dieWithTest\(\s*%s\s*[,)]" % re.escape(variable), text):
+                unguarded.append("%s: %s" % (relative(path, source_dir), variable))
+    return sorted(set(unguarded))

@@ -2,6 +2,8 @@
 
 #include "serverprocess.h"
 
+#include "childprocess.h"
+
 #include <QJsonArray>
 #include <QProcess>
 #include <QSet>
@@ -29,6 +31,7 @@ QString integrityCheck(const QString &path, storage::Database::Mode mode)
 QString verifyChain(const QString &dataDir)
 {
     QProcess ctl;
+    chamber::testing::dieWithTest(ctl);
     ctl.start(binaryPath(QStringLiteral("chamberctl")),
         {QStringLiteral("verify"), QStringLiteral("--data"), dataDir});
     if (!ctl.waitForFinished(60000))

@@ -2,6 +2,8 @@
 
 #include "spin.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -14,7 +16,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace chamber::testing {
@@ -58,7 +59,7 @@ JanusServer::JanusServer()
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(m_dir.filePath(QStringLiteral("janus.log")));
     // A test that crashes must not leave its Janus running (the signal survives janus.sh's exec).
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    chamber::testing::dieWithTest(m_process);
 }
 
 JanusServer::~JanusServer()

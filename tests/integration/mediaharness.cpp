@@ -2,6 +2,8 @@
 
 #include "spin.h"
 
+#include "childprocess.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -194,6 +196,7 @@ MediaProcess::~MediaProcess()
 
 bool MediaProcess::start(const QStringList &arguments)
 {
+    chamber::testing::dieWithTest(m_process);
     if (m_launcher.isEmpty())
         m_process.start(mediaProcessProgram(), arguments);
     else

@@ -1,5 +1,7 @@
 #include "netnslink.h"
 
+#include "childprocess.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
@@ -24,6 +26,7 @@ constexpr int kCapNetAdmin = 12;
 Result<QString> run(const QStringList &command)
 {
     QProcess process;
+    chamber::testing::dieWithTest(process);
     process.start(command.first(), command.mid(1));
     if (!process.waitForStarted(5000))
         return makeError(ErrorCode::Unavailable,

@@ -9,6 +9,8 @@
 #include "api/watchpage.h"
 #include "serverprocess.h"
 
+#include "childprocess.h"
+
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -41,6 +43,7 @@ public:
 
     bool startMedia()
     {
+        chamber::testing::dieWithTest(media);
         media.setProcessChannelMode(QProcess::SeparateChannels);
         media.setProgram(binaryPath(QStringLiteral("chamber-media")));
         media.setArguments({QStringLiteral("--video"), QStringLiteral("test"),

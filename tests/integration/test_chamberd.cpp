@@ -6,6 +6,8 @@
 #include "storage/sqlite.h"
 #include "wsclient.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -503,6 +505,7 @@ private Q_SLOTS:
 
         // The chain is intact and continues where it stopped.
         QProcess verify;
+        chamber::testing::dieWithTest(verify);
         verify.start(binaryPath(QStringLiteral("chamberctl")),
             {QStringLiteral("verify"), QStringLiteral("--data"), restarted.process.dataDir()});
         QVERIFY(verify.waitForFinished(20000));

@@ -15,6 +15,8 @@
 #include "media/peerrouter.h"
 #include "media/returnpeer.h"
 
+#include "childprocess.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -263,6 +265,7 @@ void TestMediaJanus::theProcessThroughJanus()
         "a request came after the session was gone");
 
     QProcess bad;
+    chamber::testing::dieWithTest(bad);
     bad.start(mediaProcessProgram(), {QStringLiteral("--janus"), QStringLiteral("http://x:1")});
     QVERIFY(bad.waitForFinished(10000));
     QCOMPARE(bad.exitCode(), 2);

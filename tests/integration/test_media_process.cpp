@@ -7,6 +7,8 @@
 
 #include "media/gstsupport.h"
 
+#include "childprocess.h"
+
 #include <gst/video/video.h>
 
 #include <QSignalSpy>
@@ -166,6 +168,7 @@ void TestMediaProcess::badOptionsRefused()
             QStringList {QStringLiteral("--fps"), QStringLiteral("0")},
             QStringList {QStringLiteral("--no-such-option")}}) {
         QProcess process;
+        chamber::testing::dieWithTest(process);
         process.start(mediaProcessProgram(), arguments);
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 2);

@@ -15,6 +15,8 @@
 
 #include "protocol/tlspin.h"
 
+#include "childprocess.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -288,6 +290,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_server);
         QProcess ctl;
+        chamber::testing::dieWithTest(ctl);
         ctl.start(binaryPath(QStringLiteral("chamberctl")),
             {QStringLiteral("--data"), m_server->dataDir(), QStringLiteral("--server"),
                 m_server->baseUrl(), QStringLiteral("doc"), QStringLiteral("upload"),

@@ -10,6 +10,8 @@
 #include "serverprocess.h"
 #include "wsclient.h"
 
+#include "childprocess.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
@@ -430,6 +432,7 @@ private Q_SLOTS:
     {
         const auto ctl = [this](const QStringList &arguments, QString *out = nullptr) {
             QProcess process;
+            chamber::testing::dieWithTest(process);
             process.start(binaryPath(QStringLiteral("chamberctl")),
                 QStringList {QStringLiteral("--data"), m_server.dataDir(),
                     QStringLiteral("--server"), m_server.baseUrl()}

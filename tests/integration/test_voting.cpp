@@ -12,6 +12,8 @@
 #include "votingserver.h"
 #include "wsclient.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -284,6 +286,7 @@ private Q_SLOTS:
             QStringLiteral("--server"), m_server.process.baseUrl()};
         auto ctl = [&](const QStringList &arguments) {
             QProcess process;
+            chamber::testing::dieWithTest(process);
             process.start(binaryPath(QStringLiteral("chamberctl")), connection + arguments);
             process.waitForFinished(30000);
             return std::pair(process.exitCode(),

@@ -4,6 +4,8 @@
 #include "scanner/frameluminance.h"
 #include "scanner/qrscanner.h"
 
+#include "childprocess.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -123,6 +125,7 @@ QString encodeVideo(const QString &directory, const QString &name)
         return {};
     const QString output = directory + QLatin1Char('/') + name;
     QProcess process;
+    chamber::testing::dieWithTest(process);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(gst,
         {QStringLiteral("-q"), QStringLiteral("multifilesrc"),

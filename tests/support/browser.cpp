@@ -1,5 +1,7 @@
 #include "browser.h"
 
+#include "childprocess.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -50,6 +52,7 @@ bool Browser::start(const QStringList &extraArguments, int timeoutMs)
         QStringLiteral("--remote-debugging-port=0")};
     arguments += extraArguments;
     arguments += QStringLiteral("about:blank");
+    chamber::testing::dieWithTest(m_process);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(program, arguments);
     if (!m_process.waitForStarted(timeoutMs)) {

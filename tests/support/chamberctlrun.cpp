@@ -2,6 +2,8 @@
 
 #include "serverprocess.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -12,6 +14,7 @@ CtlRun runChamberctl(
     const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
 {
     QProcess process;
+    chamber::testing::dieWithTest(process);
     process.setProcessEnvironment(environment);
     process.start(binaryPath(QStringLiteral("chamberctl")), arguments);
     if (!process.waitForFinished(timeoutMs))

@@ -2,6 +2,8 @@
 
 #include "support/textpdf.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -28,6 +30,7 @@ QByteArray encryptPdf(const QByteArray &pdf, const QString &password)
     in.close();
     const QString out = dir.filePath(QStringLiteral("out.pdf"));
     QProcess qpdf;
+    chamber::testing::dieWithTest(qpdf);
     qpdf.start(QStringLiteral("qpdf"),
         {QStringLiteral("--encrypt"), password, QStringLiteral("owner-secret"),
             QStringLiteral("256"), QStringLiteral("--"), in.fileName(), out});

@@ -1,5 +1,7 @@
 #include "serverprocess.h"
 
+#include "childprocess.h"
+
 #include "protocol/tlspin.h"
 
 #include <QDeadlineTimer>
@@ -8,8 +10,6 @@
 #include <QtTest>
 
 #include <csignal>
-
-#include <sys/prctl.h>
 
 namespace chamber::testing {
 
@@ -44,7 +44,7 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
             QStringLiteral("127.0.0.1:0"), QStringLiteral("--log-format"), QStringLiteral("json")}
         + extraArguments);
     // A test that crashes or is killed (ctest's timeout) takes its chamberd along.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    dieWithTest(m_process);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs))
         return false;

@@ -5,6 +5,8 @@
 #include "protocol/schema.h"
 #include "protocol/tlspin.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -357,6 +359,7 @@ private Q_SLOTS:
         // The pin we print must be what any standard tool computes for the same key.
         QTemporaryDir dir;
         QProcess openssl;
+        chamber::testing::dieWithTest(openssl);
         openssl.setWorkingDirectory(dir.path());
         openssl.start(QStringLiteral("openssl"),
             {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
