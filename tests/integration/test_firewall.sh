@@ -2,7 +2,8 @@
 # chamber-firewall against chamberd's own configuration parser: the ruleset for a few
 # configurations (shipped defaults, video on, firewall off), a malformed configuration that
 # loads nothing, and - as root, in a network namespace of its own so the machine's firewall is
-# untouched - the real nft loading, replacing and removing the table.
+# untouched - the real nft loading, replacing and removing the table, and packets over a veth
+# pair between two namespaces: chamberd's port answers, another port is dropped.
 #   test_firewall.sh CHAMBERD FIRMWARE_CONFIG_SERVER_DIR
 set -euo pipefail
 
@@ -95,3 +96,54 @@ unshare -n bash -euo pipefail -c '
     "$firewall" --stop
 '
 echo "ok: nft loaded, replaced, kept on a bad configuration and removed the table (private netns)"
+
+# Packets, not just rules: two network namespaces joined by a veth pair, chamberd serving in
+# one behind the firewall, a client in the other. Its port answers; another port, which
+# without the firewall would refuse at once (RST), now gets no answer at all.
+server_ns=chamberfw-server-$$
+client_ns=chamberfw-client-$$
+cleanup_namespaces() {
+    [ -z "${chamberd_pid:-}" ] || kill "$chamberd_pid" 2>/dev/null || true
+    ip netns delete "$server_ns" 2>/dev/null || true
+    ip netns delete "$client_ns" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup_namespaces EXIT
+if ! ip netns add "$server_ns" 2>/dev/null || ! ip netns add "$client_ns"; then
+    echo "SKIP: packet check needs ip netns (the rule checks above passed)"
+    exit 0
+fi
+ip link add chfw-s$$ netns "$server_ns" type veth peer name chfw-c$$ netns "$client_ns"
+ip -n "$server_ns" address add 10.213.0.1/24 dev chfw-s$$
+ip -n "$client_ns" address add 10.213.0.2/24 dev chfw-c$$
+for namespace in "$server_ns" "$client_ns"; do
+    ip -n "$namespace" link set lo up
+done
+ip -n "$server_ns" link set chfw-s$$ up
+ip -n "$client_ns" link set chfw-c$$ up
+
+# connect NS PORT: "open", "refused" or "no answer" (nothing within 3 s: dropped).
+connect() {
+    local result=0
+    ip netns exec "$1" timeout 3 bash -c "exec 3<>/dev/tcp/10.213.0.1/$2" 2>/dev/null || result=$?
+    case $result in
+        0) echo open ;;
+        124) echo "no answer" ;;
+        *) echo refused ;;
+    esac
+}
+
+mkdir "$work/data"
+ip netns exec "$server_ns" "$chamberd" --data "$work/data" --listen 10.213.0.1:8443 \
+    --log-format json 2>"$work/chamberd.log" &
+chamberd_pid=$!
+for _ in $(seq 1 100); do
+    grep -q '"msg":"listening"' "$work/chamberd.log" && break
+    sleep 0.2
+done
+grep -q '"msg":"listening"' "$work/chamberd.log" || fail "chamberd did not start: $(cat "$work/chamberd.log")"
+[ "$(connect "$client_ns" 8444)" = refused ] || fail "without the firewall a closed port should refuse"
+ip netns exec "$server_ns" "$firewall" --chamberd "$chamberd" --config "$dir/chamberd.conf" >/dev/null
+[ "$(connect "$client_ns" 8443)" = open ] || fail "chamberd's port is not reachable behind the firewall"
+[ "$(connect "$client_ns" 8444)" = "no answer" ] || fail "another port is not dropped"
+echo "ok: behind the firewall tcp 8443 answers, tcp 8444 is dropped (refused without it)"
