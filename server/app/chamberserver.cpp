@@ -119,6 +119,17 @@ quint16 ChamberServer::port() const
     return m_edge ? m_edge->port() : 0;
 }
 
+QString ChamberServer::statusLine() const
+{
+    const qint64 meetings = m_service ? qint64(m_service->meetings().size()) : 0;
+    return QStringLiteral("serving on %1:%2, %3 %4, video bridges %5")
+        .arg(m_config.listen.host)
+        .arg(port())
+        .arg(meetings)
+        .arg(meetings == 1 ? QStringLiteral("meeting") : QStringLiteral("meetings"))
+        .arg(m_media ? QStringLiteral("on") : QStringLiteral("off"));
+}
+
 Result<QByteArray> ChamberServer::loadOrCreateAdminToken()
 {
     const QString path = adminTokenPath(m_dataDir);
@@ -343,7 +354,11 @@ void ChamberServer::startMedia()
         if (options.program.isEmpty())
             options.program = QStringLiteral("chamber-media"); // reported unavailable
     }
-    options.arguments = m_config.mediaArguments;
+    // The range chamber-firewall opens (the config refuses --ice-ports in arguments).
+    const PortRange ice = m_config.mediaIcePorts;
+    options.arguments = m_config.mediaArguments
+        + QStringList {
+            QStringLiteral("--ice-ports"), QStringLiteral("%1-%2").arg(ice.first).arg(ice.last)};
     m_media = std::make_unique<services::MediaSupervisor>(options);
     m_mediaRelay = std::make_unique<api::MediaRelay>(m_media.get(), *m_service);
     m_hub->setMediaRelay(m_mediaRelay.get());

@@ -76,6 +76,8 @@ public:
     void stop();
 
     quint16 port() const;
+    // One line for `systemctl status`: "serving on 0.0.0.0:8443, 2 meetings, video bridges off".
+    QString statusLine() const;
     QString dataDirectory() const { return m_dataDir; }
     const TlsIdentity &tlsIdentity() const { return m_tls; }
 

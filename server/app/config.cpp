@@ -65,9 +65,9 @@ std::optional<QString> setBoolean(const QString &value, bool *out)
     return std::nullopt;
 }
 
-const std::array<Key, 38> &keys()
+const std::array<Key, 41> &keys()
 {
-    static const std::array<Key, 38> table {
+    static const std::array<Key, 41> table {
         Key {"server", "listen",
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 auto address = parseListenAddress(v);
@@ -255,7 +255,41 @@ const std::array<Key, 38> &keys()
             [](ServerConfig &c, const QString &v) -> std::optional<QString> {
                 // Split on blanks; chamber-media refuses what it does not know (exit 2), and a
                 // device name never needs a blank.
-                c.mediaArguments = v.simplified().split(u' ', Qt::SkipEmptyParts);
+                const QStringList arguments = v.simplified().split(u' ', Qt::SkipEmptyParts);
+                // The firewall opens [media] ice-ports; a range given here it would not know.
+                if (arguments.contains(QLatin1String("--ice-ports")))
+                    return QStringLiteral(
+                        "set the ICE port range with [media] ice-ports (the firewall reads it), "
+                        "not with --ice-ports here");
+                c.mediaArguments = arguments;
+                return std::nullopt;
+            }},
+        Key {"media", "ice-ports",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                auto range = parsePortRange(v, 1024);
+                if (!range)
+                    return range.error().message;
+                c.mediaIcePorts = range.value();
+                return std::nullopt;
+            }},
+        Key {"firewall", "enabled",
+            [](ServerConfig &c, const QString &v) { return setBoolean(v, &c.firewallEnabled); }},
+        Key {"firewall", "also-open",
+            [](ServerConfig &c, const QString &v) -> std::optional<QString> {
+                std::vector<OpenPort> openings;
+                for (const QString &item : v.simplified().split(u' ', Qt::SkipEmptyParts)) {
+                    const QString protocol = item.section(u'/', 0, 0);
+                    if (!item.contains(u'/')
+                        || (protocol != QLatin1String("tcp") && protocol != QLatin1String("udp")))
+                        return QStringLiteral(
+                            "expected tcp/PORT or udp/FIRST-LAST items, got \"%1\"")
+                            .arg(item.left(40));
+                    auto range = parsePortRange(item.section(u'/', 1), 1);
+                    if (!range)
+                        return range.error().message;
+                    openings.push_back({protocol, range.value()});
+                }
+                c.firewallAlsoOpen = openings;
                 return std::nullopt;
             }},
         Key {"limits", "device-burst",
@@ -318,6 +352,53 @@ QString suggestion(const QString &section, const QString &name)
 }
 
 } // namespace
+
+Result<PortRange> parsePortRange(const QString &text, int lowest)
+{
+    const QStringList parts = text.trimmed().split(u'-');
+    auto port = [lowest](const QString &part) {
+        bool ok = false;
+        const uint value = part.trimmed().toUInt(&ok);
+        return ok && int(value) >= lowest && value <= 65535 ? int(value) : -1;
+    };
+    const int first = parts.size() <= 2 ? port(parts.first()) : -1;
+    const int last = parts.size() == 2 ? port(parts.last()) : first;
+    if (first < 0 || last < 0 || last < first)
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("expected PORT or FIRST-LAST with ports from %1 to 65535, first "
+                           "not above last, got \"%2\"")
+                .arg(lowest)
+                .arg(text.left(40)));
+    return PortRange {quint16(first), quint16(last)};
+}
+
+std::vector<OpenPort> firewallOpenings(const ServerConfig &config)
+{
+    std::vector<OpenPort> openings;
+    if (!config.firewallEnabled)
+        return openings;
+    if (config.listen.port != 0) // 0 (a free port, tests) cannot be opened in advance
+        openings.push_back({QStringLiteral("tcp"), {config.listen.port, config.listen.port}});
+    if (config.mediaEnabled)
+        openings.push_back({QStringLiteral("udp"), config.mediaIcePorts});
+    openings.insert(openings.end(), config.firewallAlsoOpen.begin(), config.firewallAlsoOpen.end());
+    return openings;
+}
+
+QString describeFirewall(const ServerConfig &config)
+{
+    QStringList lines {
+        config.firewallEnabled ? QStringLiteral("firewall on") : QStringLiteral("firewall off")};
+    for (const OpenPort &opening : firewallOpenings(config)) {
+        lines << (opening.ports.first == opening.ports.last
+                ? QStringLiteral("%1 %2").arg(opening.protocol).arg(opening.ports.first)
+                : QStringLiteral("%1 %2-%3")
+                      .arg(opening.protocol)
+                      .arg(opening.ports.first)
+                      .arg(opening.ports.last));
+    }
+    return lines.join(u'\n');
+}
 
 Result<ListenAddress> parseListenAddress(const QString &text)
 {
@@ -411,7 +492,7 @@ ConfigParse parseConfig(const QString &text, const ServerConfig &defaults)
                 known = known || section == QLatin1String(key.section);
             if (!known) {
                 problem(QStringLiteral("unknown section [%1]; expected [server], [log], [sync], "
-                                       "[documents], [network], [media] or [limits]")
+                                       "[documents], [network], [media], [limits] or [firewall]")
                             .arg(section.left(40)));
                 section = QStringLiteral("?");
             }

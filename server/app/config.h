@@ -31,6 +31,22 @@ struct ListenAddress
     quint16 port = 8443; // 0: any free port (tests)
 };
 
+// Inclusive, e.g. 50000-50999.
+struct PortRange
+{
+    quint16 first = 0;
+    quint16 last = 0;
+    bool operator==(const PortRange &other) const = default;
+};
+
+// One hole in the firewall: "tcp 8443", "udp 50000-50999".
+struct OpenPort
+{
+    QString protocol; // tcp or udp
+    PortRange ports;
+    bool operator==(const OpenPort &other) const = default;
+};
+
 struct ServerConfig
 {
     ListenAddress listen;
@@ -66,6 +82,12 @@ struct ServerConfig
     bool mediaEnabled = false;
     QString mediaProgram; // empty: chamber-media beside chamberd, else on PATH
     QStringList mediaArguments; // passed to chamber-media as they are (it checks them)
+    // UDP ports chamber-media's ICE agent may use (--ice-ports), so the firewall can open
+    // exactly these; libnice would otherwise pick any ephemeral port.
+    PortRange mediaIcePorts {50000, 50999};
+    // [firewall]: chamber-firewall's table (nftables), built from this configuration.
+    bool firewallEnabled = true;
+    std::vector<OpenPort> firewallAlsoOpen; // e.g. tcp 22 for an SSH server
     // Start on (and go on serving) an event log whose hash chain is broken: command line only
     // (--accept-broken-chain), never the file, so it is a decision for one start.
     bool acceptBrokenChain = false;
@@ -90,6 +112,17 @@ struct ConfigParse
 
 // Starts from `defaults` and applies the file's settings.
 ConfigParse parseConfig(const QString &text, const ServerConfig &defaults = {});
+
+// What chamber-firewall opens for this configuration: the listen port (TCP), chamber-media's
+// ICE ports (UDP) when video is on, and [firewall] also-open. Empty when the firewall is off.
+std::vector<OpenPort> firewallOpenings(const ServerConfig &config);
+// "firewall on|off", then one "PROTO PORT" or "PROTO FIRST-LAST" line per opening: what
+// `chamberd --print-ports` prints for chamber-firewall.
+QString describeFirewall(const ServerConfig &config);
+
+// "FIRST-LAST" or "PORT", from `lowest` to 65535 (1024 for chamber-media's ICE ports: it runs
+// unprivileged; 1 for holes such as tcp/22).
+Result<PortRange> parsePortRange(const QString &text, int lowest);
 
 // "HOST:PORT", "[v6]:PORT" or ":PORT".
 Result<ListenAddress> parseListenAddress(const QString &text);

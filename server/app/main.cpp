@@ -1,6 +1,7 @@
 // chamberd: the meeting server. Everything lives in the libraries; this wires the process.
 #include "app/chamberserver.h"
 #include "app/options.h"
+#include "app/systemdnotifier.h"
 #include "app/unixsignals.h"
 #include "support/log.h"
 
@@ -49,6 +50,9 @@ void applyLogSettings(const app::ServerConfig &config)
 
 int main(int argc, char *argv[])
 {
+    // First, while this is the only thread: NOTIFY_SOCKET and WATCHDOG_* leave the environment
+    // so no child inherits them.
+    const app::SystemdEnvironment systemd = app::takeSystemdEnvironment();
     // The database will hold who attended and, later, ballots: owner-only from the first byte.
     ::umask(0077);
     raiseFileLimit();
@@ -64,11 +68,13 @@ int main(int argc, char *argv[])
     applyLogSettings(options.config);
 
     app::UnixSignals unixSignals;
+    app::SystemdNotifier notifier(systemd);
     app::ChamberServer server(options.config);
     QObject::connect(
         &unixSignals, &app::UnixSignals::terminateRequested, &application, [&](int number) {
             log::info(
                 lcMain(), QStringLiteral("shutting down"), {{QStringLiteral("signal"), number}});
+            notifier.stopping(QStringLiteral("stopping: clients told bye"));
             server.stop();
             // Give the goodbye frames a moment to leave, then stop.
             QTimer::singleShot(300, &application, &QCoreApplication::quit);
@@ -76,12 +82,16 @@ int main(int argc, char *argv[])
 
     if (auto started = server.start(); !started) {
         log::critical(lcMain(), QStringLiteral("cannot start: ") + started.error().message);
+        notifier.status(QStringLiteral("cannot start: ") + started.error().message);
         return 1;
     }
+    // Only now: systemd starts what is ordered after chamberd once it reads READY=1.
+    notifier.ready([&server] { return server.statusLine(); });
     log::info(lcMain(), QStringLiteral("chamberd ready"),
         {{QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
             {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}});
     const int code = application.exec();
+    notifier.stopping(QStringLiteral("stopped"));
     log::info(lcMain(), QStringLiteral("stopped"));
     return code;
 }

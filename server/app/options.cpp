@@ -32,8 +32,12 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
         QStringLiteral("Start even if the event log's hash chain is broken (edited, deleted or "
                        "rewritten events), logging every break at every start. Without it "
                        "chamberd refuses to start on a broken chain."));
+    const QCommandLineOption printPortsOption(QStringLiteral("print-ports"),
+        QStringLiteral("Print what the firewall must open for this configuration (\"firewall "
+                       "on\" or \"off\", then one \"tcp|udp PORT[-LAST]\" per line) and exit; "
+                       "chamber-firewall reads it."));
     parser.addOptions({dataOption, listenOption, configOption, demoOption, logFormatOption,
-        acceptBrokenChainOption});
+        acceptBrokenChainOption, printPortsOption});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
 
@@ -86,6 +90,10 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
         if (!parsed.ok())
             return fail(QStringLiteral("--log-format: expected auto, json or text"));
         options.config = parsed.config;
+    }
+    if (parser.isSet(printPortsOption)) {
+        options.exitNow = true;
+        options.message = describeFirewall(options.config);
     }
     return options;
 }

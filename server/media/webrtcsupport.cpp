@@ -5,6 +5,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <memory>
+
 #include <gst/sdp/sdp.h>
 
 namespace chamber::media {
@@ -13,14 +15,23 @@ Status configureWebrtcbin(GstElement *webrtcbin, const WebrtcSettings &settings)
 {
     g_object_set(webrtcbin, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency",
         guint(qMax(0, settings.latencyMs)), nullptr);
-    if (settings.iceAddresses.isEmpty())
+    const bool portRange = settings.icePorts.first != 0;
+    if (settings.iceAddresses.isEmpty() && !portRange)
         return success();
     GObject *agent = nullptr;
     g_object_get(webrtcbin, "ice-agent", &agent, nullptr);
     if (!agent)
         return makeError(ErrorCode::Unavailable, QStringLiteral("webrtcbin has no ICE agent"));
+    // Released on every way out.
+    const std::unique_ptr<GObject, decltype(&g_object_unref)> agentRef(agent, g_object_unref);
+    if (portRange) {
+        // Minimum first: the default maximum (65535) is above any minimum.
+        g_object_set(agent, "min-rtp-port", guint(settings.icePorts.first), "max-rtp-port",
+            guint(settings.icePorts.second), nullptr);
+    }
+    if (settings.iceAddresses.isEmpty())
+        return success();
     if (g_signal_lookup("add-local-ip-address", G_OBJECT_TYPE(agent)) == 0) {
-        g_object_unref(agent);
         return makeError(ErrorCode::Unavailable,
             QStringLiteral("this GStreamer's ICE agent cannot be given local addresses "
                            "(add-local-ip-address, GStreamer 1.22 or later)"));
@@ -29,13 +40,11 @@ Status configureWebrtcbin(GstElement *webrtcbin, const WebrtcSettings &settings)
         gboolean added = FALSE;
         g_signal_emit_by_name(agent, "add-local-ip-address", address.toUtf8().constData(), &added);
         if (!added) {
-            g_object_unref(agent);
             return makeError(ErrorCode::Invalid,
                 QStringLiteral("the ICE agent refused local address %1").arg(address),
                 QStringLiteral("ice-address"));
         }
     }
-    g_object_unref(agent);
     return success();
 }
 

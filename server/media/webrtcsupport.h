@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace chamber::media {
 
@@ -27,12 +28,15 @@ struct WebrtcSettings
     // interfaces. On a loopback-only host (tests, CI) libnice finds none unless 127.0.0.1 is
     // named here.
     QStringList iceAddresses;
+    // Local UDP ports the ICE agent binds (inclusive); 0-0: any, as libnice picks. A server
+    // behind a firewall names a range the firewall opens.
+    std::pair<quint16, quint16> icePorts {0, 0};
     // NACK-based retransmission (webrtcbin's default is off).
     bool nack = true;
 };
 
-// max-bundle, latency, no STUN, the ICE addresses. Refuses settings this GStreamer cannot apply
-// (a missing add-local-ip-address on the ICE agent) instead of gathering no candidates.
+// max-bundle, latency, no STUN, the ICE addresses and ports. Refuses settings this GStreamer cannot
+// apply (a missing add-local-ip-address on the ICE agent) instead of gathering no candidates.
 Status configureWebrtcbin(GstElement *webrtcbin, const WebrtcSettings &settings);
 
 // For peer-state messages: new, connecting, connected, disconnected, failed, closed.

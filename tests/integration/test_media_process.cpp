@@ -30,6 +30,7 @@ private slots:
     void floorThroughThePipes();
     void endOfStdinEndsTheProcess();
     void badOptionsRefused();
+    void icePortsStayInTheRange();
 };
 
 void TestMediaProcess::receiverDecodesThroughThePipes()
@@ -147,6 +148,30 @@ void TestMediaProcess::floorThroughThePipes()
     QVERIFY(spinUntil([&] { return red > 3; }, 15000));
     QVERIFY(media.badLines().isEmpty());
     QCOMPARE(media.process().state(), QProcess::Running);
+}
+
+void TestMediaProcess::icePortsStayInTheRange()
+{
+    // chamber-firewall opens [media] ice-ports and nothing else: every candidate chamber-media
+    // offers must use a port in it, and the connection must still come up.
+    MediaProcess media;
+    QList<quint16> ports;
+    connect(&media, &MediaProcess::received, this, [&](const SignalMessage &message) {
+        // "candidate:FOUNDATION COMPONENT TRANSPORT PRIORITY ADDRESS PORT typ ...". Media goes
+        // over UDP; ICE-TCP candidates (active ones say port 9) are not what the range is for.
+        const QStringList fields = message.candidate.split(u' ');
+        if (message.type == SignalType::Candidate
+            && fields.value(2).compare(QLatin1String("UDP"), Qt::CaseInsensitive) == 0)
+            ports << quint16(fields.value(5).toUInt());
+    });
+    QVERIFY(media.start(smallMediaOptions()
+        + QStringList {QStringLiteral("--ice-ports"), QStringLiteral("41230-41239")}));
+    MediaReceiver *receiver = media.addReceiver(QStringLiteral("bridge-1"));
+    QVERIFY(receiver);
+    QVERIFY(waitForMoreMedia({receiver}, 15, 30000));
+    QVERIFY(!ports.isEmpty());
+    for (const quint16 port : ports)
+        QVERIFY2(port >= 41230 && port <= 41239, qPrintable(QString::number(port)));
 }
 
 void TestMediaProcess::endOfStdinEndsTheProcess()

@@ -24,6 +24,12 @@ public:
     // Runs this binary instead of the chamberd built beside the tests (a benchmark comparing
     // with an older build). Before start().
     void setProgram(const QString &path) { m_process.setProgram(path); }
+    // The environment chamberd starts with (default: the test's). Before start().
+    void setEnvironment(const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+    }
+    qint64 processId() const { return m_process.processId(); }
     // Starts and waits for the "listening" log record. Extra arguments are appended.
     bool start(const QStringList &extraArguments = {}, int timeoutMs = 20000);
     // SIGTERM and wait; returns the exit code (or -1 if it had to be killed).

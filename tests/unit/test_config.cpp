@@ -98,6 +98,9 @@ private Q_SLOTS:
         QCOMPARE(parsed.config.mediaEnabled, expected.mediaEnabled);
         QCOMPARE(parsed.config.mediaProgram, expected.mediaProgram);
         QCOMPARE(parsed.config.mediaArguments, expected.mediaArguments);
+        QCOMPARE(parsed.config.mediaIcePorts, expected.mediaIcePorts);
+        QCOMPARE(parsed.config.firewallEnabled, expected.firewallEnabled);
+        QVERIFY(parsed.config.firewallAlsoOpen == expected.firewallAlsoOpen);
         QCOMPARE(parsed.config.conversionTimeoutSeconds, expected.conversionTimeoutSeconds);
         QCOMPARE(parsed.config.conversionMemoryMiB, expected.conversionMemoryMiB);
         QCOMPARE(parsed.config.maxUnpackedMiB, expected.maxUnpackedMiB);
@@ -121,6 +124,31 @@ private Q_SLOTS:
         QCOMPARE(network.idleTimeoutMs, expected.network.idleTimeoutMs);
         QCOMPARE(network.connectionBudget.burst, expected.network.connectionBudget.burst);
         QCOMPARE(network.connectionBudget.perSecond, expected.network.connectionBudget.perSecond);
+    }
+
+    void firewallFollowsTheConfiguration()
+    {
+        // Defaults: the listen port only; video off opens no UDP.
+        QCOMPARE(describeFirewall(ServerConfig {}), QStringLiteral("firewall on\ntcp 8443"));
+        const ConfigParse parsed = parseConfig(QStringLiteral(
+            "[server]\nlisten = 0.0.0.0:9443\n[media]\nenabled = true\nice-ports = 40000-40099\n"
+            "[firewall]\nalso-open = tcp/22 udp/5000-5001\n"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.describe(QStringLiteral("f"))));
+        QCOMPARE(parsed.config.mediaIcePorts, (PortRange {40000, 40099}));
+        QCOMPARE(describeFirewall(parsed.config),
+            QStringLiteral("firewall on\ntcp 9443\nudp 40000-40099\ntcp 22\nudp 5000-5001"));
+        // A single port is a range of one.
+        QCOMPARE(parseConfig(QStringLiteral("[media]\nice-ports = 50000")).config.mediaIcePorts,
+            (PortRange {50000, 50000}));
+        // Off: nothing opened, and chamber-firewall is told so.
+        ServerConfig off = parsed.config;
+        off.firewallEnabled = false;
+        QVERIFY(firewallOpenings(off).empty());
+        QCOMPARE(describeFirewall(off), QStringLiteral("firewall off"));
+        // A free port (tests) cannot be opened in advance.
+        ServerConfig anyPort;
+        anyPort.listen.port = 0;
+        QCOMPARE(describeFirewall(anyPort), QStringLiteral("firewall on"));
     }
 
     void networkLimits()
@@ -190,6 +218,22 @@ private Q_SLOTS:
         QTest::newRow("relative media program")
             << "[media]\nprogram = ./chamber-media" << 2 << "absolute path";
         QTest::newRow("media on or off") << "[media]\nenabled = sometimes" << 2 << "true or false";
+        QTest::newRow("ice ports reversed")
+            << "[media]\nice-ports = 50999-50000" << 2 << "first not above last";
+        QTest::newRow("ice ports privileged")
+            << "[media]\nice-ports = 500-599" << 2 << "from 1024 to 65535";
+        QTest::newRow("ice ports word") << "[media]\nice-ports = many" << 2 << "FIRST-LAST";
+        QTest::newRow("ice ports behind the firewall's back")
+            << "[media]\narguments = --fps 15 --ice-ports 40000-40009" << 2 << "[media] ice-ports";
+        QTest::newRow("firewall protocol")
+            << "[firewall]\nalso-open = sctp/22" << 2 << "tcp/PORT or udp/FIRST-LAST";
+        QTest::newRow("firewall bare port") << "[firewall]\nalso-open = 22" << 2 << "tcp/PORT";
+        QTest::newRow("firewall bad port")
+            << "[firewall]\nalso-open = tcp/99999" << 2 << "from 1 to 65535";
+        QTest::newRow("firewall port zero")
+            << "[firewall]\nalso-open = udp/0-10" << 2 << "from 1 to 65535";
+        QTest::newRow("firewall on or off")
+            << "[firewall]\nenabled = perhaps" << 2 << "true or false";
         QTest::newRow("timeout zero") << "[sync]\nhello-timeout = 0" << 2 << "from 1 to 3600";
         QTest::newRow("no io threads") << "[network]\nio-threads = 0" << 2 << "from 1 to 64";
         QTest::newRow("trust sometimes")

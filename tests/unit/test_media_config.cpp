@@ -175,7 +175,8 @@ void TestMediaConfig::commandLine()
             QStringLiteral("--latency"), QStringLiteral("60"), QStringLiteral("--ice-address"),
             QStringLiteral("127.0.0.1"), QStringLiteral("--ice-address"),
             QStringLiteral("10.0.0.2"), QStringLiteral("--max-peers"), QStringLiteral("20"),
-            QStringLiteral("--no-nack")},
+            QStringLiteral("--no-nack"), QStringLiteral("--ice-ports"),
+            QStringLiteral("50000-50099")},
         &usage);
     QVERIFY2(options, qPrintable(options ? QString() : options.error().message));
     const ProgrammeConfig &config = options->programme;
@@ -188,6 +189,7 @@ void TestMediaConfig::commandLine()
     QCOMPARE(config.webrtc.iceAddresses,
         (QStringList {QStringLiteral("127.0.0.1"), QStringLiteral("10.0.0.2")}));
     QVERIFY(!config.webrtc.nack);
+    QCOMPARE(config.webrtc.icePorts, (std::pair<quint16, quint16> {50000, 50099}));
     QCOMPARE(options->maxPeers, 20);
     QVERIFY(usage.contains(QLatin1String("--ice-address")));
     QVERIFY(!config.testColor);
@@ -210,6 +212,12 @@ void TestMediaConfig::badCommandLines_data()
     QTest::newRow("max peers") << QStringList {QStringLiteral("--max-peers"), QStringLiteral("0")};
     QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")};
     QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+    QTest::newRow("ice ports reversed")
+        << QStringList {QStringLiteral("--ice-ports"), QStringLiteral("50099-50000")};
+    QTest::newRow("ice ports privileged")
+        << QStringList {QStringLiteral("--ice-ports"), QStringLiteral("500-600")};
+    QTest::newRow("ice ports one number")
+        << QStringList {QStringLiteral("--ice-ports"), QStringLiteral("50000")};
     QTest::newRow("test colour word")
         << QStringList {QStringLiteral("--test-color"), QStringLiteral("red")};
     QTest::newRow("test colour injection")

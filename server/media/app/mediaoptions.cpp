@@ -43,6 +43,10 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("Gather ICE candidates on this address (repeat; 127.0.0.1 on a "
                            "loopback-only host)"),
             QStringLiteral("ip")},
+        {QStringLiteral("ice-ports"),
+            QStringLiteral("Local UDP ports of ICE, so a firewall can open exactly these (default: "
+                           "any)"),
+            QStringLiteral("first-last")},
         {QStringLiteral("max-peers"), QStringLiteral("Most bridges served at once"),
             QStringLiteral("n")},
         {QStringLiteral("time-overlay"), QStringLiteral("Draw the running time (test source)")},
@@ -104,6 +108,17 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
         return makeError(ErrorCode::BadField, QStringLiteral("--max-peers must be from 1 to 500"),
             QStringLiteral("max-peers"));
     config.webrtc.iceAddresses = parser.values(QStringLiteral("ice-address"));
+    if (parser.isSet(QStringLiteral("ice-ports"))) {
+        static const QRegularExpression range(QStringLiteral("^(\\d{4,5})-(\\d{4,5})$"));
+        const auto match = range.match(parser.value(QStringLiteral("ice-ports")));
+        const uint first = match.hasMatch() ? match.captured(1).toUInt() : 0;
+        const uint last = match.hasMatch() ? match.captured(2).toUInt() : 0;
+        if (first < 1024 || last > 65535 || last < first)
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("--ice-ports must be FIRST-LAST, 1024 to 65535, e.g. 50000-50999"),
+                QStringLiteral("ice-ports"));
+        config.webrtc.icePorts = {quint16(first), quint16(last)};
+    }
     config.webrtc.nack = !parser.isSet(QStringLiteral("no-nack"));
     config.timeOverlay = parser.isSet(QStringLiteral("time-overlay"));
     if (parser.isSet(QStringLiteral("test-color"))) {
