@@ -6,6 +6,7 @@
 // converted, and a join link carries a LAN address. A unit whose filter kills chamberd or its
 // children fails here instead of on the appliance.
 #include "chamberctlrun.h"
+#include "childprocess.h"
 #include "restcall.h"
 #include "serverprocess.h"
 
@@ -63,6 +64,7 @@ UnitSandbox readUnit(const QString &path)
 QHash<QString, QStringList> systemdGroups()
 {
     QProcess analyze;
+    chamber::testing::dieWithTest(analyze);
     analyze.start(QStringLiteral("systemd-analyze"), {QStringLiteral("syscall-filter")});
     analyze.waitForFinished(30000);
     QHash<QString, QStringList> groups;
