@@ -3,7 +3,7 @@
 # private mount and PID namespaces; "run" also without network). Each check appends one line
 # "NAME<TAB>pass|fail<TAB>DETAIL" to /tmp/clean-root/results; the outer script reports them.
 # Phases: install (apt-get install of the .debs only), run (chamberd, chamberctl, kiosk
-# self-tests), remove (data kept), purge (data gone).
+# self-tests), reinstall (the upgrade path), remove (data kept), purge (data gone).
 set -euo pipefail
 
 dir=/tmp/clean-root
@@ -146,6 +146,7 @@ phase_run() {
     local role
     mkdir -p "$dir/kiosk"
     chown nobody:nogroup "$dir/kiosk"
+    chmod 700 "$dir/kiosk" # it is the kiosk's XDG_RUNTIME_DIR too
     for role in delegate chair tally bridge join; do
         check "chamber-kiosk --self-test --role $role" as_user nobody \
             QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$dir/kiosk" \
@@ -180,6 +181,21 @@ absent() {
 }
 unknown_to_dpkg() {
     ! dpkg-query -W chamber-server chamber-kiosk 2>/dev/null && echo "not installed, no config"
+}
+
+reinstall_debs() {
+    dpkg -i "$dir"/debs/chamber-server_*.deb "$dir"/debs/chamber-kiosk_*.deb \
+        >"$dir/dpkg-reinstall.log" 2>&1 || { tail -n 30 "$dir/dpkg-reinstall.log"; return 1; }
+    tail -n 1 "$dir/dpkg-reinstall.log"
+}
+
+# The upgrade path of the maintainer scripts (postinst configure with the old version): the
+# same packages again over the installed ones, offline.
+phase_reinstall() {
+    check "dpkg -i over the installed packages" reinstall_debs
+    check "reinstall: data kept" ls /var/lib/chamber/chamber.db /var/lib/chamber/admin.token
+    check "reinstall: still enabled for boot" \
+        ls /etc/systemd/system/multi-user.target.wants/chamberd.service
 }
 
 phase_remove() {

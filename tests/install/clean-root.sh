@@ -4,7 +4,8 @@
 # installed, it installs only build/debs/chamber-server_*.deb and chamber-kiosk_*.deb with apt,
 # then checks inside that root that chamberd starts from the installed configuration and
 # answers /api/v1/health, that chamberctl talks to it, that every kiosk role passes
-# --self-test offscreen (a QML module missing from the package's Depends fails here), and that
+# --self-test offscreen (a QML module missing from the package's Depends fails here), that
+# installing the packages again (the upgrade path) keeps data and service, and that
 # apt-get remove keeps the data while apt-get purge deletes it.
 #
 # Run as root after scripts/package.sh. The root is entered with chroot in private mount and
@@ -127,7 +128,7 @@ log "installing the .debs in a clean bookworm root"
 run_phase network install
 installed_mib=$(du -sm --exclude=./tmp/clean-root "$root" | cut -f1)
 log "running chamberd, chamberctl and the kiosk self-tests in it (no network)"
-run_phase offline run remove purge
+run_phase offline run reinstall remove purge
 
 # --- Report ------------------------------------------------------------------------------------
 passed=0
