@@ -13,6 +13,7 @@ build "$preset" chamberd chamberctl chamber-media chamber-kiosk
 # The build may predate packaging/ or a changed manifest: configure again so CPackConfig.cmake,
 # the maintainer scripts and the conffiles list are current.
 cmake "build/$preset" >/dev/null || die "cmake configure failed ($preset)"
+build "$preset" chamber_man_pages
 
 out="$CHAMBER_ROOT/build/debs"
 staging="$CHAMBER_ROOT/build/$preset/cpack"
