@@ -96,7 +96,7 @@ in_root() {
         set -euo pipefail
         root=$1
         shift
-        ip link set lo up 2>/dev/null || true
+        ip link set lo up
         mount -t proc proc "$root/proc"
         mount --rbind /sys "$root/sys"
         mount --rbind /dev "$root/dev"
