@@ -94,15 +94,16 @@ in_root() {
     # shellcheck disable=SC2016 # expanded by the inner shell
     unshare "${namespaces[@]}" bash -c '
         set -euo pipefail
-        root=$1
-        shift
-        ip link set lo up
+        root=$1 network=$2
+        shift 2
+        # Only in the new network namespace: the host interfaces are left alone.
+        [ "$network" = offline ] && ip link set lo up
         mount -t proc proc "$root/proc"
         mount --rbind /sys "$root/sys"
         mount --rbind /dev "$root/dev"
         mount -t tmpfs -o mode=755 tmpfs "$root/run"
         exec chroot "$root" /bin/bash /tmp/clean-root/clean-root-inside.sh "$@"
-    ' bash "$root" "$@" &
+    ' bash "$root" "$network" "$@" &
     namespace_pid=$!
     local status=0
     wait "$namespace_pid" || status=$?
