@@ -29,6 +29,12 @@ int main(int argc, char *argv[])
         std::printf("%s", qPrintable(help));
         return 0;
     }
+    // QCommandLineParser lists --version; without this the kiosk would start instead.
+    if (application.arguments().contains(QStringLiteral("--version"))
+        || application.arguments().contains(QStringLiteral("-v"))) {
+        std::printf("chamber-kiosk %s\n", CHAMBER_VERSION);
+        return 0;
+    }
     if (options->listElements) {
         for (const QString &element : chamber::kiosk::BridgeMedia::elementCatalog())
             std::printf("%s\n", qPrintable(element));
