@@ -166,7 +166,9 @@ root_tarball() {
     if $with_debs; then deb=$(deb_of "$kind"); fi
     key=$( {
         echo "$packages"
-        [[ -z $deb ]] || sha256sum <"$deb"
+        # The package's control files and md5sums: what it holds, not when it was made (a
+        # package made again from the same build is the same package).
+        [[ -z $deb ]] || dpkg-deb --ctrl-tarfile "$deb" | tar -xO | sha256sum
         sed -n '/^# --- the root file system/,/^# --- end of root/p' "${BASH_SOURCE[0]}"
     } | sha256sum | cut -c1-16)
     local tarball=$out/cache/$kind-$key.tar

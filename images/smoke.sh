@@ -54,6 +54,7 @@ stop_qemu() {
     qemu_pid=""
 }
 trap stop_qemu EXIT
+trap "exit 130" INT TERM
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
