@@ -159,35 +159,32 @@ deb_of() {
 # --- the root file system (mmdebstrap, cached) -------------------------------------------------
 mkdir -p "$out/cache" "$out/apt-archives"
 
-# The root of KIND as a tarball, made by mmdebstrap once per set of packages and .debs.
+# The Debian packages a .deb depends on and recommends (the first of each set of alternatives,
+# without versions): installed by mmdebstrap with the rest, so that the .deb itself goes in
+# afterwards with dpkg alone and a new .deb does not cost a new mmdebstrap.
+deb_dependencies() {
+    dpkg-deb --field "$1" Depends Recommends | sed -e 's/^[A-Za-z-]*: //' | tr ',' '\n' |
+        sed -e 's/|.*//' -e 's/(.*)//' -e 's/[[:space:]]//g' -e '/^$/d'
+}
+
+# The Debian part of KIND's root as a tarball, made by mmdebstrap once per set of packages.
 root_tarball() {
-    local kind=$1 packages deb="" key staging
-    packages=$(packages_of "$kind" | paste -sd, -)
-    if $with_debs; then deb=$(deb_of "$kind"); fi
+    local kind=$1 packages key
+    packages=$( {
+        packages_of "$kind"
+        if $with_debs; then deb_dependencies "$(deb_of "$kind")"; fi
+    } | sort -u | paste -sd, -)
     key=$( {
         echo "$packages"
-        # The package's control files and md5sums: what it holds, not when it was made (a
-        # package made again from the same build is the same package).
-        [[ -z $deb ]] || dpkg-deb --ctrl-tarfile "$deb" | tar -xO | sha256sum
         sed -n '/^# --- the root file system/,/^# --- end of root/p' "${BASH_SOURCE[0]}"
     } | sha256sum | cut -c1-16)
     local tarball=$out/cache/$kind-$key.tar
     if [[ -f $tarball ]]; then
-        log "$kind: root from cache ($(basename "$tarball"))"
+        log "$kind: Debian root from cache ($(basename "$tarball"))"
         echo "$tarball"
         return
     fi
-    log "$kind: mmdebstrap bookworm ($(wc -w <<<"${packages//,/ }") packages${deb:+ + $(basename "$deb")})"
-    local hooks=()
-    if [[ -n $deb ]]; then
-        # apt outside passes the .deb's path to dpkg inside: the same path must exist in both.
-        staging=/tmp/chamber-image-debs
-        rm -rf "$staging" && mkdir -p "$staging" && cp "$deb" "$staging/"
-        deb=$staging/$(basename "$deb")
-        hooks+=(--setup-hook="mkdir -p \"\$1$staging\" && cp $deb \"\$1$staging/\""
-            --customize-hook="rm -rf \"\$1$staging\"")
-        packages+=",$deb"
-    fi
+    log "$kind: mmdebstrap bookworm ($(wc -w <<<"${packages//,/ }") packages)"
     local started=$SECONDS
     # shellcheck disable=SC2016 # the hooks' $1 is the chroot, expanded by mmdebstrap
     mmdebstrap --variant=minbase --mode=root --format=tar --skip=essential/unlink \
@@ -195,7 +192,6 @@ root_tarball() {
         --include="$packages" \
         --setup-hook='mkdir -p "$1"/var/cache/apt/archives/' \
         --setup-hook="sync-in $out/apt-archives /var/cache/apt/archives/" \
-        "${hooks[@]}" \
         --customize-hook="sync-out /var/cache/apt/archives $out/apt-archives" \
         --customize-hook='rm -f "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*_Packages' \
         bookworm "$tarball.part" "$mirror" >&2
@@ -204,6 +200,18 @@ root_tarball() {
     # Older tarballs of this kind are stale.
     find "$out/cache" -name "$kind-*.tar" ! -name "$(basename "$tarball")" -delete
     echo "$tarball"
+}
+
+# Installs the project's .deb into the root with dpkg (its dependencies are there already): its
+# maintainer scripts create the users and directories and register the units, as on a machine.
+install_deb() {
+    local kind=$1 root=$2 deb
+    deb=$(deb_of "$kind")
+    log "$kind: dpkg -i $(basename "$deb")"
+    cp "$deb" "$root/tmp/"
+    chroot "$root" env DEBIAN_FRONTEND=noninteractive dpkg --install "/tmp/$(basename "$deb")" >&2 ||
+        die "$kind: $(basename "$deb") does not install into the image (a dependency missing from its control file?)"
+    rm -f "$root/tmp/$(basename "$deb")"
 }
 # --- end of root
 
@@ -252,14 +260,26 @@ configure_root() {
     cat >"$root/etc/fstab" <<EOF
 # The root is read-only (the image is replaced, not changed); state lives on the data partition.
 UUID=$root_uuid / ext4 ro,noatime,errors=remount-ro 0 1
-LABEL=chamber-data $data ext4 rw,noatime,nosuid,nodev,noexec,x-systemd.growfs 0 2
+LABEL=chamber-data $data ext4 rw,noatime,nosuid,nodev,noexec,x-systemd.growfs,x-systemd.after=systemd-repart.service 0 2
 tmpfs /tmp tmpfs rw,nosuid,nodev,mode=1777,size=25% 0 0
 tmpfs /var/tmp tmpfs rw,nosuid,nodev,mode=1777 0 0
 tmpfs /var/log tmpfs rw,nosuid,nodev,mode=0755 0 0
 tmpfs /var/lib/systemd tmpfs rw,nosuid,nodev,mode=0755 0 0
 EOF
+    # First boot on a disk larger than the image: systemd-repart (sysinit) grows the data
+    # partition, the last one, to the end of the disk; x-systemd.growfs then grows its file
+    # system when it is mounted, which waits for repart. The ESP and root have no free space
+    # after them and stay as they are.
+    mkdir -p "$root/usr/lib/repart.d"
+    printf '[Partition]\nType=esp\n' >"$root/usr/lib/repart.d/10-esp.conf"
+    printf '[Partition]\nType=root-x86-64\n' >"$root/usr/lib/repart.d/20-root.conf"
+    printf '[Partition]\nType=linux-generic\nLabel=chamber-data\n' >"$root/usr/lib/repart.d/30-data.conf"
     mkdir -p "$root/etc/systemd/journald.conf.d"
     printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=64M\n' >"$root/etc/systemd/journald.conf.d/volatile.conf"
+    # The journal also goes to the serial console (not to the screen): with nothing kept across
+    # boots, that is where a technician (or the smoke test) reads why a boot went wrong.
+    printf '[Journal]\nForwardToConsole=yes\nTTYPath=/dev/ttyS0\nMaxLevelConsole=info\n' \
+        >"$root/etc/systemd/journald.conf.d/serial.conf"
     systemctl --root="$root" mask systemd-random-seed.service >/dev/null 2>&1
     # Nothing to update on a read-only root.
     systemctl --root="$root" mask apt-daily.timer apt-daily-upgrade.timer \
@@ -342,6 +362,7 @@ build_image() {
     image=$out/chamber-$kind.img
     rm -rf "$work" && mkdir -p "$root" "$parts"
     tar -C "$root" --numeric-owner --xattrs --xattrs-include='*' -xpf "$tarball"
+    if $with_debs; then install_deb "$kind" "$root"; fi
     root_uuid=$(cat /proc/sys/kernel/random/uuid)
     configure_root "$kind" "$root"
     check_no_secrets "$kind" "$root"

@@ -120,13 +120,19 @@ for p in json.load(sys.stdin)["partitiontable"]["partitions"]:
     [[ -n $start ]] || die "no chamber-data partition in the image"
     dd if="$dir/disk.raw" of="$dir/data.ext4" bs=512 skip="$start" count="$size" conv=sparse status=none
     rm -f "$dir/disk.raw"
+    local blocks block_size
+    blocks=$(debugfs -R stats "$dir/data.ext4" 2>/dev/null | sed -n 's/^Block count: *//p')
+    block_size=$(debugfs -R stats "$dir/data.ext4" 2>/dev/null | sed -n 's/^Block size: *//p')
+    result[server_data_partition_mib]=$((size / 2048))
+    result[server_data_filesystem_mib]=$((blocks * block_size / 1048576))
 }
 
 smoke_server() {
     local dir=$run/server image port guest_port healthy
     image=$(image_of server)
     mkdir -p "$dir"
-    qemu-img create -q -f qcow2 -F raw -b "$image" "$dir/overlay.qcow2"
+    # 2 GiB more disk than the image: the first boot grows the data partition into it.
+    qemu-img create -q -f qcow2 -F raw -b "$image" "$dir/overlay.qcow2" $(($(size_of "$image") + 2 * 1024 ** 3))
     port=$(free_port)
     # The port the image was built with (build.sh records the site's values beside the image).
     guest_port=$(sed -n 's/^server-port = //p' "$out/chamber-server.site" 2>/dev/null)
