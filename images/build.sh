@@ -209,7 +209,12 @@ install_deb() {
     deb=$(deb_of "$kind")
     log "$kind: dpkg -i $(basename "$deb")"
     cp "$deb" "$root/tmp/"
-    chroot "$root" env DEBIAN_FRONTEND=noninteractive dpkg --install "/tmp/$(basename "$deb")" >&2 ||
+    # systemd-tmpfiles in the postinst needs /proc.
+    mount -t proc proc "$root/proc"
+    local status=0
+    chroot "$root" env DEBIAN_FRONTEND=noninteractive dpkg --install "/tmp/$(basename "$deb")" >&2 || status=$?
+    umount "$root/proc"
+    ((status == 0)) ||
         die "$kind: $(basename "$deb") does not install into the image (a dependency missing from its control file?)"
     rm -f "$root/tmp/$(basename "$deb")"
 }
@@ -384,9 +389,11 @@ build_image() {
     rm -f "$image"
     systemd-repart --empty=create --size=auto --dry-run=no --no-pager \
         --root="$parts" --definitions="$here/repart.d" "$image" >&2
+    # repart copied the file systems' empty blocks too: give them back (the image is sparse).
+    fallocate --dig-holes "$image"
     # The site's values the image was built with (the smoke test reads the server's port here).
     for key in $(printf '%s\n' "${!site[@]}" | sort); do echo "$key = ${site[$key]}"; done >"$out/chamber-$kind.site"
-    log "$kind: $(basename "$image"): $(du -h --apparent-size "$image" | cut -f1) (root ${root_mib} MiB, data ${data_mib} MiB), built in $((SECONDS - started)) s"
+    log "$kind: $(basename "$image"): $(du -h --apparent-size "$image" | cut -f1), $(du -h "$image" | cut -f1) allocated (root ${root_mib} MiB, data ${data_mib} MiB), built in $((SECONDS - started)) s"
     rm -rf "$root" "$parts/root.ext4"
 }
 

@@ -107,7 +107,7 @@ image_of() {
 }
 
 size_of() { stat -c %s "$1"; }
-allocated_of() { du -k "$1" | awk '{ print $1 * 1024 }'; }
+allocated_of() { echo $(($(stat -c %b "$1") * $(stat -c %B "$1"))); }
 
 # The data partition of an overlay, copied out as a file debugfs can read.
 data_partition() {
