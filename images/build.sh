@@ -68,8 +68,9 @@ site_value_problem() {
     network) [[ $value =~ ^(dhcp|static)$ ]] || echo "dhcp or static" ;;
     server-address | kiosk-address)
         [[ -z $value ]] && return 0
-        if [[ ! $value =~ ^([0-9.]+)/([0-9]{1,2})$ ]] || ! is_ipv4 "${BASH_REMATCH[1]}" ||
-            ((BASH_REMATCH[2] < 1 || BASH_REMATCH[2] > 32)); then
+        local address=${value%/*} prefix=${value##*/}
+        if [[ ! $value =~ ^[0-9.]+/[0-9]{1,2}$ ]] || ! is_ipv4 "$address" ||
+            ((10#$prefix < 1 || 10#$prefix > 32)); then
             echo "an IPv4 address with its prefix length, e.g. 192.168.10.2/24"
         fi ;;
     gateway) [[ -z $value ]] || is_ipv4 "$value" || echo "an IPv4 address, e.g. 192.168.10.1" ;;
