@@ -16,8 +16,9 @@ chamber_package_list() {
 # Building, and running server and kiosk from the build tree (README command 1).
 mapfile -t CHAMBER_BUILD_PACKAGES < <(chamber_package_list build server kiosk)
 # What the test suite needs on top (README command 2): the server's optional helpers
-# (LibreOffice, Janus) and the test tools.
-mapfile -t CHAMBER_TEST_PACKAGES < <(chamber_package_list server-recommends server-suggests test)
+# (LibreOffice, Janus), the kiosk session's compositor (the dependency test checks it) and the
+# test tools. scripts/package.sh and images/build.sh install package.list and images.list.
+mapfile -t CHAMBER_TEST_PACKAGES < <(chamber_package_list server-recommends server-suggests kiosk-session test)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

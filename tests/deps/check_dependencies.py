@@ -86,7 +86,15 @@ class Checker:
         self.baseline = self.installed.closure(self.installed.essential)
         self.library_packages = {}  # program -> packages of its shared libraries
         self.closures = {}
+        command_lists = debpackages.readme_command_lists(self.source)
+        if command_lists != (debpackages.COMMAND_1_LISTS, debpackages.COMMAND_2_LISTS):
+            report.problem("scripts/lib.sh installs the lists %s (command 1) and %s (command 2); "
+                           "tests/deps/debpackages.py expects %s and %s" % (
+                               command_lists + (debpackages.COMMAND_1_LISTS,
+                                                debpackages.COMMAND_2_LISTS)))
         for list_name, packages in sorted(self.lists.items()):
+            if list_name not in command_lists[0] + command_lists[1]:
+                continue
             for package in packages:
                 if not self.installed.resolve(package):
                     report.problem("%s (in %s.list) is not installed: the README command that "

@@ -5,9 +5,24 @@ import os
 import re
 import subprocess
 
-# The lists the README commands install (scripts/lib.sh): command 1 and command 2.
+# The lists the README commands install: command 1 and command 2 (what it adds). Read from
+# scripts/lib.sh itself by readme_command_lists(), so the two cannot disagree.
 COMMAND_1_LISTS = ("build", "server", "kiosk")
-COMMAND_2_LISTS = ("server-recommends", "server-suggests", "test")
+COMMAND_2_LISTS = ("server-recommends", "server-suggests", "kiosk-session", "test")
+
+
+def readme_command_lists(source_dir):
+    """(command 1 lists, command 2 lists) as scripts/lib.sh names them for
+    CHAMBER_BUILD_PACKAGES and CHAMBER_TEST_PACKAGES. Other lists (package, images) are
+    installed by their own scripts (scripts/package.sh, images/build.sh)."""
+    found = {}
+    with open(os.path.join(source_dir, "scripts", "lib.sh"), encoding="utf-8") as stream:
+        for line in stream:
+            match = re.match(r"\s*mapfile -t (CHAMBER_\w+_PACKAGES) < <\(chamber_package_list ([^)]*)\)",
+                             line)
+            if match:
+                found[match.group(1)] = tuple(match.group(2).split())
+    return found.get("CHAMBER_BUILD_PACKAGES", ()), found.get("CHAMBER_TEST_PACKAGES", ())
 
 
 def read_list(path):
