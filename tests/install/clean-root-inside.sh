@@ -123,9 +123,9 @@ wait_healthy() {
     return 1
 }
 
-meeting_list() {
+meeting_list() { # BIN USER DATA
     local meetings
-    meetings=$(as_user chamber chamberctl --data /var/lib/chamber meeting list) || return 1
+    meetings=$(as_user "$2" "$1/chamberctl" --data "$3" meeting list) || return 1
     printf '%s\n' "$meetings"
     [ -n "$meetings" ]
 }
@@ -133,16 +133,24 @@ meeting_list() {
 phase_run() {
     # The installed configuration, with the demo meeting and the loopback of this network
     # namespace (command-line options win over the file).
+    run_programs /usr/bin chamber /var/lib/chamber --config /etc/chamber/chamberd.conf
+}
+
+# run_programs BIN USER DATA [CHAMBERD OPTIONS...]: chamberd from BIN as USER on DATA with the
+# demo meeting, chamberctl against it, every kiosk role's self-test, chamberd's clean stop.
+run_programs() {
+    local bin=$1 user=$2 data=$3
+    shift 3
     # exec in the background subshell: $! is chamberd itself (setpriv and env exec too), so
     # SIGTERM reaches it and wait gets its exit status.
-    (exec > "$dir/chamberd.log" 2>&1; exec setpriv --reuid chamber --regid "$(id -g chamber)" \
-        --init-groups --inh-caps=-all env -i PATH="$PATH" LC_ALL=C.UTF-8 HOME=/var/lib/chamber \
-        chamberd --config /etc/chamber/chamberd.conf --listen 127.0.0.1:8443 --demo \
+    (exec > "$dir/chamberd.log" 2>&1; exec setpriv --reuid "$user" --regid "$(id -g "$user")" \
+        --init-groups --inh-caps=-all env -i PATH="$PATH" LC_ALL=C.UTF-8 HOME="$data" \
+        "$bin/chamberd" --data "$data" "$@" --listen 127.0.0.1:8443 --demo \
         --log-format text) &
     chamberd_pid=$!
     check "chamberd answers /api/v1/health" wait_healthy
-    check "chamberctl health" as_user chamber chamberctl --data /var/lib/chamber health
-    check "chamberctl meeting list" meeting_list
+    check "chamberctl health" as_user "$user" "$bin/chamberctl" --data "$data" health
+    check "chamberctl meeting list" meeting_list "$bin" "$user" "$data"
     local role
     mkdir -p "$dir/kiosk"
     chown nobody:nogroup "$dir/kiosk"
@@ -150,7 +158,7 @@ phase_run() {
     for role in delegate chair tally bridge join; do
         check "chamber-kiosk --self-test --role $role" as_user nobody \
             QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$dir/kiosk" \
-            chamber-kiosk --self-test --role "$role" --data "$dir/kiosk/$role"
+            "$bin/chamber-kiosk" --self-test --role "$role" --data "$dir/kiosk/$role"
     done
     # Not through check: wait needs chamberd to be a child of this shell, not of a subshell.
     local status=0
@@ -211,6 +219,38 @@ phase_purge() {
     check "purge: boot symlink gone" \
         absent /etc/systemd/system/multi-user.target.wants/chamberd.service
     check "purge: packages unknown to dpkg" unknown_to_dpkg
+}
+
+# --- README command 1 (clean-root.sh --readme) --------------------------------------------------
+
+readme_packages() {
+    # shellcheck source=/dev/null # the source tree copied into the root
+    (cd "$dir/src" && source scripts/lib.sh && ensure_packages "${CHAMBER_BUILD_PACKAGES[@]}" \
+        && echo "${#CHAMBER_BUILD_PACKAGES[@]} packages named by the lists") \
+        >"$dir/readme-packages.log" 2>&1 || { tail -n 30 "$dir/readme-packages.log"; return 1; }
+    tail -n 1 "$dir/readme-packages.log"
+}
+configure_source() {
+    (cd "$dir/src" && cmake --preset ci) >"$dir/configure.log" 2>&1 \
+        || { tail -n 30 "$dir/configure.log"; return 1; }
+    tail -n 1 "$dir/configure.log"
+}
+
+phase_readme_install() {
+    apt-get update -q >"$dir/apt-update.log" 2>&1 || { cat "$dir/apt-update.log"; exit 1; }
+    local before
+    before=$(installed_count)
+    check "README command 1's packages (scripts/lib.sh ensure_packages)" readme_packages
+    echo "$(($(installed_count) - before))" >"$dir/packages-added"
+}
+
+phase_readme_run() {
+    check "cmake --preset ci configures the source tree" configure_source
+    local data=$dir/data
+    mkdir -p "$data"
+    chown nobody:nogroup "$data"
+    chmod 700 "$data"
+    run_programs "$dir/bin" nobody "$data"
 }
 
 for phase in "$@"; do

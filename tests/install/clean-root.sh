@@ -16,14 +16,33 @@
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
+# --readme: instead of the .debs, README command 1's packages (scripts/lib.sh's
+# CHAMBER_BUILD_PACKAGES, installed by its own ensure_packages), then `cmake --preset ci`
+# configures this source tree there (every build dependency is present) and this tree's
+# build/ci programs run there: chamberd, chamberctl and every kiosk role's self-test. Compiling
+# in the root is left out (20 minutes on two cores); the programs are bookworm builds either way.
+mode=debs
+case "${1:-}" in
+--readme) mode=readme ;;
+"") ;;
+*) die "usage: $0 [--readme]" ;;
+esac
+
 [ "$(id -u)" -eq 0 ] || die "run as root: it builds a root file system and chroots into it"
 mapfile -t needed < <(chamber_package_list package)
 ensure_packages "${needed[@]}"
 
-debs=("$CHAMBER_ROOT"/build/debs/chamber-server_*.deb "$CHAMBER_ROOT"/build/debs/chamber-kiosk_*.deb)
-for deb in "${debs[@]}"; do
-    [ -f "$deb" ] || die "no $(basename "$deb") in build/debs: run scripts/package.sh first"
-done
+if [ "$mode" = debs ]; then
+    debs=("$CHAMBER_ROOT"/build/debs/chamber-server_*.deb "$CHAMBER_ROOT"/build/debs/chamber-kiosk_*.deb)
+    for deb in "${debs[@]}"; do
+        [ -f "$deb" ] || die "no $(basename "$deb") in build/debs: run scripts/package.sh first"
+    done
+else
+    programs=("$CHAMBER_ROOT"/build/ci/bin/{chamberd,chamberctl,chamber-media,chamber-kiosk})
+    for program in "${programs[@]}"; do
+        [ -x "$program" ] || die "no $program: build the ci preset first (scripts/test.sh or lib.sh's build ci)"
+    done
+fi
 
 work=$CHAMBER_ROOT/build/clean-root
 root=$work/root
@@ -74,8 +93,15 @@ mkdir -p "$root"
 tar --numeric-owner -xpf "$tarball" -C "$root"
 minbase_mib=$(du -sm "$root" | cut -f1)
 inside=$root/tmp/clean-root
-mkdir -p "$inside/debs"
-cp "${debs[@]}" "$inside/debs/"
+if [ "$mode" = debs ]; then
+    mkdir -p "$inside/debs"
+    cp "${debs[@]}" "$inside/debs/"
+else
+    # The source tree as git knows it (tracked files, with their changes), and the programs.
+    mkdir -p "$inside/src" "$inside/bin"
+    git -C "$CHAMBER_ROOT" ls-files -z | tar -C "$CHAMBER_ROOT" --null -T - -cf - | tar -C "$inside/src" -xf -
+    cp "${programs[@]}" "$inside/bin/"
+fi
 cp "$(dirname "$0")/clean-root-inside.sh" "$inside/"
 : >"$inside/results"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
@@ -125,11 +151,19 @@ run_phase() { # network|offline PHASE...
     return 0
 }
 
-log "installing the .debs in a clean bookworm root"
-run_phase network install
-installed_mib=$(du -sm --exclude=./tmp/clean-root "$root" | cut -f1)
-log "running chamberd, chamberctl and the kiosk self-tests in it (no network)"
-run_phase offline run reinstall remove purge
+if [ "$mode" = debs ]; then
+    log "installing the .debs in a clean bookworm root"
+    run_phase network install
+    installed_mib=$(du -sm --exclude=./tmp/clean-root "$root" | cut -f1)
+    log "running chamberd, chamberctl and the kiosk self-tests in it (no network)"
+    run_phase offline run reinstall remove purge
+else
+    log "README command 1's packages in a clean bookworm root"
+    run_phase network readme_install
+    installed_mib=$(du -sm --exclude=./tmp/clean-root "$root" | cut -f1)
+    log "configuring the source tree, running this build's programs in it (no network)"
+    run_phase offline readme_run
+fi
 
 # --- Report ------------------------------------------------------------------------------------
 passed=0
@@ -144,15 +178,15 @@ done <"$inside/results"
 packages_added=$(cat "$inside/packages-added" 2>/dev/null || echo 0)
 seconds=$((SECONDS - started))
 
-printf '\nclean-root install test: %s checks passed, %s failed; %s phases stopped early\n' \
-    "$passed" "$failed" "$phases_stopped"
-printf '  minbase root %s MiB; with the .debs and their %s dependencies %s MiB\n' \
+printf '\nclean-root install test (%s): %s checks passed, %s failed; %s phases stopped early\n' \
+    "$mode" "$passed" "$failed" "$phases_stopped"
+printf '  minbase root %s MiB; with the packages and their %s dependencies %s MiB\n' \
     "$minbase_mib" "$packages_added" "$installed_mib"
 printf '  %s\n' "${phase_seconds[@]}"
 printf '  total %s s\n' "$seconds"
 verdict=pass
 [ "$failed" -eq 0 ] && [ "$phases_stopped" -eq 0 ] && [ "$passed" -gt 0 ] || verdict=fail
-printf '{"test":"clean-root","result":"%s","passed":%s,"failed":%s,"phases_stopped":%s,"minbase_mib":%s,"installed_mib":%s,"packages_installed":%s,"seconds":%s,"checks":{%s}}\n' \
-    "$verdict" "$passed" "$failed" "$phases_stopped" "$minbase_mib" "$installed_mib" \
+printf '{"test":"clean-root","mode":"%s","result":"%s","passed":%s,"failed":%s,"phases_stopped":%s,"minbase_mib":%s,"installed_mib":%s,"packages_installed":%s,"seconds":%s,"checks":{%s}}\n' \
+    "$mode" "$verdict" "$passed" "$failed" "$phases_stopped" "$minbase_mib" "$installed_mib" \
     "$packages_added" "$seconds" "$checks_json"
 [ "$verdict" = pass ]
