@@ -297,8 +297,15 @@ EOF
             sed -i -e "s|^listen = .*|listen = 0.0.0.0:${site[server-port]}|" \
                 -e "/^\[media\]/,/^\[/s|^enabled = .*|enabled = $([[ ${site[video]} == on ]] && echo true || echo false)|" \
                 "$root/etc/chamber/chamberd.conf"
-            systemctl --root="$root" enable chamberd.service >/dev/null 2>&1
-        fi ;;
+        fi
+        # Every unit the package ships that can be enabled (chamberd, and a firewall unit when the
+        # package has one): on the appliance they all run.
+        local unit
+        while IFS= read -r unit; do
+            if grep -q '^\[Install\]' "$root$unit"; then
+                systemctl --root="$root" enable "$(basename "$unit")" >/dev/null 2>&1
+            fi
+        done < <(grep -E '^/lib/systemd/system/[^/]+\.service$' "$root/var/lib/dpkg/info/chamber-server.list" || true) ;;
     kiosk)
         if [[ -f $root/etc/chamber/kiosk.conf ]]; then
             sed -i -e "s|^rotation = .*|rotation = ${site[kiosk-rotation]}|" \

@@ -109,16 +109,40 @@ image_of() {
 size_of() { stat -c %s "$1"; }
 allocated_of() { echo $(($(stat -c %b "$1") * $(stat -c %B "$1"))); }
 
-# The data partition of an overlay, copied out as a file debugfs can read.
-data_partition() {
-    local dir=$1 start size
-    qemu-img convert -O raw "$dir/overlay.qcow2" "$dir/disk.raw"
-    read -r start size < <(sfdisk -J "$dir/disk.raw" |
-        python3 -c 'import json,sys
+# Copies partition NAME of the raw disk DISK out as a file debugfs can read; prints its size in
+# sectors.
+copy_partition() {
+    local disk=$1 name=$2 to=$3 start size
+    read -r start size < <(sfdisk -J "$disk" |
+        python3 -c 'import json, sys
 for p in json.load(sys.stdin)["partitiontable"]["partitions"]:
-    if p.get("name") == "chamber-data": print(p["start"], p["size"])')
-    [[ -n $start ]] || die "no chamber-data partition in the image"
-    dd if="$dir/disk.raw" of="$dir/data.ext4" bs=512 skip="$start" count="$size" conv=sparse status=none
+    if p.get("name") == sys.argv[1]: print(p["start"], p["size"])' "$name")
+    [[ -n ${start:-} ]] || die "no $name partition in $disk"
+    dd if="$disk" of="$to" bs=512 skip="$start" count="$size" conv=sparse status=none
+    echo "$size"
+}
+
+# Nothing secret or stateful in the built image: the data partition holds only lost+found and
+# /etc/machine-id is empty (keys are made on first boot, never baked in).
+check_pristine() {
+    local kind=$1 image=$2 dir=$3 entries
+    copy_partition "$image" chamber-data "$dir/image-data.ext4" >/dev/null
+    entries=$(debugfs -R 'ls -p /' "$dir/image-data.ext4" 2>/dev/null | awk -F/ '{ print $6 }' |
+        grep -vx -e '' -e . -e .. -e lost+found || true)
+    [[ -z $entries ]] || die "$kind: the image's data partition is not empty: $entries"
+    copy_partition "$image" chamber-root "$dir/image-root.ext4" >/dev/null
+    [[ $(debugfs -R 'cat /etc/machine-id' "$dir/image-root.ext4" 2>/dev/null | wc -c) == 0 ]] ||
+        die "$kind: the image has a machine id"
+    rm -f "$dir/image-data.ext4" "$dir/image-root.ext4"
+    result[${kind}_image_pristine]=ok
+    log "$kind: image pristine (empty data partition, empty /etc/machine-id)"
+}
+
+# The data partition of an overlay after the guest shut down, as $dir/data.ext4.
+data_partition() {
+    local dir=$1 size
+    qemu-img convert -O raw "$dir/overlay.qcow2" "$dir/disk.raw"
+    size=$(copy_partition "$dir/disk.raw" chamber-data "$dir/data.ext4")
     rm -f "$dir/disk.raw"
     local blocks block_size
     blocks=$(debugfs -R stats "$dir/data.ext4" 2>/dev/null | sed -n 's/^Block count: *//p')
@@ -131,6 +155,7 @@ smoke_server() {
     local dir=$run/server image port guest_port healthy
     image=$(image_of server)
     mkdir -p "$dir"
+    check_pristine server "$image" "$dir"
     # 2 GiB more disk than the image: the first boot grows the data partition into it.
     qemu-img create -q -f qcow2 -F raw -b "$image" "$dir/overlay.qcow2" $(($(size_of "$image") + 2 * 1024 ** 3))
     port=$(free_port)
@@ -192,6 +217,7 @@ smoke_kiosk() {
     local dir=$run/kiosk image shot lit=0 size
     image=$(image_of kiosk)
     mkdir -p "$dir"
+    check_pristine kiosk "$image" "$dir"
     qemu-img create -q -f qcow2 -F raw -b "$image" "$dir/overlay.qcow2"
     log "kiosk: boot ($image), waiting for the kiosk on the screen"
     # virtio-vga: cage's DRM backend needs it (-vga std fails with "PRIME import not supported").
