@@ -14,10 +14,12 @@ chamber_package_list() {
     done
 }
 # Building, and running server and kiosk from the build tree (README command 1).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 mapfile -t CHAMBER_BUILD_PACKAGES < <(chamber_package_list build server kiosk)
 # What the test suite needs on top (README command 2): the server's optional helpers
 # (LibreOffice, Janus), the kiosk session's compositor (the dependency test checks it) and the
 # test tools. scripts/package.sh and images/build.sh install package.list and images.list.
+# shellcheck disable=SC2034
 mapfile -t CHAMBER_TEST_PACKAGES < <(chamber_package_list server-recommends server-suggests kiosk-session test)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
