@@ -330,13 +330,7 @@ class Checker:
 
 def read_incidental(path):
     """The fnmatch patterns of incidental.list."""
-    patterns = []
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            line = line.split("#", 1)[0].strip()
-            if line:
-                patterns.append(line.split()[0])
-    return patterns
+    return [text.split()[0] for _, text in debpackages.entries(path)]
 
 
 def qt_path(name):

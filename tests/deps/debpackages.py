@@ -25,15 +25,19 @@ def readme_command_lists(source_dir):
     return found.get("CHAMBER_BUILD_PACKAGES", ()), found.get("CHAMBER_TEST_PACKAGES", ())
 
 
-def read_list(path):
-    """Package names of one packaging/packages/*.list file ('#' comments, one a line)."""
-    names = []
+def entries(path):
+    """(line number, text) of each entry of a list file: '#' starts a comment, blank lines
+    are skipped. The package lists, programs.list and incidental.list share this format."""
     with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            name = line.split("#", 1)[0].strip()
-            if name:
-                names.append(name)
-    return names
+        for number, line in enumerate(stream, 1):
+            text = line.split("#", 1)[0].strip()
+            if text:
+                yield number, text
+
+
+def read_list(path):
+    """Package names of one packaging/packages/*.list file (one a line)."""
+    return [name for _, name in entries(path)]
 
 
 def read_lists(source_dir):

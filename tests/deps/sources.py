@@ -6,6 +6,8 @@ import os
 import re
 import subprocess
 
+import debpackages
+
 CPP_SUFFIXES = (".cpp", ".h")
 
 
@@ -72,15 +74,11 @@ def made_elements(source_dir):
 def read_programs_table(path):
     """{program: (list, package, why)} from packaging/programs.list."""
     table = {}
-    with open(path, encoding="utf-8") as stream:
-        for number, line in enumerate(stream, 1):
-            line = line.split("#", 1)[0].strip()
-            if not line:
-                continue
-            fields = line.split(None, 3)
-            if len(fields) < 4:
-                raise ValueError("%s:%d: want PROGRAM LIST PACKAGE WHY" % (path, number))
-            table[fields[0]] = (fields[1], fields[2], fields[3])
+    for number, line in debpackages.entries(path):
+        fields = line.split(None, 3)
+        if len(fields) < 4:
+            raise ValueError("%s:%d: want PROGRAM LIST PACKAGE WHY" % (path, number))
+        table[fields[0]] = (fields[1], fields[2], fields[3])
     return table
 
 
