@@ -185,21 +185,9 @@ QStringList ProgrammeConfig::requiredElements() const
 
 QStringList programmeElementCatalog()
 {
-    QStringList elements;
-    for (const auto video :
-        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
-        for (const auto audio :
-            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
-            ProgrammeConfig config;
-            config.videoSource = video;
-            config.audioSource = audio;
-            config.timeOverlay = true;
-            elements << config.requiredElements();
-        }
-    }
-    elements.removeDuplicates();
-    elements.sort();
-    return elements;
+    ProgrammeConfig config;
+    config.timeOverlay = true; // the one option that adds an element
+    return elementsOverSourceKinds(config);
 }
 
 namespace {

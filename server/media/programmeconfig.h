@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace chamber::media {
@@ -23,6 +24,12 @@ enum class AudioSourceKind {
     Alsa, // alsasrc device=…
     Pulse, // pulsesrc device=… (PipeWire's Pulse server on desktop systems)
 };
+
+// Every source kind, for what has to cover them all: the element catalogs and their test.
+constexpr std::array kVideoSourceKinds {
+    VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire};
+constexpr std::array kAudioSourceKinds {
+    AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse};
 
 // RTP payload types fixed by the sender; webrtcbin picks retransmission types next to them.
 constexpr int kVideoPayloadType = 96;
@@ -61,6 +68,24 @@ struct ProgrammeConfig
 // every source kind and option. `chamber-media --list-elements` prints it for the dependency
 // test (tests/deps), which maps each element to the Debian package of its plugin.
 QStringList programmeElementCatalog();
+
+// requiredElements() of `config` with each video and audio source kind in turn, without
+// duplicates, sorted: the catalog of a pipeline whose other options `config` sets.
+template<typename Config>
+QStringList elementsOverSourceKinds(Config config)
+{
+    QStringList elements;
+    for (const auto video : kVideoSourceKinds) {
+        for (const auto audio : kAudioSourceKinds) {
+            config.videoSource = video;
+            config.audioSource = audio;
+            elements << config.requiredElements();
+        }
+    }
+    elements.removeDuplicates();
+    elements.sort();
+    return elements;
+}
 
 // Device names go into gst-launch descriptions: true when `device` cannot add elements or
 // properties there (A-Z a-z 0-9 _ . / : , = -, at most 128).

@@ -124,20 +124,7 @@ QStringList ReturnSenderConfig::requiredElements() const
 
 QStringList returnElementCatalog()
 {
-    QStringList elements;
-    for (const auto video :
-        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
-        for (const auto audio :
-            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
-            ReturnSenderConfig config;
-            config.videoSource = video;
-            config.audioSource = audio;
-            elements << config.requiredElements();
-        }
-    }
-    elements.removeDuplicates();
-    elements.sort();
-    return elements;
+    return elementsOverSourceKinds(ReturnSenderConfig {});
 }
 
 ReturnSender::ReturnSender(QString peer, ReturnSenderConfig config)

@@ -326,10 +326,8 @@ void TestMediaConfig::pipelinesNameListedElements()
     QVERIFY(programmeCatalog.contains(QStringLiteral("pipewiresrc")));
     QVERIFY(returnCatalog.contains(QStringLiteral("pulsesrc")));
     int checked = 0;
-    for (const auto video :
-        {VideoSourceKind::Test, VideoSourceKind::V4l2, VideoSourceKind::Pipewire}) {
-        for (const auto audio :
-            {AudioSourceKind::Test, AudioSourceKind::Alsa, AudioSourceKind::Pulse}) {
+    for (const auto video : kVideoSourceKinds) {
+        for (const auto audio : kAudioSourceKinds) {
             for (const bool options : {false, true}) {
                 ProgrammeConfig programme;
                 programme.videoSource = video;
