@@ -464,13 +464,9 @@ void TestBridgeMedia::againstTheRealChamberd()
 {
     QTemporaryDir directory;
     QVERIFY(directory.isValid());
-    const QString config = directory.filePath(QStringLiteral("chamberd.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = %2\n")
-                   .arg(mediaProcessProgram(), smallMediaOptions().join(u' '))
-                   .toUtf8());
-    file.close();
+    const QString config
+        = writeMediaConfig(directory.path(), mediaProcessProgram(), smallMediaOptions().join(u' '));
+    QVERIFY(!config.isEmpty());
     ServerProcess server;
     QVERIFY2(server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}),
         server.log().right(3000).constData());

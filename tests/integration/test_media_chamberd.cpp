@@ -236,13 +236,9 @@ private:
 void TestMediaChamberd::initTestCase()
 {
     QVERIFY(m_configDir.isValid());
-    const QString config = m_configDir.filePath(QStringLiteral("chamberd.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = %2\n")
-                   .arg(mediaProcessProgram(), smallMediaOptions().join(u' '))
-                   .toUtf8());
-    file.close();
+    const QString config = writeMediaConfig(
+        m_configDir.path(), mediaProcessProgram(), smallMediaOptions().join(u' '));
+    QVERIFY(!config.isEmpty());
     m_server = std::make_unique<ServerProcess>();
     QVERIFY(m_server->start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
     QVERIFY2(spinUntil([&] { return mediaPid() > 0; }, 20000), m_server->log().constData());

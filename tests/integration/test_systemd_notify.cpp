@@ -222,14 +222,9 @@ void TestSystemdNotify::childrenDoNotInheritTheSocket()
     if (!QFileInfo(media).isExecutable())
         QSKIP("chamber-media is not built (CHAMBER_BUILD_MEDIA off)");
     QTemporaryDir configDir;
-    const QString config = configDir.filePath(QStringLiteral("chamberd.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = --size 320x240 "
-                              "--fps 15 --video-kbps 300 --ice-address 127.0.0.1\n")
-                   .arg(media)
-                   .toUtf8());
-    file.close();
+    const QString config = writeMediaConfig(configDir.path(), media,
+        QStringLiteral("--size 320x240 --fps 15 --video-kbps 300 --ice-address 127.0.0.1"));
+    QVERIFY(!config.isEmpty());
 
     NotifySocket socket;
     QVERIFY(socket.ok());

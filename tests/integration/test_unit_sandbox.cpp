@@ -184,14 +184,9 @@ void TestUnitSandbox::chamberdRunsInItsUnitsSandbox()
         QVERIFY(QDir().mkpath(directory));
         QVERIFY(::chown(directory.toLocal8Bit().constData(), kNobody, kNobody) == 0);
     }
-    const QString config = root.filePath(QStringLiteral("chamberd.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = --size 320x240 "
-                              "--fps 15\n")
-                   .arg(binaryPath(QStringLiteral("chamber-media")))
-                   .toUtf8());
-    file.close();
+    const QString config = writeMediaConfig(root.path(),
+        binaryPath(QStringLiteral("chamber-media")), QStringLiteral("--size 320x240 --fps 15"));
+    QVERIFY(!config.isEmpty());
     QVERIFY(QFile::setPermissions(config, QFileDevice::ReadOwner | QFileDevice::ReadOther));
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -144,14 +144,10 @@ private Q_SLOTS:
         QVERIFY(m_relay.listen(QHostAddress::LocalHost, 0));
         QVERIFY(m_relay.startMedia());
         // chamberd runs chamber-media itself: the programme at its real size, test sources.
-        const QString config = m_configDir.filePath(QStringLiteral("chamberd.conf"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = --video "
-                                  "test --audio test --ice-address 127.0.0.1\n")
-                       .arg(binaryPath(QStringLiteral("chamber-media")))
-                       .toUtf8());
-        file.close();
+        const QString config
+            = writeMediaConfig(m_configDir.path(), binaryPath(QStringLiteral("chamber-media")),
+                QStringLiteral("--video test --audio test --ice-address 127.0.0.1"));
+        QVERIFY(!config.isEmpty());
         QVERIFY(m_server.start({QStringLiteral("--demo"), QStringLiteral("--config"), config}));
         // chamberd's certificate is self-signed: the participant accepts it once.
         QVERIFY2(m_browser.start({QStringLiteral("--ignore-certificate-errors")}),

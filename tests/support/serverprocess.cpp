@@ -18,6 +18,19 @@ QString binaryPath(const QString &name)
     return QStringLiteral(CHAMBER_BIN_DIR "/") + name;
 }
 
+QString writeMediaConfig(const QString &directory, const QString &program, const QString &arguments)
+{
+    const QString path = directory + QStringLiteral("/chamberd.conf");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    const QByteArray text
+        = QStringLiteral("[media]\nenabled = true\nprogram = %1\narguments = %2\n")
+              .arg(program, arguments)
+              .toUtf8();
+    return file.write(text) == text.size() && file.flush() ? path : QString();
+}
+
 ServerProcess::ServerProcess(QString dataDir)
     : m_dataDir(std::move(dataDir))
 {

@@ -13,6 +13,10 @@
 namespace chamber::testing {
 
 QString binaryPath(const QString &name);
+// Writes DIRECTORY/chamberd.conf with the video bridges on: this chamber-media program with
+// these arguments. Returns the file's path, or an empty string when it could not be written.
+QString writeMediaConfig(
+    const QString &directory, const QString &program, const QString &arguments);
 
 class ServerProcess
 {
