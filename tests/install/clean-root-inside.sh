@@ -62,12 +62,18 @@ installed_count() {
     dpkg-query -W -f='${db:Status-Abbrev}\n' | grep -c '^ii'
 }
 
-phase_install() {
+# counted_install NAME COMMAND...: apt's package lists fetched, then the check, and how many
+# packages it added (for the report).
+counted_install() {
     apt-get update -q >"$dir/apt-update.log" 2>&1 || { cat "$dir/apt-update.log"; exit 1; }
     local before
     before=$(installed_count)
-    check "apt-get install the .debs" install_debs
+    check "$@"
     echo "$(($(installed_count) - before))" >"$dir/packages-added"
+}
+
+phase_install() {
+    counted_install "apt-get install the .debs" install_debs
     check "user chamber created" getent passwd chamber
     check "/var/lib/chamber is chamber's, 0700" state_directory_private
     check "chamberd.service enabled for boot" \
@@ -237,11 +243,7 @@ configure_source() {
 }
 
 phase_readme_install() {
-    apt-get update -q >"$dir/apt-update.log" 2>&1 || { cat "$dir/apt-update.log"; exit 1; }
-    local before
-    before=$(installed_count)
-    check "README command 1's packages (scripts/lib.sh ensure_packages)" readme_packages
-    echo "$(($(installed_count) - before))" >"$dir/packages-added"
+    counted_install "README command 1's packages (scripts/lib.sh ensure_packages)" readme_packages
 }
 
 phase_readme_run() {
