@@ -346,7 +346,9 @@ private Q_SLOTS:
         const QString base = m_server.baseUrl();
         const RestResponse join = restCall("GET", base + QStringLiteral("/join"), m_server.pin());
         QCOMPARE(join.status, 200);
-        QVERIFY(join.header("Content-Security-Policy").contains("script-src 'unsafe-inline'"));
+        // The pages are files now (assets/web): scripts from this server only, nothing inline.
+        QVERIFY(join.header("Content-Security-Policy").contains("script-src 'self'"));
+        QVERIFY(!join.header("Content-Security-Policy").contains("unsafe-inline"));
         const RestResponse watch = restCall("GET", base + QStringLiteral("/watch"), m_server.pin());
         QCOMPARE(watch.status, 200);
         QCOMPARE(watch.header("Cache-Control"), QByteArray("no-store"));
