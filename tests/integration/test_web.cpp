@@ -7,6 +7,7 @@
 //
 // Chromium missing is a failure, not a skip: scripts/test.sh installs it.
 #include "browser.h"
+#include "pdfmaker.h"
 #include "qrcode/qrcode.h"
 #include "rawclient.h"
 #include "restcall.h"
@@ -17,6 +18,9 @@
 #endif
 
 #include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPainter>
@@ -330,6 +334,86 @@ private Q_SLOTS:
         QVERIFY(waitFor(QStringLiteral("bad.state === 'offline' && bad.stoppedBecause === "
                                        "'unauthenticated'")));
         QVERIFY(evaluate(QStringLiteral("live.close(), live.state === 'offline'")).toBool());
+    }
+
+    // /join, /read and /watch at 1366 × 768 in both languages, into `directory`: the pages of
+    // `server` (this build's, or an older chamberd's for comparison). The watch page has no
+    // chamber-media here: it says the video is unavailable.
+    void shootPages(ServerProcess &server, const QString &directory)
+    {
+        const auto call = [&server](const QByteArray &method, const QString &path,
+                              const QByteArray &body = {}) {
+            return restCall(method, server.baseUrl() + path, server.pin(), server.adminToken(),
+                body, {}, 60000);
+        };
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/meetings/1/items/3/documents?name=bai-1.pdf"),
+                     makeArticlePdf(1, 2))
+                     .status,
+            201);
+        const QString read
+            = call("POST", QStringLiteral("/api/v1/meetings/1/reader-links"), R"({"delegate":3})")
+                  .json()
+                  .value(QLatin1String("url"))
+                  .toString();
+        const QString join = call("POST", QStringLiteral("/api/v1/meetings/1/join-codes"),
+            R"({"role":"bridge","label":"Điểm cầu xã Lũng Cú"})")
+                                 .json()
+                                 .value(QLatin1String("url"))
+                                 .toString();
+        QVERIFY(!read.isEmpty() && !join.isEmpty());
+        QString watch = join;
+        watch.replace(QStringLiteral("/join#"), QStringLiteral("/watch#"));
+        QVERIFY(m_page.setViewport(1366, 768));
+        QDir().mkpath(directory);
+        const auto shoot = [this, &directory](const QString &name) {
+            QTest::qWait(300); // the last layout and paint
+            const QByteArray png = m_page.screenshot();
+            const QImage image = QImage::fromData(png, "PNG");
+            QCOMPARE(image.size(), QSize(1366, 768));
+            QFile file(directory + u'/' + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(png);
+        };
+        const auto choose = [this](const QString &language) {
+            m_page.evaluate(QStringLiteral("(b => b ? (b.click(), 1) : 0)(document.querySelector("
+                                           "'#lang [data-lang=%1]'))")
+                                .arg(language));
+        };
+        for (const QString &language : {QStringLiteral("vi"), QStringLiteral("en")}) {
+            QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+            QVERIFY(m_page.navigate(join));
+            shoot(QStringLiteral("join-%1.png").arg(language));
+            QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+            QVERIFY(m_page.navigate(read));
+            QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.doc').length === 1")));
+            choose(language);
+            shoot(QStringLiteral("read-%1.png").arg(language));
+            QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector('.doc').click(), 1"))
+                        .toInt());
+            QVERIFY(waitFor(QStringLiteral("document.getElementById('page').naturalWidth > 0 && "
+                                           "document.getElementById('page').style.visibility === "
+                                           "'visible'")));
+            shoot(QStringLiteral("read-page-%1.png").arg(language));
+            QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+            QVERIFY(m_page.navigate(watch));
+            QVERIFY(waitFor(QStringLiteral("['unavailable', 'waiting', 'stopped'].includes("
+                                           "document.body.dataset.state)")));
+            choose(language);
+            shoot(QStringLiteral("watch-%1.png").arg(language));
+        }
+    }
+
+    void screenshotsOfThePages()
+    {
+        shootPages(m_server, QStringLiteral(CHAMBER_BIN_DIR "/../web-screenshots"));
+        // CHAMBER_SCREENSHOT_BEFORE=<an older chamberd>: the same pages as it served them.
+        const QString before = qEnvironmentVariable("CHAMBER_SCREENSHOT_BEFORE");
+        if (before.isEmpty())
+            return;
+        ServerProcess older;
+        older.setProgram(before);
+        QVERIFY(older.start({QStringLiteral("--demo")}));
+        shootPages(older, QStringLiteral(CHAMBER_BIN_DIR "/../web-screenshots/before"));
     }
 
     void cleanupTestCase()
