@@ -193,6 +193,18 @@ private Q_SLOTS:
         const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
         QCOMPARE(last.value(QLatin1String("kind")).toString(), QStringLiteral("agenda.added"));
         QCOMPARE(last.value(QLatin1String("actor")).toString(), QStringLiteral("account:thư ký"));
+        // The export with the account's events verifies (chamberctl verify replays the actor).
+        QTemporaryDir work;
+        const QString exported = work.filePath(QStringLiteral("log.jsonl"));
+        const QStringList connection {QStringLiteral("--data"), m_server.process.dataDir(),
+            QStringLiteral("--server"), m_server.process.baseUrl()};
+        CtlRun run = runChamberctl(connection
+            + QStringList {QStringLiteral("export"), QStringLiteral("1"),
+                QStringLiteral("--output"), exported});
+        QCOMPARE(run.exitCode, 0);
+        run = runChamberctl({QStringLiteral("verify"), exported});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("chain intact")));
         // The same page with the server's own Origin is fine.
         QList<QPair<QByteArray, QByteArray>> own = session.headers();
         own.append({"Origin", "https://" + QUrl(m_server.process.baseUrl()).authority().toUtf8()});
