@@ -4,6 +4,7 @@
 #include "api/restapi.h"
 #include "core/meeting.h"
 #include "protocol/event.h"
+#include "protocol/text.h"
 #include "services/authenticator.h"
 #include "services/documentservice.h"
 #include "services/meetingservice.h"
@@ -32,6 +33,19 @@ HttpReply errorReply(const Error &error,
 }
 
 } // namespace
+
+QByteArray rawQueryValue(const QUrl &url, QByteArrayView key)
+{
+    const QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype equals = pair.indexOf('=');
+        const QByteArray name = QByteArray::fromPercentEncoding(pair.left(equals));
+        if (name == key)
+            return equals < 0 ? QByteArray()
+                              : QByteArray::fromPercentEncoding(pair.mid(equals + 1));
+    }
+    return {};
+}
 
 std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size)
 {
@@ -84,8 +98,7 @@ DocumentApi::DocumentApi(RestApi &rest, services::MeetingService &meetings,
 
 HttpReply DocumentApi::upload(const RouteContext &context) const
 {
-    const QString name = QUrlQuery(context.request.url())
-                             .queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    const QByteArray name = rawQueryValue(context.request.url(), "name");
     // PDFs and refusals are answered before upload() returns; office files when their
     // conversion is done, the event loop serving everyone else meanwhile.
     auto answered = std::make_shared<std::optional<HttpReply>>();
@@ -176,10 +189,11 @@ HttpReply DocumentApi::serve(const edge::HttpRequest &request) const
     // Not found rather than forbidden: another meeting's documents are not even named.
     if (!protocol::isSha256Hex(sha256) || !m_documents.mayRead(*principal, sha256))
         return errorReply(makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
-    return streamDocument(request, sha256);
+    return streamDocument(request, sha256, m_documents.downloadName(*principal, sha256));
 }
 
-HttpReply DocumentApi::streamDocument(const edge::HttpRequest &request, const QString &sha256) const
+HttpReply DocumentApi::streamDocument(
+    const edge::HttpRequest &request, const QString &sha256, const QString &fileName) const
 {
     const QString path = m_documents.files().pathOf(sha256);
     const qint64 size = QFile(path).size();
@@ -205,6 +219,9 @@ HttpReply DocumentApi::streamDocument(const edge::HttpRequest &request, const QS
     reply.status = range ? 206 : 200;
     reply.contentType = "application/pdf";
     reply.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
+    // Shown in the browser; "save" keeps a name without path separators or controls.
+    reply.headers.append(qMakePair(
+        QByteArray("Content-Disposition"), protocol::contentDisposition("inline", fileName)));
     if (range)
         reply.headers.append(qMakePair(QByteArray("Content-Range"),
             "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'

@@ -34,7 +34,8 @@ public:
 
     // The answer for a document the caller may read (checked before): ETag, Range, the file
     // streamed by the connection's thread. Also what the phone reader sends (ReaderApi).
-    HttpReply streamDocument(const edge::HttpRequest &request, const QString &sha256) const;
+    HttpReply streamDocument(
+        const edge::HttpRequest &request, const QString &sha256, const QString &fileName) const;
 
 private:
     HttpReply upload(const RouteContext &context) const;
@@ -57,5 +58,10 @@ struct ByteRange
     bool satisfiable = true;
 };
 std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size);
+
+// The value of `key` in the URL's query, percent-decoded to the bytes the client sent (QUrlQuery
+// would turn bytes that are not UTF-8 into replacement characters before anyone could refuse
+// them); empty when absent.
+QByteArray rawQueryValue(const QUrl &url, QByteArrayView key);
 
 } // namespace chamber::api

@@ -213,8 +213,9 @@ QJsonObject ReaderApi::meetingJson(const services::ReaderSession &session) const
             continue;
         byItem[document.item].append(QJsonObject {{QStringLiteral("id"), id},
             {QStringLiteral("sha256"), document.sha256}, {QStringLiteral("title"), document.title},
-            {QStringLiteral("name"), document.name}, {QStringLiteral("pages"), document.pages},
-            {QStringLiteral("bytes"), document.bytes}});
+            {QStringLiteral("name"), document.name},
+            {QStringLiteral("fileName"), document.fileName()},
+            {QStringLiteral("pages"), document.pages}, {QStringLiteral("bytes"), document.bytes}});
     }
     QJsonArray items;
     for (qint64 id : meeting->agenda.preorder()) {
@@ -293,7 +294,8 @@ HttpReply ReaderApi::serve(const edge::HttpRequest &request, const AnswerLater &
     if (!meeting || !findDocument(*meeting, parsed->sha256))
         return readerError(makeError(ErrorCode::NotFound, QStringLiteral("no such document")));
     if (document) {
-        HttpReply reply = m_documents.streamDocument(request, parsed->sha256);
+        HttpReply reply = m_documents.streamDocument(
+            request, parsed->sha256, findDocument(*meeting, parsed->sha256)->fileName());
         reply.headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
         return reply;
     }

@@ -1,5 +1,7 @@
 #include "core/delegatecsv.h"
 
+#include "protocol/text.h"
+
 #include <QHash>
 #include <QList>
 #include <QStringDecoder>
@@ -41,6 +43,21 @@ constexpr std::array kAliases {
     ColumnAlias {Column::Weight, u"trọng số"},
     ColumnAlias {Column::Weight, u"trong so"},
 };
+
+QString columnName(Column column)
+{
+    switch (column) {
+    case Column::Name:
+        return QStringLiteral("name");
+    case Column::Group:
+        return QStringLiteral("group");
+    case Column::Seat:
+        return QStringLiteral("seat");
+    case Column::Weight:
+        break;
+    }
+    return QStringLiteral("weight");
+}
 
 std::optional<Column> columnFor(const QString &header)
 {
@@ -227,11 +244,19 @@ DelegateCsv parseDelegateCsv(const QString &input)
         row.line = record.line;
         bool rowOk = true;
         for (size_t c = 0; c < columns.size(); ++c) {
-            const QString value = record.fields.at(qsizetype(c)).trimmed();
+            // Names, groups and seats are labels like those sent one by one (protocol/text.h).
+            const QString value = protocol::normalizedLabel(record.fields.at(qsizetype(c)));
             if (hasControlCharacters(value)) {
                 problem(QStringLiteral("control characters in a field"));
                 rowOk = false;
                 break;
+            }
+            if (*columns[c] != Column::Weight) {
+                if (auto invisible = protocol::labelProblem(value)) {
+                    problem(QStringLiteral("the %1 %2").arg(columnName(*columns[c]), *invisible));
+                    rowOk = false;
+                    break;
+                }
             }
             switch (*columns[c]) {
             case Column::Name:

@@ -1,6 +1,8 @@
 #include "core/documents.h"
 
+#include "core/uploadcheck.h"
 #include "protocol/event.h"
+#include "protocol/text.h"
 
 namespace chamber::core {
 
@@ -18,6 +20,12 @@ QString text(const QJsonObject &json, const char *field)
 
 } // namespace
 
+QString Document::fileName() const
+{
+    return protocol::safeFileName(
+        name.isEmpty() ? title : titleFromName(name), QStringLiteral("pdf"));
+}
+
 QJsonObject Document::toJson() const
 {
     QJsonObject json {
@@ -25,6 +33,7 @@ QJsonObject Document::toJson() const
         {QStringLiteral("item"), item},
         {QStringLiteral("sha256"), sha256},
         {QStringLiteral("name"), name},
+        {QStringLiteral("fileName"), fileName()},
         {QStringLiteral("title"), title},
         {QStringLiteral("pages"), pages},
         {QStringLiteral("bytes"), bytes},

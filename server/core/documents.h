@@ -29,6 +29,11 @@ struct Document
     bool removed = false;
     QString removedAt;
 
+    // What a download is saved as: the name made safe for a file system ("/" and controls
+    // replaced, protocol::safeFileName()), always ending in .pdf (what is served is the PDF).
+    // Not stored: toJson() adds it as "fileName" for clients.
+    QString fileName() const;
+
     QJsonObject toJson() const;
     static Result<Document> fromJson(const QJsonObject &json);
 };

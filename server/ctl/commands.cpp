@@ -3,6 +3,7 @@
 #include "ctl/accountcommands.h"
 #include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
+#include "ctl/pollrule.h"
 #include "ctl/readercommands.h"
 #include "ctl/votingcommands.h"
 
@@ -15,6 +16,12 @@ namespace chamber::ctl {
 namespace {
 
 const QSet<QString> kNoOptions;
+
+QSet<QString> pollRuleOptionSet()
+{
+    const QStringList options = pollRuleOptions();
+    return QSet<QString>(options.begin(), options.end());
+}
 
 bool parseId(const QString &text, qint64 *id)
 {
@@ -504,12 +511,15 @@ const std::vector<CommandSpec> &table()
         {"devices", "MEETING", "enrolled devices and whether they are online", kNoOptions,
             deviceList},
         {"poll create",
-            "MEETING --title T [--rule PRESET] [--candidates \"A;B\"] [--secret] [--allow-change] "
-            "[--item I]",
-            "a poll (draft); rules: majority-of-members, two-thirds-of-members, "
-            "majority-of-present, simple-majority, ...",
-            {QStringLiteral("title"), QStringLiteral("rule"), QStringLiteral("candidates"),
-                QStringLiteral("secret"), QStringLiteral("allow-change"), QStringLiteral("item")},
+            "MEETING --title T [--rule PRESET | --fraction N/D --at-least|--more-than "
+            "--base members|present|cast [--abstentions count|ignore] [--by-weight] "
+            "[--quorum N/D [--quorum-at-least]]] [--candidates \"A;B\"] [--secret] "
+            "[--allow-change] [--item I]",
+            "a poll (draft); preset rules: majority-of-members, two-thirds-of-members, "
+            "majority-of-present, simple-majority, ...; or a custom rule",
+            QSet<QString> {QStringLiteral("title"), QStringLiteral("candidates"),
+                QStringLiteral("secret"), QStringLiteral("allow-change"), QStringLiteral("item")}
+                .unite(pollRuleOptionSet()),
             pollCreate},
         {"poll open", "MEETING POLL", "open voting", kNoOptions,
             [](const Arguments &a, CommandContext &c) { return pollStep(a, c, "open"); }},

@@ -1,6 +1,7 @@
 #include "ctl/votingcommands.h"
 
 #include "ctl/commandhelpers.h"
+#include "ctl/pollrule.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -51,12 +52,16 @@ int pollCreate(const Arguments &args, CommandContext &c)
     qint64 meeting = 0;
     if (!positive(args.word(0), &meeting) || !args.has(QStringLiteral("title")))
         return fail(c,
-            QStringLiteral("poll create MEETING --title T [--rule PRESET] [--candidates \"A;B;C\"] "
-                           "[--secret] [--allow-change] [--item ITEM]"));
+            QStringLiteral("poll create MEETING --title T [--rule PRESET | --fraction N/D "
+                           "--at-least|--more-than --base members|present|cast "
+                           "[--abstentions count|ignore] [--by-weight] [--quorum N/D "
+                           "[--quorum-at-least]]] [--candidates \"A;B;C\"] [--secret] "
+                           "[--allow-change] [--item ITEM]"));
+    auto rule = pollRuleFromArguments(args);
+    if (!rule)
+        return fail(c, rule.error().message);
     QJsonObject body {{QStringLiteral("title"), args.value(QStringLiteral("title"))},
-        {QStringLiteral("rule"),
-            QJsonObject {{QStringLiteral("preset"),
-                args.value(QStringLiteral("rule"), QStringLiteral("majority-of-members"))}}},
+        {QStringLiteral("rule"), rule.value()},
         {QStringLiteral("secret"), args.has(QStringLiteral("secret"))},
         {QStringLiteral("allowChange"), args.has(QStringLiteral("allow-change"))}};
     if (args.has(QStringLiteral("candidates")))
@@ -75,19 +80,18 @@ int pollCreate(const Arguments &args, CommandContext &c)
             QJsonDocument(body).toJson(QJsonDocument::Compact));
     if (!answered(c, result, &code))
         return code;
-    c.out << "poll "
-          << result->json()
-                 .value(QLatin1String("result"))
-                 .toObject()
-                 .value(QLatin1String("poll"))
-                 .toInteger()
-          << " created (draft); open it with: chamberctl poll open " << meeting << ' '
-          << result->json()
-                 .value(QLatin1String("result"))
-                 .toObject()
-                 .value(QLatin1String("poll"))
-                 .toInteger()
-          << Qt::endl;
+    const qint64 poll = result->json()
+                            .value(QLatin1String("result"))
+                            .toObject()
+                            .value(QLatin1String("poll"))
+                            .toInteger();
+    c.out << "poll " << poll << " created (draft); open it with: chamberctl poll open " << meeting
+          << ' ' << poll << Qt::endl;
+    // The rule as the server understood it, in words: what the chair will read out.
+    const auto shown = c.client.get(pollPath(meeting, poll));
+    if (!answered(c, shown, &code))
+        return code;
+    c.out << "rule: " << shown->json().value(QLatin1String("ruleText")).toString() << Qt::endl;
     return ExitOk;
 }
 

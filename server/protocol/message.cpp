@@ -1,5 +1,7 @@
 #include "protocol/message.h"
 
+#include "protocol/text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -59,13 +61,18 @@ std::optional<Error> validateValue(
     case FieldKind::String: {
         if (!value.isString())
             return bad(QStringLiteral("must be a string"));
-        const QString text = value.toString();
+        // A label is checked in the form it is kept in (validateMessage() stores that form).
+        const QString text = spec.label ? normalizedLabel(value.toString()) : value.toString();
         const qint64 length = text.size();
         if (length < spec.min || (spec.max > 0 && length > spec.max)) {
             return bad(QStringLiteral("must be %1 to %2 characters long, not %3")
                            .arg(spec.min)
                            .arg(spec.max)
                            .arg(length));
+        }
+        if (spec.label) {
+            if (auto problem = labelProblem(text))
+                return bad(*problem); // names the character
         }
         if (!isControlFree(text))
             return bad(QStringLiteral("contains control characters"));
@@ -206,6 +213,12 @@ Result<Message> validateMessage(const QJsonObject &object, Direction direction, 
     message.spec = spec;
     message.id = idValue.toString();
     message.body = object;
+    // Labels are kept in one form, whatever the client's keyboard or OS composed.
+    for (const auto &field : spec->fields) {
+        const QLatin1String name(field.name);
+        if (field.label && object.value(name).isString())
+            message.body.insert(name, normalizedLabel(object.value(name).toString()));
+    }
     return message;
 }
 

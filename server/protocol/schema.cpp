@@ -9,6 +9,9 @@ namespace {
 constexpr qint64 kMaxId = 2147483647;
 constexpr qint64 kMaxText = 10000;
 constexpr qint64 kMaxCsv = 1 << 20;
+// Marks a string as a label (a title or name people read): checked by protocol/text.h's
+// labelProblem() and kept in NFC.
+constexpr bool kLabel = true;
 
 const char *const kQuorumBases[] = {"heads", "weight", nullptr};
 const char *const kAgendaKinds[] = {"item", "section", "break", nullptr};
@@ -67,9 +70,9 @@ constexpr std::array kReaderLinkCreate {
 
 // --- client to server: commands --------------------------------------------------------------
 constexpr std::array kMeetingCreate {
-    FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title"},
+    FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
+    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, "", kLabel},
     FieldSpec {
         "startsAt", FieldKind::String, false, 0, 40, nullptr, {}, "ISO 8601 date-time with offset"},
     FieldSpec {"quorum", FieldKind::Object, false, 0, 0, nullptr, kQuorumRuleFields,
@@ -80,15 +83,15 @@ constexpr std::array kMeetingCreate {
 constexpr std::array kMeetingUpdate {
     kMeeting,
     FieldSpec {"allowProxies", FieldKind::Boolean, false, 0, 0, nullptr, {}, ""},
-    FieldSpec {"title", FieldKind::String, false, 1, 300, nullptr, {}, ""},
+    FieldSpec {"title", FieldKind::String, false, 1, 300, nullptr, {}, "", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
-    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
+    FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, "", kLabel},
     FieldSpec {"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
 };
 constexpr std::array kMeetingOnly {kMeeting};
 constexpr std::array kAgendaAdd {
     kMeeting,
-    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "item title"},
+    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "item title", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
     FieldSpec {"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {},
         "item (default), section or break"},
@@ -100,7 +103,7 @@ constexpr std::array kAgendaAdd {
 constexpr std::array kAgendaUpdate {
     kMeeting,
     kItem,
-    FieldSpec {"title", FieldKind::String, false, 1, 500, nullptr, {}, ""},
+    FieldSpec {"title", FieldKind::String, false, 1, 500, nullptr, {}, "", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
     FieldSpec {"kind", FieldKind::String, false, 1, 16, kAgendaKinds, {}, ""},
 };
@@ -120,18 +123,19 @@ constexpr std::array kAgendaSelect {
 };
 constexpr std::array kDelegateAdd {
     kMeeting,
-    FieldSpec {"name", FieldKind::String, true, 1, 200, nullptr, {}, "full name"},
-    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, "delegation or group"},
-    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, "seat label, unique"},
+    FieldSpec {"name", FieldKind::String, true, 1, 200, nullptr, {}, "full name", kLabel},
+    FieldSpec {
+        "group", FieldKind::String, false, 0, 200, nullptr, {}, "delegation or group", kLabel},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, "seat label, unique", kLabel},
     FieldSpec {"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {},
         "voting weight; default 1, 0 for a non-voting participant"},
 };
 constexpr std::array kDelegateUpdate {
     kMeeting,
     kDelegate,
-    FieldSpec {"name", FieldKind::String, false, 1, 200, nullptr, {}, ""},
-    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, ""},
-    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, ""},
+    FieldSpec {"name", FieldKind::String, false, 1, 200, nullptr, {}, "", kLabel},
+    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, "", kLabel},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, "", kLabel},
     FieldSpec {"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {}, ""},
 };
 constexpr std::array kDelegateOnly {kMeeting, kDelegate};
@@ -153,7 +157,7 @@ constexpr std::array kDocumentPresent {
 };
 constexpr std::array kPollCreate {
     kMeeting,
-    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "what is voted on"},
+    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "what is voted on", kLabel},
     FieldSpec {"item", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
         "the agenda item it decides"},
     FieldSpec {"choices", FieldKind::Array, false, 0, 0, nullptr, {},

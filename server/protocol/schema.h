@@ -50,6 +50,9 @@ struct FieldSpec
     // For objects with a known shape.
     std::span<const struct FieldSpec> fields = {};
     const char *doc = "";
+    // String: a label (title, name) shown to people; refused when protocol::labelProblem()
+    // finds a control, bidi or invisible character, and normalised to NFC.
+    bool label = false;
 };
 
 struct MessageSpec

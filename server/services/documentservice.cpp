@@ -2,6 +2,7 @@
 
 #include "core/officearchive.h"
 #include "core/uploadcheck.h"
+#include "protocol/text.h"
 #include "services/meetingservice.h"
 #include "services/officeconverter.h"
 #include "services/pdfinspector.h"
@@ -9,7 +10,6 @@
 #include "support/log.h"
 
 #include <QCryptographicHash>
-#include <QFileInfo>
 
 namespace chamber::services {
 
@@ -39,11 +39,11 @@ Status DocumentService::checkTarget(const Principal &principal, qint64 meetingId
 }
 
 void DocumentService::upload(const Principal &principal, qint64 meetingId, qint64 item,
-    const QString &fileName, const QByteArray &content, UploadDone done)
+    const QByteArray &fileName, const QByteArray &content, UploadDone done)
 {
     if (auto target = checkTarget(principal, meetingId, item); !target)
         return done(target.error());
-    auto name = core::checkUploadName(fileName);
+    auto name = core::checkUploadNameBytes(fileName);
     if (!name)
         return done(name.error());
     if (content.size() > m_options.maxUploadBytes)
@@ -140,13 +140,18 @@ Result<QJsonObject> DocumentService::store(const Principal &principal, qint64 me
     document.item = item;
     document.sha256 = staged->sha256;
     document.name = name;
-    document.title = pdf->title.isEmpty() ? QFileInfo(name).completeBaseName() : pdf->title;
+    // A metadata title is outside data like the name: one with invisible or bidi characters
+    // is not shown; the name (already checked) is.
+    const bool metadataTitleFit = !pdf->title.isEmpty() && !protocol::labelProblem(pdf->title);
+    document.title
+        = metadataTitleFit ? protocol::normalizedLabel(pdf->title) : core::titleFromName(name);
     document.pages = pdf->pages;
     document.bytes = content.size();
     document.source = source;
     document.sourceSha256 = sourceSha256;
     QJsonObject data = document.toJson();
     data.remove(QStringLiteral("addedAt"));
+    data.remove(QStringLiteral("fileName")); // derived from the name, never stored
     data.remove(QStringLiteral("removed"));
     auto appended = m_meetings.appendEvents(
         meetingId, principal.id, {core::EventDraft {QStringLiteral("document.added"), data}});
@@ -167,6 +172,29 @@ bool DocumentService::mayRead(const Principal &principal, const QString &sha256)
         return m_files.contains(sha256);
     const core::MeetingState *meeting = m_meetings.meeting(principal.meeting);
     return meeting && meeting->documents.hasContent(sha256);
+}
+
+QString DocumentService::downloadName(const Principal &principal, const QString &sha256) const
+{
+    const auto named = [&](const core::MeetingState *meeting) -> const core::Document * {
+        if (!meeting)
+            return nullptr;
+        for (const auto &[id, document] : meeting->documents.all()) {
+            if (document.sha256 == sha256 && !document.removed)
+                return &document;
+        }
+        return nullptr;
+    };
+    const core::Document *document = nullptr;
+    if (principal.isAdmin()) {
+        for (const core::MeetingState *meeting : m_meetings.meetings()) {
+            if ((document = named(meeting)))
+                break;
+        }
+    } else {
+        document = named(m_meetings.meeting(principal.meeting));
+    }
+    return document ? document->fileName() : sha256 + QStringLiteral(".pdf");
 }
 
 } // namespace chamber::services

@@ -47,12 +47,18 @@ public:
     // office file "the same bytes" are the office file's, since each conversion's PDF differs.
     // A refused upload leaves nothing behind. PDFs and refusals are answered before upload()
     // returns; an office file is answered when its conversion is over.
-    void upload(const Principal &principal, qint64 meeting, qint64 item, const QString &fileName,
+    // `fileName` is the name's bytes as they came: refused unless valid UTF-8.
+    void upload(const Principal &principal, qint64 meeting, qint64 item, const QByteArray &fileName,
         const QByteArray &content, UploadDone done);
 
     // May this principal download the document with this content? The admin: any stored one;
     // a device: those of its meeting that are not removed.
     bool mayRead(const Principal &principal, const QString &sha256) const;
+
+    // The file name a download of these bytes is saved under: the document's
+    // protocol::safeFileName() (its name may hold "/"), from the principal's meeting (the
+    // admin's: the first meeting that has it); "<sha256>.pdf" when no document names it.
+    QString downloadName(const Principal &principal, const QString &sha256) const;
 
     const storage::DocumentFiles &files() const { return m_files; }
     const DocumentOptions &options() const { return m_options; }

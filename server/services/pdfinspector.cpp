@@ -1,5 +1,7 @@
 #include "services/pdfinspector.h"
 
+#include "core/uploadcheck.h"
+
 #include <QFile>
 #include <QPdfDocument>
 #include <QRegularExpression>
@@ -13,14 +15,18 @@ Error refused(const QString &why)
     return makeError(ErrorCode::Invalid, why, QStringLiteral("content"));
 }
 
-// The trailer's %%EOF sits in the last kilobyte; a cut-off upload has none.
-constexpr qint64 kTrailerWindow = 1024;
-
-bool hasTrailer(QFile &file)
+// The end of the file, mapped rather than read: uploads are up to [documents] max-upload-mib.
+Status checkEnd(QFile &file)
 {
     const qint64 size = file.size();
-    file.seek(std::max<qint64>(0, size - kTrailerWindow));
-    return file.read(kTrailerWindow).contains("%%EOF");
+    if (size <= 0)
+        return refused(QStringLiteral("the file is empty"));
+    uchar *mapped = file.map(0, size);
+    if (!mapped)
+        return makeError(ErrorCode::Internal, QStringLiteral("cannot map %1").arg(file.fileName()));
+    Status end = core::checkPdfEnd(QByteArrayView(mapped, size));
+    file.unmap(mapped);
+    return end;
 }
 
 // An /Encrypt entry in a trailer or cross-reference stream dictionary. Searched in the whole
@@ -49,8 +55,8 @@ Result<PdfInfo> inspectPdf(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(path));
-    if (!hasTrailer(file))
-        return refused(QStringLiteral("the PDF is truncated (it does not end with %%EOF)"));
+    if (auto end = checkEnd(file); !end)
+        return end.error();
     if (declaresEncryption(file))
         return refused(QStringLiteral(
             "the PDF is encrypted; save it without a password or restrictions and upload again"));

@@ -1,5 +1,6 @@
 // Does an uploaded file open as a PDF a tablet can show? Checked with QtPdf (the engine the
-// kiosk's viewer uses), plus what QtPdf forgives: a missing end (truncated upload) and
+// kiosk's viewer uses), plus what QtPdf forgives: a missing or wrong end (a truncated upload, or
+// one cut short inside an appended revision, whose newer revision QtPdf silently drops) and
 // encryption with an empty user password (it opens, but the kiosk would need the password
 // for annotations and text search).
 #pragma once

@@ -7,6 +7,7 @@
 #include "storage/sqlite.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -211,6 +212,82 @@ private Q_SLOTS:
         run = account({QStringLiteral("disable"), QStringLiteral("không có")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QStringLiteral("no such account")));
+    }
+
+    // poll create with a custom rule: 2/3 at least of the members present, with a quorum; the
+    // server's own words for the rule are printed. Bad rules are refused (locally or by the
+    // server) with a clear reason and create nothing.
+    void pollWithACustomRule()
+    {
+        const auto polls = [&] {
+            const Run shown = ctl({QStringLiteral("--json"), QStringLiteral("meeting"),
+                QStringLiteral("show"), QStringLiteral("1")});
+            return QJsonDocument::fromJson(shown.out.toUtf8())
+                .object()
+                .value(QLatin1String("polls"))
+                .toArray()
+                .size();
+        };
+        const qsizetype before = polls();
+        const QStringList create {QStringLiteral("poll"), QStringLiteral("create"),
+            QStringLiteral("1"), QStringLiteral("--title"),
+            QStringLiteral("Sửa đổi quy chế làm việc")};
+        Run run = ctl(create
+            + QStringList {QStringLiteral("--fraction"), QStringLiteral("2/3"),
+                QStringLiteral("--at-least"), QStringLiteral("--base"), QStringLiteral("present"),
+                QStringLiteral("--quorum"), QStringLiteral("1/2")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral(" created (draft)")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral(
+                     "rule: at least 2/3 of members present; quorum: more than 1/2 of members")),
+            qPrintable(run.out));
+        QCOMPARE(polls(), before + 1);
+
+        // Votes cast, abstentions counted, by weight.
+        run = ctl(create
+            + QStringList {QStringLiteral("--fraction"), QStringLiteral("1/2"),
+                QStringLiteral("--more-than"), QStringLiteral("--base"), QStringLiteral("cast"),
+                QStringLiteral("--abstentions"), QStringLiteral("count"),
+                QStringLiteral("--by-weight")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rule: more than 1/2 of votes cast, abstentions "
+                                                 "included, by voting weight")),
+            qPrintable(run.out));
+        QCOMPARE(polls(), before + 2);
+
+        const auto refused = [&](const QStringList &options, const QString &reason) {
+            const Run bad = ctl(create + options);
+            QVERIFY2(bad.exitCode != 0, qPrintable(options.join(u' ')));
+            QVERIFY2(bad.err.contains(reason), qPrintable(bad.err));
+            QCOMPARE(polls(), before + 2);
+        };
+        refused({QStringLiteral("--fraction"), QStringLiteral("3/2"), QStringLiteral("--at-least"),
+                    QStringLiteral("--base"), QStringLiteral("present")},
+            QStringLiteral("--fraction 3/2: the fraction must be more than 0 and at most 1"));
+        refused(
+            {QStringLiteral("--fraction"), QStringLiteral("two thirds"),
+                QStringLiteral("--at-least"), QStringLiteral("--base"), QStringLiteral("present")},
+            QStringLiteral("is not a fraction"));
+        refused({QStringLiteral("--fraction"), QStringLiteral("2/3"), QStringLiteral("--base"),
+                    QStringLiteral("present")},
+            QStringLiteral("--at-least or --more-than"));
+        refused({QStringLiteral("--fraction"), QStringLiteral("2/3"), QStringLiteral("--at-least"),
+                    QStringLiteral("--base"), QStringLiteral("everyone")},
+            QStringLiteral("--base must be members"));
+        refused({QStringLiteral("--fraction"), QStringLiteral("2/3"), QStringLiteral("--at-least"),
+                    QStringLiteral("--base"), QStringLiteral("members"),
+                    QStringLiteral("--abstentions"), QStringLiteral("count")},
+            QStringLiteral("--abstentions only applies to --base cast"));
+        refused({QStringLiteral("--rule"), QStringLiteral("simple-majority"),
+                    QStringLiteral("--fraction"), QStringLiteral("2/3")},
+            QStringLiteral("give one or the other"));
+        refused({QStringLiteral("--fraction"), QStringLiteral("1/2"), QStringLiteral("--more-than"),
+                    QStringLiteral("--base"), QStringLiteral("cast"), QStringLiteral("--quorum"),
+                    QStringLiteral("0/3")},
+            QStringLiteral("--quorum 0/3"));
+        // The server checks too: a preset it does not know.
+        refused({QStringLiteral("--rule"), QStringLiteral("unanimity")},
+            QStringLiteral("no preset \"unanimity\""));
     }
 
     void csvErrorsNameTheLines()

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace chamber::testing {
@@ -38,6 +39,40 @@ QByteArray encryptPdf(const QByteArray &pdf, const QString &password)
         return {};
     QFile result(out);
     return result.open(QIODevice::ReadOnly) ? result.readAll() : QByteArray();
+}
+
+QByteArray appendRevision(const QByteArray &pdf, const QString &title)
+{
+    const QString tail = QString::fromLatin1(pdf.right(4096));
+    static const QRegularExpression startxref(QStringLiteral("startxref\\s+(\\d+)\\s+%%EOF\\s*$"));
+    static const QRegularExpression size(QStringLiteral("/Size\\s+(\\d+)"));
+    static const QRegularExpression root(QStringLiteral("/Root\\s+(\\d+\\s+\\d+\\s+R)"));
+    const auto previous = startxref.match(tail);
+    const auto objects = size.match(tail);
+    const auto catalog = root.match(tail);
+    if (!previous.hasMatch() || !objects.hasMatch() || !catalog.hasMatch())
+        return {};
+    const int infoObject = objects.captured(1).toInt();
+    QByteArray update = pdf;
+    if (!update.endsWith('\n'))
+        update += '\n';
+    const qint64 infoOffset = update.size();
+    // A UTF-16BE text string with its byte order mark (ISO 32000-1, 7.9.2.2).
+    QByteArray utf16("\xfe\xff");
+    for (const QChar c : title) {
+        utf16 += char(c.unicode() >> 8);
+        utf16 += char(c.unicode() & 0xff);
+    }
+    update += QByteArray::number(infoObject) + " 0 obj\n<< /Title <" + utf16.toHex()
+        + "> /Producer (chamber tests) >>\nendobj\n";
+    const qint64 xrefOffset = update.size();
+    update += "xref\n" + QByteArray::number(infoObject) + " 1\n"
+        + QByteArray::number(infoOffset).rightJustified(10, '0') + " 00000 n \n";
+    update += "trailer\n<< /Size " + QByteArray::number(infoObject + 1) + " /Root "
+        + catalog.captured(1).toLatin1() + " /Info " + QByteArray::number(infoObject)
+        + " 0 R /Prev " + previous.captured(1).toLatin1() + " >>\nstartxref\n"
+        + QByteArray::number(xrefOffset) + "\n%%EOF\n";
+    return update;
 }
 
 } // namespace chamber::testing

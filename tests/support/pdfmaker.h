@@ -18,4 +18,9 @@ QByteArray makeArticlePdf(int article, int minPages = 1);
 // restrictions); empty when qpdf is missing.
 QByteArray encryptPdf(const QByteArray &pdf, const QString &password);
 
+// `pdf` with an incremental update appended, as editors and signing tools write them: a new
+// document information dictionary with `title`, a cross-reference section for it and a
+// trailer pointing back (/Prev) at the previous one. Empty when `pdf` has no classic trailer.
+QByteArray appendRevision(const QByteArray &pdf, const QString &title);
+
 } // namespace chamber::testing

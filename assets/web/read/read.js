@@ -172,7 +172,7 @@ async function download(event) {
     const response = await api(`/reader/api/docs/${d.sha256}`);
     if (!response.ok) return failFrom(response);
     const url = URL.createObjectURL(await response.blob());
-    const a = el('a', {href: url, download: d.name || `${d.title}.pdf`});
+    const a = el('a', {href: url, download: d.fileName /* the server's: no '/' or control characters */});
     document.body.append(a);
     a.click();
     a.remove();
