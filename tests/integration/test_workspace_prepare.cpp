@@ -70,8 +70,7 @@ private:
     RestResponse admin(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
         return restCall(method, m_server.baseUrl() + QStringLiteral("/api/v1") + path,
-            m_server.pin(), m_server.adminToken(), body,
-            {{"Content-Type", "application/json"}});
+            m_server.pin(), m_server.adminToken(), body, {{"Content-Type", "application/json"}});
     }
 
     QJsonObject meeting() { return admin("GET", QStringLiteral("/meetings/1")).json(); }
@@ -243,8 +242,8 @@ private Q_SLOTS:
         QVERIFY(m_page.navigate(m_server.baseUrl() + u'/'));
         QVERIFY(waitFor(QStringLiteral("location.hash === '#/login' && "
                                        "!!document.getElementById('login-name')")));
-        QCOMPARE(eval(QStringLiteral("document.documentElement.lang")).toString(),
-            QStringLiteral("vi"));
+        QCOMPARE(
+            eval(QStringLiteral("document.documentElement.lang")).toString(), QStringLiteral("vi"));
         shoot(QStringLiteral("login-vi-1366"));
         QVERIFY(type(QStringLiteral("#login-name"), QStringLiteral("thuky")));
         QVERIFY(type(QStringLiteral("#login-password"), QStringLiteral("sai mật khẩu")));
@@ -268,8 +267,8 @@ private Q_SLOTS:
         QVERIFY(type(QStringLiteral(".meeting-form [name=title]"),
             QStringLiteral("Kỳ họp thứ 12 HĐND tỉnh")));
         QVERIFY(type(QStringLiteral(".meeting-form [name=venue]"), QStringLiteral("Hội trường A")));
-        QVERIFY(type(QStringLiteral(".meeting-form [name=startsAt]"),
-            QStringLiteral("2026-12-08T07:30")));
+        QVERIFY(type(
+            QStringLiteral(".meeting-form [name=startsAt]"), QStringLiteral("2026-12-08T07:30")));
         QVERIFY(type(QStringLiteral(".meeting-form [name=hallRows]"), QStringLiteral("3")));
         QVERIFY(type(QStringLiteral(".meeting-form [name=hallColumns]"), QStringLiteral("4")));
         QVERIFY(submit(QStringLiteral(".meeting-form")));
@@ -281,8 +280,9 @@ private Q_SLOTS:
         QCOMPARE(state.value(QLatin1String("venue")).toString(), QStringLiteral("Hội trường A"));
         QCOMPARE(state.value(QLatin1String("hallRows")).toInt(), 3);
         QCOMPARE(state.value(QLatin1String("hallColumns")).toInt(), 4);
-        QVERIFY(state.value(QLatin1String("startsAt")).toString().startsWith(
-            QStringLiteral("2026-12-08T07:30:00")));
+        QVERIFY(state.value(QLatin1String("startsAt"))
+                    .toString()
+                    .startsWith(QStringLiteral("2026-12-08T07:30:00")));
         // The log names the account that did it.
         const RestResponse events = admin("GET", QStringLiteral("/meetings/1/events?limit=1"));
         QVERIFY2(events.body.contains("account:thuky"), events.body.constData());
@@ -290,7 +290,8 @@ private Q_SLOTS:
 
     void nestedAgendaByDragAndDrop()
     {
-        go(QStringLiteral("#/m/1/agenda"), QStringLiteral("!!document.getElementById('agenda-tree')"));
+        go(QStringLiteral("#/m/1/agenda"),
+            QStringLiteral("!!document.getElementById('agenda-tree')"));
         const QList<std::pair<QString, QString>> items {{QStringLiteral("Khai mạc"), "item"},
             {QStringLiteral("Phần I. Kinh tế - xã hội"), "section"},
             {QStringLiteral("Báo cáo tình hình kinh tế"), "item"}, {kXss, "item"},
@@ -304,10 +305,10 @@ private Q_SLOTS:
                         .toBool());
             QVERIFY(submit(QStringLiteral(".agenda-add")));
             ++count;
-            QVERIFY(waitFor(
-                QStringLiteral("document.querySelectorAll('#agenda-tree li[role=treeitem]')"
-                               ".length === %1")
-                    .arg(count)));
+            QVERIFY(
+                waitFor(QStringLiteral("document.querySelectorAll('#agenda-tree li[role=treeitem]')"
+                                       ".length === %1")
+                            .arg(count)));
         }
         const qint64 section = itemTitled(items[1].first).value(QLatin1String("id")).toInteger();
         QCOMPARE(itemTitled(items[1].first).value(QLatin1String("kind")).toString(),
@@ -327,19 +328,21 @@ private Q_SLOTS:
         QCOMPARE(xss.value(QLatin1String("position")).toInt(), 1);
         // The break before the section (the top of its row).
         QVERIFY(drag(agendaRow(items[4].first), agendaRow(items[1].first), 0.1));
-        QVERIFY(waitFor(QStringLiteral(
-            "document.querySelectorAll('#agenda-tree > li')[1].dataset.id === '%1'")
-                            .arg(itemTitled(items[4].first).value(QLatin1String("id")).toInteger())));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelectorAll('#agenda-tree > li')[1].dataset.id === '%1'")
+                .arg(itemTitled(items[4].first).value(QLatin1String("id")).toInteger())));
         QCOMPARE(itemTitled(items[4].first).value(QLatin1String("position")).toInt(), 1);
         QVERIFY(itemTitled(items[4].first).value(QLatin1String("parent")).isNull());
         // A drop into its own child is refused in the page: nothing is sent.
         QVERIFY(!drag(agendaRow(items[1].first), agendaRow(items[2].first), 0.5));
         // The keyboard: Alt+↑ on the hostile item puts it first in the section.
-        QVERIFY(eval(QStringLiteral(
-            "(() => { const li = document.querySelector('#agenda-tree li[data-id=\"%1\"]'); "
-            "li.focus(); li.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowUp', altKey: "
-            "true, bubbles: true})); return true; })()")
-                         .arg(xss.value(QLatin1String("id")).toInteger()))
+        QVERIFY(eval(
+            QStringLiteral(
+                "(() => { const li = document.querySelector('#agenda-tree li[data-id=\"%1\"]'); "
+                "li.focus(); li.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowUp', "
+                "altKey: "
+                "true, bubbles: true})); return true; })()")
+                .arg(xss.value(QLatin1String("id")).toInteger()))
                     .toBool());
         QVERIFY(waitFor(QStringLiteral("document.querySelector('#agenda-tree li[data-id=\"%1\"] "
                                        "li[role=treeitem]').dataset.id === '%2'")
@@ -352,7 +355,8 @@ private Q_SLOTS:
 
     void csvImportShowsTheBadLineFirst()
     {
-        go(QStringLiteral("#/m/1/delegates"), QStringLiteral("!!document.getElementById('open-import')"));
+        go(QStringLiteral("#/m/1/delegates"),
+            QStringLiteral("!!document.getElementById('open-import')"));
         QVERIFY(click(QStringLiteral("#open-import")));
         QVERIFY(waitFor(QStringLiteral("!!document.getElementById('csv-editor')")));
         const QString csv = QStringLiteral("Họ tên;Tổ;Ghế;Trọng số\n"
@@ -369,8 +373,9 @@ private Q_SLOTS:
         QCOMPARE(eval(QStringLiteral("document.querySelectorAll('#csv-problems tbody tr').length"))
                      .toInt(),
             1);
-        QCOMPARE(eval(QStringLiteral("document.querySelector('#csv-problems tbody tr').dataset.line"))
-                     .toString(),
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelector('#csv-problems tbody tr').dataset.line"))
+                .toString(),
             QStringLiteral("4"));
         const QString reason = text(QStringLiteral("#csv-problems td.reason"));
         QVERIFY2(reason.contains(QStringLiteral("weight"), Qt::CaseInsensitive)
@@ -390,20 +395,24 @@ private Q_SLOTS:
             QStringLiteral("document.querySelectorAll('#delegates-table tbody tr[data-id]').length "
                            "=== 6")));
         QCOMPARE(meeting().value(QLatin1String("delegates")).toArray().size(), 6);
-        QCOMPARE(delegateNamed(QStringLiteral("Lê Văn Cường")).value(QLatin1String("weight")).toInt(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Lê Văn Cường")).value(QLatin1String("weight")).toInt(),
             2);
         QVERIFY(text(QStringLiteral("#delegates-table")).contains(kXss));
         // Edited in place: the group of one delegate.
-        const qint64 dung = delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("id")).toInteger();
+        const qint64 dung
+            = delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("id")).toInteger();
         QVERIFY(click(QStringLiteral("#delegates-table tr[data-id=\"%1\"] .btn-edit").arg(dung)));
         QVERIFY(waitFor(QStringLiteral("!!document.getElementById('edit-%1-group')").arg(dung)));
         QVERIFY(type(QStringLiteral("#edit-%1-group").arg(dung), QStringLiteral("Tổ 1")));
-        QVERIFY(eval(QStringLiteral("document.getElementById('edit-%1-group').dispatchEvent(new "
-                                    "KeyboardEvent('keydown', {key: 'Enter', bubbles: true})), true")
-                         .arg(dung))
-                    .toBool());
+        QVERIFY(
+            eval(QStringLiteral("document.getElementById('edit-%1-group').dispatchEvent(new "
+                                "KeyboardEvent('keydown', {key: 'Enter', bubbles: true})), true")
+                     .arg(dung))
+                .toBool());
         QVERIFY(waitFor(QStringLiteral("!document.querySelector('tr.editing')")));
-        QCOMPARE(delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("group")).toString(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("group")).toString(),
             QStringLiteral("Tổ 1"));
         QVERIFY(noScriptRan());
     }
@@ -411,18 +420,23 @@ private Q_SLOTS:
     void placeSeats()
     {
         go(QStringLiteral("#/m/1/seats"), QStringLiteral("!!document.getElementById('seat-grid')"));
-        QCOMPARE(eval(QStringLiteral("document.querySelectorAll('#seat-grid .seat').length")).toInt(),
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelectorAll('#seat-grid .seat').length")).toInt(),
             12);
-        QCOMPARE(eval(QStringLiteral("document.querySelectorAll('#unseated-list li').length")).toInt(),
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelectorAll('#unseated-list li').length")).toInt(),
             2);
-        const qint64 dung = delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("id")).toInteger();
-        const qint64 em = delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("id")).toInteger();
+        const qint64 dung
+            = delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("id")).toInteger();
+        const qint64 em
+            = delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("id")).toInteger();
         // Dragged from the unseated list onto B2.
         QVERIFY(drag(QStringLiteral("[data-delegate=\"%1\"]").arg(dung),
             QStringLiteral(".seat[data-seat=\"B2\"]"), 0.5));
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.seat[data-seat=\"B2\"]')"
                                        ".textContent.includes('Phạm Thị Dung')")));
-        QCOMPARE(delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("seat")).toString(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Phạm Thị Dung")).value(QLatin1String("seat")).toString(),
             QStringLiteral("B2"));
         // The keyboard path: choose the delegate, then the seat.
         QVERIFY(click(QStringLiteral("[data-delegate=\"%1\"]").arg(em)));
@@ -430,15 +444,19 @@ private Q_SLOTS:
         QVERIFY(click(QStringLiteral(".seat[data-seat=\"C4\"]")));
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.seat[data-seat=\"C4\"]')"
                                        ".textContent.includes('Hoàng Văn Em')")));
-        QCOMPARE(delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("seat")).toString(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("seat")).toString(),
             QStringLiteral("C4"));
         // A seated delegate dropped on an occupied seat swaps with its holder.
-        QVERIFY(drag(QStringLiteral(".seat[data-seat=\"A1\"]"), QStringLiteral(".seat[data-seat=\"C4\"]"), 0.5));
+        QVERIFY(drag(QStringLiteral(".seat[data-seat=\"A1\"]"),
+            QStringLiteral(".seat[data-seat=\"C4\"]"), 0.5));
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.seat[data-seat=\"A1\"]')"
                                        ".textContent.includes('Hoàng Văn Em')")));
-        QCOMPARE(delegateNamed(QStringLiteral("Nguyễn Văn An")).value(QLatin1String("seat")).toString(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Nguyễn Văn An")).value(QLatin1String("seat")).toString(),
             QStringLiteral("C4"));
-        QCOMPARE(delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("seat")).toString(),
+        QCOMPARE(
+            delegateNamed(QStringLiteral("Hoàng Văn Em")).value(QLatin1String("seat")).toString(),
             QStringLiteral("A1"));
         QVERIFY(text(QStringLiteral("#seat-grid")).contains(kXss));
         QVERIFY(noScriptRan());
@@ -446,8 +464,11 @@ private Q_SLOTS:
 
     void uploadDocuments()
     {
-        go(QStringLiteral("#/m/1/documents"), QStringLiteral("!!document.querySelector('.drop-zone')"));
-        const qint64 report = itemTitled(QStringLiteral("Báo cáo tình hình kinh tế")).value(QLatin1String("id")).toInteger();
+        go(QStringLiteral("#/m/1/documents"),
+            QStringLiteral("!!document.querySelector('.drop-zone')"));
+        const qint64 report = itemTitled(QStringLiteral("Báo cáo tình hình kinh tế"))
+                                  .value(QLatin1String("id"))
+                                  .toInteger();
         // A real PDF through the file chooser, named like an attack.
         const QString pdfPath = m_scratch.filePath(kXss + QStringLiteral(".pdf"));
         QFile pdf(pdfPath);
@@ -458,7 +479,8 @@ private Q_SLOTS:
         const QJsonObject root = m_page.call(QStringLiteral("DOM.getDocument"), {}, 10000, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QJsonObject node = m_page.call(QStringLiteral("DOM.querySelector"),
-            {{QStringLiteral("nodeId"), root.value(QLatin1String("root")).toObject().value(QLatin1String("nodeId"))},
+            {{QStringLiteral("nodeId"),
+                 root.value(QLatin1String("root")).toObject().value(QLatin1String("nodeId"))},
                 {QStringLiteral("selector"), QStringLiteral("#file-%1").arg(report)}},
             10000, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -467,17 +489,25 @@ private Q_SLOTS:
                 {QStringLiteral("nodeId"), node.value(QLatin1String("nodeId"))}},
             10000, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"] "
-                                       "li.document').length === 1")
-                            .arg(report), 30000));
-        QJsonArray documents = admin("GET", QStringLiteral("/meetings/1/documents")).json().value(QLatin1String("documents")).toArray();
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"] "
+                                   "li.document').length === 1")
+                        .arg(report),
+                30000));
+        QJsonArray documents = admin("GET", QStringLiteral("/meetings/1/documents"))
+                                   .json()
+                                   .value(QLatin1String("documents"))
+                                   .toArray();
         QCOMPARE(documents.size(), 1);
         QCOMPARE(documents[0].toObject().value(QLatin1String("item")).toInteger(), report);
-        QVERIFY(text(QStringLiteral(".item-documents")).contains(kXss) || text(QStringLiteral("#main")).contains(kXss));
+        QVERIFY(text(QStringLiteral(".item-documents")).contains(kXss)
+            || text(QStringLiteral("#main")).contains(kXss));
 
         // An office file dropped onto the opening item: converted by LibreOffice on the server.
-        const qint64 opening = itemTitled(QStringLiteral("Khai mạc")).value(QLatin1String("id")).toInteger();
-        const QByteArray docx = readFile(QStringLiteral(CHAMBER_SOURCE_DIR "/tests/data/office/to-trinh.docx"));
+        const qint64 opening
+            = itemTitled(QStringLiteral("Khai mạc")).value(QLatin1String("id")).toInteger();
+        const QByteArray docx
+            = readFile(QStringLiteral(CHAMBER_SOURCE_DIR "/tests/data/office/to-trinh.docx"));
         QVERIFY(!docx.isEmpty());
         QVERIFY(eval(QStringLiteral(R"((() => {
             const bytes = Uint8Array.from(atob(%1), (c) => c.charCodeAt(0));
@@ -488,36 +518,67 @@ private Q_SLOTS:
             zone.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
             zone.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
             return true;
-        })())").arg(js(QString::fromLatin1(docx.toBase64()))).arg(opening)).toBool());
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.item-documents[data-item=\"%1\"] li.upload progress')").arg(opening), 5000)
-            || waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"] li.document').length === 1").arg(opening), 1000));
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"] "
-                                       "li.document').length === 1")
-                            .arg(opening), 180000));
-        documents = admin("GET", QStringLiteral("/meetings/1/documents")).json().value(QLatin1String("documents")).toArray();
+        })())")
+                         .arg(js(QString::fromLatin1(docx.toBase64())))
+                         .arg(opening))
+                    .toBool());
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.item-documents[data-item=\"%1\"]"
+                                       " li.upload progress')")
+                            .arg(opening),
+                    5000)
+            || waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"]"
+                                      " li.document').length === 1")
+                           .arg(opening),
+                1000));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.item-documents[data-item=\"%1\"] "
+                                   "li.document').length === 1")
+                        .arg(opening),
+                180000));
+        documents = admin("GET", QStringLiteral("/meetings/1/documents"))
+                        .json()
+                        .value(QLatin1String("documents"))
+                        .toArray();
         QCOMPARE(documents.size(), 2);
-        QCOMPARE(documents[1].toObject().value(QLatin1String("source")).toString(), QStringLiteral("docx"));
+        QCOMPARE(documents[1].toObject().value(QLatin1String("source")).toString(),
+            QStringLiteral("docx"));
         // A refusal keeps its reason on screen: a text file is not a PDF.
         QVERIFY(eval(QStringLiteral(R"((() => {
             const data = new DataTransfer();
             data.items.add(new File(['not a pdf'], 'ghi-chu.pdf', {type: 'application/pdf'}));
             document.querySelector('.drop-zone[data-item="%1"]').dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
             return true;
-        })())").arg(opening)).toBool());
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.item-documents[data-item=\"%1\"] .refusal')").arg(opening)));
+        })())")
+                         .arg(opening))
+                    .toBool());
+        QVERIFY(waitFor(
+            QStringLiteral("!!document.querySelector('.item-documents[data-item=\"%1\"] .refusal')")
+                .arg(opening)));
         QVERIFY(text(QStringLiteral(".refusal")).size() > 12);
-        QCOMPARE(admin("GET", QStringLiteral("/meetings/1/documents")).json().value(QLatin1String("documents")).toArray().size(), 2);
+        QCOMPARE(admin("GET", QStringLiteral("/meetings/1/documents"))
+                     .json()
+                     .value(QLatin1String("documents"))
+                     .toArray()
+                     .size(),
+            2);
         // Presenting from the list.
-        QVERIFY(click(QStringLiteral(".item-documents[data-item=\"%1\"] li.document .btn:not(.danger)").arg(report)));
+        QVERIFY(
+            click(QStringLiteral(".item-documents[data-item=\"%1\"] li.document .btn:not(.danger)")
+                      .arg(report)));
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('li.document.presenting')")));
-        QCOMPARE(meeting().value(QLatin1String("presenting")).toObject().value(QLatin1String("document")).toInteger(),
+        QCOMPARE(meeting()
+                     .value(QLatin1String("presenting"))
+                     .toObject()
+                     .value(QLatin1String("document"))
+                     .toInteger(),
             documents[0].toObject().value(QLatin1String("id")).toInteger());
         QVERIFY(noScriptRan());
     }
 
     void seatCardsAndChairCode()
     {
-        go(QStringLiteral("#/m/1/devices"), QStringLiteral("!!document.getElementById('seat-cards')"));
+        go(QStringLiteral("#/m/1/devices"),
+            QStringLiteral("!!document.getElementById('seat-cards')"));
         QVERIFY(click(QStringLiteral("#seat-cards")));
         const QString saved = m_scratch.filePath(QStringLiteral("seat-cards-1.pdf"));
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.toast.ok')"), 30000));
@@ -529,14 +590,17 @@ private Q_SLOTS:
         QCOMPARE(cards.pageCount(), 1);
         QVERIFY(cards.getAllText(0).text().contains(QStringLiteral("Hoàng Văn Em")));
 
-        QVERIFY(eval(QStringLiteral("document.getElementById('code-role').value = 'chair', true")).toBool());
+        QVERIFY(eval(QStringLiteral("document.getElementById('code-role').value = 'chair', true"))
+                    .toBool());
         QVERIFY(type(QStringLiteral("#code-label"), QStringLiteral("Bàn chủ toạ")));
         QVERIFY(submit(QStringLiteral("#code-form")));
-        QVERIFY(waitFor(QStringLiteral("(() => { const i = document.querySelector('.code-card img.qr'); "
-                                       "return !!i && i.complete && i.naturalWidth > 0; })()")));
+        QVERIFY(waitFor(
+            QStringLiteral("(() => { const i = document.querySelector('.code-card img.qr'); "
+                           "return !!i && i.complete && i.naturalWidth > 0; })()")));
         const QString url = text(QStringLiteral(".code-card .code-url"));
         QVERIFY2(url.contains(QStringLiteral("/join")), qPrintable(url));
-        QCOMPARE(eval(QStringLiteral("document.querySelector('.code-card').dataset.role")).toString(),
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelector('.code-card').dataset.role")).toString(),
             QStringLiteral("chair"));
         QVERIFY(noScriptRan());
     }
@@ -549,15 +613,22 @@ private Q_SLOTS:
         for (const auto &[width, height] : {std::pair {1366, 768}, std::pair {1920, 1080}}) {
             QVERIFY(m_page.setViewport(width, height));
             for (const QString &language : {QStringLiteral("vi"), QStringLiteral("en")}) {
-                QVERIFY(eval(QStringLiteral("document.querySelector('.ws-lang [lang=%1]').click(), true").arg(language)).toBool());
-                QVERIFY(waitFor(QStringLiteral("document.documentElement.lang === '%1'").arg(language)));
-                go(QStringLiteral("#/meetings"), QStringLiteral("!!document.querySelector('table.meetings')"));
+                QVERIFY(eval(
+                    QStringLiteral("document.querySelector('.ws-lang [lang=%1]').click(), true")
+                        .arg(language))
+                            .toBool());
+                QVERIFY(waitFor(
+                    QStringLiteral("document.documentElement.lang === '%1'").arg(language)));
+                go(QStringLiteral("#/meetings"),
+                    QStringLiteral("!!document.querySelector('table.meetings')"));
                 shoot(QStringLiteral("meetings-%1-%2").arg(language).arg(width));
                 for (const QString &view : views) {
                     go(QStringLiteral("#/m/1/%1").arg(view),
-                        QStringLiteral("document.querySelector('.ws-section a[aria-current=page]') && "
-                                       "document.querySelector('.ws-section a[aria-current=page]')"
-                                       ".getAttribute('href') === '#/m/1/%1' && !!document.querySelector('.ws-page h1')")
+                        QStringLiteral(
+                            "document.querySelector('.ws-section a[aria-current=page]') && "
+                            "document.querySelector('.ws-section a[aria-current=page]')"
+                            ".getAttribute('href') === '#/m/1/%1' && "
+                            "!!document.querySelector('.ws-page h1')")
                             .arg(view));
                     QTest::qWait(300); // images (QR codes) and the snapshot's refresh
                     shoot(QStringLiteral("%1-%2-%3").arg(view, language).arg(width));
