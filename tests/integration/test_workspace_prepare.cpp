@@ -292,10 +292,11 @@ private Q_SLOTS:
     {
         go(QStringLiteral("#/m/1/agenda"),
             QStringLiteral("!!document.getElementById('agenda-tree')"));
-        const QList<std::pair<QString, QString>> items {{QStringLiteral("Khai mạc"), "item"},
-            {QStringLiteral("Phần I. Kinh tế - xã hội"), "section"},
-            {QStringLiteral("Báo cáo tình hình kinh tế"), "item"}, {kXss, "item"},
-            {QStringLiteral("Giải lao"), "break"}};
+        const QList<std::pair<QString, QString>> items {
+            {QStringLiteral("Khai mạc"), QStringLiteral("item")},
+            {QStringLiteral("Phần I. Kinh tế - xã hội"), QStringLiteral("section")},
+            {QStringLiteral("Báo cáo tình hình kinh tế"), QStringLiteral("item")},
+            {kXss, QStringLiteral("item")}, {QStringLiteral("Giải lao"), QStringLiteral("break")}};
         int count = 0;
         for (const auto &[title, kind] : items) {
             QVERIFY(type(QStringLiteral(".agenda-add input"), title));
