@@ -65,12 +65,31 @@ export class MeetingStore extends Emitter {
             onState: (connection) => {
                 this.connection = connection;
                 this.emit('change', { kind: 'connection' });
+                if (connection !== 'online')
+                    this.checkSession();
             },
         });
         // The REST read gives the page something to show while the socket connects.
         if (!this.state)
             this.refresh();
         return this;
+    }
+
+    // A lost connection may be a session that ended (logout elsewhere, the account disabled:
+    // the server closes its sockets at once). Then the page goes back to the login.
+    checkSession() {
+        if (this.closed || this.checkingSession)
+            return;
+        this.checkingSession = fetch('/api/v1/session', { credentials: 'same-origin' })
+            .then((response) => {
+                if (response.status === 401 && !this.closed) {
+                    this.close();
+                    this.emit('session-ended');
+                    location.hash = '#/login';
+                }
+            })
+            .catch(() => {}) // the server is unreachable: Live keeps reconnecting
+            .finally(() => { this.checkingSession = null; });
     }
 
     close() {
@@ -109,6 +128,8 @@ export class MeetingStore extends Emitter {
                     this.setState(state);
             })
             .catch((error) => {
+                if (error.status === 401)
+                    this.checkSession();
                 this.error = error;
                 this.emit('change', { kind: 'error', error });
             })

@@ -98,10 +98,10 @@ export default {
                 h('span', { class: 'hint' }, t('speakers.since', new Date(entry.requestedAt).toLocaleTimeString())),
                 h('span', { class: 'run-queue-actions' },
                     h('button', { class: 'btn primary', onclick: () => post('grant', subject(entry)) }, t('speakers.grant')),
-                    h('button', { class: 'btn', disabled: position === 0, 'aria-label': t('speakers.up'),
+                    h('button', { class: 'btn', disabled: position === 0, 'aria-label': t('speakers.up'), 'data-action': 'up',
                         onclick: () => move(position - 1) }, '↑'),
                     h('button', { class: 'btn', disabled: position === queue.length - 1,
-                        'aria-label': t('speakers.down'), onclick: () => move(position + 1) }, '↓'),
+                        'aria-label': t('speakers.down'), 'data-action': 'down', onclick: () => move(position + 1) }, '↓'),
                     h('button', { class: 'btn', onclick: () => post('withdraw', subject(entry)) },
                         t('speakers.withdraw'))));
                 item.addEventListener('dragstart', (e) => {
