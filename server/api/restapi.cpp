@@ -1,5 +1,6 @@
 #include "api/restapi.h"
 
+#include "core/commands.h"
 #include "core/delegatecsv.h"
 #include "protocol/message.h"
 #include "protocol/schema.h"
@@ -152,6 +153,9 @@ HttpReply RestApi::importCsv(const RouteContext &context)
     const QByteArray bytes = context.request.body();
     if (bytes.size() > kMaxBodyBytes)
         return HttpReply::error(makeError(ErrorCode::TooLarge, QStringLiteral("CSV above 2 MiB")));
+    if (QUrlQuery(context.request.url()).queryItemValue(QStringLiteral("dryRun"))
+        == QLatin1String("1"))
+        return previewCsv(context);
     // A JSON body {"csv": "..."} is accepted too, for clients that only speak JSON.
     if (context.request.value("Content-Type").startsWith("application/json"))
         return command(context, "delegate.import", {"meeting"});
@@ -171,6 +175,45 @@ HttpReply RestApi::importCsv(const RouteContext &context)
     }
     return command(context, "delegate.import", {"meeting"}, 200,
         QJsonObject {{QStringLiteral("csv"), text}}, false);
+}
+
+// ?dryRun=1: every line checked as the import would check it, nothing stored, so the
+// secretary sees all bad lines with their reasons before anything happens.
+HttpReply RestApi::previewCsv(const RouteContext &context) const
+{
+    HttpReply notFound;
+    const core::MeetingState *state = findMeeting(m_service, context.ids.at(0), &notFound);
+    if (!state)
+        return notFound;
+    const QByteArray bytes = context.request.body();
+    core::DelegateCsv csv;
+    if (context.request.value("Content-Type").startsWith("application/json")) {
+        auto body = jsonBody(context.request);
+        if (!body)
+            return HttpReply::error(body.error());
+        const QJsonValue text = body->value(QLatin1String("csv"));
+        if (!text.isString() || body->size() != 1)
+            return HttpReply::error(makeError(ErrorCode::BadField,
+                QStringLiteral("the body must be {\"csv\": \"...\"}"), QStringLiteral("csv")));
+        csv = core::checkDelegateImport(*state, text.toString());
+    } else {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder.decode(bytes);
+        csv = decoder.hasError() ? core::parseDelegateCsv(bytes)
+                                 : core::checkDelegateImport(*state, text);
+    }
+    QJsonArray rows;
+    for (const core::CsvDelegate &row : csv.rows)
+        rows.append(QJsonObject {{QStringLiteral("line"), row.line},
+            {QStringLiteral("name"), row.name}, {QStringLiteral("group"), row.group},
+            {QStringLiteral("seat"), row.seat}, {QStringLiteral("weight"), row.weight}});
+    QJsonArray problems;
+    for (const core::CsvProblem &problem : csv.problems)
+        problems.append(QJsonObject {
+            {QStringLiteral("line"), problem.line}, {QStringLiteral("message"), problem.message}});
+    return HttpReply::json(200,
+        QJsonObject {{QStringLiteral("dryRun"), true}, {QStringLiteral("ok"), csv.ok()},
+            {QStringLiteral("rows"), rows}, {QStringLiteral("problems"), problems}});
 }
 
 HttpReply RestApi::exportEvents(const RouteContext &context)

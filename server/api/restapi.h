@@ -26,6 +26,7 @@ public:
 
 private:
     HttpReply importCsv(const RouteContext &context);
+    HttpReply previewCsv(const RouteContext &context) const;
     HttpReply exportEvents(const RouteContext &context);
     HttpReply health() const;
     HttpReply meetingView(const RouteContext &context, const char *part) const;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 
 namespace chamber::core {
@@ -28,6 +29,8 @@ const QLatin1String kName("name");
 const QLatin1String kGroup("group");
 const QLatin1String kSeat("seat");
 const QLatin1String kWeight("weight");
+const QLatin1String kHallRows("hallRows");
+const QLatin1String kHallColumns("hallColumns");
 
 Decision single(const QString &kind, const QJsonObject &data, const QJsonObject &result = {})
 {
@@ -100,6 +103,11 @@ Result<Decision> meetingUpdate(const MeetingState &state, const Message &command
         && command.boolean(QLatin1String("allowProxies")) != state.allowProxies)
         changes.insert(
             QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies")));
+    for (const auto &[field, current] :
+        {std::pair {kHallRows, state.hallRows}, std::pair {kHallColumns, state.hallColumns}}) {
+        if (command.has(field) && command.integer(field) != current)
+            changes.insert(field, command.integer(field));
+    }
     if (changes.isEmpty())
         return unchanged();
     return single(QStringLiteral("meeting.updated"), changes);
@@ -276,13 +284,7 @@ Result<Decision> delegateRemove(const MeetingState &state, const Message &comman
 
 Result<Decision> delegateImport(const MeetingState &state, const Message &command)
 {
-    DelegateCsv csv = parseDelegateCsv(command.string(QLatin1String("csv")));
-    for (const CsvDelegate &row : csv.rows) {
-        if (const Delegate *holder = state.roster.findBySeat(row.seat)) {
-            csv.problems.push_back({row.line,
-                QStringLiteral("seat %1 is already taken by %2").arg(row.seat, holder->name)});
-        }
-    }
+    const DelegateCsv csv = checkDelegateImport(state, command.string(QLatin1String("csv")));
     if (!csv.ok()) {
         Error error = makeError(ErrorCode::Invalid,
             QStringLiteral("the CSV has %1 problem(s); nothing was imported. "
@@ -424,6 +426,21 @@ Result<Decision> decide(
         QStringLiteral("%1 is not a meeting command").arg(command.type()), QStringLiteral("type"));
 }
 
+DelegateCsv checkDelegateImport(const MeetingState &state, const QString &csvText)
+{
+    DelegateCsv csv = parseDelegateCsv(csvText);
+    for (const CsvDelegate &row : csv.rows) {
+        if (const Delegate *holder = state.roster.findBySeat(row.seat)) {
+            csv.problems.push_back({row.line,
+                QStringLiteral("seat %1 is already taken by %2").arg(row.seat, holder->name)});
+        }
+    }
+    // In line order, so a preview reads top to bottom like the file.
+    std::stable_sort(csv.problems.begin(), csv.problems.end(),
+        [](const CsvProblem &a, const CsvProblem &b) { return a.line < b.line; });
+    return csv;
+}
+
 Result<Decision> decideCreate(qint64 meetingId, const Message &command)
 {
     if (auto error = checkNotBlank(command, kTitle))
@@ -437,12 +454,17 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
             return parsed.error();
         rule = parsed.value();
     }
-    return single(QStringLiteral("meeting.created"),
-        {{kTitle, command.string(kTitle).trimmed()}, {kDescription, command.string(kDescription)},
-            {kVenue, command.string(kVenue).trimmed()}, {kStartsAt, command.string(kStartsAt)},
-            {QStringLiteral("quorum"), rule.toJson()},
-            {QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies"))}},
-        {{QStringLiteral("meeting"), meetingId}});
+    QJsonObject created {{kTitle, command.string(kTitle).trimmed()},
+        {kDescription, command.string(kDescription)}, {kVenue, command.string(kVenue).trimmed()},
+        {kStartsAt, command.string(kStartsAt)}, {QStringLiteral("quorum"), rule.toJson()},
+        {QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies"))}};
+    // The hall's size only when given, so logs of meetings without a seat map stay as they were.
+    for (QLatin1String field : {kHallRows, kHallColumns}) {
+        if (command.has(field))
+            created.insert(field, command.integer(field));
+    }
+    return single(
+        QStringLiteral("meeting.created"), created, {{QStringLiteral("meeting"), meetingId}});
 }
 
 std::vector<QString> meetingCommandTypes()

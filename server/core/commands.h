@@ -44,6 +44,12 @@ Result<Decision> decide(const MeetingState &state, const protocol::Message &comm
 // meeting.create: the server chooses the new meeting's id.
 Result<Decision> decideCreate(qint64 meetingId, const protocol::Message &command);
 
+// A delegate list checked against the meeting as delegate.import would check it (the file's
+// own problems and seats already taken), without deciding anything: the workspace's preview
+// before an import, and the import itself.
+struct DelegateCsv;
+DelegateCsv checkDelegateImport(const MeetingState &state, const QString &csvText);
+
 // Command types decide() handles, for the service to route and for tests to cover them all.
 std::vector<QString> meetingCommandTypes();
 

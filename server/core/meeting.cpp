@@ -106,6 +106,8 @@ QJsonObject MeetingState::toJson() const
                 {QStringLiteral("delegate"), roster.lastId()}}},
         {QStringLiteral("speakers"), speakers.toJson()},
         {QStringLiteral("allowProxies"), allowProxies},
+        {QStringLiteral("hallRows"), hallRows},
+        {QStringLiteral("hallColumns"), hallColumns},
         {QStringLiteral("proxies"), proxyList},
         {QStringLiteral("documents"), documentList},
         {QStringLiteral("presenting"), presenting.toJson()},
@@ -205,6 +207,11 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         return speakers.error();
     state.speakers = speakers.value();
     state.allowProxies = json.value(QLatin1String("allowProxies")).toBool();
+    state.hallRows = integer(json, "hallRows");
+    state.hallColumns = integer(json, "hallColumns");
+    if (state.hallRows < 0 || state.hallRows > 60 || state.hallColumns < 0
+        || state.hallColumns > 60)
+        return unreadable(QStringLiteral("hall size outside 0..60"));
     const QJsonObject lastIds = json.value(QLatin1String("lastIds")).toObject();
     state.agenda.reserveIds(integer(lastIds, "item"));
     state.roster.reserveIds(integer(lastIds, "delegate"));

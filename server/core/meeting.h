@@ -62,6 +62,9 @@ struct MeetingState
     std::map<qint64, Poll> polls;
     SpeakerState speakers;
     bool allowProxies = false;
+    // The hall's seat map: rows A, B, ... by columns 1, 2, ...; 0 when not laid out.
+    qint64 hallRows = 0;
+    qint64 hallColumns = 0;
     std::map<qint64, qint64> proxies; // giver -> holder
     DocumentList documents;
     Presentation presenting;

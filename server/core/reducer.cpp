@@ -41,6 +41,16 @@ Error damaged(const Event &event, const QString &why)
             .arg(event.kind, why));
 }
 
+// The seat map's size; absent in logs written before meetings had one (0: no map).
+void assignHall(MeetingState &state, const Event &event)
+{
+    for (const auto &[name, target] :
+        {std::pair {"hallRows", &state.hallRows}, std::pair {"hallColumns", &state.hallColumns}}) {
+        if (event.data.contains(QLatin1String(name)))
+            *target = integer(event, name);
+    }
+}
+
 Status meetingCreated(MeetingState &state, const Event &event)
 {
     if (event.seq != 1)
@@ -56,6 +66,7 @@ Status meetingCreated(MeetingState &state, const Event &event)
     state.quorumRule = rule.value();
     // Absent in logs written before meetings could allow proxies at creation: false.
     state.allowProxies = event.data.value(QLatin1String("allowProxies")).toBool();
+    assignHall(state, event);
     return success();
 }
 
@@ -63,6 +74,7 @@ Status meetingUpdated(MeetingState &state, const Event &event)
 {
     if (event.data.contains(QLatin1String("allowProxies")))
         state.allowProxies = event.data.value(QLatin1String("allowProxies")).toBool();
+    assignHall(state, event);
     assignPresent(event,
         {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
             {"startsAt", &state.startsAt}});

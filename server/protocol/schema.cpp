@@ -76,6 +76,10 @@ constexpr std::array kMeetingCreate {
         "quorum rule; default more than half of the members, by heads"},
     FieldSpec {"allowProxies", FieldKind::Boolean, false, 0, 0, nullptr, {},
         "delegates may vote by proxy; default no"},
+    FieldSpec {"hallRows", FieldKind::Integer, false, 1, 60, nullptr, {},
+        "rows of the hall's seat map (A, B, ...)"},
+    FieldSpec {"hallColumns", FieldKind::Integer, false, 1, 60, nullptr, {},
+        "seats per row of the hall's seat map"},
 };
 constexpr std::array kMeetingUpdate {
     kMeeting,
@@ -84,6 +88,8 @@ constexpr std::array kMeetingUpdate {
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
     FieldSpec {"venue", FieldKind::String, false, 0, 300, nullptr, {}, ""},
     FieldSpec {"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
+    FieldSpec {"hallRows", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
+    FieldSpec {"hallColumns", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
 };
 constexpr std::array kMeetingOnly {kMeeting};
 constexpr std::array kAgendaAdd {

@@ -2,8 +2,10 @@
 // quorum over members and present, seats, agenda moves through the command path, no-ops.
 #include "commands.h"
 #include "core/commands.h"
+#include "core/delegatecsv.h"
 #include "core/reducer.h"
 #include "meetingharness.h"
+#include "protocol/message.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -153,6 +155,59 @@ private Q_SLOTS:
         QCOMPARE(h.addDelegate(QStringLiteral("C"), QStringLiteral("S9")), 4);
         auto rebuilt = MeetingState::fromJson(h.state.toJson());
         QCOMPARE(rebuilt->roster.nextId(), 5);
+    }
+
+    void importPreviewListsEveryBadLineInOrder()
+    {
+        Harness h = meetingWith(1); // seat S1 taken
+        const qint64 seq = h.state.seq;
+        const DelegateCsv preview = checkDelegateImport(
+            h.state, QStringLiteral("name,seat,weight\nA,S2,1\nB,S1,1\nC,S3,x\n,S4,1\n"));
+        QCOMPARE(preview.problems.size(), size_t(3));
+        QCOMPARE(preview.problems[0].line, 3); // the seat taken, though found after parsing
+        QVERIFY(preview.problems[0].message.contains(QStringLiteral("S1")));
+        QCOMPARE(preview.problems[1].line, 4);
+        QCOMPARE(preview.problems[2].line, 5);
+        QCOMPARE(h.state.seq, seq); // a preview decides nothing
+        const DelegateCsv clean
+            = checkDelegateImport(h.state, QStringLiteral("name,seat\nA,S2\nB,S3\n"));
+        QVERIFY(clean.ok());
+        QCOMPARE(clean.rows.size(), size_t(2));
+    }
+
+    void hallLayoutIsKeptAndChangedOnlyWhenGiven()
+    {
+        Harness h;
+        h.ok(QStringLiteral("meeting.create"),
+            {{QStringLiteral("title"), QStringLiteral("Kỳ họp")}, {QStringLiteral("hallRows"), 8},
+                {QStringLiteral("hallColumns"), 12}});
+        QCOMPARE(h.state.hallRows, 8);
+        QCOMPARE(h.state.hallColumns, 12);
+        const auto changed = h.ok(QStringLiteral("meeting.update"),
+            {{QStringLiteral("hallColumns"), 14}, {QStringLiteral("hallRows"), 8}});
+        QCOMPARE(changed.events.size(), size_t(1));
+        QVERIFY(!changed.events[0].data.contains(QLatin1String("hallRows"))); // unchanged
+        QCOMPARE(h.state.hallColumns, 14);
+        QVERIFY(h.ok(QStringLiteral("meeting.update"), {{QStringLiteral("hallColumns"), 14}})
+                    .events.empty());
+        auto rebuilt = MeetingState::fromJson(h.state.toJson());
+        QVERIFY(rebuilt);
+        QCOMPARE(rebuilt->hallRows, 8);
+        QCOMPARE(rebuilt->hallColumns, 14);
+        // A meeting made without a map has none; the schema refuses sizes outside 1..60.
+        QCOMPARE(meetingWith(0).state.hallRows, 0);
+        for (int rows : {0, 61}) {
+            auto refused = protocol::validateMessage(
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("meeting.update")},
+                    {QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("meeting"), 1},
+                    {QStringLiteral("hallRows"), rows}},
+                protocol::Direction::ToServer);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().field, QStringLiteral("hallRows"));
+        }
+        QJsonObject snapshot = h.state.toJson();
+        snapshot.insert(QStringLiteral("hallRows"), 99);
+        QVERIFY(!MeetingState::fromJson(snapshot));
     }
 
     void agendaThroughCommands()

@@ -1,5 +1,8 @@
 // The live store of one open meeting: one /ws connection (credential 'session', the browser's
-// cookie) that keeps the latest snapshot and applies the meeting's events as they come.
+// cookie) that keeps the latest snapshot and applies the meeting's events as they come. (The
+// prepare views' first version re-read the state after every event; its interface stays:
+// `snapshot`, `presence`, `refresh()`, and the events 'change' (state, what), 'connection',
+// 'presence', 'error', 'session-ended'.)
 //
 // Attendance, the current item and the meeting's status change often during a sitting and are
 // applied here directly (a check-in must show at once on a 500-delegate desk); every other
@@ -40,62 +43,54 @@ export class MeetingStore extends Emitter {
         this.meeting = Number(meeting);
         this.state = null; // the snapshot's `state`, kept current
         this.seq = 0;
-        this.connection = 'offline';
+        this.connection = 'reconnecting';
         this.progress = null; // the latest `progress` push {poll, cast, eligible, pending?}
         this.presence = new Map(); // device id -> {online, since}
         this.error = null;
         this.refreshing = null; // a running REST read of the state
-        this.buffered = []; // events that arrived while it ran
+        this.again = false; // someone asked for a read after the running one started
+        this.buffered = []; // events that arrived while a read ran
         this.closed = false;
+        this.start();
     }
+
+    get snapshot() { return this.state; }
 
     start() {
-        this.live = new Live({ credential: 'session' });
-        this.live.subscribe(this.meeting, {
-            onSnapshot: (message) => this.setState(message.state || message),
-            onEvent: (event) => this.applyEvent(event),
-            onPresence: (message) => {
-                this.presence = new Map((message.devices || []).map((d) => [d.device, d]));
-                this.emit('change', { kind: 'presence' });
-            },
-            onProgress: (message) => {
-                this.progress = message;
-                this.emit('change', { kind: 'progress' });
-            },
-            onState: (connection) => {
-                this.connection = connection;
-                this.emit('change', { kind: 'connection' });
-                if (connection !== 'online')
-                    this.checkSession();
-            },
-        });
+        try {
+            this.live = new Live({ credential: 'session' });
+            this.live.subscribe(this.meeting, {
+                onSnapshot: (message) => this.setState(message && message.state ? message.state : message),
+                onEvent: (event) => this.applyEvent(event),
+                onPresence: (message) => {
+                    for (const d of (message && message.devices) || [])
+                        this.presence.set(d.device, { online: d.online, since: d.since });
+                    this.emit('presence', this.presence);
+                },
+                onProgress: (message) => {
+                    this.progress = message;
+                    this.changed({ kind: 'progress' });
+                },
+                onState: (connection) => {
+                    this.connection = connection;
+                    this.emit('connection', connection);
+                    this.changed({ kind: 'connection' });
+                    if (connection !== 'online')
+                        this.checkSession();
+                },
+            });
+        } catch (error) {
+            this.live = null;
+            this.connection = 'offline';
+            console.error(error);
+        }
         // The REST read gives the page something to show while the socket connects.
-        if (!this.state)
-            this.refresh();
-        return this;
+        this.refresh();
     }
 
-    // A lost connection may be a session that ended (logout elsewhere, the account disabled:
-    // the server closes its sockets at once). Then the page goes back to the login.
-    checkSession() {
-        if (this.closed || this.checkingSession)
-            return;
-        this.checkingSession = fetch('/api/v1/session', { credentials: 'same-origin' })
-            .then((response) => {
-                if (response.status === 401 && !this.closed) {
-                    this.close();
-                    this.emit('session-ended');
-                    location.hash = '#/login';
-                }
-            })
-            .catch(() => {}) // the server is unreachable: Live keeps reconnecting
-            .finally(() => { this.checkingSession = null; });
-    }
-
-    close() {
-        this.closed = true;
-        this.live?.close();
-        this.handlers.clear();
+    changed(what) {
+        if (this.state)
+            this.emit('change', this.state, what);
     }
 
     delegate(id) { return this.state?.delegates.find((d) => d.id === id) || null; }
@@ -114,32 +109,46 @@ export class MeetingStore extends Emitter {
         this.state = state;
         this.seq = state.seq || 0;
         this.error = null;
-        this.emit('change', { kind: 'snapshot' });
+        this.changed({ kind: 'snapshot' });
     }
 
+    // Reads the state again over REST; a call while a read runs gets the read after it (which
+    // sees whatever the caller just changed). Resolves to the state.
     refresh() {
-        if (this.refreshing)
-            return this.refreshing;
+        if (this.closed)
+            return Promise.resolve(this.state);
+        if (this.refreshing) {
+            this.again = true;
+            this.next ??= this.refreshing.then(() => this.state); // it waits for the next read
+            return this.next;
+        }
         this.refreshing = api('GET', `/api/v1/meetings/${this.meeting}`)
             .then((state) => {
-                if (this.closed)
-                    return;
-                if (!this.state || (state.seq || 0) >= this.seq)
+                if (!this.closed && (!this.state || (state.seq || 0) >= this.seq))
                     this.setState(state);
             })
             .catch((error) => {
                 if (error.status === 401)
                     this.checkSession();
                 this.error = error;
-                this.emit('change', { kind: 'error', error });
+                this.emit('error', error);
+                this.changed({ kind: 'error', error });
             })
             .finally(() => {
                 this.refreshing = null;
                 const later = this.buffered.filter((e) => e.seq > this.seq);
                 this.buffered = [];
+                if (this.again) {
+                    this.again = false;
+                    this.next = null;
+                    this.buffered = later;
+                    return this.refresh();
+                }
                 for (const event of later)
                     this.applyEvent(event);
-            });
+                return this.state;
+            })
+            .then(() => this.state);
         return this.refreshing;
     }
 
@@ -161,7 +170,7 @@ export class MeetingStore extends Emitter {
         this.state.seq = event.seq;
         this.state.head = event.hash;
         this.emit('event', event);
-        this.emit('change', { kind: 'event', event });
+        this.changed({ kind: 'event', event });
     }
 
     // The frequent events, applied as the server's reducer does; false for the others.
@@ -210,14 +219,4 @@ export class MeetingStore extends Emitter {
         }
         Object.assign(quorum, quorumFor(quorum.rule, present, total));
     }
-}
-
-// One store per open meeting: opening another meeting closes the previous connection.
-let current = null;
-export function storeFor(meeting) {
-    if (current && current.meeting === Number(meeting) && !current.closed)
-        return current;
-    current?.close();
-    current = new MeetingStore(meeting).start();
-    return current;
 }

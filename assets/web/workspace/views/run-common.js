@@ -1,7 +1,6 @@
 // Helpers shared by the Run and After views: DOM building on top of client.js el() (user text
 // always goes in as text nodes), rules and durations in words, downloads and copying.
 import { el, lang } from '/web/common/client.js';
-import { storeFor } from '../store.js';
 
 // The views' own stylesheet, linked once (CSP allows style sheets from this server only).
 if (!document.querySelector('link[data-run-css]')) {
@@ -39,8 +38,9 @@ export function clear(node) {
     return node;
 }
 
+// The shell's live store of the open meeting (store.js).
 export function store(ctx) {
-    return ctx.state && typeof ctx.state.on === 'function' ? ctx.state : storeFor(ctx.meeting);
+    return ctx.state;
 }
 
 // The majority rule in words, as core/majority.cpp describe() says it in English.

@@ -1,6 +1,7 @@
 // The secretary's desk during a sitting: the meeting's status (start, end), the current agenda
 // item, attendance and quorum, and checking delegates in and out (search, keyboard).
 import { t } from './run-text.js';
+import { confirmDialog } from '../ui.js';
 import { h, clear, store, quorumRuleText, errorText, delegateLabel } from './run-common.js';
 
 function statusBadge(status) {
@@ -64,8 +65,8 @@ export default {
                         onclick: () => run(() => live.command('POST', '/start')) },
                     state.status === 'ended' ? t('desk.restart') : t('desk.start'))
                     : h('button', { class: 'btn danger', 'data-action': 'end',
-                        onclick: () => {
-                            if (confirm(t('desk.endConfirm')))
+                        onclick: async () => {
+                            if (await confirmDialog(t('desk.endConfirm'), { okLabel: t('desk.end') }))
                                 run(() => live.command('POST', '/end'));
                         } }, t('desk.end')),
                 h('span', { class: `badge conn-${live.connection}` }, t(`conn.${live.connection}`)));
@@ -208,7 +209,7 @@ export default {
             }
         });
 
-        const off = live.on('change', render);
+        const off = live.on('change', (state, what) => render(what));
         render();
         search.focus();
         return () => off();

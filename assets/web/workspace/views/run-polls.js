@@ -129,7 +129,7 @@ export default {
             renderDetail(state);
         }
 
-        const off = live.on('change', render);
+        const off = live.on('change', (state, what) => render(what));
         render();
         return () => off();
     },

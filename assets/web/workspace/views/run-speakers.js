@@ -180,7 +180,7 @@ export default {
         }
 
         const timer = setInterval(tick, 250);
-        const off = live.on('change', render);
+        const off = live.on('change', (state, what) => render(what));
         render();
         return () => { off(); clearInterval(timer); };
     },
