@@ -68,8 +68,7 @@ export default {
                         onclick: async () => {
                             if (await confirmDialog(t('desk.endConfirm'), { okLabel: t('desk.end') }))
                                 run(() => live.command('POST', '/end'));
-                        } }, t('desk.end')),
-                h('span', { class: `badge conn-${live.connection}` }, t(`conn.${live.connection}`)));
+                        } }, t('desk.end')));
         }
 
         function renderItem(state) {
