@@ -84,8 +84,12 @@ export class MeetingStore extends Emitter {
             this.connection = 'offline';
             console.error(error);
         }
-        // The REST read gives the page something to show while the socket connects.
-        this.refresh();
+        // The snapshot comes over /ws (reading it over REST as well would load the meeting
+        // twice: 100 KB and more for a large council); REST only if the socket is slow to give it.
+        if (!this.live)
+            this.refresh();
+        else
+            this.fallback = setTimeout(() => { if (!this.state) this.refresh(); }, 2000);
     }
 
     changed(what) {
