@@ -72,10 +72,11 @@ export class MeetingStore extends Emitter {
                     this.changed({ kind: 'progress' });
                 },
                 onState: (connection) => {
+                    const lost = this.connection === 'online' && connection !== 'online';
                     this.connection = connection;
                     this.emit('connection', connection);
                     this.changed({ kind: 'connection' });
-                    if (connection !== 'online')
+                    if (lost || connection === 'offline')
                         this.checkSession();
                 },
             });
@@ -95,6 +96,29 @@ export class MeetingStore extends Emitter {
     changed(what) {
         if (this.state)
             this.emit('change', this.state, what);
+    }
+
+    // A lost connection may be a session that ended (logout elsewhere, the account disabled:
+    // the server closes its sockets at once). Then the page goes back to the login.
+    checkSession() {
+        if (this.closed || this.checkingSession)
+            return;
+        this.checkingSession = fetch('/api/v1/session', { credentials: 'same-origin' })
+            .then((response) => {
+                if (response.status === 401 && !this.closed) {
+                    this.emit('session-ended');
+                    this.close();
+                    location.hash = '#/login';
+                }
+            })
+            .catch(() => {}) // the server is unreachable: Live keeps reconnecting
+            .finally(() => { this.checkingSession = null; });
+    }
+
+    close() {
+        this.closed = true;
+        clearTimeout(this.fallback);
+        this.live?.close();
     }
 
     delegate(id) { return this.state?.delegates.find((d) => d.id === id) || null; }

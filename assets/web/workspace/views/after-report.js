@@ -4,7 +4,7 @@
 // its hash chain checked in the browser and the `chamberctl verify` command to check it fully.
 import { formatTime } from '/web/common/client.js';
 import { t } from './run-text.js';
-import { h, clear, store, duration, download, copy, errorText, delegateLabel, ruleText } from './run-common.js';
+import { h, clear, add, put, store, duration, download, copy, errorText, delegateLabel, ruleText } from './run-common.js';
 import { tallyTable, signedResult } from './run-result.js';
 import { verifyChain } from './after-chain.js';
 
@@ -49,7 +49,7 @@ export default {
         const attendance = h('section', { class: 'card run-after-attendance' });
         const speaking = h('section', { class: 'card run-after-speaking' });
         const logCard = h('section', { class: 'card run-log' });
-        clear(container).append(h('div', { class: 'run-view run-after' },
+        put(container, h('div', { class: 'run-view run-after' },
             h('h1', {}, t('after.title')), message, results,
             h('div', { class: 'run-columns' }, attendance, speaking), logCard));
 
@@ -66,11 +66,11 @@ export default {
         }
 
         function renderResults(state) {
-            clear(results).append(h('h2', {}, t('after.results')));
+            put(results, h('h2', {}, t('after.results')));
             if (!state.polls.length)
-                results.append(h('p', { class: 'hint' }, t('polls.none')));
+                add(results, h('p', { class: 'hint' }, t('polls.none')));
             for (const poll of state.polls) {
-                results.append(h('article', { class: 'run-after-poll', 'data-poll': String(poll.id) },
+                add(results, h('article', { class: 'run-after-poll', 'data-poll': String(poll.id) },
                     h('h3', {}, poll.title, ' ', h('span', { class: `badge poll-${poll.state}` }, t(`pollState.${poll.state}`))),
                     h('p', { class: 'hint' }, t('rule.words', ruleText(poll.rule))),
                     tallyTable(poll, state) || h('p', { class: 'hint' }, t('after.notCounted')),
@@ -81,7 +81,7 @@ export default {
         function renderTables(state, events) {
             const end = state.endedAt ? Date.parse(state.endedAt) : Date.now();
             const { attendance: spans, speeches, presentMs } = summarize(events, end);
-            clear(attendance).append(h('h2', {}, t('after.attendance')),
+            put(attendance, h('h2', {}, t('after.attendance')),
                 h('table', { class: 'run-after-table' },
                     h('thead', {}, h('tr', {}, h('th', {}, t('desk.name')), h('th', {}, t('after.times')),
                         h('th', {}, t('after.presentFor')))),
@@ -91,7 +91,7 @@ export default {
                             h('div', {}, `${formatTime(s.in)} – ${s.out ? formatTime(s.out) : '…'}`))),
                         h('td', {}, spans.has(d.id) ? duration(presentMs.get(d.id)) : t('after.absent')))))));
             const speakers = [...speeches].sort((a, b) => b[1].ms - a[1].ms);
-            clear(speaking).append(h('h2', {}, t('after.speaking')),
+            put(speaking, h('h2', {}, t('after.speaking')),
                 speakers.length ? h('table', { class: 'run-after-table' },
                     h('thead', {}, h('tr', {}, h('th', {}, t('desk.name')), h('th', {}, t('after.speeches')),
                         h('th', {}, t('speakers.time')))),
@@ -109,7 +109,7 @@ export default {
             const headHash = h('code', { class: 'run-head-hash' }, state.head || '');
             const headSeq = h('span', {}, t('after.atSeq', state.seq));
             const lines = logText.split('\n').filter((l) => l.trim() !== '').length;
-            clear(logCard).append(h('h2', {}, t('after.log')),
+            put(logCard, h('h2', {}, t('after.log')),
                 h('p', {}, t('after.logSize', lines, new Blob([logText]).size)),
                 h('p', {}, h('button', { class: 'btn primary', 'data-action': 'download-log',
                     onclick: () => download(fileName(), logText, 'application/x-ndjson') }, t('after.download'))),

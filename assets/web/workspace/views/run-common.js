@@ -38,6 +38,24 @@ export function clear(node) {
     return node;
 }
 
+function normalized(children) {
+    return children.flat(Infinity)
+        .filter((c) => c !== null && c !== undefined && c !== false)
+        .map((c) => (c instanceof Node ? c : String(c)));
+}
+
+// Appends children as h() takes them (nested arrays, null and false left out, text as text).
+export function add(node, ...children) {
+    node.append(...normalized(children));
+    return node;
+}
+
+// Replaces a node's children.
+export function put(node, ...children) {
+    node.replaceChildren(...normalized(children));
+    return node;
+}
+
 // The shell's live store of the open meeting (store.js).
 export function store(ctx) {
     return ctx.state;

@@ -2,7 +2,7 @@
 // item, attendance and quorum, and checking delegates in and out (search, keyboard).
 import { t } from './run-text.js';
 import { confirmDialog } from '../ui.js';
-import { h, clear, store, quorumRuleText, errorText, delegateLabel } from './run-common.js';
+import { h, clear, add, put, store, quorumRuleText, errorText, delegateLabel } from './run-common.js';
 
 function statusBadge(status) {
     return h('span', { class: `badge status-${status}`, 'data-status': status }, t(`status.${status}`));
@@ -30,7 +30,7 @@ export default {
                 h('th', {}, t('desk.group')), h('th', {}, t('desk.weight')),
                 h('th', {}, t('desk.state')), h('th', {}, ''))),
             tbody);
-        clear(container).append(h('div', { class: 'run-view run-desk' },
+        put(container, h('div', { class: 'run-view run-desk' },
             head, message,
             h('div', { class: 'run-columns' }, itemCard, quorumCard),
             h('section', { class: 'card' },
@@ -57,7 +57,7 @@ export default {
         }
 
         function renderHead(state) {
-            clear(head).append(
+            put(head, 
                 h('h1', {}, state.title),
                 statusBadge(state.status),
                 state.status !== 'in_session'
@@ -81,7 +81,7 @@ export default {
             state.agenda.map((item) => h('option', {
                 value: String(item.id), selected: item.id === state.currentItem,
             }, `${'\u00a0\u00a0'.repeat(item.depth || 0)}${item.number ? item.number + '. ' : ''}${item.title}`)));
-            clear(itemCard).append(
+            put(itemCard, 
                 h('h2', {}, t('desk.currentItem')),
                 h('p', { class: 'run-current-title' },
                     current ? `${current.number ? current.number + '. ' : ''}${current.title}` : t('desk.noItem')),
@@ -91,7 +91,7 @@ export default {
         function renderQuorum(state) {
             const q = state.quorum;
             const presentHeads = state.delegates.filter((d) => d.present).length;
-            clear(quorumCard).append(
+            put(quorumCard, 
                 h('h2', {}, t('desk.quorum')),
                 h('p', { class: 'run-quorum-figures' },
                     h('strong', { class: 'run-present' }, `${q.present}/${q.total}`), ' ',

@@ -2,7 +2,7 @@
 // — open, close, publish — with the live count of ballots (progress pushes), who has not voted
 // yet (named to the secretary as to the chair console), the counted result and the signed one.
 import { t } from './run-text.js';
-import { h, clear, store, ruleText, errorText, delegateLabel } from './run-common.js';
+import { h, clear, add, put, store, ruleText, errorText, delegateLabel } from './run-common.js';
 import { pollForm } from './run-pollform.js';
 import { tallyTable, signedResult } from './run-result.js';
 
@@ -24,7 +24,7 @@ export default {
         let chosen = null;
         let detailKey = '';
 
-        clear(container).append(h('div', { class: 'run-view run-polls-view' },
+        put(container, h('div', { class: 'run-view run-polls-view' },
             h('h1', {}, t('polls.title')), message,
             h('div', { class: 'run-columns' },
                 h('div', {}, h('section', { class: 'card' }, h('h2', {}, t('polls.list')), list), formSlot),
@@ -44,12 +44,12 @@ export default {
         function renderList(state) {
             clear(list);
             if (!state.polls.length)
-                list.append(h('li', { class: 'hint' }, t('polls.none')));
+                add(list, h('li', { class: 'hint' }, t('polls.none')));
             for (const poll of state.polls) {
                 const button = h('button', { class: `run-poll-link${poll.id === chosen ? ' chosen' : ''}`,
                     'data-poll': String(poll.id), onclick: () => { chosen = poll.id; render(); } },
                 h('span', {}, poll.title), ' ', stateBadge(poll));
-                list.append(h('li', {}, button));
+                add(list, h('li', {}, button));
             }
         }
 
@@ -59,15 +59,15 @@ export default {
                 return;
             const p = live.progress && live.progress.poll === poll.id ? live.progress : null;
             if (!p) {
-                progress.append(h('p', { class: 'hint' }, t('polls.waitingProgress')));
+                add(progress, h('p', { class: 'hint' }, t('polls.waitingProgress')));
                 return;
             }
-            progress.append(
+            add(progress, 
                 h('p', { class: 'run-cast', 'data-cast': String(p.cast), 'data-eligible': String(p.eligible) },
                     t('polls.cast', p.cast, p.eligible)),
                 h('progress', { max: String(Math.max(p.eligible, 1)), value: String(p.cast) }));
             if (Array.isArray(p.pending))
-                progress.append(h('details', { open: p.pending.length <= 20 },
+                add(progress, h('details', { open: p.pending.length <= 20 },
                     h('summary', {}, t('polls.pending', p.pending.length)),
                     h('ul', { class: 'run-pending' }, p.pending.map((id) =>
                         h('li', {}, delegateLabel(state.delegates.find((d) => d.id === id)))))));
@@ -83,12 +83,12 @@ export default {
             detailKey = key;
             clear(detail);
             if (!poll) {
-                detail.append(h('p', { class: 'hint' }, t('polls.pick')));
+                add(detail, h('p', { class: 'hint' }, t('polls.pick')));
                 return;
             }
             const item = state.agenda.find((i) => i.id === poll.item);
             const openOther = state.polls.find((p) => p.state === 'open' && p.id !== poll.id);
-            detail.append(
+            add(detail, 
                 h('h2', { class: 'run-poll-title' }, poll.title), stateBadge(poll),
                 item ? h('p', {}, t('polls.forItem', `${item.number ? item.number + '. ' : ''}${item.title}`)) : null,
                 h('p', { class: 'run-poll-rule' }, t('rule.words', ruleText(poll.rule))),

@@ -1,7 +1,7 @@
 // A poll's counted result (tally, verdict, explanation) and, once published, the signed result:
 // the signing key's fingerprint (as `chamberctl verify` prints it), checked against the key the
 // server announces, the signature, a download of the result file and the command that checks it.
-import { api } from '/web/common/client.js';
+import { api, lang } from '/web/common/client.js';
 import { t } from './run-text.js';
 import { h, copy, download, keyFingerprint, delegateLabel } from './run-common.js';
 
@@ -29,9 +29,11 @@ export function tallyTable(poll, state) {
             t(`verdict.${outcome.verdict}`), outcome.winner ? `: ${outcome.winner}` : ''),
         h('table', {}, h('tbody', {}, choices.map((choice) => h('tr', {},
             h('th', {}, choiceLabel(choice)), h('td', { 'data-choice': choice }, counts[choice] || 0))))),
-        h('p', { class: 'hint' }, t('result.figures', outcome.decisive, outcome.required, outcome.base,
-            closing.tally?.ballots ?? 0)),
-        h('p', { class: 'hint' }, outcome.explanation || ''),
+        h('p', { class: 'hint run-figures' }, outcome.verdict === 'no_quorum'
+            ? t('result.noQuorum', outcome.decisive, outcome.base, outcome.required)
+            : t('result.figures', outcome.decisive, outcome.required, outcome.base, closing.tally?.ballots ?? 0)),
+        // The server explains in English (core/majority.cpp); the figures above say it in both.
+        lang() === 'en' && outcome.explanation ? h('p', { class: 'hint' }, outcome.explanation) : null,
         ballots.length ? h('details', {}, h('summary', {}, t('result.rollCall', ballots.length)),
             h('ul', {}, ballots.map((b) => h('li', {},
                 `${delegateLabel(state.delegates.find((d) => d.id === b.delegate))}: ${choiceLabel(b.choice)}`)))) : null);

@@ -2,7 +2,7 @@
 // move up and down or drag, withdraw), asking for the floor on a delegate's behalf, the default
 // speaking time, and the speaking time each delegate has used so far.
 import { t } from './run-text.js';
-import { h, clear, store, duration, errorText, delegateLabel } from './run-common.js';
+import { h, clear, add, put, store, duration, errorText, delegateLabel } from './run-common.js';
 
 function who(state, entry) {
     if (entry.bridge) {
@@ -29,7 +29,7 @@ export default {
         const limitBox = h('div', { class: 'run-toolbar' });
         const totals = h('tbody');
         const clock = h('p', { class: 'run-clock' });
-        clear(container).append(h('div', { class: 'run-view run-speakers' },
+        put(container, h('div', { class: 'run-view run-speakers' },
             h('h1', {}, t('speakers.title')), message,
             h('div', { class: 'run-columns' },
                 floor,
@@ -38,7 +38,7 @@ export default {
                 h('h2', {}, t('speakers.queue')), requestBox,
                 h('p', { class: 'hint' }, t('speakers.dragHint')), queueList),
             h('section', { class: 'card' }, h('h2', {}, t('speakers.totals')),
-                h('table', { class: 'run-totals' },
+                h('table', { class: 'run-totals run-after-table' },
                     h('thead', {}, h('tr', {}, h('th', {}, t('desk.name')), h('th', {}, t('speakers.time')))),
                     totals))));
 
@@ -74,7 +74,7 @@ export default {
             const s = state.speakers;
             const speaking = s.current ? { delegate: s.current }
                 : s.currentBridge ? { bridge: s.currentBridge } : null;
-            clear(floor).append(h('h2', {}, t('speakers.floor')),
+            put(floor, h('h2', {}, t('speakers.floor')),
                 speaking ? [h('p', { class: 'run-speaker-now' }, who(state, speaking)), clock,
                     h('button', { class: 'btn danger', 'data-action': 'end-speech',
                         onclick: () => post('end', {}) }, t('speakers.end'))]
@@ -89,7 +89,7 @@ export default {
             const queue = state.speakers.queue;
             clear(queueList);
             if (!queue.length)
-                queueList.append(h('li', { class: 'hint' }, t('speakers.empty')));
+                add(queueList, h('li', { class: 'hint run-empty' }, t('speakers.empty')));
             queue.forEach((entry, position) => {
                 const move = (to) => post('move', { ...subject(entry), position: to });
                 const item = h('li', { draggable: 'true', class: 'run-queue-entry',
@@ -118,7 +118,7 @@ export default {
                         post('move', { ...subject(dragged), position });
                     dragged = null;
                 });
-                queueList.append(item);
+                add(queueList, item);
             });
         }
 
@@ -128,7 +128,7 @@ export default {
         function renderPicker(state) {
             const query = filter.value.trim().toLocaleLowerCase();
             const chosen = picker.value;
-            clear(picker).append(state.delegates
+            put(picker, state.delegates
                 .filter((d) => !query || `${d.seat} ${d.name}`.toLocaleLowerCase().includes(query))
                 .map((d) => h('option', { value: String(d.id), selected: String(d.id) === chosen },
                     delegateLabel(d))));
@@ -138,20 +138,20 @@ export default {
             if (e.key === 'Enter' && picker.value)
                 post('request', { delegate: Number(picker.value) });
         });
-        requestBox.append(filter, picker,
+        add(requestBox, filter, picker,
             h('button', { class: 'btn', 'data-action': 'request',
                 onclick: () => picker.value && post('request', { delegate: Number(picker.value) }) },
             t('speakers.request')));
 
         const limitInput = h('input', { type: 'number', min: '0', max: '86400', step: '30',
             class: 'run-limit', 'aria-label': t('speakers.limitSeconds') });
-        limitBox.append(h('label', {}, t('speakers.limitSeconds'), ' ', limitInput),
+        add(limitBox, h('label', {}, t('speakers.limitSeconds'), ' ', limitInput),
             h('button', { class: 'btn', 'data-action': 'set-limit',
                 onclick: () => post('setLimit', { seconds: Number(limitInput.value) || 0 }) },
             t('speakers.setLimit')));
 
         function renderTotals(state) {
-            clear(totals).append([...state.speakers.totals]
+            put(totals, [...state.speakers.totals]
                 .sort((a, b) => b.ms - a.ms)
                 .map((row) => h('tr', {},
                     h('td', {}, delegateLabel(state.delegates.find((d) => d.id === row.delegate))),
