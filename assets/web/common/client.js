@@ -1,0 +1,425 @@
+// The one small client module every Chamber page shares (the workspace, /join, /read, /watch):
+// DOM building that never parses HTML, the VI/EN language and translations, REST calls with
+// the session's CSRF token, and the /ws client (server/protocol/PROTOCOL.md) with reconnects.
+// Plain modern JavaScript, no framework, nothing fetched from elsewhere.
+
+// --- DOM -------------------------------------------------------------------------------------
+
+// Properties set as properties (their attribute is only the initial value, or a boolean).
+const kProperties = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'indeterminate']);
+
+function append(parent, child) {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) {
+    child.forEach((c) => append(parent, c));
+    return;
+  }
+  // Anything that is not a node is text: a name like "<img src=x onerror=…>" stays text.
+  parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+}
+
+// el('button', {class: 'btn primary', onClick: save, 'data-id': 3}, 'Lưu')
+// Strings become text nodes (never innerHTML). attrs: `class` (string or array), on<Event>
+// functions, data-* into dataset, `style` as an object (CSSOM, which the CSP allows), the
+// properties above as properties; other values are attributes (true: present, false/null:
+// absent).
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') {
+      node.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    } else if (name.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name.startsWith('data-')) {
+      node.setAttribute(name, String(value));
+    } else if (name === 'style' && typeof value === 'object') {
+      Object.assign(node.style, value);
+    } else if (kProperties.has(name)) {
+      node[name] = value;
+    } else {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+// --- Language --------------------------------------------------------------------------------
+
+const kLangKey = 'chamber.lang';
+const kLanguages = ['vi', 'en'];
+
+// 'vi' (the default) or 'en': the user's choice, else the browser's first of the two.
+export function lang() {
+  try {
+    const stored = localStorage.getItem(kLangKey);
+    if (kLanguages.includes(stored)) return stored;
+  } catch (e) { /* storage refused (private mode): the browser decides */ }
+  const wanted = navigator.languages && navigator.languages.length
+    ? navigator.languages : [navigator.language || 'vi'];
+  for (const tag of wanted) {
+    const code = String(tag).toLowerCase().slice(0, 2);
+    if (kLanguages.includes(code)) return code;
+  }
+  return 'vi';
+}
+
+// Keeps the choice, marks the document and tells the page ('chamber-lang', detail {lang}).
+export function setLang(code) {
+  if (!kLanguages.includes(code)) throw new RangeError(`unknown language: ${code}`);
+  try { localStorage.setItem(kLangKey, code); } catch (e) { /* kept for this page only */ }
+  document.documentElement.lang = code;
+  window.dispatchEvent(new CustomEvent('chamber-lang', {detail: {lang: code}}));
+}
+
+// dict = {vi: {key: '… {0} …'}, en: {…}} → t(key, ...args). {0}, {1}… take the arguments in
+// order; with one object argument, {name} takes its fields. A key missing in the current
+// language comes back as the key itself, so a forgotten translation is visible (and testable).
+// `language` picks the language (the shared choice, lang(), unless a page keeps its own).
+export function makeT(dict, language = lang) {
+  const t = (key, ...args) => {
+    const table = dict[language()] || {};
+    let text = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+    const named = args.length === 1 && args[0] !== null && typeof args[0] === 'object';
+    const values = named ? args[0] : args;
+    return String(text).replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name) =>
+      Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole);
+  };
+  t.dict = dict;
+  return t;
+}
+
+// --- Time ------------------------------------------------------------------------------------
+
+function toDate(isoOrMs) {
+  if (isoOrMs instanceof Date) return isoOrMs;
+  if (isoOrMs === null || isoOrMs === undefined || isoOrMs === '') return null;
+  const date = new Date(isoOrMs);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+function locale() { return lang() === 'vi' ? 'vi-VN' : 'en-GB'; }
+
+// "14:05" (24 hours in both languages); '' for nothing, the input itself when it is no time.
+export function formatTime(isoOrMs) {
+  const date = toDate(isoOrMs);
+  if (!date) return isoOrMs ? String(isoOrMs) : '';
+  return date.toLocaleTimeString(locale(), {hour: '2-digit', minute: '2-digit', hour12: false});
+}
+
+// "14:05 7/12/2026" in Vietnamese, "07/12/2026, 14:05" in English; `options` adds to or
+// overrides the Intl fields (e.g. {second: '2-digit'}).
+export function formatDateTime(isoOrMs, options = {}) {
+  const date = toDate(isoOrMs);
+  if (!date) return isoOrMs ? String(isoOrMs) : '';
+  return date.toLocaleString(locale(), {day: '2-digit', month: '2-digit', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', hour12: false, ...options});
+}
+
+// --- REST ------------------------------------------------------------------------------------
+
+let csrf = '';
+export function setCsrfToken(token) { csrf = token || ''; }
+export function csrfToken() { return csrf; }
+
+// A refused request: `status` the HTTP status (0 for a WebSocket answer or no answer at all),
+// `code` the protocol's error code ('forbidden', 'bad_field', 'network', …), and what the
+// server added (`field`, `details`, `retryAfterMs`).
+export class ApiError extends Error {
+  constructor(status, code, message, extra = {}) {
+    super(message || code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = extra.field;
+    this.details = extra.details;
+    this.retryAfterMs = extra.retryAfterMs;
+  }
+}
+
+function isRawBody(body) {
+  return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+    || body instanceof FormData || body instanceof URLSearchParams;
+}
+
+// api('POST', '/api/v1/meetings', {title: …}) → the parsed JSON answer (null for 204 or an
+// empty body; the text for a non-JSON one). Objects go as JSON, a Blob/ArrayBuffer as is.
+export async function api(method, path, body) {
+  const headers = {Accept: 'application/json'};
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  const init = {method, headers, credentials: 'same-origin', cache: 'no-store'};
+  if (body !== undefined && body !== null) {
+    if (isRawBody(body)) {
+      init.body = body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', String(e && e.message || e));
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  let parsed = null;
+  if (text) {
+    try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
+  }
+  if (!response.ok) {
+    const error = parsed && typeof parsed === 'object' ? parsed : {};
+    throw new ApiError(response.status, error.code || `http_${response.status}`,
+      error.message || response.statusText, error);
+  }
+  return parsed;
+}
+
+// --- Live: the /ws client --------------------------------------------------------------------
+
+const kPingMs = 20000; // a connection that died silently (Wi-Fi gone) sends no close
+const kPingAnswerMs = 10000;
+const kBackoffFirstMs = 500;
+const kBackoffMaxMs = 10000;
+// Why the server ends a session for good: reconnecting would only be refused again.
+const kFinalByes = new Set(['unauthenticated', 'revoked']);
+
+let liveSerial = 0;
+
+// new Live({credential: 'session'}) — 'session' is the browser's session cookie (accounts);
+// any other string is a bearer credential (the admin token, a device credential).
+// live.subscribe(meeting, {onSnapshot, onEvent, onPresence, onProgress, onState}) → a
+// function that unsubscribes. Events come in order: a gap (a missed event) subscribes again
+// from the last seq seen, and so does every reconnect, so a handler sees each event once.
+// live.send({type: 'agenda.select', meeting, item}) → Promise of the `ok` message; an `error`
+// rejects with an ApiError (status 0). Unanswered requests are sent again, with the same id,
+// after a reconnect: the server answers a repeated id from its memory (PROTOCOL.md,
+// "Commands and idempotency"), so nothing runs twice.
+export class Live {
+  constructor({credential, url, client = 'chamber-web/1'} = {}) {
+    this.credential = credential;
+    this.url = url || `${location.protocol === 'http:' ? 'ws' : 'wss'}://${location.host}/ws`;
+    this.client = client;
+    this.state = 'connecting';
+    this.principal = null; // hello's result.principal
+    this.stoppedBecause = ''; // set when the server refused us for good
+    this.subscriptions = new Map(); // meeting → {handlers: Set, seq}
+    this.pending = new Map(); // id → {message, resolve, reject}
+    this.listeners = new Map(); // push type → Set of functions (on())
+    this.stateListeners = new Set();
+    this.socket = null;
+    this.ready = false; // hello answered
+    this.backoff = kBackoffFirstMs;
+    this.closed = false;
+    this.connect();
+  }
+
+  // Other pushes (media.signal, media.status, …): live.on('media.status', fn) → off().
+  on(type, fn) {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type).add(fn);
+    return () => this.listeners.get(type).delete(fn);
+  }
+
+  onState(fn) {
+    this.stateListeners.add(fn);
+    return () => this.stateListeners.delete(fn);
+  }
+
+  subscribe(meeting, handlers = {}) {
+    let subscription = this.subscriptions.get(meeting);
+    if (!subscription) {
+      subscription = {handlers: new Set(), seq: 0};
+      this.subscriptions.set(meeting, subscription);
+    }
+    subscription.handlers.add(handlers);
+    if (handlers.onState) handlers.onState(this.state);
+    // A new subscriber needs the whole state: a snapshot, for everyone (since 0).
+    subscription.seq = 0;
+    if (this.ready) this.requestSubscription(meeting);
+    return () => {
+      subscription.handlers.delete(handlers);
+      if (subscription.handlers.size) return;
+      this.subscriptions.delete(meeting);
+      if (this.ready) this.send({type: 'unsubscribe', meeting}).catch(() => {});
+    };
+  }
+
+  send(message) {
+    const id = message.id || `w${Date.now().toString(36)}-${++liveSerial}`;
+    const full = {...message, id};
+    return new Promise((resolve, reject) => {
+      if (this.closed) {
+        reject(new ApiError(0, 'closed', 'the connection was closed'));
+        return;
+      }
+      this.pending.set(id, {message: full, resolve, reject});
+      if (this.ready || full.type === 'hello') this.write(full);
+    });
+  }
+
+  close() {
+    this.closed = true;
+    this.ready = false;
+    clearTimeout(this.reconnectTimer);
+    clearInterval(this.pingTimer);
+    if (this.socket) {
+      this.socket.onclose = null;
+      this.socket.close();
+      this.socket = null;
+    }
+    for (const {reject} of this.pending.values())
+      reject(new ApiError(0, 'closed', 'the connection was closed'));
+    this.pending.clear();
+    this.setState('offline');
+  }
+
+  // --- inside ---
+
+  setState(state) {
+    if (state === this.state) return;
+    this.state = state;
+    for (const fn of this.stateListeners) fn(state, this.stoppedBecause);
+    for (const subscription of this.subscriptions.values()) {
+      for (const handlers of subscription.handlers)
+        if (handlers.onState) handlers.onState(state, this.stoppedBecause);
+    }
+  }
+
+  write(message) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN)
+      this.socket.send(JSON.stringify(message));
+  }
+
+  connect() {
+    clearTimeout(this.reconnectTimer);
+    if (this.closed) return;
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => { if (socket === this.socket) this.hello(); };
+    socket.onmessage = (e) => { if (socket === this.socket) this.receive(e.data); };
+    socket.onclose = () => { if (socket === this.socket) this.dropped(); };
+  }
+
+  async hello() {
+    const id = `hello-${++liveSerial}`;
+    const answer = new Promise((resolve, reject) => {
+      this.pending.set(id, {message: null, resolve, reject});
+    });
+    this.write({type: 'hello', id, protocol: 1, credential: this.credential, client: this.client});
+    let ok;
+    try {
+      ok = await answer;
+    } catch (error) {
+      if (error.code === 'unauthenticated') this.stop('unauthenticated');
+      return; // otherwise the socket closes and we try again
+    }
+    this.principal = ok.result && ok.result.principal;
+    this.ready = true;
+    this.backoff = kBackoffFirstMs;
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => this.ping(), kPingMs);
+    for (const meeting of this.subscriptions.keys()) this.requestSubscription(meeting);
+    // What was asked while we were away goes out again, under its own id.
+    for (const entry of this.pending.values()) if (entry.message) this.write(entry.message);
+    this.setState('online');
+  }
+
+  requestSubscription(meeting) {
+    const subscription = this.subscriptions.get(meeting);
+    if (!subscription) return;
+    const message = {type: 'subscribe', meeting};
+    if (subscription.seq > 0) message.since = subscription.seq;
+    this.send(message).catch((error) => {
+      for (const handlers of subscription.handlers)
+        if (handlers.onError) handlers.onError(error);
+    });
+  }
+
+  ping() {
+    const socket = this.socket;
+    let answered = false;
+    this.send({type: 'ping'}).then(() => { answered = true; }, () => { answered = true; });
+    setTimeout(() => { if (!answered && socket === this.socket && socket) socket.close(); },
+      kPingAnswerMs);
+  }
+
+  dropped() {
+    this.socket = null;
+    this.ready = false;
+    clearInterval(this.pingTimer);
+    if (this.closed || this.stoppedBecause) return;
+    this.setState('reconnecting');
+    // Jitter: a room of browsers whose server restarted does not come back in one burst.
+    const wait = this.backoff * (0.75 + Math.random() * 0.5);
+    this.reconnectTimer = setTimeout(() => this.connect(), wait);
+    this.backoff = Math.min(this.backoff * 2, kBackoffMaxMs);
+  }
+
+  stop(reason) {
+    this.stoppedBecause = reason;
+    this.ready = false;
+    clearInterval(this.pingTimer);
+    clearTimeout(this.reconnectTimer);
+    if (this.socket) {
+      this.socket.onclose = null;
+      this.socket.close();
+      this.socket = null;
+    }
+    for (const {reject} of this.pending.values())
+      reject(new ApiError(0, reason, `the server ended the session: ${reason}`));
+    this.pending.clear();
+    this.setState('offline');
+  }
+
+  receive(text) {
+    let message;
+    try { message = JSON.parse(text); } catch (e) { return; }
+    if (message.id && this.pending.has(message.id) && (message.type === 'ok' || message.type === 'error')) {
+      const {resolve, reject} = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.type === 'ok') resolve(message);
+      else reject(new ApiError(0, message.code, message.message, message));
+      return;
+    }
+    switch (message.type) {
+      case 'snapshot': return this.snapshot(message);
+      case 'event': return this.event(message);
+      case 'presence': return this.deliver(message.meeting, 'onPresence', message);
+      case 'progress': return this.deliver(message.meeting, 'onProgress', message);
+      case 'bye':
+        if (kFinalByes.has(message.reason)) this.stop(message.reason);
+        break;
+      default: break;
+    }
+    const listeners = this.listeners.get(message.type);
+    if (listeners) for (const fn of listeners) fn(message);
+  }
+
+  deliver(meeting, handlerName, message) {
+    const subscription = this.subscriptions.get(meeting);
+    if (!subscription) return;
+    for (const handlers of subscription.handlers)
+      if (handlers[handlerName]) handlers[handlerName](message);
+  }
+
+  snapshot(message) {
+    const subscription = this.subscriptions.get(message.meeting);
+    if (!subscription) return;
+    subscription.seq = message.seq;
+    this.deliver(message.meeting, 'onSnapshot', message);
+  }
+
+  event(message) {
+    const subscription = this.subscriptions.get(message.meeting);
+    if (!subscription) return;
+    if (message.seq <= subscription.seq) return; // a replay overlapping what we have
+    if (subscription.seq > 0 && message.seq !== subscription.seq + 1) {
+      // Something was missed: catch up from the last event we have.
+      this.requestSubscription(message.meeting);
+      return;
+    }
+    subscription.seq = message.seq;
+    this.deliver(message.meeting, 'onEvent', message);
+  }
+}
