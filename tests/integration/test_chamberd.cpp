@@ -192,6 +192,33 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
             0);
+        // The preview (?dryRun=1) answers every line's problem in line order and stores nothing.
+        const RestResponse preview
+            = server.call("POST", base + QStringLiteral("/delegates/import?dryRun=1"), badCsv,
+                {{"Content-Type", "text/csv"}});
+        QCOMPARE(preview.status, 200);
+        QVERIFY(!preview.json().value(QLatin1String("ok")).toBool());
+        const QJsonArray problems = preview.json().value(QLatin1String("problems")).toArray();
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(number(problems.at(0).toObject(), "line"), 3);
+        QCOMPARE(number(problems.at(1).toObject(), "line"), 4);
+        const RestResponse cleanPreview
+            = server.call("POST", base + QStringLiteral("/delegates/import?dryRun=1"),
+                R"({"csv":"name,seat\nNguyễn A,A1\n"})", {{"Content-Type", "application/json"}});
+        QCOMPARE(cleanPreview.status, 200);
+        QVERIFY(cleanPreview.json().value(QLatin1String("ok")).toBool());
+        QCOMPARE(cleanPreview.json().value(QLatin1String("rows")).toArray().size(), 1);
+        QCOMPARE(server
+                     .call("POST", base + QStringLiteral("/delegates/import?dryRun=1"),
+                         R"({"csv":"name\nA\n","extra":1})", {{"Content-Type", "application/json"}})
+                     .status,
+            400);
+        QCOMPARE(server.call("GET", base + QStringLiteral("/delegates"))
+                     .json()
+                     .value(QLatin1String("delegates"))
+                     .toArray()
+                     .size(),
+            0);
         // Not UTF-8 at all.
         QCOMPARE(server
                      .call("POST", base + QStringLiteral("/delegates/import"), "name\nL\xea\n",

@@ -166,6 +166,11 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+// The skip link focuses the content without touching the hash the router reads.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
 window.addEventListener('chamber-lang', () => {
   document.documentElement.lang = lang();
   route();

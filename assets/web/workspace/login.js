@@ -44,7 +44,7 @@ export function mountLogin(container, { t, onLoggedIn }) {
       submit.disabled = false;
       password.value = '';
       if (error.status === 429) {
-        waitFor(Number(error.retryAfter || (error.body && error.body.retryAfterMs / 1000) || 0) || retryAfterFrom(error));
+        waitFor(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : retryAfterFrom(error));
       } else if (error.status === 401) {
         message.textContent = t('wrongLogin');
       } else if (error.status === 403) {

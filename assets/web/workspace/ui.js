@@ -14,8 +14,7 @@ export function rest(method, path, body) {
 }
 
 export function errorText(error) {
-  if (error instanceof ApiError || (error && error.status !== undefined)) return error.message || String(error.code || error.status);
-  if (error instanceof TypeError) return t('network');
+  if (error instanceof ApiError) return error.code === 'network' ? t('network') : (error.message || error.code);
   return String((error && error.message) || error);
 }
 
@@ -117,15 +116,11 @@ export async function download(path, filename) {
   if (!response.ok) {
     let body = {};
     try { body = await response.json(); } catch { /* not JSON */ }
-    const error = new ApiError(body.message || `HTTP ${response.status}`);
-    error.status = response.status;
-    error.code = body.code;
-    error.message = body.message || `HTTP ${response.status}`;
-    throw error;
+    throw new ApiError(response.status, body.code || `http_${response.status}`, body.message || response.statusText, body);
   }
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: filename, hidden: '' });
+  const link = el('a', { href: url, download: filename, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();

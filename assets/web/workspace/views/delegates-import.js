@@ -39,7 +39,7 @@ export function importPanel(ctx, { onClose }) {
   } });
   const status = el('p', { class: 'import-status', role: 'status', id: 'csv-status' });
   const results = el('div', { id: 'csv-results' });
-  const importButton = el('button', { class: 'btn primary', type: 'button', disabled: '', id: 'csv-import', onclick: runImport }, t('import', 0));
+  const importButton = el('button', { class: 'btn primary', type: 'button', disabled: true, id: 'csv-import', onclick: runImport }, t('import', 0));
 
   function goToLine(line) {
     const lines = editor.value.split('\n');

@@ -41,7 +41,7 @@ export default {
     const role = select(t('role'), ['chair', 'tally', 'bridge'].map((r) => [r, t('role_' + r)]), 'chair');
     const label = field(t('label'), { maxlength: '100', id: 'code-label' });
     role.input.id = 'code-role';
-    const printButton = el('button', { class: 'btn', type: 'button', hidden: '', onclick: () => window.print() }, t('print'));
+    const printButton = el('button', { class: 'btn', type: 'button', hidden: true, onclick: () => window.print() }, t('print'));
 
     function codeCard(code) {
       const meetingTitle = (ctx.state.snapshot && ctx.state.snapshot.title) || '';
