@@ -23,6 +23,8 @@ QString failedMessage(Attempt attempt)
         return QStringLiteral("authentication failed");
     case Attempt::Reader:
         return QStringLiteral("reader link refused");
+    case Attempt::Login:
+        return QStringLiteral("login failed");
     }
     return {};
 }
@@ -38,6 +40,8 @@ QString throttledMessage(Attempt attempt)
         return QStringLiteral("authentication refused unchecked");
     case Attempt::Reader:
         return QStringLiteral("reader link refused unchecked");
+    case Attempt::Login:
+        return QStringLiteral("login refused unchecked");
     }
     return {};
 }
@@ -56,6 +60,7 @@ Admission::Admission(AdmissionOptions options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_attempts(options.attempts)
+    , m_accountAttempts(options.accountAttempts)
     , m_budgets(options.device)
     , m_log(lcAdmission())
 {
@@ -88,6 +93,27 @@ void Admission::attemptFailed(Attempt attempt, const QHostAddress &peer, const Q
         m_log.note(QStringLiteral("address must wait after failed attempts"), kPeer, address, nowMs,
             {{kPeer, address}, {QStringLiteral("waitMs"), wait}});
     }
+}
+
+std::optional<Error> Admission::admitLogin(const QHostAddress &peer, const QString &accountKey)
+{
+    if (auto refused = admitAttempt(Attempt::Login, peer))
+        return refused;
+    const qint64 nowMs = now();
+    const qint64 wait = m_accountAttempts.waitMs(accountKey.toUtf8(), nowMs);
+    if (wait == 0)
+        return std::nullopt;
+    // The name is what somebody typed, maybe a password by mistake: not logged.
+    m_log.note(QStringLiteral("login refused unchecked: the account must wait"), kPeer,
+        addressText(peer), nowMs, {{QStringLiteral("retryAfterMs"), wait}});
+    return rateLimited(
+        QStringLiteral("too many failed logins for this account; try again later"), wait);
+}
+
+void Admission::loginFailed(const QHostAddress &peer, const QString &accountKey)
+{
+    attemptFailed(Attempt::Login, peer, QStringLiteral("wrong name or password"));
+    m_accountAttempts.failed(accountKey.toUtf8(), now());
 }
 
 std::optional<Error> Admission::charge(const services::Principal &principal)

@@ -25,12 +25,16 @@ struct AdmissionOptions
 {
     support::Budget device; // per enrolled device, over WebSocket and REST together
     services::AttemptLimits attempts; // per address, failed authentications
+    // Per account name, failed logins (known names or not, so the answer reveals neither).
+    // Kept mild: anyone can fail logins for a name, so a long lockout would let them lock
+    // the secretary out during a session; already open sessions are never affected.
+    services::AttemptLimits accountAttempts {10, 600'000, 2'000, 300'000, 4096};
     qint64 logIntervalMs = 10'000; // one line per source and interval for repeated refusals
 };
 
 // What was tried with a secret: a join code, a device credential (hello), a bearer token
-// (REST and /docs), a phone reader link's token.
-enum class Attempt { Enroll, Hello, Bearer, Reader };
+// (REST and /docs), a phone reader link's token, an account's password.
+enum class Attempt { Enroll, Hello, Bearer, Reader, Login };
 
 class Admission : public QObject
 {
@@ -44,6 +48,10 @@ public:
     std::optional<Error> admitAttempt(Attempt attempt, const QHostAddress &peer);
     // The secret was checked and was wrong; `reason` goes into the (summed) log.
     void attemptFailed(Attempt attempt, const QHostAddress &peer, const QString &reason);
+    // A login: the address's limit as admitAttempt, and the named account's limit too.
+    std::optional<Error> admitLogin(const QHostAddress &peer, const QString &accountKey);
+    // A login failed (wrong password or unknown name): counts against both.
+    void loginFailed(const QHostAddress &peer, const QString &accountKey);
     // A message or request of an authenticated principal: an enrolled device pays one token,
     // the admin (the secretary's token) and others pass. nullopt: go on.
     std::optional<Error> charge(const services::Principal &principal);
@@ -65,6 +73,7 @@ private:
 
     AdmissionOptions m_options;
     services::AttemptThrottle m_attempts;
+    services::AttemptThrottle m_accountAttempts;
     services::DeviceBudgets m_budgets;
     log::RepeatedLog m_log;
     std::function<bool(qint64)> m_connected;

@@ -158,7 +158,9 @@ HttpReply DocumentApi::serve(const edge::HttpRequest &request) const
         if (auto refused = m_admission->admitAttempt(Attempt::Bearer, request.peer()))
             return errorReply(*refused);
     }
-    const auto principal = m_authenticator.authenticateHeader(request.value("Authorization"));
+    // GET only: the session cookie (the workspace's browser) needs no CSRF token here.
+    const auto principal = m_authenticator.authenticateRequest(
+        request.value("Authorization"), request.value("Cookie"));
     if (!principal) {
         if (m_admission && presented)
             m_admission->attemptFailed(

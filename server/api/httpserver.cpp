@@ -25,12 +25,16 @@ void HttpServer::serve(edge::EdgeServer &edge)
     connect(&edge, &edge::EdgeServer::requestReceived, this, &HttpServer::handle);
     connect(&edge, &edge::EdgeServer::bodyAnnounced, this, &HttpServer::handleAnnouncedBody);
     connect(&edge, &edge::EdgeServer::webSocketOpened, this,
-        [this](edge::WsPeer *peer, const edge::HttpRequest &) { Q_EMIT webSocketOpened(peer); });
+        [this](edge::WsPeer *peer, const edge::HttpRequest &request) {
+            Q_EMIT webSocketOpened(
+                peer, UpgradeRequest {request.value("Cookie"), sameOrigin(request)});
+        });
 }
 
 std::optional<services::Principal> HttpServer::authenticate(const edge::HttpRequest &request) const
 {
-    return m_authenticator.authenticateHeader(request.value("Authorization"));
+    return m_authenticator.authenticateRequest(
+        request.value("Authorization"), request.value("Cookie"));
 }
 
 HttpReply HttpServer::answer(const edge::HttpRequest &request, const AnswerLater &later) const

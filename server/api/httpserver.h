@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/router.h"
+#include "api/websocketsession.h"
 #include "edge/connectionlink.h"
 #include "edge/wspeer.h" // complete for the signal
 
@@ -45,7 +46,7 @@ public:
     HttpReply answer(const edge::HttpRequest &request, const AnswerLater &later) const;
 
 Q_SIGNALS:
-    void webSocketOpened(chamber::edge::WsPeer *peer);
+    void webSocketOpened(chamber::edge::WsPeer *peer, const chamber::api::UpgradeRequest &upgrade);
 
 private:
     void handle(const edge::HttpRequest &request, const edge::Responder &responder);

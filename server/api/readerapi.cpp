@@ -147,7 +147,7 @@ HttpReply ReaderApi::create(const RouteContext &context)
     auto request = parseLinkRequest(context.request.body());
     if (!request)
         return HttpReply::error(request.error());
-    if (request->delegate == 0 && context.principal.isAdmin())
+    if (request->delegate == 0 && context.principal.spansMeetings())
         return HttpReply::error(makeError(ErrorCode::MissingField,
             QStringLiteral("say which delegate the link is for"), QStringLiteral("delegate")));
     auto link

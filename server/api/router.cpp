@@ -2,9 +2,11 @@
 
 #include "api/admission.h"
 #include "protocol/event.h"
+#include "services/authenticator.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace chamber::api {
 
@@ -88,7 +90,52 @@ bool isHashCapture(const QString &segment)
     return segment == QLatin1String("{sha256}");
 }
 
+bool isNameCapture(const QString &segment)
+{
+    return segment == QLatin1String("{account}");
+}
+
+bool isIntegerCapture(const QString &segment)
+{
+    return isCapture(segment) && !isHashCapture(segment) && !isNameCapture(segment);
+}
+
+bool changesState(HttpMethod method)
+{
+    return method == HttpMethod::Post || method == HttpMethod::Put || method == HttpMethod::Patch
+        || method == HttpMethod::Delete;
+}
+
+// A cookie-authenticated request that changes something: the browser sends the cookie to any
+// page's request, but only our own script can read the CSRF token and set the header.
+std::optional<HttpReply> refuseForgery(
+    const edge::HttpRequest &request, const services::Principal &principal)
+{
+    if (principal.csrf.isEmpty() || !changesState(request.method()))
+        return std::nullopt;
+    if (!services::constantTimeEquals(request.value("X-CSRF-Token"), principal.csrf))
+        return HttpReply::error(makeError(ErrorCode::Forbidden,
+            QStringLiteral("a missing or wrong X-CSRF-Token header; reload the page"),
+            QStringLiteral("X-CSRF-Token")));
+    if (!sameOrigin(request))
+        return HttpReply::error(makeError(ErrorCode::Forbidden,
+            QStringLiteral("a request from another site (Origin) was refused"),
+            QStringLiteral("Origin")));
+    return std::nullopt;
+}
+
 } // namespace
+
+bool sameOrigin(const edge::HttpRequest &request)
+{
+    const QByteArray origin = request.value("Origin");
+    if (origin.isEmpty())
+        return true;
+    const QByteArray host = request.value("Host");
+    // chamberd speaks only TLS: its own pages' origin is https://<Host>.
+    return !host.isEmpty()
+        && origin.compare(QByteArray("https://" + host), Qt::CaseInsensitive) == 0;
+}
 
 void Router::add(HttpMethod method, const QString &pattern, services::Operation operation,
     RouteHandler handler, qint64 maxBodyBytes, const QString &limitSetting)
@@ -97,7 +144,7 @@ void Router::add(HttpMethod method, const QString &pattern, services::Operation 
         operation, std::move(handler)};
     int integerCaptures = 0;
     for (const QString &segment : std::as_const(route.segments)) {
-        if (!isCapture(segment) || isHashCapture(segment))
+        if (!isIntegerCapture(segment))
             continue;
         if (segment == QLatin1String("{meeting}"))
             route.meetingCapture = integerCaptures;
@@ -128,15 +175,21 @@ std::vector<RouteInfo> Router::routes() const
 }
 
 bool Router::match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
-    std::vector<QString> *hashes)
+    std::vector<QString> *hashes, std::vector<QString> *names)
 {
     if (route.segments.size() != path.size())
         return false;
     ids->clear();
     hashes->clear();
+    names->clear();
     for (qsizetype i = 0; i < path.size(); ++i) {
         const QString &segment = route.segments.at(i);
-        if (isCapture(segment) && !isHashCapture(segment)) {
+        if (isNameCapture(segment)) {
+            const QString name = QUrl::fromPercentEncoding(path.at(i).toUtf8());
+            if (name.isEmpty())
+                return false;
+            names->push_back(name);
+        } else if (isIntegerCapture(segment)) {
             bool ok = false;
             const qint64 id = path.at(i).toLongLong(&ok);
             // Plain decimal only: "+1", "01" or " 1" are different resources, i.e. none.
@@ -161,14 +214,16 @@ Router::Admitted Router::admit(
     bool pathMatched = false;
     Admitted admitted;
     for (const Route &route : m_routes) {
-        if (!match(route, path, &admitted.ids, &admitted.hashes))
+        if (!match(route, path, &admitted.ids, &admitted.hashes, &admitted.names))
             continue;
         pathMatched = true;
         if (route.method != request.method())
             continue;
         admitted.route = &route;
         if (!(services::ruleOf(route.operation).who & services::Who::Anyone)) {
-            // No token at all is no guess; a wrong one counts against the address.
+            // No token at all is no guess; a wrong one counts against the address. A wrong
+            // session cookie does not: its 256 bits are not guessed, and a browser sends its
+            // stale cookie with every request after a logout elsewhere or an expiry.
             const bool presented = !request.value("Authorization").isEmpty();
             if (m_admission && presented) {
                 if (auto refused = m_admission->admitAttempt(Attempt::Bearer, request.peer())) {
@@ -182,10 +237,14 @@ Router::Admitted Router::admit(
                     m_admission->attemptFailed(Attempt::Bearer, request.peer(),
                         QStringLiteral("unknown or revoked token"));
                 admitted.refusal = HttpReply::error(makeError(ErrorCode::Unauthenticated,
-                    QStringLiteral("a valid bearer token is required")));
+                    QStringLiteral("a valid bearer token or session is required")));
                 return admitted;
             }
             admitted.principal = *authenticated;
+            if (auto refused = refuseForgery(request, admitted.principal)) {
+                admitted.refusal = refused;
+                return admitted;
+            }
             if (m_admission) {
                 if (auto refused = m_admission->charge(admitted.principal)) {
                     admitted.refusal = HttpReply::error(*refused);
@@ -219,8 +278,8 @@ std::optional<HttpReply> Router::dispatch(const edge::HttpRequest &request,
         return std::nullopt;
     if (request.contentLength() > admitted.route->maxBodyBytes)
         return tooLarge(*admitted.route, request.contentLength());
-    return admitted.route->handler(RouteContext {
-        request, admitted.ids, admitted.principal, answerLater, admitted.hashes, request.peer()});
+    return admitted.route->handler(RouteContext {request, admitted.ids, admitted.principal,
+        answerLater, admitted.hashes, request.peer(), admitted.names});
 }
 
 std::variant<qint64, HttpReply> Router::admitBody(

@@ -1,8 +1,12 @@
 // Routes HTTP requests by method and path pattern ("/api/v1/meetings/{meeting}/agenda/{item}",
-// where a {name} is a positive integer and {sha256} a content hash). Every route names the
+// where a {name} is a positive integer, {sha256} a content hash and {account} an account's
+// name, percent-decoded). Every route names the
 // operation it performs; the router authenticates and authorizes it from the one table in
 // services/permissions.h (who, and in which meeting: the {meeting} capture) before the handler
-// reads anything of the request. Replies are plain values so handlers stay testable.
+// reads anything of the request. A request authenticated by a session cookie that would change
+// something (POST, PUT, PATCH, DELETE) must also carry the session's X-CSRF-Token and, when it
+// has an Origin, come from this server's own; else 403 before its body is read. Replies are
+// plain values so handlers stay testable.
 #pragma once
 
 #include "edge/httprequest.h"
@@ -59,7 +63,12 @@ struct RouteContext
     AnswerLater answerLater; // empty where the caller cannot answer later (handlers must check)
     std::vector<QString> hashes; // the {sha256} captures (64 lower-case hex digits), in order
     QHostAddress peer; // the client's address, as the connection has it
+    std::vector<QString> names; // the {account} captures, percent-decoded, in order
 };
+
+// Whether a request's Origin header (when it has one) names this server, as its Host header
+// does: a page of another site may make a browser send requests, not change their Origin.
+bool sameOrigin(const edge::HttpRequest &request);
 
 using RouteHandler = std::function<HttpReply(const RouteContext &)>;
 
@@ -123,11 +132,12 @@ private:
         services::Principal principal;
         std::vector<qint64> ids;
         std::vector<QString> hashes;
+        std::vector<QString> names;
     };
     Admitted admit(const edge::HttpRequest &request, const Authenticate &authenticate) const;
     static HttpReply tooLarge(const Route &route, qint64 length);
     static bool match(const Route &route, const QStringList &path, std::vector<qint64> *ids,
-        std::vector<QString> *hashes);
+        std::vector<QString> *hashes, std::vector<QString> *names);
     std::vector<Route> m_routes;
     std::vector<RouteInfo> m_servedElsewhere;
     Admission *m_admission = nullptr;

@@ -54,11 +54,26 @@ WebSocketHub::~WebSocketHub()
     qDeleteAll(sessions);
 }
 
-void WebSocketHub::accept(edge::WsPeer *socket)
+void WebSocketHub::accept(edge::WsPeer *socket, UpgradeRequest upgrade)
 {
-    auto *session = new WebSocketSession(socket, *this);
+    auto *session = new WebSocketSession(socket, *this, std::move(upgrade));
     m_sessions.insert(session);
     m_alive.insert(session);
+}
+
+void WebSocketHub::endAccountSessions(qint64 account, const QByteArray &sessionHash)
+{
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        const auto &principal = session->principal();
+        if (!principal || !principal->isAccount() || principal->account != account)
+            continue;
+        if (!sessionHash.isEmpty() && principal->sessionHash != sessionHash)
+            continue;
+        log::info(lcHub(), QStringLiteral("ended session's WebSocket closed"),
+            {{QStringLiteral("principal"), principal->id}});
+        session->closeWithReason(QStringLiteral("revoked"));
+    }
 }
 
 void WebSocketHub::closeAll(const QString &reason)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/admission.h"
+#include "api/websocketsession.h"
 #include "protocol/error.h"
 #include "protocol/event.h"
 #include "services/principal.h"
@@ -57,7 +58,10 @@ public:
         HubOptions options, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    void accept(edge::WsPeer *socket); // takes it
+    void accept(edge::WsPeer *socket, UpgradeRequest upgrade = {}); // takes the socket
+    // Closes the WebSockets of an account's ended sessions: one session (`sessionHash`), or
+    // all of the account's (empty hash: disabled, or its role or password changed).
+    void endAccountSessions(qint64 account, const QByteArray &sessionHash);
     qsizetype sessionCount() const { return m_sessions.size(); }
     // Says bye to every client and closes the connections (server shutdown).
     void closeAll(const QString &reason);

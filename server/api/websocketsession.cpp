@@ -26,9 +26,10 @@ const QLatin1String kMeeting("meeting");
 
 } // namespace
 
-WebSocketSession::WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub)
+WebSocketSession::WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub, UpgradeRequest upgrade)
     : m_socket(socket)
     , m_hub(hub)
+    , m_upgrade(std::move(upgrade))
 {
     // The frame limit (protocol::kMaxFrameBytes) is the edge's: an oversized frame never
     // reaches this thread.
@@ -103,6 +104,8 @@ void WebSocketSession::onText(const QByteArray &text)
             sendJson(protocol::errorReply(requestId, *refused));
             return;
         }
+        // A browser that works over its WebSocket is not idle.
+        m_hub.authenticator().sessionUsed(*m_principal);
     }
     if (!message) {
         sendJson(protocol::errorReply(requestId, message.error()));
@@ -182,21 +185,12 @@ void WebSocketSession::handleHello(const protocol::Message &message)
                 QStringLiteral("protocol"))));
         return;
     }
-    // An address that failed too often is refused without the credential being checked.
-    if (auto refused = m_hub.admission().admitAttempt(Attempt::Hello, peerAddress())) {
-        sendJson(protocol::errorReply(message.id, *refused));
-        closeWithReason(QStringLiteral("rate_limited"));
-        return;
-    }
-    m_principal = m_hub.authenticator().authenticate(message.string(QLatin1String("credential")));
+    Error refusal;
+    m_principal = authenticateHello(message, &refusal);
     if (!m_principal) {
-        m_hub.admission().attemptFailed(
-            Attempt::Hello, peerAddress(), QStringLiteral("unknown or revoked credential"));
-        sendJson(protocol::errorReply(message.id,
-            makeError(ErrorCode::Unauthenticated,
-                QStringLiteral("the credential is not valid (unknown or revoked)"),
-                QStringLiteral("credential"))));
-        closeWithReason(QStringLiteral("unauthenticated"));
+        sendJson(protocol::errorReply(message.id, refusal));
+        closeWithReason(refusal.code == ErrorCode::RateLimited ? QStringLiteral("rate_limited")
+                                                               : QStringLiteral("unauthenticated"));
         return;
     }
     m_helloTimer.stop();
@@ -217,8 +211,46 @@ void WebSocketSession::handleHello(const protocol::Message &message)
         if (m_principal->delegate)
             result.insert(QStringLiteral("delegate"), m_principal->delegate);
     }
+    if (m_principal->isAccount())
+        result.insert(QStringLiteral("role"), services::accountRoleName(m_principal->accountRole));
     sendJson(protocol::okReply(message.id, result));
     m_hub.sessionAuthenticated(this);
+}
+
+std::optional<services::Principal> WebSocketSession::authenticateHello(
+    const protocol::Message &message, Error *refusal)
+{
+    const QString credential = message.string(QLatin1String("credential"));
+    if (credential == QLatin1String("session")) {
+        // The browser's session cookie, sent with the upgrade. Another site's page could open
+        // this socket with the user's cookie too; only the server's own pages may.
+        if (!m_upgrade.sameOrigin) {
+            *refusal = makeError(ErrorCode::Forbidden,
+                QStringLiteral("a WebSocket opened by another site's page (Origin) was refused"),
+                QStringLiteral("credential"));
+            return std::nullopt;
+        }
+        auto principal = m_hub.authenticator().authenticateCookie(m_upgrade.cookie);
+        m_upgrade.cookie.clear(); // no longer needed in memory
+        if (!principal)
+            *refusal = makeError(ErrorCode::Unauthenticated,
+                QStringLiteral("no valid session: log in again"), QStringLiteral("credential"));
+        return principal;
+    }
+    // An address that failed too often is refused without the credential being checked.
+    if (auto refused = m_hub.admission().admitAttempt(Attempt::Hello, peerAddress())) {
+        *refusal = *refused;
+        return std::nullopt;
+    }
+    auto principal = m_hub.authenticator().authenticate(credential);
+    if (!principal) {
+        m_hub.admission().attemptFailed(
+            Attempt::Hello, peerAddress(), QStringLiteral("unknown or revoked credential"));
+        *refusal = makeError(ErrorCode::Unauthenticated,
+            QStringLiteral("the credential is not valid (unknown or revoked)"),
+            QStringLiteral("credential"));
+    }
+    return principal;
 }
 
 void WebSocketSession::handleEnroll(const protocol::Message &message)

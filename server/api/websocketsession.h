@@ -20,13 +20,21 @@ namespace chamber::api {
 
 class WebSocketHub;
 
+// What the session keeps of its upgrade request: the browser's cookie (for hello with the
+// credential "session") and whether the page that opened it is this server's own.
+struct UpgradeRequest
+{
+    QByteArray cookie; // the Cookie header
+    bool sameOrigin = true; // no Origin header, or this server's
+};
+
 class WebSocketSession : public QObject
 {
     Q_OBJECT
 
 public:
     // Takes `socket` (the edge's peer object of an upgraded connection).
-    WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub);
+    WebSocketSession(edge::WsPeer *socket, WebSocketHub &hub, UpgradeRequest upgrade = {});
     ~WebSocketSession() override;
 
     // Frames are text (JSON), UTF-8.
@@ -42,6 +50,9 @@ private:
     QHostAddress peerAddress() const;
     void onText(const QByteArray &text);
     void handleHello(const protocol::Message &message);
+    // hello's credential: a device's or the admin token, or "session" (the upgrade's cookie).
+    std::optional<services::Principal> authenticateHello(
+        const protocol::Message &message, Error *refusal);
     void handleEnroll(const protocol::Message &message);
     void handleSubscribe(const protocol::Message &message);
     void handleNextSeatCode(const protocol::Message &message);
@@ -51,6 +62,7 @@ private:
     std::unique_ptr<edge::WsPeer> m_socket;
     WebSocketHub &m_hub;
     std::optional<services::Principal> m_principal;
+    UpgradeRequest m_upgrade;
     QSet<qint64> m_subscriptions;
     QTimer m_helloTimer;
     bool m_closing = false;

@@ -1,5 +1,6 @@
 #include "app/chamberserver.h"
 
+#include "api/accountapi.h"
 #include "api/annotationapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
@@ -9,6 +10,7 @@
 #include "api/readerapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
+#include "api/sessionapi.h"
 #include "api/votingapi.h"
 #include "api/webassets.h"
 #include "api/websockethub.h"
@@ -20,6 +22,7 @@
 #include "protocol/joinlink.h"
 #include "protocol/readerlink.h"
 #include "protocol/tlspin.h"
+#include "services/accountservice.h"
 #include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
@@ -31,6 +34,7 @@
 #include "services/meetingservice.h"
 #include "services/officeconverter.h"
 #include "services/pagerenderer.h"
+#include "services/passwordhasher.h"
 #include "services/permissions.h"
 #include "services/readerlinks.h"
 #include "storage/annotationfiles.h"
@@ -89,6 +93,7 @@ ChamberServer::~ChamberServer()
     m_hub.reset();
     m_mediaRelay.reset();
     m_media.reset(); // ends chamber-media
+    m_passwordHasher.reset(); // waits for hashes in flight
     m_readerApi.reset();
     m_pageRenderer.reset(); // waits for renders in flight
     m_ballots.reset();
@@ -255,6 +260,8 @@ Status ChamberServer::start()
     if (!token)
         return token.error();
     m_authenticator = std::make_unique<services::Authenticator>(token.value(), m_devices.get());
+    if (auto status = startAccounts(); !status)
+        return status;
 
     m_router = std::make_unique<api::Router>();
     m_rest = std::make_unique<api::RestApi>(*m_service);
@@ -274,6 +281,13 @@ Status ChamberServer::start()
     m_hub = std::make_unique<api::WebSocketHub>(
         *m_service, *m_authenticator, *m_enrollment, *m_ballots, hubOptions);
     m_router->setAdmission(&m_hub->admission());
+    connect(m_accounts.get(), &services::AccountService::sessionsEnded, m_hub.get(),
+        &api::WebSocketHub::endAccountSessions);
+    m_sessionApi
+        = std::make_unique<api::SessionApi>(*m_accounts, *m_passwordHasher, &m_hub->admission());
+    m_sessionApi->registerRoutes(*m_router);
+    m_accountApi = std::make_unique<api::AccountApi>(*m_accounts, *m_passwordHasher);
+    m_accountApi->registerRoutes(*m_router);
     m_hub->setJoinLinkMaker([this](const QString &token) { return joinLink(token); });
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
@@ -339,11 +353,35 @@ Status ChamberServer::start()
     m_http->setReader(m_readerApi.get());
     m_http->setWebAssets(m_webAssets.get());
     connect(m_http.get(), &api::HttpServer::webSocketOpened, this,
-        [this](edge::WsPeer *peer) { m_hub->accept(peer); });
+        [this](edge::WsPeer *peer, const api::UpgradeRequest &upgrade) {
+            m_hub->accept(peer, upgrade);
+        });
     if (auto status = listen(); !status)
         return status;
     if (m_chainGuard)
         m_chainGuard->startFullCheck();
+    return success();
+}
+
+Status ChamberServer::startAccounts()
+{
+    m_accounts = std::make_unique<services::AccountService>(m_store->database());
+    if (auto status = m_accounts->load(); !status)
+        return status;
+    m_passwordHasher = std::make_unique<services::PasswordHasher>();
+    m_authenticator->setAccounts(m_accounts.get());
+    if (m_accounts->isEmpty()) {
+        // No default password, ever: the first admin is made by whoever can read the admin
+        // token, i.e. who administers this machine.
+        log::warning(lcServer(),
+            QStringLiteral("no accounts yet: create the first admin with "
+                           "`chamberctl account add NAME --role admin` (it asks for the password)"),
+            {{QStringLiteral("adminToken"), adminTokenPath(m_dataDir)}});
+    } else {
+        log::info(lcServer(), QStringLiteral("accounts loaded"),
+            {{QStringLiteral("accounts"), qint64(m_accounts->accounts().size())},
+                {QStringLiteral("sessions"), qint64(m_accounts->sessionCount())}});
+    }
     return success();
 }
 

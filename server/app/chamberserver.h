@@ -25,7 +25,9 @@ class DocumentFiles;
 class EventStore;
 } // namespace chamber::storage
 namespace chamber::services {
+class AccountService;
 class AnnotationService;
+class PasswordHasher;
 class Authenticator;
 class BallotService;
 class DocumentService;
@@ -43,7 +45,9 @@ class EdgeServer;
 }
 
 namespace chamber::api {
+class AccountApi;
 class AnnotationApi;
+class SessionApi;
 class DocumentApi;
 class MediaRelay;
 class EnrollmentApi;
@@ -95,6 +99,8 @@ Q_SIGNALS:
 private:
     Result<QByteArray> loadOrCreateAdminToken();
     Status listen();
+    // Named accounts; with none yet, says (log and journal) how to create the first admin.
+    Status startAccounts();
     // Host and port for join QR codes (see ServerConfig::publicHost).
     QString publicHost() const;
     QString joinLink(const QString &token) const;
@@ -115,9 +121,13 @@ private:
     std::optional<protocol::Ed25519Key> m_signingKey;
     std::unique_ptr<ChainGuard> m_chainGuard;
     std::unique_ptr<services::EnrollmentService> m_enrollment;
+    std::unique_ptr<services::AccountService> m_accounts;
+    std::unique_ptr<services::PasswordHasher> m_passwordHasher;
     std::unique_ptr<services::Authenticator> m_authenticator;
     std::unique_ptr<api::Router> m_router;
     std::unique_ptr<api::RestApi> m_rest;
+    std::unique_ptr<api::SessionApi> m_sessionApi;
+    std::unique_ptr<api::AccountApi> m_accountApi;
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
     std::unique_ptr<api::QrApi> m_qrApi;
     std::unique_ptr<api::VotingApi> m_votingApi;

@@ -1,5 +1,6 @@
 #include "ctl/commands.h"
 
+#include "ctl/accountcommands.h"
 #include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
 #include "ctl/readercommands.h"
@@ -540,6 +541,19 @@ const std::vector<CommandSpec> &table()
             kNoOptions, revokeDevice},
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",
             {QStringLiteral("output")}, exportEvents},
+        {"account add",
+            "NAME --role admin|secretary|observer [--display-name D] "
+            "[--password-file F | --password-stdin]",
+            "a named account for the browser workspace (asks for the password without echo)",
+            passwordOptions()
+                + QSet<QString> {QStringLiteral("role"), QStringLiteral("display-name")},
+            accountAdd},
+        {"account passwd", "NAME [--password-file F | --password-stdin]",
+            "set an account's password (its sessions end)", passwordOptions(), accountPasswd},
+        {"account disable", "NAME", "disable an account: its sessions end at once", kNoOptions,
+            accountDisable},
+        {"account enable", "NAME", "enable a disabled account again", kNoOptions, accountEnable},
+        {"account list", "", "the accounts with role and state", kNoOptions, accountList},
     };
     return specs;
 }

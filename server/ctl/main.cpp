@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
 
     const QSet<QString> flags {QStringLiteral("json"), QStringLiteral("help"),
         QStringLiteral("top"), QStringLiteral("at-least"), QStringLiteral("by-weight"),
-        QStringLiteral("secret"), QStringLiteral("allow-change")};
+        QStringLiteral("secret"), QStringLiteral("allow-change"), QStringLiteral("password-stdin")};
     const Arguments arguments = Arguments::parse(application.arguments().mid(1), flags);
     if (!arguments.error().isEmpty()) {
         err << "chamberctl: " << arguments.error() << Qt::endl;

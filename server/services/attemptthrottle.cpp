@@ -26,7 +26,17 @@ QByteArray AttemptThrottle::keyOf(const QHostAddress &peer)
 
 qint64 AttemptThrottle::waitMs(const QHostAddress &peer, qint64 nowMs) const
 {
-    const auto it = m_entries.constFind(keyOf(peer));
+    return waitMs(keyOf(peer), nowMs);
+}
+
+qint64 AttemptThrottle::failed(const QHostAddress &peer, qint64 nowMs)
+{
+    return failed(keyOf(peer), nowMs);
+}
+
+qint64 AttemptThrottle::waitMs(const QByteArray &key, qint64 nowMs) const
+{
+    const auto it = m_entries.constFind(key);
     if (it == m_entries.constEnd() || it->blockedUntilMs <= nowMs)
         return 0;
     return it->blockedUntilMs - nowMs;
@@ -37,9 +47,8 @@ bool AttemptThrottle::quiet(const Entry &entry, qint64 nowMs) const
     return entry.blockedUntilMs <= nowMs && nowMs - entry.lastFailureMs >= m_limits.windowMs;
 }
 
-qint64 AttemptThrottle::failed(const QHostAddress &peer, qint64 nowMs)
+qint64 AttemptThrottle::failed(const QByteArray &key, qint64 nowMs)
 {
-    const QByteArray key = keyOf(peer);
     auto it = m_entries.find(key);
     if (it == m_entries.end()) {
         if (m_entries.size() >= m_limits.maxAddresses)

@@ -40,6 +40,9 @@ public:
     // An attempt from `peer` was checked and failed. Returns the wait this failure started,
     // 0 when the address may go on trying.
     qint64 failed(const QHostAddress &peer, qint64 nowMs);
+    // The same for any key, e.g. an account name a login named (the per-account limit).
+    qint64 waitMs(const QByteArray &key, qint64 nowMs) const;
+    qint64 failed(const QByteArray &key, qint64 nowMs);
 
     qsizetype addresses() const { return m_entries.size(); }
     const AttemptLimits &limits() const { return m_limits; }

@@ -1,5 +1,6 @@
 #include "services/authenticator.h"
 
+#include "services/accountservice.h"
 #include "services/devices.h"
 
 namespace chamber::services {
@@ -28,6 +29,28 @@ std::optional<Principal> Authenticator::authenticateHeader(const QByteArray &aut
     if (!authorization.startsWith(prefix))
         return std::nullopt;
     return authenticate(QString::fromUtf8(authorization.mid(prefix.size()).trimmed()));
+}
+
+std::optional<Principal> Authenticator::authenticateRequest(
+    const QByteArray &authorization, const QByteArray &cookieHeader) const
+{
+    if (!authorization.isEmpty())
+        return authenticateHeader(authorization);
+    return authenticateCookie(cookieHeader);
+}
+
+std::optional<Principal> Authenticator::authenticateCookie(const QByteArray &cookieHeader) const
+{
+    if (!m_accounts || cookieHeader.isEmpty())
+        return std::nullopt;
+    const QByteArray value = AccountService::cookieFromHeader(cookieHeader);
+    return value.isEmpty() ? std::nullopt : m_accounts->authenticateSession(value);
+}
+
+void Authenticator::sessionUsed(const Principal &principal) const
+{
+    if (m_accounts && principal.isAccount())
+        m_accounts->touch(principal.sessionHash);
 }
 
 } // namespace chamber::services

@@ -1,5 +1,6 @@
-// Turns a presented credential into a Principal: the admin token, or the credential of an
-// enrolled device. REST and WebSocket both come through here.
+// Turns a presented credential into a Principal: the admin token, the credential of an
+// enrolled device, or a named account's session cookie. REST and WebSocket both come through
+// here.
 #pragma once
 
 #include "services/principal.h"
@@ -11,6 +12,7 @@
 
 namespace chamber::services {
 
+class AccountService;
 class DeviceRegistry;
 
 class Authenticator
@@ -24,10 +26,23 @@ public:
     std::optional<Principal> authenticate(const QString &credential) const;
     // For "Authorization: Bearer <token>".
     std::optional<Principal> authenticateHeader(const QByteArray &authorization) const;
+    // An HTTP request: by its Authorization header when it has one (no CSRF token needed),
+    // else by its chamber_session cookie (the principal carries the CSRF token to check).
+    std::optional<Principal> authenticateRequest(
+        const QByteArray &authorization, const QByteArray &cookieHeader) const;
+    // The session cookie of a Cookie header (a WebSocket's upgrade request).
+    std::optional<Principal> authenticateCookie(const QByteArray &cookieHeader) const;
+
+    // An account's session was used other than by a request (a WebSocket message).
+    void sessionUsed(const Principal &principal) const;
+
+    // Sessions of named accounts (null: cookies authenticate nobody).
+    void setAccounts(AccountService *accounts) { m_accounts = accounts; }
 
 private:
     QByteArray m_adminToken;
     const DeviceRegistry *m_devices;
+    AccountService *m_accounts = nullptr; // a session's use is recorded (idle limit)
 };
 
 // Compares without an early exit, so the time taken says nothing about how much matched.

@@ -13,14 +13,19 @@ constexpr auto None = Subject::None;
 constexpr auto Own = Subject::Own;
 
 constexpr unsigned Anyone = Who::Anyone;
-constexpr unsigned Admin = Who::Admin;
 constexpr unsigned Chair = Who::Chair;
 constexpr unsigned Seat = Who::Seat;
 constexpr unsigned Tally = Who::Tally;
 constexpr unsigned Bridge = Who::Bridge;
 constexpr unsigned Reader = Who::Reader;
-constexpr unsigned Authenticated = Who::Admin | Who::AnyDevice;
-constexpr unsigned Runs = Who::Admin | Who::Chair; // the secretary, and the chair console
+constexpr unsigned AnyAccount = Who::AnyAccount;
+// Everyone with a credential; an observer's account reads exactly these rows.
+constexpr unsigned Authenticated = Who::Admin | Who::AnyDevice | Who::AnyAccount;
+// The admin token and the people who prepare meetings (secretaries, admins).
+constexpr unsigned Admin = Who::Admin | Who::Secretary | Who::AdminAccount;
+// Accounts and the server: the admin token and admin accounts.
+constexpr unsigned ServerAdmin = Who::Admin | Who::AdminAccount;
+constexpr unsigned Runs = Admin | Who::Chair; // the secretary, and the chair console
 
 // The table. Rows in Operation order (checked by test_permissions); the generated
 // authorization test (tests/integration/test_authorization.cpp) writes down, independently,
@@ -41,7 +46,8 @@ constexpr std::array kRules {
     OperationRule {Unsubscribe, "unsubscribe", Authenticated, Server, None, "unsubscribe"},
     // A device's list names its own meeting only (the route filters with ReadMeeting).
     OperationRule {ListMeetings, "meetings.list", Authenticated, Server, None, "list meetings"},
-    OperationRule {ListRoutes, "routes.list", Admin, Server, None, "list the server's routes"},
+    OperationRule {
+        ListRoutes, "routes.list", ServerAdmin, Server, None, "list the server's routes"},
     OperationRule {
         ReadMeeting, "meeting.read", Authenticated, InMeeting, None, "read this meeting"},
     OperationRule {
@@ -127,8 +133,17 @@ constexpr std::array kRules {
     OperationRule {DocumentRemove, "document.remove", Admin, InMeeting, None, "remove documents"},
     OperationRule {DocumentPresent, "document.present", Runs, InMeeting, None, "present documents"},
     OperationRule {DeviceRevoke, "device.revoke", Admin, InMeeting, None, "revoke devices"},
+    // The name and password are the credential; failures are throttled per address and name.
+    OperationRule {SessionLogin, "session.login", Anyone, Server, None, "log in"},
+    OperationRule {SessionRead, "session.read", AnyAccount, Server, None, "read the session"},
+    OperationRule {SessionLogout, "session.logout", AnyAccount, Server, None, "log out"},
+    OperationRule {ListAccounts, "accounts.list", ServerAdmin, Server, None, "list accounts"},
+    OperationRule {CreateAccount, "account.create", ServerAdmin, Server, None, "create accounts"},
+    OperationRule {UpdateAccount, "account.update", ServerAdmin, Server, None, "change accounts"},
+    OperationRule {
+        SetAccountPassword, "account.password", ServerAdmin, Server, None, "set passwords"},
 };
-static_assert(kRules.size() == std::size_t(DeviceRevoke) + 1, "one row per operation");
+static_assert(kRules.size() == std::size_t(SetAccountPassword) + 1, "one row per operation");
 
 Error forbidden(const QString &why)
 {
@@ -141,9 +156,19 @@ unsigned whoOf(const Principal &principal)
     case Principal::Kind::Anonymous:
         return Who::Nobody;
     case Principal::Kind::Admin:
-        return Admin;
+        return Who::Admin;
     case Principal::Kind::Reader:
         return Reader;
+    case Principal::Kind::Account:
+        switch (principal.accountRole) {
+        case AccountRole::Admin:
+            return Who::AdminAccount;
+        case AccountRole::Secretary:
+            return Who::Secretary;
+        case AccountRole::Observer:
+            return Who::Observer;
+        }
+        return Who::Nobody;
     case Principal::Kind::Device:
         switch (principal.role) {
         case DeviceRole::Chair:
@@ -192,6 +217,28 @@ std::optional<DeviceRole> roleFromName(const QString &name)
     return std::nullopt;
 }
 
+QString accountRoleName(AccountRole role)
+{
+    switch (role) {
+    case AccountRole::Admin:
+        return QStringLiteral("admin");
+    case AccountRole::Secretary:
+        return QStringLiteral("secretary");
+    case AccountRole::Observer:
+        return QStringLiteral("observer");
+    }
+    return {};
+}
+
+std::optional<AccountRole> accountRoleFromName(const QString &name)
+{
+    for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer}) {
+        if (accountRoleName(role) == name)
+            return role;
+    }
+    return std::nullopt;
+}
+
 std::span<const OperationRule> operationRules()
 {
     return kRules;
@@ -214,9 +261,10 @@ std::optional<Operation> operationForMessage(QLatin1String type)
 QStringList whoNames(unsigned who)
 {
     QStringList names;
-    const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Admin, "admin"},
+    const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Who::Admin, "admin"},
         {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
-        {Reader, "reader"}};
+        {Reader, "reader"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
+        {Who::Observer, "observer"}};
     for (const auto &[flag, name] : all) {
         if (who & flag)
             names << QString::fromLatin1(name);
@@ -227,8 +275,14 @@ QStringList whoNames(unsigned who)
 QString describe(const Principal &principal)
 {
     switch (whoOf(principal)) {
-    case Admin:
+    case Who::Admin:
         return QStringLiteral("the admin token");
+    case Who::AdminAccount:
+        return QStringLiteral("an admin account");
+    case Who::Secretary:
+        return QStringLiteral("a secretary's account");
+    case Who::Observer:
+        return QStringLiteral("an observer's account");
     case Chair:
         return QStringLiteral("the chair console");
     case Seat:

@@ -10,7 +10,10 @@
 //   it holds, judged with the meeting's proxies when the ballot is checked);
 // - a bridge point acts only for its own site;
 // - the admin token acts in every meeting, but never votes, never reads a delegate's private
-//   annotations and never receives the video programme.
+//   annotations and never receives the video programme;
+// - so do accounts: a secretary's account may what the admin token may in meetings, an admin
+//   account that and the accounts, an observer's account only reads (never devices, who has
+//   not voted yet, or annotations).
 #pragma once
 
 #include "protocol/error.h"
@@ -98,6 +101,14 @@ enum class Operation {
     DocumentRemove,
     DocumentPresent,
     DeviceRevoke,
+    // Named accounts: logging in and out, and managing the accounts.
+    SessionLogin, // anyone; the password is the credential
+    SessionRead,
+    SessionLogout,
+    ListAccounts,
+    CreateAccount,
+    UpdateAccount, // role, disabled, display name
+    SetAccountPassword,
 };
 
 // Kinds of principal, as a set of flags.
@@ -111,7 +122,11 @@ struct Who
     static constexpr unsigned Tally = 1u << 4;
     static constexpr unsigned Bridge = 1u << 5;
     static constexpr unsigned Reader = 1u << 6; // a phone reader link
+    static constexpr unsigned AdminAccount = 1u << 7; // named accounts, by role
+    static constexpr unsigned Secretary = 1u << 8;
+    static constexpr unsigned Observer = 1u << 9;
     static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge;
+    static constexpr unsigned AnyAccount = AdminAccount | Secretary | Observer;
 };
 
 enum class Scope {
@@ -140,7 +155,8 @@ std::span<const OperationRule> operationRules();
 const OperationRule &ruleOf(Operation operation);
 // The operation a client-to-server message performs; nullopt for a type the table lacks.
 std::optional<Operation> operationForMessage(QLatin1String type);
-// Who may, as names ("admin", "chair", "delegate", "tally", "bridge", "reader", "anyone").
+// Who may, as names ("admin", "chair", "delegate", "tally", "bridge", "reader", "anyone",
+// "adminAccount", "secretary", "observer").
 QStringList whoNames(unsigned who);
 // "the chair console", "a seat's tablet", "the admin token", …
 QString describe(const Principal &principal);

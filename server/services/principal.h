@@ -19,6 +19,16 @@ enum class DeviceRole {
 QString roleName(DeviceRole role);
 std::optional<DeviceRole> roleFromName(const QString &name);
 
+// What a named account (a person at a browser) may do; see services/permissions.cpp.
+enum class AccountRole {
+    Admin, // accounts and the server, and everything a secretary may
+    Secretary, // prepares and runs meetings
+    Observer, // reads meetings, documents and published results (e.g. the press office)
+};
+
+QString accountRoleName(AccountRole role);
+std::optional<AccountRole> accountRoleFromName(const QString &name);
+
 struct Principal
 {
     // Anonymous is the default, so a principal nobody authenticated can do nothing that
@@ -28,6 +38,7 @@ struct Principal
         Admin, // the secretary's token
         Device, // an enrolled device's credential
         Reader, // a phone reader link: reads one meeting's documents for one delegate
+        Account, // a named account, by its session cookie (id "account:<name>")
     };
     Kind kind = Kind::Anonymous;
     // Stable identifier: the actor in the event log and the scope of request ids.
@@ -37,6 +48,14 @@ struct Principal
     qint64 meeting = 0;
     DeviceRole role = DeviceRole::Tally;
     qint64 delegate = 0; // the seat's delegate, for DeviceRole::Delegate and readers
+    // Accounts: which, with what role.
+    qint64 account = 0;
+    AccountRole accountRole = AccountRole::Observer;
+    // Set when the request was authenticated by the session cookie: the CSRF token its
+    // state-changing requests must carry (a browser sends cookies on its own, headers not).
+    QByteArray csrf;
+    // The session's key (SHA-256 of its cookie), so a logout can close its WebSockets.
+    QByteArray sessionHash;
 
     static Principal anonymous() { return Principal {}; }
     static Principal admin() { return Principal {Kind::Admin, QStringLiteral("admin")}; }
@@ -50,10 +69,20 @@ struct Principal
         return Principal {Kind::Reader, QStringLiteral("reader:%1").arg(link), 0, meeting,
             DeviceRole::Tally, delegate};
     }
+    static Principal forAccount(qint64 account, const QString &name, AccountRole role)
+    {
+        Principal principal {Kind::Account, QStringLiteral("account:") + name};
+        principal.account = account;
+        principal.accountRole = role;
+        return principal;
+    }
     bool isAnonymous() const { return kind == Kind::Anonymous; }
     bool isAdmin() const { return kind == Kind::Admin; }
     bool isDevice() const { return kind == Kind::Device; }
     bool isReader() const { return kind == Kind::Reader; }
+    bool isAccount() const { return kind == Kind::Account; }
+    // The admin token and accounts act in every meeting (what they may do there is the table's).
+    bool spansMeetings() const { return isAdmin() || isAccount(); }
 };
 
 } // namespace chamber::services

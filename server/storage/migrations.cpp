@@ -150,6 +150,29 @@ constexpr std::array kMigrations {
         "  (SELECT principal, request_id FROM ballot_answers) ORDER BY principal, request_id;"
         "DROP TABLE command_results;"
         "ALTER TABLE command_results_sorted RENAME TO command_results;"},
+    Migration {9, "named accounts and their sessions",
+        // People at browsers: a name (unique without regard to case: name_key is its case
+        // fold), a role and a scrypt hash of the password (services/passwordhash.h).
+        "CREATE TABLE accounts ("
+        "  id INTEGER PRIMARY KEY,"
+        "  name TEXT NOT NULL,"
+        "  name_key TEXT NOT NULL UNIQUE,"
+        "  display_name TEXT NOT NULL,"
+        "  role TEXT NOT NULL CHECK (role IN ('admin', 'secretary', 'observer')),"
+        "  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+        "  password_hash TEXT NOT NULL,"
+        "  created TEXT NOT NULL"
+        ");"
+        // Like join codes, only the SHA-256 of a session's cookie: a copy of this file logs
+        // nobody in. Times are milliseconds since the epoch.
+        "CREATE TABLE account_sessions ("
+        "  token_hash BLOB PRIMARY KEY CHECK (length(token_hash) = 32),"
+        "  account INTEGER NOT NULL REFERENCES accounts (id),"
+        "  created INTEGER NOT NULL,"
+        "  last_used INTEGER NOT NULL,"
+        "  expires INTEGER NOT NULL"
+        ") WITHOUT ROWID;"
+        "CREATE INDEX account_sessions_account ON account_sessions (account);"},
 };
 
 } // namespace

@@ -109,6 +109,43 @@ QByteArray Fixture::enroll(qint64 meetingId, const QString &role, qint64 delegat
     return enrollDevice(server, meetingId, role, delegate).toUtf8();
 }
 
+QString Fixture::accountName(Column column)
+{
+    switch (column) {
+    case Secretary:
+        return QStringLiteral("thư ký");
+    case Observer:
+        return QStringLiteral("Báo.Chí");
+    case AdminAccount:
+        return QStringLiteral("quản trị");
+    default:
+        return {};
+    }
+}
+
+bool Fixture::logInAgain(Column column)
+{
+    const BrowserSession session
+        = logIn(server, accountName(column), QString::fromUtf8(kAccountPassword));
+    credentials[column] = session.cookie;
+    csrf[column] = session.csrf;
+    if (!session.ok())
+        problem = QStringLiteral("login of %1 failed: %2 %3")
+                      .arg(accountName(column))
+                      .arg(session.login.status)
+                      .arg(QString::fromUtf8(session.login.body));
+    return session.ok();
+}
+
+RestResponse Fixture::call(
+    Column column, const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    if (isAccountColumn(column))
+        return restCall(method, server.baseUrl() + path, server.pin(), {}, body,
+            {{"Cookie", "chamber_session=" + credentials[column]}, {"X-CSRF-Token", csrf[column]}});
+    return restCall(method, server.baseUrl() + path, server.pin(), credentials[column], body);
+}
+
 qint64 Fixture::deviceId(const QByteArray &credential)
 {
     // d<id>.<secret>
@@ -201,6 +238,19 @@ bool Fixture::setUp()
                       .arg(QString::fromUtf8(revoked.body), QString::fromUtf8(link.body));
         return false;
     }
+    const std::pair<Column, const char *> accounts[]
+        = {{Secretary, "secretary"}, {Observer, "observer"}, {AdminAccount, "admin"}};
+    for (const auto &[column, role] : accounts) {
+        const RestResponse created = createAccount(server, accountName(column),
+            QString::fromLatin1(role), QString::fromUtf8(kAccountPassword));
+        if (created.status != 201) {
+            problem = QStringLiteral("creating the %1 account failed: %2")
+                          .arg(QLatin1String(role), QString::fromUtf8(created.body));
+            return false;
+        }
+        if (!logInAgain(column))
+            return false;
+    }
     return true;
 }
 
@@ -223,8 +273,13 @@ RestResponse Fixture::probeRoute(const QString &method, const QString &pattern, 
     }
     const bool hasBody = method == QLatin1String("POST") || method == QLatin1String("PUT")
         || method == QLatin1String("PATCH");
-    return restCall(method.toLatin1(), server.baseUrl() + segments.join(u'/'), server.pin(),
-        credentials[column], hasBody ? QByteArray("{") : QByteArray());
+    const RestResponse response = call(
+        column, method.toLatin1(), segments.join(u'/'), hasBody ? QByteArray("{") : QByteArray());
+    // The logout probe ended the session it asked with: the next probes need a new one.
+    if (isAccountColumn(column) && method == QLatin1String("DELETE")
+        && pattern == QLatin1String("/api/v1/session"))
+        logInAgain(column);
+    return response;
 }
 
 QJsonObject Fixture::probeBody(const QString &type, Column column) const
@@ -257,13 +312,18 @@ WsClient *Fixture::session(Column column)
     if (client && client->isConnected() && column != None)
         return client.get();
     client = std::make_unique<WsClient>(server.pin());
+    // A browser's socket: the session cookie goes with the upgrade, hello names it "session".
+    if (isAccountColumn(column))
+        client->setUpgradeHeaders({{"Cookie", "chamber_session=" + credentials[column]}});
     if (!client->open(server.wsUrl()))
         return nullptr;
     if (column == None)
         return client.get();
     const QJsonObject hello = client->request({{QStringLiteral("type"), QStringLiteral("hello")},
         {QStringLiteral("protocol"), protocol::kProtocolVersion},
-        {QStringLiteral("credential"), QString::fromUtf8(credentials[column])}});
+        {QStringLiteral("credential"),
+            isAccountColumn(column) ? QStringLiteral("session")
+                                    : QString::fromUtf8(credentials[column])}});
     if (hello.value(QLatin1String("type")).toString() != QLatin1String("ok")) {
         // The server refused the credential and closes: the answer to whatever would follow.
         m_refusedHello = hello;

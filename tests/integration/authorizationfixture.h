@@ -2,6 +2,7 @@
 // and the probes that ask it a route or a message as one of them.
 #pragma once
 
+#include "accounts.h"
 #include "authorizationtable.h"
 #include "restcall.h"
 #include "serverprocess.h"
@@ -42,8 +43,16 @@ public:
     qint64 item = 0;
     QString documentSha;
     qint64 bridgeDevice = 0;
-    std::array<QByteArray, Columns> credentials; // empty for none
+    std::array<QByteArray, Columns> credentials; // empty for none; a cookie for accounts
+    std::array<QByteArray, Columns> csrf; // the account columns' CSRF tokens
+    static constexpr const char *kAccountPassword = "mật khẩu đủ dài 2026";
+    // The account of an account column, and its login again (after the logout probe).
+    static QString accountName(Column column);
+    bool logInAgain(Column column);
 
+    // A REST call as `column` (bearer token, or cookie and CSRF token for accounts).
+    RestResponse call(
+        Column column, const QByteArray &method, const QString &path, const QByteArray &body = {});
     // The admin's REST call, for setting things up.
     RestResponse admin(const QByteArray &method, const QString &path, const QByteArray &body = {});
     // A route (as the server lists it: method and pattern) asked as `column`, with the probe's

@@ -14,6 +14,9 @@
 //   revoked  a seat's tablet of meeting 1 whose credential was revoked
 //   other    the chair console of meeting 2, asking about meeting 1
 //   reader   a phone reader link of delegate 1 (meeting 1)
+//   secretary  a secretary's account, by its session cookie (with the CSRF token)
+//   observer   an observer's account, likewise
+//   adminacct  an admin account, likewise
 // Letters:
 //   U  refused as unauthenticated (401, or `unauthenticated`)
 //   F  refused as forbidden (403, or `forbidden`)
@@ -26,117 +29,139 @@
 
 namespace chamber::testing::authorization {
 
-enum Column { None, Wrong, Admin, Seat, Chair, Tally, Bridge, Revoked, Other, Reader, Columns };
+enum Column {
+    None,
+    Wrong,
+    Admin,
+    Seat,
+    Chair,
+    Tally,
+    Bridge,
+    Revoked,
+    Other,
+    Reader,
+    Secretary,
+    Observer,
+    AdminAccount,
+    Columns
+};
 
-inline const char *const kColumnNames[Columns]
-    = {"none", "wrong", "admin", "seat", "chair", "tally", "bridge", "revoked", "other", "reader"};
+inline const char *const kColumnNames[Columns] = {"none", "wrong", "admin", "seat", "chair",
+    "tally", "bridge", "revoked", "other", "reader", "secretary", "observer", "adminacct"};
+
+// The columns whose credential is an account's session cookie.
+constexpr bool isAccountColumn(int column)
+{
+    return column == Secretary || column == Observer || column == AdminAccount;
+}
 
 struct Row
 {
     const char *key; // "hello", or "GET /api/v1/health"
-    const char *expected; // ten letters, one per column, or "=message.type"
+    const char *expected; // thirteen letters, one per column, or "=message.type"
 };
 
 //                                                 none wrong admin seat chair tally bridge
-//                                                 revoked other reader
+//                                                 revoked other reader secretary observer
+//                                                 adminacct
 inline const Row kMessages[] = {
     // Opening a session: the credential or token it carries is what is checked. A second
     // hello or an enroll on an authenticated session is a conflict, not a refusal.
-    {"hello", "UUAAAAAUAU"},
-    {"enroll", "UUAAAAAUAU"},
-    {"ping", "UUAAAAAUAU"},
-    {"unsubscribe", "UUAAAAAUAU"},
-    {"subscribe", "UUAAAAAUFU"},
-    {"joinCode.nextSeat", "UUAFAAFUFU"},
-    {"readerLink.create", "UUAAFFFUFU"},
-    {"media.join", "UUFFFAAUFU"},
-    {"media.signal", "UUFFFAAUFU"},
-    {"media.leave", "UUFFFAAUFU"},
-    {"meeting.create", "UUAFFFFUFU"},
-    {"meeting.update", "UUAFFFFUFU"},
-    {"meeting.start", "UUAFAFFUFU"},
-    {"meeting.end", "UUAFAFFUFU"},
-    {"agenda.add", "UUAFFFFUFU"},
-    {"agenda.update", "UUAFFFFUFU"},
-    {"agenda.move", "UUAFFFFUFU"},
-    {"agenda.remove", "UUAFFFFUFU"},
-    {"agenda.select", "UUAFAFFUFU"},
-    {"delegate.add", "UUAFFFFUFU"},
-    {"delegate.update", "UUAFFFFUFU"},
-    {"delegate.remove", "UUAFFFFUFU"},
-    {"delegate.import", "UUAFFFFUFU"},
-    {"attendance.checkIn", "UUAAAFFUFU"},
-    {"attendance.checkOut", "UUAAAFFUFU"},
-    {"quorum.setRule", "UUAFFFFUFU"},
-    {"poll.create", "UUAFAFFUFU"},
-    {"poll.open", "UUAFAFFUFU"},
-    {"poll.close", "UUAFAFFUFU"},
-    {"poll.publish", "UUAFAFFUFU"},
+    {"hello", "UUAAAAAUAUAAA"},
+    {"enroll", "UUAAAAAUAUAAA"},
+    {"ping", "UUAAAAAUAUAAA"},
+    {"unsubscribe", "UUAAAAAUAUAAA"},
+    {"subscribe", "UUAAAAAUFUAAA"},
+    {"joinCode.nextSeat", "UUAFAAFUFUAFA"},
+    {"readerLink.create", "UUAAFFFUFUAFA"},
+    {"media.join", "UUFFFAAUFUFFF"},
+    {"media.signal", "UUFFFAAUFUFFF"},
+    {"media.leave", "UUFFFAAUFUFFF"},
+    {"meeting.create", "UUAFFFFUFUAFA"},
+    {"meeting.update", "UUAFFFFUFUAFA"},
+    {"meeting.start", "UUAFAFFUFUAFA"},
+    {"meeting.end", "UUAFAFFUFUAFA"},
+    {"agenda.add", "UUAFFFFUFUAFA"},
+    {"agenda.update", "UUAFFFFUFUAFA"},
+    {"agenda.move", "UUAFFFFUFUAFA"},
+    {"agenda.remove", "UUAFFFFUFUAFA"},
+    {"agenda.select", "UUAFAFFUFUAFA"},
+    {"delegate.add", "UUAFFFFUFUAFA"},
+    {"delegate.update", "UUAFFFFUFUAFA"},
+    {"delegate.remove", "UUAFFFFUFUAFA"},
+    {"delegate.import", "UUAFFFFUFUAFA"},
+    {"attendance.checkIn", "UUAAAFFUFUAFA"},
+    {"attendance.checkOut", "UUAAAFFUFUAFA"},
+    {"quorum.setRule", "UUAFFFFUFUAFA"},
+    {"poll.create", "UUAFAFFUFUAFA"},
+    {"poll.open", "UUAFAFFUFUAFA"},
+    {"poll.close", "UUAFAFFUFUAFA"},
+    {"poll.publish", "UUAFAFFUFUAFA"},
     // Nobody votes in another's name, the secretary included.
-    {"ballot.cast", "UUFAFFFUFU"},
-    {"proxy.give", "UUAFAFFUFU"},
-    {"proxy.revoke", "UUAFAFFUFU"},
-    {"speaker.request", "UUAAAFAUFU"},
-    {"speaker.withdraw", "UUAAAFAUFU"},
-    {"speaker.move", "UUAFAFFUFU"},
-    {"speaker.grant", "UUAFAFFUFU"},
-    {"speaker.end", "UUAFAFFUFU"},
-    {"speaker.setLimit", "UUAFAFFUFU"},
-    {"document.remove", "UUAFFFFUFU"},
-    {"document.present", "UUAFAFFUFU"},
-    {"device.revoke", "UUAFFFFUFU"},
+    {"ballot.cast", "UUFAFFFUFUFFF"},
+    {"proxy.give", "UUAFAFFUFUAFA"},
+    {"proxy.revoke", "UUAFAFFUFUAFA"},
+    {"speaker.request", "UUAAAFAUFUAFA"},
+    {"speaker.withdraw", "UUAAAFAUFUAFA"},
+    {"speaker.move", "UUAFAFFUFUAFA"},
+    {"speaker.grant", "UUAFAFFUFUAFA"},
+    {"speaker.end", "UUAFAFFUFUAFA"},
+    {"speaker.setLimit", "UUAFAFFUFUAFA"},
+    {"document.remove", "UUAFFFFUFUAFA"},
+    {"document.present", "UUAFAFFUFUAFA"},
+    {"device.revoke", "UUAFFFFUFUAFA"},
 };
 
 inline const Row kRoutes[] = {
     // Open to anyone.
-    {"GET /api/v1/health", "AAAAAAAAAA"},
-    {"GET /api/v1/server", "AAAAAAAAAA"},
-    {"GET /join", "AAAAAAAAAA"},
-    {"GET /watch", "AAAAAAAAAA"},
-    {"GET /read", "AAAAAAAAAA"},
-    {"GET /", "AAAAAAAAAA"},
-    {"GET /web/{path}", "AAAAAAAAAA"},
-    {"HEAD /web/{path}", "AAAAAAAAAA"},
-    {"GET /ws", "AAAAAAAAAA"},
+    {"GET /api/v1/health", "AAAAAAAAAAAAA"},
+    {"GET /api/v1/server", "AAAAAAAAAAAAA"},
+    {"GET /join", "AAAAAAAAAAAAA"},
+    {"GET /watch", "AAAAAAAAAAAAA"},
+    {"GET /read", "AAAAAAAAAAAAA"},
+    {"GET /", "AAAAAAAAAAAAA"},
+    {"GET /web/{path}", "AAAAAAAAAAAAA"},
+    {"HEAD /web/{path}", "AAAAAAAAAAAAA"},
+    {"GET /ws", "AAAAAAAAAAAAA"},
     // Server-wide. A device's meeting list names its own meeting only (a named test).
-    {"GET /api/v1/meetings", "UUAAAAAUAU"},
+    {"GET /api/v1/meetings", "UUAAAAAUAUAAA"},
     {"POST /api/v1/meetings", "=meeting.create"},
-    {"GET /api/v1/routes", "UUAFFFFUFU"},
+    {"GET /api/v1/routes", "UUAFFFFUFUFFA"},
     // A meeting's state and history: every device of the meeting, as subscribe.
-    {"GET /api/v1/meetings/{meeting}", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/agenda", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/delegates", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/attendance", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/quorum", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/events", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/polls/{poll}", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/polls/{poll}/result", "UUAAAAAUFU"},
-    {"GET /api/v1/meetings/{meeting}/documents", "UUAAAAAUFU"},
+    {"GET /api/v1/meetings/{meeting}", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/agenda", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/delegates", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/attendance", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/quorum", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/events", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/polls/{poll}", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/polls/{poll}/result", "UUAAAAAUFUAAA"},
+    {"GET /api/v1/meetings/{meeting}/documents", "UUAAAAAUFUAAA"},
     // Who is connected: the secretary and the chair.
-    {"GET /api/v1/meetings/{meeting}/devices", "UUAFAFFUFU"},
+    {"GET /api/v1/meetings/{meeting}/devices", "UUAFAFFUFUAFA"},
     // Join codes: the secretary only.
-    {"POST /api/v1/meetings/{meeting}/join-codes", "UUAFFFFUFU"},
+    {"POST /api/v1/meetings/{meeting}/join-codes", "UUAFFFFUFUAFA"},
     // Seat cards make a join code for every seated delegate: as join codes.
-    {"POST /api/v1/meetings/{meeting}/seat-cards", "UUAFFFFUFU"},
+    {"POST /api/v1/meetings/{meeting}/seat-cards", "UUAFFFFUFUAFA"},
     // A QR code of a link: whoever makes links to show (the secretary, a seat's tablet).
-    {"GET /api/v1/qr.svg", "UUAAFFFUFU"},
+    {"GET /api/v1/qr.svg", "UUAAFFFUFUAFA"},
     // Phone reader links: the secretary, and a seat's tablet for its own delegate.
-    {"POST /api/v1/meetings/{meeting}/reader-links", "UUAAFFFUFU"},
-    {"GET /api/v1/meetings/{meeting}/reader-links", "UUAFFFFUFU"},
-    {"DELETE /api/v1/meetings/{meeting}/reader-links/{link}", "UUAAFFFUFU"},
+    {"POST /api/v1/meetings/{meeting}/reader-links", "UUAAFFFUFUAFA"},
+    {"GET /api/v1/meetings/{meeting}/reader-links", "UUAFFFFUFUAFA"},
+    {"DELETE /api/v1/meetings/{meeting}/reader-links/{link}", "UUAAFFFUFUAFA"},
     // Documents: uploads are the secretary's; bytes by hash for every device of a meeting
     // that has them; annotations are a seat's own (not even the admin reads them).
-    {"POST /api/v1/meetings/{meeting}/items/{item}/documents", "UUAFFFFUFU"},
-    {"GET /docs/{sha256}", "UUAAAAAUNU"},
-    {"HEAD /docs/{sha256}", "UUAAAAAUNU"},
-    {"GET /api/v1/annotations/{sha256}", "UUFAFFFUFU"},
-    {"PUT /api/v1/annotations/{sha256}", "UUFAFFFUFU"},
-    {"DELETE /api/v1/annotations/{sha256}", "UUFAFFFUFU"},
+    {"POST /api/v1/meetings/{meeting}/items/{item}/documents", "UUAFFFFUFUAFA"},
+    {"GET /docs/{sha256}", "UUAAAAAUNUAAA"},
+    {"HEAD /docs/{sha256}", "UUAAAAAUNUAAA"},
+    {"GET /api/v1/annotations/{sha256}", "UUFAFFFUFUFFF"},
+    {"PUT /api/v1/annotations/{sha256}", "UUFAFFFUFUFFF"},
+    {"DELETE /api/v1/annotations/{sha256}", "UUFAFFFUFUFFF"},
     // The phone reader: its link token and nothing else.
-    {"GET /reader/api/meeting", "UUUUUUUUUA"},
-    {"GET /reader/api/docs/{sha256}", "UUUUUUUUUA"},
-    {"HEAD /reader/api/docs/{sha256}", "UUUUUUUUUA"},
-    {"GET /reader/api/docs/{sha256}/pages/{page}", "UUUUUUUUUA"},
+    {"GET /reader/api/meeting", "UUUUUUUUUAUUU"},
+    {"GET /reader/api/docs/{sha256}", "UUUUUUUUUAUUU"},
+    {"HEAD /reader/api/docs/{sha256}", "UUUUUUUUUAUUU"},
+    {"GET /reader/api/docs/{sha256}/pages/{page}", "UUUUUUUUUAUUU"},
     // Commands over REST answer as their WebSocket message.
     {"PATCH /api/v1/meetings/{meeting}", "=meeting.update"},
     {"POST /api/v1/meetings/{meeting}/start", "=meeting.start"},
@@ -168,6 +193,15 @@ inline const Row kRoutes[] = {
     {"POST /api/v1/meetings/{meeting}/speakers/setLimit", "=speaker.setLimit"},
     {"DELETE /api/v1/meetings/{meeting}/documents/{document}", "=document.remove"},
     {"POST /api/v1/meetings/{meeting}/present", "=document.present"},
+    // Named accounts: logging in is anyone's (the probe's body does not parse); the session is
+    // an account's; the accounts are the admin token's and admin accounts'.
+    {"POST /api/v1/session", "AAAAAAAAAAAAA"},
+    {"GET /api/v1/session", "UUFFFFFUFUAAA"},
+    {"DELETE /api/v1/session", "UUFFFFFUFUAAA"},
+    {"GET /api/v1/accounts", "UUAFFFFUFUFFA"},
+    {"POST /api/v1/accounts", "UUAFFFFUFUFFA"},
+    {"PATCH /api/v1/accounts/{account}", "UUAFFFFUFUFFA"},
+    {"PUT /api/v1/accounts/{account}/password", "UUAFFFFUFUFFA"},
 };
 
 } // namespace chamber::testing::authorization

@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <QtTest>
 
 namespace chamber::testing {
@@ -30,7 +31,10 @@ WsClient::WsClient(QByteArray pin)
 
 bool WsClient::open(const QString &url, int timeoutMs)
 {
-    m_socket.open(QUrl(url));
+    QNetworkRequest request {QUrl(url)};
+    for (const auto &[name, value] : std::as_const(m_upgradeHeaders))
+        request.setRawHeader(name, value);
+    m_socket.open(request);
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_socket.state() != QAbstractSocket::ConnectedState
         && !m_pinRejected) {

@@ -14,6 +14,11 @@ public:
     explicit WsClient(QByteArray pin);
 
     bool open(const QString &url, int timeoutMs = 10000);
+    // Headers of the upgrade request of the next open() (a browser's Cookie and Origin).
+    void setUpgradeHeaders(QList<QPair<QByteArray, QByteArray>> headers)
+    {
+        m_upgradeHeaders = std::move(headers);
+    }
     // Opens and says hello; true when the server answered ok.
     bool connectAndHello(const QString &url, const QByteArray &credential);
     void close();
@@ -38,6 +43,7 @@ public:
 private:
     QWebSocket m_socket;
     QByteArray m_pin;
+    QList<QPair<QByteArray, QByteArray>> m_upgradeHeaders;
     QList<QJsonObject> m_received;
     qsizetype m_eventsTaken = 0;
     bool m_pinRejected = false;

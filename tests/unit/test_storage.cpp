@@ -56,10 +56,16 @@ void writeDataOfVersion(Database &db, int version)
     if (version >= 3) {
         QVERIFY(
             db.exec("INSERT INTO command_results VALUES ('admin', 'old-1', x'00', '{}', 'then')"));
-        // A ballot's answer, as servers before version 8 stored it: with the time it came.
-        QVERIFY(db.exec("INSERT INTO command_results VALUES ('device:4', 'k-1', x'01', "
-                        "'{\"id\":\"k-1\",\"result\":{\"changed\":false,\"recorded\":true},"
-                        "\"type\":\"ok\"}', '2026-01-01T09:00:01.000Z')"));
+        // A ballot's answer, as servers before version 8 stored it: with the time it came;
+        // from version 8 on, without it in ballot_answers.
+        if (version < 8)
+            QVERIFY(db.exec("INSERT INTO command_results VALUES ('device:4', 'k-1', x'01', "
+                            "'{\"id\":\"k-1\",\"result\":{\"changed\":false,\"recorded\":true},"
+                            "\"type\":\"ok\"}', '2026-01-01T09:00:01.000Z')"));
+        else
+            QVERIFY(db.exec("INSERT INTO ballot_answers VALUES ('device:4', 'k-1', x'01', "
+                            "'{\"id\":\"k-1\",\"result\":{\"changed\":false,\"recorded\":true},"
+                            "\"type\":\"ok\"}')"));
     }
 }
 
