@@ -10,6 +10,7 @@
 //
 // Screenshots of every Run and After page in Vietnamese and English at 1366x768 and 1920x1080
 // go to $CHAMBER_SHOTS_DIR (else the build directory's workspace-run-screenshots).
+#include "accounts.h"
 #include "browser.h"
 #include "enroll.h"
 #include "protocol/receipt.h"
@@ -102,8 +103,9 @@ private:
     bool click(const QString &selector)
     {
         return m_page
-            .evaluate(QStringLiteral("(e => e ? (e.click(), true) : false)(document.querySelector(%1))")
-                          .arg(js(selector)))
+            .evaluate(
+                QStringLiteral("(e => e ? (e.click(), true) : false)(document.querySelector(%1))")
+                    .arg(js(selector)))
             .toBool();
     }
 
@@ -196,8 +198,10 @@ private Q_SLOTS:
                          .status,
                 201);
         }
-        QVERIFY(createAccount(m_server, kSecretary, kPassword, QStringLiteral("secretary")));
-        QVERIFY(createAccount(m_server, kObserver, kPassword, QStringLiteral("observer")));
+        QCOMPARE(createAccount(m_server, kSecretary, QStringLiteral("secretary"), kPassword).status,
+            201);
+        QCOMPARE(
+            createAccount(m_server, kObserver, QStringLiteral("observer"), kPassword).status, 201);
         // The tablets of delegates 1 to 4, enrolled as kiosks are.
         for (qint64 delegate = 1; delegate <= 4; ++delegate) {
             const QString credential
@@ -215,17 +219,19 @@ private Q_SLOTS:
         // An alert() from injected markup would be recorded here.
         m_page.call(QStringLiteral("Page.addScriptToEvaluateOnNewDocument"),
             {{QStringLiteral("source"),
-                QStringLiteral("window.alert = () => { window.__alerted = (window.__alerted || 0) + 1; };")}});
+                QStringLiteral(
+                    "window.alert = () => { window.__alerted = (window.__alerted || 0) + 1; };")}});
     }
 
     void noSessionGetsTheLogin()
     {
         // API: 401. The page: the workspace's HTML, which shows the login.
-        QCOMPARE(restCall("GET", m_server.baseUrl() + QStringLiteral("/api/v1/meetings"),
-                     m_server.pin())
-                     .status,
+        QCOMPARE(
+            restCall("GET", m_server.baseUrl() + QStringLiteral("/api/v1/meetings"), m_server.pin())
+                .status,
             401);
-        const RestResponse page = restCall("GET", m_server.baseUrl() + QStringLiteral("/"), m_server.pin());
+        const RestResponse page
+            = restCall("GET", m_server.baseUrl() + QStringLiteral("/"), m_server.pin());
         QCOMPARE(page.status, 200);
         QVERIFY(page.header("Content-Type").startsWith("text/html"));
         QVERIFY(m_page.navigate(m_server.baseUrl() + QStringLiteral("/#/m/1/run")));
@@ -236,39 +242,50 @@ private Q_SLOTS:
     {
         QVERIFY(loginInPage(m_page, kSecretary, kPassword));
         QVERIFY(open(QStringLiteral("run")));
-        QVERIFY(waitFor(QStringLiteral("document.documentElement.dataset.ready === '1' && "
-                                       "document.querySelectorAll('tr[data-delegate]').length === 6")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.documentElement.dataset.ready === '1' && "
+                                   "document.querySelectorAll('tr[data-delegate]').length === 6")));
         QVERIFY(text(QStringLiteral(".run-attendance")).contains(kXss));
         noInjectedImages();
         QVERIFY(click(QStringLiteral("[data-action=start]")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.badge[data-status=in_session]')")));
-        QCOMPARE(meetingState().value(QLatin1String("status")).toString(), QStringLiteral("in_session"));
+        QVERIFY(
+            waitFor(QStringLiteral("!!document.querySelector('.badge[data-status=in_session]')")));
+        QCOMPARE(
+            meetingState().value(QLatin1String("status")).toString(), QStringLiteral("in_session"));
         for (int delegate = 1; delegate <= 4; ++delegate) {
-            QVERIFY(click(QStringLiteral("tr[data-delegate='%1'] [data-action=toggle]").arg(delegate)));
+            QVERIFY(
+                click(QStringLiteral("tr[data-delegate='%1'] [data-action=toggle]").arg(delegate)));
             QVERIFY(waitFor(QStringLiteral("document.querySelector(\"tr[data-delegate='%1']\")"
                                            ".dataset.present === '1'")
                                 .arg(delegate)));
             QVERIFY(present(delegate));
         }
         // With the keyboard: type a name into the search box, Enter.
-        QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector('.run-search').focus(), 1")).toInt());
-        m_page.call(QStringLiteral("Input.insertText"), {{QStringLiteral("text"), QStringLiteral("Võ Thị")}});
-        QVERIFY(waitFor(QStringLiteral(
-            "[...document.querySelectorAll('tr[data-delegate]')].filter(r => !r.hidden).length === 1")));
+        QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector('.run-search').focus(), 1"))
+                    .toInt());
+        m_page.call(QStringLiteral("Input.insertText"),
+            {{QStringLiteral("text"), QStringLiteral("Võ Thị")}});
+        QVERIFY(waitFor(QStringLiteral("[...document.querySelectorAll('tr[data-delegate]')].filter("
+                                       "r => !r.hidden).length === 1")));
         key(QStringLiteral("Enter"), 13);
         QVERIFY(waitFor(QStringLiteral(
             "document.querySelector(\"tr[data-delegate='5']\").dataset.present === '1'")));
         QVERIFY(present(5));
         // 5 of 6 present: more than 1/2 of the members (4 needed).
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-present').textContent === '5/6'")));
-        QVERIFY(text(QStringLiteral(".run-quorum-state")).contains(QStringLiteral("Đủ số đại biểu")));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector('.run-present').textContent === '5/6'")));
+        QVERIFY(
+            text(QStringLiteral(".run-quorum-state")).contains(QStringLiteral("Đủ số đại biểu")));
         QVERIFY(text(QStringLiteral(".run-quorum-rule")).contains(QStringLiteral("quá 1/2")));
         // Selecting the current item.
-        QVERIFY(m_page.evaluate(QStringLiteral(
-            "(s => { s.value = '2'; s.dispatchEvent(new Event('change')); return 1; })"
-            "(document.querySelector('.run-item-select'))")).toInt());
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral(
+                        "(s => { s.value = '2'; s.dispatchEvent(new Event('change')); return 1; })"
+                        "(document.querySelector('.run-item-select'))"))
+                    .toInt());
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-current-title').textContent"
-                                       ".includes(%1)").arg(js(kXss))));
+                                       ".includes(%1)")
+                            .arg(js(kXss))));
         QCOMPARE(meetingState().value(QLatin1String("currentItem")).toInteger(), 2);
         noInjectedImages();
     }
@@ -281,7 +298,8 @@ private Q_SLOTS:
         const QString fill = QStringLiteral(
             "(f => { const e = f.elements; e.title.value = %1; e.preset.value = 'custom';"
             " e.inclusive.value = 'true'; e.numerator.value = '2'; e.denominator.value = '3';"
-            " e.base.value = 'cast'; e.abstentionsInBase.checked = false; e.useQuorum.checked = true;"
+            " e.base.value = 'cast'; e.abstentionsInBase.checked = false; e.useQuorum.checked = "
+            "true;"
             " e.quorumInclusive.value = 'false'; e.quorumNumerator.value = '1';"
             " e.quorumDenominator.value = '2';"
             " f.dispatchEvent(new Event('change', {bubbles: true})); return 1; })"
@@ -291,9 +309,12 @@ private Q_SLOTS:
         QCOMPARE(text(QStringLiteral(".run-rule-words")),
             QStringLiteral("Thông qua khi: ít nhất 2/3 số phiếu biểu quyết, không tính phiếu không "
                            "biểu quyết; điều kiện có mặt: quá 1/2 đại biểu"));
-        QVERIFY(m_page.evaluate(QStringLiteral(
-            "document.querySelector('.run-pollform [type=submit]').click(), 1")).toInt());
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.run-poll-link').length === 1")));
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral(
+                        "document.querySelector('.run-pollform [type=submit]').click(), 1"))
+                    .toInt());
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.run-poll-link').length === 1")));
         const QJsonArray polls = meetingState().value(QLatin1String("polls")).toArray();
         QCOMPARE(polls.size(), 1);
         const QJsonObject poll = polls.at(0).toObject();
@@ -305,10 +326,15 @@ private Q_SLOTS:
         QCOMPARE(rule.value(QLatin1String("inclusive")).toBool(), true);
         QCOMPARE(rule.value(QLatin1String("base")).toString(), QStringLiteral("cast"));
         QCOMPARE(rule.value(QLatin1String("abstentionsInBase")).toBool(), false);
-        QCOMPARE(rule.value(QLatin1String("quorum")).toObject().value(QLatin1String("numerator")).toInt(), 1);
+        QCOMPARE(rule.value(QLatin1String("quorum"))
+                     .toObject()
+                     .value(QLatin1String("numerator"))
+                     .toInt(),
+            1);
         // The server's own words for the rule are shown beside the page's.
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-server-rule').textContent"
-                                       ".includes('at least 2/3 of votes cast, abstentions excluded')")));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector('.run-server-rule').textContent"
+                           ".includes('at least 2/3 of votes cast, abstentions excluded')")));
         noInjectedImages();
 
         QVERIFY(click(QStringLiteral("[data-action=open]")));
@@ -318,75 +344,119 @@ private Q_SLOTS:
         vote(1, QStringLiteral("yes"));
         vote(2, QStringLiteral("yes"));
         vote(3, QStringLiteral("no"));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-cast').dataset.cast === '3'")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector('.run-cast').dataset.cast === '3'")));
         vote(4, QStringLiteral("abstain"));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-cast').dataset.cast === '4' && "
-                                       "document.querySelector('.run-cast').dataset.eligible === '5'")));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector('.run-cast').dataset.cast === '4' && "
+                           "document.querySelector('.run-cast').dataset.eligible === '5'")));
         // Delegate 5 is present without a tablet: named as not having voted.
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-pending').textContent"
                                        ".includes('Võ Thị Dung')")));
         const RestResponse open = admin("GET", QStringLiteral("/meetings/1/polls/%1").arg(m_poll));
-        QCOMPARE(open.json().value(QLatin1String("progress")).toObject().value(QLatin1String("cast")).toInt(), 4);
+        QCOMPARE(open.json()
+                     .value(QLatin1String("progress"))
+                     .toObject()
+                     .value(QLatin1String("cast"))
+                     .toInt(),
+            4);
         screenshots(QStringLiteral("polls-open-vi"));
 
         QVERIFY(click(QStringLiteral("[data-action=close]")));
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.run-verdict')")));
-        QCOMPARE(m_page.evaluate(QStringLiteral("document.querySelector('.run-verdict').dataset.verdict")).toString(),
+        QCOMPARE(
+            m_page
+                .evaluate(QStringLiteral("document.querySelector('.run-verdict').dataset.verdict"))
+                .toString(),
             QStringLiteral("passed"));
         QVERIFY(click(QStringLiteral("[data-action=publish]")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.run-signed[data-fingerprint]')")));
-        const QString fingerprint = m_page.evaluate(QStringLiteral(
-            "document.querySelector('.run-signed').dataset.fingerprint")).toString();
+        QVERIFY(
+            waitFor(QStringLiteral("!!document.querySelector('.run-signed[data-fingerprint]')")));
+        const QString fingerprint
+            = m_page
+                  .evaluate(
+                      QStringLiteral("document.querySelector('.run-signed').dataset.fingerprint"))
+                  .toString();
         const QJsonObject server = admin("GET", QStringLiteral("/server")).json();
         QCOMPARE(fingerprint, server.value(QLatin1String("signingKeyFingerprint")).toString());
         QVERIFY(text(QStringLiteral(".run-fingerprint")) == fingerprint);
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-signed .badge.ok') !== null")));
-        QVERIFY(text(QStringLiteral(".run-signed .run-command")).startsWith(QStringLiteral("chamberctl verify result-")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector('.run-signed .badge.ok') !== null")));
+        QVERIFY(text(QStringLiteral(".run-signed .run-command"))
+                    .startsWith(QStringLiteral("chamberctl verify result-")));
         // The server's record of it.
-        const QJsonObject result = admin("GET", QStringLiteral("/meetings/1/polls/%1/result").arg(m_poll)).json();
-        const QJsonObject outcome = result.value(QLatin1String("document")).toObject().value(QLatin1String("outcome")).toObject();
+        const QJsonObject result
+            = admin("GET", QStringLiteral("/meetings/1/polls/%1/result").arg(m_poll)).json();
+        const QJsonObject outcome = result.value(QLatin1String("document"))
+                                        .toObject()
+                                        .value(QLatin1String("outcome"))
+                                        .toObject();
         QCOMPARE(outcome.value(QLatin1String("verdict")).toString(), QStringLiteral("passed"));
         QCOMPARE(outcome.value(QLatin1String("base")).toInt(), 3);
         QCOMPARE(outcome.value(QLatin1String("required")).toInt(), 2);
-        QCOMPARE(text(QStringLiteral(".run-signature")), result.value(QLatin1String("signature")).toString());
+        QCOMPARE(text(QStringLiteral(".run-signature")),
+            result.value(QLatin1String("signature")).toString());
         noInjectedImages();
     }
 
     void speakersList()
     {
         QVERIFY(open(QStringLiteral("speakers")));
-        QVERIFY(admin("POST", QStringLiteral("/meetings/1/speakers/request"), R"({"delegate":2})").status == 200);
-        QVERIFY(admin("POST", QStringLiteral("/meetings/1/speakers/request"), R"({"delegate":6})").status == 200);
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.run-queue-entry').length === 2")));
+        QVERIFY(admin("POST", QStringLiteral("/meetings/1/speakers/request"), R"({"delegate":2})")
+                    .status
+            == 200);
+        QVERIFY(admin("POST", QStringLiteral("/meetings/1/speakers/request"), R"({"delegate":6})")
+                    .status
+            == 200);
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.run-queue-entry').length === 2")));
         // Delegate 6 (the payload's name) moves up, then gets the floor from the first place.
         QVERIFY(click(QStringLiteral(".run-queue-entry[data-position='1'] [data-action=up]")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector(\".run-queue-entry[data-position='0']\")"
-                                       ".textContent.includes(%1)").arg(js(kXss))));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector(\".run-queue-entry[data-position='0']\")"
+                                   ".textContent.includes(%1)")
+                        .arg(js(kXss))));
         QVERIFY(click(QStringLiteral("[data-action=grant-next]")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-speaker-now') && "
-                                       "document.querySelector('.run-clock').textContent.includes('Đã nói')")));
-        QCOMPARE(meetingState().value(QLatin1String("speakers")).toObject().value(QLatin1String("current")).toInt(), 6);
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector('.run-speaker-now') && "
+                           "document.querySelector('.run-clock').textContent.includes('Đã nói')")));
+        QCOMPARE(meetingState()
+                     .value(QLatin1String("speakers"))
+                     .toObject()
+                     .value(QLatin1String("current"))
+                     .toInt(),
+            6);
         noInjectedImages();
         screenshots(QStringLiteral("speakers-vi"));
         QTest::qWait(1100);
         QVERIFY(click(QStringLiteral("[data-action=end-speech]")));
-        QVERIFY(waitFor(QStringLiteral("!document.querySelector('.run-speaker-now') && "
-                                       "document.querySelectorAll('.run-totals tbody tr').length === 1")));
+        QVERIFY(waitFor(
+            QStringLiteral("!document.querySelector('.run-speaker-now') && "
+                           "document.querySelectorAll('.run-totals tbody tr').length === 1")));
     }
 
     void afterChecksTheChain()
     {
         QVERIFY(open(QStringLiteral("after")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-chain') && "
-                                       "document.querySelector('.run-chain').dataset.intact === '1'"), 20000));
-        const RestResponse log = admin("GET", QStringLiteral("/meetings/1/events?since=0&limit=100000"));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector('.run-chain') && "
+                                   "document.querySelector('.run-chain').dataset.intact === '1'"),
+                20000));
+        const RestResponse log
+            = admin("GET", QStringLiteral("/meetings/1/events?since=0&limit=100000"));
         QCOMPARE(log.status, 200);
         const QList<QByteArray> lines = log.body.trimmed().split('\n');
-        const QString head = QJsonDocument::fromJson(lines.last()).object().value(QLatin1String("hash")).toString();
-        QCOMPARE(m_page.evaluate(QStringLiteral("document.querySelector('.run-chain').dataset.events")).toString(),
+        const QString head = QJsonDocument::fromJson(lines.last())
+                                 .object()
+                                 .value(QLatin1String("hash"))
+                                 .toString();
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("document.querySelector('.run-chain').dataset.events"))
+                .toString(),
             QString::number(lines.size()));
         QCOMPARE(text(QStringLiteral(".run-head-hash")), head);
-        QCOMPARE(text(QStringLiteral(".run-chain")), QStringLiteral("Chuỗi băm nguyên vẹn: %1 sự kiện").arg(lines.size()));
+        QCOMPARE(text(QStringLiteral(".run-chain")),
+            QStringLiteral("Chuỗi băm nguyên vẹn: %1 sự kiện").arg(lines.size()));
         // The same check finds an edited event (the payload's name changed in one line).
         const QString tampered = QStringLiteral(
             "import('/web/workspace/views/after-chain.js').then(m => fetch("
@@ -394,7 +464,8 @@ private Q_SLOTS:
             "m.verifyChain(t.replace('Võ Thị Dung', 'Võ Thị Dũng')))).then(c => c.intact + ' ' + "
             "(c.problem && c.problem.reason))");
         QCOMPARE(m_page.evaluate(tampered).toString(), QStringLiteral("false edited"));
-        QVERIFY(text(QStringLiteral(".run-after-attendance")).contains(QStringLiteral("Võ Thị Dung")));
+        QVERIFY(
+            text(QStringLiteral(".run-after-attendance")).contains(QStringLiteral("Võ Thị Dung")));
         QVERIFY(text(QStringLiteral(".run-after-speaking")).contains(kXss));
         QVERIFY(text(QStringLiteral(".run-results")).contains(kXss));
         noInjectedImages();
@@ -421,20 +492,28 @@ private Q_SLOTS:
         QVERIFY(!present(6));
         const QString post = QStringLiteral(
             "fetch('/api/v1/meetings/1/delegates/6/check-in', {method: 'POST', credentials: "
-            "'same-origin', headers: {'Content-Type': 'application/json'%1}, body: '{}'}).then(r => r.status)");
+            "'same-origin', headers: {'Content-Type': 'application/json'%1}, body: '{}'}).then(r "
+            "=> r.status)");
         QCOMPARE(m_page.evaluate(post.arg(QString())).toInt(), 403);
-        QCOMPARE(m_page.evaluate(post.arg(QStringLiteral(", 'X-CSRF-Token': 'not-the-token'"))).toInt(), 403);
+        QCOMPARE(
+            m_page.evaluate(post.arg(QStringLiteral(", 'X-CSRF-Token': 'not-the-token'"))).toInt(),
+            403);
         QVERIFY(!present(6));
     }
 
     void observerMayNotChange()
     {
-        const HttpSession observer = openSession(m_server, kObserver, kPassword);
-        QCOMPARE(observer.status, 200);
-        QCOMPARE(sessionCall(m_server, observer, "GET", QStringLiteral("/meetings/1")).status, 200);
-        QCOMPARE(sessionCall(m_server, observer, "POST", QStringLiteral("/meetings/1/delegates/6/check-in"), "{}").status, 403);
-        QCOMPARE(sessionCall(m_server, observer, "POST", QStringLiteral("/meetings/1/polls"),
-                     R"({"title":"x","rule":{"preset":"simple-majority"}})").status,
+        const BrowserSession observer = logIn(m_server, kObserver, kPassword);
+        QVERIFY(observer.ok());
+        QCOMPARE(
+            asBrowser(m_server, observer, "GET", QStringLiteral("/api/v1/meetings/1")).status, 200);
+        QCOMPARE(asBrowser(m_server, observer, "POST",
+                     QStringLiteral("/api/v1/meetings/1/delegates/6/check-in"), "{}")
+                     .status,
+            403);
+        QCOMPARE(asBrowser(m_server, observer, "POST", QStringLiteral("/api/v1/meetings/1/polls"),
+                     R"({"title":"x","rule":{"preset":"simple-majority"}})")
+                     .status,
             403);
         QVERIFY(!present(6));
         QCOMPARE(meetingState().value(QLatin1String("polls")).toArray().size(), 1);
@@ -444,10 +523,15 @@ private Q_SLOTS:
     {
         QVERIFY(open(QStringLiteral("run")));
         QVERIFY(waitFor(QStringLiteral("document.documentElement.dataset.ready === '1'")));
-        QCOMPARE(admin("PATCH", QStringLiteral("/accounts/%1").arg(kSecretary), R"({"disabled":true})").status, 200);
+        QCOMPARE(
+            admin("PATCH", QStringLiteral("/accounts/%1").arg(kSecretary), R"({"disabled":true})")
+                .status,
+            200);
         // The open page learns it from its /ws connection, which the server ends at once.
         QVERIFY(waitFor(QStringLiteral("location.hash.startsWith('#/login')"), 10000));
-        QCOMPARE(m_page.evaluate(QStringLiteral("fetch('/api/v1/session').then(r => r.status)")).toInt(), 401);
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("fetch('/api/v1/session').then(r => r.status)")).toInt(),
+            401);
     }
 
     void cleanupTestCase() { m_browser.stop(); }
