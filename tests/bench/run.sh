@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart | workspace  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -24,6 +24,7 @@ declare -A programs=(
     [media]="$bench_dir/bench_media"
     [media_return]="$bench_dir/bench_media_return"
     [chainstart]="$bench_dir/bench_chainstart"
+    [workspace]="$bench_dir/bench_workspace"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -39,8 +40,9 @@ declare -A targets=(
     [media]="chamber-media bench_media"
     [media_return]="chamber-media bench_media_return"
     [chainstart]="bench_chainstart"
+    [workspace]="bench_workspace"
 )
-selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart)
+selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart workspace)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift
@@ -56,6 +58,8 @@ for name in "${selected[@]}"; do
     [ "$name" = viewer ] && packages+=(poppler-utils)
     # Janus carries the programme in the media benchmark's scale-out runs.
     [ "$name" = media ] && packages+=(janus iproute2)
+    # Headless Chromium loads the workspace in the workspace benchmark.
+    [ "$name" = workspace ] && packages+=(chromium)
 done
 ensure_packages "${packages[@]}"
 build release "${build_targets[@]}"

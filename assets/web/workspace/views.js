@@ -10,6 +10,11 @@ import devices from './views/prepare-devices.js';
 const prepareViews = [overview, agenda, delegates, seats, documents, devices];
 
 // --- run views ---
-const runViews = [];
+import runDesk from './views/run-desk.js';
+import runSpeakers from './views/run-speakers.js';
+import runPolls from './views/run-polls.js';
+import afterReport from './views/after-report.js';
+
+const runViews = [runDesk, runSpeakers, runPolls, afterReport];
 
 export const views = [...prepareViews, ...runViews];
