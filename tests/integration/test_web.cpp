@@ -39,6 +39,16 @@ const QByteArray kPolicy
       "connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; "
       "form-action 'self'";
 
+// Requests, bytes over the wire and times of the page loaded last (Navigation and Resource
+// Timing): the page with its scripts and styles, not what it fetched from the API.
+const QString kLoadFigures = QStringLiteral(
+    "(() => { const n = performance.getEntriesByType('navigation')[0]; const r = "
+    "performance.getEntriesByType('resource').filter(e => e.name.includes('/web/')); return "
+    "{requests: 1 + r.length, transferBytes: n.transferSize + r.reduce((a, e) => a + "
+    "e.transferSize, 0), bodyBytes: n.decodedBodySize + r.reduce((a, e) => a + "
+    "e.decodedBodySize, 0), domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), "
+    "loadMs: Math.round(n.loadEventEnd)}; })()");
+
 } // namespace
 
 class TestWeb : public QObject
@@ -364,6 +374,7 @@ private Q_SLOTS:
         QString watch = join;
         watch.replace(QStringLiteral("/join#"), QStringLiteral("/watch#"));
         QVERIFY(m_page.setViewport(1366, 768));
+        m_page.call(QStringLiteral("Network.clearBrowserCache"));
         QDir().mkpath(directory);
         const auto shoot = [this, &directory](const QString &name) {
             QTest::qWait(300); // the last layout and paint
@@ -386,6 +397,11 @@ private Q_SLOTS:
             QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
             QVERIFY(m_page.navigate(read));
             QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.doc').length === 1")));
+            // Figures (printed, not asserted): what loading the reader cost, cold then warm.
+            qInfo("reader page load (%s, %s): %s", qPrintable(directory), qPrintable(language),
+                QJsonDocument(evaluate(kLoadFigures).toObject())
+                    .toJson(QJsonDocument::Compact)
+                    .constData());
             choose(language);
             shoot(QStringLiteral("read-%1.png").arg(language));
             QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector('.doc').click(), 1"))
