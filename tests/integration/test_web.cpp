@@ -287,6 +287,15 @@ private Q_SLOTS:
             QStringLiteral("Hello x 2|3 pages|missing|en"));
         QCOMPARE(
             evaluate(QStringLiteral("c.setLang('vi'), c.lang()")).toString(), QStringLiteral("vi"));
+        // Times: 24 hours in both languages; what is no time comes back as it was.
+        QCOMPARE(
+            evaluate(QStringLiteral(
+                         "[/^\\d\\d:\\d\\d$/.test(c.formatTime(Date.UTC(2026, 11, 7, 15, 5))), "
+                         "c.formatDateTime('2026-12-07T15:05:00Z').includes('2026'), "
+                         "c.formatTime('không phải giờ'), c.formatTime(null), "
+                         "c.formatDateTime(undefined)].join('|')"))
+                .toString(),
+            QStringLiteral("true|true|không phải giờ||"));
         // api(): JSON, and the refusal as an ApiError.
         QCOMPARE(evaluate(QStringLiteral("c.api('GET', '/api/v1/health').then(h => typeof h)"))
                      .toString(),
