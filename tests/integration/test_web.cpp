@@ -19,6 +19,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -256,6 +257,52 @@ private Q_SLOTS:
                 m_server.pin())
                 .status,
             401);
+    }
+
+    // A hall of 500 seats (the size the issue names): every card drawn, and how long it takes
+    // (printed, not asserted: 500 join codes written, then the PDF drawn by the child).
+    void seatCardsForAHall()
+    {
+        const RestResponse created = admin("POST", QStringLiteral("/api/v1/meetings"),
+            R"({"title":"Kỳ họp chuyên đề – hội trường 500 chỗ"})");
+        QCOMPARE(created.status, 201);
+        const qint64 meeting = created.json()
+                                   .value(QLatin1String("result"))
+                                   .toObject()
+                                   .value(QLatin1String("meeting"))
+                                   .toInteger();
+        QByteArray csv = "name,group,seat,weight\n";
+        for (int i = 0; i < 500; ++i)
+            csv += QStringLiteral("Đại biểu Nguyễn Thị Số %1,Tổ %2,%3%4,1\n")
+                       .arg(i + 1)
+                       .arg(i / 50 + 1)
+                       .arg(QChar(u'A' + i / 25))
+                       .arg(i % 25 + 1)
+                       .toUtf8();
+        const RestResponse imported = restCall("POST",
+            m_server.baseUrl()
+                + QStringLiteral("/api/v1/meetings/%1/delegates/import").arg(meeting),
+            m_server.pin(), m_server.adminToken(), csv, {{"Content-Type", "text/csv"}});
+        QVERIFY2(imported.status == 200 || imported.status == 201, imported.body.constData());
+        QElapsedTimer timer;
+        timer.start();
+        const RestResponse cards
+            = admin("POST", QStringLiteral("/api/v1/meetings/%1/seat-cards").arg(meeting));
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(cards.status, 200);
+        QBuffer buffer;
+        buffer.setData(cards.body);
+        buffer.open(QIODevice::ReadOnly);
+        QPdfDocument pdf;
+        pdf.load(&buffer);
+        QCOMPARE(pdf.pageCount(), 84); // 500 cards, six a page
+        QVERIFY(pdf.getAllText(83).text().simplified().contains(QStringLiteral("Số 500")));
+        const QList<QJsonObject> drawn = m_server.records(QStringLiteral("seat cards drawn"));
+        QVERIFY(!drawn.isEmpty());
+        qInfo("seat cards for 500 seats: %lld ms in all, %lld ms making the codes (event loop), "
+              "%lld ms drawing (child), %lld bytes",
+            elapsed, drawn.last().value(QLatin1String("codesMs")).toInteger(),
+            drawn.last().value(QLatin1String("drawMs")).toInteger(), qint64(cards.body.size()));
     }
 
     void clientModuleInChromium()
