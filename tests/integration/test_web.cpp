@@ -19,6 +19,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -38,6 +39,16 @@ const QByteArray kPolicy
     = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
       "connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; "
       "form-action 'self'";
+
+// Requests, bytes over the wire and times of the page loaded last (Navigation and Resource
+// Timing): the page with its scripts and styles, not what it fetched from the API.
+const QString kLoadFigures = QStringLiteral(
+    "(() => { const n = performance.getEntriesByType('navigation')[0]; const r = "
+    "performance.getEntriesByType('resource').filter(e => e.name.includes('/web/')); return "
+    "{requests: 1 + r.length, transferBytes: n.transferSize + r.reduce((a, e) => a + "
+    "e.transferSize, 0), bodyBytes: n.decodedBodySize + r.reduce((a, e) => a + "
+    "e.decodedBodySize, 0), domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), "
+    "loadMs: Math.round(n.loadEventEnd)}; })()");
 
 } // namespace
 
@@ -248,6 +259,52 @@ private Q_SLOTS:
             401);
     }
 
+    // A hall of 500 seats (the size the issue names): every card drawn, and how long it takes
+    // (printed, not asserted: 500 join codes written, then the PDF drawn by the child).
+    void seatCardsForAHall()
+    {
+        const RestResponse created = admin("POST", QStringLiteral("/api/v1/meetings"),
+            R"({"title":"Kỳ họp chuyên đề – hội trường 500 chỗ"})");
+        QCOMPARE(created.status, 201);
+        const qint64 meeting = created.json()
+                                   .value(QLatin1String("result"))
+                                   .toObject()
+                                   .value(QLatin1String("meeting"))
+                                   .toInteger();
+        QByteArray csv = "name,group,seat,weight\n";
+        for (int i = 0; i < 500; ++i)
+            csv += QStringLiteral("Đại biểu Nguyễn Thị Số %1,Tổ %2,%3%4,1\n")
+                       .arg(i + 1)
+                       .arg(i / 50 + 1)
+                       .arg(QChar(u'A' + i / 25))
+                       .arg(i % 25 + 1)
+                       .toUtf8();
+        const RestResponse imported = restCall("POST",
+            m_server.baseUrl()
+                + QStringLiteral("/api/v1/meetings/%1/delegates/import").arg(meeting),
+            m_server.pin(), m_server.adminToken(), csv, {{"Content-Type", "text/csv"}});
+        QVERIFY2(imported.status == 200 || imported.status == 201, imported.body.constData());
+        QElapsedTimer timer;
+        timer.start();
+        const RestResponse cards
+            = admin("POST", QStringLiteral("/api/v1/meetings/%1/seat-cards").arg(meeting));
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(cards.status, 200);
+        QBuffer buffer;
+        buffer.setData(cards.body);
+        buffer.open(QIODevice::ReadOnly);
+        QPdfDocument pdf;
+        pdf.load(&buffer);
+        QCOMPARE(pdf.pageCount(), 84); // 500 cards, six a page
+        QVERIFY(pdf.getAllText(83).text().simplified().contains(QStringLiteral("Số 500")));
+        const QList<QJsonObject> drawn = m_server.records(QStringLiteral("seat cards drawn"));
+        QVERIFY(!drawn.isEmpty());
+        qInfo("seat cards for 500 seats: %lld ms in all, %lld ms making the codes (event loop), "
+              "%lld ms drawing (child), %lld bytes",
+            elapsed, drawn.last().value(QLatin1String("codesMs")).toInteger(),
+            drawn.last().value(QLatin1String("drawMs")).toInteger(), qint64(cards.body.size()));
+    }
+
     void clientModuleInChromium()
     {
         QVERIFY2(!Browser::executable().isEmpty(),
@@ -277,6 +334,15 @@ private Q_SLOTS:
             QStringLiteral("Hello x 2|3 pages|missing|en"));
         QCOMPARE(
             evaluate(QStringLiteral("c.setLang('vi'), c.lang()")).toString(), QStringLiteral("vi"));
+        // Times: 24 hours in both languages; what is no time comes back as it was.
+        QCOMPARE(
+            evaluate(QStringLiteral(
+                         "[/^\\d\\d:\\d\\d$/.test(c.formatTime(Date.UTC(2026, 11, 7, 15, 5))), "
+                         "c.formatDateTime('2026-12-07T15:05:00Z').includes('2026'), "
+                         "c.formatTime('không phải giờ'), c.formatTime(null), "
+                         "c.formatDateTime(undefined)].join('|')"))
+                .toString(),
+            QStringLiteral("true|true|không phải giờ||"));
         // api(): JSON, and the refusal as an ApiError.
         QCOMPARE(evaluate(QStringLiteral("c.api('GET', '/api/v1/health').then(h => typeof h)"))
                      .toString(),
@@ -364,6 +430,7 @@ private Q_SLOTS:
         QString watch = join;
         watch.replace(QStringLiteral("/join#"), QStringLiteral("/watch#"));
         QVERIFY(m_page.setViewport(1366, 768));
+        m_page.call(QStringLiteral("Network.clearBrowserCache"));
         QDir().mkpath(directory);
         const auto shoot = [this, &directory](const QString &name) {
             QTest::qWait(300); // the last layout and paint
@@ -386,6 +453,11 @@ private Q_SLOTS:
             QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
             QVERIFY(m_page.navigate(read));
             QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.doc').length === 1")));
+            // Figures (printed, not asserted): what loading the reader cost, cold then warm.
+            qInfo("reader page load (%s, %s): %s", qPrintable(directory), qPrintable(language),
+                QJsonDocument(evaluate(kLoadFigures).toObject())
+                    .toJson(QJsonDocument::Compact)
+                    .constData());
             choose(language);
             shoot(QStringLiteral("read-%1.png").arg(language));
             QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector('.doc').click(), 1"))
