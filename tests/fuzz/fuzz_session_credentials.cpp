@@ -5,6 +5,7 @@
 #include "services/accountservice.h"
 #include "services/passwordhash.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 
