@@ -274,6 +274,42 @@ private Q_SLOTS:
                     .isNull());
     }
 
+    // Labels that look like HTML are text: stored and exported as the characters they are (the
+    // log export is JSON Lines, never HTML, and says so). Labels with bidi overrides or
+    // zero-width characters are refused by name and change nothing.
+    void labelsStayText()
+    {
+        const QString hostile = QStringLiteral("<img src=x onerror=alert(1)>");
+        QCOMPARE(admin("PATCH", QStringLiteral("/meetings/1/agenda/3"),
+                     QJsonDocument(QJsonObject {{QStringLiteral("title"), hostile}}).toJson())
+                     .status,
+            200);
+        const RestResponse exported = admin("GET", QStringLiteral("/meetings/1/events"));
+        QCOMPARE(exported.status, 200);
+        QCOMPARE(exported.header("Content-Type"), QByteArray("application/x-ndjson"));
+        QCOMPARE(exported.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QVERIFY(exported.body.contains(hostile.toUtf8()));
+
+        const qsizetype eventsBefore = exported.body.count('\n');
+        const auto refused = [&](const QString &path, const QJsonObject &body, const QString &why) {
+            const RestResponse answer = admin("PATCH", path, QJsonDocument(body).toJson());
+            QCOMPARE(answer.status, 400);
+            const QString message = answer.json().value(QLatin1String("message")).toString();
+            QVERIFY2(message.contains(why), qPrintable(message));
+            QCOMPARE(
+                admin("GET", QStringLiteral("/meetings/1/events")).body.count('\n'), eventsBefore);
+        };
+        refused(QStringLiteral("/meetings/1/agenda/3"),
+            {{QStringLiteral("title"), QStringLiteral("Tờ trình \u202Efdp.exe")}},
+            QStringLiteral("title contains U+202E RIGHT-TO-LEFT OVERRIDE"));
+        refused(QStringLiteral("/meetings/1/delegates/1"),
+            {{QStringLiteral("name"), QStringLiteral("Nguyễn\u200BVăn A")}},
+            QStringLiteral("name contains U+200B ZERO WIDTH SPACE"));
+        refused(QStringLiteral("/meetings/1"),
+            {{QStringLiteral("title"), QStringLiteral("Kỳ họp\u2066 thứ 12")}},
+            QStringLiteral("title contains U+2066 LEFT-TO-RIGHT ISOLATE"));
+    }
+
     // A Vietnamese document number holds "/": the name and the title keep it; on disk the file
     // is its hash; a download is saved under a name without path separators.
     void documentNumbersWithSlashes()
