@@ -284,7 +284,7 @@ async function download(event) {
     if (!response.ok) return failFrom(response);
     var url = URL.createObjectURL(await response.blob()), a = el("a");
     a.href = url;
-    a.download = d.fileName; // the server's: no "/" or control characters, ends in .pdf
+    a.download = d.name || d.title + ".pdf";
     document.body.appendChild(a);
     a.click();
     a.remove();
