@@ -1,6 +1,5 @@
 #include "api/enrollmentapi.h"
 
-#include "api/watchpage.h"
 #include "api/websockethub.h"
 #include "core/meeting.h"
 #include "protocol/joinlink.h"
@@ -73,32 +72,6 @@ Result<JoinCodeRequest> parseRequest(const QByteArray &body)
     }
     return request;
 }
-
-// Shown when a phone's camera opens a join link: the link is meant for the kiosk app, but a
-// bridge point's link can also be watched in this browser (/watch, which gets the fragment:
-// the script hands it on, since a plain link would drop it).
-const char kJoinPage[] = R"(<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Chamber</title>
-<style>body{font-family:"Noto Sans",sans-serif;max-width:32em;margin:2em auto;padding:0 1em;
-line-height:1.5;color:#1d2733}h1{font-size:1.4em}
-.watch{display:block;margin:1.5em 0;padding:.8em 1em;border-radius:.6em;background:#17324d;color:#fff;
-text-align:center;font-weight:600;text-decoration:none}.watch span{display:block;font-weight:400;font-size:.85em}
-.note{font-size:.9em;color:#5a6877}.note span{display:block}</style></head>
-<body><h1>Mã ghép thiết bị Chamber</h1>
-<p>Mã QR này dùng để ghép máy tính bảng, màn hình hoặc điểm cầu vào phòng họp.
-Hãy quét mã bằng ứng dụng <b>Chamber</b> trên thiết bị được giao.</p>
-<h1 lang="en">Chamber device join code</h1>
-<p lang="en">This QR code enrolls a tablet, screen or bridge point in the meeting room.
-Scan it with the <b>Chamber</b> app on the device it is meant for.</p>
-<a class="watch" id="watch" href="/watch">Xem trực tiếp trong trình duyệt này<span lang="en">Watch in this browser</span></a>
-<p class="note">Chỉ mã QR của điểm cầu mới xem được; mã chỉ dùng một lần.
-<span lang="en">Only a bridge point's QR code can watch; a code works once.</span></p>
-<script>document.getElementById("watch").href = "/watch" + location.hash;</script>
-</body></html>
-)";
 
 } // namespace
 
@@ -181,20 +154,7 @@ void EnrollmentApi::registerRoutes(Router &router)
         [this](const RouteContext &c) { return createJoinCode(c); });
     router.add(Method::Get, meeting + QStringLiteral("/devices"), Op::ReadDevices,
         [this](const RouteContext &c) { return listDevices(c); });
-    router.add(Method::Get, QStringLiteral("/join"), Op::JoinPage, [](const RouteContext &) {
-        HttpReply reply;
-        reply.contentType = "text/html; charset=utf-8";
-        reply.body = QByteArray(kJoinPage);
-        reply.headers = {{"Content-Security-Policy",
-                             "default-src 'none'; script-src 'unsafe-inline'; style-src "
-                             "'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-                             "frame-ancestors 'none'"},
-            {"X-Frame-Options", "DENY"}};
-        return reply;
-    });
-    // The bridge point's programme in a browser (watchpage.cpp).
-    router.add(Method::Get, QStringLiteral("/watch"), Op::WatchPage,
-        [](const RouteContext &) { return watchPageReply(); });
+    // The pages /join and /watch are web files (webassets.cpp).
 }
 
 } // namespace chamber::api

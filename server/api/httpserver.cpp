@@ -2,6 +2,7 @@
 
 #include "api/documentapi.h"
 #include "api/readerapi.h"
+#include "api/webassets.h"
 #include "edge/edgeserver.h"
 #include "edge/wspeer.h"
 #include "services/authenticator.h"
@@ -45,6 +46,8 @@ HttpReply HttpServer::answer(const edge::HttpRequest &request, const AnswerLater
     }
     if (m_documents && path.startsWith(DocumentApi::kDocsPrefix))
         return m_documents->serve(request);
+    if (m_web && WebAssets::handles(path))
+        return m_web->serve(request);
     if (m_reader && ReaderApi::handles(path))
         return m_reader->serve(request, later);
     std::optional<HttpReply> reply = m_router.dispatch(
@@ -69,7 +72,7 @@ void HttpServer::handle(const edge::HttpRequest &request, const edge::Responder 
 void HttpServer::handleAnnouncedBody(
     const edge::HttpRequest &request, const edge::Responder &responder)
 {
-    // Only routes take bodies; /docs, the reader and /ws are read-only.
+    // Only routes take bodies; /docs, the reader, the web files and /ws are read-only.
     std::variant<qint64, HttpReply> admitted = m_router.admitBody(
         request, [this](const edge::HttpRequest &r) { return authenticate(r); });
     if (const qint64 *limit = std::get_if<qint64>(&admitted)) {

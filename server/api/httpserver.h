@@ -1,6 +1,6 @@
 // chamberd's HTTP front on the main thread: takes the requests the network edge has read and
-// limited (edge::EdgeServer), routes REST requests, /docs and the phone reader, decides whether
-// a large body may be read at all, and hands upgraded WebSockets on /ws to the hub.
+// limited (edge::EdgeServer), routes REST requests, /docs, the phone reader and the web pages,
+// decides whether a large body may be read at all, and hands upgraded WebSockets on /ws to the hub.
 #pragma once
 
 #include "api/router.h"
@@ -21,6 +21,7 @@ namespace chamber::api {
 
 class DocumentApi;
 class ReaderApi;
+class WebAssets;
 
 class HttpServer : public QObject
 {
@@ -34,6 +35,8 @@ public:
         const DocumentApi *documents = nullptr, QObject *parent = nullptr);
     // /read and /reader/… (the phone reader) are answered by `reader`, some of them later.
     void setReader(const ReaderApi *reader) { m_reader = reader; }
+    // /, /join, /read, /watch and /web/… (the files of assets/web) are answered by `web`.
+    void setWebAssets(const WebAssets *web) { m_web = web; }
 
     // Takes the edge's requests from now on.
     void serve(edge::EdgeServer &edge);
@@ -55,6 +58,7 @@ private:
     const services::Authenticator &m_authenticator;
     const DocumentApi *m_documents;
     const ReaderApi *m_reader = nullptr;
+    const WebAssets *m_web = nullptr;
 };
 
 } // namespace chamber::api

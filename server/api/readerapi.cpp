@@ -26,11 +26,6 @@ namespace {
 
 using Method = HttpMethod;
 
-// The page's script and styles are inline; nothing else may load, nothing may frame it.
-const QByteArray kPagePolicy
-    = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-      "img-src blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-      "frame-ancestors 'none'";
 const QByteArray kImmutable = "private, max-age=31536000, immutable";
 
 struct LinkRequest
@@ -115,8 +110,8 @@ ReaderApi::ReaderApi(services::ReaderLinkService &links, services::MeetingServic
 
 bool ReaderApi::handles(const QString &path)
 {
-    return path == QLatin1String("/read") || path == QLatin1String("/read/")
-        || path.startsWith(QLatin1String("/reader/"));
+    // The page itself (/read) is a file of assets/web, served by WebAssets.
+    return path.startsWith(QLatin1String("/reader/"));
 }
 
 Result<QJsonObject> ReaderApi::createLink(
@@ -198,8 +193,7 @@ void ReaderApi::registerRoutes(Router &router)
                 QJsonObject {
                     {QStringLiteral("id"), c.ids.at(1)}, {QStringLiteral("revoked"), true}});
         });
-    // What serve() answers (protocol/readerlink.h): the page, then the link's own reads.
-    router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/read"), Op::ReaderPage);
+    // What serve() answers (protocol/readerlink.h): the link's own reads.
     const QString api = QStringLiteral("/reader/api");
     router.addServedElsewhere(
         QStringLiteral("GET"), api + QStringLiteral("/meeting"), Op::ReadAsReader);
@@ -269,11 +263,8 @@ HttpReply ReaderApi::serve(const edge::HttpRequest &request, const AnswerLater &
         return readerReply(405, reply.contentType, reply.body,
             {{"Allow", document ? "GET, HEAD" : "GET"}, {"Cache-Control", "no-store"}});
     }
-    if (parsed->kind == protocol::ReaderRequest::Kind::Page) {
-        return readerReply(200, "text/html; charset=utf-8", QByteArray(kReaderPage),
-            {{"Cache-Control", "no-store"}, {"Content-Security-Policy", kPagePolicy},
-                {"X-Frame-Options", "DENY"}});
-    }
+    if (parsed->kind == protocol::ReaderRequest::Kind::Page) // /read is WebAssets'
+        return readerError(makeError(ErrorCode::NotFound, QStringLiteral("no such resource")));
     auto token = protocol::readerTokenFromHeader(request.value("Authorization"));
     if (!token)
         return readerError(token.error());

@@ -38,7 +38,7 @@ public:
     // Wrong link tokens count against the client's address (null: no limits).
     void setAdmission(Admission *admission) { m_admission = admission; }
 
-    // True for the paths serve() answers (/read, /reader/…).
+    // True for the paths serve() answers (/reader/…; the page /read is a web file).
     static bool handles(const QString &path);
     // The answer, or HttpReply::later() while a page image renders (then through `later`).
     HttpReply serve(const edge::HttpRequest &request, const AnswerLater &later) const;
@@ -62,8 +62,5 @@ private:
     Admission *m_admission = nullptr;
     ReaderLinkMaker m_link;
 };
-
-// The reader's HTML page (readerpage.cpp): self-contained, Vietnamese and English.
-extern const char kReaderPage[];
 
 } // namespace chamber::api

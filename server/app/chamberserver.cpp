@@ -5,10 +5,12 @@
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
 #include "api/mediarelay.h"
+#include "api/qrapi.h"
 #include "api/readerapi.h"
 #include "api/restapi.h"
 #include "api/router.h"
 #include "api/votingapi.h"
+#include "api/webassets.h"
 #include "api/websockethub.h"
 #include "app/chainguard.h"
 #include "app/signingkey.h"
@@ -276,6 +278,10 @@ Status ChamberServer::start()
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
     m_enrollmentApi->registerRoutes(*m_router);
+    m_qrApi = std::make_unique<api::QrApi>(
+        *m_enrollment, *m_service, [this](const QString &token) { return joinLink(token); },
+        QCoreApplication::applicationFilePath());
+    m_qrApi->registerRoutes(*m_router);
     m_votingApi = std::make_unique<api::VotingApi>(
         *m_rest, *m_service, *m_ballots, api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
     m_votingApi->registerRoutes(*m_router);
@@ -324,9 +330,14 @@ Status ChamberServer::start()
         m_config.maxAnnotationKiB * 1024);
     m_annotationApi = std::make_unique<api::AnnotationApi>(*m_annotations);
     m_annotationApi->registerRoutes(*m_router);
+    m_webAssets = std::make_unique<api::WebAssets>();
+    api::WebAssets::registerRoutes(*m_router);
+    log::info(lcServer(), QStringLiteral("web files loaded"),
+        {{QStringLiteral("files"), qint64(m_webAssets->fileCount())}});
     startMedia();
     m_http = std::make_unique<api::HttpServer>(*m_router, *m_authenticator, m_documentApi.get());
     m_http->setReader(m_readerApi.get());
+    m_http->setWebAssets(m_webAssets.get());
     connect(m_http.get(), &api::HttpServer::webSocketOpened, this,
         [this](edge::WsPeer *peer) { m_hub->accept(peer); });
     if (auto status = listen(); !status)

@@ -53,6 +53,8 @@ class HttpServer;
 class Router;
 class RestApi;
 class WebSocketHub;
+class WebAssets;
+class QrApi;
 } // namespace chamber::api
 
 namespace chamber::app {
@@ -117,6 +119,7 @@ private:
     std::unique_ptr<api::Router> m_router;
     std::unique_ptr<api::RestApi> m_rest;
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
+    std::unique_ptr<api::QrApi> m_qrApi;
     std::unique_ptr<api::VotingApi> m_votingApi;
     std::unique_ptr<storage::DocumentFiles> m_documentFiles;
     std::unique_ptr<services::OfficeConverter> m_converter;
@@ -131,6 +134,7 @@ private:
     std::unique_ptr<services::MediaSupervisor> m_media;
     std::unique_ptr<api::MediaRelay> m_mediaRelay;
     std::unique_ptr<api::WebSocketHub> m_hub;
+    std::unique_ptr<api::WebAssets> m_webAssets;
     std::unique_ptr<api::HttpServer> m_http;
     std::unique_ptr<edge::EdgeServer> m_edge;
 };

@@ -3,12 +3,14 @@
 #include "app/options.h"
 #include "app/systemdnotifier.h"
 #include "app/unixsignals.h"
+#include "qrcode/seatcardjob.h"
 #include "support/log.h"
 
 #include <QCoreApplication>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,6 +52,10 @@ void applyLogSettings(const app::ServerConfig &config)
 
 int main(int argc, char *argv[])
 {
+    // The seat-card renderer chamberd starts for POST …/seat-cards (api/seatcardsapi.cpp): a
+    // child with a QGuiApplication for the fonts, so the server itself needs none.
+    if (argc == 2 && std::strcmp(argv[1], qrcode::kRenderSeatCardsArgument) == 0)
+        return qrcode::renderSeatCardsMain(argc, argv);
     // First, while this is the only thread: NOTIFY_SOCKET and WATCHDOG_* leave the environment
     // so no child inherits them.
     const app::SystemdEnvironment systemd = app::takeSystemdEnvironment();

@@ -31,6 +31,10 @@ constexpr std::array kRules {
     OperationRule {JoinPage, "page.join", Anyone, Server, None, "open the join page"},
     OperationRule {WatchPage, "page.watch", Anyone, Server, None, "open the watch page"},
     OperationRule {ReaderPage, "page.reader", Anyone, Server, None, "open the reader page"},
+    // The workspace's page and files hold no data: its API calls are what is authorized.
+    OperationRule {
+        WorkspacePage, "page.workspace", Anyone, Server, None, "open the workspace page"},
+    OperationRule {WebFile, "web.file", Anyone, Server, None, "read the pages' files"},
     OperationRule {Hello, "hello", Anyone, Server, None, "say hello"},
     OperationRule {Enroll, "enroll", Anyone, Server, None, "enroll"},
     OperationRule {Ping, "ping", Authenticated, Server, None, "ping"},
@@ -65,6 +69,10 @@ constexpr std::array kRules {
         "show the next free seat's join code"},
     OperationRule {CreateReaderLink, "readerLink.create", Admin | Seat, InMeeting, Own,
         "create phone reader links"},
+    // Drawing a QR code is for whoever makes the links it shows (join codes, reader links):
+    // the secretary and a seat's tablet. It reveals nothing, but it costs work, so a device
+    // that never shows a link (tally, bridge, chair) and anonymous clients do not get it.
+    OperationRule {DrawQrCode, "qr.draw", Admin | Seat, Server, None, "draw QR codes"},
     OperationRule {
         ListReaderLinks, "readerLinks.list", Admin, InMeeting, None, "list phone reader links"},
     OperationRule {RevokeReaderLink, "readerLink.revoke", Admin | Seat, InMeeting, Own,

@@ -31,6 +31,8 @@ enum class Operation {
     JoinPage,
     WatchPage,
     ReaderPage,
+    WorkspacePage,
+    WebFile, // a file under /web/ (assets/web): scripts, styles, pictures
     Hello,
     Enroll,
     // Any authenticated session.
@@ -54,6 +56,7 @@ enum class Operation {
     CreateJoinCode,
     NextSeatCode,
     CreateReaderLink,
+    DrawQrCode, // a QR code of any short text, as SVG, for a page that shows a link
     ListReaderLinks,
     RevokeReaderLink,
     ReadAsReader, // the phone reader's meeting, documents and pages

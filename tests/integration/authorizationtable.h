@@ -94,6 +94,9 @@ inline const Row kRoutes[] = {
     {"GET /join", "AAAAAAAAAA"},
     {"GET /watch", "AAAAAAAAAA"},
     {"GET /read", "AAAAAAAAAA"},
+    {"GET /", "AAAAAAAAAA"},
+    {"GET /web/{path}", "AAAAAAAAAA"},
+    {"HEAD /web/{path}", "AAAAAAAAAA"},
     {"GET /ws", "AAAAAAAAAA"},
     // Server-wide. A device's meeting list names its own meeting only (a named test).
     {"GET /api/v1/meetings", "UUAAAAAUAU"},
@@ -113,6 +116,10 @@ inline const Row kRoutes[] = {
     {"GET /api/v1/meetings/{meeting}/devices", "UUAFAFFUFU"},
     // Join codes: the secretary only.
     {"POST /api/v1/meetings/{meeting}/join-codes", "UUAFFFFUFU"},
+    // Seat cards make a join code for every seated delegate: as join codes.
+    {"POST /api/v1/meetings/{meeting}/seat-cards", "UUAFFFFUFU"},
+    // A QR code of a link: whoever makes links to show (the secretary, a seat's tablet).
+    {"GET /api/v1/qr.svg", "UUAAFFFUFU"},
     // Phone reader links: the secretary, and a seat's tablet for its own delegate.
     {"POST /api/v1/meetings/{meeting}/reader-links", "UUAAFFFUFU"},
     {"GET /api/v1/meetings/{meeting}/reader-links", "UUAFFFFUFU"},

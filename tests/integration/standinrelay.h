@@ -1,12 +1,14 @@
-// A stand-in for chamberd's media relay, for test_watch_browser: serves the watch page (the
-// same bytes and headers chamberd serves, over plain HTTP on loopback) and answers enroll,
+// A stand-in for chamberd's media relay, for test_watch_browser: serves the watch page and its
+// files (the same bytes and headers chamberd serves: api::WebAssets, over plain HTTP on
+// loopback) and answers enroll,
 // hello, ping and media.* for one device of a chosen role, passing signaling between the page
 // and a real chamber-media's stdin/stdout. With it the page's own logic runs against a real
 // programme in situations the real server is slow or awkward to put it in: a dropped
 // WebSocket, chamber-media restarting or unavailable, the floor moving.
 #pragma once
 
-#include "api/watchpage.h"
+#include "api/webassets.h"
+#include "edge/httprequest.h"
 #include "serverprocess.h"
 
 #include "childprocess.h"
@@ -36,6 +38,7 @@ public:
     QString token = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     QString role = QStringLiteral("bridge");
     bool revoked = false;
+    QString joinRefusal; // when set, media.join is refused with this as its error code
     int joins = 0;
     int enrolls = 0;
     QStringList pageSent; // every type the page sent, in order
@@ -122,14 +125,18 @@ protected:
     {
         if (request.url().path() == QLatin1String("/ws"))
             return true; // Qt upgrades it
-        if (request.url().path() != QLatin1String("/watch"))
+        const QString path = request.url().path();
+        if (path != QLatin1String("/watch") && !path.startsWith(api::WebAssets::kPrefix))
             return false;
-        const api::HttpReply reply = api::watchPageReply();
+        edge::HttpHead head;
+        head.method = "GET";
+        head.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        const api::HttpReply reply = m_web.serve(edge::HttpRequest(head, QHostAddress()));
         QHttpServerResponder responder = makeResponder(request, socket);
-        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-        responder.writeHeader("Content-Type", reply.contentType);
+        responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+        if (!reply.contentType.isEmpty())
+            responder.writeHeader("Content-Type", reply.contentType);
         responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-        responder.writeHeader("Cache-Control", "no-store");
         for (const auto &[name, value] : reply.headers)
             responder.writeHeader(name, value);
         responder.writeBody(reply.body);
@@ -159,6 +166,7 @@ public:
     }
 
 private:
+    api::WebAssets m_web; // the compiled-in files, as chamberd serves them
     QPointer<QWebSocket> m_session;
     bool m_ready = false;
     bool m_joined = false;
@@ -239,6 +247,8 @@ private:
         if (type == QLatin1String("media.join")) {
             if (role != QLatin1String("bridge"))
                 return refuse(socket, message, QStringLiteral("forbidden"));
+            if (!joinRefusal.isEmpty())
+                return refuse(socket, message, joinRefusal);
             ++joins;
             answer(socket, message,
                 {{QStringLiteral("peer"), m_peer},

@@ -1,0 +1,33 @@
+// The reader's texts, Vietnamese and English (makeT in /web/common/client.js).
+export const TEXT = {
+  vi: {
+    loading: 'Đang tải…', back: '‹ Danh sách', prev: '‹ Trang trước', next: 'Trang sau ›',
+    retry: 'Thử lại', pages: '{n} trang', presenting: 'Đang trình chiếu · trang {p}',
+    current: 'Đang thảo luận', pageOf: 'Trang {p} / {n}', download: 'Tải tệp PDF ({size})',
+    downloading: 'Đang tải tệp PDF…', noDocs: 'Cuộc họp chưa có tài liệu nào.',
+    delegate: 'Đại biểu {name} · chỉ xem · hiệu lực đến {time}', pageLoading: 'Đang hiển thị trang…',
+    pageError: 'Không hiển thị được trang này.', errorTitle: 'Không mở được tài liệu',
+    noToken: 'Liên kết thiếu mã truy cập. Hãy quét lại mã QR hiển thị trên máy tính bảng của bạn.',
+    unknown: 'Liên kết này không hợp lệ. Hãy tạo mã QR mới trên máy tính bảng của bạn.',
+    expired: 'Liên kết này đã hết hạn. Hãy tạo mã QR mới trên máy tính bảng của bạn.',
+    revoked: 'Liên kết này đã bị thu hồi. Hãy tạo mã QR mới trên máy tính bảng của bạn.',
+    gone: 'Đại biểu của liên kết này không còn trong cuộc họp.',
+    network: 'Không kết nối được máy chủ phòng họp. Hãy kiểm tra Wi‑Fi rồi thử lại.',
+    failed: 'Máy chủ không trả lời được yêu cầu ({status}). Hãy thử lại.',
+  },
+  en: {
+    loading: 'Loading…', back: '‹ Documents', prev: '‹ Previous', next: 'Next ›',
+    retry: 'Try again', pages: '{n} pages', presenting: 'On screen · page {p}',
+    current: 'Under discussion', pageOf: 'Page {p} of {n}', download: 'Download the PDF ({size})',
+    downloading: 'Downloading the PDF…', noDocs: 'This meeting has no documents yet.',
+    delegate: 'Delegate {name} · read-only · valid until {time}', pageLoading: 'Showing the page…',
+    pageError: 'This page cannot be shown.', errorTitle: 'The documents cannot be opened',
+    noToken: 'The link has no access code. Scan the QR code on your tablet again.',
+    unknown: 'This link is not valid. Make a new QR code on your tablet.',
+    expired: 'This link has expired. Make a new QR code on your tablet.',
+    revoked: 'This link was revoked. Make a new QR code on your tablet.',
+    gone: 'The delegate of this link is no longer in the meeting.',
+    network: "The meeting room's server cannot be reached. Check the Wi‑Fi and try again.",
+    failed: 'The server could not answer ({status}). Try again.',
+  },
+};

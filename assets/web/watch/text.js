@@ -1,0 +1,31 @@
+// The watch page's texts, Vietnamese and English (makeT in /web/common/client.js).
+export const TEXT = {
+  vi: {
+    badge: 'CHAMBER', live: 'Trực tiếp', connecting: 'Đang kết nối với phòng họp…',
+    waiting: 'Đang chờ hình ảnh từ phòng họp…', reconnecting: 'Mất kết nối, đang kết nối lại…',
+    restarting: 'Máy phát hình của phòng họp đang khởi động lại…',
+    unavailable: 'Phòng họp hiện không phát hình (chamber-media không chạy). Trang sẽ tự kết nối lại khi có hình.',
+    soundOn: 'Bật tiếng', soundOff: 'Tắt tiếng', retry: 'Thử lại',
+    stopTitle: 'Không xem được buổi họp', onAir: 'Điểm cầu đang phát biểu',
+    noToken: 'Liên kết thiếu mã truy cập. Hãy quét lại mã QR của điểm cầu.',
+    badLink: 'Mã QR này không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy xin thư ký mã QR mới cho điểm cầu.',
+    forbidden: 'Mã QR này không dùng để xem trực tiếp. Chỉ mã QR của điểm cầu mới xem được buổi họp.',
+    revoked: 'Thiết bị này đã bị thu hồi quyền xem. Hãy xin thư ký mã QR mới.',
+    failed: 'Máy chủ không thực hiện được yêu cầu ({code}). Hãy thử lại.',
+    elsewhere: 'Buổi họp đang được xem ở một thẻ khác của trình duyệt này.', watchHere: 'Xem ở đây',
+  },
+  en: {
+    badge: 'CHAMBER', live: 'Live', connecting: 'Connecting to the meeting room…',
+    waiting: 'Waiting for the picture from the meeting room…', reconnecting: 'Connection lost, reconnecting…',
+    restarting: "The meeting room's video is restarting…",
+    unavailable: "The meeting room's video is unavailable (chamber-media is not running). The page reconnects by itself once it is back.",
+    soundOn: 'Turn sound on', soundOff: 'Mute', retry: 'Try again',
+    stopTitle: 'The meeting cannot be watched', onAir: 'A bridge point has the floor',
+    noToken: "The link has no access code. Scan the bridge point's QR code again.",
+    badLink: 'This QR code is not valid, was already used or has expired. Ask the secretary for a new bridge QR code.',
+    forbidden: "This QR code is not for watching. Only a bridge point's QR code can watch the meeting.",
+    revoked: "This device's access was revoked. Ask the secretary for a new QR code.",
+    failed: 'The server could not do that ({code}). Try again.',
+    elsewhere: 'The meeting is being watched in another tab of this browser.', watchHere: 'Watch here',
+  },
+};
