@@ -308,6 +308,17 @@ private Q_SLOTS:
         refused(QStringLiteral("/meetings/1"),
             {{QStringLiteral("title"), QStringLiteral("Kỳ họp\u2066 thứ 12")}},
             QStringLiteral("title contains U+2066 LEFT-TO-RIGHT ISOLATE"));
+        // A bridge point's label is shown on the tally screen like a name.
+        const RestResponse code = admin("POST", QStringLiteral("/meetings/1/join-codes"),
+            QJsonDocument(QJsonObject {{QStringLiteral("role"), QStringLiteral("bridge")},
+                              {QStringLiteral("label"), QStringLiteral("Huyện Cái Bè\u202E")}})
+                .toJson());
+        QCOMPARE(code.status, 400);
+        QVERIFY2(code.json()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .contains(QStringLiteral("label contains U+202E RIGHT-TO-LEFT OVERRIDE")),
+            code.body.constData());
     }
 
     // A Vietnamese document number holds "/": the name and the title keep it; on disk the file
