@@ -351,6 +351,17 @@ private Q_SLOTS:
         }));
         const RestResponse downloaded = download(sha, m_delegateCredential);
         QCOMPARE(downloaded.status, 200);
+        // A metadata title is outside data too: one with a bidi override is not shown, the
+        // (checked) name is.
+        const RestResponse spoofed = upload(3, QStringLiteral("Báo cáo 07/BC-UBND.pdf"),
+            makeTextPdf(QStringLiteral("Báo cáo \u202Efdp.exe"), QStringLiteral("Nội dung")));
+        QCOMPARE(spoofed.status, 201);
+        QCOMPARE(spoofed.json()
+                     .value(QLatin1String("document"))
+                     .toObject()
+                     .value(QLatin1String("title"))
+                     .toString(),
+            QStringLiteral("Báo cáo 07/BC-UBND"));
         QCOMPARE(downloaded.header("Content-Disposition"),
             QByteArray("inline; filename=\"To trinh so 12_TTr-UBND.pdf\"; "
                        "filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh%20s%E1%BB%91%2012_TTr-UBND.pdf"));
