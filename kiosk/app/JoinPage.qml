@@ -49,6 +49,7 @@ Rectangle {
             spacing: Theme.px(14)
 
             Text {
+                textFormat: Text.PlainText
                 text: "Chamber"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(18)
@@ -56,6 +57,7 @@ Rectangle {
                 color: Theme.accent
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Join the meeting room")
                 wrapMode: Text.WordWrap
@@ -65,6 +67,7 @@ Rectangle {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 font.family: Theme.fontFamily
@@ -82,6 +85,7 @@ Rectangle {
                 color: Theme.badFill
                 border.color: Theme.bad
                 Text {
+                    textFormat: Text.PlainText
                     id: problem
                     anchors.fill: parent
                     anchors.margins: Theme.px(10)
@@ -101,6 +105,7 @@ Rectangle {
                     Layout.preferredWidth: Theme.px(40)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Joining…")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(18)
@@ -111,6 +116,7 @@ Rectangle {
             RowLayout {
                 spacing: Theme.px(8)
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Language")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(14)

@@ -49,6 +49,7 @@ ApplicationWindow {
         opacity: 0
         Behavior on opacity { NumberAnimation { duration: 200 } }
         Text {
+            textFormat: Text.PlainText
             id: toastText
             anchors.centerIn: parent
             width: parent.width - Theme.px(40)

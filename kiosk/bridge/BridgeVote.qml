@@ -24,6 +24,7 @@ Rectangle {
         spacing: Theme.px(8)
 
         Text {
+            textFormat: Text.PlainText
             text: root.open ? qsTr("Voting now: delegates vote on their tablets") : qsTr("Result of the vote")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(15)
@@ -31,6 +32,7 @@ Rectangle {
             color: root.open ? Theme.accent : Theme.mutedText
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "bridgePollTitle"
             Layout.fillWidth: true
             text: Kiosk.voting.title

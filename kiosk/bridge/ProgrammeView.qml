@@ -64,6 +64,7 @@ Rectangle {
                          && ["connecting", "stalled", "restarting", "failed"].indexOf(root.media.status) >= 0
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "videoNoticeTitle"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
@@ -75,6 +76,7 @@ Rectangle {
                 color: "#ffffff"
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "videoNoticeDetail"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
@@ -100,6 +102,7 @@ Rectangle {
         width: onAirText.implicitWidth + Theme.px(28)
         height: onAirText.implicitHeight + Theme.px(14)
         Text {
+            textFormat: Text.PlainText
             id: onAirText
             anchors.centerIn: parent
             text: qsTr("ON AIR · This site has the floor")
@@ -132,6 +135,7 @@ Rectangle {
             visible: !root.media.cameraOff
         }
         Text {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             width: parent.width - Theme.px(16)
             horizontalAlignment: Text.AlignHCenter
@@ -156,6 +160,7 @@ Rectangle {
             width: mutedText.implicitWidth + Theme.px(12)
             height: mutedText.implicitHeight + Theme.px(6)
             Text {
+                textFormat: Text.PlainText
                 id: mutedText
                 anchors.centerIn: parent
                 text: qsTr("Muted")

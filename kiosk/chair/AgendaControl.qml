@@ -44,6 +44,7 @@ ColumnLayout {
         }
     }
     Text {
+        textFormat: Text.PlainText
         text: qsTr("Tap an item to make it current")
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(13)

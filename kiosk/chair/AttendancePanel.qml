@@ -13,6 +13,7 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Text {
+        textFormat: Text.PlainText
         text: qsTr("Seats · tap to change attendance")
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(13)
@@ -53,6 +54,7 @@ ColumnLayout {
                     width: parent.width - Theme.px(8)
                     spacing: Theme.px(1)
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         horizontalAlignment: Text.AlignHCenter
                         text: cell.seat
@@ -62,6 +64,7 @@ ColumnLayout {
                         color: cell.present ? Theme.good : Theme.mutedText
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         horizontalAlignment: Text.AlignHCenter
                         // The given name is what people are called by: the last word.

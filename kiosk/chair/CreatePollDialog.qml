@@ -51,6 +51,7 @@ Dialog {
             spacing: Theme.px(10)
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("What is voted on")
                 font.bold: true
             }
@@ -61,6 +62,7 @@ Dialog {
                 placeholderText: qsTr("e.g. Approve the resolution on the 2027 budget")
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Ballot")
                 font.bold: true
             }
@@ -95,6 +97,7 @@ Dialog {
                               : qsTr("Named vote: each delegate's choice is published")
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Majority needed")
                 font.bold: true
             }

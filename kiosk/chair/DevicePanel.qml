@@ -9,6 +9,7 @@ ColumnLayout {
     spacing: Theme.px(10)
 
     Text {
+        textFormat: Text.PlainText
         text: qsTr("Devices: %1 of %2 online").arg(Kiosk.devices.onlineCount).arg(Kiosk.devices.count)
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(17)
@@ -16,6 +17,7 @@ ColumnLayout {
         color: Theme.text
     }
     Text {
+        textFormat: Text.PlainText
         visible: Kiosk.devices.count === 0
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
@@ -59,6 +61,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: device.label !== "" ? device.label : details.roleText
                         elide: Text.ElideRight
@@ -67,6 +70,7 @@ ColumnLayout {
                         color: Theme.text
                     }
                     Text {
+                        textFormat: Text.PlainText
                         id: details
                         Layout.fillWidth: true
                         elide: Text.ElideRight

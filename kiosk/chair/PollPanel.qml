@@ -18,6 +18,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.px(10)
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Votes")
             font.family: Theme.fontFamily
@@ -72,6 +73,7 @@ ColumnLayout {
                     radius: height / 2
                     color: pollRow.pollState === "open" ? Theme.accent : Theme.divider
                     Text {
+                        textFormat: Text.PlainText
                         id: stateText
                         anchors.centerIn: parent
                         text: pollRow.stateLabel
@@ -82,6 +84,7 @@ ColumnLayout {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: pollRow.title
                     elide: Text.ElideRight
@@ -90,6 +93,7 @@ ColumnLayout {
                     color: Theme.text
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: pollRow.verdictLabel
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(13)
@@ -105,6 +109,7 @@ ColumnLayout {
     }
 
     Text {
+        textFormat: Text.PlainText
         visible: !Kiosk.voting.active
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
@@ -145,6 +150,7 @@ ColumnLayout {
                 spacing: Theme.px(10)
 
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "chairPollTitle"
                     Layout.fillWidth: true
                     text: Kiosk.voting.title
@@ -155,6 +161,7 @@ ColumnLayout {
                     color: Theme.text
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: [Kiosk.voting.secret ? qsTr("Secret ballot") : qsTr("Named vote"),
@@ -207,6 +214,7 @@ ColumnLayout {
                         onClicked: Kiosk.voting.publishPoll(Kiosk.voting.pollId)
                     }
                     Text {
+                        textFormat: Text.PlainText
                         visible: root.pollState === "published"
                         Layout.fillWidth: true
                         text: qsTr("Result published and signed")
@@ -223,6 +231,7 @@ ColumnLayout {
                     size: 0.8
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: root.pollState === "open" && root.progress.hasPendingList
                     Layout.fillWidth: true
                     text: root.progress.pending.length > 0 ? qsTr("Not voted yet (%1):").arg(root.progress.pending.length)
@@ -247,6 +256,7 @@ ColumnLayout {
                             radius: Theme.px(5)
                             color: Theme.warningFill
                             Text {
+                                textFormat: Text.PlainText
                                 id: pendingText
                                 anchors.centerIn: parent
                                 text: (parent.modelData.seat !== "" ? parent.modelData.seat + " · " : "") + parent.modelData.name
@@ -285,6 +295,7 @@ ColumnLayout {
         font.pixelSize: Theme.px(16)
         // A fixed-width text: a wrapping label in a Dialog loops on its height in Qt 6.4.
         contentItem: Text {
+            textFormat: Text.PlainText
             width: closeConfirm.availableWidth
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily

@@ -47,6 +47,7 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     Text {
+        textFormat: Text.PlainText
         visible: !Kiosk.speaking.floorTaken
         Layout.fillWidth: true
         text: qsTr("Nobody has the floor.")
@@ -85,6 +86,7 @@ ColumnLayout {
     }
 
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: qsTr("Speaker list (%1)").arg(Kiosk.speaking.queueLength)
         font.family: Theme.fontFamily
@@ -93,6 +95,7 @@ ColumnLayout {
         color: Theme.text
     }
     Text {
+        textFormat: Text.PlainText
         visible: Kiosk.speaking.queueLength === 0
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
@@ -126,6 +129,7 @@ ColumnLayout {
                 anchors.rightMargin: Theme.px(6)
                 spacing: Theme.px(6)
                 Text {
+                    textFormat: Text.PlainText
                     Layout.preferredWidth: Theme.px(26)
                     text: entry.modelData.position
                     font.family: Theme.fontFamily
@@ -137,6 +141,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: entry.modelData.name
                         elide: Text.ElideRight
@@ -148,6 +153,7 @@ ColumnLayout {
                         color: Theme.text
                     }
                     Text {
+                        textFormat: Text.PlainText
                         visible: !entry.modelData.site
                         text: entry.modelData.seat !== "" ? qsTr("Seat %1").arg(entry.modelData.seat) : ""
                         font.family: Theme.fontFamily
@@ -190,6 +196,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.px(8)
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: Kiosk.speaking.defaultLimitSeconds > 0
                   ? qsTr("Time per speech: %1 min").arg(Math.round(Kiosk.speaking.defaultLimitSeconds / 60))

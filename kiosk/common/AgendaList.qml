@@ -54,6 +54,7 @@ ListView {
             spacing: Theme.px(10)
 
             Text {
+                textFormat: Text.PlainText
                 Layout.preferredWidth: Theme.px(46)
                 text: row.number
                 font.family: Theme.fontFamily
@@ -62,6 +63,7 @@ ListView {
                 color: row.current ? Theme.currentEdge : Theme.mutedText
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: row.title
                 wrapMode: Text.WordWrap
@@ -78,6 +80,7 @@ ListView {
                 radius: height / 2
                 color: Theme.currentEdge
                 Text {
+                    textFormat: Text.PlainText
                     id: nowLabel
                     anchors.centerIn: parent
                     text: qsTr("Now")

@@ -3,6 +3,7 @@ import QtQuick
 import Chamber.Common
 
 Text {
+    textFormat: Text.PlainText
     id: root
     property bool showSeconds: false
     font.family: Theme.fontFamily

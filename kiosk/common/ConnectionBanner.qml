@@ -41,6 +41,7 @@ Rectangle {
             color: root.border.color
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "connectionText"
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(root.compact ? 14 : 17)
@@ -59,6 +60,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             visible: !root.compact && Kiosk.connectionProblem !== "" && root.state !== "online"
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(14)

@@ -28,6 +28,7 @@ Rectangle {
         spacing: Theme.px(6)
 
         Text {
+            textFormat: Text.PlainText
             text: Kiosk.currentItemId > 0 ? qsTr("Now under discussion") : qsTr("No item selected yet")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(root.titleSize * 0.55)
@@ -35,6 +36,7 @@ Rectangle {
             font.bold: true
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "currentItemTitle"
             Layout.fillWidth: true
             visible: Kiosk.currentItemId > 0
@@ -46,6 +48,7 @@ Rectangle {
             color: root.onDark ? Theme.stageText : Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: Kiosk.currentItemDescription !== ""
             text: Kiosk.currentItemDescription

@@ -23,6 +23,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(2)
             Text {
+                textFormat: Text.PlainText
                 objectName: "meetingTitle"
                 Layout.fillWidth: true
                 text: Kiosk.meetingTitle
@@ -35,6 +36,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: [root.subtitle, Kiosk.meetingVenue].filter(part => part !== "").join("  ·  ")
                 font.family: Theme.fontFamily

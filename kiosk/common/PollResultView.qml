@@ -43,6 +43,7 @@ ColumnLayout {
         radius: Theme.px(8)
         color: Theme.verdictColor(root.result.verdict, root.onDark)
         Text {
+            textFormat: Text.PlainText
             id: verdictText
             objectName: "verdictText"
             anchors.centerIn: parent
@@ -69,6 +70,7 @@ ColumnLayout {
             objectName: "resultRow_" + modelData.choice
 
             Text {
+                textFormat: Text.PlainText
                 Layout.preferredWidth: root.labelWidth
                 text: row.modelData.label
                 elide: Text.ElideRight
@@ -100,6 +102,7 @@ ColumnLayout {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "resultCount_" + row.modelData.choice
                 Layout.preferredWidth: root.countWidth
                 Layout.minimumWidth: implicitWidth
@@ -115,6 +118,7 @@ ColumnLayout {
     }
 
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.showExplanation
         wrapMode: Text.WordWrap
@@ -124,6 +128,7 @@ ColumnLayout {
         color: root.onDark ? Theme.stageMuted : Theme.mutedText
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "resultExplanation"
         Layout.fillWidth: true
         visible: root.showExplanation

@@ -27,6 +27,7 @@ Rectangle {
         spacing: Theme.px(4)
 
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Attendance")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(root.large ? 20 : 14)
@@ -37,6 +38,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(12)
             Text {
+                textFormat: Text.PlainText
                 objectName: "quorumCount"
                 text: qsTr("%1 / %2").arg(Kiosk.quorumPresent).arg(Kiosk.quorumTotal)
                 font.family: Theme.fontFamily
@@ -50,6 +52,7 @@ Rectangle {
                 radius: Theme.px(6)
                 color: Kiosk.quorumReached ? Theme.good : Theme.bad
                 Text {
+                    textFormat: Text.PlainText
                     id: verdict
                     objectName: "quorumVerdict"
                     anchors.centerIn: parent
@@ -65,6 +68,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("Quorum: %1 (%2)").arg(Kiosk.quorumRequired).arg(root.ruleText)

@@ -57,6 +57,7 @@ ColumnLayout {
                     border.color: modelData.choice !== "" ? choiceColor : (root.onDark ? "#3c5470" : Theme.divider)
                     border.width: Math.max(1, Theme.px(2))
                     Text {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         width: parent.width - Theme.px(4)
                         horizontalAlignment: Text.AlignHCenter
@@ -89,6 +90,7 @@ ColumnLayout {
                     color: Theme.choiceColor(parent.modelData.choice, parent.index, root.onDark)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: parent.modelData.label
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(15 * root.size)
@@ -108,6 +110,7 @@ ColumnLayout {
                 border.width: Math.max(1, Theme.px(2))
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("No ballot")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(15 * root.size)

@@ -40,6 +40,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "siteBadgeText"
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("Remote site")

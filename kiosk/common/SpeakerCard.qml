@@ -35,6 +35,7 @@ Rectangle {
             Row {
                 spacing: Theme.px(8 * root.size)
                 Text {
+                    textFormat: Text.PlainText
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Speaking now")
                     font.family: Theme.fontFamily
@@ -51,6 +52,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "speakerName"
                 Layout.fillWidth: true
                 text: Kiosk.speaking.speakerName
@@ -64,6 +66,7 @@ Rectangle {
                 color: root.onDark ? Theme.stageText : Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Kiosk.speaking.speakerIsSite ? qsTr("Speaking from a remote site")
                     : [Kiosk.speaking.speakerSeat !== "" ? qsTr("Seat %1").arg(Kiosk.speaking.speakerSeat) : "",
@@ -77,6 +80,7 @@ Rectangle {
         ColumnLayout {
             spacing: 0
             Text {
+                textFormat: Text.PlainText
                 objectName: "speakerClock"
                 Layout.alignment: Qt.AlignRight
                 text: Kiosk.speaking.clockText
@@ -86,6 +90,7 @@ Rectangle {
                 color: root.overrun ? (root.onDark ? "#ff6b61" : Theme.bad) : root.onDark ? Theme.stageText : Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.alignment: Qt.AlignRight
                 text: Kiosk.speaking.limitSeconds <= 0 ? qsTr("spoken, no limit")
                     : root.overrun ? qsTr("over the %1 limit").arg(Kiosk.speaking.formatDuration(Kiosk.speaking.limitSeconds))

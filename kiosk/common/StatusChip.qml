@@ -14,6 +14,7 @@ Rectangle {
     color: status === "in_session" ? Theme.good : onDark ? "#2b4d72" : Theme.divider
 
     Text {
+        textFormat: Text.PlainText
         id: label
         objectName: "statusText"
         anchors.centerIn: parent

@@ -19,6 +19,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.px(12 * root.size)
         Text {
+            textFormat: Text.PlainText
             objectName: "voteProgressCount"
             text: root.progress.known ? qsTr("%1 / %2").arg(root.progress.cast).arg(root.progress.eligible) : "…"
             font.family: Theme.fontFamily
@@ -27,6 +28,7 @@ ColumnLayout {
             color: root.onDark ? Theme.stageText : Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignBaseline
             text: qsTr("have voted")

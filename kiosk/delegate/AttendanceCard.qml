@@ -21,6 +21,7 @@ Rectangle {
         spacing: Theme.px(8)
 
         Text {
+            textFormat: Text.PlainText
             visible: !root.compact
             text: qsTr("Delegate")
             font.family: Theme.fontFamily
@@ -28,6 +29,7 @@ Rectangle {
             color: Theme.mutedText
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "ownName"
             Layout.fillWidth: true
             text: Kiosk.ownName
@@ -38,6 +40,7 @@ Rectangle {
             color: Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: !root.compact
             text: [Kiosk.ownSeat !== "" ? qsTr("Seat %1").arg(Kiosk.ownSeat) : "", Kiosk.ownGroup]
@@ -54,6 +57,7 @@ Rectangle {
             radius: Theme.px(8)
             color: Kiosk.ownPresent ? Theme.goodFill : Theme.warningFill
             Text {
+                textFormat: Text.PlainText
                 id: presence
                 objectName: "ownPresence"
                 anchors.fill: parent

@@ -28,6 +28,7 @@ Rectangle {
         spacing: Theme.px(10)
 
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.ballot.forProxy
                   ? qsTr("By proxy for %1 (seat %2)").arg(root.ballot.name).arg(root.ballot.seat)
@@ -40,6 +41,7 @@ Rectangle {
         }
 
         Text {
+            textFormat: Text.PlainText
             objectName: root.prefix + "BlockedReason"
             Layout.fillWidth: true
             visible: root.open && root.ballot.blockedReason !== ""
@@ -95,6 +97,7 @@ Rectangle {
                 spacing: Theme.px(4)
 
                 Text {
+                    textFormat: Text.PlainText
                     id: statusText
                     objectName: root.prefix + "BallotStatus"
                     Layout.fillWidth: true
@@ -123,6 +126,7 @@ Rectangle {
                     visible: root.ballot.receipt !== "" && root.ballot.recorded
                     spacing: Theme.px(12)
                     Text {
+                        textFormat: Text.PlainText
                         anchors.baseline: receiptText.baseline
                         text: qsTr("Receipt")
                         font.family: Theme.fontFamily
@@ -130,6 +134,7 @@ Rectangle {
                         color: Theme.mutedText
                     }
                     Text {
+                        textFormat: Text.PlainText
                         id: receiptText
                         objectName: root.prefix + "Receipt"
                         text: root.ballot.receipt
@@ -140,6 +145,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: root.prefix + "Refusal"
                     Layout.fillWidth: true
                     visible: root.ballot.refusal !== "" && root.ballot.status === BallotStatus.Refused
@@ -150,6 +156,7 @@ Rectangle {
                     color: Theme.bad
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: root.open && root.ballot.recorded && root.ballot.status === BallotStatus.Recorded
                     text: Kiosk.voting.allowChange ? qsTr("You may change your choice until voting closes.")
@@ -160,6 +167,7 @@ Rectangle {
                     color: Theme.mutedText
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: root.ballot.recorded && Kiosk.voting.secret
                     text: qsTr("Find this code in the published result to check your ballot was counted.")

@@ -25,6 +25,7 @@ Button {
         border.width: root.selected ? 0 : Math.max(2, Theme.px(2))
     }
     contentItem: Text {
+        textFormat: Text.PlainText
         text: (root.selected ? "✓  " : "") + root.text
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

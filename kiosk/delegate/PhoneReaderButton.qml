@@ -31,6 +31,7 @@ Button {
             anchors.fill: parent
             spacing: Theme.px(12)
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Scan with your phone's camera")
                 wrapMode: Text.WordWrap
@@ -40,6 +41,7 @@ Button {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Your phone opens the meeting's documents, read-only. Your browser may warn about the server's certificate the first time: the meeting's own server uses one of its own.")
                 wrapMode: Text.WordWrap
@@ -59,6 +61,7 @@ Button {
                 fillMode: Image.PreserveAspectFit
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap

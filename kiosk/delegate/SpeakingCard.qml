@@ -26,6 +26,7 @@ Rectangle {
         spacing: Theme.px(8)
 
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Speaking")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(14)
@@ -38,6 +39,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 0
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("You have the floor")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(20)
@@ -45,6 +47,7 @@ Rectangle {
                 color: Kiosk.speaking.overrun ? Theme.bad : Theme.good
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "ownCountdown"
                 text: Kiosk.speaking.clockText
                 font.family: Theme.fontFamily
@@ -53,6 +56,7 @@ Rectangle {
                 color: Kiosk.speaking.overrun ? Theme.bad : Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: Kiosk.speaking.limitSeconds <= 0 ? qsTr("No time limit")
@@ -66,6 +70,7 @@ Rectangle {
         }
 
         Text {
+            textFormat: Text.PlainText
             objectName: "queuePosition"
             Layout.fillWidth: true
             visible: !root.speaking
@@ -80,6 +85,7 @@ Rectangle {
             color: root.position > 0 ? Theme.accent : Theme.text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: Kiosk.speaking.floorTaken && !root.speaking
             text: qsTr("Speaking now: %1 · %2").arg(Kiosk.speaking.speakerName).arg(Kiosk.speaking.clockText)

@@ -39,6 +39,7 @@ Rectangle {
                     radius: height / 2
                     color: root.open ? Theme.accent : Theme.divider
                     Text {
+                        textFormat: Text.PlainText
                         id: stateLabel
                         anchors.centerIn: parent
                         text: root.open ? qsTr("Voting now")
@@ -50,6 +51,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: Kiosk.voting.secret ? qsTr("Secret ballot") : qsTr("Named vote")
                     elide: Text.ElideRight
@@ -68,6 +70,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "pollTitle"
                 Layout.fillWidth: true
                 text: Kiosk.voting.title
@@ -78,6 +81,7 @@ Rectangle {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: root.open
                 text: (Kiosk.voting.yesNo ? qsTr("Passes with: %1") : qsTr("Elected with: %1")).arg(Kiosk.voting.ruleLabel)

@@ -65,6 +65,7 @@ Item {
             color: "#ffe082"
             border.color: "#b28704"
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: "✎"
                 font.pixelSize: Theme.px(16)

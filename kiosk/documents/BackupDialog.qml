@@ -24,6 +24,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: Theme.px(10)
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.family: Theme.fontFamily
@@ -41,6 +42,7 @@ Dialog {
             font.pixelSize: Theme.px(16)
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "backupState"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

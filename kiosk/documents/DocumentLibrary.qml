@@ -15,6 +15,7 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.px(12)
         Text {
+            textFormat: Text.PlainText
             objectName: "documentsSummary"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
@@ -48,6 +49,7 @@ ColumnLayout {
         section.property: "itemLabel"
         section.criteria: ViewSection.FullString
         section.delegate: Text {
+            textFormat: Text.PlainText
             required property string section
             width: ListView.view.width
             topPadding: Theme.px(10)

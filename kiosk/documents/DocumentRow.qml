@@ -44,6 +44,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(10)
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: row.title
                 wrapMode: Text.WordWrap
@@ -61,6 +62,7 @@ Rectangle {
                 radius: height / 2
                 color: Theme.accent
                 Text {
+                    textFormat: Text.PlainText
                     id: presentedLabel
                     anchors.centerIn: parent
                     text: qsTr("On screen")
@@ -75,6 +77,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(10)
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("%n page(s)", "", row.pages) + " · " + row.sizeText(row.bytes)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(14)
@@ -93,6 +96,7 @@ Rectangle {
                 visible: row.status === "ready"
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "documentStatus"
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(14)
@@ -106,6 +110,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: row.problem !== "" && row.status !== "ready"
             text: row.problem

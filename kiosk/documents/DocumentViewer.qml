@@ -127,6 +127,7 @@ Rectangle {
             Layout.fillWidth: true
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             Layout.margins: Theme.px(6)
             visible: pageAnnotations.problem !== ""
@@ -181,6 +182,7 @@ Rectangle {
                     onNoteOpened: noteId => noteDialog.openExisting(noteId)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     visible: !root.ready
                     width: parent.width * 0.8

@@ -20,6 +20,7 @@ Rectangle {
         anchors.rightMargin: Theme.px(8)
         spacing: Theme.px(10)
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             elide: Text.ElideRight
             font.family: Theme.fontFamily

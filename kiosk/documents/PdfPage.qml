@@ -65,6 +65,7 @@ Flickable {
             sourceSize.width: Math.round(paper.width * Screen.devicePixelRatio)
         }
         Text {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             visible: image.status !== Image.Ready
             text: qsTr("Page %1").arg(root.index + 1)

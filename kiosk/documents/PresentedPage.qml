@@ -27,6 +27,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(20)
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Kiosk.documents.presentedTitle
                 elide: Text.ElideRight
@@ -36,6 +37,7 @@ Rectangle {
                 color: root.onDark ? Theme.stageText : Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "presentedPageNumber"
                 text: root.ready ? qsTr("Page %1 of %2").arg(Kiosk.documents.presentedPage).arg(root.pdf.pageCount)
                                         : qsTr("Page %1").arg(Kiosk.documents.presentedPage)
@@ -68,6 +70,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: !root.ready
                 text: root.pdf && root.pdf.status === PdfDocument.Error ? qsTr("This document cannot be opened.")

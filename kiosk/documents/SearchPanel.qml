@@ -32,6 +32,7 @@ Rectangle {
             onTextChanged: if (root.searchModel) root.searchModel.searchString = text
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: field.text !== ""
             text: results.count === 0 ? qsTr("Not found") : qsTr("%n result(s)", "", results.count)
@@ -69,9 +70,13 @@ Rectangle {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(14)
                     color: Theme.text
-                    text: qsTr("p. %1").arg(hit.page + 1) + "  …" + hit.contextBefore.replace(/</g, "&lt;")
-                          + "<b>" + field.text.replace(/</g, "&lt;") + "</b>"
-                          + hit.contextAfter.replace(/</g, "&lt;") + "…"
+                    // Styled only for the bold hit; the document's own text is escaped (& first).
+                    function escaped(text) {
+                        return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+                    }
+                    text: qsTr("p. %1").arg(hit.page + 1) + "  …" + escaped(hit.contextBefore)
+                          + "<b>" + escaped(field.text) + "</b>"
+                          + escaped(hit.contextAfter) + "…"
                 }
                 TapHandler {
                     onTapped: {

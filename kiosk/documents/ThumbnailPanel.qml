@@ -60,6 +60,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 id: label
                 anchors.top: frame.bottom
                 anchors.topMargin: Theme.px(2)

@@ -58,6 +58,7 @@ Rectangle {
             onClicked: root.back()
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.title
             elide: Text.ElideRight
@@ -86,6 +87,7 @@ Rectangle {
             onActiveFocusChanged: if (!activeFocus) text = Qt.binding(() => String(root.page + 1))
         }
         Text {
+            textFormat: Text.PlainText
             text: qsTr("of %1").arg(root.pageCount)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(15)

@@ -117,6 +117,7 @@ Item {
         visible: !root.hasCamera
 
         Label {
+            textFormat: Text.PlainText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
@@ -125,6 +126,7 @@ Item {
             text: qsTr("This device has no camera.")
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "noCameraStatus"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
@@ -144,6 +146,7 @@ Item {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "statusLabel"
         visible: root.hasCamera
         anchors {

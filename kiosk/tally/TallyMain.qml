@@ -38,6 +38,7 @@ Rectangle {
             Layout.fillWidth: true
             implicitHeight: Math.max(meetingTitle.implicitHeight, clock.implicitHeight)
             Text {
+                textFormat: Text.PlainText
                 id: meetingTitle
                 anchors.left: parent.left
                 anchors.right: statusChip.left
@@ -131,12 +132,14 @@ Rectangle {
                     ColumnLayout {
                         spacing: Theme.px(6)
                         Text {
+                            textFormat: Text.PlainText
                             text: qsTr("Next seat")
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.px(18)
                             color: Theme.mutedText
                         }
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "seatCodeLabel"
                             text: Kiosk.seatCodeLabel
                             font.family: Theme.fontFamily
@@ -147,6 +150,7 @@ Rectangle {
                             wrapMode: Text.WordWrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: qsTr("Scan with the seat's tablet to join")
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.px(16)

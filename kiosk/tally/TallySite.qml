@@ -56,6 +56,7 @@ Rectangle {
                 visible: video.available && media.status !== "unavailable"
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "tallySiteNoticeTitle"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter

@@ -25,6 +25,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.px(14)
             Text {
+                textFormat: Text.PlainText
                 text: root.open ? qsTr("Voting now") : qsTr("Result of the vote")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.px(24)
@@ -32,6 +33,7 @@ Rectangle {
                 color: Theme.currentEdge
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Kiosk.voting.secret ? qsTr("Secret ballot") : qsTr("Named vote")
                 font.family: Theme.fontFamily
@@ -40,6 +42,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "tallyPollTitle"
             Layout.fillWidth: true
             text: Kiosk.voting.title
@@ -69,6 +72,7 @@ Rectangle {
                     size: 2.6
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: (Kiosk.voting.yesNo ? qsTr("Passes with: %1") : qsTr("Elected with: %1")).arg(Kiosk.voting.ruleLabel)

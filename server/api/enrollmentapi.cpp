@@ -4,6 +4,7 @@
 #include "core/meeting.h"
 #include "protocol/joinlink.h"
 #include "protocol/message.h"
+#include "protocol/text.h"
 #include "qrcode/qrcode.h"
 #include "services/enrollment.h"
 #include "services/meetingservice.h"
@@ -62,7 +63,10 @@ Result<JoinCodeRequest> parseRequest(const QByteArray &body)
     if (!label.isUndefined() && (!label.isString() || label.toString().size() > 100))
         return badField(QStringLiteral("label"),
             QStringLiteral("label must be text of at most 100 characters"));
-    request.label = label.toString();
+    // Shown on the device list, the tally screen and the bridge points: a label like a name.
+    request.label = protocol::normalizedLabel(label.toString());
+    if (auto problem = protocol::labelProblem(request.label))
+        return badField(QStringLiteral("label"), QStringLiteral("label ") + *problem);
     const QJsonValue ttl = json.value(QLatin1String("ttlSeconds"));
     if (!ttl.isUndefined()) {
         if (!protocol::isJsonInteger(ttl))

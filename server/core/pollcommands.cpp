@@ -2,6 +2,7 @@
 // publishing (with the signature they supply), and checking ballots.
 #include "core/ballots.h"
 #include "core/commandroutes.h"
+#include "protocol/text.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -44,10 +45,15 @@ Result<Decision> pollCreate(
     QStringList choices;
     QSet<QString> seen;
     for (const QJsonValue &value : command.body.value(QLatin1String("choices")).toArray()) {
-        const QString choice = value.toString().trimmed();
+        // A candidate's name is a label like a delegate's (protocol/text.h).
+        const QString choice = protocol::normalizedLabel(value.toString());
         if (!value.isString() || choice.isEmpty() || choice.size() > 200)
             return makeError(ErrorCode::BadField,
                 QStringLiteral("each choice is a name of 1 to 200 characters"),
+                QStringLiteral("choices"));
+        if (auto problem = protocol::labelProblem(choice))
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("choice %1 %2").arg(choices.size() + 1).arg(*problem),
                 QStringLiteral("choices"));
         if (choice == QLatin1String("abstain") || seen.contains(choice.toLower()))
             return makeError(ErrorCode::BadField,

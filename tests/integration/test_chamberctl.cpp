@@ -143,6 +143,20 @@ private Q_SLOTS:
             0);
         QVERIFY(ctl({QStringLiteral("doc"), QStringLiteral("list"), QStringLiteral("1")})
                     .out.contains(QStringLiteral("no documents")));
+        // A document number with "/" is a name like any other (the file is stored by hash).
+        run = ctl({QStringLiteral("doc"), QStringLiteral("upload"), QStringLiteral("1"),
+            QStringLiteral("1"), pdf, QStringLiteral("--name"),
+            QStringLiteral("Tờ trình số 12/TTr-UBND.pdf")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(ctl({QStringLiteral("doc"), QStringLiteral("list"), QStringLiteral("1")})
+                    .out.contains(QStringLiteral("Tờ trình số 12/TTr-UBND.pdf")));
+        // One that would display reversed is refused, naming the character.
+        run = ctl({QStringLiteral("doc"), QStringLiteral("upload"), QStringLiteral("1"),
+            QStringLiteral("1"), writeFile(QStringLiteral("other.pdf"), makeArticlePdf(3)),
+            QStringLiteral("--name"), QStringLiteral("to-trinh-\u202Efdp.exe")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(
+            run.err.contains(QStringLiteral("U+202E RIGHT-TO-LEFT OVERRIDE")), qPrintable(run.err));
     }
 
     // Passwords come from a file, stdin or the terminal (without echo), never from argv.

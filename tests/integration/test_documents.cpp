@@ -274,6 +274,53 @@ private Q_SLOTS:
                     .isNull());
     }
 
+    // Labels that look like HTML are text: stored and exported as the characters they are (the
+    // log export is JSON Lines, never HTML, and says so). Labels with bidi overrides or
+    // zero-width characters are refused by name and change nothing.
+    void labelsStayText()
+    {
+        const QString hostile = QStringLiteral("<img src=x onerror=alert(1)>");
+        QCOMPARE(admin("PATCH", QStringLiteral("/meetings/1/agenda/3"),
+                     QJsonDocument(QJsonObject {{QStringLiteral("title"), hostile}}).toJson())
+                     .status,
+            200);
+        const RestResponse exported = admin("GET", QStringLiteral("/meetings/1/events"));
+        QCOMPARE(exported.status, 200);
+        QCOMPARE(exported.header("Content-Type"), QByteArray("application/x-ndjson"));
+        QCOMPARE(exported.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QVERIFY(exported.body.contains(hostile.toUtf8()));
+
+        const qsizetype eventsBefore = exported.body.count('\n');
+        const auto refused = [&](const QString &path, const QJsonObject &body, const QString &why) {
+            const RestResponse answer = admin("PATCH", path, QJsonDocument(body).toJson());
+            QCOMPARE(answer.status, 400);
+            const QString message = answer.json().value(QLatin1String("message")).toString();
+            QVERIFY2(message.contains(why), qPrintable(message));
+            QCOMPARE(
+                admin("GET", QStringLiteral("/meetings/1/events")).body.count('\n'), eventsBefore);
+        };
+        refused(QStringLiteral("/meetings/1/agenda/3"),
+            {{QStringLiteral("title"), QStringLiteral("Tờ trình \u202Efdp.exe")}},
+            QStringLiteral("title contains U+202E RIGHT-TO-LEFT OVERRIDE"));
+        refused(QStringLiteral("/meetings/1/delegates/1"),
+            {{QStringLiteral("name"), QStringLiteral("Nguyễn\u200BVăn A")}},
+            QStringLiteral("name contains U+200B ZERO WIDTH SPACE"));
+        refused(QStringLiteral("/meetings/1"),
+            {{QStringLiteral("title"), QStringLiteral("Kỳ họp\u2066 thứ 12")}},
+            QStringLiteral("title contains U+2066 LEFT-TO-RIGHT ISOLATE"));
+        // A bridge point's label is shown on the tally screen like a name.
+        const RestResponse code = admin("POST", QStringLiteral("/meetings/1/join-codes"),
+            QJsonDocument(QJsonObject {{QStringLiteral("role"), QStringLiteral("bridge")},
+                              {QStringLiteral("label"), QStringLiteral("Huyện Cái Bè\u202E")}})
+                .toJson());
+        QCOMPARE(code.status, 400);
+        QVERIFY2(code.json()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .contains(QStringLiteral("label contains U+202E RIGHT-TO-LEFT OVERRIDE")),
+            code.body.constData());
+    }
+
     // A Vietnamese document number holds "/": the name and the title keep it; on disk the file
     // is its hash; a download is saved under a name without path separators.
     void documentNumbersWithSlashes()
@@ -304,6 +351,17 @@ private Q_SLOTS:
         }));
         const RestResponse downloaded = download(sha, m_delegateCredential);
         QCOMPARE(downloaded.status, 200);
+        // A metadata title is outside data too: one with a bidi override is not shown, the
+        // (checked) name is.
+        const RestResponse spoofed = upload(3, QStringLiteral("Báo cáo 07/BC-UBND.pdf"),
+            makeTextPdf(QStringLiteral("Báo cáo \u202Efdp.exe"), QStringLiteral("Nội dung")));
+        QCOMPARE(spoofed.status, 201);
+        QCOMPARE(spoofed.json()
+                     .value(QLatin1String("document"))
+                     .toObject()
+                     .value(QLatin1String("title"))
+                     .toString(),
+            QStringLiteral("Báo cáo 07/BC-UBND"));
         QCOMPARE(downloaded.header("Content-Disposition"),
             QByteArray("inline; filename=\"To trinh so 12_TTr-UBND.pdf\"; "
                        "filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh%20s%E1%BB%91%2012_TTr-UBND.pdf"));

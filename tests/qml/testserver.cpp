@@ -8,10 +8,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJSEngine>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace chamber::testing {
@@ -169,6 +171,54 @@ void TestServer::setPresent(int delegate, bool present)
         QStringLiteral("/meetings/1/delegates/%1/%2")
             .arg(delegate)
             .arg(present ? QStringLiteral("check-in") : QStringLiteral("check-out")));
+}
+
+bool TestServer::renameItem(int item, const QString &title)
+{
+    return !callJson("PATCH", QStringLiteral("/meetings/1/agenda/%1").arg(item),
+        QJsonObject {{QStringLiteral("title"), title}})
+                .contains(QLatin1String("error"));
+}
+
+bool TestServer::renameDelegate(int delegate, const QString &name)
+{
+    return !callJson("PATCH", QStringLiteral("/meetings/1/delegates/%1").arg(delegate),
+        QJsonObject {{QStringLiteral("name"), name}})
+                .contains(QLatin1String("error"));
+}
+
+QStringList TestServer::kioskTextsWithoutFormat() const
+{
+    static const QRegularExpression opening(
+        QStringLiteral("^(\\s*)(?:[\\w.]+:\\s*)?(Text|Label)\\s*\\{\\s*$"));
+    const QString kiosk = QStringLiteral(QUICK_TEST_SOURCE_DIR "/../../kiosk");
+    QStringList missing;
+    int checked = 0;
+    QDirIterator files(kiosk, {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (!file.open(QIODevice::ReadOnly))
+            return {file.fileName() + QStringLiteral(": unreadable")};
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const auto match = opening.match(lines[i]);
+            if (!match.hasMatch())
+                continue;
+            ++checked;
+            const QString indent = match.captured(1);
+            const QString property = indent + QStringLiteral("    textFormat:");
+            bool found = false;
+            for (qsizetype j = i + 1; j < lines.size() && !lines[j].startsWith(indent + u'}'); ++j)
+                found = found || lines[j].startsWith(property);
+            if (!found)
+                missing << QStringLiteral("%1:%2")
+                               .arg(QDir(kiosk).relativeFilePath(file.fileName()))
+                               .arg(i + 1);
+        }
+    }
+    if (checked == 0)
+        return {QStringLiteral("no Text found under ") + kiosk};
+    return missing;
 }
 
 QJsonObject TestServer::callJson(

@@ -45,6 +45,12 @@ public:
     Q_INVOKABLE int currentItem();
     Q_INVOKABLE void selectItem(int item);
     Q_INVOKABLE void setPresent(int delegate, bool present);
+    // Renames as the secretary would (PATCH); false when the server refuses.
+    Q_INVOKABLE bool renameItem(int item, const QString &title);
+    Q_INVOKABLE bool renameDelegate(int delegate, const QString &name);
+    // "file:line" of every Text or Label in kiosk/**/*.qml that does not say its textFormat:
+    // AutoText (the default) renders a name such as "<img src=x>" as rich text.
+    Q_INVOKABLE QStringList kioskTextsWithoutFormat() const;
     Q_INVOKABLE int devicesOnline();
 
     // Voting, as the secretary (REST). createPoll returns the new poll's id (0 on failure).

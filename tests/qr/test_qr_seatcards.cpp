@@ -100,6 +100,7 @@ private slots:
     void rendersTwoA4PagesWithAllTheText();
     void everyCardCarriesItsOwnLargeVectorCode();
     void refusesBadCards();
+    void htmlLookingTextIsPrintedLiterally();
 
 private:
     QByteArray m_pdf;
@@ -215,6 +216,30 @@ void TestQrSeatCards::refusesBadCards()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, ErrorCode::TooLarge);
     QCOMPARE(result.error().field, QStringLiteral("cards[0].joinUrl"));
+}
+
+// A name, group or meeting title that looks like HTML is printed as the characters it is:
+// QPainter never interprets markup, and this keeps it that way (no QTextDocument/setHtml).
+void TestQrSeatCards::htmlLookingTextIsPrintedLiterally()
+{
+    const QString title = QStringLiteral("<script>alert(1)</script> K\u1ef3 h\u1ecdp");
+    std::vector<SeatCard> cards = sevenDelegates();
+    cards.resize(2);
+    cards[0].name = QStringLiteral("<img src=x onerror=alert(1)>");
+    cards[0].group = QStringLiteral("<b>T\u1ed5 1</b> &amp;");
+    cards[1].name = QStringLiteral("Tr\u1ea7n &lt;V\u01b0\u1ee3ng&gt;");
+    const Result<QByteArray> pdf = renderSeatCardsPdf(title, cards);
+    QVERIFY2(pdf.ok(), pdf.ok() ? "" : qPrintable(pdf.error().message));
+    QBuffer buffer;
+    buffer.setData(pdf.value());
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QPdfDocument document;
+    document.load(&buffer);
+    QTRY_COMPARE(document.status(), QPdfDocument::Status::Ready);
+    const QString text = pageText(document, 0);
+    for (const QString &literal :
+        {cards[0].name, cards[0].group, cards[1].name, QStringLiteral("<script>alert(1)</script>")})
+        QVERIFY2(text.contains(literal), qPrintable(literal + QStringLiteral(" in ") + text));
 }
 
 QTEST_MAIN(TestQrSeatCards)

@@ -111,6 +111,12 @@ private Q_SLOTS:
             << QByteArray("name\nL\xea V\xe0n\n") << 2 << "not valid UTF-8";
         QTest::newRow("control character")
             << QByteArray("name\nA\x01\n") << 2 << "control characters";
+        QTest::newRow("right-to-left override") << QByteArray(
+            "name\nNguy\xe1\xbb\x85n \xe2\x80\xae"
+            "A\n") << 2 << "the name contains U+202E RIGHT-TO-LEFT OVERRIDE";
+        QTest::newRow("zero width space in a group") << QByteArray(
+            "name,group\nA,T\xe1\xbb\x95\xe2\x80\x8b"
+            "1\n") << 2 << "the group contains U+200B ZERO WIDTH SPACE";
         QTest::newRow("too long seat") << QByteArray("name,seat\nA,") + QByteArray(40, 'x') + "\n"
                                        << 2 << "too long";
     }

@@ -40,9 +40,14 @@ private Q_SLOTS:
             {{QStringLiteral("title"), QStringLiteral("x")},
                 {QStringLiteral("startsAt"), QStringLiteral("8/12/2026 7:30")}});
         QCOMPARE(bad.error().field, QStringLiteral("startsAt"));
-        auto blank = h.run(
-            QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("   ")}});
+        // A blank title never reaches the command: the schema keeps labels trimmed.
+        auto blank
+            = protocol::validateMessage({{QStringLiteral("type"), QStringLiteral("meeting.create")},
+                                            {QStringLiteral("id"), QStringLiteral("b")},
+                                            {QStringLiteral("title"), QStringLiteral("   ")}},
+                protocol::Direction::ToServer);
         QCOMPARE(blank.error().code, ErrorCode::BadField);
+        QCOMPARE(blank.error().field, QStringLiteral("title"));
         QCOMPARE(h.state.seq, 0);
     }
 

@@ -291,6 +291,66 @@ private Q_SLOTS:
         QVERIFY(validateMessage(errorReply(requestId, parsed.error()), Direction::ToClient));
     }
 
+    // Titles and names are labels (protocol/text.h): the character that makes one unfit is
+    // named, the form kept is NFC and trimmed, and free text (descriptions) keeps its lines.
+    void labelsAreCheckedAndNormalised_data()
+    {
+        QTest::addColumn<QJsonObject>("message");
+        QTest::addColumn<QString>("error"); // empty: accepted
+        const auto agenda = [](const QString &title) {
+            return QJsonObject {{QStringLiteral("type"), QStringLiteral("agenda.add")},
+                {QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("meeting"), 1},
+                {QStringLiteral("title"), title}};
+        };
+        QTest::newRow("plain") << agenda(QStringLiteral("Tờ trình số 12/TTr-UBND")) << QString();
+        QTest::newRow("html is text")
+            << agenda(QStringLiteral("<img src=x onerror=alert(1)>")) << QString();
+        QTest::newRow("rlo") << agenda(QStringLiteral("Tờ trình \u202Efdp.exe"))
+                             << QStringLiteral("title contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        QTest::newRow("line feed")
+            << agenda(QStringLiteral("a\nb")) << QStringLiteral("title contains U+000A LINE FEED");
+        QTest::newRow("blank") << agenda(QStringLiteral("   "))
+                               << QStringLiteral("title must be 1 to 500 characters long, not 0");
+        QJsonObject delegate {{QStringLiteral("type"), QStringLiteral("delegate.add")},
+            {QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("meeting"), 1},
+            {QStringLiteral("name"), QStringLiteral("Nguyễn Văn A")},
+            {QStringLiteral("group"), QStringLiteral("Tổ\u2060 1")}};
+        QTest::newRow("group") << delegate << QStringLiteral("group contains U+2060 WORD JOINER");
+        delegate.insert(QStringLiteral("group"), QStringLiteral("Tổ 1"));
+        delegate.insert(QStringLiteral("seat"), QStringLiteral("A\uFEFF1"));
+        QTest::newRow("seat") << delegate
+                              << QStringLiteral("seat contains U+FEFF ZERO WIDTH NO-BREAK SPACE");
+        QJsonObject withDescription = agenda(QStringLiteral("Báo cáo"));
+        withDescription.insert(QStringLiteral("description"), QStringLiteral("Dòng 1\nDòng 2"));
+        QTest::newRow("description keeps its lines") << withDescription << QString();
+    }
+    void labelsAreCheckedAndNormalised()
+    {
+        QFETCH(QJsonObject, message);
+        QFETCH(QString, error);
+        auto parsed = validateMessage(message, Direction::ToServer);
+        if (error.isEmpty()) {
+            QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+        } else {
+            QVERIFY(!parsed);
+            QCOMPARE(parsed.error().code, ErrorCode::BadField);
+            QCOMPARE(parsed.error().message, error);
+        }
+    }
+
+    void labelsAreKeptInNfc()
+    {
+        const QJsonObject message {{QStringLiteral("type"), QStringLiteral("meeting.create")},
+            {QStringLiteral("id"), QStringLiteral("a")},
+            {QStringLiteral("title"), QStringLiteral("  Ky\u0300 ho\u0323p  ")}, // NFD, padded
+            {QStringLiteral("description"), QStringLiteral("  ho\u0323p ")}};
+        auto parsed = validateMessage(message, Direction::ToServer);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->string(QLatin1String("title")), QStringLiteral("Kỳ họp"));
+        // Not a label: as sent.
+        QCOMPARE(parsed->string(QLatin1String("description")), QStringLiteral("  ho\u0323p "));
+    }
+
     void buildersProduceValidMessages()
     {
         const QJsonObject state {{QStringLiteral("id"), 1}};
