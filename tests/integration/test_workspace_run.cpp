@@ -216,6 +216,14 @@ private Q_SLOTS:
             qPrintable(m_browser.errors()));
         QVERIFY(m_page.open(m_browser.pageWebSocketUrl()));
         QVERIFY(m_page.setViewport(1366, 768));
+        // A Vietnamese office PC: the workspace starts in Vietnamese.
+        QString error;
+        m_page.call(QStringLiteral("Emulation.setUserAgentOverride"),
+            {{QStringLiteral("userAgent"),
+                 QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) Chamber-test")},
+                {QStringLiteral("acceptLanguage"), QStringLiteral("vi-VN,vi")}},
+            10000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         // An alert() from injected markup would be recorded here.
         m_page.call(QStringLiteral("Page.addScriptToEvaluateOnNewDocument"),
             {{QStringLiteral("source"),
