@@ -501,8 +501,10 @@ private Q_SLOTS:
                                    .toArray();
         QCOMPARE(documents.size(), 1);
         QCOMPARE(documents[0].toObject().value(QLatin1String("item")).toInteger(), report);
-        QVERIFY(text(QStringLiteral(".item-documents")).contains(kXss)
-            || text(QStringLiteral("#main")).contains(kXss));
+        // The file's name is shown beside the PDF's own title, as text.
+        QVERIFY(text(QStringLiteral("li.document[data-document=\"%1\"]")
+                         .arg(documents[0].toObject().value(QLatin1String("id")).toInteger()))
+                    .contains(kXss));
 
         // An office file dropped onto the opening item: converted by LibreOffice on the server.
         const qint64 opening
@@ -603,6 +605,37 @@ private Q_SLOTS:
         QCOMPARE(
             eval(QStringLiteral("document.querySelector('.code-card').dataset.role")).toString(),
             QStringLiteral("chair"));
+        // A second code; printing puts each code on a page of its own.
+        QVERIFY(eval(QStringLiteral("document.getElementById('code-role').value = 'tally', true"))
+                    .toBool());
+        QVERIFY(submit(QStringLiteral("#code-form")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.code-card img.qr').length === 2 "
+                                   "&& [...document.querySelectorAll('.code-card img.qr')]"
+                                   ".every((i) => i.complete && i.naturalWidth > 0)")));
+        QString error;
+        const QJsonObject printed = m_page.call(QStringLiteral("Page.printToPDF"),
+            {{QStringLiteral("preferCSSPageSize"), true}}, 30000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString printedPath = m_shots + QStringLiteral("/devices-codes-printed.pdf");
+        QFile printedFile(printedPath);
+        QVERIFY(printedFile.open(QIODevice::WriteOnly));
+        printedFile.write(
+            QByteArray::fromBase64(printed.value(QLatin1String("data")).toString().toLatin1()));
+        printedFile.close();
+        // What the printer gets, to look at.
+        m_page.call(QStringLiteral("Emulation.setEmulatedMedia"),
+            {{QStringLiteral("media"), QStringLiteral("print")}}, 10000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        shoot(QStringLiteral("devices-print-vi-1366"));
+        m_page.call(QStringLiteral("Emulation.setEmulatedMedia"),
+            {{QStringLiteral("media"), QString()}}, 10000, &error);
+        QPdfDocument sheets;
+        QCOMPARE(sheets.load(printedPath), QPdfDocument::Error::None);
+        QCOMPARE(sheets.pageCount(), 2);
+        // Newest first: the tally screen's code, then the chair's.
+        QVERIFY(sheets.getAllText(0).text().contains(QStringLiteral("Màn hình kết quả")));
+        QVERIFY(sheets.getAllText(1).text().contains(QStringLiteral("Bàn chủ toạ")));
         QVERIFY(noScriptRan());
     }
 
