@@ -17,9 +17,11 @@
 //
 // Chromium and LibreOffice missing are failures, not skips: scripts/test.sh installs them.
 #include "browser.h"
+#include "enroll.h"
 #include "pdfmaker.h"
 #include "restcall.h"
 #include "serverprocess.h"
+#include "wsclient.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -637,6 +639,48 @@ private Q_SLOTS:
         QVERIFY(sheets.getAllText(0).text().contains(QStringLiteral("Màn hình kết quả")));
         QVERIFY(sheets.getAllText(1).text().contains(QStringLiteral("Bàn chủ toạ")));
         QVERIFY(noScriptRan());
+    }
+
+    void devicesShowLiveAndAreRevoked()
+    {
+        const QString credential = enrollDevice(m_server, 1, QStringLiteral("tally"));
+        QVERIFY(!credential.isEmpty());
+        const qint64 device = credential.mid(1).section(u'.', 0, 0).toLongLong();
+        QVERIFY(device > 0);
+        const QString row = QStringLiteral("#devices-table tr[data-device=\"%1\"]").arg(device);
+        // The enrolment is an event: the open page lists the device without being reloaded.
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.offline')").arg(row)));
+        // Online and offline arrive as presence pushes.
+        WsClient tally(m_server.pin());
+        QVERIFY(tally.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.online')").arg(row)));
+        shoot(QStringLiteral("devices-online-vi-1366"));
+        tally.close();
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.offline')").arg(row)));
+        // Revoked after a confirmation; Escape on the question changes nothing.
+        QVERIFY(click(row + QStringLiteral(" .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('dialog.ws-dialog[open]')")));
+        QVERIFY(eval(QStringLiteral("document.querySelector('dialog.ws-dialog').close('cancel'), "
+                                    "true"))
+                    .toBool());
+        QVERIFY(waitFor(QStringLiteral("!document.querySelector('dialog.ws-dialog')")));
+        const auto revoked = [this, device] {
+            for (const QJsonValue &d : admin("GET", QStringLiteral("/meetings/1/devices"))
+                                           .json()
+                                           .value(QLatin1String("devices"))
+                                           .toArray()) {
+                if (d.toObject().value(QLatin1String("id")).toInteger() == device)
+                    return d.toObject().value(QLatin1String("revoked")).toBool();
+            }
+            return false;
+        };
+        QVERIFY(!revoked());
+        QVERIFY(click(row + QStringLiteral(" .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('dialog.ws-dialog[open]')")));
+        QVERIFY(click(QStringLiteral("dialog.ws-dialog .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.revoked')").arg(row)));
+        QVERIFY(revoked());
+        QVERIFY(!tally.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
     }
 
     void screenshotsOfEveryPreparePage()
