@@ -67,10 +67,9 @@ function closeStore() {
 function renderHeader(current) {
   const header = document.getElementById('top');
   header.replaceChildren();
-  const langSwitch = el('div', { class: 'ws-lang', role: 'group', 'aria-label': t('language') },
+  const langSwitch = el('div', { class: 'lang-switch ws-lang', role: 'group', 'aria-label': t('language') },
     ...['vi', 'en'].map((code) => el('button', {
-      type: 'button', class: 'btn small' + (lang() === code ? ' active' : ''),
-      'aria-pressed': String(lang() === code), lang: code, onclick: () => setLang(code),
+      type: 'button', 'aria-pressed': String(lang() === code), lang: code, onclick: () => setLang(code),
     }, code.toUpperCase())));
   header.append(el('a', { class: 'ws-brand', href: '#/meetings' }, 'Chamber'));
   if (shell.account) {

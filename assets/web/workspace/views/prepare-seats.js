@@ -39,8 +39,11 @@ export default {
     async function place(id, seat) {
       const list = delegates();
       const moving = list.find((d) => d.id === id);
-      if (!moving || moving.seat.toUpperCase() === seat.toUpperCase()) return;
-      const holder = list.find((d) => d.seat && d.seat.toUpperCase() === seat.toUpperCase());
+      // "A01" and "A1" are the same place on the map, though different texts to the server.
+      const target = parseSeat(seat);
+      const here = (d) => { const at = parseSeat(d.seat); return !!at && at.row === target.row && at.column === target.column; };
+      if (!moving || here(moving)) return;
+      const holder = list.find((d) => d.id !== id && here(d));
       await guarded(async () => {
         if (holder) await rest('PATCH', `${base}/${holder.id}`, { seat: '' });
         await rest('PATCH', `${base}/${id}`, { seat });
