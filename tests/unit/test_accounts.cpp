@@ -89,6 +89,8 @@ private Q_SLOTS:
             << QString(good).replace(QStringLiteral("$16$"), QStringLiteral("$1073741824$"));
         QTest::newRow("N signed") << QString(good).replace(
             QStringLiteral("$16$"), QStringLiteral("$+16$"));
+        QTest::newRow("N and r at their bounds (4 GiB)")
+            << QString(good).replace(QStringLiteral("$16$8$"), QStringLiteral("$1048576$32$"));
         QTest::newRow("r huge") << QString(good).replace(
             QStringLiteral("$8$1$"), QStringLiteral("$9999$1$"));
         QTest::newRow("p huge") << QString(good).replace(
