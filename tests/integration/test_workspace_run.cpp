@@ -295,6 +295,9 @@ private Q_SLOTS:
                                        ".includes(%1)")
                             .arg(js(kXss))));
         QCOMPARE(meetingState().value(QLatin1String("currentItem")).toInteger(), 2);
+        // The selector shows the current item too (after the change came back over /ws).
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector('.run-item-select').value === '2'")));
         noInjectedImages();
     }
 
@@ -424,6 +427,13 @@ private Q_SLOTS:
             waitFor(QStringLiteral("document.querySelector(\".run-queue-entry[data-position='0']\")"
                                    ".textContent.includes(%1)")
                         .arg(js(kXss))));
+        // The first cannot move up, the last not down.
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("document.querySelector(\".run-queue-entry[data-"
+                                             "position='0'] [data-action=up]\").disabled && "
+                                             "document.querySelector(\".run-queue-entry[data-"
+                                             "position='1'] [data-action=down]\").disabled"))
+                    .toBool());
         QVERIFY(click(QStringLiteral("[data-action=grant-next]")));
         QVERIFY(waitFor(
             QStringLiteral("document.querySelector('.run-speaker-now') && "

@@ -12,24 +12,10 @@ if (!document.querySelector('link[data-run-css]')) {
 }
 
 // el() with the conveniences views want: children may be nested arrays, null or false (left
-// out) and numbers; attributes that are false or null are left out, true becomes present.
+// out) and numbers. Attributes go to el() as they are: it sets value, checked, disabled, hidden
+// and selected as properties, leaves false and null out and makes true a present attribute.
 export function h(tag, attrs = {}, ...children) {
-    const clean = {};
-    const props = {};
-    for (const [key, value] of Object.entries(attrs || {})) {
-        if (value === false || value === null || value === undefined)
-            continue;
-        if (key === 'value' || key === 'checked')
-            props[key] = value; // properties, not attributes: they must follow later edits
-        else
-            clean[key] = value === true ? '' : value;
-    }
-    const kids = children.flat(Infinity)
-        .filter((c) => c !== null && c !== undefined && c !== false)
-        .map((c) => (typeof c === 'number' ? String(c) : c));
-    const node = el(tag, clean, ...kids);
-    Object.assign(node, props);
-    return node;
+    return el(tag, attrs || {}, ...normalized(children));
 }
 
 export function clear(node) {
