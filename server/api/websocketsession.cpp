@@ -223,7 +223,9 @@ std::optional<services::Principal> WebSocketSession::authenticateHello(
     const QString credential = message.string(QLatin1String("credential"));
     if (credential == QLatin1String("session")) {
         // The browser's session cookie, sent with the upgrade. Another site's page could open
-        // this socket with the user's cookie too; only the server's own pages may.
+        // this socket with the user's cookie too; only the server's own pages may. A wrong
+        // cookie does not count against the address: 256 random bits are not guessed, and a
+        // browser reconnecting with its expired cookie must not lock out its neighbours.
         if (!m_upgrade.sameOrigin) {
             *refusal = makeError(ErrorCode::Forbidden,
                 QStringLiteral("a WebSocket opened by another site's page (Origin) was refused"),
