@@ -34,6 +34,7 @@ const madeCodes = new Map();
 export default {
   id: 'devices',
   section: 'prepare',
+  observer: false, // devices and join codes are not an observer's
   title: { vi: 'Thiết bị', en: 'Devices' },
   mount(container, ctx) {
     const base = `/meetings/${ctx.meeting}`;
