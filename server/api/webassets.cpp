@@ -164,15 +164,20 @@ HttpReply WebAssets::fileReply(
 
 HttpReply WebAssets::serve(const edge::HttpRequest &request) const
 {
-    if (request.method() != Method::Get && request.method() != Method::Head) {
-        HttpReply reply = HttpReply::error(
-            makeError(ErrorCode::BadField, QStringLiteral("web files are only read (GET, HEAD)")));
+    const QByteArray encoded = request.url().path(QUrl::FullyEncoded).toLatin1();
+    const std::optional<Page> page = pageFor(QString::fromLatin1(encoded));
+    // A page is opened (GET, as the route list says); a file may also be asked about (HEAD).
+    const bool allowed
+        = request.method() == Method::Get || (request.method() == Method::Head && !page);
+    if (!allowed) {
+        const QByteArray methods = page ? "GET" : "GET, HEAD";
+        HttpReply reply = HttpReply::error(makeError(ErrorCode::BadField,
+            QStringLiteral("only read here (%1)").arg(QLatin1String(methods))));
         reply.status = 405;
-        reply.headers.append(qMakePair(QByteArray("Allow"), QByteArray("GET, HEAD")));
+        reply.headers.append(qMakePair(QByteArray("Allow"), methods));
         return reply;
     }
-    const QByteArray encoded = request.url().path(QUrl::FullyEncoded).toLatin1();
-    if (const std::optional<Page> page = pageFor(QString::fromLatin1(encoded))) {
+    if (page) {
         // A page's public address is never cached: a link opened again gets today's page.
         HttpReply reply = fileReply(request, page->file, false);
         if (reply.status != 200)

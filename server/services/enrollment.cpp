@@ -4,6 +4,8 @@
 #include "services/devices.h"
 #include "services/meetingservice.h"
 #include "storage/devicestore.h"
+#include "storage/eventstore.h"
+#include "storage/sqlite.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -79,6 +81,25 @@ Result<JoinCode> EnrollmentService::createJoinCode(
         return id.error();
     code.id = id.value();
     return code;
+}
+
+Result<std::vector<JoinCode>> EnrollmentService::createSeatCodes(
+    qint64 meeting, const std::vector<qint64> &delegates, int lifetimeSeconds)
+{
+    storage::Transaction transaction(m_store.database());
+    if (!transaction.begun())
+        return transaction.begun().error();
+    std::vector<JoinCode> codes;
+    codes.reserve(delegates.size());
+    for (qint64 delegate : delegates) {
+        auto code = createJoinCode(meeting, DeviceRole::Delegate, delegate, {}, lifetimeSeconds);
+        if (!code)
+            return code.error(); // the transaction rolls back: no code of this batch is kept
+        codes.push_back(std::move(code.value()));
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return codes;
 }
 
 Result<JoinCode> EnrollmentService::createNextSeatCode(qint64 meetingId, int lifetimeSeconds)

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <vector>
+
 namespace chamber::storage {
 class EventStore;
 }
@@ -54,6 +56,10 @@ public:
     // without a label gets "A01 · Nguyễn Văn A"; other roles stay unlabelled unless named.
     Result<JoinCode> createJoinCode(qint64 meeting, DeviceRole role, qint64 delegate,
         const QString &label, int lifetimeSeconds = kDefaultJoinCodeSeconds);
+    // Delegate codes for many seats at once (seat cards), written in one transaction: all or
+    // none, and one wait for the disk instead of one per seat.
+    Result<std::vector<JoinCode>> createSeatCodes(
+        qint64 meeting, const std::vector<qint64> &delegates, int lifetimeSeconds);
     // A code for the first seat (in seat order) whose delegate has no working tablet, or
     // NotFound when every seat has one.
     Result<JoinCode> createNextSeatCode(

@@ -38,6 +38,7 @@ public:
     QString token = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     QString role = QStringLiteral("bridge");
     bool revoked = false;
+    QString joinRefusal; // when set, media.join is refused with this as its error code
     int joins = 0;
     int enrolls = 0;
     QStringList pageSent; // every type the page sent, in order
@@ -246,6 +247,8 @@ private:
         if (type == QLatin1String("media.join")) {
             if (role != QLatin1String("bridge"))
                 return refuse(socket, message, QStringLiteral("forbidden"));
+            if (!joinRefusal.isEmpty())
+                return refuse(socket, message, joinRefusal);
             ++joins;
             answer(socket, message,
                 {{QStringLiteral("peer"), m_peer},

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUrl>
 
 using namespace chamber;
 using namespace chamber::testing;
@@ -249,6 +250,64 @@ private Q_SLOTS:
                     .toInt());
         QVERIFY(waitFor(QStringLiteral(
             "document.getElementById('msgtext').textContent.indexOf('was revoked') >= 0")));
+    }
+
+    // A meeting title, delegate name, agenda title and document name made of markup show as
+    // text: no element is made of them, no script of theirs runs, no dialog opens.
+    void markupStaysText()
+    {
+        const QString markup = QStringLiteral("<img src=x onerror=alert(1)>");
+        const QByteArray quoted
+            = QJsonDocument(QJsonArray {markup}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        QCOMPARE(
+            admin("PATCH", QStringLiteral("/meetings/1"), R"({"title":)" + quoted + "}").status,
+            200);
+        const RestResponse delegate = admin("POST", QStringLiteral("/meetings/1/delegates"),
+            R"({"name":)" + quoted + R"(,"seat":"Z99"})");
+        QVERIFY2(delegate.status == 200 || delegate.status == 201, delegate.body.constData());
+        const qint64 delegateId = delegate.json()
+                                      .value(QLatin1String("result"))
+                                      .toObject()
+                                      .value(QLatin1String("delegate"))
+                                      .toInteger();
+        const RestResponse item
+            = admin("POST", QStringLiteral("/meetings/1/agenda"), R"({"title":)" + quoted + "}");
+        QCOMPARE(item.status, 201);
+        const qint64 itemId = item.json()
+                                  .value(QLatin1String("result"))
+                                  .toObject()
+                                  .value(QLatin1String("item"))
+                                  .toInteger();
+        // The PDF's own title is the markup too, and so is its file name.
+        const RestResponse uploaded = admin("POST",
+            QStringLiteral("/meetings/1/items/%1/documents?name=%2")
+                .arg(itemId)
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(markup + QStringLiteral(".pdf")))),
+            makeTextPdf(markup, QStringLiteral("Nội dung")));
+        QVERIFY2(uploaded.status == 201, uploaded.body.constData());
+        const RestResponse link = admin("POST", QStringLiteral("/meetings/1/reader-links"),
+            QByteArray(R"({"delegate":)") + QByteArray::number(delegateId) + "}");
+        QCOMPARE(link.status, 201);
+
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(link.json().value(QLatin1String("url")).toString()));
+        QVERIFY(waitFor(QStringLiteral("!document.getElementById('list').hidden")));
+        QCOMPARE(text(QStringLiteral("#title")), markup);
+        QVERIFY(text(QStringLiteral("#who")).contains(markup));
+        QCOMPARE(text(QStringLiteral("#list")).count(markup), 2); // the item and the document
+        const QString noMarkup
+            = QStringLiteral("document.querySelectorAll('img:not(#page)').length === 0 && "
+                             "!document.body.innerHTML.includes('<img src')");
+        QVERIFY(m_page.evaluate(noMarkup).toBool());
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("(() => { const b = [...document.querySelectorAll("
+                                             "'.doc')].pop(); b.click(); return 1; })()"))
+                    .toInt());
+        QVERIFY(waitFor(QStringLiteral("!document.getElementById('viewer').hidden")));
+        QCOMPARE(text(QStringLiteral("#doctitle")), markup);
+        QVERIFY(m_page.evaluate(noMarkup).toBool());
+        QVERIFY(m_page.events(QStringLiteral("Page.javascriptDialogOpening")).isEmpty());
+        screenshot(QStringLiteral("reader-markup-as-text.png"));
     }
 
     void cleanupTestCase() { m_browser.stop(); }

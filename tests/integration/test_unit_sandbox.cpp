@@ -3,8 +3,9 @@
 // RestrictAddressFamilies=, MemoryDenyWriteExecute= and User= (an unprivileged user), applied
 // by chamber_unit_sandbox with seccomp. With video on (test sources) and, where LibreOffice is
 // installed, an office upload: chamberd serves, chamber-media becomes ready, the .docx is
-// converted, and a join link carries a LAN address. A unit whose filter kills chamberd or its
-// children fails here instead of on the appliance.
+// converted, seat cards are drawn (a child chamberd with fonts), and a join link carries a LAN
+// address. A unit whose filter kills chamberd or its children fails here instead of on the
+// appliance.
 #include "chamberctlrun.h"
 #include "childprocess.h"
 #include "restcall.h"
@@ -220,6 +221,14 @@ void TestUnitSandbox::chamberdRunsInItsUnitsSandbox()
     const QString url = code.json().value(QLatin1String("url")).toString();
     if (hasLanAddress())
         QVERIFY2(!url.startsWith(QLatin1String("https://127.0.0.1:")), qPrintable(url));
+
+    // Seat cards are drawn by a child chamberd with fonts and a QGuiApplication: in the same
+    // sandbox, which it inherits.
+    const RestResponse cards
+        = restCall("POST", server.baseUrl() + QStringLiteral("/api/v1/meetings/1/seat-cards"),
+            server.pin(), server.adminToken(), {}, {}, 60000);
+    QVERIFY2(cards.status == 200 && cards.body.startsWith("%PDF-"),
+        QByteArray(cards.body.left(300) + server.log().right(2000)).constData());
 
     if (!QStandardPaths::findExecutable(QStringLiteral("soffice")).isEmpty()) {
         const CtlRun upload = runChamberctl({QStringLiteral("--server"), server.baseUrl(),

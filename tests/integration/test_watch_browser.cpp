@@ -337,6 +337,30 @@ private Q_SLOTS:
         QVERIFY(text(QStringLiteral("msgtext")).contains(QStringLiteral("already used")));
     }
 
+    // What the server says goes into the page as text: an error code made of markup (the one
+    // server-sent string the watch page shows; it shows no names or titles) is printed as it
+    // is, creates no element and opens no dialog.
+    void markupFromTheServerStaysText()
+    {
+        const QString markup = QStringLiteral("<img src=x onerror=alert(1)>");
+        m_page.evaluate(QStringLiteral("localStorage.clear(), 1"));
+        m_relay.role = QStringLiteral("bridge");
+        m_relay.token = QStringLiteral("CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC");
+        m_relay.joinRefusal = markup;
+        QVERIFY(m_page.navigate(QStringLiteral("about:blank")));
+        QVERIFY(m_page.navigate(pageUrl(m_relay.token)));
+        QVERIFY(waitFor(QStringLiteral("document.body.dataset.state === 'stopped'"), 10000));
+        QVERIFY2(text(QStringLiteral("msgtext")).contains(markup),
+            qPrintable(text(QStringLiteral("msgtext"))));
+        QCOMPARE(
+            m_page.evaluate(QStringLiteral("document.querySelectorAll('img').length")).toInt(), 0);
+        QVERIFY(
+            !m_page.evaluate(QStringLiteral("document.body.innerHTML.includes('<img')")).toBool());
+        QVERIFY(m_page.events(QStringLiteral("Page.javascriptDialogOpening")).isEmpty());
+        screenshot(QStringLiteral("watch-markup-as-text.png"));
+        m_relay.joinRefusal.clear();
+    }
+
     // chamberd itself: the /join page of a bridge code, its button, the real enroll and hello.
     void chamberdJoinPageLeadsToWatching()
     {
@@ -346,7 +370,9 @@ private Q_SLOTS:
         const QString base = m_server.baseUrl();
         const RestResponse join = restCall("GET", base + QStringLiteral("/join"), m_server.pin());
         QCOMPARE(join.status, 200);
-        QVERIFY(join.header("Content-Security-Policy").contains("script-src 'unsafe-inline'"));
+        // The pages are files now (assets/web): scripts from this server only, nothing inline.
+        QVERIFY(join.header("Content-Security-Policy").contains("script-src 'self'"));
+        QVERIFY(!join.header("Content-Security-Policy").contains("unsafe-inline"));
         const RestResponse watch = restCall("GET", base + QStringLiteral("/watch"), m_server.pin());
         QCOMPARE(watch.status, 200);
         QCOMPARE(watch.header("Cache-Control"), QByteArray("no-store"));

@@ -174,6 +174,10 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 405);
         QCOMPARE(header(reply, "Allow"), QByteArray("GET, HEAD"));
         QCOMPARE(get(m_web, "/read", {}, "DELETE").status, 405);
+        // A page is opened, as the route list says (GET); only files answer HEAD.
+        const HttpReply head = get(m_web, "/join", {}, "HEAD");
+        QCOMPARE(head.status, 405);
+        QCOMPARE(header(head, "Allow"), QByteArray("GET"));
     }
 
     void pagesHaveAStrictPolicy_data()
