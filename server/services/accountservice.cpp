@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
 
+#include <algorithm>
+
 namespace chamber::services {
 
 namespace {

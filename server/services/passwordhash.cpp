@@ -95,6 +95,8 @@ std::optional<StoredHash> parseStoredHash(const QString &stored)
     const auto key = parseBase64(parts.at(5), kKeyBytes);
     if (!n || !r || !p || !salt || !key || !isPowerOfTwo(*n))
         return std::nullopt;
+    if (128 * *n * *r > kMaxScryptMemory || *n * *r * *p > kMaxScryptWork)
+        return std::nullopt;
     return StoredHash {ScryptParameters {*n, quint32(*r), quint32(*p)}, *salt, *key};
 }
 

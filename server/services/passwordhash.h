@@ -25,6 +25,8 @@ struct ScryptParameters
 constexpr quint64 kMaxScryptN = quint64(1) << 20;
 constexpr quint32 kMaxScryptR = 32;
 constexpr quint32 kMaxScryptP = 16;
+constexpr quint64 kMaxScryptMemory = quint64(256) << 20; // 128·N·r bytes
+constexpr quint64 kMaxScryptWork = quint64(1) << 22; // N·r·p: 16 times ours
 constexpr int kSaltBytes = 16;
 constexpr int kKeyBytes = 32;
 

@@ -4,6 +4,8 @@
 
 #include <QPointer>
 
+#include <algorithm>
+
 namespace chamber::services {
 
 PasswordHasher::PasswordHasher(int threads, int maxWaiting, QObject *parent)

@@ -1,5 +1,6 @@
 // chamberctl against a real chamberd: the secretary's workflow, CSV errors, export and chain
 // verification of both an export and a data directory, including tampered ones.
+#include "accounts.h"
 #include "chamberctlrun.h"
 #include "pdfmaker.h"
 #include "serverprocess.h"
@@ -28,13 +29,20 @@ private:
     ServerProcess m_server;
     QTemporaryDir m_work;
 
-    Run ctl(const QStringList &arguments, const QStringList &connection = {})
+    Run ctl(const QStringList &arguments, const QStringList &connection = {},
+        const QByteArray &standardInput = {})
     {
         const QStringList base = connection.isEmpty()
             ? QStringList {QStringLiteral("--data"), m_server.dataDir(), QStringLiteral("--server"),
                 m_server.baseUrl()}
             : connection;
-        return runChamberctl(base + arguments, QProcessEnvironment::systemEnvironment(), 30000);
+        return runChamberctl(
+            base + arguments, QProcessEnvironment::systemEnvironment(), 30000, standardInput);
+    }
+
+    Run account(const QStringList &arguments, const QByteArray &standardInput = {})
+    {
+        return ctl(QStringList {QStringLiteral("account")} + arguments, {}, standardInput);
     }
 
     QString writeFile(const QString &name, const QByteArray &content)
@@ -134,6 +142,75 @@ private Q_SLOTS:
             0);
         QVERIFY(ctl({QStringLiteral("doc"), QStringLiteral("list"), QStringLiteral("1")})
                     .out.contains(QStringLiteral("no documents")));
+    }
+
+    // Passwords come from a file, stdin or the terminal (without echo), never from argv.
+    void accountCommands()
+    {
+        const QByteArray password = "mật khẩu đủ dài 2026";
+        Run run
+            = account({QStringLiteral("add"), QStringLiteral("thư ký"), QStringLiteral("--role"),
+                          QStringLiteral("secretary"), QStringLiteral("--display-name"),
+                          QStringLiteral("Thư ký kỳ họp"), QStringLiteral("--password-stdin")},
+                password + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("created account thư ký (secretary)")));
+        const QString file = writeFile(QStringLiteral("password.txt"), "một mật khẩu khác\n");
+        run = account({QStringLiteral("add"), QStringLiteral("báo chí"), QStringLiteral("--role"),
+            QStringLiteral("observer"), QStringLiteral("--password-file"), file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(
+            logIn(m_server, QStringLiteral("báo chí"), QStringLiteral("một mật khẩu khác")).ok());
+
+        // No terminal and no password option: refused, naming the ways that work.
+        run = account({QStringLiteral("add"), QStringLiteral("ai đó"), QStringLiteral("--role"),
+            QStringLiteral("observer")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("--password-file")));
+        // A password on the command line is not an option at all (and not echoed back).
+        run = account({QStringLiteral("add"), QStringLiteral("ai đó"), QStringLiteral("--role"),
+            QStringLiteral("observer"), QStringLiteral("--password"),
+            QStringLiteral("hunter2-hunter2")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.contains(QStringLiteral("hunter2")));
+        // The server's checks come back as they are.
+        run = account({QStringLiteral("add"), QStringLiteral("ngắn"), QStringLiteral("--role"),
+                          QStringLiteral("observer"), QStringLiteral("--password-stdin")},
+            "ngắn\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("at least 10")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("ngắn\n")));
+
+        run = account({QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("thư ký\tsecretary\tenabled\tThư ký kỳ họp")),
+            qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("báo chí\tobserver\tenabled")));
+        QVERIFY(!run.out.contains(QStringLiteral("scrypt")));
+
+        // passwd: the old password stops working, the new one works.
+        QVERIFY(logIn(m_server, QStringLiteral("thư ký"), QString::fromUtf8(password)).ok());
+        run = account({QStringLiteral("passwd"), QStringLiteral("thư ký"),
+                          QStringLiteral("--password-stdin")},
+            "mật khẩu mới hẳn\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(
+            logIn(m_server, QStringLiteral("thư ký"), QString::fromUtf8(password)).login.status,
+            401);
+        QVERIFY(logIn(m_server, QStringLiteral("thư ký"), QStringLiteral("mật khẩu mới hẳn")).ok());
+
+        // disable and enable.
+        QCOMPARE(account({QStringLiteral("disable"), QStringLiteral("THƯ KÝ")}).exitCode, 0);
+        QVERIFY(account({QStringLiteral("list")})
+                    .out.contains(QStringLiteral("thư ký\tsecretary\tdisabled")));
+        QCOMPARE(logIn(m_server, QStringLiteral("thư ký"), QStringLiteral("mật khẩu mới hẳn"))
+                     .login.status,
+            403);
+        QCOMPARE(account({QStringLiteral("enable"), QStringLiteral("thư ký")}).exitCode, 0);
+        QVERIFY(logIn(m_server, QStringLiteral("thư ký"), QStringLiteral("mật khẩu mới hẳn")).ok());
+        run = account({QStringLiteral("disable"), QStringLiteral("không có")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QStringLiteral("no such account")));
     }
 
     void csvErrorsNameTheLines()

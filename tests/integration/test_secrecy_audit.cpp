@@ -27,7 +27,12 @@
 // 800 past frames. While a poll is open a copy of the database and the log does link many
 // (README, "Secret ballots on disk"): that is printed, not asserted.
 //
+// Named accounts: after a login, no file of the data directory (database, write-ahead log,
+// anything else) and no log line holds the password, the session cookie or its CSRF token;
+// the database holds the SHA-256 of the session's token and the scrypt hash of the password.
+//
 // The seed (CHAMBER_AUDIT_SEED, default fixed) draws the choices, the voting order and the keys.
+#include "accounts.h"
 #include "enroll.h"
 #include "linkattack.h"
 #include "protocol/receipt.h"
@@ -39,6 +44,7 @@
 #include "storage/migrations.h"
 #include "wsclient.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -531,6 +537,50 @@ private Q_SLOTS:
             }
         }
         QVERIFY(ballotLines > 0); // the check looked at the ballots' own lines
+    }
+
+    // A copy of the data directory after a login logs nobody in and reveals no password.
+    void accountSecretsAreNotOnDisk()
+    {
+        const QString password = QStringLiteral("mật khẩu bí mật 7391");
+        QCOMPARE(
+            createAccount(m_server, QStringLiteral("thư ký"), QStringLiteral("secretary"), password)
+                .status,
+            201);
+        const BrowserSession session = logIn(m_server, QStringLiteral("thư ký"), password);
+        QVERIFY(session.ok());
+        // Used once more, so that its last use may be written too.
+        QCOMPARE(
+            asBrowser(m_server, session, "GET", QStringLiteral("/api/v1/session")).status, 200);
+        const QByteArray token = QByteArray::fromBase64(
+            session.cookie, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        QCOMPARE(token.size(), 32);
+        const QList<QByteArray> secrets {password.toUtf8(), session.cookie, token, session.csrf,
+            QByteArray::fromBase64(
+                session.csrf, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)};
+        QByteArray database;
+        int files = 0;
+        QDirIterator it(
+            m_server.dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QByteArray bytes = readAll(path);
+            ++files;
+            if (path.contains(QLatin1String("chamber.db")))
+                database += bytes;
+            for (const QByteArray &secret : secrets)
+                QVERIFY2(!bytes.contains(secret), qPrintable(path));
+        }
+        QVERIFY(files >= 3);
+        // What is there instead: proof that the check looked where the session and the password
+        // are kept.
+        QVERIFY(database.contains(QCryptographicHash::hash(token, QCryptographicHash::Sha256)));
+        QVERIFY(database.contains("scrypt$32768$8$1$"));
+        // Nor in the log (at debug level).
+        const QByteArray log = m_server.log();
+        QVERIFY(log.contains("logged in"));
+        for (const QByteArray &secret : secrets)
+            QVERIFY(!log.contains(secret));
     }
 };
 

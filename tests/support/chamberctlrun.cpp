@@ -10,13 +10,16 @@
 
 namespace chamber::testing {
 
-CtlRun runChamberctl(
-    const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
+CtlRun runChamberctl(const QStringList &arguments, const QProcessEnvironment &environment,
+    int timeoutMs, const QByteArray &standardInput)
 {
     QProcess process;
     chamber::testing::dieWithTest(process);
     process.setProcessEnvironment(environment);
     process.start(binaryPath(QStringLiteral("chamberctl")), arguments);
+    if (!standardInput.isEmpty() && process.waitForStarted(timeoutMs))
+        process.write(standardInput);
+    process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs))
         return {};
     return CtlRun {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),

@@ -16,9 +16,10 @@ struct CtlRun
     QString err;
 };
 
+// `standardInput` is written to its stdin (a pipe, never a terminal), which is then closed.
 CtlRun runChamberctl(const QStringList &arguments,
     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-    int timeoutMs = 60000);
+    int timeoutMs = 60000, const QByteArray &standardInput = {});
 
 // Writes `content` to the file `name` in `directory`; its path.
 QString writeTestFile(

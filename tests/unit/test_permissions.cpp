@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QMap>
+#include <QSet>
 #include <QTest>
 
 using namespace chamber;
@@ -313,6 +314,52 @@ private Q_SLOTS:
                 : QString();
             QCOMPARE(row.at(2), behalf);
         }
+    }
+
+    // Accounts by role: a secretary may what the admin token may in meetings; an admin account
+    // that and the accounts; an observer reads the meeting and nothing of devices, voters or
+    // notes. No account votes or receives video.
+    void accountsActByRole()
+    {
+        const Principal secretary
+            = Principal::forAccount(1, QStringLiteral("tk"), AccountRole::Secretary);
+        const Principal observer
+            = Principal::forAccount(2, QStringLiteral("bc"), AccountRole::Observer);
+        const Principal adminAccount
+            = Principal::forAccount(3, QStringLiteral("qt"), AccountRole::Admin);
+        const QSet<Operation> accountsOnly {Operation::ListAccounts, Operation::CreateAccount,
+            Operation::UpdateAccount, Operation::SetAccountPassword, Operation::ListRoutes};
+        const QSet<Operation> sessionOnly {Operation::SessionRead, Operation::SessionLogout};
+        const QSet<Operation> observerReads {Operation::Ping, Operation::Unsubscribe,
+            Operation::ListMeetings, Operation::ReadMeeting, Operation::ReadEvents,
+            Operation::Subscribe, Operation::ReadPoll, Operation::ReadResult,
+            Operation::ListDocuments, Operation::ReadDocument};
+        for (const OperationRule &rule : operationRules()) {
+            const Operation op = rule.operation;
+            const bool anyone = rule.who & Who::Anyone;
+            const bool admin = allows(Principal::admin(), op, 7);
+            // In any meeting: accounts are bound to none.
+            QCOMPARE(allows(secretary, op, 7),
+                anyone || sessionOnly.contains(op) || (admin && !accountsOnly.contains(op)));
+            QCOMPARE(allows(adminAccount, op, 7), anyone || sessionOnly.contains(op) || admin);
+            QCOMPARE(allows(observer, op, 7),
+                anyone || sessionOnly.contains(op) || observerReads.contains(op));
+        }
+        for (const Principal &account : {secretary, observer, adminAccount}) {
+            for (Operation op : {Operation::BallotCast, Operation::MediaJoin,
+                     Operation::MediaSignal, Operation::Annotations, Operation::ReadAsReader})
+                QVERIFY(!allows(account, op, 1));
+        }
+        QVERIFY(!allows(observer, Operation::ReadDevices, 1));
+        QVERIFY(!allows(observer, Operation::ReadVotingPending, 1));
+        QVERIFY(!allows(Principal::admin(), Operation::SessionRead, 0)); // the token has no session
+        QCOMPARE(
+            authorizeAccess(observer, Operation::AgendaAdd, 1).error().code, ErrorCode::Forbidden);
+        QCOMPARE(describe(observer), QStringLiteral("an observer's account"));
+        QCOMPARE(secretary.id, QStringLiteral("account:tk"));
+        for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer})
+            QCOMPARE(accountRoleFromName(accountRoleName(role)), role);
+        QVERIFY(!accountRoleFromName(QStringLiteral("chair")));
     }
 
     void roleNamesRoundTrip()
