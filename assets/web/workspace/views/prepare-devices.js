@@ -34,6 +34,7 @@ const madeCodes = new Map();
 export default {
   id: 'devices',
   section: 'prepare',
+  observer: false, // devices and join codes are not an observer's
   title: { vi: 'Thiết bị', en: 'Devices' },
   mount(container, ctx) {
     const base = `/meetings/${ctx.meeting}`;
@@ -129,7 +130,7 @@ export default {
       el('section', { class: 'card row', 'aria-label': t('seatCards') }, seatCardsButton, el('span', { class: 'muted small' }, t('seatCardsHint'))),
       el('section', { 'aria-labelledby': 'devices-heading' }, el('h2', { id: 'devices-heading' }, t('devices')),
         el('table', { class: 'table', id: 'devices-table' },
-          el('thead', {}, el('tr', {}, ...['name', 'role', 'delegate', 'state', 'lastSeen', 'enrolled', 'actions'].map((k) => el('th', { scope: 'col' }, t(k))))),
+          el('thead', {}, el('tr', {}, ...['name', 'role', 'delegate', 'state', 'lastSeen', 'enrolled', 'actions'].map((k) => el('th', { scope: 'col', class: k === 'actions' ? 'actions' : null }, t(k))))),
           deviceBody))));
     codeList.replaceChildren(...codes.map(codeCard));
     const offPresence = ctx.state.on('presence', renderDevices);
