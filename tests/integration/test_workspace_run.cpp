@@ -499,6 +499,12 @@ private Q_SLOTS:
                 QVERIFY(open(view));
                 QTest::qWait(view == QLatin1String("after") ? 1500 : 500);
                 screenshots(QStringLiteral("%1-%2").arg(view, code));
+                if (view == QLatin1String("after")) {
+                    // The log's card, further down: the chain check and the command.
+                    m_page.evaluate(
+                        QStringLiteral("document.querySelector('.run-log').scrollIntoView(), 1"));
+                    screenshots(QStringLiteral("after-log-%1").arg(code));
+                }
             }
         }
         QVERIFY(text(QStringLiteral(".run-chain")).startsWith(QStringLiteral("Chain intact")));
