@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -67,6 +68,8 @@ struct Load
     qint64 httpBytes = 0;
     qint64 wsBytes = 0;
     int requests = 0;
+    int snapshots = 0; // snapshot messages over /ws (one is what the page needs)
+    QStringList urls; // what was loaded over HTTP, for the report
 };
 
 } // namespace
@@ -148,7 +151,10 @@ int main(int argc, char *argv[])
     admin("POST", QStringLiteral("/meetings/1/start"), "{}");
 
     Browser browser;
-    if (!browser.start({QStringLiteral("--ignore-certificate-errors")}))
+    // The server's key accepted by its pin, as a certificate Chromium trusts: with
+    // --ignore-certificate-errors instead, it would not keep anything in its HTTP cache.
+    if (!browser.start({QStringLiteral("--ignore-certificate-errors-spki-list=")
+            + QString::fromLatin1(server.pin().toBase64())}))
         fail(browser.errors());
     CdpClient page;
     if (!page.open(browser.pageWebSocketUrl()))
@@ -181,24 +187,54 @@ int main(int argc, char *argv[])
         QTest::qWait(500); // late requests (the state read, presence) are counted too
         Load result;
         result.interactiveMs = page.evaluate(QStringLiteral("window.__ready")).toDouble();
+        QHash<QString, QString> urlOf; // requestId -> URL
+        for (const QJsonObject &event : page.events(QStringLiteral("Network.responseReceived"))) {
+            const QJsonObject params = event.value(QLatin1String("params")).toObject();
+            urlOf.insert(params.value(QLatin1String("requestId")).toString(),
+                params.value(QLatin1String("response"))
+                    .toObject()
+                    .value(QLatin1String("url"))
+                    .toString());
+        }
         const auto finished = page.events(QStringLiteral("Network.loadingFinished"));
         for (qsizetype i = blankHttp; i < finished.size(); ++i) {
-            result.httpBytes += finished.at(i)
-                                    .value(QLatin1String("params"))
-                                    .toObject()
-                                    .value(QLatin1String("encodedDataLength"))
-                                    .toInteger();
+            const QJsonObject params = finished.at(i).value(QLatin1String("params")).toObject();
+            const qint64 bytes = params.value(QLatin1String("encodedDataLength")).toInteger();
+            result.httpBytes += bytes;
+            result.urls.append(QStringLiteral("%1 %2").arg(bytes, 7).arg(
+                QUrl(urlOf.value(params.value(QLatin1String("requestId")).toString())).path()));
             ++result.requests;
         }
         const auto framesIn = page.events(QStringLiteral("Network.webSocketFrameReceived"));
-        for (qsizetype i = received; i < framesIn.size(); ++i)
+        for (qsizetype i = received; i < framesIn.size(); ++i) {
             result.wsBytes += frameBytes(framesIn.at(i));
+            const QString payload = framesIn.at(i)
+                                        .value(QLatin1String("params"))
+                                        .toObject()
+                                        .value(QLatin1String("response"))
+                                        .toObject()
+                                        .value(QLatin1String("payloadData"))
+                                        .toString();
+            if (payload.contains(QLatin1String("\"type\":\"snapshot\"")))
+                ++result.snapshots;
+        }
         const auto framesOut = page.events(QStringLiteral("Network.webSocketFrameSent"));
-        for (qsizetype i = sent; i < framesOut.size(); ++i)
+        for (qsizetype i = sent; i < framesOut.size(); ++i) {
             result.wsBytes += frameBytes(framesOut.at(i));
+            if (qEnvironmentVariableIsSet("BENCH_WORKSPACE_FRAMES"))
+                std::printf("    sent: %s\n",
+                    qPrintable(framesOut.at(i)
+                                   .value(QLatin1String("params"))
+                                   .toObject()
+                                   .value(QLatin1String("response"))
+                                   .toObject()
+                                   .value(QLatin1String("payloadData"))
+                                   .toString()
+                                   .left(200)));
+        }
         return result;
     };
-    const Load cold = load();
+    Load cold = load();
     page.call(
         QStringLiteral("Network.setCacheDisabled"), {{QStringLiteral("cacheDisabled"), false}});
     const Load warmFirst = load(); // fills the cache (the cold run had it disabled)
@@ -261,6 +297,10 @@ int main(int argc, char *argv[])
     std::printf("  first load (cache off): %.1f KB (%.1f KB over HTTP in %d requests, %.1f KB over "
                 "/ws), interactive at %.0f ms   [goals: < 300 KB, < 1000 ms]\n",
         coldKb, cold.httpBytes / kb, cold.requests, cold.wsBytes / kb, cold.interactiveMs);
+    cold.urls.sort();
+    std::printf("  %d snapshot(s) over /ws; over HTTP (bytes, path):\n", cold.snapshots);
+    for (const QString &line : cold.urls)
+        std::printf("    %s\n", qPrintable(line));
     std::printf("  reload (cached, revalidated): %.1f KB, interactive at %.0f ms\n",
         (warm.httpBytes + warm.wsBytes) / kb, warm.interactiveMs);
     std::printf("  a check-in by another client shown in the page: p50 %.1f ms p95 %.1f max %.1f "

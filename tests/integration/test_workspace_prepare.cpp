@@ -17,9 +17,11 @@
 //
 // Chromium and LibreOffice missing are failures, not skips: scripts/test.sh installs them.
 #include "browser.h"
+#include "enroll.h"
 #include "pdfmaker.h"
 #include "restcall.h"
 #include "serverprocess.h"
+#include "wsclient.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -501,8 +503,10 @@ private Q_SLOTS:
                                    .toArray();
         QCOMPARE(documents.size(), 1);
         QCOMPARE(documents[0].toObject().value(QLatin1String("item")).toInteger(), report);
-        QVERIFY(text(QStringLiteral(".item-documents")).contains(kXss)
-            || text(QStringLiteral("#main")).contains(kXss));
+        // The file's name is shown beside the PDF's own title, as text.
+        QVERIFY(text(QStringLiteral("li.document[data-document=\"%1\"]")
+                         .arg(documents[0].toObject().value(QLatin1String("id")).toInteger()))
+                    .contains(kXss));
 
         // An office file dropped onto the opening item: converted by LibreOffice on the server.
         const qint64 opening
@@ -603,7 +607,80 @@ private Q_SLOTS:
         QCOMPARE(
             eval(QStringLiteral("document.querySelector('.code-card').dataset.role")).toString(),
             QStringLiteral("chair"));
+        // A second code; printing puts each code on a page of its own.
+        QVERIFY(eval(QStringLiteral("document.getElementById('code-role').value = 'tally', true"))
+                    .toBool());
+        QVERIFY(submit(QStringLiteral("#code-form")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.code-card img.qr').length === 2 "
+                                   "&& [...document.querySelectorAll('.code-card img.qr')]"
+                                   ".every((i) => i.complete && i.naturalWidth > 0)")));
+        QString error;
+        const QJsonObject printed = m_page.call(QStringLiteral("Page.printToPDF"),
+            {{QStringLiteral("preferCSSPageSize"), true}}, 30000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString printedPath = m_shots + QStringLiteral("/devices-codes-printed.pdf");
+        QFile printedFile(printedPath);
+        QVERIFY(printedFile.open(QIODevice::WriteOnly));
+        printedFile.write(
+            QByteArray::fromBase64(printed.value(QLatin1String("data")).toString().toLatin1()));
+        printedFile.close();
+        // What the printer gets, to look at.
+        m_page.call(QStringLiteral("Emulation.setEmulatedMedia"),
+            {{QStringLiteral("media"), QStringLiteral("print")}}, 10000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        shoot(QStringLiteral("devices-print-vi-1366"));
+        m_page.call(QStringLiteral("Emulation.setEmulatedMedia"),
+            {{QStringLiteral("media"), QString()}}, 10000, &error);
+        QPdfDocument sheets;
+        QCOMPARE(sheets.load(printedPath), QPdfDocument::Error::None);
+        QCOMPARE(sheets.pageCount(), 2);
+        // Newest first: the tally screen's code, then the chair's.
+        QVERIFY(sheets.getAllText(0).text().contains(QStringLiteral("Màn hình kết quả")));
+        QVERIFY(sheets.getAllText(1).text().contains(QStringLiteral("Bàn chủ toạ")));
         QVERIFY(noScriptRan());
+    }
+
+    void devicesShowLiveAndAreRevoked()
+    {
+        const QString credential = enrollDevice(m_server, 1, QStringLiteral("tally"));
+        QVERIFY(!credential.isEmpty());
+        const qint64 device = credential.mid(1).section(u'.', 0, 0).toLongLong();
+        QVERIFY(device > 0);
+        const QString row = QStringLiteral("#devices-table tr[data-device=\"%1\"]").arg(device);
+        // The enrolment is an event: the open page lists the device without being reloaded.
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.offline')").arg(row)));
+        // Online and offline arrive as presence pushes.
+        WsClient tally(m_server.pin());
+        QVERIFY(tally.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.online')").arg(row)));
+        shoot(QStringLiteral("devices-online-vi-1366"));
+        tally.close();
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.offline')").arg(row)));
+        // Revoked after a confirmation; Escape on the question changes nothing.
+        QVERIFY(click(row + QStringLiteral(" .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('dialog.ws-dialog[open]')")));
+        QVERIFY(eval(QStringLiteral("document.querySelector('dialog.ws-dialog').close('cancel'), "
+                                    "true"))
+                    .toBool());
+        QVERIFY(waitFor(QStringLiteral("!document.querySelector('dialog.ws-dialog')")));
+        const auto revoked = [this, device] {
+            for (const QJsonValue &d : admin("GET", QStringLiteral("/meetings/1/devices"))
+                                           .json()
+                                           .value(QLatin1String("devices"))
+                                           .toArray()) {
+                if (d.toObject().value(QLatin1String("id")).toInteger() == device)
+                    return d.toObject().value(QLatin1String("revoked")).toBool();
+            }
+            return false;
+        };
+        QVERIFY(!revoked());
+        QVERIFY(click(row + QStringLiteral(" .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('dialog.ws-dialog[open]')")));
+        QVERIFY(click(QStringLiteral("dialog.ws-dialog .btn.danger")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('%1.revoked')").arg(row)));
+        QVERIFY(revoked());
+        QVERIFY(!tally.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
     }
 
     void screenshotsOfEveryPreparePage()

@@ -216,6 +216,14 @@ private Q_SLOTS:
             qPrintable(m_browser.errors()));
         QVERIFY(m_page.open(m_browser.pageWebSocketUrl()));
         QVERIFY(m_page.setViewport(1366, 768));
+        // A Vietnamese office PC: the workspace starts in Vietnamese.
+        QString error;
+        m_page.call(QStringLiteral("Emulation.setUserAgentOverride"),
+            {{QStringLiteral("userAgent"),
+                 QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) Chamber-test")},
+                {QStringLiteral("acceptLanguage"), QStringLiteral("vi-VN,vi")}},
+            10000, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         // An alert() from injected markup would be recorded here.
         m_page.call(QStringLiteral("Page.addScriptToEvaluateOnNewDocument"),
             {{QStringLiteral("source"),
@@ -287,6 +295,9 @@ private Q_SLOTS:
                                        ".includes(%1)")
                             .arg(js(kXss))));
         QCOMPARE(meetingState().value(QLatin1String("currentItem")).toInteger(), 2);
+        // The selector shows the current item too (after the change came back over /ws).
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelector('.run-item-select').value === '2'")));
         noInjectedImages();
     }
 
@@ -416,6 +427,13 @@ private Q_SLOTS:
             waitFor(QStringLiteral("document.querySelector(\".run-queue-entry[data-position='0']\")"
                                    ".textContent.includes(%1)")
                         .arg(js(kXss))));
+        // The first cannot move up, the last not down.
+        QVERIFY(m_page
+                    .evaluate(QStringLiteral("document.querySelector(\".run-queue-entry[data-"
+                                             "position='0'] [data-action=up]\").disabled && "
+                                             "document.querySelector(\".run-queue-entry[data-"
+                                             "position='1'] [data-action=down]\").disabled"))
+                    .toBool());
         QVERIFY(click(QStringLiteral("[data-action=grant-next]")));
         QVERIFY(waitFor(
             QStringLiteral("document.querySelector('.run-speaker-now') && "
@@ -481,6 +499,12 @@ private Q_SLOTS:
                 QVERIFY(open(view));
                 QTest::qWait(view == QLatin1String("after") ? 1500 : 500);
                 screenshots(QStringLiteral("%1-%2").arg(view, code));
+                if (view == QLatin1String("after")) {
+                    // The log's card, further down: the chain check and the command.
+                    m_page.evaluate(
+                        QStringLiteral("document.querySelector('.run-log').scrollIntoView(), 1"));
+                    screenshots(QStringLiteral("after-log-%1").arg(code));
+                }
             }
         }
         QVERIFY(text(QStringLiteral(".run-chain")).startsWith(QStringLiteral("Chain intact")));

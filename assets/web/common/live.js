@@ -145,9 +145,16 @@ export class Live {
     this.backoff = kBackoffFirstMs;
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => this.ping(), kPingMs);
+    // What was asked while we were away goes out again, under its own id. Taken before the
+    // subscriptions below are sent (they would otherwise go twice and bring two snapshots);
+    // an old subscribe is not repeated: each subscription is asked afresh.
+    const unanswered = [];
+    for (const [id, entry] of this.pending) {
+      if (entry.message && entry.message.type === 'subscribe') this.pending.delete(id);
+      else if (entry.message) unanswered.push(entry);
+    }
     for (const meeting of this.subscriptions.keys()) this.requestSubscription(meeting);
-    // What was asked while we were away goes out again, under its own id.
-    for (const entry of this.pending.values()) if (entry.message) this.write(entry.message);
+    for (const entry of unanswered) this.write(entry.message);
     this.setState('online');
   }
 

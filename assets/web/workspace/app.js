@@ -99,7 +99,8 @@ function renderSections(current) {
   if (current.page !== 'meeting') { nav.hidden = true; return; }
   nav.hidden = false;
   for (const section of ['prepare', 'run', 'after']) {
-    const own = views.filter((v) => v.section === section);
+    const own = views.filter((v) => v.section === section
+      && !(shell.account && shell.account.role === 'observer' && v.observer === false));
     if (!own.length) continue;
     nav.append(el('div', { class: 'ws-section' },
       el('h2', {}, t(section)),
@@ -141,6 +142,9 @@ async function route() {
   } else {
     closeStore();
   }
+  // An observer reads only: the controls that change things are not offered (the server
+  // refuses them anyway), and the devices are not theirs to see.
+  document.body.classList.toggle('observer', shell.account.role === 'observer');
   renderHeader(current);
   renderSections(current);
   main.replaceChildren();

@@ -10,11 +10,6 @@ import devices from './views/prepare-devices.js';
 const prepareViews = [overview, agenda, delegates, seats, documents, devices];
 
 // --- run views ---
-import runDesk from './views/run-desk.js';
-import runSpeakers from './views/run-speakers.js';
-import runPolls from './views/run-polls.js';
-import afterReport from './views/after-report.js';
-
-const runViews = [runDesk, runSpeakers, runPolls, afterReport];
+import { runViews } from './views/run-views.js';
 
 export const views = [...prepareViews, ...runViews];

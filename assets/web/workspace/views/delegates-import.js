@@ -6,7 +6,7 @@ import { rest, guarded, toast } from '../ui.js';
 
 const t = makeT({
   vi: {
-    heading: 'Nhập danh sách từ tệp CSV', file: 'Chọn tệp CSV', editor: 'Nội dung CSV (sửa trực tiếp được)',
+    heading: 'Nhập danh sách từ tệp CSV', file: 'Chọn tệp CSV…', editor: 'Nội dung CSV (sửa trực tiếp được)',
     hint: 'Dòng đầu là tên cột: Họ tên (bắt buộc), Tổ, Ghế, Trọng số — hoặc name, group, seat, weight. Phân cách bằng dấu phẩy, chấm phẩy hoặc tab.',
     preview: 'Kiểm tra', import: 'Nhập {0} đại biểu', close: 'Đóng',
     clean: 'Tệp hợp lệ: {0} đại biểu sẽ được nhập.', problems: '{0} dòng có lỗi — chưa nhập gì. Sửa trong ô trên rồi kiểm tra lại.',
@@ -15,7 +15,7 @@ const t = makeT({
     empty: 'Chưa có nội dung.',
   },
   en: {
-    heading: 'Import from a CSV file', file: 'Choose a CSV file', editor: 'CSV text (editable)',
+    heading: 'Import from a CSV file', file: 'Choose a CSV file…', editor: 'CSV text (editable)',
     hint: 'The first line names the columns: name (required), group, seat, weight — or Họ tên, Tổ, Ghế, Trọng số. Separated by commas, semicolons or tabs.',
     preview: 'Check', import: 'Import {0} delegates', close: 'Close',
     clean: 'The file is valid: {0} delegates will be imported.', problems: '{0} problem(s) — nothing imported yet. Fix them above and check again.',
@@ -30,7 +30,7 @@ export function importPanel(ctx, { onClose }) {
   let previewed = null; // the text the last clean preview was for
   const editor = el('textarea', { id: 'csv-editor', class: 'csv-editor', rows: '10', spellcheck: 'false',
     oninput: () => { if (previewed !== null && editor.value !== previewed) { previewed = null; importButton.disabled = true; status.textContent = t('changed'); } } });
-  const fileInput = el('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv,text/plain', onchange: async () => {
+  const fileInput = el('input', { id: 'csv-file', type: 'file', class: 'visually-hidden', accept: '.csv,text/csv,text/plain', onchange: async () => {
     const file = fileInput.files[0];
     if (!file) return;
     editor.value = await file.text();
@@ -97,11 +97,12 @@ export function importPanel(ctx, { onClose }) {
     el('div', { class: 'page-head' }, el('h2', { id: 'csv-heading' }, t('heading')), el('span', { class: 'spacer' }),
       el('button', { class: 'btn', type: 'button', onclick: onClose }, t('close'))),
     el('p', { class: 'muted small' }, t('hint')),
-    el('div', { class: 'field' }, el('label', { for: 'csv-file' }, t('file')), fileInput),
+    el('div', { class: 'row' }, el('label', { class: 'btn', for: 'csv-file', tabindex: '0',
+      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); fileInput.click(); } } }, t('file')), fileInput),
     el('div', { class: 'field' }, el('label', { for: 'csv-editor' }, t('editor')), editor),
     el('div', { class: 'row' }, el('button', { class: 'btn', type: 'button', id: 'csv-check', onclick: check }, t('preview')), importButton),
     status, results);
   panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') onClose(); });
-  setTimeout(() => fileInput.focus(), 0);
+  setTimeout(() => editor.focus(), 0);
   return panel;
 }

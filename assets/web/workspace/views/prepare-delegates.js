@@ -122,7 +122,7 @@ export default {
       el('div', { class: 'page-head' }, el('h1', {}, t('heading')), summary, el('span', { class: 'spacer' }), filter, importButton),
       importSlot, addForm, groupList,
       el('table', { class: 'table delegates', id: 'delegates-table' },
-        el('thead', {}, el('tr', {}, ...[...columns, 'actions'].map((k) => el('th', { scope: 'col' }, t(k))))),
+        el('thead', {}, el('tr', {}, ...[...columns, 'actions'].map((k) => el('th', { scope: 'col', class: k === 'weight' ? 'num' : k === 'actions' ? 'actions' : null }, t(k))))),
         body)));
     const off = ctx.state.on('change', () => { if (editingId === null) render(); });
     render();

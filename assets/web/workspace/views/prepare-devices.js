@@ -27,21 +27,27 @@ const t = makeT({
   },
 });
 
+// The codes made in this page's life, per meeting: the server shows a code once, and coming back
+// to the page should still show (and print) what was just made.
+const madeCodes = new Map();
+
 export default {
   id: 'devices',
   section: 'prepare',
+  observer: false, // devices and join codes are not an observer's
   title: { vi: 'Thiết bị', en: 'Devices' },
   mount(container, ctx) {
     const base = `/meetings/${ctx.meeting}`;
     let devices = [];
-    const codes = [];
+    if (!madeCodes.has(ctx.meeting)) madeCodes.set(ctx.meeting, []);
+    const codes = madeCodes.get(ctx.meeting);
     const codeList = el('div', { class: 'code-cards', id: 'code-cards' });
     const deviceBody = el('tbody');
 
     const role = select(t('role'), ['chair', 'tally', 'bridge'].map((r) => [r, t('role_' + r)]), 'chair');
     const label = field(t('label'), { maxlength: '100', id: 'code-label' });
     role.input.id = 'code-role';
-    const printButton = el('button', { class: 'btn', type: 'button', hidden: true, onclick: () => window.print() }, t('print'));
+    const printButton = el('button', { class: 'btn', type: 'button', hidden: !codes.length, onclick: () => window.print() }, t('print'));
 
     function codeCard(code) {
       const meetingTitle = (ctx.state.snapshot && ctx.state.snapshot.title) || '';
@@ -124,8 +130,9 @@ export default {
       el('section', { class: 'card row', 'aria-label': t('seatCards') }, seatCardsButton, el('span', { class: 'muted small' }, t('seatCardsHint'))),
       el('section', { 'aria-labelledby': 'devices-heading' }, el('h2', { id: 'devices-heading' }, t('devices')),
         el('table', { class: 'table', id: 'devices-table' },
-          el('thead', {}, el('tr', {}, ...['name', 'role', 'delegate', 'state', 'lastSeen', 'enrolled', 'actions'].map((k) => el('th', { scope: 'col' }, t(k))))),
+          el('thead', {}, el('tr', {}, ...['name', 'role', 'delegate', 'state', 'lastSeen', 'enrolled', 'actions'].map((k) => el('th', { scope: 'col', class: k === 'actions' ? 'actions' : null }, t(k))))),
           deviceBody))));
+    codeList.replaceChildren(...codes.map(codeCard));
     const offPresence = ctx.state.on('presence', renderDevices);
     // Enrolments and revocations are events: the list is read again when the meeting changes.
     let lastDeviceCount = -1;

@@ -8,7 +8,7 @@ import { uploadDocument, officeExtensions } from './document-upload.js';
 const t = makeT({
   vi: {
     heading: 'Tài liệu', noItems: 'Hãy thêm nội dung vào chương trình trước.', choose: 'Chọn tệp…',
-    drop: 'Thả tệp PDF hoặc văn phòng vào đây', accepted: 'PDF hoặc {0}', pages: '{0} trang',
+    drop: 'Thả tệp PDF hoặc văn phòng vào đây', accepted: 'PDF hoặc {0}', pages: '{0} trang', page1: '1 trang',
     sending: 'Đang tải lên {0}%', converting: 'Đang chuyển sang PDF…', checking: 'Đang kiểm tra…', refused: 'Bị từ chối',
     done: 'Đã tải lên “{0}”.', same: '“{0}” đã có sẵn ở mục này.', remove: 'Xoá', present: 'Trình chiếu', stop: 'Dừng trình chiếu',
     presenting: 'đang trình chiếu', confirmRemove: 'Gỡ tài liệu “{0}” khỏi mục này?', dismiss: 'Ẩn',
@@ -17,7 +17,7 @@ const t = makeT({
   },
   en: {
     heading: 'Documents', noItems: 'Add items to the agenda first.', choose: 'Choose files…',
-    drop: 'Drop PDF or office files here', accepted: 'PDF or {0}', pages: '{0} pages',
+    drop: 'Drop PDF or office files here', accepted: 'PDF or {0}', pages: '{0} pages', page1: '1 page',
     sending: 'Uploading {0}%', converting: 'Converting to PDF…', checking: 'Checking…', refused: 'Refused',
     done: 'Uploaded “{0}”.', same: '“{0}” is already on this item.', remove: 'Remove', present: 'Present', stop: 'Stop presenting',
     presenting: 'presenting', confirmRemove: 'Take “{0}” off this item?', dismiss: 'Dismiss',
@@ -82,7 +82,8 @@ export default {
       return el('li', { class: 'document' + (shown ? ' presenting' : ''), 'data-document': String(document.id) },
         el('span', { class: 'doc-icon', 'aria-hidden': 'true' }, 'PDF'),
         el('span', { class: 'doc-name' }, document.title || document.name),
-        el('span', { class: 'muted small' }, [t('pages', document.pages), bytesText(document.bytes),
+        document.title && document.name && document.title !== document.name ? el('span', { class: 'doc-file small' }, document.name) : null,
+        el('span', { class: 'muted small' }, [document.pages === 1 ? t('page1') : t('pages', document.pages), bytesText(document.bytes),
           document.source && document.source !== 'pdf' ? t('converted', document.source.toUpperCase()) : null,
           document.addedAt ? formatDateTime(document.addedAt) : null].filter(Boolean).join(' · ')),
         shown ? el('span', { class: 'badge live' }, t('presenting')) : null,

@@ -9,13 +9,13 @@ const t = makeT({
   vi: {
     edit: 'Sửa thông tin', start: 'Khai mạc', end: 'Bế mạc', saved: 'Đã lưu.', venue: 'Địa điểm',
     startsAt: 'Bắt đầu', hall: 'Hội trường', hallNone: 'chưa có sơ đồ', rowsCols: '{0} hàng × {1} ghế',
-    agenda: 'Chương trình', delegates: 'Đại biểu', seated: 'đã xếp ghế', documents: 'Tài liệu',
+    agenda: 'Chương trình', delegates: 'Đại biểu', seated: 'Đã xếp ghế', documents: 'Tài liệu',
     devices: 'Thiết bị', description: 'Mô tả', loading: 'Đang tải…', checklist: 'Chuẩn bị',
   },
   en: {
     edit: 'Edit details', start: 'Start', end: 'End', saved: 'Saved.', venue: 'Venue',
     startsAt: 'Starts', hall: 'Hall', hallNone: 'no seat map', rowsCols: '{0} rows × {1} seats',
-    agenda: 'Agenda', delegates: 'Delegates', seated: 'seated', documents: 'Documents',
+    agenda: 'Agenda', delegates: 'Delegates', seated: 'Seated', documents: 'Documents',
     devices: 'Devices', description: 'Description', loading: 'Loading…', checklist: 'Preparation',
   },
 });

@@ -12,24 +12,10 @@ if (!document.querySelector('link[data-run-css]')) {
 }
 
 // el() with the conveniences views want: children may be nested arrays, null or false (left
-// out) and numbers; attributes that are false or null are left out, true becomes present.
+// out) and numbers. Attributes go to el() as they are: it sets value, checked, disabled, hidden
+// and selected as properties, leaves false and null out and makes true a present attribute.
 export function h(tag, attrs = {}, ...children) {
-    const clean = {};
-    const props = {};
-    for (const [key, value] of Object.entries(attrs || {})) {
-        if (value === false || value === null || value === undefined)
-            continue;
-        if (key === 'value' || key === 'checked')
-            props[key] = value; // properties, not attributes: they must follow later edits
-        else
-            clean[key] = value === true ? '' : value;
-    }
-    const kids = children.flat(Infinity)
-        .filter((c) => c !== null && c !== undefined && c !== false)
-        .map((c) => (typeof c === 'number' ? String(c) : c));
-    const node = el(tag, clean, ...kids);
-    Object.assign(node, props);
-    return node;
+    return el(tag, attrs || {}, ...normalized(children));
 }
 
 export function clear(node) {
@@ -64,14 +50,14 @@ export function store(ctx) {
 // The majority rule in words, as core/majority.cpp describe() says it in English.
 const ruleWords = {
     vi: {
-        more: 'quá', least: 'ít nhất', members: 'tổng số đại biểu',
+        more: 'quá', least: 'ít nhất', of: '', members: 'tổng số đại biểu',
         present: 'số đại biểu có mặt', castWith: 'số phiếu biểu quyết, tính cả phiếu không biểu quyết',
         castWithout: 'số phiếu biểu quyết, không tính phiếu không biểu quyết',
         weight: ', tính theo trọng số biểu quyết', quorum: '; điều kiện có mặt: {0} {1} đại biểu{2}',
         quorumWeight: ' (theo trọng số)',
     },
     en: {
-        more: 'more than', least: 'at least', members: 'all members', present: 'members present',
+        more: 'more than', least: 'at least', of: 'of ', members: 'all members', present: 'members present',
         castWith: 'votes cast, abstentions included', castWithout: 'votes cast, abstentions excluded',
         weight: ', by voting weight', quorum: '; quorum: {0} {1} of members{2}',
         quorumWeight: ' (by voting weight)',
@@ -88,7 +74,7 @@ export function ruleText(rule, code = lang()) {
     const w = ruleWords[code] || ruleWords.vi;
     const base = rule.base === 'members' ? w.members : rule.base === 'present' ? w.present
         : rule.abstentionsInBase ? w.castWith : w.castWithout;
-    let text = `${rule.inclusive ? w.least : w.more} ${rule.numerator}/${rule.denominator} ${base}`;
+    let text = `${rule.inclusive ? w.least : w.more} ${rule.numerator}/${rule.denominator} ${w.of}${base}`;
     if (rule.byWeight)
         text += w.weight;
     if (rule.quorum)

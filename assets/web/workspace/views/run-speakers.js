@@ -1,6 +1,7 @@
 // The speaker list: who has the floor (elapsed and remaining time, ticking), the queue (grant,
 // move up and down or drag, withdraw), asking for the floor on a delegate's behalf, the default
 // speaking time, and the speaking time each delegate has used so far.
+import { formatTime } from '/web/common/client.js';
 import { t } from './run-text.js';
 import { h, clear, add, put, store, duration, errorText, delegateLabel } from './run-common.js';
 
@@ -95,7 +96,7 @@ export default {
                 const item = h('li', { draggable: 'true', class: 'run-queue-entry',
                     'data-position': String(position) },
                 h('span', { class: 'run-queue-name' }, who(state, entry)),
-                h('span', { class: 'hint' }, t('speakers.since', new Date(entry.requestedAt).toLocaleTimeString())),
+                h('span', { class: 'hint' }, t('speakers.since', formatTime(entry.requestedAt))),
                 h('span', { class: 'run-queue-actions' },
                     h('button', { class: 'btn primary', onclick: () => post('grant', subject(entry)) }, t('speakers.grant')),
                     h('button', { class: 'btn', disabled: position === 0, 'aria-label': t('speakers.up'), 'data-action': 'up',
