@@ -40,18 +40,32 @@ CONF
     ;;
 esac
 
-if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    log "chamberd with the demo meeting; data in $data (no display: the kiosk is not started)"
-    log "try, in another terminal: $bin/chamberctl --data $data meeting show 1"
-    exec "$bin/chamberd" --demo --data "$data" "$@"
-fi
-
 log "chamberd with the demo meeting; data in $data"
 "$bin/chamberd" --demo --data "$data" "$@" &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM
 ctl=("$bin/chamberctl" --data "$data" --server "https://127.0.0.1:$port")
 for _ in $(seq 50); do "${ctl[@]}" health >/dev/null 2>&1 && break; sleep 0.2; done
+
+# The secretary's workspace needs a named account. chamberd itself never makes one (no default
+# password); the demo makes one secretary with a random password, kept only in a 0600 file of
+# its data directory, so a fresh machine can log in at once.
+demo_account="$data/demo-account.txt"
+if "${ctl[@]}" account list 2>/dev/null | grep -q '^no accounts'; then
+    password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+    (umask 077 && printf 'name: thuky\npassword: %s\n' "$password" >"$demo_account")
+    printf '%s\n' "$password" | "${ctl[@]}" account add thuky --role secretary \
+        --display-name "Thư ký kỳ họp (demo)" --password-stdin >/dev/null
+fi
+[ -f "$demo_account" ] &&
+    log "the workspace: https://127.0.0.1:$port/ (log in with $demo_account)"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    log "no display: the kiosk is not started (Ctrl-C stops chamberd)"
+    log "try, in another terminal: $bin/chamberctl --data $data meeting show 1"
+    wait $server
+    exit
+fi
 
 # A kiosk of its own, joined as the chair console with a fresh join code. Its identity is kept,
 # so later runs reconnect without a code.

@@ -165,7 +165,7 @@ bool Fixture::setUp()
     const auto create = [this](const char *title) {
         return resultOf(
             admin("POST", QStringLiteral("/api/v1/meetings"),
-                QJsonDocument(QJsonObject {{QStringLiteral("title"), QString::fromLatin1(title)}})
+                QJsonDocument(QJsonObject {{QStringLiteral("title"), QString::fromUtf8(title)}})
                     .toJson()))
             .value(QLatin1String("meeting"))
             .toInteger();

@@ -31,14 +31,6 @@ QString headline(int article)
                                           : QString();
 }
 
-// A JavaScript string literal of `text`.
-QString js(const QString &text)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
 } // namespace
 
 class TestReaderBrowser : public QObject
@@ -70,21 +62,10 @@ private:
 
     bool waitFor(const QString &condition, int timeoutMs = 15000)
     {
-        QString last;
-        if (m_page.waitFor(condition, timeoutMs, &last))
-            return true;
-        qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
-            qPrintable(m_page.consoleText()));
-        return false;
+        return m_page.waitForOrReport(condition, timeoutMs);
     }
 
-    QString text(const QString &selector)
-    {
-        return m_page
-            .evaluate(QStringLiteral("(document.querySelector(%1) || {}).textContent || ''")
-                          .arg(js(selector)))
-            .toString();
-    }
+    QString text(const QString &selector) { return m_page.textOf(selector); }
 
     void screenshot(const QString &name)
     {
@@ -195,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(QStringLiteral("document.getElementById('page').src !== %1 && "
                                        "document.getElementById('page').complete && "
                                        "document.getElementById('page').naturalWidth > 0")
-                            .arg(js(first))));
+                            .arg(jsString(first))));
         QVERIFY(
             !m_page.evaluate(QStringLiteral("document.getElementById('prev').disabled")).toBool());
     }

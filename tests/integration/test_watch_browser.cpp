@@ -47,12 +47,7 @@ private:
 
     bool waitFor(const QString &condition, int timeoutMs = 15000)
     {
-        QString last;
-        if (m_page.waitFor(condition, timeoutMs, &last))
-            return true;
-        qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
-            qPrintable(m_page.consoleText()));
-        return false;
+        return m_page.waitForOrReport(condition, timeoutMs);
     }
     QString text(const QString &id)
     {

@@ -42,14 +42,6 @@ namespace {
 const QString kXss = QStringLiteral("<img src=x onerror=alert(1)>");
 const QString kPassword = QStringLiteral("Thư ký họp 2026!");
 
-// A JavaScript string literal of `text`.
-QString js(const QString &text)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -97,12 +89,7 @@ private:
 
     bool waitFor(const QString &condition, int timeoutMs = 15000)
     {
-        QString last;
-        if (m_page.waitFor(condition, timeoutMs, &last))
-            return true;
-        qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
-            qPrintable(m_page.consoleText()));
-        return false;
+        return m_page.waitForOrReport(condition, timeoutMs);
     }
 
     QJsonValue eval(const QString &expression)
@@ -114,13 +101,7 @@ private:
         return value;
     }
 
-    bool click(const QString &selector)
-    {
-        return eval(QStringLiteral("(() => { const e = document.querySelector(%1); "
-                                   "if (!e) return false; e.click(); return true; })()")
-                        .arg(js(selector)))
-            .toBool();
-    }
+    bool click(const QString &selector) { return m_page.click(selector); }
 
     // Types into an input as a user would: value, then the input event the page listens to.
     bool type(const QString &selector, const QString &value)
@@ -129,7 +110,7 @@ private:
                                    "false; e.focus(); e.value = %2; e.dispatchEvent(new "
                                    "Event('input', {bubbles: true})); e.dispatchEvent(new "
                                    "Event('change', {bubbles: true})); return true; })()")
-                        .arg(js(selector), js(value)))
+                        .arg(jsString(selector), jsString(value)))
             .toBool();
     }
 
@@ -137,16 +118,11 @@ private:
     {
         return eval(QStringLiteral("(() => { const f = document.querySelector(%1); if (!f) return "
                                    "false; f.requestSubmit(); return true; })()")
-                        .arg(js(formSelector)))
+                        .arg(jsString(formSelector)))
             .toBool();
     }
 
-    QString text(const QString &selector)
-    {
-        return eval(QStringLiteral("(document.querySelector(%1) || {}).textContent || ''")
-                        .arg(js(selector)))
-            .toString();
-    }
+    QString text(const QString &selector) { return m_page.textOf(selector); }
 
     // dragstart on `from`, dragover and drop on `to` at a height within it (0 top .. 1 bottom),
     // dragend on `from`: one DataTransfer throughout, as a browser does.
@@ -166,7 +142,7 @@ private:
             source.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
             return accepted;
         })())")
-                        .arg(js(from), js(to))
+                        .arg(jsString(from), jsString(to))
                         .arg(height))
             .toBool();
     }
@@ -187,7 +163,7 @@ private:
 
     void go(const QString &hash, const QString &ready)
     {
-        QVERIFY(eval(QStringLiteral("location.hash = %1, true").arg(js(hash))).toBool());
+        QVERIFY(eval(QStringLiteral("location.hash = %1, true").arg(jsString(hash))).toBool());
         QVERIFY(waitFor(ready));
     }
 
@@ -304,7 +280,7 @@ private Q_SLOTS:
             QVERIFY(type(QStringLiteral(".agenda-add input"), title));
             QVERIFY(eval(QStringLiteral("(() => { const s = document.querySelector('.agenda-add "
                                         "select'); s.value = %1; return true; })()")
-                             .arg(js(kind)))
+                             .arg(jsString(kind)))
                         .toBool());
             QVERIFY(submit(QStringLiteral(".agenda-add")));
             ++count;
@@ -524,7 +500,7 @@ private Q_SLOTS:
             zone.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
             return true;
         })())")
-                         .arg(js(QString::fromLatin1(docx.toBase64())))
+                         .arg(jsString(QString::fromLatin1(docx.toBase64())))
                          .arg(opening))
                     .toBool());
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.item-documents[data-item=\"%1\"]"

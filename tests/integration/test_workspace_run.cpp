@@ -39,13 +39,6 @@ const QString kSecretary = QStringLiteral("thuky");
 const QString kObserver = QStringLiteral("baochi");
 const QString kPassword = QStringLiteral("mat-khau-du-dai-2026");
 
-QString js(const QString &text)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
 QByteArray body(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -84,30 +77,12 @@ private:
 
     bool waitFor(const QString &condition, int timeoutMs = 15000)
     {
-        QString last;
-        if (m_page.waitFor(condition, timeoutMs, &last))
-            return true;
-        qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
-            qPrintable(m_page.consoleText()));
-        return false;
+        return m_page.waitForOrReport(condition, timeoutMs);
     }
 
-    QString text(const QString &selector)
-    {
-        return m_page
-            .evaluate(QStringLiteral("(document.querySelector(%1) || {}).textContent || ''")
-                          .arg(js(selector)))
-            .toString();
-    }
+    QString text(const QString &selector) { return m_page.textOf(selector); }
 
-    bool click(const QString &selector)
-    {
-        return m_page
-            .evaluate(
-                QStringLiteral("(e => e ? (e.click(), true) : false)(document.querySelector(%1))")
-                    .arg(js(selector)))
-            .toBool();
-    }
+    bool click(const QString &selector) { return m_page.click(selector); }
 
     void key(const QString &name, int code)
     {
@@ -152,7 +127,8 @@ private:
 
     void setLanguage(const QString &code)
     {
-        m_page.evaluate(QStringLiteral("localStorage.setItem('chamber.lang', %1)").arg(js(code)));
+        m_page.evaluate(
+            QStringLiteral("localStorage.setItem('chamber.lang', %1)").arg(jsString(code)));
     }
 
     void vote(qint64 delegate, const QString &choice)
@@ -293,7 +269,7 @@ private Q_SLOTS:
                     .toInt());
         QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-current-title').textContent"
                                        ".includes(%1)")
-                            .arg(js(kXss))));
+                            .arg(jsString(kXss))));
         QCOMPARE(meetingState().value(QLatin1String("currentItem")).toInteger(), 2);
         // The selector shows the current item too (after the change came back over /ws).
         QVERIFY(
@@ -315,7 +291,7 @@ private Q_SLOTS:
             " e.quorumDenominator.value = '2';"
             " f.dispatchEvent(new Event('change', {bubbles: true})); return 1; })"
             "(document.querySelector('.run-pollform'))")
-                                 .arg(js(kXss));
+                                 .arg(jsString(kXss));
         QVERIFY(m_page.evaluate(fill).toInt());
         QCOMPARE(text(QStringLiteral(".run-rule-words")),
             QStringLiteral("Thông qua khi: ít nhất 2/3 số phiếu biểu quyết, không tính phiếu không "
@@ -426,7 +402,7 @@ private Q_SLOTS:
         QVERIFY(
             waitFor(QStringLiteral("document.querySelector(\".run-queue-entry[data-position='0']\")"
                                    ".textContent.includes(%1)")
-                        .arg(js(kXss))));
+                        .arg(jsString(kXss))));
         // The first cannot move up, the last not down.
         QVERIFY(m_page
                     .evaluate(QStringLiteral("document.querySelector(\".run-queue-entry[data-"

@@ -214,6 +214,39 @@ bool CdpClient::waitFor(const QString &condition, int timeoutMs, QString *last)
     return false;
 }
 
+bool CdpClient::waitForOrReport(const QString &condition, int timeoutMs)
+{
+    QString last;
+    if (waitFor(condition, timeoutMs, &last))
+        return true;
+    qWarning("not true: %s (last: %s)\nconsole:\n%s", qPrintable(condition), qPrintable(last),
+        qPrintable(consoleText()));
+    return false;
+}
+
+QString CdpClient::textOf(const QString &selector)
+{
+    return evaluate(QStringLiteral("(document.querySelector(%1) || {}).textContent || ''")
+                        .arg(jsString(selector)))
+        .toString();
+}
+
+bool CdpClient::click(const QString &selector)
+{
+    return evaluate(
+        QStringLiteral("(e => e ? (e.click(), true) : false)(document.querySelector(%1))")
+            .arg(jsString(selector)))
+        .toBool();
+}
+
+QString jsString(const QString &text)
+{
+    // A one-element JSON array is valid JavaScript; its element is the string literal.
+    return QString::fromUtf8(QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
 bool CdpClient::navigate(const QString &url, int timeoutMs)
 {
     const qsizetype loadsBefore = events(QStringLiteral("Page.loadEventFired")).size();

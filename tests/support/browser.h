@@ -58,6 +58,13 @@ public:
     // Evaluates `condition` every 100 ms until it is true; false after `timeoutMs`, with the
     // last value or error in *last (for the failure message).
     bool waitFor(const QString &condition, int timeoutMs = 15000, QString *last = nullptr);
+    // waitFor that, when the condition never comes true, says why in the test's output: the
+    // condition, its last value and what the page wrote to its console.
+    bool waitForOrReport(const QString &condition, int timeoutMs = 15000);
+    // The textContent of the first element matching the CSS `selector` ("" when none does).
+    QString textOf(const QString &selector);
+    // Clicks the first element matching `selector`; false when none does.
+    bool click(const QString &selector);
     // Page.navigate and wait for the load event (none comes when only the fragment changes).
     bool navigate(const QString &url, int timeoutMs = 20000);
     // Emulation.setDeviceMetricsOverride: a phone's viewport.
@@ -74,5 +81,8 @@ private:
     int m_nextId = 1;
     QList<QJsonObject> m_received;
 };
+
+// `text` as a JavaScript string literal, to put into an expression for evaluate().
+QString jsString(const QString &text);
 
 } // namespace chamber::testing

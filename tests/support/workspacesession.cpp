@@ -2,21 +2,7 @@
 
 #include "browser.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace chamber::testing {
-
-namespace {
-
-QString jsString(const QString &text)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
-} // namespace
 
 bool loginInPage(CdpClient &page, const QString &name, const QString &password)
 {
