@@ -146,8 +146,8 @@ HttpReply AccountApi::create(const RouteContext &context)
     }
     if (*role == services::AccountRole::Liaison) {
         if (!m_liaisonCheck)
-            return HttpReply::error(makeError(
-                ErrorCode::Unavailable, QStringLiteral("this server keeps no councils")));
+            return HttpReply::error(
+                makeError(ErrorCode::Unavailable, QStringLiteral("this server keeps no councils")));
         if (auto status = m_liaisonCheck(binding[0], binding[1]); !status)
             return HttpReply::error(status.error());
     }
@@ -177,8 +177,7 @@ HttpReply AccountApi::create(const RouteContext &context)
     const bool queued = m_hasher.hash(*password,
         [this, later = context.answerLater, name = *normalized, displayName, role = *role, actor,
             council = binding[0], organisation = binding[1]](const QString &hash) {
-            auto created
-                = m_accounts.create(name, displayName, role, hash, council, organisation);
+            auto created = m_accounts.create(name, displayName, role, hash, council, organisation);
             if (!created) {
                 later(HttpReply::error(created.error()));
                 return;

@@ -113,7 +113,8 @@ Result<core::BoardQuery> boardQuery(const std::function<QString(const char *)> &
     if (owner->has_value()) {
         const auto ownerKind = core::ownerKindFromName(kind);
         if (!ownerKind)
-            return badField("ownerKind", QStringLiteral("ownerKind must be member or organisation"));
+            return badField(
+                "ownerKind", QStringLiteral("ownerKind must be member or organisation"));
         query.owner = core::TaskOwner {*ownerKind, **owner};
     }
     const QString status = field("status");
@@ -166,9 +167,8 @@ void CouncilApi::attach(WebSocketHub &hub)
                 QJsonObject {{QStringLiteral("type"), QStringLiteral("board.changed")},
                     {QStringLiteral("council"), council}, {QStringLiteral("seq"), seq}});
             hub->pushToSubscribers(
-                [this, council](qint64 meeting) {
-                    return m_councils.councilOfMeeting(meeting) == council;
-                },
+                [this, council](
+                    qint64 meeting) { return m_councils.councilOfMeeting(meeting) == council; },
                 frame);
         });
 }
@@ -222,9 +222,8 @@ HttpReply CouncilApi::councilCommand(const RouteContext &context, const char *ty
     if (!message)
         return HttpReply::error(message.error());
     const qint64 council = message->integer(QLatin1String("council"));
-    return RestApi::commandReply(
-        m_councils.execute(
-            context.principal, *message, councilActor(context.principal, m_councils, council)),
+    return RestApi::commandReply(m_councils.execute(context.principal, *message,
+                                     councilActor(context.principal, m_councils, council)),
         successStatus);
 }
 
@@ -323,10 +322,11 @@ HttpReply CouncilApi::listTasks(const RouteContext &context) const
         const core::CouncilActor actor = councilActor(context.principal, m_councils, council);
         if (!actor.owner)
             return HttpReply::json(200,
-                QJsonObject {{QStringLiteral("council"), council}, {QStringLiteral("tasks"), QJsonArray()}});
+                QJsonObject {
+                    {QStringLiteral("council"), council}, {QStringLiteral("tasks"), QJsonArray()}});
         if (query->owner && !(*query->owner == *actor.owner))
-            return HttpReply::error(makeError(ErrorCode::Forbidden,
-                QStringLiteral("an owner lists its own tasks only")));
+            return HttpReply::error(makeError(
+                ErrorCode::Forbidden, QStringLiteral("an owner lists its own tasks only")));
         only = actor.owner;
     }
     const QDateTime now = m_clock.now();
@@ -380,7 +380,8 @@ HttpReply CouncilApi::attachToTask(const RouteContext &context)
     auto stored = m_documents.storeAttachment(name, context.request.body());
     if (!stored)
         return HttpReply::error(stored.error());
-    const core::TaskAttachment attachment {stored->sha256, stored->name, stored->size, stored->pages};
+    const core::TaskAttachment attachment {
+        stored->sha256, stored->name, stored->size, stored->pages};
     m_uploaded.insert(attachment.sha256, attachment);
     QJsonObject body {{QStringLiteral("attachment"), attachment.sha256},
         {QStringLiteral("text"),
@@ -388,10 +389,10 @@ HttpReply CouncilApi::attachToTask(const RouteContext &context)
     auto message = RestApi::commandMessage(context, "task.note", {"council", "task"}, body, false);
     if (!message)
         return HttpReply::error(message.error());
-    HttpReply reply = RestApi::commandReply(
-        m_councils.execute(
-            context.principal, *message, councilActor(context.principal, m_councils, council)),
-        201);
+    HttpReply reply
+        = RestApi::commandReply(m_councils.execute(context.principal, *message,
+                                    councilActor(context.principal, m_councils, council)),
+            201);
     if (reply.status == 201) {
         QJsonObject json = QJsonDocument::fromJson(reply.body).object();
         json.insert(QStringLiteral("attachment"), attachment.toJson());
@@ -416,9 +417,8 @@ void CouncilApi::registerRoutes(Router &router)
     router.add(Method::Patch, council, Op::CouncilUpdate,
         [this](const RouteContext &c) { return councilCommand(c, "council.update", {"council"}); });
     router.add(Method::Post, council + QStringLiteral("/members"), Op::MemberAdd,
-        [this](const RouteContext &c) {
-            return councilCommand(c, "member.add", {"council"}, 201);
-        });
+        [this](
+            const RouteContext &c) { return councilCommand(c, "member.add", {"council"}, 201); });
     router.add(Method::Patch, council + QStringLiteral("/members/{member}"), Op::MemberUpdate,
         [this](const RouteContext &c) {
             return councilCommand(c, "member.update", {"council", "member"});
@@ -440,10 +440,11 @@ void CouncilApi::registerRoutes(Router &router)
 
     const QString tasks = council + QStringLiteral("/tasks");
     const QString task = tasks + QStringLiteral("/{task}");
-    router.add(Method::Get, tasks, Op::ListTasks,
-        [this](const RouteContext &c) { return listTasks(c); });
-    router.add(Method::Post, tasks, Op::TaskCreate,
-        [this](const RouteContext &c) { return councilCommand(c, "task.create", {"council"}, 201); });
+    router.add(
+        Method::Get, tasks, Op::ListTasks, [this](const RouteContext &c) { return listTasks(c); });
+    router.add(Method::Post, tasks, Op::TaskCreate, [this](const RouteContext &c) {
+        return councilCommand(c, "task.create", {"council"}, 201);
+    });
     for (const auto &[step, type, operation] :
         {std::tuple {"status", "task.setStatus", Op::TaskSetStatus},
             std::tuple {"notes", "task.note", Op::TaskNote},

@@ -29,8 +29,8 @@ class WebSocketHub;
 // What the council's task rules need to know of a principal: the secretary (admin token, admin
 // and secretary accounts, the chair console), or a task owner (a liaison account's
 // organisation, a seat tablet's council member), or neither.
-core::CouncilActor councilActor(const services::Principal &principal,
-    const services::CouncilService &councils, qint64 council);
+core::CouncilActor councilActor(
+    const services::Principal &principal, const services::CouncilService &councils, qint64 council);
 
 // A board query from the fields of a URL query or a board.read message; refused (BadField,
 // naming it) when malformed.

@@ -265,8 +265,8 @@ Router::Admitted Router::admit(
         if (!council && meeting && m_councilOfMeeting
             && services::ruleOf(route.operation).scope == services::Scope::Council)
             council = m_councilOfMeeting(meeting);
-        if (auto allowed = services::authorizeAccess(
-                admitted.principal, route.operation, meeting, council);
+        if (auto allowed
+            = services::authorizeAccess(admitted.principal, route.operation, meeting, council);
             !allowed)
             admitted.refusal = HttpReply::error(allowed.error());
         return admitted;

@@ -98,8 +98,8 @@ public:
     // answered by the council API (api/councilapi.h); unset: refused as unavailable. `council`
     // is what the message acts on: the council it names, or its meeting's (councilOf).
     using CouncilOf = std::function<qint64(const services::Principal &, const protocol::Message &)>;
-    using CouncilHandler = std::function<QJsonObject(const services::Principal &,
-        const protocol::Message &, qint64 council)>;
+    using CouncilHandler = std::function<QJsonObject(
+        const services::Principal &, const protocol::Message &, qint64 council)>;
     void setCouncilHandlers(CouncilOf councilOf, CouncilHandler handler)
     {
         m_councilOf = std::move(councilOf);

@@ -150,7 +150,8 @@ void WebSocketSession::onText(const QByteArray &text)
         sendJson(m_hub.councilHandler()
                 ? m_hub.councilHandler()(*m_principal, message.value(), council)
                 : protocol::errorReply(message->id,
-                    makeError(ErrorCode::Unavailable, QStringLiteral("this server keeps no councils"))));
+                    makeError(
+                        ErrorCode::Unavailable, QStringLiteral("this server keeps no councils"))));
         return;
     }
     if (type == QLatin1String("ping")) {

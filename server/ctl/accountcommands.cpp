@@ -143,7 +143,8 @@ int accountAdd(const Arguments &args, CommandContext &c)
         if (liaison && !args.has(bindingOptions[i]))
             return fail(c, QStringLiteral("a liaison account needs --%1").arg(bindingOptions[i]));
         if (!liaison && args.has(bindingOptions[i]))
-            return fail(c, QStringLiteral("only a liaison account takes --%1").arg(bindingOptions[i]));
+            return fail(
+                c, QStringLiteral("only a liaison account takes --%1").arg(bindingOptions[i]));
         if (liaison && !positive(args.value(bindingOptions[i]), &binding[i]))
             return fail(c,
                 QStringLiteral("--%1 must be a positive whole number, not \"%2\"")

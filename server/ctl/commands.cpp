@@ -501,7 +501,8 @@ std::vector<CommandSpec> makeTable()
             view(QStringLiteral("/quorum"),
                 [](CommandContext &c, const QJsonObject &b) { printQuorum(c.out, b); })},
         {"qr",
-            "MEETING --role delegate|chair|tally|bridge|board [--delegate ID] [--label L] [--ttl S] "
+            "MEETING --role delegate|chair|tally|bridge|board [--delegate ID] [--label L] [--ttl "
+            "S] "
             "[--output F.png|F.svg]",
             "a single-use join code for one device, as URL and QR image",
             {QStringLiteral("role"), QStringLiteral("delegate"), QStringLiteral("label"),

@@ -22,7 +22,8 @@ QString text(const QJsonObject &object, const char *key)
 }
 
 // Runs a command whose positional words are ids: usage errors name the expected words.
-using IdsCommand = std::function<int(const std::vector<qint64> &, const Arguments &, CommandContext &)>;
+using IdsCommand
+    = std::function<int(const std::vector<qint64> &, const Arguments &, CommandContext &)>;
 std::function<int(const Arguments &, CommandContext &)> withIds(
     const QStringList &names, IdsCommand run)
 {
@@ -42,8 +43,8 @@ std::function<int(const Arguments &, CommandContext &)> sending(const QStringLis
     bool needsSomething = false)
 {
     const std::vector<BodyOption> options(optionList);
-    return withIds(ids,
-        [=](const std::vector<qint64> &id, const Arguments &args, CommandContext &c) {
+    return withIds(
+        ids, [=](const std::vector<qint64> &id, const Arguments &args, CommandContext &c) {
             for (const QString &option : required) {
                 if (!args.has(option))
                     return fail(c, QStringLiteral("--%1 is required").arg(option));
@@ -61,12 +62,13 @@ std::function<int(const Arguments &, CommandContext &)> sending(const QStringLis
             return request(c, method, path(id), body, [](CommandContext &c, const QJsonObject &r) {
                 QJsonObject data = r.value(QLatin1String("data")).toObject();
                 QStringList parts;
-                for (const char *key : {"council", "member", "organisation", "task", "conclusion",
-                         "item"}) {
+                for (const char *key :
+                    {"council", "member", "organisation", "task", "conclusion", "item"}) {
                     if (data.contains(QLatin1String(key)))
                         parts << QStringLiteral("%1 %2").arg(QLatin1String(key), text(data, key));
                 }
-                c.out << "ok" << (parts.isEmpty() ? QString() : u' ' + parts.join(QStringLiteral(", ")))
+                c.out << "ok"
+                      << (parts.isEmpty() ? QString() : u' ' + parts.join(QStringLiteral(", ")))
                       << Qt::endl;
             });
         });
@@ -85,8 +87,9 @@ void printCouncils(CommandContext &c, const QJsonObject &body)
         c.out << "no councils; create one with: chamberctl council create --name N" << Qt::endl;
         return;
     }
-    printTable(c.out, {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TERM"),
-                          QStringLiteral("AMBER DAYS"), QStringLiteral("TASKS")},
+    printTable(c.out,
+        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TERM"),
+            QStringLiteral("AMBER DAYS"), QStringLiteral("TASKS")},
         rows);
 }
 
@@ -102,9 +105,10 @@ void printMembers(CommandContext &c, const QJsonObject &council)
             member.value(QLatin1String("active")).toBool() ? QStringLiteral("yes")
                                                            : QStringLiteral("left")});
     }
-    printTable(c.out, {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TITLE"),
-                          QStringLiteral("GROUP"), QStringLiteral("SEAT"), QStringLiteral("WEIGHT"),
-                          QStringLiteral("ACTIVE")},
+    printTable(c.out,
+        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TITLE"),
+            QStringLiteral("GROUP"), QStringLiteral("SEAT"), QStringLiteral("WEIGHT"),
+            QStringLiteral("ACTIVE")},
         rows);
 }
 
@@ -150,18 +154,19 @@ void printBoard(CommandContext &c, const QJsonObject &board)
         const QJsonObject owner = ownerValue.toObject();
         const QJsonObject ownerCounts = owner.value(QLatin1String("counts")).toObject();
         c.out << '\n'
-              << owner.value(QLatin1String("name")).toString() << " (" << text(owner, "kind")
-              << ' ' << text(owner, "id") << "): overdue " << text(ownerCounts, "overdue")
-              << ", due soon " << text(ownerCounts, "dueSoon") << ", on time "
-              << text(ownerCounts, "onTime") << '\n';
+              << owner.value(QLatin1String("name")).toString() << " (" << text(owner, "kind") << ' '
+              << text(owner, "id") << "): overdue " << text(ownerCounts, "overdue") << ", due soon "
+              << text(ownerCounts, "dueSoon") << ", on time " << text(ownerCounts, "onTime")
+              << '\n';
         QList<QStringList> rows;
         for (const QJsonValue &taskValue : owner.value(QLatin1String("tasks")).toArray()) {
             const QJsonObject task = taskValue.toObject();
             rows.append({text(task, "task"), text(task, "colour"), text(task, "status"),
                 text(task, "deadline"), task.value(QLatin1String("title")).toString()});
         }
-        printTable(c.out, {QStringLiteral("TASK"), QStringLiteral("COLOUR"), QStringLiteral("STATUS"),
-                              QStringLiteral("DEADLINE"), QStringLiteral("TITLE")},
+        printTable(c.out,
+            {QStringLiteral("TASK"), QStringLiteral("COLOUR"), QStringLiteral("STATUS"),
+                QStringLiteral("DEADLINE"), QStringLiteral("TITLE")},
             rows);
     }
     c.out.flush();
@@ -189,8 +194,8 @@ int board(const Arguments &args, CommandContext &c)
     const QString path = filters->contains(QLatin1String("meeting"))
         ? QStringLiteral("/api/v1/meetings/%1/board").arg(text(*filters, "meeting"))
         : QStringLiteral("/api/v1/councils/%1/board").arg(text(*filters, "council"));
-    return fetch(c, query.isEmpty() ? path : path + u'?' + query.toString(QUrl::FullyEncoded),
-        printBoard);
+    return fetch(
+        c, query.isEmpty() ? path : path + u'?' + query.toString(QUrl::FullyEncoded), printBoard);
 }
 
 const QSet<QString> kNoOptions;
@@ -217,15 +222,17 @@ std::vector<CommandSpec> councilCommands()
                 {QStringLiteral("name")})},
         {"council update", "COUNCIL [--name N] [--term T] [--amber-days D]",
             "change a council's name, term or amber days", councilFields,
-            sending({QStringLiteral("COUNCIL")}, "PATCH",
+            sending(
+                {QStringLiteral("COUNCIL")}, "PATCH",
                 [](const Ids &id) { return councilPath(id[0]); },
                 {{"name", "name", OptionKind::Text}, {"term", "term", OptionKind::Text},
                     {"amber-days", "amberDays", OptionKind::Id}},
                 {}, true)},
         {"council list", "", "the councils", kNoOptions,
-            withIds({}, [](const Ids &, const Arguments &, CommandContext &c) {
-                return fetch(c, QStringLiteral("/api/v1/councils"), printCouncils);
-            })},
+            withIds({},
+                [](const Ids &, const Arguments &, CommandContext &c) {
+                    return fetch(c, QStringLiteral("/api/v1/councils"), printCouncils);
+                })},
         {"council show", "COUNCIL", "a council: members, organisations, meetings", kNoOptions,
             withIds({QStringLiteral("COUNCIL")},
                 [](const Ids &id, const Arguments &, CommandContext &c) {
@@ -239,7 +246,8 @@ std::vector<CommandSpec> councilCommands()
         {"member update",
             "COUNCIL MEMBER [--name N] [--group G] [--seat S] [--weight W] [--title T]",
             "change a member", memberFields,
-            sending({QStringLiteral("COUNCIL"), QStringLiteral("MEMBER")}, "PATCH",
+            sending(
+                {QStringLiteral("COUNCIL"), QStringLiteral("MEMBER")}, "PATCH",
                 [](const Ids &id) {
                     return councilPath(id[0], QStringLiteral("/members/%1").arg(id[1]));
                 },
@@ -264,7 +272,8 @@ std::vector<CommandSpec> councilCommands()
                 {QStringLiteral("name")})},
         {"organisation update", "COUNCIL ORGANISATION [--name N] [--kind K]",
             "change an organisation", organisationFields,
-            sending({QStringLiteral("COUNCIL"), QStringLiteral("ORGANISATION")}, "PATCH",
+            sending(
+                {QStringLiteral("COUNCIL"), QStringLiteral("ORGANISATION")}, "PATCH",
                 [](const Ids &id) {
                     return councilPath(id[0], QStringLiteral("/organisations/%1").arg(id[1]));
                 },

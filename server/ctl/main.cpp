@@ -123,7 +123,8 @@ int main(int argc, char *argv[])
         if (auto loggedIn = client.login(arguments.value(QStringLiteral("account")), *password);
             !loggedIn) {
             err << "chamberctl: " << loggedIn.error().message << Qt::endl;
-            return loggedIn.error().code == chamber::ErrorCode::Unavailable ? ExitUnreachable : ExitFailed;
+            return loggedIn.error().code == chamber::ErrorCode::Unavailable ? ExitUnreachable
+                                                                            : ExitFailed;
         }
     }
     CommandContext context {client, out, err, arguments.has(QStringLiteral("json"))};

@@ -47,13 +47,14 @@ Result<HttpResult> RestClient::send(const QByteArray &method, const QString &pat
 
 Status RestClient::login(const QString &name, const QString &password)
 {
-    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("name"), name},
-                                              {QStringLiteral("password"), password}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        QJsonObject {{QStringLiteral("name"), name},
+            {QStringLiteral("password"),
+                password}}).toJson(QJsonDocument::Compact);
     m_connection.token.clear(); // the account's rights, not the admin token's
     QByteArray setCookie;
-    auto result = once("POST", QStringLiteral("/api/v1/session"), body, "application/json", {},
-        &setCookie);
+    auto result
+        = once("POST", QStringLiteral("/api/v1/session"), body, "application/json", {}, &setCookie);
     if (!result)
         return result.error();
     if (result->status != 200)

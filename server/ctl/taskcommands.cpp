@@ -49,8 +49,8 @@ void printDone(CommandContext &c, const QJsonObject &reply)
 
 // Checks the positional ids and required options, builds the body from the options, sends it.
 int send(const Arguments &args, CommandContext &c, const QStringList &idNames,
-    const QStringList &required, std::initializer_list<BodyOption> options, const QByteArray &method,
-    const std::function<QString(const Ids &)> &path)
+    const QStringList &required, std::initializer_list<BodyOption> options,
+    const QByteArray &method, const std::function<QString(const Ids &)> &path)
 {
     auto ids = idsFrom(args, idNames);
     if (!ids)
@@ -71,18 +71,19 @@ void printTasks(CommandContext &c, const QJsonObject &reply)
     for (const QJsonValue &value : reply.value(QLatin1String("tasks")).toArray()) {
         const QJsonObject task = value.toObject();
         const QJsonObject owner = task.value(QLatin1String("owner")).toObject();
-        rows.append({text(task, "task"), text(task, "colour"), text(task, "status"),
-            text(task, "deadline"),
-            QStringLiteral("%1 (%2 %3)")
-                .arg(text(task, "ownerName"), text(owner, "kind"), text(owner, "id")),
-            text(task, "title")});
+        rows.append(
+            {text(task, "task"), text(task, "colour"), text(task, "status"), text(task, "deadline"),
+                QStringLiteral("%1 (%2 %3)")
+                    .arg(text(task, "ownerName"), text(owner, "kind"), text(owner, "id")),
+                text(task, "title")});
     }
     if (rows.isEmpty()) {
         c.out << "no tasks" << Qt::endl;
         return;
     }
-    printTable(c.out, {QStringLiteral("TASK"), QStringLiteral("COLOUR"), QStringLiteral("STATUS"),
-                          QStringLiteral("DEADLINE"), QStringLiteral("OWNER"), QStringLiteral("TITLE")},
+    printTable(c.out,
+        {QStringLiteral("TASK"), QStringLiteral("COLOUR"), QStringLiteral("STATUS"),
+            QStringLiteral("DEADLINE"), QStringLiteral("OWNER"), QStringLiteral("TITLE")},
         rows);
 }
 
@@ -96,8 +97,8 @@ void printHistory(CommandContext &c, const QJsonObject &reply)
         QStringList details;
         for (auto it = data.begin(); it != data.end(); ++it) {
             const QString shown = it->isObject() || it->isArray()
-                ? QString::fromUtf8(QJsonDocument(it->isObject() ? QJsonDocument(it->toObject())
-                                                                 : QJsonDocument(it->toArray()))
+                ? QString::fromUtf8(QJsonDocument(
+                    it->isObject() ? QJsonDocument(it->toObject()) : QJsonDocument(it->toArray()))
                                         .toJson(QJsonDocument::Compact))
                 : it->toVariant().toString();
             details << it.key() + u'=' + shown;
@@ -105,8 +106,9 @@ void printHistory(CommandContext &c, const QJsonObject &reply)
         rows.append({text(event, "seq"), text(event, "time"), text(event, "actor"),
             text(event, "kind"), details.join(QStringLiteral("; "))});
     }
-    printTable(c.out, {QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("BY"),
-                          QStringLiteral("EVENT"), QStringLiteral("DETAILS")},
+    printTable(c.out,
+        {QStringLiteral("SEQ"), QStringLiteral("TIME"), QStringLiteral("BY"),
+            QStringLiteral("EVENT"), QStringLiteral("DETAILS")},
         rows);
 }
 
@@ -122,18 +124,19 @@ int taskList(const Arguments &args, CommandContext &c)
         return fail(c, filters.error().message);
     QUrlQuery query;
     for (auto it = filters->begin(); it != filters->end(); ++it)
-        query.addQueryItem(it.key(),
-            it->isDouble() ? QString::number(it->toInteger()) : it->toString());
+        query.addQueryItem(
+            it.key(), it->isDouble() ? QString::number(it->toInteger()) : it->toString());
     const QString path = taskPath(ids->at(0));
-    return fetch(c, query.isEmpty() ? path : path + u'?' + query.toString(QUrl::FullyEncoded),
-        printTasks);
+    return fetch(
+        c, query.isEmpty() ? path : path + u'?' + query.toString(QUrl::FullyEncoded), printTasks);
 }
 
 int taskAttach(const Arguments &args, CommandContext &c)
 {
     if (args.positional().size() != 3)
-        return fail(c, QStringLiteral("usage: chamberctl task attach COUNCIL TASK FILE.pdf "
-                                      "[--name N] [--text T]"));
+        return fail(c,
+            QStringLiteral("usage: chamberctl task attach COUNCIL TASK FILE.pdf "
+                           "[--name N] [--text T]"));
     auto ids = idsFrom(args.withoutLastWord(), {QStringLiteral("COUNCIL"), QStringLiteral("TASK")});
     if (!ids)
         return fail(c, ids.error().message);
@@ -181,8 +184,9 @@ void printConclusions(CommandContext &c, const QJsonObject &meeting)
         c.out << "no conclusions" << Qt::endl;
         return;
     }
-    printTable(c.out, {QStringLiteral("NO"), QStringLiteral("ITEM"), QStringLiteral("POLL"),
-                          QStringLiteral("TEXT")},
+    printTable(c.out,
+        {QStringLiteral("NO"), QStringLiteral("ITEM"), QStringLiteral("POLL"),
+            QStringLiteral("TEXT")},
         rows);
 }
 
@@ -216,8 +220,9 @@ std::vector<CommandSpec> taskCommands()
             [](const Arguments &a, CommandContext &c) {
                 return send(a, c, kCouncilTask, {QStringLiteral("to")},
                     {{"to", "status", OptionKind::Text}, {"reason", "reason", OptionKind::Text}},
-                    "POST",
-                    [](const Ids &id) { return taskPath(id[0], id[1], QStringLiteral("/status")); });
+                    "POST", [](const Ids &id) {
+                        return taskPath(id[0], id[1], QStringLiteral("/status"));
+                    });
             }},
         {"task note", "COUNCIL TASK --text T", "a progress note on a task",
             {QStringLiteral("text")},
@@ -242,7 +247,8 @@ std::vector<CommandSpec> taskCommands()
             "move a task's deadline (with a reason)",
             {QStringLiteral("deadline"), QStringLiteral("reason")},
             [](const Arguments &a, CommandContext &c) {
-                return send(a, c, kCouncilTask, {QStringLiteral("deadline"), QStringLiteral("reason")},
+                return send(a, c, kCouncilTask,
+                    {QStringLiteral("deadline"), QStringLiteral("reason")},
                     {{"deadline", "deadline", OptionKind::Deadline},
                         {"reason", "reason", OptionKind::Text}},
                     "POST", [](const Ids &id) {
@@ -258,8 +264,8 @@ std::vector<CommandSpec> taskCommands()
                 auto ids = idsFrom(a, kCouncilTask);
                 if (!ids)
                     return fail(c, ids.error().message);
-                return fetch(c, taskPath(ids->at(0), ids->at(1), QStringLiteral("/history")),
-                    printHistory);
+                return fetch(
+                    c, taskPath(ids->at(0), ids->at(1), QStringLiteral("/history")), printHistory);
             }},
         {"conclusion add", "MEETING --item ITEM --text T [--poll POLL]",
             "a conclusion on an agenda item (optionally resting on a passed poll)",
@@ -269,8 +275,9 @@ std::vector<CommandSpec> taskCommands()
                     {QStringLiteral("item"), QStringLiteral("text")},
                     {{"item", "item", OptionKind::Id}, {"text", "text", OptionKind::Text},
                         {"poll", "poll", OptionKind::Id}},
-                    "POST",
-                    [](const Ids &id) { return meetingPath(id[0], QStringLiteral("/conclusions")); });
+                    "POST", [](const Ids &id) {
+                        return meetingPath(id[0], QStringLiteral("/conclusions"));
+                    });
             }},
         {"conclusion update", "MEETING CONCLUSION [--text T] [--poll POLL]", "change a conclusion",
             {QStringLiteral("text"), QStringLiteral("poll")},
@@ -302,8 +309,9 @@ std::vector<CommandSpec> taskCommands()
             "an agenda item reviewing the council's overdue tasks", {QStringLiteral("parent")},
             [](const Arguments &a, CommandContext &c) {
                 return send(a, c, {QStringLiteral("MEETING")}, {},
-                    {{"parent", "parent", OptionKind::Id}}, "POST",
-                    [](const Ids &id) { return meetingPath(id[0], QStringLiteral("/agenda/overdue")); });
+                    {{"parent", "parent", OptionKind::Id}}, "POST", [](const Ids &id) {
+                        return meetingPath(id[0], QStringLiteral("/agenda/overdue"));
+                    });
             }},
     };
 }

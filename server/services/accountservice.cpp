@@ -198,9 +198,8 @@ QString AccountService::hashToVerify(const QString &name) const
     return dummy;
 }
 
-Result<AccountInfo> AccountService::create(
-    const QString &name, const QString &displayName, AccountRole role, const QString &passwordHash,
-    qint64 council, qint64 organisation)
+Result<AccountInfo> AccountService::create(const QString &name, const QString &displayName,
+    AccountRole role, const QString &passwordHash, qint64 council, qint64 organisation)
 {
     if (role == AccountRole::Liaison && (council <= 0 || organisation <= 0))
         return makeError(ErrorCode::BadField,
@@ -251,7 +250,9 @@ Result<AccountInfo> AccountService::update(const QString &name, const AccountCha
     }
     // A liaison is bound to its council and organisation when created; turning another
     // account into one (or back) would leave it without them, or with a stale binding.
-    if (change.role && (*change.role == AccountRole::Liaison) != (row.role == accountRoleName(AccountRole::Liaison)))
+    if (change.role
+        && (*change.role == AccountRole::Liaison)
+            != (row.role == accountRoleName(AccountRole::Liaison)))
         return makeError(ErrorCode::Conflict,
             QStringLiteral("an account cannot become or stop being a liaison; create a liaison "
                            "account instead"),

@@ -161,27 +161,26 @@ constexpr std::array kRules {
     OperationRule {CouncilCreate, "council.create", Admin, Server, None, "create councils"},
     OperationRule {CouncilUpdate, "council.update", Admin, InCouncil, None, "change councils"},
     OperationRule {MemberAdd, "member.add", Admin, InCouncil, None, "add council members"},
-    OperationRule {
-        MemberUpdate, "member.update", Admin, InCouncil, None, "change council members"},
+    OperationRule {MemberUpdate, "member.update", Admin, InCouncil, None, "change council members"},
     OperationRule {MemberLeave, "member.leave", Admin, InCouncil, None,
         "record that a member left the council"},
     OperationRule {
         OrganisationAdd, "organisation.add", Admin, InCouncil, None, "add organisations"},
-    OperationRule {OrganisationUpdate, "organisation.update", Admin, InCouncil, None,
-        "change organisations"},
+    OperationRule {
+        OrganisationUpdate, "organisation.update", Admin, InCouncil, None, "change organisations"},
     OperationRule {ReadCouncilEvents, "councilEvents.read", Admin | Who::Observer, InCouncil, None,
         "read this council's event log"},
-    OperationRule {ListTasks, "tasks.list", Admin | Who::Observer | Owners, InCouncil, None,
-        "list tasks"},
+    OperationRule {
+        ListTasks, "tasks.list", Admin | Who::Observer | Owners, InCouncil, None, "list tasks"},
     OperationRule {TaskCreate, "task.create", Runs, InCouncil, None, "create tasks"},
     OperationRule {
         TaskSetStatus, "task.setStatus", Runs | Owners, InCouncil, None, "change a task's status"},
     OperationRule {TaskNote, "task.note", Runs | Owners, InCouncil, None, "note a task's progress"},
-    OperationRule {TaskAttach, "task.attach", Admin | Owners, InCouncil, None,
-        "attach documents to tasks"},
+    OperationRule {
+        TaskAttach, "task.attach", Admin | Owners, InCouncil, None, "attach documents to tasks"},
     OperationRule {TaskReassign, "task.reassign", Admin, InCouncil, None, "reassign tasks"},
-    OperationRule {TaskSetDeadline, "task.setDeadline", Admin, InCouncil, None,
-        "change a task's deadline"},
+    OperationRule {
+        TaskSetDeadline, "task.setDeadline", Admin, InCouncil, None, "change a task's deadline"},
     OperationRule {ReadTaskHistory, "task.history", BoardReaders | Liaison, InCouncil, None,
         "read a task's history"},
     OperationRule {ReadBoard, "board.read", BoardReaders, InCouncil, None, "read the board"},
@@ -192,8 +191,8 @@ constexpr std::array kRules {
         ConclusionRemove, "conclusion.remove", Runs, InMeeting, None, "remove conclusions"},
     OperationRule {AgendaAddOverdue, "agenda.addOverdue", Runs, InMeeting, None,
         "put the overdue tasks on the agenda"},
-    OperationRule {ScreenShow, "screen.show", Runs, InMeeting, None,
-        "choose what the tally screens show"},
+    OperationRule {
+        ScreenShow, "screen.show", Runs, InMeeting, None, "choose what the tally screens show"},
 };
 static_assert(kRules.size() == std::size_t(ScreenShow) + 1, "one row per operation");
 
@@ -299,8 +298,8 @@ QString accountRoleName(AccountRole role)
 
 std::optional<AccountRole> accountRoleFromName(const QString &name)
 {
-    for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer,
-             AccountRole::Liaison}) {
+    for (AccountRole role :
+        {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer, AccountRole::Liaison}) {
         if (accountRoleName(role) == name)
             return role;
     }

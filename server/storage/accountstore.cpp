@@ -12,10 +12,9 @@ Result<std::vector<AccountRow>> AccountStore::accounts()
     std::vector<AccountRow> rows;
     Error error;
     while (query->next(&error)) {
-        rows.push_back(
-            AccountRow {query->integer(0), query->text(1), query->text(2), query->text(3),
-                query->text(4), query->integer(5) != 0, query->text(6), query->text(7),
-                query->integer(8), query->integer(9)});
+        rows.push_back(AccountRow {query->integer(0), query->text(1), query->text(2),
+            query->text(3), query->text(4), query->integer(5) != 0, query->text(6), query->text(7),
+            query->integer(8), query->integer(9)});
     }
     if (!error.message.isEmpty())
         return error;

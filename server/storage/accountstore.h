@@ -1,5 +1,5 @@
-// Named accounts and their sessions in SQLite (migrations 9 and 11). Thin SQL access: AccountService
-// decides; this reads and writes rows.
+// Named accounts and their sessions in SQLite (migrations 9 and 11). Thin SQL access:
+// AccountService decides; this reads and writes rows.
 #pragma once
 
 #include "storage/sqlite.h"

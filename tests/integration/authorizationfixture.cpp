@@ -170,11 +170,10 @@ bool Fixture::setUp()
                                .toJson()))
                   .value(QLatin1String("council"))
                   .toInteger();
-    organisation = resultOf(admin("POST",
-                                QStringLiteral("/api/v1/councils/%1/organisations").arg(council),
-                                QJsonDocument(QJsonObject {{QStringLiteral("name"),
-                                                  QStringLiteral("Sở Tài chính")}})
-                                    .toJson()))
+    organisation = resultOf(
+        admin("POST", QStringLiteral("/api/v1/councils/%1/organisations").arg(council),
+            QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("Sở Tài chính")}})
+                .toJson()))
                        .value(QLatin1String("organisation"))
                        .toInteger();
     if (council < 1 || organisation < 1) {
@@ -185,8 +184,8 @@ bool Fixture::setUp()
         QJsonObject body {{QStringLiteral("title"), QString::fromUtf8(title)}};
         if (ofCouncil)
             body.insert(QStringLiteral("council"), ofCouncil);
-        return resultOf(admin("POST", QStringLiteral("/api/v1/meetings"),
-                            QJsonDocument(body).toJson()))
+        return resultOf(
+            admin("POST", QStringLiteral("/api/v1/meetings"), QJsonDocument(body).toJson()))
             .value(QLatin1String("meeting"))
             .toInteger();
     };

@@ -158,11 +158,12 @@ private Q_SLOTS:
 
     void councilWithMembersAndOrganisations()
     {
-        m_council = created(m_server.admin("POST", QStringLiteral("/api/v1/councils"),
-                                {{QStringLiteral("name"), QStringLiteral("HĐND tỉnh Tiền Giang khóa X")},
-                                    {QStringLiteral("term"), QStringLiteral("2021–2026")},
-                                    {QStringLiteral("amberDays"), 7}}),
-            "council");
+        m_council
+            = created(m_server.admin("POST", QStringLiteral("/api/v1/councils"),
+                          {{QStringLiteral("name"), QStringLiteral("HĐND tỉnh Tiền Giang khóa X")},
+                              {QStringLiteral("term"), QStringLiteral("2021–2026")},
+                              {QStringLiteral("amberDays"), 7}}),
+                "council");
         QVERIFY(m_council > 0);
         const char *names[] = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"};
         for (int i = 0; i < 3; ++i) {
@@ -170,19 +171,19 @@ private Q_SLOTS:
                 {QStringLiteral("seat"), QStringLiteral("A%1").arg(i + 1)}};
             if (i == 0)
                 body.insert(QStringLiteral("title"), QStringLiteral("Phó Chủ tịch HĐND tỉnh"));
-            m_members[i]
-                = created(m_server.admin("POST", councilPath(QStringLiteral("/members")), body),
-                    "member");
+            m_members[i] = created(
+                m_server.admin("POST", councilPath(QStringLiteral("/members")), body), "member");
             QVERIFY(m_members[i] > 0);
         }
         m_finance = created(m_server.admin("POST", councilPath(QStringLiteral("/organisations")),
                                 {{QStringLiteral("name"), QStringLiteral("Sở Tài chính")},
                                     {QStringLiteral("kind"), QStringLiteral("department")}}),
             "organisation");
-        m_economy = created(m_server.admin("POST", councilPath(QStringLiteral("/organisations")),
-                                {{QStringLiteral("name"), QStringLiteral("Ban Kinh tế - Ngân sách")},
-                                    {QStringLiteral("kind"), QStringLiteral("committee")}}),
-            "organisation");
+        m_economy
+            = created(m_server.admin("POST", councilPath(QStringLiteral("/organisations")),
+                          {{QStringLiteral("name"), QStringLiteral("Ban Kinh tế - Ngân sách")},
+                              {QStringLiteral("kind"), QStringLiteral("committee")}}),
+                "organisation");
         QVERIFY(m_finance > 0 && m_economy > 0 && m_finance != m_economy);
         const QJsonObject council = m_server.admin("GET", councilPath()).json();
         QCOMPARE(council.value(QLatin1String("members")).toArray().size(), 3);
@@ -203,10 +204,13 @@ private Q_SLOTS:
                   .toArray();
         QCOMPARE(delegates.size(), 3);
         // The council records which delegate is which member: one identity across meetings.
-        const QJsonArray meetings
-            = m_server.admin("GET", councilPath()).json().value(QLatin1String("meetings")).toArray();
+        const QJsonArray meetings = m_server.admin("GET", councilPath())
+                                        .json()
+                                        .value(QLatin1String("meetings"))
+                                        .toArray();
         QCOMPARE(meetings.size(), 1);
-        const QJsonObject map = meetings.at(0).toObject().value(QLatin1String("delegates")).toObject();
+        const QJsonObject map
+            = meetings.at(0).toObject().value(QLatin1String("delegates")).toObject();
         QCOMPARE(map.size(), 3);
         for (auto it = map.begin(); it != map.end(); ++it)
             m_delegateOf.insert(it.value().toInteger(), it.key().toLongLong());
@@ -223,9 +227,9 @@ private Q_SLOTS:
     void conclusionOnAPassedPoll()
     {
         const QString meeting = QStringLiteral("/api/v1/meetings/%1").arg(m_meeting1);
-        const qint64 item = created(m_server.admin("POST", meeting + QStringLiteral("/agenda"),
-                                        {{QStringLiteral("title"),
-                                            QStringLiteral("Tờ trình về dự toán ngân sách 2027")}}),
+        const qint64 item = created(
+            m_server.admin("POST", meeting + QStringLiteral("/agenda"),
+                {{QStringLiteral("title"), QStringLiteral("Tờ trình về dự toán ngân sách 2027")}}),
             "item");
         QVERIFY(item > 0);
         QCOMPARE(m_server.admin("POST", meeting + QStringLiteral("/start")).status, 200);
@@ -247,12 +251,13 @@ private Q_SLOTS:
                                        .arg(m_delegateOf.value(member)))
                          .status,
                 200);
-        const qint64 poll = created(m_server.admin("POST", meeting + QStringLiteral("/polls"),
-                                        {{QStringLiteral("title"), QStringLiteral("Thông qua dự toán")},
-                                            {QStringLiteral("item"), item},
-                                            {QStringLiteral("rule"),
-                                                QJsonObject {{QStringLiteral("preset"),
-                                                    QStringLiteral("majority-of-members")}}}}),
+        const qint64 poll = created(
+            m_server.admin("POST", meeting + QStringLiteral("/polls"),
+                {{QStringLiteral("title"), QStringLiteral("Thông qua dự toán")},
+                    {QStringLiteral("item"), item},
+                    {QStringLiteral("rule"),
+                        QJsonObject {
+                            {QStringLiteral("preset"), QStringLiteral("majority-of-members")}}}}),
             "poll");
         QVERIFY(poll > 0);
         const QString pollPath = meeting + QStringLiteral("/polls/%1").arg(poll);
@@ -261,11 +266,12 @@ private Q_SLOTS:
         for (const QByteArray &tablet : {m_anTablet, m_binhTablet, cuongTablet}) {
             WsClient seat(m_server.process.pin());
             QVERIFY(seat.connectAndHello(m_server.process.wsUrl(), tablet));
-            const QJsonObject cast = seat.request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
-                {QStringLiteral("meeting"), m_meeting1}, {QStringLiteral("poll"), poll},
-                {QStringLiteral("delegate"), m_delegateOf.value(m_members[i++])},
-                {QStringLiteral("choice"), QStringLiteral("yes")},
-                {QStringLiteral("key"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAA%1").arg(i)}});
+            const QJsonObject cast
+                = seat.request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+                    {QStringLiteral("meeting"), m_meeting1}, {QStringLiteral("poll"), poll},
+                    {QStringLiteral("delegate"), m_delegateOf.value(m_members[i++])},
+                    {QStringLiteral("choice"), QStringLiteral("yes")},
+                    {QStringLiteral("key"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAA%1").arg(i)}});
             QCOMPARE(text(cast, "type"), QStringLiteral("ok"));
         }
         QCOMPARE(m_server.admin("POST", pollPath + QStringLiteral("/close")).status, 200);
@@ -316,34 +322,37 @@ private Q_SLOTS:
                      .status,
             201);
         // An organisation that does not exist is refused, and so is a liaison without one.
-        const RestResponse unknown = restCall("POST",
-            m_server.process.baseUrl() + QStringLiteral("/api/v1/accounts"), m_server.process.pin(),
-            m_server.process.adminToken(),
-            jsonBytes({{QStringLiteral("name"), QStringLiteral("lienlac.khac")},
-                {QStringLiteral("role"), QStringLiteral("liaison")},
-                {QStringLiteral("council"), m_council}, {QStringLiteral("organisation"), 77},
-                {QStringLiteral("password"), kPassword}}));
+        const RestResponse unknown
+            = restCall("POST", m_server.process.baseUrl() + QStringLiteral("/api/v1/accounts"),
+                m_server.process.pin(), m_server.process.adminToken(),
+                jsonBytes({{QStringLiteral("name"), QStringLiteral("lienlac.khac")},
+                    {QStringLiteral("role"), QStringLiteral("liaison")},
+                    {QStringLiteral("council"), m_council}, {QStringLiteral("organisation"), 77},
+                    {QStringLiteral("password"), kPassword}}));
         QCOMPARE(unknown.status, 404);
         m_liaison = logIn(m_server.process, QStringLiteral("lienlac.stc"), kPassword);
         QVERIFY(m_liaison.ok());
 
         // Its own task: start, a note, a PDF attachment.
-        QCOMPARE(m_server
-                     .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/status")),
-                         jsonBytes(status(m_financeTask, QStringLiteral("inProgress"))))
-                     .status,
+        QCOMPARE(
+            m_server
+                .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/status")),
+                    jsonBytes(status(m_financeTask, QStringLiteral("inProgress"))))
+                .status,
             200);
-        QCOMPARE(m_server
-                     .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/notes")),
-                         jsonBytes({{QStringLiteral("text"),
-                             QStringLiteral("Đã gửi dự thảo cho các phòng chuyên môn.")}}))
-                     .status,
+        QCOMPARE(
+            m_server
+                .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/notes")),
+                    jsonBytes({{QStringLiteral("text"),
+                        QStringLiteral("Đã gửi dự thảo cho các phòng chuyên môn.")}}))
+                .status,
             200);
         const RestResponse attached = m_server.asAccount(m_liaison, "POST",
             taskPath(m_financeTask, QStringLiteral("/attachments?name=du-toan-2027.pdf")),
             makeTextPdf(QStringLiteral("Dự toán 2027"), QStringLiteral("Bảng tổng hợp dự toán.")));
         QVERIFY2(attached.status == 201, attached.body.constData());
-        const QJsonObject attachment = attached.json().value(QLatin1String("attachment")).toObject();
+        const QJsonObject attachment
+            = attached.json().value(QLatin1String("attachment")).toObject();
         QCOMPARE(text(attachment, "name"), QStringLiteral("du-toan-2027.pdf"));
         QCOMPARE(text(attachment, "sha256").size(), 64);
         QVERIFY(attachment.value(QLatin1String("pages")).toInteger() >= 1);
@@ -360,13 +369,13 @@ private Q_SLOTS:
         // Another owner's task (An's, the other organisation's): refused, nothing written.
         const qint64 seq = m_server.councilSeq(m_council);
         for (qint64 other : {m_memberTask, m_economyTask}) {
-            expectRefused(m_server.asAccount(m_liaison, "POST",
-                              taskPath(other, QStringLiteral("/status")),
-                              jsonBytes(status(other, QStringLiteral("inProgress")))),
+            expectRefused(
+                m_server.asAccount(m_liaison, "POST", taskPath(other, QStringLiteral("/status")),
+                    jsonBytes(status(other, QStringLiteral("inProgress")))),
                 403, QStringLiteral("forbidden"), {}, seq);
-            expectRefused(m_server.asAccount(m_liaison, "POST",
-                              taskPath(other, QStringLiteral("/notes")),
-                              jsonBytes({{QStringLiteral("text"), QStringLiteral("x")}})),
+            expectRefused(
+                m_server.asAccount(m_liaison, "POST", taskPath(other, QStringLiteral("/notes")),
+                    jsonBytes({{QStringLiteral("text"), QStringLiteral("x")}})),
                 403, QStringLiteral("forbidden"), {}, seq);
             expectRefused(m_server.asAccount(m_liaison, "POST",
                               taskPath(other, QStringLiteral("/attachments?name=a.pdf")),
@@ -388,9 +397,9 @@ private Q_SLOTS:
                   .toArray();
         QCOMPARE(history.size(), 4); // created, started, noted, noted with the attachment
         QCOMPARE(text(history.at(1).toObject(), "actor"), QStringLiteral("account:lienlac.stc"));
-        QCOMPARE(m_server
-                     .asAccount(m_liaison, "GET", taskPath(m_memberTask, QStringLiteral("/history")))
-                     .status,
+        QCOMPARE(
+            m_server.asAccount(m_liaison, "GET", taskPath(m_memberTask, QStringLiteral("/history")))
+                .status,
             403);
     }
 
@@ -418,10 +427,11 @@ private Q_SLOTS:
                      .status,
             200);
         // A seat lists its member's tasks only.
-        const QJsonArray listed = m_server.asDevice(m_anTablet, "GET", councilPath(QStringLiteral("/tasks")))
-                                      .json()
-                                      .value(QLatin1String("tasks"))
-                                      .toArray();
+        const QJsonArray listed
+            = m_server.asDevice(m_anTablet, "GET", councilPath(QStringLiteral("/tasks")))
+                  .json()
+                  .value(QLatin1String("tasks"))
+                  .toArray();
         QCOMPARE(listed.size(), 1);
         // Bình's tablet on An's task, An's on the organisation's: refused, nothing written.
         const qint64 seq = m_server.councilSeq(m_council);
@@ -436,13 +446,15 @@ private Q_SLOTS:
         // Over the WebSocket the same.
         WsClient binh(m_server.process.pin());
         QVERIFY(binh.connectAndHello(m_server.process.wsUrl(), m_binhTablet));
-        const QJsonObject refused = binh.request({{QStringLiteral("type"), QStringLiteral("task.setStatus")},
-            {QStringLiteral("council"), m_council}, {QStringLiteral("task"), m_memberTask},
-            {QStringLiteral("status"), QStringLiteral("inProgress")}});
+        const QJsonObject refused
+            = binh.request({{QStringLiteral("type"), QStringLiteral("task.setStatus")},
+                {QStringLiteral("council"), m_council}, {QStringLiteral("task"), m_memberTask},
+                {QStringLiteral("status"), QStringLiteral("inProgress")}});
         QCOMPARE(text(refused, "code"), QStringLiteral("forbidden"));
-        const QJsonObject own = binh.request({{QStringLiteral("type"), QStringLiteral("task.setStatus")},
-            {QStringLiteral("council"), m_council}, {QStringLiteral("task"), m_laterTask},
-            {QStringLiteral("status"), QStringLiteral("inProgress")}});
+        const QJsonObject own
+            = binh.request({{QStringLiteral("type"), QStringLiteral("task.setStatus")},
+                {QStringLiteral("council"), m_council}, {QStringLiteral("task"), m_laterTask},
+                {QStringLiteral("status"), QStringLiteral("inProgress")}});
         QCOMPARE(text(own, "type"), QStringLiteral("ok"));
         QCOMPARE(m_server.councilSeq(m_council), seq + 1);
     }
@@ -466,17 +478,18 @@ private Q_SLOTS:
         // An owner that does not exist.
         expectRefused(task({{QStringLiteral("owner"), 99}}), 404, {}, {}, seq);
         expectRefused(task({{QStringLiteral("ownerKind"), QStringLiteral("member")},
-                              {QStringLiteral("owner"), 99}}),
+                          {QStringLiteral("owner"), 99}}),
             404, {}, {}, seq);
         // A status change that skips (open → done) or reverses without the secretary's reason.
         const QString economy = taskPath(m_economyTask, QStringLiteral("/status"));
         const RestResponse skip
             = m_server.admin("POST", economy, status(m_economyTask, QStringLiteral("done")));
-        QVERIFY2(skip.status == 409 || skip.status == 400 || skip.status == 422, skip.body.constData());
+        QVERIFY2(
+            skip.status == 409 || skip.status == 400 || skip.status == 422, skip.body.constData());
         QCOMPARE(m_server.councilSeq(m_council), seq);
         const QString member = taskPath(m_memberTask, QStringLiteral("/status"));
-        const RestResponse reverse
-            = m_server.asDevice(m_anTablet, "POST", member, jsonBytes(status(m_memberTask, QStringLiteral("open"), QStringLiteral("nhầm"))));
+        const RestResponse reverse = m_server.asDevice(m_anTablet, "POST", member,
+            jsonBytes(status(m_memberTask, QStringLiteral("open"), QStringLiteral("nhầm"))));
         QVERIFY2(reverse.status == 403 || reverse.status == 409, reverse.body.constData());
         const RestResponse noReason
             = m_server.admin("POST", member, status(m_memberTask, QStringLiteral("open")));
@@ -504,10 +517,9 @@ private Q_SLOTS:
         }
         // A name in decomposed form is kept composed (NFC): one name, one spelling.
         const QString decomposed = QStringLiteral("Nguye\u0302\u0303n Thi\u0323 Dung");
-        const qint64 dung
-            = created(m_server.admin("POST", councilPath(QStringLiteral("/members")),
-                          {{QStringLiteral("name"), decomposed}}),
-                "member");
+        const qint64 dung = created(m_server.admin("POST", councilPath(QStringLiteral("/members")),
+                                        {{QStringLiteral("name"), decomposed}}),
+            "member");
         QVERIFY(dung > 0);
         const QJsonArray members
             = m_server.admin("GET", councilPath()).json().value(QLatin1String("members")).toArray();
@@ -549,8 +561,10 @@ private Q_SLOTS:
                                      {QStringLiteral("council"), m_council}}),
             "meeting");
         QVERIFY(m_meeting2 > 0);
-        const QJsonArray meetings
-            = m_server.admin("GET", councilPath()).json().value(QLatin1String("meetings")).toArray();
+        const QJsonArray meetings = m_server.admin("GET", councilPath())
+                                        .json()
+                                        .value(QLatin1String("meetings"))
+                                        .toArray();
         QCOMPARE(meetings.size(), 2);
         QSet<qint64> members;
         for (const QJsonValue &value : meetings) {
@@ -591,22 +605,30 @@ private Q_SLOTS:
         // A seat tablet of meeting 1 reads its council's board over the WebSocket too.
         WsClient seat(m_server.process.pin());
         QVERIFY(seat.connectAndHello(m_server.process.wsUrl(), m_anTablet));
-        const QJsonObject read = seat.request({{QStringLiteral("type"), QStringLiteral("board.read")},
-            {QStringLiteral("status"), QStringLiteral("overdue")}});
+        const QJsonObject read
+            = seat.request({{QStringLiteral("type"), QStringLiteral("board.read")},
+                {QStringLiteral("status"), QStringLiteral("overdue")}});
         QCOMPARE(text(read, "type"), QStringLiteral("ok"));
-        QCOMPARE(read.value(QLatin1String("result")).toObject().value(QLatin1String("counts")).toObject()
-                     .value(QLatin1String("total")).toInteger(),
+        QCOMPARE(read.value(QLatin1String("result"))
+                     .toObject()
+                     .value(QLatin1String("counts"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInteger(),
             1);
     }
 
     void overdueTasksJoinMeetingTwosAgenda()
     {
         const QString meeting = QStringLiteral("/api/v1/meetings/%1").arg(m_meeting2);
-        const RestResponse added = m_server.admin("POST", meeting + QStringLiteral("/agenda/overdue"));
+        const RestResponse added
+            = m_server.admin("POST", meeting + QStringLiteral("/agenda/overdue"));
         QVERIFY2(added.status == 201, added.body.constData());
         const qint64 item = CouncilServer::resultOf(added).value(QLatin1String("item")).toInteger();
-        const QJsonArray agenda
-            = m_server.admin("GET", meeting + QStringLiteral("/agenda")).json().value(QLatin1String("agenda")).toArray();
+        const QJsonArray agenda = m_server.admin("GET", meeting + QStringLiteral("/agenda"))
+                                      .json()
+                                      .value(QLatin1String("agenda"))
+                                      .toArray();
         QCOMPARE(agenda.size(), 1);
         const QJsonObject entry = agenda.at(0).toObject();
         QCOMPARE(entry.value(QLatin1String("id")).toInteger(item), item);
@@ -627,8 +649,9 @@ private Q_SLOTS:
     {
         WsClient screen(m_server.process.pin());
         QVERIFY(screen.connectAndHello(m_server.process.wsUrl(), m_server.process.adminToken()));
-        const QJsonObject subscribed = screen.request({{QStringLiteral("type"), QStringLiteral("subscribe")},
-            {QStringLiteral("meeting"), m_meeting2}});
+        const QJsonObject subscribed
+            = screen.request({{QStringLiteral("type"), QStringLiteral("subscribe")},
+                {QStringLiteral("meeting"), m_meeting2}});
         QCOMPARE(text(subscribed, "type"), QStringLiteral("ok"));
         const auto boardChanged = [this](const QJsonObject &message) {
             return text(message, "type") == QLatin1String("board.changed")
@@ -636,10 +659,11 @@ private Q_SLOTS:
         };
         // A task changes (the liaison's note on its overdue task).
         qsizetype from = screen.received().size();
-        QCOMPARE(m_server
-                     .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/notes")),
-                         jsonBytes({{QStringLiteral("text"), QStringLiteral("Xin gia hạn 5 ngày.")}}))
-                     .status,
+        QCOMPARE(
+            m_server
+                .asAccount(m_liaison, "POST", taskPath(m_financeTask, QStringLiteral("/notes")),
+                    jsonBytes({{QStringLiteral("text"), QStringLiteral("Xin gia hạn 5 ngày.")}}))
+                .status,
             200);
         const QJsonObject pushed = screen.waitFor(boardChanged, 10000, from);
         QVERIFY2(!pushed.isEmpty(), "no board.changed after a note");
@@ -657,29 +681,38 @@ private Q_SLOTS:
     void chamberctlCouncilCommands()
     {
         // A council, a member, an organisation and a task with a date-only deadline.
-        CtlRun run = ctl({QStringLiteral("council"), QStringLiteral("create"), QStringLiteral("--name"),
-            QStringLiteral("HĐND huyện Cái Bè"), QStringLiteral("--amber-days"), QStringLiteral("5")});
+        CtlRun run = ctl({QStringLiteral("council"), QStringLiteral("create"),
+            QStringLiteral("--name"), QStringLiteral("HĐND huyện Cái Bè"),
+            QStringLiteral("--amber-days"), QStringLiteral("5")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const qint64 council = run.out.section(QStringLiteral("council "), 1).section(u',', 0, 0).trimmed().toLongLong();
+        const qint64 council = run.out.section(QStringLiteral("council "), 1)
+                                   .section(u',', 0, 0)
+                                   .trimmed()
+                                   .toLongLong();
         QVERIFY2(council > m_council, qPrintable(run.out));
         const QString id = QString::number(council);
         QCOMPARE(ctl({QStringLiteral("member"), QStringLiteral("add"), id, QStringLiteral("--name"),
-                     QStringLiteral("Võ Văn Em"), QStringLiteral("--title"),
-                     QStringLiteral("Chủ tịch HĐND huyện"), QStringLiteral("--weight"), QStringLiteral("2")})
+                         QStringLiteral("Võ Văn Em"), QStringLiteral("--title"),
+                         QStringLiteral("Chủ tịch HĐND huyện"), QStringLiteral("--weight"),
+                         QStringLiteral("2")})
                      .exitCode,
             0);
-        QCOMPARE(ctl({QStringLiteral("organisation"), QStringLiteral("add"), id, QStringLiteral("--name"),
-                     QStringLiteral("Phòng Tài chính - Kế hoạch"), QStringLiteral("--kind"),
-                     QStringLiteral("department")})
+        QCOMPARE(ctl({QStringLiteral("organisation"), QStringLiteral("add"), id,
+                         QStringLiteral("--name"), QStringLiteral("Phòng Tài chính - Kế hoạch"),
+                         QStringLiteral("--kind"), QStringLiteral("department")})
                      .exitCode,
             0);
         run = ctl({QStringLiteral("task"), QStringLiteral("create"), id, QStringLiteral("--title"),
             QStringLiteral("Rà soát đầu tư công"), QStringLiteral("--owner"),
-            QStringLiteral("organisation:1"), QStringLiteral("--deadline"), QStringLiteral("2027-12-31")});
+            QStringLiteral("organisation:1"), QStringLiteral("--deadline"),
+            QStringLiteral("2027-12-31")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = ctl({QStringLiteral("--json"), QStringLiteral("task"), QStringLiteral("list"), id});
         QCOMPARE(run.exitCode, 0);
-        const QJsonArray tasks = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("tasks")).toArray();
+        const QJsonArray tasks = QJsonDocument::fromJson(run.out.toUtf8())
+                                     .object()
+                                     .value(QLatin1String("tasks"))
+                                     .toArray();
         QCOMPARE(tasks.size(), 1);
         // 23:59:59 at UTC+07:00.
         QCOMPARE(text(tasks.at(0).toObject(), "deadline"), QStringLiteral("2027-12-31T16:59:59Z"));
@@ -691,32 +724,39 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("Rà soát đầu tư công")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("onTime")));
-        run = ctl({QStringLiteral("conclusion"), QStringLiteral("list"), QString::number(m_meeting1)});
+        run = ctl(
+            {QStringLiteral("conclusion"), QStringLiteral("list"), QString::number(m_meeting1)});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("Giao Sở Tài chính")));
 
         // The liaison, as its own account: its tasks only; a note on its task.
-        const QString passwordFile = writeTestFile(m_work, QStringLiteral("password"), kPassword.toUtf8() + '\n');
+        const QString passwordFile
+            = writeTestFile(m_work, QStringLiteral("password"), kPassword.toUtf8() + '\n');
         const QStringList asLiaison {QStringLiteral("--account"), QStringLiteral("lienlac.stc"),
             QStringLiteral("--password-file"), passwordFile};
-        run = ctl(asLiaison + QStringList {QStringLiteral("task"), QStringLiteral("list"), QString::number(m_council)});
+        run = ctl(asLiaison
+            + QStringList {
+                QStringLiteral("task"), QStringLiteral("list"), QString::number(m_council)});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("Hoàn thiện dự toán")));
         QVERIFY(!run.out.contains(QStringLiteral("Thẩm tra")));
         const qint64 seq = m_server.councilSeq(m_council);
-        run = ctl(asLiaison + QStringList {QStringLiteral("task"), QStringLiteral("note"),
-            QString::number(m_council), QString::number(m_financeTask), QStringLiteral("--text"),
-            QStringLiteral("Đã trình UBND tỉnh.")});
+        run = ctl(asLiaison
+            + QStringList {QStringLiteral("task"), QStringLiteral("note"),
+                QString::number(m_council), QString::number(m_financeTask),
+                QStringLiteral("--text"), QStringLiteral("Đã trình UBND tỉnh.")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(m_server.councilSeq(m_council), seq + 1);
-        run = ctl(asLiaison + QStringList {QStringLiteral("task"), QStringLiteral("note"),
-            QString::number(m_council), QString::number(m_economyTask), QStringLiteral("--text"),
-            QStringLiteral("x")});
+        run = ctl(asLiaison
+            + QStringList {QStringLiteral("task"), QStringLiteral("note"),
+                QString::number(m_council), QString::number(m_economyTask),
+                QStringLiteral("--text"), QStringLiteral("x")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("forbidden")), qPrintable(run.err));
         QCOMPARE(m_server.councilSeq(m_council), seq + 1);
-        run = ctl(asLiaison + QStringList {QStringLiteral("board"), QStringLiteral("--council"),
-            QString::number(m_council)});
+        run = ctl(asLiaison
+            + QStringList {
+                QStringLiteral("board"), QStringLiteral("--council"), QString::number(m_council)});
         QCOMPARE(run.exitCode, 1);
 
         // Malformed arguments: a clear error, exit 2, nothing sent.
@@ -754,8 +794,8 @@ private Q_SLOTS:
             {{QStringLiteral("board")}, "board --meeting M | --council C"},
             {{QStringLiteral("task"), QStringLiteral("attach"), mine, task}, "usage"},
             {{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("lienlac.x"),
-                 QStringLiteral("--role"), QStringLiteral("liaison"), QStringLiteral("--password-file"),
-                 passwordFile},
+                 QStringLiteral("--role"), QStringLiteral("liaison"),
+                 QStringLiteral("--password-file"), passwordFile},
                 "needs --council"},
             {{QStringLiteral("--account"), QStringLiteral("lienlac.stc"), QStringLiteral("task"),
                  QStringLiteral("list"), mine},
@@ -776,7 +816,8 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("past")), qPrintable(run.err));
         const QString wrong = writeTestFile(m_work, QStringLiteral("wrong"), "sai mật khẩu rồi\n");
         run = ctl({QStringLiteral("--account"), QStringLiteral("lienlac.stc"),
-            QStringLiteral("--password-file"), wrong, QStringLiteral("task"), QStringLiteral("list"), mine});
+            QStringLiteral("--password-file"), wrong, QStringLiteral("task"),
+            QStringLiteral("list"), mine});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("cannot log in")), qPrintable(run.err));
     }

@@ -390,8 +390,8 @@ private Q_SLOTS:
         const Principal observer
             = Principal::forAccount(2, QStringLiteral("bc"), AccountRole::Observer);
         QVERIFY(allows(tally, Operation::ReadBoard, 0, 5));
-        QCOMPARE(authorizeAccess(tally, Operation::ReadBoard, 0, 6).error().code,
-            ErrorCode::Forbidden);
+        QCOMPARE(
+            authorizeAccess(tally, Operation::ReadBoard, 0, 6).error().code, ErrorCode::Forbidden);
         QVERIFY(!allows(noCouncil, Operation::ReadBoard, 0, 0)); // a meeting of no council
         QVERIFY(!allows(noCouncil, Operation::TaskCreate, 0, 5));
         QVERIFY(!allows(tally, Operation::TaskCreate, 0, 5)); // read-only
