@@ -1,6 +1,7 @@
 #include "app/chamberserver.h"
 
 #include "api/accountapi.h"
+#include "api/councilapi.h"
 #include "api/annotationapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
@@ -26,6 +27,8 @@
 #include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
+#include "services/clock.h"
+#include "services/councilservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
 #include "services/documentservice.h"
@@ -207,7 +210,16 @@ Status ChamberServer::start()
                 QCoreApplication::exit(1);
             });
     }
+    if (m_config.testClockFile.isEmpty()) {
+        m_clock = std::make_unique<services::SystemClock>();
+    } else {
+        m_clock = std::make_unique<services::FileClock>(m_config.testClockFile);
+        log::warning(lcServer(), QStringLiteral("the time comes from a test clock file"),
+            {{QStringLiteral("file"), m_config.testClockFile}});
+    }
     m_service = std::make_unique<services::MeetingService>(*m_store);
+    m_service->setClock([clock = m_clock.get()] { return clock->now(); });
+    m_councils = std::make_unique<services::CouncilService>(*m_store, *m_service, *m_clock);
     m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
     if (auto status = m_devices->load(); !status)
         return status;
@@ -234,8 +246,15 @@ Status ChamberServer::start()
     }
     if (auto status = m_ballots->load(); !status)
         return status;
+    if (auto status = m_councils->load(); !status) {
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the councils' event log cannot be replayed, refusing to start: %1")
+                .arg(status.error().message));
+    }
+    m_councils->watchColourBoundaries(m_config.testClockFile);
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
-        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
+        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())},
+            {QStringLiteral("councils"), qint64(m_councils->councils().size())}});
 
     if (m_config.demo) {
         auto seeded = services::seedDemoMeeting(*m_service);
@@ -260,6 +279,9 @@ Status ChamberServer::start()
     if (!token)
         return token.error();
     m_authenticator = std::make_unique<services::Authenticator>(token.value(), m_devices.get());
+    // A device acts in its meeting's council only (services/permissions.h).
+    m_authenticator->setCouncilOfMeeting(
+        [this](qint64 meeting) { return m_councils->councilOfMeeting(meeting); });
     if (auto status = startAccounts(); !status)
         return status;
 
@@ -322,6 +344,23 @@ Status ChamberServer::start()
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
     m_documentApi->setAdmission(&m_hub->admission());
     m_documentApi->registerRoutes(*m_router);
+    // Councils, tasks and the board (REST, WebSocket messages, board.changed pushes).
+    m_councilApi = std::make_unique<api::CouncilApi>(
+        *m_rest, *m_service, *m_councils, *m_documents, *m_clock);
+    m_councilApi->registerRoutes(*m_router);
+    m_councilApi->attach(*m_hub);
+    m_accountApi->setLiaisonCheck([this](qint64 council, qint64 organisation) -> Status {
+        const core::CouncilState *state = m_councils->council(council);
+        if (!state)
+            return services::councilNotFound(council);
+        if (!state->organisation(organisation))
+            return makeError(ErrorCode::NotFound,
+                QStringLiteral("organisation %1 of council %2 does not exist")
+                    .arg(organisation)
+                    .arg(council),
+                QStringLiteral("organisation"));
+        return success();
+    });
     m_pageRenderer = std::make_unique<services::PageRenderer>(
         services::PageRenderOptions {m_dataDir + QStringLiteral("/reader-cache")});
     if (auto status = m_pageRenderer->open(); !status)
