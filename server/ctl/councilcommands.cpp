@@ -60,7 +60,7 @@ std::function<int(const Arguments &, CommandContext &)> sending(const QStringLis
             if (needsSomething && body.isEmpty())
                 return fail(c, QStringLiteral("nothing to change: give at least one option"));
             return request(c, method, path(id), body, [](CommandContext &c, const QJsonObject &r) {
-                QJsonObject data = r.value(QLatin1String("data")).toObject();
+                QJsonObject data = r.value(QLatin1String("result")).toObject();
                 QStringList parts;
                 for (const char *key :
                     {"council", "member", "organisation", "task", "conclusion", "item"}) {

@@ -37,7 +37,7 @@ QString meetingPath(qint64 meeting, const QString &rest = {})
 
 void printDone(CommandContext &c, const QJsonObject &reply)
 {
-    const QJsonObject data = reply.value(QLatin1String("data")).toObject();
+    const QJsonObject data = reply.value(QLatin1String("result")).toObject();
     QStringList parts;
     for (const char *key : {"task", "conclusion", "item", "status"}) {
         if (data.contains(QLatin1String(key)))

@@ -145,7 +145,7 @@ private:
                 qPrintable(text(response.json(), "message")));
         QCOMPARE(m_server.councilSeq(m_council), seqBefore);
     }
-    QJsonObject status(qint64 task, const QString &to, const QString &reason = {})
+    QJsonObject status(qint64, const QString &to, const QString &reason = {})
     {
         QJsonObject body {{QStringLiteral("status"), to}};
         if (!reason.isEmpty())
@@ -219,7 +219,7 @@ private Q_SLOTS:
         for (const QJsonValue &value : delegates) {
             const QJsonObject delegate = value.toObject();
             const qint64 member
-                = m_delegateOf.key(delegate.value(QLatin1String("delegate")).toInteger());
+                = m_delegateOf.key(delegate.value(QLatin1String("id")).toInteger());
             QVERIFY(member > 0);
         }
     }
@@ -474,7 +474,7 @@ private Q_SLOTS:
         };
         // A deadline in the past at creation.
         expectRefused(task({{QStringLiteral("deadline"), instant(kStart.addSecs(-1))}}), 400,
-            QStringLiteral("invalid_field"), QStringLiteral("past"), seq);
+            QStringLiteral("bad_field"), QStringLiteral("past"), seq);
         // An owner that does not exist.
         expectRefused(task({{QStringLiteral("owner"), 99}}), 404, {}, {}, seq);
         expectRefused(task({{QStringLiteral("ownerKind"), QStringLiteral("member")},
@@ -642,7 +642,7 @@ private Q_SLOTS:
             "meeting");
         const RestResponse none = m_server.admin(
             "POST", QStringLiteral("/api/v1/meetings/%1/agenda/overdue").arg(lone));
-        QCOMPARE(codeOf(none), QStringLiteral("invalid_state"));
+        QCOMPARE(codeOf(none), QStringLiteral("conflict"));
     }
 
     void boardChangedIsPushedOnChangesAndDeadlines()
