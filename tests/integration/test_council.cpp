@@ -218,8 +218,7 @@ private Q_SLOTS:
             QVERIFY(m_delegateOf.contains(member));
         for (const QJsonValue &value : delegates) {
             const QJsonObject delegate = value.toObject();
-            const qint64 member
-                = m_delegateOf.key(delegate.value(QLatin1String("id")).toInteger());
+            const qint64 member = m_delegateOf.key(delegate.value(QLatin1String("id")).toInteger());
             QVERIFY(member > 0);
         }
     }
@@ -600,6 +599,26 @@ private Q_SLOTS:
                      .value(QLatin1String("counts"))
                      .toObject()
                      .value(QLatin1String("overdue"))
+                     .toInteger(),
+            1);
+        // Malformed filters are refused, naming the field.
+        for (const auto &[query, field] : {std::pair {"pageSize=0", "pageSize"},
+                 std::pair {"pageSize=201", "pageSize"}, std::pair {"page=x", "page"},
+                 std::pair {"status=purple", "status"}, std::pair {"owner=1", "ownerKind"},
+                 std::pair {"owner=1&ownerKind=person", "ownerKind"},
+                 std::pair {"origin=-4", "origin"}}) {
+            const RestResponse refused = m_server.admin("GET",
+                QStringLiteral("/api/v1/meetings/%1/board?").arg(m_meeting2)
+                    + QLatin1String(query));
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(text(refused.json(), "field"), QLatin1String(field));
+        }
+        const QJsonObject filtered
+            = m_server.admin("GET", councilPath(QStringLiteral("/board?status=overdue&pageSize=1")))
+                  .json();
+        QCOMPARE(filtered.value(QLatin1String("counts"))
+                     .toObject()
+                     .value(QLatin1String("total"))
                      .toInteger(),
             1);
         // A seat tablet of meeting 1 reads its council's board over the WebSocket too.
