@@ -97,6 +97,12 @@ Status CouncilService::load()
 QJsonObject CouncilService::execute(
     const Principal &principal, const protocol::Message &command, const core::CouncilActor &actor)
 {
+    return executeAsOf(m_clock.now().toUTC(), principal, command, actor);
+}
+
+QJsonObject CouncilService::executeAsOf(const QDateTime &at, const Principal &principal,
+    const protocol::Message &command, const core::CouncilActor &actor)
+{
     if (command.spec->kind != protocol::MessageKind::Command || !isCouncilCommand(command)) {
         return protocol::errorReply(command.id,
             makeError(ErrorCode::UnknownType,
@@ -113,11 +119,11 @@ QJsonObject CouncilService::execute(
         }
         return QJsonDocument::fromJson(stored->response).object();
     }
-    return run(principal, command, actor);
+    return run(at, principal, command, actor);
 }
 
-QJsonObject CouncilService::run(
-    const Principal &principal, const protocol::Message &command, const core::CouncilActor &actor)
+QJsonObject CouncilService::run(const QDateTime &now, const Principal &principal,
+    const protocol::Message &command, const core::CouncilActor &actor)
 {
     const bool creating = QLatin1String(command.spec->type) == QLatin1String("council.create");
     const qint64 councilId
@@ -128,7 +134,7 @@ QJsonObject CouncilService::run(
         return protocol::errorReply(command.id, councilNotFound(councilId));
 
     core::CouncilContext context;
-    context.now = m_clock.now().toUTC();
+    context.now = now.toUTC();
     context.actor = actor;
     if (command.has(QLatin1String("attachment")) && m_attachments)
         context.attachment = m_attachments(councilId, command.string(QLatin1String("attachment")));
