@@ -3,6 +3,7 @@
 #include "storage/councilstore.h"
 #include "storage/eventstore.h"
 
+#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -308,15 +309,18 @@ void CouncilService::watchColourBoundaries(const QString &clockFile)
         connect(m_boundaryTimer, &QTimer::timeout, this, &CouncilService::checkBoundaries);
     }
     if (!clockFile.isEmpty() && !m_clockWatcher) {
+        // The file and its directory: a test that replaces the file (write, then rename over
+        // it) takes the watched file away; the directory's change brings the watch back.
         m_clockWatcher = new QFileSystemWatcher(this);
         m_clockWatcher->addPath(clockFile);
-        connect(
-            m_clockWatcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
-                // Rewritten by rename: watch the new file under the same name.
-                if (!m_clockWatcher->files().contains(path))
-                    m_clockWatcher->addPath(path);
-                checkBoundaries();
-            });
+        m_clockWatcher->addPath(QFileInfo(clockFile).absolutePath());
+        const auto changed = [this, clockFile] {
+            if (!m_clockWatcher->files().contains(clockFile) && QFileInfo::exists(clockFile))
+                m_clockWatcher->addPath(clockFile);
+            checkBoundaries();
+        };
+        connect(m_clockWatcher, &QFileSystemWatcher::fileChanged, this, changed);
+        connect(m_clockWatcher, &QFileSystemWatcher::directoryChanged, this, changed);
     }
     m_lastCheck = m_clock.now().toUTC();
     scheduleBoundary();

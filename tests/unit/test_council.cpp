@@ -842,6 +842,67 @@ private Q_SLOTS:
         QCOMPARE(s->meetings->meeting(meeting)->seq, meetingSeq);
     }
 
+    void aFailedWriteLeavesMeetingAndCouncilAsTheyWere()
+    {
+        auto s = Server::open();
+        const Seeded d = seed(*s);
+        const qint64 seq = s->seq(d.council);
+        const QJsonObject council = s->councils->council(d.council)->toJson();
+        // The disk refuses the council's side: the meeting is not created either.
+        QVERIFY(s->store->database().exec("CREATE TRIGGER refuse BEFORE INSERT ON council_events "
+                                          "BEGIN SELECT RAISE(ABORT, 'disk says no'); END;"));
+        const QJsonObject created = s->meeting(QStringLiteral("meeting.create"),
+            {{QStringLiteral("title"), QStringLiteral("Kỳ họp")},
+                {QStringLiteral("council"), d.council}});
+        QCOMPARE(codeOf(created), QStringLiteral("internal"));
+        QVERIFY(s->meetings->meetings().empty());
+        QCOMPARE(s->store->lastMeetingId(), 0);
+        QCOMPARE(s->seq(d.council), seq);
+        // Nor is a council command's answer kept without its events.
+        const protocol::Message task = command(QStringLiteral("task.create"),
+            {{QStringLiteral("council"), d.council}, {QStringLiteral("title"), QStringLiteral("X")},
+                {QStringLiteral("ownerKind"), QStringLiteral("organisation")},
+                {QStringLiteral("owner"), d.finance},
+                {QStringLiteral("deadline"), core::formatInstant(kStart.addDays(9))}});
+        QCOMPARE(codeOf(s->councils->execute(Principal::admin(), task, kSecretary)),
+            QStringLiteral("internal"));
+        QVERIFY(!s->meetings->hasAnswered(Principal::admin(), task.id));
+        QCOMPARE(s->councils->council(d.council)->toJson(), council);
+        // Once the disk takes writes again, so does the server, from the same heads.
+        QVERIFY(s->store->database().exec("DROP TRIGGER refuse"));
+        QVERIFY(isOk(s->councils->execute(Principal::admin(), task, kSecretary)));
+        s->start();
+        QCOMPARE(s->seq(d.council), seq + 1);
+    }
+
+    void boardReadMessagesBecomeQueries()
+    {
+        const auto query = [](const QJsonObject &fields) {
+            return core::boardQueryFromMessage(command(QStringLiteral("board.read"), fields));
+        };
+        auto full = query({{QStringLiteral("council"), 1}, {QStringLiteral("origin"), 4},
+            {QStringLiteral("ownerKind"), QStringLiteral("member")}, {QStringLiteral("owner"), 3},
+            {QStringLiteral("status"), QStringLiteral("overdue")}, {QStringLiteral("page"), 2},
+            {QStringLiteral("pageSize"), 10}});
+        QVERIFY(full);
+        QCOMPARE(full->originMeeting, 4);
+        QVERIFY(full->owner == (core::TaskOwner {core::TaskOwner::Kind::Member, 3}));
+        QCOMPARE(full->status, QStringLiteral("overdue"));
+        QCOMPARE(full->page, 2);
+        QCOMPARE(full->pageSize, 10);
+        auto defaults = query({{QStringLiteral("meeting"), 1}});
+        QVERIFY(defaults);
+        QCOMPARE(defaults->page, 1);
+        QCOMPARE(defaults->pageSize, 50);
+        QVERIFY(!defaults->owner);
+        QCOMPARE(query({{QStringLiteral("owner"), 3}}).error().field, QStringLiteral("ownerKind"));
+        QCOMPARE(query({{QStringLiteral("ownerKind"), QStringLiteral("member")}}).error().field,
+            QStringLiteral("owner"));
+        // The push that tells screens to refetch is a valid server message.
+        QVERIFY(protocol::validateMessage(
+            protocol::boardChangedMessage(1, 812), protocol::Direction::ToClient));
+    }
+
     void boardChangedIsAnnounced()
     {
         auto s = Server::open();
