@@ -1,22 +1,17 @@
 // Councils through the service, on a real (in-memory or temporary) SQLite store, with an
 // injected clock: replay, the hash chain, idempotent resends, bad input that writes nothing,
-// meetings from the roster, overdue tasks at a given time, adoption of older databases.
-// Pure core parts (conclusions, the board) are in test_council_core.cpp.
-#include "commands.h"
+// meetings from the roster, overdue tasks at a given time.
+// Pure core parts (conclusions, the board) are in test_council_core.cpp; starting (adoption
+// of older databases, the test clock, the demo) in test_council_start.cpp.
 #include "core/commands.h"
-#include "core/reducer.h"
+#include "councilfixture.h"
 #include "services/clock.h"
 #include "services/councilservice.h"
-#include "services/demoseed.h"
 #include "services/meetingservice.h"
-#include "storage/councilstore.h"
 #include "storage/eventstore.h"
-#include "storage/migrations.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,197 +19,10 @@ using namespace chamber;
 using chamber::testing::command;
 using services::Principal;
 using namespace Qt::StringLiterals;
+using namespace chamber::testing::council;
 
 int runCouncilCoreTests(int argc, char **argv);
-
-namespace {
-
-const QDateTime kStart = QDateTime::fromString(QStringLiteral("2027-01-01T01:00:00Z"), Qt::ISODate);
-const core::CouncilActor kSecretary {true, std::nullopt};
-
-core::CouncilActor ownerActor(core::TaskOwner::Kind kind, qint64 id)
-{
-    return core::CouncilActor {false, core::TaskOwner {kind, id}};
-}
-
-QString dump(const QJsonObject &json)
-{
-    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
-}
-
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value(QLatin1String("type")).toString() == QLatin1String("ok");
-}
-
-QString codeOf(const QJsonObject &reply)
-{
-    return reply.value(QLatin1String("code")).toString();
-}
-
-// chamberd's storage and services, minus the network.
-struct Server
-{
-    std::unique_ptr<storage::EventStore> store;
-    services::ManualClock clock {kStart};
-    std::unique_ptr<services::MeetingService> meetings;
-    std::unique_ptr<services::CouncilService> councils;
-
-    static std::unique_ptr<Server> open(const QString &path = {})
-    {
-        auto server = std::make_unique<Server>();
-        auto store = path.isEmpty() ? storage::EventStore::openInMemory()
-                                    : storage::EventStore::open(path);
-        if (!store)
-            qFatal("store: %s", qPrintable(store.error().message));
-        server->store = std::move(store.value());
-        server->start();
-        return server;
-    }
-    void start()
-    {
-        councils.reset();
-        meetings = std::make_unique<services::MeetingService>(*store);
-        meetings->setClock([this] { return clock.now(); });
-        councils = std::make_unique<services::CouncilService>(*store, *meetings, clock);
-        if (auto loaded = meetings->load(); !loaded)
-            qFatal("meetings: %s", qPrintable(loaded.error().message));
-        if (auto loaded = councils->load(); !loaded)
-            qFatal("councils: %s", qPrintable(loaded.error().message));
-    }
-
-    QJsonObject council(const QString &type, const QJsonObject &fields,
-        const core::CouncilActor &actor = kSecretary,
-        const Principal &principal = Principal::admin())
-    {
-        return councils->execute(principal, command(type, fields), actor);
-    }
-    QJsonObject meeting(const QString &type, const QJsonObject &fields)
-    {
-        return meetings->execute(Principal::admin(), command(type, fields));
-    }
-    // For setup steps that must succeed.
-    qint64 ok(const QString &type, const QJsonObject &fields, const char *idField)
-    {
-        const QJsonObject reply = council(type, fields);
-        if (!isOk(reply))
-            qFatal("%s failed: %s", qPrintable(type), qPrintable(dump(reply)));
-        return reply.value(QLatin1String("result"))
-            .toObject()
-            .value(QLatin1String(idField))
-            .toInteger();
-    }
-    qint64 seq(qint64 id) const { return councils->council(id) ? councils->council(id)->seq : 0; }
-};
-
-// A council of three members (one leaves), two organisations, tasks in every colour at kStart.
-struct Seeded
-{
-    qint64 council = 0;
-    qint64 finance = 0, planning = 0;
-    qint64 an = 0, binh = 0, chi = 0;
-};
-
-Seeded seed(Server &s)
-{
-    Seeded d;
-    d.council = s.ok(QStringLiteral("council.create"),
-        {{QStringLiteral("name"), QStringLiteral("HĐND tỉnh Tiền Giang")},
-            {QStringLiteral("term"), QStringLiteral("2021–2026")},
-            {QStringLiteral("amberDays"), 7}},
-        "council");
-    const QJsonValue c(d.council);
-    d.an = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
-            {QStringLiteral("seat"), QStringLiteral("A01")},
-            {QStringLiteral("title"), QStringLiteral("Phó Chủ tịch HĐND tỉnh")}},
-        "member");
-    d.binh = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Trần Thị Bình")},
-            {QStringLiteral("seat"), QStringLiteral("A02")}, {QStringLiteral("weight"), 2}},
-        "member");
-    d.chi = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Lê Văn Chí")},
-            {QStringLiteral("seat"), QStringLiteral("A03")}},
-        "member");
-    d.finance = s.ok(QStringLiteral("organisation.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Sở Tài chính")}},
-        "organisation");
-    d.planning = s.ok(QStringLiteral("organisation.add"),
-        {{QStringLiteral("council"), c},
-            {QStringLiteral("name"), QStringLiteral("Sở Kế hoạch và Đầu tư")},
-            {QStringLiteral("kind"), QStringLiteral("agency")}},
-        "organisation");
-    return d;
-}
-
-qint64 addTask(Server &s, const Seeded &d, const QString &title, const QString &ownerKind,
-    qint64 owner, const QDateTime &deadline)
-{
-    return s.ok(QStringLiteral("task.create"),
-        {{QStringLiteral("council"), d.council}, {QStringLiteral("title"), title},
-            {QStringLiteral("ownerKind"), ownerKind}, {QStringLiteral("owner"), owner},
-            {QStringLiteral("deadline"), core::formatInstant(deadline)}},
-        "task");
-}
-
-// A meeting's log as chamberd wrote it before councils: created, then one delegate per name.
-std::vector<protocol::Event> oldMeeting(qint64 id, const QString &title, const QStringList &names)
-{
-    core::MeetingState state;
-    std::vector<protocol::Event> events;
-    const auto append = [&](const core::Decision &decision) {
-        for (const core::EventDraft &draft : decision.events) {
-            protocol::Event event;
-            event.meeting = id;
-            event.seq = state.seq + 1;
-            event.kind = draft.kind;
-            event.time = QStringLiteral("2026-06-01T08:00:00.000Z");
-            event.actor = QStringLiteral("admin");
-            event.data = draft.data;
-            event.prevHash = events.empty() ? protocol::genesisHash() : events.back().hash;
-            event.seal();
-            if (!core::apply(state, event))
-                qFatal("old meeting does not apply");
-            events.push_back(event);
-        }
-    };
-    append(core::decideCreate(
-        id, command(QStringLiteral("meeting.create"), {{QStringLiteral("title"), title}}))
-               .value());
-    for (int i = 0; i < names.size(); ++i)
-        append(core::decide(state,
-            command(QStringLiteral("delegate.add"),
-                {{QStringLiteral("meeting"), id}, {QStringLiteral("name"), names.at(i)},
-                    {QStringLiteral("seat"), QStringLiteral("B%1").arg(i + 1)}}))
-                   .value());
-    return events;
-}
-
-// Writes `events` into a database at schema version 9, the last before councils.
-void writeOldDatabase(const QString &path, const std::vector<protocol::Event> &events)
-{
-    auto db = storage::Database::open(path);
-    QVERIFY(db);
-    QVERIFY(storage::migrate(*db.value(), 9));
-    auto insert = db.value()->prepare(
-        "INSERT INTO events (meeting, seq, kind, time, actor, data, prev, hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    QVERIFY(insert);
-    for (const protocol::Event &event : events) {
-        insert->bind(1, event.meeting)
-            .bind(2, event.seq)
-            .bind(3, event.kind)
-            .bind(4, event.time)
-            .bind(5, event.actor)
-            .bindText(6, QJsonDocument(event.data).toJson(QJsonDocument::Compact))
-            .bind(7, event.prevHash)
-            .bind(8, event.hash);
-        QVERIFY(insert->run());
-    }
-}
-
-} // namespace
+int runCouncilStartTests(int argc, char **argv);
 
 class TestCouncilService : public QObject
 {
@@ -705,143 +513,6 @@ private Q_SLOTS:
         QCOMPARE(noCouncil.error().code, ErrorCode::Conflict);
     }
 
-    void olderMeetingsBecomeCouncilsOfTheirOwn()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("chamber.db"));
-        // Two meetings whose delegates share a name: they must not be merged into one person.
-        std::vector<protocol::Event> events = oldMeeting(1, QStringLiteral("Kỳ họp thứ 7"),
-            {QStringLiteral("Nguyễn Văn An"), QStringLiteral("Lê Thị Bình")});
-        const auto second = oldMeeting(2, QStringLiteral("Kỳ họp thứ 8"),
-            {QStringLiteral("Nguyễn Văn An"), QStringLiteral("Phạm Cường"),
-                QStringLiteral("Võ Dũng")});
-        const auto empty = oldMeeting(3, QStringLiteral("Chưa có đại biểu"), {});
-        events.insert(events.end(), second.begin(), second.end());
-        events.insert(events.end(), empty.begin(), empty.end());
-        writeOldDatabase(path, events);
-        if (QTest::currentTestFailed())
-            return;
-
-        auto s = Server::open(path);
-        QCOMPARE(s->councils->councils().size(), std::size_t(2));
-        for (qint64 meeting : {1, 2}) {
-            const qint64 councilId = s->councils->councilOfMeeting(meeting);
-            QVERIFY(councilId > 0);
-            const core::CouncilState *council = s->councils->council(councilId);
-            const core::MeetingState *state = s->meetings->meeting(meeting);
-            QCOMPARE(council->name, state->title);
-            QCOMPARE(qsizetype(council->members.size()), state->roster.size());
-            for (const auto &[id, delegate] : state->roster.all()) {
-                QCOMPARE(s->councils->memberOfDelegate(meeting, id), id);
-                QCOMPARE(council->member(id)->name, delegate.name);
-                QCOMPARE(council->member(id)->seat, delegate.seat);
-            }
-            auto log = s->councils->eventsAfter(councilId, 0);
-            QVERIFY(log);
-            for (const protocol::Event &event : log.value())
-                QCOMPARE(event.actor, QStringLiteral("migration"));
-            QCOMPARE(log->back().kind, QStringLiteral("meeting.linked"));
-        }
-        QVERIFY(s->councils->councilOfMeeting(1) != s->councils->councilOfMeeting(2));
-        QCOMPARE(s->councils->councilOfMeeting(3), 0); // no delegates, nobody to adopt
-        // A meeting created now, with delegates and without a council, stays without one.
-        const QJsonObject created = s->meeting(
-            QStringLiteral("meeting.create"), {{QStringLiteral("title"), QStringLiteral("Mới")}});
-        QVERIFY(isOk(s->meeting(QStringLiteral("delegate.add"),
-            {{QStringLiteral("meeting"), 4}, {QStringLiteral("name"), QStringLiteral("Khách")}})));
-        QVERIFY(isOk(created));
-        const qint64 seq1 = s->seq(1), seq2 = s->seq(2);
-
-        // The next start adopts nothing again.
-        s->start();
-        QCOMPARE(s->councils->councils().size(), std::size_t(2));
-        QCOMPARE(s->seq(1), seq1);
-        QCOMPARE(s->seq(2), seq2);
-        QCOMPARE(s->councils->councilOfMeeting(4), 0);
-        auto report = s->councils->verify();
-        QVERIFY(report && report->ok());
-    }
-
-    void coloursPassingAreAnnouncedWhenTheTestClockMoves()
-    {
-        QTemporaryDir dir;
-        const QString clockPath = dir.filePath(QStringLiteral("now"));
-        const auto writeClock = [&](const QDateTime &now) {
-            QFile file(clockPath + QStringLiteral(".new"));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(core::formatInstant(now).toUtf8() + '\n');
-            file.close();
-            QFile::remove(clockPath);
-            QVERIFY(QFile::rename(clockPath + QStringLiteral(".new"), clockPath));
-        };
-        writeClock(kStart);
-        auto store = storage::EventStore::openInMemory();
-        QVERIFY(store);
-        services::FileClock clock(clockPath);
-        QCOMPARE(clock.now(), kStart);
-        services::MeetingService meetings(*store.value());
-        services::CouncilService councils(*store.value(), meetings, clock);
-        QVERIFY(meetings.load());
-        QVERIFY(councils.load());
-        councils.watchColourBoundaries(clockPath);
-        const auto run = [&](const QString &type, const QJsonObject &fields) {
-            return councils.execute(Principal::admin(), command(type, fields), kSecretary);
-        };
-        QVERIFY(isOk(run(
-            QStringLiteral("council.create"), {{QStringLiteral("name"), QStringLiteral("HĐND")}})));
-        QVERIFY(isOk(run(QStringLiteral("organisation.add"),
-            {{QStringLiteral("council"), 1},
-                {QStringLiteral("name"), QStringLiteral("Sở Tài chính")}})));
-        QVERIFY(isOk(run(QStringLiteral("task.create"),
-            {{QStringLiteral("council"), 1}, {QStringLiteral("title"), QStringLiteral("Báo cáo")},
-                {QStringLiteral("ownerKind"), QStringLiteral("organisation")},
-                {QStringLiteral("owner"), 1},
-                {QStringLiteral("deadline"), core::formatInstant(kStart.addDays(30))}})));
-        QSignalSpy changed(&councils, &services::CouncilService::boardChanged);
-        // Still green: a clock that moves without crossing a boundary announces nothing...
-        writeClock(kStart.addDays(1));
-        // ...and one that crosses the amber threshold does, without any command.
-        writeClock(kStart.addDays(24));
-        QVERIFY(changed.wait(10000));
-        QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed.at(0).at(0).toLongLong(), 1);
-        QCOMPARE(councils.board(1, {})
-                     .value(QLatin1String("counts"))
-                     .toObject()
-                     .value(QLatin1String("dueSoon"))
-                     .toInteger(),
-            1);
-    }
-
-    void theDemoHasEveryColour()
-    {
-        auto s = Server::open();
-        auto seeded = services::seedDemoMeeting(*s->meetings, *s->councils, s->clock.now());
-        QVERIFY2(seeded, seeded ? "" : qPrintable(seeded.error().message));
-        const qint64 meeting = seeded.value();
-        const qint64 council = s->councils->councilOfMeeting(meeting);
-        QVERIFY(council > 0);
-        const core::CouncilState *state = s->councils->council(council);
-        QCOMPARE(state->name, QStringLiteral("HĐND tỉnh Tiền Giang"));
-        QCOMPARE(qsizetype(state->members.size()), s->meetings->meeting(meeting)->roster.size());
-        QCOMPARE(state->members.size(), std::size_t(40));
-        const QJsonObject counts
-            = s->councils->board(council, {}).value(QLatin1String("counts")).toObject();
-        for (const char *colour : {"onTime", "dueSoon", "overdue", "done", "cancelled"})
-            QVERIFY2(counts.value(QLatin1String(colour)).toInteger() > 0, colour);
-        QCOMPARE(s->meetings->meeting(meeting)->conclusions.size(), std::size_t(2));
-        // Seeding again (or finishing an interrupted seed) adds nothing.
-        const qint64 councilSeq = s->seq(council);
-        const qint64 meetingSeq = s->meetings->meeting(meeting)->seq;
-        s->start();
-        auto again
-            = services::seedDemoMeeting(*s->meetings, *s->councils, s->clock.now().addDays(3));
-        QVERIFY(again);
-        QCOMPARE(again.value(), meeting);
-        QCOMPARE(s->seq(council), councilSeq);
-        QCOMPARE(s->meetings->meeting(meeting)->seq, meetingSeq);
-    }
-
     void aFailedWriteLeavesMeetingAndCouncilAsTheyWere()
     {
         auto s = Server::open();
@@ -934,6 +605,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int failed = runCouncilServiceTests(argc, argv);
     failed += runCouncilCoreTests(argc, argv);
+    failed += runCouncilStartTests(argc, argv);
     return failed;
 }
 
