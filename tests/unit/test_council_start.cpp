@@ -187,6 +187,27 @@ private Q_SLOTS:
             1);
     }
 
+    void aColourBoundaryFiresTheTimer()
+    {
+        // No file: the single timer to the next boundary is what announces it.
+        auto s = Server::open();
+        const Seeded d = seed(*s);
+        s->councils->watchColourBoundaries();
+        // Amber one second from now (7 days before a deadline 7 days and 1 s away).
+        addTask(*s, d, QStringLiteral("Sắp đến hạn"), QStringLiteral("organisation"), d.finance,
+            kStart.addSecs(7 * 86400 + 1));
+        QSignalSpy changed(s->councils.get(), &services::CouncilService::boardChanged);
+        s->clock.advance(1); // the time the timer wakes up to
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(changed.at(0).at(0).toLongLong(), d.council);
+        QCOMPARE(s->councils->board(d.council, {})
+                     .value(QLatin1String("counts"))
+                     .toObject()
+                     .value(QLatin1String("dueSoon"))
+                     .toInteger(),
+            1);
+    }
+
     void theDemoHasEveryColour()
     {
         auto s = Server::open();
