@@ -24,7 +24,4 @@ struct Conclusion
     static Conclusion fromJson(const QJsonObject &json);
 };
 
-// What tally screens show besides the meeting: its tally ("tally") or its council's board.
-constexpr const char *kScreenViews[] = {"tally", "board", nullptr};
-
 } // namespace chamber::core
