@@ -39,10 +39,12 @@ constexpr std::array kRules {
     // The workspace's page and files hold no data: its API calls are what is authorized.
     OperationRule {
         WorkspacePage, "page.workspace", Anyone, Server, None, "open the workspace page"},
+    OperationRule {BoardPage, "page.board", Anyone, Server, None, "open the board page"},
     OperationRule {WebFile, "web.file", Anyone, Server, None, "read the pages' files"},
     OperationRule {Hello, "hello", Anyone, Server, None, "say hello"},
     OperationRule {Enroll, "enroll", Anyone, Server, None, "enroll"},
-    OperationRule {Ping, "ping", Authenticated, Server, None, "ping"},
+    // A board link's page pings its WebSocket like every other client.
+    OperationRule {Ping, "ping", Authenticated | Who::BoardLink, Server, None, "ping"},
     OperationRule {Unsubscribe, "unsubscribe", Authenticated, Server, None, "unsubscribe"},
     // A device's list names its own meeting only (the route filters with ReadMeeting).
     OperationRule {ListMeetings, "meetings.list", Authenticated, Server, None, "list meetings"},
@@ -85,6 +87,14 @@ constexpr std::array kRules {
         "revoke phone reader links"},
     OperationRule {
         ReadAsReader, "reader.read", Reader, InMeeting, None, "read through a phone reader link"},
+    // Board links are made and revoked by the secretary; one reads its own council's board.
+    OperationRule {
+        CreateBoardLink, "boardLink.create", Admin, Server, None, "create board links"},
+    OperationRule {ListBoardLinks, "boardLinks.list", Admin, Server, None, "list board links"},
+    OperationRule {
+        RevokeBoardLink, "boardLink.revoke", Admin, Server, None, "revoke board links"},
+    OperationRule {
+        ReadBoardLink, "boardLink.read", Who::BoardLink, Server, None, "read a board link"},
     OperationRule {
         MediaJoin, "media.join", Tally | Bridge, InMeeting, None, "receive the video programme"},
     OperationRule {MediaSignal, "media.signal", Tally | Bridge, InMeeting, None,
@@ -159,6 +169,8 @@ unsigned whoOf(const Principal &principal)
         return Who::Admin;
     case Principal::Kind::Reader:
         return Reader;
+    case Principal::Kind::BoardLink:
+        return Who::BoardLink;
     case Principal::Kind::Account:
         switch (principal.accountRole) {
         case AccountRole::Admin:
@@ -263,7 +275,7 @@ QStringList whoNames(unsigned who)
     QStringList names;
     const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Who::Admin, "admin"},
         {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
-        {Reader, "reader"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
+        {Reader, "reader"}, {Who::BoardLink, "boardLink"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
         {Who::Observer, "observer"}};
     for (const auto &[flag, name] : all) {
         if (who & flag)
@@ -293,6 +305,8 @@ QString describe(const Principal &principal)
         return QStringLiteral("a bridge point");
     case Reader:
         return QStringLiteral("a phone reader link");
+    case Who::BoardLink:
+        return QStringLiteral("a board link");
     default:
         return QStringLiteral("an unauthenticated client");
     }

@@ -35,6 +35,7 @@ enum class Operation {
     WatchPage,
     ReaderPage,
     WorkspacePage,
+    BoardPage, // the follow-up board (/board): its data is read with a board link
     WebFile, // a file under /web/ (assets/web): scripts, styles, pictures
     Hello,
     Enroll,
@@ -63,6 +64,11 @@ enum class Operation {
     ListReaderLinks,
     RevokeReaderLink,
     ReadAsReader, // the phone reader's meeting, documents and pages
+    // Follow-up board links (a council's board, read-only, for a lobby screen or a phone).
+    CreateBoardLink,
+    ListBoardLinks,
+    RevokeBoardLink,
+    ReadBoardLink, // what the link itself names: its council (GET /api/v1/board-link)
     // Video.
     MediaJoin,
     MediaSignal,
@@ -125,6 +131,7 @@ struct Who
     static constexpr unsigned AdminAccount = 1u << 7; // named accounts, by role
     static constexpr unsigned Secretary = 1u << 8;
     static constexpr unsigned Observer = 1u << 9;
+    static constexpr unsigned BoardLink = 1u << 12; // a follow-up board link's bearer
     static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge;
     static constexpr unsigned AnyAccount = AdminAccount | Secretary | Observer;
 };

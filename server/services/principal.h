@@ -39,6 +39,7 @@ struct Principal
         Device, // an enrolled device's credential
         Reader, // a phone reader link: reads one meeting's documents for one delegate
         Account, // a named account, by its session cookie (id "account:<name>")
+        BoardLink, // a follow-up board link: reads one council's board (id "boardlink:<n>")
     };
     Kind kind = Kind::Anonymous;
     // Stable identifier: the actor in the event log and the scope of request ids.
@@ -48,6 +49,8 @@ struct Principal
     qint64 meeting = 0;
     DeviceRole role = DeviceRole::Tally;
     qint64 delegate = 0; // the seat's delegate, for DeviceRole::Delegate and readers
+    // Board links (and, in time, accounts bound to one): the council.
+    qint64 council = 0;
     // Accounts: which, with what role.
     qint64 account = 0;
     AccountRole accountRole = AccountRole::Observer;
@@ -69,6 +72,12 @@ struct Principal
         return Principal {Kind::Reader, QStringLiteral("reader:%1").arg(link), 0, meeting,
             DeviceRole::Tally, delegate};
     }
+    static Principal forBoardLink(qint64 link, qint64 council)
+    {
+        Principal principal {Kind::BoardLink, QStringLiteral("boardlink:%1").arg(link)};
+        principal.council = council;
+        return principal;
+    }
     static Principal forAccount(qint64 account, const QString &name, AccountRole role)
     {
         Principal principal {Kind::Account, QStringLiteral("account:") + name};
@@ -81,6 +90,7 @@ struct Principal
     bool isDevice() const { return kind == Kind::Device; }
     bool isReader() const { return kind == Kind::Reader; }
     bool isAccount() const { return kind == Kind::Account; }
+    bool isBoardLink() const { return kind == Kind::BoardLink; }
     // The admin token and accounts act in every meeting (what they may do there is the table's).
     bool spansMeetings() const { return isAdmin() || isAccount(); }
 };
