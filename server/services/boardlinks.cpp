@@ -22,7 +22,7 @@ Error refused(const QString &why, const QString &reason)
     return error;
 }
 
-Error councilNotFound(qint64 council)
+Error noSuchCouncil(qint64 council)
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("council %1 does not exist").arg(council),
         QStringLiteral("council"));
@@ -46,7 +46,7 @@ Result<BoardLinkGrant> BoardLinkService::create(const Principal &principal, qint
     if (auto allowed = authorizeAccess(principal, Operation::CreateBoardLink, 0); !allowed)
         return allowed.error();
     if (!m_councilExists || !m_councilExists(council))
-        return councilNotFound(council);
+        return noSuchCouncil(council);
     BoardLinkGrant grant;
     grant.council = council;
     grant.token = kTokenPrefix
@@ -75,8 +75,8 @@ Result<Principal> BoardLinkService::authenticate(const QString &token) const
         return refused(QStringLiteral("this board link was revoked; ask for a new one"),
             QStringLiteral("revoked"));
     if (!m_councilExists || !m_councilExists(row.council))
-        return refused(QStringLiteral("this board link's council no longer exists"),
-            QStringLiteral("gone"));
+        return refused(
+            QStringLiteral("this board link's council no longer exists"), QStringLiteral("gone"));
     return Principal::forBoardLink(row.id, row.council);
 }
 
@@ -102,7 +102,7 @@ Result<QJsonObject> BoardLinkService::list(const Principal &principal, qint64 co
     if (auto allowed = authorizeAccess(principal, Operation::ListBoardLinks, 0); !allowed)
         return allowed.error();
     if (!m_councilExists || !m_councilExists(council))
-        return councilNotFound(council);
+        return noSuchCouncil(council);
     auto rows = storage::BoardLinkStore(m_db).list(council);
     if (!rows)
         return rows.error();

@@ -88,11 +88,9 @@ constexpr std::array kRules {
     OperationRule {
         ReadAsReader, "reader.read", Reader, InMeeting, None, "read through a phone reader link"},
     // Board links are made and revoked by the secretary; one reads its own council's board.
-    OperationRule {
-        CreateBoardLink, "boardLink.create", Admin, Server, None, "create board links"},
+    OperationRule {CreateBoardLink, "boardLink.create", Admin, Server, None, "create board links"},
     OperationRule {ListBoardLinks, "boardLinks.list", Admin, Server, None, "list board links"},
-    OperationRule {
-        RevokeBoardLink, "boardLink.revoke", Admin, Server, None, "revoke board links"},
+    OperationRule {RevokeBoardLink, "boardLink.revoke", Admin, Server, None, "revoke board links"},
     OperationRule {
         ReadBoardLink, "boardLink.read", Who::BoardLink, Server, None, "read a board link"},
     OperationRule {
@@ -275,8 +273,8 @@ QStringList whoNames(unsigned who)
     QStringList names;
     const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Who::Admin, "admin"},
         {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
-        {Reader, "reader"}, {Who::BoardLink, "boardLink"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
-        {Who::Observer, "observer"}};
+        {Reader, "reader"}, {Who::BoardLink, "boardLink"}, {Who::AdminAccount, "adminAccount"},
+        {Who::Secretary, "secretary"}, {Who::Observer, "observer"}};
     for (const auto &[flag, name] : all) {
         if (who & flag)
             names << QString::fromLatin1(name);

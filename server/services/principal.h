@@ -49,8 +49,6 @@ struct Principal
     qint64 meeting = 0;
     DeviceRole role = DeviceRole::Tally;
     qint64 delegate = 0; // the seat's delegate, for DeviceRole::Delegate and readers
-    // Board links (and, in time, accounts bound to one): the council.
-    qint64 council = 0;
     // Accounts: which, with what role.
     qint64 account = 0;
     AccountRole accountRole = AccountRole::Observer;
@@ -59,6 +57,10 @@ struct Principal
     QByteArray csrf;
     // The session's key (SHA-256 of its cookie), so a logout can close its WebSockets.
     QByteArray sessionHash;
+    // Councils: a liaison account's council and organisation; a device's meeting's council
+    // (filled when it authenticates; 0: a meeting of no council).
+    qint64 council = 0;
+    qint64 organisation = 0;
 
     static Principal anonymous() { return Principal {}; }
     static Principal admin() { return Principal {Kind::Admin, QStringLiteral("admin")}; }
@@ -86,11 +88,11 @@ struct Principal
         return principal;
     }
     bool isAnonymous() const { return kind == Kind::Anonymous; }
+    bool isBoardLink() const { return kind == Kind::BoardLink; }
     bool isAdmin() const { return kind == Kind::Admin; }
     bool isDevice() const { return kind == Kind::Device; }
     bool isReader() const { return kind == Kind::Reader; }
     bool isAccount() const { return kind == Kind::Account; }
-    bool isBoardLink() const { return kind == Kind::BoardLink; }
     // The admin token and accounts act in every meeting (what they may do there is the table's).
     bool spansMeetings() const { return isAdmin() || isAccount(); }
 };

@@ -119,6 +119,7 @@ inline const Row kRoutes[] = {
     {"GET /join", "AAAAAAAAAAAAA"},
     {"GET /watch", "AAAAAAAAAAAAA"},
     {"GET /read", "AAAAAAAAAAAAA"},
+    {"GET /board", "AAAAAAAAAAAAA"},
     {"GET /", "AAAAAAAAAAAAA"},
     {"GET /web/{path}", "AAAAAAAAAAAAA"},
     {"HEAD /web/{path}", "AAAAAAAAAAAAA"},
@@ -149,6 +150,12 @@ inline const Row kRoutes[] = {
     {"POST /api/v1/meetings/{meeting}/reader-links", "UUAAFFFUFUAFA"},
     {"GET /api/v1/meetings/{meeting}/reader-links", "UUAFFFFUFUAFA"},
     {"DELETE /api/v1/meetings/{meeting}/reader-links/{link}", "UUAAFFFUFUAFA"},
+    // Follow-up board links: the secretary's. What a link names is the link's own (no column
+    // here holds a board link; test_board_browser checks what one may and may not).
+    {"POST /api/v1/councils/{council}/board-links", "UUAFFFFUFUAFA"},
+    {"GET /api/v1/councils/{council}/board-links", "UUAFFFFUFUAFA"},
+    {"DELETE /api/v1/councils/{council}/board-links/{link}", "UUAFFFFUFUAFA"},
+    {"GET /api/v1/board-link", "UUFFFFFUFUFFF"},
     // Documents: uploads are the secretary's; bytes by hash for every device of a meeting
     // that has them; annotations are a seat's own (not even the admin reads them).
     {"POST /api/v1/meetings/{meeting}/items/{item}/documents", "UUAFFFFUFUAFA"},
