@@ -89,6 +89,16 @@ void WebSocketHub::endBoardLinkSessions(const QString &principalId)
     }
 }
 
+void WebSocketHub::pushToBoardLinks(qint64 council, const QByteArray &frame)
+{
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        const auto &principal = session->principal();
+        if (principal && principal->isBoardLink() && principal->council == council)
+            session->sendText(frame);
+    }
+}
+
 void WebSocketHub::closeAll(const QString &reason)
 {
     const auto sessions = m_sessions;

@@ -64,6 +64,9 @@ public:
     void endAccountSessions(qint64 account, const QByteArray &sessionHash);
     // A board link was revoked: its pages' WebSockets close with bye "revoked".
     void endBoardLinkSessions(const QString &principalId);
+    // Sends `frame` to the board link sessions of `council` (board pages subscribe to no
+    // meeting: a council's board.changed reaches them here).
+    void pushToBoardLinks(qint64 council, const QByteArray &frame);
     qsizetype sessionCount() const { return m_sessions.size(); }
     // Says bye to every client and closes the connections (server shutdown).
     void closeAll(const QString &reason);
