@@ -2,6 +2,7 @@
 
 #include "api/accountapi.h"
 #include "api/annotationapi.h"
+#include "api/boardlinkapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
@@ -26,6 +27,9 @@
 #include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
+#include "services/boardlinks.h"
+#include "services/clock.h"
+#include "services/councilservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
 #include "services/documentservice.h"
@@ -207,7 +211,16 @@ Status ChamberServer::start()
                 QCoreApplication::exit(1);
             });
     }
+    if (m_config.testClockFile.isEmpty()) {
+        m_clock = std::make_unique<services::SystemClock>();
+    } else {
+        m_clock = std::make_unique<services::FileClock>(m_config.testClockFile);
+        log::warning(lcServer(), QStringLiteral("the time comes from a test clock file"),
+            {{QStringLiteral("file"), m_config.testClockFile}});
+    }
     m_service = std::make_unique<services::MeetingService>(*m_store);
+    m_service->setClock([clock = m_clock.get()] { return clock->now(); });
+    m_councils = std::make_unique<services::CouncilService>(*m_store, *m_service, *m_clock);
     m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
     if (auto status = m_devices->load(); !status)
         return status;
@@ -234,8 +247,15 @@ Status ChamberServer::start()
     }
     if (auto status = m_ballots->load(); !status)
         return status;
+    if (auto status = m_councils->load(); !status) {
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the councils' event log cannot be replayed, refusing to start: %1")
+                .arg(status.error().message));
+    }
+    m_councils->watchColourBoundaries(m_config.testClockFile);
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
-        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
+        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())},
+            {QStringLiteral("councils"), qint64(m_councils->councils().size())}});
 
     if (m_config.demo) {
         auto seeded = services::seedDemoMeeting(*m_service);
@@ -260,6 +280,11 @@ Status ChamberServer::start()
     if (!token)
         return token.error();
     m_authenticator = std::make_unique<services::Authenticator>(token.value(), m_devices.get());
+    // Follow-up board links: their tokens authenticate as "boardlink:<n>" of one council.
+    m_boardLinks = std::make_unique<services::BoardLinkService>(m_store->database(),
+        [this](qint64 council) { return m_councils->council(council) != nullptr; });
+    m_boardLinks->setClock([clock = m_clock.get()] { return clock->now(); });
+    m_authenticator->setBoardLinks(m_boardLinks.get());
     if (auto status = startAccounts(); !status)
         return status;
 
@@ -331,6 +356,23 @@ Status ChamberServer::start()
         [this](const QString &token) { return readerLink(token); });
     m_readerApi->setAdmission(&m_hub->admission());
     m_readerApi->registerRoutes(*m_router);
+    m_boardLinkApi = std::make_unique<api::BoardLinkApi>(
+        *m_boardLinks, [this](const QString &token) { return boardLink(token); },
+        [this](qint64 council) {
+            const core::CouncilState *state = m_councils->council(council);
+            return state ? state->name : QString();
+        },
+        m_hub.get());
+    m_boardLinkApi->registerRoutes(*m_router);
+    // A council's board changed (events, or a deadline passed on the clock): its board pages
+    // fetch it again.
+    connect(m_councils.get(), &services::CouncilService::boardChanged, m_hub.get(),
+        [this](qint64 council, qint64 seq) {
+            m_hub->pushToBoardLinks(council,
+                protocol::toFrame(
+                    QJsonObject {{QStringLiteral("type"), QStringLiteral("board.changed")},
+                        {QStringLiteral("council"), council}, {QStringLiteral("seq"), seq}}));
+        });
     m_hub->setReaderLinkCreator([this](const services::Principal &principal, qint64 meeting,
                                     qint64 delegate, int ttlSeconds) {
         return m_readerApi->createLink(principal, meeting, delegate, ttlSeconds);
@@ -485,6 +527,12 @@ QString ChamberServer::joinLink(const QString &token) const
     const protocol::JoinLink link {
         publicHost(), m_config.publicPort ? m_config.publicPort : port(), token, m_tls.pin};
     return link.toString();
+}
+
+QString ChamberServer::boardLink(const QString &token) const
+{
+    return api::boardLinkUrl(
+        publicHost(), m_config.publicPort ? m_config.publicPort : port(), token);
 }
 
 QString ChamberServer::readerLink(const QString &token) const

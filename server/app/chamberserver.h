@@ -34,6 +34,9 @@ class DocumentService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
+class Clock;
+class CouncilService;
+class BoardLinkService;
 class PageRenderer;
 class ReaderLinkService;
 class OfficeConverter;
@@ -52,6 +55,7 @@ class DocumentApi;
 class MediaRelay;
 class EnrollmentApi;
 class ReaderApi;
+class BoardLinkApi;
 class VotingApi;
 class HttpServer;
 class Router;
@@ -86,6 +90,8 @@ public:
     QString statusLine() const;
     QString dataDirectory() const { return m_dataDir; }
     const TlsIdentity &tlsIdentity() const { return m_tls; }
+    services::CouncilService *councils() const { return m_councils.get(); }
+    const services::Clock &clock() const { return *m_clock; }
 
     static QString defaultDataDirectory();
     static QString adminTokenPath(const QString &dataDir);
@@ -105,6 +111,7 @@ private:
     QString publicHost() const;
     QString joinLink(const QString &token) const;
     QString readerLink(const QString &token) const;
+    QString boardLink(const QString &token) const;
     // Fills in what closing and publishing polls need beyond the meeting's state.
     // chamber-media as a supervised child, when [media] enabled.
     void startMedia();
@@ -115,7 +122,9 @@ private:
     QString m_dataDir;
     TlsIdentity m_tls;
     std::unique_ptr<storage::EventStore> m_store;
+    std::unique_ptr<services::Clock> m_clock; // before the services that read it
     std::unique_ptr<services::MeetingService> m_service;
+    std::unique_ptr<services::CouncilService> m_councils;
     std::unique_ptr<services::DeviceRegistry> m_devices;
     std::unique_ptr<services::BallotService> m_ballots;
     std::optional<protocol::Ed25519Key> m_signingKey;
@@ -138,6 +147,8 @@ private:
     std::unique_ptr<services::ReaderLinkService> m_readerLinks;
     std::unique_ptr<services::PageRenderer> m_pageRenderer;
     std::unique_ptr<api::ReaderApi> m_readerApi;
+    std::unique_ptr<services::BoardLinkService> m_boardLinks;
+    std::unique_ptr<api::BoardLinkApi> m_boardLinkApi;
     std::unique_ptr<storage::AnnotationFiles> m_annotationFiles;
     std::unique_ptr<services::AnnotationService> m_annotations;
     std::unique_ptr<api::AnnotationApi> m_annotationApi;
