@@ -126,9 +126,10 @@ async function fetchBoard() {
 // for fewer (a few tries, from an estimate of how many cards fit).
 function estimatePageSize() {
   if (!lobby) return 50;
-  const main = $('board');
-  const columns = Math.max(1, Math.floor(main.clientWidth / 330));
-  const rows = Math.max(2, Math.floor((main.clientHeight || window.innerHeight * 0.7) / 86));
+  // Before the first board the page is not laid out: from the window (columns of 330 px and a
+  // gap; the header, totals, filters and pager take about 300 px; a card about 86 px).
+  const columns = Math.max(1, Math.floor((window.innerWidth - 32 + 19) / (330 + 19)));
+  const rows = Math.max(2, Math.floor((window.innerHeight - 300) / 86));
   return Math.min(200, Math.max(4, columns * (rows - 1)));
 }
 
