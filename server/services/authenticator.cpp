@@ -25,7 +25,10 @@ std::optional<Principal> Authenticator::authenticate(const QString &credential) 
         auto link = m_boardLinks->authenticate(credential);
         return link ? std::optional<Principal>(link.value()) : std::nullopt;
     }
-    return m_devices ? m_devices->authenticate(credential) : std::nullopt;
+    auto principal = m_devices ? m_devices->authenticate(credential) : std::nullopt;
+    if (principal && m_councilOfMeeting)
+        principal->council = m_councilOfMeeting(principal->meeting);
+    return principal;
 }
 
 std::optional<Principal> Authenticator::authenticateHeader(const QByteArray &authorization) const
