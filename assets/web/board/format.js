@@ -18,7 +18,16 @@ export function deadlineText(iso, language) {
   const time = date.toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit', second: '2-digit',
     hour12: false, timeZone: kZone});
   if (time === '23:59:59') return date.toLocaleDateString(locale(language), parts);
-  return date.toLocaleString(locale(language), {...parts, hour: '2-digit', minute: '2-digit', hour12: false});
+  return dateThenTime(date, language);
+}
+
+// "31/01/2027 14:00" (vi-VN would put the time first), "31/01/2027, 14:00" in English.
+function dateThenTime(date, language) {
+  const day = date.toLocaleDateString(locale(language), {day: '2-digit', month: '2-digit',
+    year: 'numeric', timeZone: kZone});
+  const time = date.toLocaleTimeString(locale(language), {hour: '2-digit', minute: '2-digit',
+    hour12: false, timeZone: kZone});
+  return language === 'vi' ? `${day} ${time}` : `${day}, ${time}`;
 }
 
 // "Thứ Hai, 01/02/2027 · 10:00" for the header clock.
@@ -33,8 +42,7 @@ export function clockText(date, language) {
 export function dateTimeText(iso, language) {
   const date = valid(iso);
   if (!date) return iso ? String(iso) : '';
-  return date.toLocaleString(locale(language), {day: '2-digit', month: '2-digit', year: 'numeric',
-    hour: '2-digit', minute: '2-digit', hour12: false, timeZone: kZone});
+  return dateThenTime(date, language);
 }
 
 // How far the deadline is, for an overdue or due-soon task: {key, n} for the texts.
@@ -47,7 +55,7 @@ export function remaining(deadlineIso, now) {
     if (!days) return {key: 'overdueToday', n: 0};
     return {key: days === 1 ? 'overdueBy1' : 'overdueBy', n: days};
   }
-  const days = Math.floor(ms / kDayMs);
-  if (!days) return {key: 'lastDay', n: 0};
+  // Whole days left, counting a part of a day as one (2 days and 23 hours: "3 days left").
+  const days = Math.ceil(ms / kDayMs);
   return {key: days === 1 ? 'daysLeft1' : 'daysLeft', n: days};
 }
