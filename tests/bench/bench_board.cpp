@@ -222,9 +222,11 @@ int main(int argc, char *argv[])
     // Every meeting (about 18 days apart): its conclusions, a task for each, and the updates
     // of the tasks of three meetings before (started, noted, mostly done).
     const int notesPerTask = std::max(0, updates / std::max(1, tasks) - 2);
-    // Status changes: every task started, four in five done; notes make up the rest.
-    const int finishedTasks = tasks - tasks / 5;
-    const int extraNotes = std::max(0, updates - tasks * (notesPerTask + 1) - finishedTasks);
+    // Status changes: every task started, four in five done; notes make up the rest. All
+    // meetings' tasks but the last meeting's are updated.
+    const int updatedTasks = (meetings - 1) * perMeeting;
+    const int finishedTasks = updatedTasks - updatedTasks / 5;
+    const int extraNotes = std::max(0, updates - updatedTasks * (notesPerTask + 1) - finishedTasks);
     const int extraPerMeeting
         = (extraNotes + std::max(1, meetings - 1) - 1) / std::max(1, meetings - 1);
     std::vector<qint64> taskIds;

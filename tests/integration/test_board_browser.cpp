@@ -9,9 +9,11 @@
 // $CHAMBER_BOARD_SHOTS).
 //
 // Chromium missing is a failure, not a skip: scripts/test.sh installs it.
+#include "accounts.h"
 #include "browser.h"
 #include "restcall.h"
 #include "serverprocess.h"
+#include "workspacesession.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -463,6 +465,36 @@ private Q_SLOTS:
                     .toBool());
         screenshot(QStringLiteral("board-en-390x844.png"), 390);
         QVERIFY(m_page.setViewport(1920, 1080));
+    }
+
+    void workspaceMakesABoardLinkWithItsQr()
+    {
+        // The secretary's workspace: under the meetings, each council's board link and QR code.
+        QCOMPARE(createAccount(m_server, QStringLiteral("thuky"), QStringLiteral("secretary"),
+                     QStringLiteral("mat-khau-thu-ky-2027"))
+                     .status,
+            201);
+        QVERIFY(m_page.navigate(m_server.baseUrl() + QStringLiteral("/api/v1/health")));
+        QVERIFY(
+            loginInPage(m_page, QStringLiteral("thuky"), QStringLiteral("mat-khau-thu-ky-2027")));
+        QVERIFY(m_page.navigate(m_server.baseUrl() + QStringLiteral("/#/meetings")));
+        const QString button
+            = QStringLiteral(".council-board button[data-council=\"%1\"]").arg(m_council);
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)").arg(jsString(button))));
+        QVERIFY(m_page.click(button));
+        QVERIFY(waitFor(QStringLiteral("(img => img && img.complete && img.naturalWidth > "
+                                       "0)(document.querySelector('.board-qr img.qr'))")));
+        const QString url = m_page.textOf(QStringLiteral(".board-qr .board-url"));
+        QVERIFY2(url.contains(QStringLiteral("/board/#b1.")), qPrintable(url));
+        // The browser asks for English (the workspace follows it; the board itself does not).
+        QCOMPARE(
+            m_page.textOf(QStringLiteral(".board-links h2")), QStringLiteral("Follow-up board"));
+        screenshot(QStringLiteral("workspace-board-link-en-1920x1080.png"), 1920);
+        // The link it made opens the board.
+        const RestResponse own
+            = call("GET", QStringLiteral("/board-link"), url.section(u'#', 1).toLatin1());
+        QCOMPARE(own.status, 200);
+        QCOMPARE(own.json().value(QLatin1String("council")).toInteger(), m_council);
     }
 
     void revokedLinkSaysSo()

@@ -127,9 +127,10 @@ async function fetchBoard() {
 function estimatePageSize() {
   if (!lobby) return 50;
   // Before the first board the page is not laid out: from the window (columns of 330 px and a
-  // gap; the header, totals, filters and pager take about 300 px; a card about 86 px).
+  // gap; the header, totals, filters and pager take about 300 px; a card with a two-line
+  // title and its origin about 120 px; a column's owner heading about one card).
   const columns = Math.max(1, Math.floor((window.innerWidth - 32 + 19) / (330 + 19)));
-  const rows = Math.max(2, Math.floor((window.innerHeight - 300) / 86));
+  const rows = Math.max(2, Math.floor((window.innerHeight - 300) / 120));
   return Math.min(200, Math.max(4, columns * (rows - 1)));
 }
 
