@@ -29,6 +29,11 @@ const QByteArray kWatchPolicy = "default-src 'none'; script-src 'self'; style-sr
                                 "connect-src 'self'; media-src 'self' blob:; "
     + kPageTail;
 
+// The board fetches its JSON from this server and opens its WebSocket; the QR is an image.
+const QByteArray kBoardPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; "
+                                "connect-src 'self'; img-src 'self'; "
+    + kPageTail;
+
 const QRegularExpression &segmentPattern()
 {
     // Letters, digits, '-', '_' and '.', not starting with a dot: no "..", no hidden files,
@@ -84,6 +89,9 @@ std::optional<WebAssets::Page> WebAssets::pageFor(const QString &path)
         return Page {QStringLiteral("join/index.html"), kJoinPolicy, {}};
     if (path == QLatin1String("/read") || path == QLatin1String("/read/"))
         return Page {QStringLiteral("read/index.html"), kReadPolicy, {}};
+    // The follow-up board: its token is in the fragment (/board/#<token>), never sent.
+    if (path == QLatin1String("/board") || path == QLatin1String("/board/"))
+        return Page {QStringLiteral("board/index.html"), kBoardPolicy, {}};
     if (path == QLatin1String("/watch") || path == QLatin1String("/watch/")) {
         // The page receives only: camera and microphone are refused outright.
         return Page {QStringLiteral("watch/index.html"), kWatchPolicy,
@@ -208,6 +216,7 @@ void WebAssets::registerRoutes(Router &router)
     router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/join"), Op::JoinPage);
     router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/read"), Op::ReaderPage);
     router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/watch"), Op::WatchPage);
+    router.addServedElsewhere(QStringLiteral("GET"), QStringLiteral("/board"), Op::BoardPage);
     for (const char *method : {"GET", "HEAD"})
         router.addServedElsewhere(
             QLatin1String(method), QStringLiteral("/web/{path}"), Op::WebFile);

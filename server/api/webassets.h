@@ -1,6 +1,6 @@
 // The browser's files: everything under assets/web/ is compiled into chamberd as a Qt resource
 // (server/api/CMakeLists.txt globs the directory) and answered here at /web/<path>, plus the
-// pages' public addresses: / (the workspace), /join, /read and /watch.
+// pages' public addresses: / (the workspace), /join, /read, /watch and /board.
 //
 // Every file is read and hashed once, when chamberd starts, so a request is a map lookup: a
 // path that is not a key of the map is a 404, whatever dots, backslashes or escapes it holds

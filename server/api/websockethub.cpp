@@ -76,6 +76,29 @@ void WebSocketHub::endAccountSessions(qint64 account, const QByteArray &sessionH
     }
 }
 
+void WebSocketHub::endBoardLinkSessions(const QString &principalId)
+{
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        const auto &principal = session->principal();
+        if (!principal || !principal->isBoardLink() || principal->id != principalId)
+            continue;
+        log::info(lcHub(), QStringLiteral("revoked board link's WebSocket closed"),
+            {{QStringLiteral("principal"), principal->id}});
+        session->closeWithReason(QStringLiteral("revoked"));
+    }
+}
+
+void WebSocketHub::pushToBoardLinks(qint64 council, const QByteArray &frame)
+{
+    const auto sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        const auto &principal = session->principal();
+        if (principal && principal->isBoardLink() && principal->council == council)
+            session->sendText(frame);
+    }
+}
+
 void WebSocketHub::closeAll(const QString &reason)
 {
     const auto sessions = m_sessions;

@@ -62,6 +62,11 @@ public:
     // Closes the WebSockets of an account's ended sessions: one session (`sessionHash`), or
     // all of the account's (empty hash: disabled, or its role or password changed).
     void endAccountSessions(qint64 account, const QByteArray &sessionHash);
+    // A board link was revoked: its pages' WebSockets close with bye "revoked".
+    void endBoardLinkSessions(const QString &principalId);
+    // Sends `frame` to the board link sessions of `council` (board pages subscribe to no
+    // meeting: a council's board.changed reaches them here).
+    void pushToBoardLinks(qint64 council, const QByteArray &frame);
     qsizetype sessionCount() const { return m_sessions.size(); }
     // Says bye to every client and closes the connections (server shutdown).
     void closeAll(const QString &reason);

@@ -225,6 +225,8 @@ void WebSocketSession::handleHello(const protocol::Message &message)
     }
     if (m_principal->isAccount())
         result.insert(QStringLiteral("role"), services::accountRoleName(m_principal->accountRole));
+    if (m_principal->isBoardLink())
+        result.insert(QStringLiteral("council"), m_principal->council);
     sendJson(protocol::okReply(message.id, result));
     m_hub.sessionAuthenticated(this);
 }

@@ -1,8 +1,9 @@
 #include "app/chamberserver.h"
 
 #include "api/accountapi.h"
-#include "api/councilapi.h"
 #include "api/annotationapi.h"
+#include "api/boardlinkapi.h"
+#include "api/councilapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
@@ -27,6 +28,7 @@
 #include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
+#include "services/boardlinks.h"
 #include "services/clock.h"
 #include "services/councilservice.h"
 #include "services/demoseed.h"
@@ -282,6 +284,11 @@ Status ChamberServer::start()
     // A device acts in its meeting's council only (services/permissions.h).
     m_authenticator->setCouncilOfMeeting(
         [this](qint64 meeting) { return m_councils->councilOfMeeting(meeting); });
+    // Follow-up board links: their tokens authenticate as "boardlink:<n>" of one council.
+    m_boardLinks = std::make_unique<services::BoardLinkService>(m_store->database(),
+        [this](qint64 council) { return m_councils->council(council) != nullptr; });
+    m_boardLinks->setClock([clock = m_clock.get()] { return clock->now(); });
+    m_authenticator->setBoardLinks(m_boardLinks.get());
     if (auto status = startAccounts(); !status)
         return status;
 
@@ -370,6 +377,23 @@ Status ChamberServer::start()
         [this](const QString &token) { return readerLink(token); });
     m_readerApi->setAdmission(&m_hub->admission());
     m_readerApi->registerRoutes(*m_router);
+    m_boardLinkApi = std::make_unique<api::BoardLinkApi>(
+        *m_boardLinks, [this](const QString &token) { return boardLink(token); },
+        [this](qint64 council) {
+            const core::CouncilState *state = m_councils->council(council);
+            return state ? state->name : QString();
+        },
+        m_hub.get());
+    m_boardLinkApi->registerRoutes(*m_router);
+    // A council's board changed (events, or a deadline passed on the clock): its board pages
+    // fetch it again.
+    connect(m_councils.get(), &services::CouncilService::boardChanged, m_hub.get(),
+        [this](qint64 council, qint64 seq) {
+            m_hub->pushToBoardLinks(council,
+                protocol::toFrame(
+                    QJsonObject {{QStringLiteral("type"), QStringLiteral("board.changed")},
+                        {QStringLiteral("council"), council}, {QStringLiteral("seq"), seq}}));
+        });
     m_hub->setReaderLinkCreator([this](const services::Principal &principal, qint64 meeting,
                                     qint64 delegate, int ttlSeconds) {
         return m_readerApi->createLink(principal, meeting, delegate, ttlSeconds);
@@ -524,6 +548,12 @@ QString ChamberServer::joinLink(const QString &token) const
     const protocol::JoinLink link {
         publicHost(), m_config.publicPort ? m_config.publicPort : port(), token, m_tls.pin};
     return link.toString();
+}
+
+QString ChamberServer::boardLink(const QString &token) const
+{
+    return api::boardLinkUrl(
+        publicHost(), m_config.publicPort ? m_config.publicPort : port(), token);
 }
 
 QString ChamberServer::readerLink(const QString &token) const

@@ -36,6 +36,7 @@ class EnrollmentService;
 class MeetingService;
 class Clock;
 class CouncilService;
+class BoardLinkService;
 class PageRenderer;
 class ReaderLinkService;
 class OfficeConverter;
@@ -55,6 +56,7 @@ class DocumentApi;
 class MediaRelay;
 class EnrollmentApi;
 class ReaderApi;
+class BoardLinkApi;
 class VotingApi;
 class HttpServer;
 class Router;
@@ -110,6 +112,7 @@ private:
     QString publicHost() const;
     QString joinLink(const QString &token) const;
     QString readerLink(const QString &token) const;
+    QString boardLink(const QString &token) const;
     // Fills in what closing and publishing polls need beyond the meeting's state.
     // chamber-media as a supervised child, when [media] enabled.
     void startMedia();
@@ -146,6 +149,8 @@ private:
     std::unique_ptr<services::ReaderLinkService> m_readerLinks;
     std::unique_ptr<services::PageRenderer> m_pageRenderer;
     std::unique_ptr<api::ReaderApi> m_readerApi;
+    std::unique_ptr<services::BoardLinkService> m_boardLinks;
+    std::unique_ptr<api::BoardLinkApi> m_boardLinkApi;
     std::unique_ptr<storage::AnnotationFiles> m_annotationFiles;
     std::unique_ptr<services::AnnotationService> m_annotations;
     std::unique_ptr<api::AnnotationApi> m_annotationApi;

@@ -1,6 +1,7 @@
 #include "services/authenticator.h"
 
 #include "services/accountservice.h"
+#include "services/boardlinks.h"
 #include "services/devices.h"
 
 namespace chamber::services {
@@ -20,6 +21,10 @@ std::optional<Principal> Authenticator::authenticate(const QString &credential) 
 {
     if (!m_adminToken.isEmpty() && constantTimeEquals(credential.toUtf8(), m_adminToken))
         return Principal::admin();
+    if (m_boardLinks && BoardLinkService::looksLikeToken(credential)) {
+        auto link = m_boardLinks->authenticate(credential);
+        return link ? std::optional<Principal>(link.value()) : std::nullopt;
+    }
     auto principal = m_devices ? m_devices->authenticate(credential) : std::nullopt;
     if (principal && m_councilOfMeeting)
         principal->council = m_councilOfMeeting(principal->meeting);

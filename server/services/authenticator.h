@@ -14,6 +14,7 @@
 namespace chamber::services {
 
 class AccountService;
+class BoardLinkService;
 class DeviceRegistry;
 
 class Authenticator
@@ -46,12 +47,15 @@ public:
 
     // Sessions of named accounts (null: cookies authenticate nobody).
     void setAccounts(AccountService *accounts) { m_accounts = accounts; }
+    // Follow-up board links (null: their tokens authenticate nobody).
+    void setBoardLinks(const BoardLinkService *links) { m_boardLinks = links; }
 
 private:
     QByteArray m_adminToken;
     const DeviceRegistry *m_devices;
     AccountService *m_accounts = nullptr; // a session's use is recorded (idle limit)
     std::function<qint64(qint64)> m_councilOfMeeting;
+    const BoardLinkService *m_boardLinks = nullptr;
 };
 
 // Compares without an early exit, so the time taken says nothing about how much matched.

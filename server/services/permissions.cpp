@@ -47,10 +47,12 @@ constexpr std::array kRules {
     // The workspace's page and files hold no data: its API calls are what is authorized.
     OperationRule {
         WorkspacePage, "page.workspace", Anyone, Server, None, "open the workspace page"},
+    OperationRule {BoardPage, "page.board", Anyone, Server, None, "open the board page"},
     OperationRule {WebFile, "web.file", Anyone, Server, None, "read the pages' files"},
     OperationRule {Hello, "hello", Anyone, Server, None, "say hello"},
     OperationRule {Enroll, "enroll", Anyone, Server, None, "enroll"},
-    OperationRule {Ping, "ping", Authenticated | Liaison, Server, None, "ping"},
+    // A board link's page pings its WebSocket like every other client.
+    OperationRule {Ping, "ping", Authenticated | Liaison | Who::BoardLink, Server, None, "ping"},
     OperationRule {
         Unsubscribe, "unsubscribe", Authenticated | Liaison, Server, None, "unsubscribe"},
     // A device's list names its own meeting only (the route filters with ReadMeeting).
@@ -94,6 +96,12 @@ constexpr std::array kRules {
         "revoke phone reader links"},
     OperationRule {
         ReadAsReader, "reader.read", Reader, InMeeting, None, "read through a phone reader link"},
+    // Board links are made and revoked by the secretary; one reads its own council's board.
+    OperationRule {CreateBoardLink, "boardLink.create", Admin, Server, None, "create board links"},
+    OperationRule {ListBoardLinks, "boardLinks.list", Admin, Server, None, "list board links"},
+    OperationRule {RevokeBoardLink, "boardLink.revoke", Admin, Server, None, "revoke board links"},
+    OperationRule {
+        ReadBoardLink, "boardLink.read", Who::BoardLink, Server, None, "read a board link"},
     OperationRule {
         MediaJoin, "media.join", Tally | Bridge, InMeeting, None, "receive the video programme"},
     OperationRule {MediaSignal, "media.signal", Tally | Bridge, InMeeting, None,
@@ -181,9 +189,11 @@ constexpr std::array kRules {
     OperationRule {TaskReassign, "task.reassign", Admin, InCouncil, None, "reassign tasks"},
     OperationRule {
         TaskSetDeadline, "task.setDeadline", Admin, InCouncil, None, "change a task's deadline"},
-    OperationRule {ReadTaskHistory, "task.history", BoardReaders | Liaison, InCouncil, None,
-        "read a task's history"},
-    OperationRule {ReadBoard, "board.read", BoardReaders, InCouncil, None, "read the board"},
+    // A board link reads its own council's board and task histories, and nothing else.
+    OperationRule {ReadTaskHistory, "task.history", BoardReaders | Liaison | Who::BoardLink,
+        InCouncil, None, "read a task's history"},
+    OperationRule {
+        ReadBoard, "board.read", BoardReaders | Who::BoardLink, InCouncil, None, "read the board"},
     OperationRule {ConclusionAdd, "conclusion.add", Runs, InMeeting, None, "record conclusions"},
     OperationRule {
         ConclusionUpdate, "conclusion.update", Runs, InMeeting, None, "change conclusions"},
@@ -210,6 +220,8 @@ unsigned whoOf(const Principal &principal)
         return Who::Admin;
     case Principal::Kind::Reader:
         return Reader;
+    case Principal::Kind::BoardLink:
+        return Who::BoardLink;
     case Principal::Kind::Account:
         switch (principal.accountRole) {
         case AccountRole::Admin:
@@ -242,7 +254,7 @@ unsigned whoOf(const Principal &principal)
 // Who acts in one council only: devices (their meeting's) and liaison accounts (their own).
 bool boundToCouncil(const Principal &principal)
 {
-    return principal.isDevice() || principal.isReader()
+    return principal.isDevice() || principal.isReader() || principal.isBoardLink()
         || (principal.isAccount() && principal.accountRole == AccountRole::Liaison);
 }
 
@@ -331,7 +343,8 @@ QStringList whoNames(unsigned who)
     const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Who::Admin, "admin"},
         {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
         {Reader, "reader"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
-        {Who::Observer, "observer"}, {Who::Board, "board"}, {Liaison, "liaison"}};
+        {Who::Observer, "observer"}, {Who::Board, "board"}, {Liaison, "liaison"},
+        {Who::BoardLink, "boardLink"}};
     for (const auto &[flag, name] : all) {
         if (who & flag)
             names << QString::fromLatin1(name);
@@ -364,6 +377,8 @@ QString describe(const Principal &principal)
         return QStringLiteral("a board screen");
     case Liaison:
         return QStringLiteral("a liaison account");
+    case Who::BoardLink:
+        return QStringLiteral("a board link");
     default:
         return QStringLiteral("an unauthenticated client");
     }
@@ -389,6 +404,8 @@ Status authorizeAccess(
         && (principal.council == 0 || principal.council != council))
         return forbidden(principal.isAccount()
                 ? QStringLiteral("this liaison account belongs to another council")
+                : principal.isBoardLink()
+                ? QStringLiteral("this board link belongs to another council")
                 : QStringLiteral("this device belongs to a meeting of another council"));
     return success();
 }

@@ -35,6 +35,7 @@ enum class Operation {
     WatchPage,
     ReaderPage,
     WorkspacePage,
+    BoardPage, // the follow-up board (/board): its data is read with a board link
     WebFile, // a file under /web/ (assets/web): scripts, styles, pictures
     Hello,
     Enroll,
@@ -63,6 +64,11 @@ enum class Operation {
     ListReaderLinks,
     RevokeReaderLink,
     ReadAsReader, // the phone reader's meeting, documents and pages
+    // Follow-up board links (a council's board, read-only, for a lobby screen or a phone).
+    CreateBoardLink,
+    ListBoardLinks,
+    RevokeBoardLink,
+    ReadBoardLink, // what the link itself names: its council (GET /api/v1/board-link)
     // Video.
     MediaJoin,
     MediaSignal,
@@ -155,6 +161,7 @@ struct Who
     static constexpr unsigned Observer = 1u << 9;
     static constexpr unsigned Board = 1u << 10; // a board kiosk (read-only, like a tally)
     static constexpr unsigned Liaison = 1u << 11; // an organisation's account in one council
+    static constexpr unsigned BoardLink = 1u << 12; // a follow-up board link's bearer
     static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge | Board;
     // Liaison accounts are not among them: they see one council's own tasks, no meeting.
     static constexpr unsigned AnyAccount = AdminAccount | Secretary | Observer;

@@ -41,6 +41,7 @@ struct Principal
         Device, // an enrolled device's credential
         Reader, // a phone reader link: reads one meeting's documents for one delegate
         Account, // a named account, by its session cookie (id "account:<name>")
+        BoardLink, // a follow-up board link: reads one council's board (id "boardlink:<n>")
     };
     Kind kind = Kind::Anonymous;
     // Stable identifier: the actor in the event log and the scope of request ids.
@@ -75,6 +76,12 @@ struct Principal
         return Principal {Kind::Reader, QStringLiteral("reader:%1").arg(link), 0, meeting,
             DeviceRole::Tally, delegate};
     }
+    static Principal forBoardLink(qint64 link, qint64 council)
+    {
+        Principal principal {Kind::BoardLink, QStringLiteral("boardlink:%1").arg(link)};
+        principal.council = council;
+        return principal;
+    }
     static Principal forAccount(qint64 account, const QString &name, AccountRole role)
     {
         Principal principal {Kind::Account, QStringLiteral("account:") + name};
@@ -83,6 +90,7 @@ struct Principal
         return principal;
     }
     bool isAnonymous() const { return kind == Kind::Anonymous; }
+    bool isBoardLink() const { return kind == Kind::BoardLink; }
     bool isAdmin() const { return kind == Kind::Admin; }
     bool isDevice() const { return kind == Kind::Device; }
     bool isReader() const { return kind == Kind::Reader; }

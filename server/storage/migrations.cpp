@@ -232,6 +232,19 @@ constexpr std::array kMigrations {
         "ALTER TABLE accounts_v11 RENAME TO accounts;"
         "ALTER TABLE account_sessions_v11 RENAME TO account_sessions;"
         "CREATE INDEX account_sessions_account ON account_sessions (account);"},
+    Migration {12, "follow-up board links",
+        // A lobby screen or a phone reads one council's follow-up board with a token from a
+        // QR code. Like reader links, only the token's SHA-256 is kept (a copy of this file
+        // opens no board); valid until revoked. `council` is the council log's id.
+        "CREATE TABLE board_links ("
+        "  id INTEGER PRIMARY KEY,"
+        "  council INTEGER NOT NULL CHECK (council >= 1),"
+        "  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),"
+        "  created TEXT NOT NULL,"
+        "  created_by TEXT NOT NULL,"
+        "  revoked TEXT"
+        ");"
+        "CREATE INDEX board_links_council ON board_links (council);"},
 };
 
 } // namespace

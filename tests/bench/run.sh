@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart | workspace  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart | workspace | board  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -25,6 +25,7 @@ declare -A programs=(
     [media_return]="$bench_dir/bench_media_return"
     [chainstart]="$bench_dir/bench_chainstart"
     [workspace]="$bench_dir/bench_workspace"
+    [board]="$bench_dir/bench_board"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -41,8 +42,9 @@ declare -A targets=(
     [media_return]="chamber-media bench_media_return"
     [chainstart]="bench_chainstart"
     [workspace]="bench_workspace"
+    [board]="bench_board"
 )
-selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart workspace)
+selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart workspace board)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift
@@ -60,6 +62,7 @@ for name in "${selected[@]}"; do
     [ "$name" = media ] && packages+=(janus iproute2)
     # Headless Chromium loads the workspace in the workspace benchmark.
     [ "$name" = workspace ] && packages+=(chromium)
+    [ "$name" = board ] && packages+=(chromium)
 done
 ensure_packages "${packages[@]}"
 build release "${build_targets[@]}"

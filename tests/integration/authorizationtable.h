@@ -150,6 +150,7 @@ inline const Row kRoutes[] = {
     {"GET /join", "AAAAAAAAAAAAAAA"},
     {"GET /watch", "AAAAAAAAAAAAAAA"},
     {"GET /read", "AAAAAAAAAAAAAAA"},
+    {"GET /board", "AAAAAAAAAAAAAAA"},
     {"GET /", "AAAAAAAAAAAAAAA"},
     {"GET /web/{path}", "AAAAAAAAAAAAAAA"},
     {"HEAD /web/{path}", "AAAAAAAAAAAAAAA"},
@@ -180,6 +181,12 @@ inline const Row kRoutes[] = {
     {"POST /api/v1/meetings/{meeting}/reader-links", "UUAAFFFUFUAFAFF"},
     {"GET /api/v1/meetings/{meeting}/reader-links", "UUAFFFFUFUAFAFF"},
     {"DELETE /api/v1/meetings/{meeting}/reader-links/{link}", "UUAAFFFUFUAFAFF"},
+    // Follow-up board links: the secretary's. What a link names is the link's own (no column
+    // here holds a board link; test_board_browser checks what one may and may not).
+    {"POST /api/v1/councils/{council}/board-links", "UUAFFFFUFUAFAFF"},
+    {"GET /api/v1/councils/{council}/board-links", "UUAFFFFUFUAFAFF"},
+    {"DELETE /api/v1/councils/{council}/board-links/{link}", "UUAFFFFUFUAFAFF"},
+    {"GET /api/v1/board-link", "UUFFFFFUFUFFFFF"},
     // Documents: uploads are the secretary's; bytes by hash for every device of a meeting
     // that has them; annotations are a seat's own (not even the admin reads them).
     {"POST /api/v1/meetings/{meeting}/items/{item}/documents", "UUAFFFFUFUAFAFF"},

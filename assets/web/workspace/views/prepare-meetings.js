@@ -2,6 +2,7 @@
 import { el, makeT, formatDateTime } from '/web/common/client.js';
 import { rest, guarded, toast } from '../ui.js';
 import { meetingForm, t as formT } from './meeting-form.js';
+import { mountCouncilBoards } from './council-boards.js';
 
 const t = makeT({
   vi: {
@@ -66,9 +67,11 @@ export function mountMeetings(container, ctx) {
     await load();
   }
 
+  const boards = el('div');
   container.replaceChildren(el('section', { class: 'ws-page' },
     el('div', { class: 'page-head' }, el('h1', {}, t('heading')), createButton),
-    formSlot, list));
+    formSlot, list), boards);
   load();
+  mountCouncilBoards(boards);
   return () => {};
 }
