@@ -315,6 +315,11 @@ QString KioskState::currentItemDescription() const
     return item ? item->description : QString();
 }
 
+QString KioskState::tallyView() const
+{
+    return QStringLiteral("tally");
+}
+
 const core::Delegate *KioskState::ownDelegate() const
 {
     return m_identity.delegate ? m_meeting.roster.find(m_identity.delegate) : nullptr;
