@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Board
 
 RowLayout {
     id: root
@@ -15,18 +16,20 @@ RowLayout {
         textRole: "text"
         valueRole: "value"
         Layout.preferredWidth: Theme.px(260)
-        delegate: ItemDelegate {
-            required property var modelData
-            required property int index
-            width: ListView.view ? ListView.view.width : implicitWidth
-            highlighted: ListView.isCurrentItem
-            contentItem: Text {
-                textFormat: Text.PlainText
-                text: parent.modelData.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.px(14)
-                elide: Text.ElideRight
-                color: Theme.text
+        delegate: Component {
+            ItemDelegate {
+                required property var modelData
+                required property int index
+                width: ListView.view ? ListView.view.width : implicitWidth
+                highlighted: ListView.isCurrentItem
+                contentItem: Text {
+                    textFormat: Text.PlainText
+                    text: parent.modelData.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.px(14)
+                    elide: Text.ElideRight
+                    color: Theme.text
+                }
             }
         }
         contentItem: Text {

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Board
 
 Rectangle {
     id: root

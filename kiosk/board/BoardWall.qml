@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Board
 
 Item {
     id: root
@@ -16,7 +17,7 @@ Item {
     property int turnSeconds: 20
     // Pauses the turning (a task's history is open).
     property bool holding: false
-    readonly property real cellHeight: Theme.px(96 * textScale)
+    readonly property real cellHeight: Theme.px(104 * textScale)
     readonly property int columns: paged ? Math.max(1, Math.floor(width / Theme.px(330 * textScale))) : 1
     readonly property int rows: paged ? Math.max(2, Math.floor(grid.height / cellHeight)) : 0
     readonly property var model: Board.model

@@ -2,6 +2,7 @@
 // with "!" (due soon), a green ring (on time), a grey tick (done), a grey cross (cancelled).
 import QtQuick
 import Chamber.Common
+import Chamber.Board
 
 Item {
     id: root

@@ -3,6 +3,7 @@
 pragma Singleton
 import QtQuick
 import Chamber.Common
+import Chamber.Board
 
 QtObject {
     readonly property var order: ["overdue", "dueSoon", "onTime", "done", "cancelled"]

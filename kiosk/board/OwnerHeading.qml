@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Board
 
 Item {
     id: root

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Layouts
 import Chamber.Common
+import Chamber.Board
 
 Rectangle {
     id: root
@@ -99,7 +100,8 @@ Rectangle {
             maximumLineCount: 2
             elide: Text.ElideRight
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.px(16 * root.textScale)
+            font.pixelSize: Theme.px(15 * root.textScale)
+            lineHeight: 0.95
             font.bold: !root.closed
             font.strikeout: root.colour === "cancelled"
             color: ColourStyle.text(root.colour, root.onDark)

@@ -63,10 +63,15 @@ void BoardState::attach()
     m_connectionLinks.clear();
     m_connection = connection;
     ++m_generation; // what the old connection was asked is not coming
-    if (m_loading) {
-        m_loading = false;
-        emit loadingChanged();
+    m_loading = false;
+    m_problem.clear();
+    if (!m_static) {
+        // Another device (joined again, or removed): its board is asked for afresh.
+        m_board = Board {};
+        m_model.setBoard(m_board);
+        emit boardChanged();
     }
+    emit loadingChanged();
     if (!connection)
         return;
     m_connectionLinks << connect(connection, &Connection::boardChanged, this,
