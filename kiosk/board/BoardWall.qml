@@ -24,12 +24,21 @@ Item {
 
     signal taskTapped(int taskId)
 
+    // The grid is given to the model once it has its size: views show the cells only then,
+    // so they are not built twice.
+    property bool gridReady: false
     onRowsChanged: Qt.callLater(root.applyGrid)
     onColumnsChanged: Qt.callLater(root.applyGrid)
+    onPagedChanged: Qt.callLater(root.applyGrid)
     Component.onCompleted: applyGrid()
     function applyGrid() {
-        if (grid.height > 0)
+        if (!root.paged) {
+            Board.model.setGrid(0, 0)
+            root.gridReady = true
+        } else if (grid.height > 0) {
             Board.model.setGrid(root.rows, root.columns)
+            root.gridReady = true
+        }
     }
 
     Timer {
@@ -114,7 +123,7 @@ Item {
             flow: GridView.FlowTopToBottom
             cellWidth: width / root.columns
             cellHeight: root.cellHeight
-            model: root.paged ? Board.model : null
+            model: root.paged && root.gridReady ? Board.model : null
             delegate: cellComponent
             onHeightChanged: Qt.callLater(root.applyGrid)
         }
@@ -125,7 +134,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: root.paged ? null : Board.model
+            model: !root.paged && root.gridReady ? Board.model : null
             delegate: cellComponent
             ScrollBar.vertical: ScrollBar {}
         }

@@ -94,7 +94,6 @@ Rectangle {
             textFormat: Text.PlainText
             objectName: "taskTitle"
             Layout.fillWidth: true
-            Layout.fillHeight: true
             text: root.title
             wrapMode: Text.WordWrap
             maximumLineCount: 2
@@ -106,6 +105,7 @@ Rectangle {
             font.strikeout: root.colour === "cancelled"
             color: ColourStyle.text(root.colour, root.onDark)
         }
+        Item { Layout.fillHeight: true }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.px(8)
