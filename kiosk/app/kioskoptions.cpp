@@ -75,7 +75,8 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral("join")};
     if (options.selfTest && !roles.contains(options.role))
         return makeError(ErrorCode::BadField,
-            QStringLiteral("--self-test needs --role delegate, chair, tally, bridge, board or join"),
+            QStringLiteral(
+                "--self-test needs --role delegate, chair, tally, bridge, board or join"),
             QStringLiteral("role"));
     if (!options.selfTest
         && (parser.isSet(role) || parser.isSet(screenshot) || parser.isSet(demoScene)))

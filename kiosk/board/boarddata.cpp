@@ -197,8 +197,8 @@ Result<Board> Board::fromJson(const QJsonObject &json)
     }
     const QJsonObject filters = json.value(QLatin1String("filters")).toObject();
     for (const QJsonValue &value : filters.value(QLatin1String("meetings")).toArray()) {
-        const auto meeting = integerField(
-            value.toObject(), QLatin1String("meeting"), 1, Q_INT64_C(1) << 53, 0);
+        const auto meeting
+            = integerField(value.toObject(), QLatin1String("meeting"), 1, Q_INT64_C(1) << 53, 0);
         if (!meeting || *meeting == 0)
             return malformed(QStringLiteral("a meeting of the filters"));
         board.meetingChoices.push_back(

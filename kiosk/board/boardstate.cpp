@@ -18,8 +18,8 @@ BoardState::BoardState(QObject *parent)
     if (KioskState *kiosk = KioskState::instance()) {
         connect(kiosk, &KioskState::phaseChanged, this, &BoardState::attach);
         connect(kiosk, &KioskState::meetingChanged, this, &BoardState::followMeeting);
-        connect(kiosk, &KioskState::languageChanged, this,
-            [this] { m_history.retranslate(m_board); });
+        connect(
+            kiosk, &KioskState::languageChanged, this, [this] { m_history.retranslate(m_board); });
     }
     attach();
     followMeeting();
@@ -74,8 +74,8 @@ void BoardState::attach()
     emit loadingChanged();
     if (!connection)
         return;
-    m_connectionLinks << connect(connection, &Connection::boardChanged, this,
-        [this](qint64 council, qint64) {
+    m_connectionLinks << connect(
+        connection, &Connection::boardChanged, this, [this](qint64 council, qint64) {
             // Another council's board (a link to several) is not this screen's.
             if (m_board.council == 0 || council == m_board.council)
                 refresh();
@@ -150,8 +150,7 @@ void BoardState::takePage(const QJsonObject &reply, int page, quint64 generation
         return;
     if (reply.value(kType).toString() != QLatin1String("ok")) {
         const QString code = reply.value(QLatin1String("code")).toString();
-        fail(code == QLatin1String("forbidden")
-                ? tr("This device may not read the board.")
+        fail(code == QLatin1String("forbidden") ? tr("This device may not read the board.")
                 : code == QLatin1String("not_found") || code == QLatin1String("invalid_state")
                 ? tr("This meeting belongs to no council: there is no board to show.")
                 : tr("The server refused the board: %1")
@@ -198,8 +197,8 @@ QVariantList BoardState::meetingChoices() const
 {
     QVariantList choices;
     for (const MeetingChoice &choice : m_board.meetingChoices)
-        choices.append(QVariantMap {{QStringLiteral("meeting"), choice.meeting},
-            {QStringLiteral("title"), choice.title}});
+        choices.append(QVariantMap {
+            {QStringLiteral("meeting"), choice.meeting}, {QStringLiteral("title"), choice.title}});
     return choices;
 }
 
@@ -235,9 +234,9 @@ void BoardState::setOwnerFilter(const QString &kind, int id)
 
 void BoardState::setStatusFilter(const QString &status)
 {
-    static const QStringList known {QString(), QStringLiteral("onTime"),
-        QStringLiteral("dueSoon"), QStringLiteral("overdue"), QStringLiteral("done"),
-        QStringLiteral("cancelled"), QStringLiteral("open"), QStringLiteral("inProgress")};
+    static const QStringList known {QString(), QStringLiteral("onTime"), QStringLiteral("dueSoon"),
+        QStringLiteral("overdue"), QStringLiteral("done"), QStringLiteral("cancelled"),
+        QStringLiteral("open"), QStringLiteral("inProgress")};
     if (status == m_filterStatus || !known.contains(status))
         return;
     m_filterStatus = status;
@@ -272,11 +271,10 @@ void BoardState::openHistory(int task)
     Connection *connection = onlineConnection();
     const qint64 council = m_board.council;
     m_historyLoading = connection
-        && connection->request({{kType, QStringLiteral("task.history")},
-                                   {QStringLiteral("meeting"),
-                                       KioskState::instance()->identity().meeting},
-                                   {QStringLiteral("council"), council},
-                                   {QStringLiteral("task"), task}},
+        && connection->request(
+            {{kType, QStringLiteral("task.history")},
+                {QStringLiteral("meeting"), KioskState::instance()->identity().meeting},
+                {QStringLiteral("council"), council}, {QStringLiteral("task"), task}},
             [this, task](const QJsonObject &reply) {
                 if (task != m_historyTask)
                     return; // closed, or another task opened since

@@ -55,8 +55,8 @@ QVariant TaskHistoryModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TaskHistoryModel::roleNames() const
 {
-    return {{TimeRole, "time"}, {KindRole, "kind"}, {ActorRole, "actor"},
-        {SummaryRole, "summary"}, {ReasonRole, "reason"}};
+    return {{TimeRole, "time"}, {KindRole, "kind"}, {ActorRole, "actor"}, {SummaryRole, "summary"},
+        {ReasonRole, "reason"}};
 }
 
 void TaskHistoryModel::setHistory(const QJsonObject &result, const Board &board)

@@ -479,15 +479,16 @@ int TestServer::councilOfMeeting()
 
 QVariantMap TestServer::board(const QString &query)
 {
-    return call("GET",
-        QStringLiteral("/meetings/1/board") + (query.isEmpty() ? QString() : u'?' + query))
+    return call(
+        "GET", QStringLiteral("/meetings/1/board") + (query.isEmpty() ? QString() : u'?' + query))
         .toVariantMap();
 }
 
 int TestServer::addOrganisation(int council, const QString &name)
 {
     return idOf(callJson("POST", QStringLiteral("/councils/%1/organisations").arg(council),
-                    {{QStringLiteral("name"), name}, {QStringLiteral("kind"), QStringLiteral("department")}}),
+                    {{QStringLiteral("name"), name},
+                        {QStringLiteral("kind"), QStringLiteral("department")}}),
         QLatin1String("organisation"));
 }
 

@@ -101,8 +101,8 @@ public:
     Q_INVOKABLE QVariantMap board(const QString &query = {});
     Q_INVOKABLE int addOrganisation(int council, const QString &name);
     // A task due `secondsFromNow` after the server's now; returns its id (0 on failure).
-    Q_INVOKABLE int createTask(int council, const QString &title, const QString &ownerKind,
-        int owner, int secondsFromNow);
+    Q_INVOKABLE int createTask(
+        int council, const QString &title, const QString &ownerKind, int owner, int secondsFromNow);
     Q_INVOKABLE bool setTaskStatus(
         int council, int task, const QString &status, const QString &reason = {});
     // What the meeting's tally screens show (screen.show): "tally" or "board".

@@ -183,7 +183,7 @@ Item {
             compare(Board.tallyView, "tally")
             mouseClick(button)
             tryCompare(Board, "tallyView", "board", 10000)
-            compare(TestServer.meeting().screenView, "board")
+            compare(TestServer.meeting().screen, "board")
             mouseClick(button)
             tryCompare(Board, "tallyView", "tally", 10000)
         }

@@ -55,8 +55,8 @@ std::vector<BoardOwner> owners(const std::vector<int> &sizes)
 }
 
 // "H1 1 2 | H2 3" style: each screen's columns, for readable expectations.
-QString describe(const std::vector<BoardScreen> &screens, const std::vector<BoardOwner> &board,
-    int rows)
+QString describe(
+    const std::vector<BoardScreen> &screens, const std::vector<BoardOwner> &board, int rows)
 {
     QStringList out;
     for (const BoardScreen &screen : screens) {
@@ -65,7 +65,8 @@ QString describe(const std::vector<BoardScreen> &screens, const std::vector<Boar
         for (size_t i = 0; i < screen.size(); ++i) {
             const BoardCell &cell = screen[i];
             column << (cell.kind == BoardCell::Kind::Owner
-                    ? QStringLiteral("%1H%2").arg(cell.continued ? QStringLiteral("+") : QString())
+                    ? QStringLiteral("%1H%2")
+                          .arg(cell.continued ? QStringLiteral("+") : QString())
                           .arg(cell.owner + 1)
                     : cell.kind == BoardCell::Kind::Task
                     ? QString::number(board[size_t(cell.owner)].tasks[size_t(cell.task)].id)
@@ -116,7 +117,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path"); // where to change the valid board
         QTest::addColumn<QJsonValue>("value");
-        QTest::newRow("no council") << QStringLiteral("council") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("no council")
+            << QStringLiteral("council") << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("council 0") << QStringLiteral("council") << QJsonValue(0);
         QTest::newRow("council text") << QStringLiteral("council") << json(R"("1")");
         QTest::newRow("now missing") << QStringLiteral("now") << QJsonValue(QJsonValue::Undefined);
@@ -124,7 +126,8 @@ private Q_SLOTS:
         QTest::newRow("amberDays 0") << QStringLiteral("amberDays") << QJsonValue(0);
         QTest::newRow("amberDays 1.5") << QStringLiteral("amberDays") << QJsonValue(1.5);
         QTest::newRow("pageSize 500") << QStringLiteral("pageSize") << QJsonValue(500);
-        QTest::newRow("counts missing") << QStringLiteral("counts") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("counts missing")
+            << QStringLiteral("counts") << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("count negative") << QStringLiteral("counts.overdue") << QJsonValue(-1);
         QTest::newRow("owners not a list") << QStringLiteral("owners") << json(R"("all")");
         QTest::newRow("owner kind") << QStringLiteral("owners.0.kind") << json(R"("person")");
@@ -132,12 +135,17 @@ private Q_SLOTS:
         QTest::newRow("owner counts") << QStringLiteral("owners.0.counts") << QJsonValue(7);
         QTest::newRow("task not object") << QStringLiteral("owners.0.tasks.0") << QJsonValue(17);
         QTest::newRow("task id") << QStringLiteral("owners.0.tasks.0.task") << QJsonValue(0);
-        QTest::newRow("task colour") << QStringLiteral("owners.0.tasks.0.colour") << json(R"("red")");
-        QTest::newRow("task status") << QStringLiteral("owners.0.tasks.0.status") << json(R"("late")");
-        QTest::newRow("task deadline") << QStringLiteral("owners.0.tasks.0.deadline") << json(R"("soon")");
+        QTest::newRow("task colour")
+            << QStringLiteral("owners.0.tasks.0.colour") << json(R"("red")");
+        QTest::newRow("task status")
+            << QStringLiteral("owners.0.tasks.0.status") << json(R"("late")");
+        QTest::newRow("task deadline")
+            << QStringLiteral("owners.0.tasks.0.deadline") << json(R"("soon")");
         QTest::newRow("task notes") << QStringLiteral("owners.0.tasks.0.notes") << QJsonValue(-2);
-        QTest::newRow("origin") << QStringLiteral("owners.0.tasks.0.origin") << json(R"({"meeting": "four"})");
-        QTest::newRow("filter meeting") << QStringLiteral("filters.meetings.0.meeting") << QJsonValue(0);
+        QTest::newRow("origin") << QStringLiteral("owners.0.tasks.0.origin")
+                                << json(R"({"meeting": "four"})");
+        QTest::newRow("filter meeting")
+            << QStringLiteral("filters.meetings.0.meeting") << QJsonValue(0);
         QTest::newRow("filter owner") << QStringLiteral("filters.owners.0.kind") << json(R"("")");
     }
 
@@ -186,9 +194,8 @@ private Q_SLOTS:
 
     void pagesJoinAnOwnerSplitBetweenThem()
     {
-        const auto page = [](const char *text) {
-            return Board::fromJson(json(text).toObject()).value();
-        };
+        const auto page
+            = [](const char *text) { return Board::fromJson(json(text).toObject()).value(); };
         Board board = page(R"({"council": 2, "now": "2027-02-01T03:00:00Z", "page": 1, "pages": 2,
             "pageSize": 2, "counts": {"overdue": 2, "total": 4}, "owners": [
             {"kind": "organisation", "id": 3, "name": "A", "counts": {"overdue": 2, "total": 3},
@@ -264,7 +271,8 @@ private Q_SLOTS:
         QVERIFY(model.rowCount() <= 24);
         const QModelIndex first = model.index(0);
         QCOMPARE(model.data(first, BoardModel::CellKindRole).toString(), QStringLiteral("owner"));
-        QCOMPARE(model.data(first, BoardModel::OwnerNameRole).toString(), QStringLiteral("Sở Tài chính"));
+        QCOMPARE(model.data(first, BoardModel::OwnerNameRole).toString(),
+            QStringLiteral("Sở Tài chính"));
         QCOMPARE(model.data(first, BoardModel::OverdueCountRole).toInt(), 2);
         QCOMPARE(model.data(first, BoardModel::ClosedCountRole).toInt(), 1);
         const QModelIndex card = model.index(1);
@@ -327,9 +335,8 @@ private Q_SLOTS:
         history.setHistory(
             {{QStringLiteral("task"), 1}, {QStringLiteral("events"), events}}, board.value());
         QCOMPARE(history.rowCount(), 4); // the event without a time is left out
-        const auto text = [&](int row, int role) {
-            return history.data(history.index(row), role).toString();
-        };
+        const auto text
+            = [&](int row, int role) { return history.data(history.index(row), role).toString(); };
         QVERIFY2(text(0, TaskHistoryModel::SummaryRole).contains(QStringLiteral("Sở Tài chính")),
             qPrintable(text(0, TaskHistoryModel::SummaryRole)));
         QCOMPARE(text(0, TaskHistoryModel::ActorRole), QStringLiteral("thuky"));
