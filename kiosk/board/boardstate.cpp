@@ -272,9 +272,8 @@ void BoardState::openHistory(int task)
     const qint64 council = m_board.council;
     m_historyLoading = connection
         && connection->request(
-            {{kType, QStringLiteral("task.history")},
-                {QStringLiteral("meeting"), KioskState::instance()->identity().meeting},
-                {QStringLiteral("council"), council}, {QStringLiteral("task"), task}},
+            {{kType, QStringLiteral("task.history")}, {QStringLiteral("council"), council},
+                {QStringLiteral("task"), task}},
             [this, task](const QJsonObject &reply) {
                 if (task != m_historyTask)
                     return; // closed, or another task opened since
