@@ -26,6 +26,8 @@
 #include "services/annotationservice.h"
 #include "services/authenticator.h"
 #include "services/ballotservice.h"
+#include "services/clock.h"
+#include "services/councilservice.h"
 #include "services/demoseed.h"
 #include "services/devices.h"
 #include "services/documentservice.h"
@@ -207,7 +209,16 @@ Status ChamberServer::start()
                 QCoreApplication::exit(1);
             });
     }
+    if (m_config.testClockFile.isEmpty()) {
+        m_clock = std::make_unique<services::SystemClock>();
+    } else {
+        m_clock = std::make_unique<services::FileClock>(m_config.testClockFile);
+        log::warning(lcServer(), QStringLiteral("the time comes from a test clock file"),
+            {{QStringLiteral("file"), m_config.testClockFile}});
+    }
     m_service = std::make_unique<services::MeetingService>(*m_store);
+    m_service->setClock([clock = m_clock.get()] { return clock->now(); });
+    m_councils = std::make_unique<services::CouncilService>(*m_store, *m_service, *m_clock);
     m_devices = std::make_unique<services::DeviceRegistry>(*m_store);
     if (auto status = m_devices->load(); !status)
         return status;
@@ -234,8 +245,15 @@ Status ChamberServer::start()
     }
     if (auto status = m_ballots->load(); !status)
         return status;
+    if (auto status = m_councils->load(); !status) {
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the councils' event log cannot be replayed, refusing to start: %1")
+                .arg(status.error().message));
+    }
+    m_councils->watchColourBoundaries(m_config.testClockFile);
     log::info(lcServer(), QStringLiteral("state rebuilt from the event log"),
-        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())}});
+        {{QStringLiteral("meetings"), qint64(m_service->meetings().size())},
+            {QStringLiteral("councils"), qint64(m_councils->councils().size())}});
 
     if (m_config.demo) {
         auto seeded = services::seedDemoMeeting(*m_service);

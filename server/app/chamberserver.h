@@ -34,6 +34,8 @@ class DocumentService;
 class DeviceRegistry;
 class EnrollmentService;
 class MeetingService;
+class Clock;
+class CouncilService;
 class PageRenderer;
 class ReaderLinkService;
 class OfficeConverter;
@@ -86,6 +88,8 @@ public:
     QString statusLine() const;
     QString dataDirectory() const { return m_dataDir; }
     const TlsIdentity &tlsIdentity() const { return m_tls; }
+    services::CouncilService *councils() const { return m_councils.get(); }
+    const services::Clock &clock() const { return *m_clock; }
 
     static QString defaultDataDirectory();
     static QString adminTokenPath(const QString &dataDir);
@@ -115,7 +119,9 @@ private:
     QString m_dataDir;
     TlsIdentity m_tls;
     std::unique_ptr<storage::EventStore> m_store;
+    std::unique_ptr<services::Clock> m_clock; // before the services that read it
     std::unique_ptr<services::MeetingService> m_service;
+    std::unique_ptr<services::CouncilService> m_councils;
     std::unique_ptr<services::DeviceRegistry> m_devices;
     std::unique_ptr<services::BallotService> m_ballots;
     std::optional<protocol::Ed25519Key> m_signingKey;

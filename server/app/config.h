@@ -91,6 +91,8 @@ struct ServerConfig
     // Start on (and go on serving) an event log whose hash chain is broken: command line only
     // (--accept-broken-chain), never the file, so it is a decision for one start.
     bool acceptBrokenChain = false;
+    // Command line only, tests only: read "now" from this file (services/clock.h FileClock).
+    QString testClockFile;
     // Off only in benchmarks, as the baseline of a start without any chain check.
     bool checkChain = true;
 };

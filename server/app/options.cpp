@@ -36,8 +36,13 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
         QStringLiteral("Print what the firewall must open for this configuration (\"firewall "
                        "on\" or \"off\", then one \"tcp|udp PORT[-LAST]\" per line) and exit; "
                        "chamber-firewall reads it."));
+    const QCommandLineOption testClockOption(QStringLiteral("test-clock"),
+        QStringLiteral("For tests only: read the current time from FILE (one ISO 8601 instant, "
+                       "e.g. 2027-02-01T03:00:00Z) instead of the system clock; rewriting the "
+                       "file moves the server's time (task colours, event times)."),
+        QStringLiteral("FILE"));
     parser.addOptions({dataOption, listenOption, configOption, demoOption, logFormatOption,
-        acceptBrokenChainOption, printPortsOption});
+        acceptBrokenChainOption, printPortsOption, testClockOption});
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
 
@@ -84,6 +89,8 @@ StartupOptions parseStartupOptions(const QStringList &arguments)
         options.config.demo = true;
     if (parser.isSet(acceptBrokenChainOption))
         options.config.acceptBrokenChain = true;
+    if (parser.isSet(testClockOption))
+        options.config.testClockFile = QDir(parser.value(testClockOption)).absolutePath();
     if (parser.isSet(logFormatOption)) {
         const ConfigParse parsed = parseConfig(
             QStringLiteral("[log]\nformat = ") + parser.value(logFormatOption), options.config);

@@ -20,6 +20,7 @@ struct CommandRoute
 std::span<const CommandRoute> pollRoutes();
 std::span<const CommandRoute> speakerRoutes();
 std::span<const CommandRoute> documentRoutes();
+std::span<const CommandRoute> conclusionRoutes();
 
 Decision singleEvent(const QString &kind, const QJsonObject &data, const QJsonObject &result = {});
 Decision unchangedDecision(const QJsonObject &result = {});

@@ -1,6 +1,7 @@
 #include "core/commands.h"
 
 #include "core/commandroutes.h"
+#include "core/council.h"
 #include "core/delegatecsv.h"
 
 #include <QDateTime>
@@ -390,10 +391,10 @@ constexpr std::array kMeetingRoutes {
 };
 
 // Every table of commands, in the order decide() looks through them.
-std::array<std::span<const CommandRoute>, 4> routeTables()
+std::array<std::span<const CommandRoute>, 5> routeTables()
 {
     return {std::span<const CommandRoute>(kMeetingRoutes), pollRoutes(), speakerRoutes(),
-        documentRoutes()};
+        documentRoutes(), conclusionRoutes()};
 }
 
 } // namespace
@@ -441,8 +442,12 @@ DelegateCsv checkDelegateImport(const MeetingState &state, const QString &csvTex
     return csv;
 }
 
-Result<Decision> decideCreate(qint64 meetingId, const Message &command)
+Result<Decision> decideCreate(
+    qint64 meetingId, const Message &command, const std::vector<Member> *roster)
 {
+    const qint64 council = command.integer(QLatin1String("council"));
+    if (council && !roster)
+        return notFound(QStringLiteral("council"), council, QStringLiteral("council"));
     if (auto error = checkNotBlank(command, kTitle))
         return *error;
     if (auto error = checkDateTime(command))
@@ -463,8 +468,25 @@ Result<Decision> decideCreate(qint64 meetingId, const Message &command)
         if (command.has(field))
             created.insert(field, command.integer(field));
     }
-    return single(
+    if (!council)
+        return single(
+            QStringLiteral("meeting.created"), created, {{QStringLiteral("meeting"), meetingId}});
+    // The council's members become the delegates, each keeping the member's id, in the same
+    // commit; guests added later get ids after them.
+    created.insert(QStringLiteral("council"), council);
+    Decision decision = single(
         QStringLiteral("meeting.created"), created, {{QStringLiteral("meeting"), meetingId}});
+    QJsonArray delegates;
+    for (const Member &member : *roster) {
+        QJsonObject data
+            = delegateAddedData(member.id, member.name, member.group, member.seat, member.weight);
+        data.insert(QStringLiteral("member"), member.id);
+        decision.events.push_back({QStringLiteral("delegate.added"), data});
+        delegates.append(member.id);
+    }
+    decision.result.insert(QStringLiteral("council"), council);
+    decision.result.insert(QStringLiteral("delegates"), delegates);
+    return decision;
 }
 
 std::vector<QString> meetingCommandTypes()

@@ -43,6 +43,12 @@ const Poll *MeetingState::openPoll() const
     return nullptr;
 }
 
+const Conclusion *MeetingState::conclusion(qint64 number) const
+{
+    const auto it = conclusions.find(number);
+    return it == conclusions.end() ? nullptr : &it->second;
+}
+
 QuorumState MeetingState::quorum() const
 {
     if (quorumRule.basis == QuorumBasis::Weight)
@@ -83,7 +89,13 @@ QJsonObject MeetingState::toJson() const
     QJsonArray documentList;
     for (const auto &[documentId, document] : documents.all())
         documentList.append(document.toJson());
+    QJsonArray conclusionList;
+    for (const auto &[number, conclusion] : conclusions)
+        conclusionList.append(conclusion.toJson());
     return QJsonObject {
+        {QStringLiteral("council"), council ? QJsonValue(council) : QJsonValue()},
+        {QStringLiteral("conclusions"), conclusionList},
+        {QStringLiteral("screen"), screenView},
         {QStringLiteral("id"), id},
         {QStringLiteral("seq"), seq},
         {QStringLiteral("head"), QString::fromLatin1(lastHash.toHex())},
@@ -176,7 +188,8 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         const QJsonObject object = value.toObject();
         Delegate delegate {integer(object, "id"), string(object, "name"), string(object, "group"),
             string(object, "seat"), integer(object, "weight"),
-            object.value(QLatin1String("present")).toBool(), string(object, "presentSince")};
+            object.value(QLatin1String("present")).toBool(), string(object, "presentSince"),
+            integer(object, "member")};
         if (delegate.id <= 0 || state.roster.find(delegate.id))
             return unreadable(QStringLiteral("delegate %1 is not unique").arg(delegate.id));
         state.roster.add(delegate);
@@ -224,6 +237,15 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         state.documents.insert(document.value());
     }
     state.presenting = Presentation::fromJson(json.value(QLatin1String("presenting")).toObject());
+    state.council = integer(json, "council");
+    for (const QJsonValue &value : json.value(QLatin1String("conclusions")).toArray()) {
+        const Conclusion conclusion = Conclusion::fromJson(value.toObject());
+        if (conclusion.id <= 0 || state.conclusions.count(conclusion.id))
+            return unreadable(QStringLiteral("conclusion %1 is not unique").arg(conclusion.id));
+        state.conclusions[conclusion.id] = conclusion;
+    }
+    if (json.contains(QLatin1String("screen")))
+        state.screenView = string(json, "screen");
     for (const QJsonValue &value : json.value(QLatin1String("proxies")).toArray()) {
         const QJsonObject proxy = value.toObject();
         state.proxies[integer(proxy, "delegate")] = integer(proxy, "holder");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/agenda.h"
+#include "core/conclusions.h"
 #include "core/documents.h"
 #include "core/poll.h"
 #include "core/quorum.h"
@@ -68,6 +69,15 @@ struct MeetingState
     std::map<qint64, qint64> proxies; // giver -> holder
     DocumentList documents;
     Presentation presenting;
+    qint64 council = 0; // the council whose meeting this is; 0: none
+    std::map<qint64, Conclusion> conclusions; // by number, removed ones included
+    QString screenView = QStringLiteral("tally"); // what tally screens show: tally or board
+
+    const Conclusion *conclusion(qint64 number) const;
+    qint64 nextConclusionId() const
+    {
+        return conclusions.empty() ? 1 : conclusions.rbegin()->first + 1;
+    }
 
     const Poll *openPoll() const;
     qint64 nextPollId() const { return polls.empty() ? 1 : polls.rbegin()->first + 1; }

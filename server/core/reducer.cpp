@@ -67,6 +67,8 @@ Status meetingCreated(MeetingState &state, const Event &event)
     // Absent in logs written before meetings could allow proxies at creation: false.
     state.allowProxies = event.data.value(QLatin1String("allowProxies")).toBool();
     assignHall(state, event);
+    // Absent in logs written before councils: no council.
+    state.council = integer(event, "council");
     return success();
 }
 
@@ -163,6 +165,7 @@ Status delegateAdded(MeetingState &state, const Event &event)
     delegate.group = text(event, "group");
     delegate.seat = text(event, "seat");
     delegate.weight = integer(event, "weight");
+    delegate.member = integer(event, "member");
     if (delegate.id <= 0 || state.roster.find(delegate.id))
         return damaged(event, QStringLiteral("delegate id %1 is not new").arg(delegate.id));
     state.roster.add(delegate);
@@ -471,6 +474,60 @@ Status readerLinkRevoked(MeetingState &, const Event &event)
     return success();
 }
 
+Status conclusionAdded(MeetingState &state, const Event &event)
+{
+    Conclusion conclusion;
+    conclusion.id = integer(event, "conclusion");
+    conclusion.item = integer(event, "item");
+    conclusion.text = text(event, "text");
+    conclusion.poll = integer(event, "poll");
+    conclusion.addedAt = conclusion.updatedAt = event.time;
+    if (conclusion.id != state.nextConclusionId() || integer(event, "number") != conclusion.id)
+        return damaged(event, QStringLiteral("conclusion number out of order"));
+    if (!state.agenda.contains(conclusion.item))
+        return damaged(event, QStringLiteral("no such agenda item"));
+    state.conclusions[conclusion.id] = conclusion;
+    return success();
+}
+
+Conclusion *standingConclusion(MeetingState &state, const Event &event)
+{
+    const auto it = state.conclusions.find(integer(event, "conclusion"));
+    return it == state.conclusions.end() || it->second.removed ? nullptr : &it->second;
+}
+
+Status conclusionUpdated(MeetingState &state, const Event &event)
+{
+    Conclusion *conclusion = standingConclusion(state, event);
+    if (!conclusion)
+        return damaged(event, QStringLiteral("no such conclusion"));
+    if (event.data.contains(QLatin1String("text")))
+        conclusion->text = text(event, "text");
+    if (event.data.contains(QLatin1String("poll")))
+        conclusion->poll = integer(event, "poll");
+    conclusion->updatedAt = event.time;
+    return success();
+}
+
+Status conclusionRemoved(MeetingState &state, const Event &event)
+{
+    Conclusion *conclusion = standingConclusion(state, event);
+    if (!conclusion)
+        return damaged(event, QStringLiteral("no such conclusion"));
+    conclusion->removed = true;
+    conclusion->updatedAt = event.time;
+    return success();
+}
+
+Status screenShown(MeetingState &state, const Event &event)
+{
+    const QString view = text(event, "view");
+    if (view != QLatin1String("tally") && view != QLatin1String("board"))
+        return damaged(event, QStringLiteral("unknown view"));
+    state.screenView = view;
+    return success();
+}
+
 struct Route
 {
     const char *kind;
@@ -512,6 +569,10 @@ constexpr std::array kRoutes {
     Route {"document.added", documentAdded},
     Route {"document.removed", documentRemoved},
     Route {"document.presented", documentPresented},
+    Route {"conclusion.added", conclusionAdded},
+    Route {"conclusion.updated", conclusionUpdated},
+    Route {"conclusion.removed", conclusionRemoved},
+    Route {"screen.shown", screenShown},
 };
 
 } // namespace

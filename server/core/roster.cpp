@@ -56,6 +56,8 @@ QJsonObject Delegate::toJson() const
     };
     if (present)
         json.insert(QStringLiteral("presentSince"), presentSince);
+    if (member)
+        json.insert(QStringLiteral("member"), member);
     return json;
 }
 

@@ -22,6 +22,7 @@ struct Delegate
     qint64 weight = 1; // 0: takes part but does not vote and does not count for quorum
     bool present = false;
     QString presentSince; // time of the last check-in while present
+    qint64 member = 0; // the council member this delegate is; 0: a guest, or no council
 
     bool isMember() const { return weight > 0; }
     QJsonObject toJson() const;

@@ -83,6 +83,8 @@ constexpr std::array kMeetingCreate {
         "rows of the hall's seat map (A, B, ...)"},
     FieldSpec {"hallColumns", FieldKind::Integer, false, 1, 60, nullptr, {},
         "seats per row of the hall's seat map"},
+    FieldSpec {"council", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "the council whose meeting it is: its active members become the delegates"},
 };
 constexpr std::array kMeetingUpdate {
     kMeeting,
@@ -218,6 +220,155 @@ constexpr std::array kQuorumSetRule {
     FieldSpec {"basis", FieldKind::String, true, 1, 16, kQuorumBases, {}, ""},
 };
 
+// --- councils, conclusions, tasks, the board ---------------------------------------------------
+const char *const kOrganisationKinds[] = {"department", "agency", "committee", "other", nullptr};
+const char *const kOwnerKinds[] = {"member", "organisation", nullptr};
+const char *const kTaskStatuses[] = {"open", "inProgress", "done", "cancelled", nullptr};
+const char *const kBoardStatuses[]
+    = {"onTime", "dueSoon", "overdue", "done", "cancelled", "open", "inProgress", nullptr};
+const char *const kScreenViews[] = {"tally", "board", nullptr};
+constexpr FieldSpec kCouncil {
+    "council", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "council id"};
+constexpr FieldSpec kMember {
+    "member", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "member id within the council"};
+constexpr FieldSpec kOrganisation {"organisation", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
+    "organisation id within the council"};
+constexpr FieldSpec kTask {
+    "task", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "task id within the council"};
+constexpr FieldSpec kConclusion {"conclusion", FieldKind::Integer, true, 1, kMaxId, nullptr, {},
+    "conclusion number within the meeting"};
+constexpr FieldSpec kAmberDays {"amberDays", FieldKind::Integer, false, 1, 90, nullptr, {},
+    "a task turns amber this many days before its deadline; default 7"};
+constexpr FieldSpec kOwnerKind {
+    "ownerKind", FieldKind::String, true, 1, 16, kOwnerKinds, {}, "member or organisation"};
+constexpr FieldSpec kOwner {
+    "owner", FieldKind::Integer, true, 1, kMaxId, nullptr, {}, "the member's or organisation's id"};
+constexpr FieldSpec kDeadline {"deadline", FieldKind::String, true, 1, 40, nullptr, {},
+    "UTC instant, ISO 8601 with an offset, e.g. 2027-01-31T16:59:59Z; later than now"};
+constexpr FieldSpec kOptionalReason {"reason", FieldKind::String, false, 1, 1000, nullptr, {},
+    "why (reversals, reopening and cancelling need one)", kLabel};
+constexpr std::array kCouncilCreate {
+    FieldSpec {"name", FieldKind::String, true, 1, 300, nullptr, {}, "the council's name", kLabel},
+    FieldSpec {"term", FieldKind::String, false, 0, 100, nullptr, {}, "e.g. 2021–2026", kLabel},
+    kAmberDays,
+};
+constexpr std::array kCouncilUpdate {
+    kCouncil,
+    FieldSpec {"name", FieldKind::String, false, 1, 300, nullptr, {}, "", kLabel},
+    FieldSpec {"term", FieldKind::String, false, 0, 100, nullptr, {}, "", kLabel},
+    kAmberDays,
+};
+constexpr std::array kMemberAdd {
+    kCouncil,
+    FieldSpec {"name", FieldKind::String, true, 1, 200, nullptr, {}, "full name", kLabel},
+    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, "delegation", kLabel},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {},
+        "seat label, unique among active members", kLabel},
+    FieldSpec {
+        "weight", FieldKind::Integer, false, 0, 1000, nullptr, {}, "voting weight; default 1"},
+    FieldSpec {"title", FieldKind::String, false, 0, 200, nullptr, {},
+        "e.g. Phó Chủ tịch HĐND tỉnh", kLabel},
+};
+constexpr std::array kMemberUpdate {
+    kCouncil,
+    kMember,
+    FieldSpec {"name", FieldKind::String, false, 1, 200, nullptr, {}, "", kLabel},
+    FieldSpec {"group", FieldKind::String, false, 0, 200, nullptr, {}, "", kLabel},
+    FieldSpec {"seat", FieldKind::String, false, 0, 32, nullptr, {}, "", kLabel},
+    FieldSpec {"weight", FieldKind::Integer, false, 0, 1000, nullptr, {}, ""},
+    FieldSpec {"title", FieldKind::String, false, 0, 200, nullptr, {}, "", kLabel},
+};
+constexpr std::array kMemberOnly {kCouncil, kMember};
+constexpr std::array kOrganisationAdd {
+    kCouncil,
+    FieldSpec {"name", FieldKind::String, true, 1, 300, nullptr, {}, "e.g. Sở Tài chính", kLabel},
+    FieldSpec {"kind", FieldKind::String, false, 1, 16, kOrganisationKinds, {},
+        "department (default), agency, committee or other"},
+};
+constexpr std::array kOrganisationUpdate {
+    kCouncil,
+    kOrganisation,
+    FieldSpec {"name", FieldKind::String, false, 1, 300, nullptr, {}, "", kLabel},
+    FieldSpec {"kind", FieldKind::String, false, 1, 16, kOrganisationKinds, {}, ""},
+};
+constexpr std::array kTaskCreate {
+    kCouncil,
+    FieldSpec {"title", FieldKind::String, true, 1, 500, nullptr, {}, "what is to be done", kLabel},
+    kOwnerKind,
+    kOwner,
+    kDeadline,
+    FieldSpec {"meeting", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "origin: the meeting of the council it comes from"},
+    FieldSpec {"conclusion", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "origin: the conclusion of that meeting"},
+};
+constexpr std::array kTaskSetStatus {
+    kCouncil,
+    kTask,
+    FieldSpec {"status", FieldKind::String, true, 1, 16, kTaskStatuses, {},
+        "open, inProgress, done or cancelled"},
+    kOptionalReason,
+};
+constexpr std::array kTaskNote {
+    kCouncil,
+    kTask,
+    FieldSpec {"text", FieldKind::String, true, 1, 4000, nullptr, {}, "the progress report"},
+    FieldSpec {"attachment", FieldKind::String, false, 64, 64, nullptr, {},
+        "sha256 of a PDF uploaded first (POST …/tasks/{task}/attachments)"},
+};
+constexpr std::array kTaskReassign {kCouncil, kTask, kOwnerKind, kOwner, kOptionalReason};
+constexpr std::array kTaskSetDeadline {
+    kCouncil,
+    kTask,
+    kDeadline,
+    FieldSpec {"reason", FieldKind::String, true, 1, 1000, nullptr, {}, "why it moves", kLabel},
+};
+constexpr std::array kConclusionAdd {
+    kMeeting,
+    kItem,
+    FieldSpec {"text", FieldKind::String, true, 1, 4000, nullptr, {}, "the conclusion", kLabel},
+    FieldSpec {"poll", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "a passed, published poll of this meeting it rests on (a resolution)"},
+};
+constexpr std::array kConclusionUpdate {
+    kMeeting,
+    kConclusion,
+    FieldSpec {"text", FieldKind::String, false, 1, 4000, nullptr, {}, "", kLabel},
+    FieldSpec {"poll", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
+        "another passed, published poll; null: none"},
+};
+constexpr std::array kConclusionOnly {kMeeting, kConclusion};
+constexpr std::array kAgendaAddOverdue {
+    kMeeting,
+    FieldSpec {"parent", FieldKind::NullableInteger, false, 1, kMaxId, nullptr, {},
+        "parent item; omitted or null for top level"},
+};
+constexpr std::array kScreenShow {
+    kMeeting,
+    FieldSpec {"view", FieldKind::String, true, 1, 16, kScreenViews, {},
+        "tally (the meeting) or board (its council's follow-up board)"},
+};
+constexpr std::array kBoardRead {
+    FieldSpec {"meeting", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "the board of this meeting's council (devices name their own meeting)"},
+    FieldSpec {"council", FieldKind::Integer, false, 1, kMaxId, nullptr, {}, "or the council"},
+    FieldSpec {"owner", FieldKind::Integer, false, 1, kMaxId, nullptr, {}, "filter: this owner"},
+    FieldSpec {"ownerKind", FieldKind::String, false, 1, 16, kOwnerKinds, {},
+        "filter: the owner's kind, with owner"},
+    FieldSpec {"status", FieldKind::String, false, 1, 16, kBoardStatuses, {},
+        "filter: a colour (onTime, dueSoon, overdue, done, cancelled) or a status"},
+    FieldSpec {"origin", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
+        "filter: tasks from this meeting"},
+    FieldSpec {"page", FieldKind::Integer, false, 1, 100000, nullptr, {}, "1-based; default 1"},
+    FieldSpec {"pageSize", FieldKind::Integer, false, 1, 200, nullptr, {}, "tasks; default 50"},
+};
+constexpr std::array kTaskHistory {kCouncil, kTask};
+constexpr std::array kBoardChanged {
+    kCouncil,
+    FieldSpec {"seq", FieldKind::Integer, true, 0, 9007199254740991LL, nullptr, {},
+        "the council log's last sequence number"},
+};
+
 // --- server to client ------------------------------------------------------------------------
 constexpr std::array kOk {
     FieldSpec {"result", FieldKind::Any, false, 0, 0, nullptr, {}, "what the request produced"},
@@ -344,6 +495,27 @@ const std::array kMessages {
         "show a document's page on every screen that follows the presenter"},
     MessageSpec {
         "device.revoke", S, Command, kDeviceOnly, "revoke a device's credential and disconnect it"},
+    MessageSpec {"council.create", S, Command, kCouncilCreate, "create a council"},
+    MessageSpec {"council.update", S, Command, kCouncilUpdate, "change a council"},
+    MessageSpec {"member.add", S, Command, kMemberAdd, "add a member to a council"},
+    MessageSpec {"member.update", S, Command, kMemberUpdate, "change a member"},
+    MessageSpec {"member.leave", S, Command, kMemberOnly, "a member leaves (history keeps them)"},
+    MessageSpec {"organisation.add", S, Command, kOrganisationAdd, "add an organisation"},
+    MessageSpec {"organisation.update", S, Command, kOrganisationUpdate, "change an organisation"},
+    MessageSpec {"task.create", S, Command, kTaskCreate, "give a member or organisation a task"},
+    MessageSpec {"task.setStatus", S, Command, kTaskSetStatus, "move a task along its statuses"},
+    MessageSpec {"task.note", S, Command, kTaskNote, "report progress on a task"},
+    MessageSpec {"task.reassign", S, Command, kTaskReassign, "give a task to another owner"},
+    MessageSpec {"task.setDeadline", S, Command, kTaskSetDeadline, "move a task's deadline"},
+    MessageSpec {"conclusion.add", S, Command, kConclusionAdd, "record a conclusion"},
+    MessageSpec {"conclusion.update", S, Command, kConclusionUpdate, "change a conclusion"},
+    MessageSpec {"conclusion.remove", S, Command, kConclusionOnly,
+        "withdraw a conclusion (its number is not reused)"},
+    MessageSpec {"agenda.addOverdue", S, Command, kAgendaAddOverdue,
+        "add an item reviewing the council's overdue tasks"},
+    MessageSpec {"screen.show", S, Command, kScreenShow, "what the tally screens show"},
+    MessageSpec {"board.read", S, Session, kBoardRead, "a council's follow-up board"},
+    MessageSpec {"task.history", S, Session, kTaskHistory, "a task's council events"},
     MessageSpec {"ok", C, MessageKind::Reply, kOk, "a request succeeded"},
     MessageSpec {"error", C, MessageKind::Reply, kError, "a request failed and changed nothing"},
     MessageSpec {"event", C, MessageKind::Push, kEvent, "one entry of a meeting's event log"},
@@ -353,6 +525,8 @@ const std::array kMessages {
     MessageSpec {"presence", C, MessageKind::Push, kPresence,
         "which devices of a meeting are connected (to chair and admin)"},
     MessageSpec {"bye", C, MessageKind::Push, kBye, "the server is closing the connection"},
+    MessageSpec {"board.changed", C, MessageKind::Push, kBoardChanged,
+        "a council's board changed (events, or a colour boundary passed): refetch it"},
     MessageSpec {"media.signal", C, MessageKind::Push, kMediaSignal,
         "chamber-media's offer, candidate, answer or state for this bridge device"},
     MessageSpec {"media.floor", C, MessageKind::Push, kMediaFloor,

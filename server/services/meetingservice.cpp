@@ -115,20 +115,59 @@ QJsonObject MeetingService::run(const Principal &principal, const protocol::Mess
         if (auto provided = m_contextProvider(*current, command, context); !provided)
             return protocol::errorReply(command.id, provided.error());
     }
-    auto decision = creating ? core::decideCreate(meetingId, command)
-                             : core::decide(*current, command, context);
+    if (m_councilHooks.context && !creating)
+        m_councilHooks.context(*current, command, context);
+    auto roster = creating ? councilRoster(command)
+                           : Result<std::optional<std::vector<core::Member>>>(std::nullopt);
+    if (!roster)
+        return protocol::errorReply(command.id, roster.error());
+    auto decision = creating
+        ? core::decideCreate(meetingId, command, roster->has_value() ? &**roster : nullptr)
+        : core::decide(*current, command, context);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
 
     const qint64 seq = current->seq + qint64(decision->events.size());
     const QJsonObject reply = protocol::okReply(command.id, decision->result, seq);
+    // A council's meeting: its link is written with it, and applied before anyone hears.
+    std::function<Status(storage::Database &)> linkCouncil;
+    std::function<void()> afterCommit;
+    if (roster->has_value()) {
+        std::map<qint64, qint64> delegates;
+        for (const core::Member &member : **roster)
+            delegates[member.id] = member.id;
+        const qint64 council = command.integer(QLatin1String("council"));
+        linkCouncil = [&, council, delegates](storage::Database &db) -> Status {
+            auto after
+                = m_councilHooks.link(db, council, meetingId, delegates, principal.id, context.now);
+            if (!after)
+                return after.error();
+            afterCommit = std::move(after.value());
+            return success();
+        };
+    }
     auto committed = commit(meetingId, *current, principal.id, context.now, decision->events,
         storage::CommandRecord {
             principal.id, command.id, requestFingerprint(command), protocol::toFrame(reply)},
-        {});
+        linkCouncil, &afterCommit);
     if (!committed)
         return protocol::errorReply(command.id, committed.error());
     return reply;
+}
+
+Result<std::optional<std::vector<core::Member>>> MeetingService::councilRoster(
+    const protocol::Message &command) const
+{
+    const qint64 council = command.integer(QLatin1String("council"));
+    if (!council)
+        return std::optional<std::vector<core::Member>>();
+    if (!m_councilHooks.roster || !m_councilHooks.link)
+        return makeError(ErrorCode::NotFound,
+            QStringLiteral("council %1 does not exist").arg(council), QStringLiteral("council"));
+    auto roster = m_councilHooks.roster(council);
+    if (!roster)
+        return roster.error();
+    return std::optional<std::vector<core::Member>>(std::move(roster.value()));
 }
 
 Result<std::vector<protocol::Event>> MeetingService::appendEvents(qint64 meetingId,
@@ -144,7 +183,7 @@ Result<std::vector<protocol::Event>> MeetingService::appendEvents(qint64 meeting
 Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
     const core::MeetingState &current, const QString &actor, const QString &time,
     const std::vector<core::EventDraft> &drafts, std::optional<storage::CommandRecord> record,
-    std::function<Status(storage::Database &)> alsoWrite)
+    std::function<Status(storage::Database &)> alsoWrite, const std::function<void()> *afterCommit)
 {
     // Apply to a copy first: the events must replay cleanly before they are written, or the
     // log would hold something the server cannot start from.
@@ -187,6 +226,8 @@ Result<std::vector<protocol::Event>> MeetingService::commit(qint64 meetingId,
     if (!committed->empty()) {
         next.lastHash = committed->back().hash;
         m_meetings[meetingId] = std::move(next);
+        if (afterCommit && *afterCommit)
+            (*afterCommit)();
         emit eventsCommitted(meetingId, committed.value());
     }
     return committed;

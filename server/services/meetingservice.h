@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/commands.h"
+#include "core/council.h"
 #include "core/meeting.h"
 #include "protocol/event.h"
 #include "protocol/message.h"
@@ -62,6 +63,25 @@ public:
         const core::MeetingState &, const protocol::Message &, core::DecisionContext &)>;
     void setContextProvider(ContextProvider provider) { m_contextProvider = std::move(provider); }
 
+    // Councils (CouncilService installs these). meeting.create with a council takes the
+    // council's active members as delegates and records meeting.linked in the council's log in
+    // the same transaction; commands of a council's meeting learn the council (agenda.addOverdue
+    // its overdue tasks).
+    struct CouncilHooks
+    {
+        std::function<Result<std::vector<core::Member>>(qint64 council)> roster;
+        // Writes the council's side inside the commit's transaction; what it returns runs once
+        // the transaction has committed, before eventsCommitted is emitted.
+        std::function<Result<std::function<void()>>(storage::Database &, qint64 council,
+            qint64 meeting, const std::map<qint64, qint64> &delegates, const QString &actor,
+            const QString &time)>
+            link;
+        std::function<void(
+            const core::MeetingState &, const protocol::Message &, core::DecisionContext &)>
+            context;
+    };
+    void setCouncilHooks(CouncilHooks hooks) { m_councilHooks = std::move(hooks); }
+
     // Tests pin the clock to make event times predictable.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QString now() const;
@@ -75,13 +95,18 @@ private:
     Result<std::vector<protocol::Event>> commit(qint64 meeting, const core::MeetingState &current,
         const QString &actor, const QString &time, const std::vector<core::EventDraft> &drafts,
         std::optional<storage::CommandRecord> record,
-        std::function<Status(storage::Database &)> alsoWrite);
+        std::function<Status(storage::Database &)> alsoWrite,
+        const std::function<void()> *afterCommit = nullptr);
+    // meeting.create: the council's roster when the command names one.
+    Result<std::optional<std::vector<core::Member>>> councilRoster(
+        const protocol::Message &command) const;
 
     storage::EventStore &m_store;
     std::map<qint64, core::MeetingState> m_meetings;
     std::function<QDateTime()> m_clock;
     Projection m_projection;
     ContextProvider m_contextProvider;
+    CouncilHooks m_councilHooks;
 };
 
 Error meetingNotFound(qint64 meeting);

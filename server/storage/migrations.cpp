@@ -173,6 +173,29 @@ constexpr std::array kMigrations {
         "  expires INTEGER NOT NULL"
         ") WITHOUT ROWID;"
         "CREATE INDEX account_sessions_account ON account_sessions (account);"},
+    Migration {10, "councils",
+        // Each council's own hash-chained log, like a meeting's (same columns, council for
+        // meeting), append-only like it.
+        "CREATE TABLE council_events ("
+        "  council INTEGER NOT NULL,"
+        "  seq INTEGER NOT NULL CHECK (seq >= 1),"
+        "  kind TEXT NOT NULL,"
+        "  time TEXT NOT NULL,"
+        "  actor TEXT NOT NULL,"
+        "  data TEXT NOT NULL,"
+        "  prev BLOB NOT NULL CHECK (length(prev) = 32),"
+        "  hash BLOB NOT NULL CHECK (length(hash) = 32),"
+        "  PRIMARY KEY (council, seq)"
+        ") WITHOUT ROWID;"
+        "CREATE TRIGGER council_events_no_update BEFORE UPDATE ON council_events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+        "CREATE TRIGGER council_events_no_delete BEFORE DELETE ON council_events "
+        "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+        // The meetings that existed before councils: at the next start each one with delegates
+        // becomes a council of its own (CouncilService::load), and leaves this list in the
+        // same transaction. Meetings created later are never adopted.
+        "CREATE TABLE council_adoption (meeting INTEGER PRIMARY KEY) WITHOUT ROWID;"
+        "INSERT INTO council_adoption (meeting) SELECT DISTINCT meeting FROM events;"},
 };
 
 } // namespace

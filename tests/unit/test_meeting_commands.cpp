@@ -372,6 +372,21 @@ private Q_SLOTS:
             {{QStringLiteral("link"), 1}, {QStringLiteral("delegate"), 1},
                 {QStringLiteral("expiresAt"), QStringLiteral("2026-01-01T12:00:00.000Z")}});
         h.applyDirect(QStringLiteral("readerLink.revoked"), {{QStringLiteral("link"), 1}});
+        // Conclusions, what the tally screens show, the review of a council's overdue tasks
+        // (councils themselves: test_council).
+        h.ok(QStringLiteral("conclusion.add"),
+            {{QStringLiteral("item"), 1}, {QStringLiteral("text"), QStringLiteral("KL")}});
+        h.ok(QStringLiteral("conclusion.update"),
+            {{QStringLiteral("conclusion"), 1}, {QStringLiteral("text"), QStringLiteral("KL2")}});
+        h.ok(QStringLiteral("conclusion.remove"), {{QStringLiteral("conclusion"), 1}});
+        DecisionContext ofCouncil;
+        ofCouncil.council = 1;
+        ofCouncil.overdueTasks.push_back(
+            {7, QStringLiteral("Báo cáo"), QStringLiteral("Sở Tài chính"),
+                QDateTime::fromString(QStringLiteral("2026-12-01T16:59:59Z"), Qt::ISODate)});
+        h.ok(QStringLiteral("screen.show"), {{QStringLiteral("view"), QStringLiteral("board")}},
+            ofCouncil);
+        h.ok(QStringLiteral("agenda.addOverdue"), {}, ofCouncil);
         for (const QString &kind : eventKinds())
             QVERIFY2(h.kinds.contains(kind), qPrintable(kind + QStringLiteral(" never produced")));
         QCOMPARE(qsizetype(h.kinds.size()), qsizetype(eventKinds().size()));
