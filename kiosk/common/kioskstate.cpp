@@ -317,7 +317,8 @@ QString KioskState::currentItemDescription() const
 
 QString KioskState::tallyView() const
 {
-    return QStringLiteral("tally");
+    return m_meeting.screenView == QLatin1String("board") ? QStringLiteral("board")
+                                                          : QStringLiteral("tally");
 }
 
 const core::Delegate *KioskState::ownDelegate() const
