@@ -111,9 +111,11 @@ Rectangle {
                     Layout.fillWidth: true
                     text: Board.councilName !== "" ? qsTr("Follow-up board · %1").arg(Board.councilName)
                                                    : qsTr("Follow-up board")
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.px(30)
+                    font.pixelSize: Theme.px(28)
                     font.bold: true
                     color: Theme.stageText
                 }
