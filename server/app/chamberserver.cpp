@@ -256,7 +256,7 @@ Status ChamberServer::start()
             {QStringLiteral("councils"), qint64(m_councils->councils().size())}});
 
     if (m_config.demo) {
-        auto seeded = services::seedDemoMeeting(*m_service);
+        auto seeded = services::seedDemoMeeting(*m_service, *m_councils, m_clock->now());
         if (!seeded)
             return seeded.error();
         if (seeded.value() > 0)

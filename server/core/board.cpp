@@ -118,6 +118,29 @@ QJsonArray filterLists(const CouncilState &state, QJsonArray *meetings)
 
 } // namespace
 
+Result<BoardQuery> boardQueryFromMessage(const protocol::Message &message)
+{
+    BoardQuery query;
+    query.originMeeting = message.integer(QLatin1String("origin"));
+    query.status = message.string(QLatin1String("status"));
+    query.page = int(message.integer(QLatin1String("page"), 1));
+    query.pageSize = int(message.integer(QLatin1String("pageSize"), 50));
+    const bool hasOwner = message.has(QLatin1String("owner"));
+    if (hasOwner != message.has(QLatin1String("ownerKind")))
+        return makeError(ErrorCode::MissingField,
+            QStringLiteral("owner and ownerKind filter together"),
+            hasOwner ? QStringLiteral("ownerKind") : QStringLiteral("owner"));
+    if (hasOwner) {
+        const auto kind = ownerKindFromName(message.string(QLatin1String("ownerKind")));
+        if (!kind)
+            return makeError(ErrorCode::BadField,
+                QStringLiteral("ownerKind must be member or organisation"),
+                QStringLiteral("ownerKind"));
+        query.owner = TaskOwner {*kind, message.integer(QLatin1String("owner"))};
+    }
+    return query;
+}
+
 QJsonObject boardView(const CouncilState &state, const BoardQuery &query, const QDateTime &now)
 {
     std::map<std::pair<int, qint64>, OwnerGroup> groups;

@@ -169,6 +169,9 @@ struct BoardQuery
     int page = 1, pageSize = 50;
 };
 constexpr int kMaxBoardPageSize = 200;
+// The filters and page of a board.read message (the REST routes build one from their query):
+// owner and ownerKind come together or not at all.
+Result<BoardQuery> boardQueryFromMessage(const protocol::Message &message);
 QJsonObject boardView(const CouncilState &state, const BoardQuery &query, const QDateTime &now);
 
 // Command types decideCouncil/decideCouncilCreate handle; event kinds applyCouncil understands.

@@ -305,6 +305,12 @@ QJsonObject byeMessage(const QString &reason)
     return QJsonObject {{kTypeField, QStringLiteral("bye")}, {QStringLiteral("reason"), reason}};
 }
 
+QJsonObject boardChangedMessage(qint64 council, qint64 seq)
+{
+    return QJsonObject {{kTypeField, QStringLiteral("board.changed")},
+        {QStringLiteral("council"), council}, {QStringLiteral("seq"), seq}};
+}
+
 bool isJsonInteger(const QJsonValue &value)
 {
     return value.isDouble() && value.toDouble() == double(value.toInteger());

@@ -51,6 +51,8 @@ QJsonObject okReply(const QString &id, const QJsonValue &result = {}, qint64 seq
 QJsonObject errorReply(const QString &id, const Error &error);
 QJsonObject snapshotMessage(qint64 meeting, qint64 seq, const QJsonObject &state);
 QJsonObject byeMessage(const QString &reason);
+// A council's board changed: sessions showing it refetch with board.read.
+QJsonObject boardChangedMessage(qint64 council, qint64 seq);
 
 QByteArray toFrame(const QJsonObject &message);
 

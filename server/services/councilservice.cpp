@@ -3,6 +3,7 @@
 #include "storage/councilstore.h"
 #include "storage/eventstore.h"
 
+#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +98,12 @@ Status CouncilService::load()
 QJsonObject CouncilService::execute(
     const Principal &principal, const protocol::Message &command, const core::CouncilActor &actor)
 {
+    return executeAsOf(m_clock.now().toUTC(), principal, command, actor);
+}
+
+QJsonObject CouncilService::executeAsOf(const QDateTime &at, const Principal &principal,
+    const protocol::Message &command, const core::CouncilActor &actor)
+{
     if (command.spec->kind != protocol::MessageKind::Command || !isCouncilCommand(command)) {
         return protocol::errorReply(command.id,
             makeError(ErrorCode::UnknownType,
@@ -113,11 +120,11 @@ QJsonObject CouncilService::execute(
         }
         return QJsonDocument::fromJson(stored->response).object();
     }
-    return run(principal, command, actor);
+    return run(at, principal, command, actor);
 }
 
-QJsonObject CouncilService::run(
-    const Principal &principal, const protocol::Message &command, const core::CouncilActor &actor)
+QJsonObject CouncilService::run(const QDateTime &now, const Principal &principal,
+    const protocol::Message &command, const core::CouncilActor &actor)
 {
     const bool creating = QLatin1String(command.spec->type) == QLatin1String("council.create");
     const qint64 councilId
@@ -128,7 +135,7 @@ QJsonObject CouncilService::run(
         return protocol::errorReply(command.id, councilNotFound(councilId));
 
     core::CouncilContext context;
-    context.now = m_clock.now().toUTC();
+    context.now = now.toUTC();
     context.actor = actor;
     if (command.has(QLatin1String("attachment")) && m_attachments)
         context.attachment = m_attachments(councilId, command.string(QLatin1String("attachment")));
@@ -302,15 +309,18 @@ void CouncilService::watchColourBoundaries(const QString &clockFile)
         connect(m_boundaryTimer, &QTimer::timeout, this, &CouncilService::checkBoundaries);
     }
     if (!clockFile.isEmpty() && !m_clockWatcher) {
+        // The file and its directory: a test that replaces the file (write, then rename over
+        // it) takes the watched file away; the directory's change brings the watch back.
         m_clockWatcher = new QFileSystemWatcher(this);
         m_clockWatcher->addPath(clockFile);
-        connect(
-            m_clockWatcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
-                // Rewritten by rename: watch the new file under the same name.
-                if (!m_clockWatcher->files().contains(path))
-                    m_clockWatcher->addPath(path);
-                checkBoundaries();
-            });
+        m_clockWatcher->addPath(QFileInfo(clockFile).absolutePath());
+        const auto changed = [this, clockFile] {
+            if (!m_clockWatcher->files().contains(clockFile) && QFileInfo::exists(clockFile))
+                m_clockWatcher->addPath(clockFile);
+            checkBoundaries();
+        };
+        connect(m_clockWatcher, &QFileSystemWatcher::fileChanged, this, changed);
+        connect(m_clockWatcher, &QFileSystemWatcher::directoryChanged, this, changed);
     }
     m_lastCheck = m_clock.now().toUTC();
     scheduleBoundary();

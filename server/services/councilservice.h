@@ -52,6 +52,11 @@ public:
     QJsonObject execute(const Principal &principal, const protocol::Message &command,
         const core::CouncilActor &actor);
 
+    // The demo seed only: a council's history, decided and dated as of `at` (in the past), so
+    // a demo board has overdue and finished tasks on its first start.
+    QJsonObject executeAsOf(const QDateTime &at, const Principal &principal,
+        const protocol::Message &command, const core::CouncilActor &actor);
+
     const core::CouncilState *council(qint64 id) const;
     std::vector<const core::CouncilState *> councils() const;
     qint64 councilOfMeeting(qint64 meeting) const; // 0: none
@@ -81,8 +86,8 @@ Q_SIGNALS:
     void boardChanged(qint64 council, qint64 seq); // events or a colour boundary passed
 
 private:
-    QJsonObject run(const Principal &principal, const protocol::Message &command,
-        const core::CouncilActor &actor);
+    QJsonObject run(const QDateTime &now, const Principal &principal,
+        const protocol::Message &command, const core::CouncilActor &actor);
     // Applies to a copy, writes events (with the command's answer and extra writes) in one
     // transaction, then installs the new state and announces it.
     Result<std::vector<protocol::Event>> commit(qint64 council, const core::CouncilState &current,

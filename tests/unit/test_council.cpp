@@ -1,16 +1,14 @@
 // Councils through the service, on a real (in-memory or temporary) SQLite store, with an
 // injected clock: replay, the hash chain, idempotent resends, bad input that writes nothing,
-// meetings from the roster, overdue tasks at a given time, adoption of older databases.
-// Pure core parts (conclusions, the board) are in test_council_core.cpp.
-#include "commands.h"
+// meetings from the roster, overdue tasks at a given time.
+// Pure core parts (conclusions, the board) are in test_council_core.cpp; starting (adoption
+// of older databases, the test clock, the demo) in test_council_start.cpp.
 #include "core/commands.h"
-#include "core/reducer.h"
+#include "councilfixture.h"
 #include "services/clock.h"
 #include "services/councilservice.h"
 #include "services/meetingservice.h"
-#include "storage/councilstore.h"
 #include "storage/eventstore.h"
-#include "storage/migrations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,141 +19,10 @@ using namespace chamber;
 using chamber::testing::command;
 using services::Principal;
 using namespace Qt::StringLiterals;
+using namespace chamber::testing::council;
 
 int runCouncilCoreTests(int argc, char **argv);
-
-namespace {
-
-const QDateTime kStart = QDateTime::fromString(QStringLiteral("2027-01-01T01:00:00Z"), Qt::ISODate);
-const core::CouncilActor kSecretary {true, std::nullopt};
-
-core::CouncilActor ownerActor(core::TaskOwner::Kind kind, qint64 id)
-{
-    return core::CouncilActor {false, core::TaskOwner {kind, id}};
-}
-
-QString dump(const QJsonObject &json)
-{
-    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
-}
-
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value(QLatin1String("type")).toString() == QLatin1String("ok");
-}
-
-QString codeOf(const QJsonObject &reply)
-{
-    return reply.value(QLatin1String("code")).toString();
-}
-
-// chamberd's storage and services, minus the network.
-struct Server
-{
-    std::unique_ptr<storage::EventStore> store;
-    services::ManualClock clock {kStart};
-    std::unique_ptr<services::MeetingService> meetings;
-    std::unique_ptr<services::CouncilService> councils;
-
-    static std::unique_ptr<Server> open(const QString &path = {})
-    {
-        auto server = std::make_unique<Server>();
-        auto store = path.isEmpty() ? storage::EventStore::openInMemory()
-                                    : storage::EventStore::open(path);
-        if (!store)
-            qFatal("store: %s", qPrintable(store.error().message));
-        server->store = std::move(store.value());
-        server->start();
-        return server;
-    }
-    void start()
-    {
-        councils.reset();
-        meetings = std::make_unique<services::MeetingService>(*store);
-        meetings->setClock([this] { return clock.now(); });
-        councils = std::make_unique<services::CouncilService>(*store, *meetings, clock);
-        if (auto loaded = meetings->load(); !loaded)
-            qFatal("meetings: %s", qPrintable(loaded.error().message));
-        if (auto loaded = councils->load(); !loaded)
-            qFatal("councils: %s", qPrintable(loaded.error().message));
-    }
-
-    QJsonObject council(const QString &type, const QJsonObject &fields,
-        const core::CouncilActor &actor = kSecretary,
-        const Principal &principal = Principal::admin())
-    {
-        return councils->execute(principal, command(type, fields), actor);
-    }
-    QJsonObject meeting(const QString &type, const QJsonObject &fields)
-    {
-        return meetings->execute(Principal::admin(), command(type, fields));
-    }
-    // For setup steps that must succeed.
-    qint64 ok(const QString &type, const QJsonObject &fields, const char *idField)
-    {
-        const QJsonObject reply = council(type, fields);
-        if (!isOk(reply))
-            qFatal("%s failed: %s", qPrintable(type), qPrintable(dump(reply)));
-        return reply.value(QLatin1String("result"))
-            .toObject()
-            .value(QLatin1String(idField))
-            .toInteger();
-    }
-    qint64 seq(qint64 id) const { return councils->council(id) ? councils->council(id)->seq : 0; }
-};
-
-// A council of three members (one leaves), two organisations, tasks in every colour at kStart.
-struct Seeded
-{
-    qint64 council = 0;
-    qint64 finance = 0, planning = 0;
-    qint64 an = 0, binh = 0, chi = 0;
-};
-
-Seeded seed(Server &s)
-{
-    Seeded d;
-    d.council = s.ok(QStringLiteral("council.create"),
-        {{QStringLiteral("name"), QStringLiteral("HĐND tỉnh Tiền Giang")},
-            {QStringLiteral("term"), QStringLiteral("2021–2026")},
-            {QStringLiteral("amberDays"), 7}},
-        "council");
-    const QJsonValue c(d.council);
-    d.an = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Nguyễn Văn An")},
-            {QStringLiteral("seat"), QStringLiteral("A01")},
-            {QStringLiteral("title"), QStringLiteral("Phó Chủ tịch HĐND tỉnh")}},
-        "member");
-    d.binh = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Trần Thị Bình")},
-            {QStringLiteral("seat"), QStringLiteral("A02")}, {QStringLiteral("weight"), 2}},
-        "member");
-    d.chi = s.ok(QStringLiteral("member.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Lê Văn Chí")},
-            {QStringLiteral("seat"), QStringLiteral("A03")}},
-        "member");
-    d.finance = s.ok(QStringLiteral("organisation.add"),
-        {{QStringLiteral("council"), c}, {QStringLiteral("name"), QStringLiteral("Sở Tài chính")}},
-        "organisation");
-    d.planning = s.ok(QStringLiteral("organisation.add"),
-        {{QStringLiteral("council"), c},
-            {QStringLiteral("name"), QStringLiteral("Sở Kế hoạch và Đầu tư")},
-            {QStringLiteral("kind"), QStringLiteral("agency")}},
-        "organisation");
-    return d;
-}
-
-qint64 addTask(Server &s, const Seeded &d, const QString &title, const QString &ownerKind,
-    qint64 owner, const QDateTime &deadline)
-{
-    return s.ok(QStringLiteral("task.create"),
-        {{QStringLiteral("council"), d.council}, {QStringLiteral("title"), title},
-            {QStringLiteral("ownerKind"), ownerKind}, {QStringLiteral("owner"), owner},
-            {QStringLiteral("deadline"), core::formatInstant(deadline)}},
-        "task");
-}
-
-} // namespace
+int runCouncilStartTests(int argc, char **argv);
 
 class TestCouncilService : public QObject
 {
@@ -646,6 +513,67 @@ private Q_SLOTS:
         QCOMPARE(noCouncil.error().code, ErrorCode::Conflict);
     }
 
+    void aFailedWriteLeavesMeetingAndCouncilAsTheyWere()
+    {
+        auto s = Server::open();
+        const Seeded d = seed(*s);
+        const qint64 seq = s->seq(d.council);
+        const QJsonObject council = s->councils->council(d.council)->toJson();
+        // The disk refuses the council's side: the meeting is not created either.
+        QVERIFY(s->store->database().exec("CREATE TRIGGER refuse BEFORE INSERT ON council_events "
+                                          "BEGIN SELECT RAISE(ABORT, 'disk says no'); END;"));
+        const QJsonObject created = s->meeting(QStringLiteral("meeting.create"),
+            {{QStringLiteral("title"), QStringLiteral("Kỳ họp")},
+                {QStringLiteral("council"), d.council}});
+        QCOMPARE(codeOf(created), QStringLiteral("internal"));
+        QVERIFY(s->meetings->meetings().empty());
+        QCOMPARE(s->store->lastMeetingId(), 0);
+        QCOMPARE(s->seq(d.council), seq);
+        // Nor is a council command's answer kept without its events.
+        const protocol::Message task = command(QStringLiteral("task.create"),
+            {{QStringLiteral("council"), d.council}, {QStringLiteral("title"), QStringLiteral("X")},
+                {QStringLiteral("ownerKind"), QStringLiteral("organisation")},
+                {QStringLiteral("owner"), d.finance},
+                {QStringLiteral("deadline"), core::formatInstant(kStart.addDays(9))}});
+        QCOMPARE(codeOf(s->councils->execute(Principal::admin(), task, kSecretary)),
+            QStringLiteral("internal"));
+        QVERIFY(!s->meetings->hasAnswered(Principal::admin(), task.id));
+        QCOMPARE(s->councils->council(d.council)->toJson(), council);
+        // Once the disk takes writes again, so does the server, from the same heads.
+        QVERIFY(s->store->database().exec("DROP TRIGGER refuse"));
+        QVERIFY(isOk(s->councils->execute(Principal::admin(), task, kSecretary)));
+        s->start();
+        QCOMPARE(s->seq(d.council), seq + 1);
+    }
+
+    void boardReadMessagesBecomeQueries()
+    {
+        const auto query = [](const QJsonObject &fields) {
+            return core::boardQueryFromMessage(command(QStringLiteral("board.read"), fields));
+        };
+        auto full = query({{QStringLiteral("council"), 1}, {QStringLiteral("origin"), 4},
+            {QStringLiteral("ownerKind"), QStringLiteral("member")}, {QStringLiteral("owner"), 3},
+            {QStringLiteral("status"), QStringLiteral("overdue")}, {QStringLiteral("page"), 2},
+            {QStringLiteral("pageSize"), 10}});
+        QVERIFY(full);
+        QCOMPARE(full->originMeeting, 4);
+        QVERIFY(full->owner == (core::TaskOwner {core::TaskOwner::Kind::Member, 3}));
+        QCOMPARE(full->status, QStringLiteral("overdue"));
+        QCOMPARE(full->page, 2);
+        QCOMPARE(full->pageSize, 10);
+        auto defaults = query({{QStringLiteral("meeting"), 1}});
+        QVERIFY(defaults);
+        QCOMPARE(defaults->page, 1);
+        QCOMPARE(defaults->pageSize, 50);
+        QVERIFY(!defaults->owner);
+        QCOMPARE(query({{QStringLiteral("owner"), 3}}).error().field, QStringLiteral("ownerKind"));
+        QCOMPARE(query({{QStringLiteral("ownerKind"), QStringLiteral("member")}}).error().field,
+            QStringLiteral("owner"));
+        // The push that tells screens to refetch is a valid server message.
+        QVERIFY(protocol::validateMessage(
+            protocol::boardChangedMessage(1, 812), protocol::Direction::ToClient));
+    }
+
     void boardChangedIsAnnounced()
     {
         auto s = Server::open();
@@ -677,6 +605,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int failed = runCouncilServiceTests(argc, argv);
     failed += runCouncilCoreTests(argc, argv);
+    failed += runCouncilStartTests(argc, argv);
     return failed;
 }
 
