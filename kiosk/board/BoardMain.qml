@@ -11,6 +11,8 @@ Rectangle {
     id: root
     objectName: "boardMain"
     color: Theme.background
+    // A popup is not among the screen's children: tests reach it here.
+    readonly property alias historyPopup: history
 
     Binding {
         target: Theme

@@ -11,39 +11,53 @@ RowLayout {
     property real textScale: 1
     spacing: Theme.px(18 * textScale)
 
+    // A fixed model: a count changes a delegate's text, never the delegates themselves (a
+    // Repeater recreating items inside a layout while it is laid out is what Qt 6.4 crashes on).
+    function countOf(colour) {
+        switch (colour) {
+        case "overdue": return Board.overdueCount
+        case "dueSoon": return Board.dueSoonCount
+        case "onTime": return Board.onTimeCount
+        }
+        return Board.doneCount + Board.cancelledCount
+    }
+
     Repeater {
-        model: [{colour: "overdue", count: Board.overdueCount}, {colour: "dueSoon", count: Board.dueSoonCount},
-                {colour: "onTime", count: Board.onTimeCount}, {colour: "done", count: Board.doneCount + Board.cancelledCount}]
+        model: ["overdue", "dueSoon", "onTime", "done"]
         Rectangle {
-            required property var modelData
-            objectName: "total_" + modelData.colour
+            id: chip
+            required property string modelData
+            objectName: "total_" + modelData
             implicitWidth: row.implicitWidth + Theme.px(20 * root.textScale)
             implicitHeight: row.implicitHeight + Theme.px(10 * root.textScale)
             radius: Theme.px(8)
-            color: ColourStyle.fill(modelData.colour, root.onDark)
+            color: ColourStyle.fill(modelData, root.onDark)
             border.width: 1
-            border.color: ColourStyle.edge(modelData.colour, root.onDark)
-            RowLayout {
+            border.color: ColourStyle.edge(modelData, root.onDark)
+            Row {
                 id: row
                 anchors.centerIn: parent
                 spacing: Theme.px(8)
                 ColourMark {
-                    colour: parent.parent.modelData.colour
+                    anchors.verticalCenter: parent.verticalCenter
+                    colour: chip.modelData
                     onDark: root.onDark
                     size: Theme.px(22 * root.textScale)
                 }
                 Text {
                     textFormat: Text.PlainText
                     objectName: "totalCount"
-                    text: parent.parent.modelData.count
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: root.countOf(chip.modelData)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(26 * root.textScale)
                     font.bold: true
-                    color: ColourStyle.edge(parent.parent.modelData.colour, root.onDark)
+                    color: ColourStyle.edge(chip.modelData, root.onDark)
                 }
                 Text {
                     textFormat: Text.PlainText
-                    text: parent.parent.modelData.colour === "done" ? qsTr("Closed") : ColourStyle.word(parent.parent.modelData.colour)
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: chip.modelData === "done" ? qsTr("Closed") : ColourStyle.word(chip.modelData)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.px(16 * root.textScale)
                     color: root.onDark ? Theme.stageText : Theme.text

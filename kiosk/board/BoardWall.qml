@@ -140,7 +140,7 @@ Item {
         }
 
         // The page indicator: which screen of how many, as dots and in words.
-        RowLayout {
+        Row {
             objectName: "pageIndicator"
             // Its room is kept when there is one screen: the grid's rows must not depend on
             // how many screens they make.
@@ -152,6 +152,7 @@ Item {
                 model: root.paged ? Board.model.screenCount : 0
                 Rectangle {
                     required property int index
+                    anchors.verticalCenter: parent.verticalCenter
                     width: Theme.px(12)
                     height: width
                     radius: width / 2

@@ -37,27 +37,35 @@ Item {
             font.bold: true
             color: root.onDark ? Theme.stageText : Theme.header
         }
-        Repeater {
-            model: [{colour: "overdue", count: root.overdue}, {colour: "dueSoon", count: root.dueSoon},
-                    {colour: "onTime", count: root.onTime}, {colour: "done", count: root.closed}]
-            RowLayout {
-                required property var modelData
-                visible: modelData.count > 0
-                Layout.alignment: Qt.AlignBottom
-                spacing: Theme.px(3)
-                ColourMark {
-                    colour: parent.modelData.colour
-                    onDark: root.onDark
-                    size: Theme.px(14 * root.textScale)
-                }
-                Text {
-                    textFormat: Text.PlainText
-                    objectName: "ownerCount_" + parent.modelData.colour
-                    text: parent.modelData.count
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.px(16 * root.textScale)
-                    font.bold: true
-                    color: ColourStyle.edge(parent.modelData.colour, root.onDark)
+        // A fixed model, as in BoardTotals: counts change texts, not delegates.
+        Row {
+            Layout.alignment: Qt.AlignBottom
+            spacing: Theme.px(8)
+            Repeater {
+                model: ["overdue", "dueSoon", "onTime", "done"]
+                Row {
+                    id: count
+                    required property string modelData
+                    readonly property int value: modelData === "overdue" ? root.overdue
+                                               : modelData === "dueSoon" ? root.dueSoon
+                                               : modelData === "onTime" ? root.onTime : root.closed
+                    visible: value > 0
+                    spacing: Theme.px(3)
+                    ColourMark {
+                        anchors.verticalCenter: parent.verticalCenter
+                        colour: count.modelData
+                        onDark: root.onDark
+                        size: Theme.px(14 * root.textScale)
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        objectName: "ownerCount_" + count.modelData
+                        text: count.value
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(16 * root.textScale)
+                        font.bold: true
+                        color: ColourStyle.edge(count.modelData, root.onDark)
+                    }
                 }
             }
         }

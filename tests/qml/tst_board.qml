@@ -60,7 +60,7 @@ Item {
                 return
             waitForRendering(view)
             wait(300) // images and fonts settle
-            verify(grabImage(view).save(directory + "/" + file), file)
+            grabImage(view).save(directory + "/" + file) // warns when it cannot write
         }
 
         function initTestCase() {
@@ -117,7 +117,8 @@ Item {
             // Most overdue first: red before amber before green, done last.
             const order = findAll(view, "taskCard", []).map(card => card.taskId)
             compare(order, [tasks.overdue, tasks.dueSoon, tasks.onTime, tasks.done])
-            verify(Helpers.findByName(cardOf(view, tasks.overdue), "taskDue").text.indexOf("late") >= 0)
+            const due = Helpers.findByName(cardOf(view, tasks.overdue), "taskDue").text
+            verify(due.toLowerCase().indexOf("late") >= 0, due)
         }
 
         function test_2_historyOnTap() {
@@ -128,7 +129,7 @@ Item {
             // Created, in progress, done.
             tryVerify(() => Board.history.count === 3, 5000)
             compare(Board.historyTitle, "Công việc đã hoàn thành")
-            const popup = Helpers.findByName(view, "taskHistory")
+            const popup = view.historyPopup
             tryVerify(() => popup.opened, 5000)
             const summaries = findAll(popup.contentItem, "historySummary", []).map(text => text.text)
             compare(summaries.length, 3)
@@ -169,7 +170,9 @@ Item {
             verify(TestServer.showOnTally("tally"))
             tryCompare(Board, "tallyView", "tally", 10000)
             verify(!board.visible)
-            verify(Helpers.findByName(view, "currentItemTitle").visible)
+            // The usual screen is back: attendance against the quorum at the foot.
+            tryVerify(() => Helpers.findByName(view, "quorumCount") !== null
+                            && Helpers.findByName(view, "quorumCount").visible, 5000)
         }
 
         function test_5_chairPutsTheBoardOnTheTally() {
@@ -202,13 +205,14 @@ Item {
                 mouseClick(cardOf(view, tasks.done))
                 tryVerify(() => Board.history.count === 3, 5000)
                 screenshot(view, "board-history-" + language + "-1920x1080.png")
-                Board.closeHistory()
+                mouseClick(Helpers.findByName(view.historyPopup.contentItem, "closeHistory"))
+                tryVerify(() => !view.historyPopup.visible, 5000)
                 view.destroy()
 
                 TestServer.joinAs("chair")
                 tryCompare(Kiosk, "connectionState", "online", 10000)
                 view = createTemporaryObject(chairScreen, root)
-                mouseClick(Helpers.findByName(view, "sideBoardTab"))
+                Helpers.findByName(view, "sideTabs").currentIndex = 4
                 tryVerify(() => Helpers.findByName(view, "chairBoardPanel").visible && Board.loaded, 10000)
                 verify(TestServer.showOnTally("board"))
                 tryCompare(Board, "tallyView", "board", 10000)
