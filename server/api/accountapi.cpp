@@ -103,7 +103,7 @@ HttpReply AccountApi::create(const RouteContext &context)
 {
     auto body = strictJsonObject(context.request.body(),
         {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("displayName"),
-            QStringLiteral("password")},
+            QStringLiteral("password"), QStringLiteral("council"), QStringLiteral("organisation")},
         {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("password")});
     if (!body)
         return HttpReply::error(body.error());
@@ -119,7 +119,38 @@ HttpReply AccountApi::create(const RouteContext &context)
     const auto role = services::accountRoleFromName(*roleName);
     if (!role)
         return HttpReply::error(makeError(ErrorCode::BadField,
-            QStringLiteral("role must be admin, secretary or observer"), QStringLiteral("role")));
+            QStringLiteral("role must be admin, secretary, observer or liaison"),
+            QStringLiteral("role")));
+    // A liaison names its council and organisation; nobody else does.
+    qint64 binding[2] = {0, 0};
+    const QString bindingFields[2] = {QStringLiteral("council"), QStringLiteral("organisation")};
+    for (int i = 0; i < 2; ++i) {
+        const QJsonValue value = body->value(bindingFields[i]);
+        if (value.isUndefined()) {
+            if (*role == services::AccountRole::Liaison)
+                return HttpReply::error(makeError(ErrorCode::MissingField,
+                    QStringLiteral("a liaison account needs its %1").arg(bindingFields[i]),
+                    bindingFields[i]));
+            continue;
+        }
+        if (*role != services::AccountRole::Liaison)
+            return HttpReply::error(makeError(ErrorCode::BadField,
+                QStringLiteral("only a liaison account has a %1").arg(bindingFields[i]),
+                bindingFields[i]));
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 1 || number > 1e15 || number != qint64(number))
+            return HttpReply::error(makeError(ErrorCode::BadField,
+                QStringLiteral("%1 must be a whole number >= 1").arg(bindingFields[i]),
+                bindingFields[i]));
+        binding[i] = qint64(number);
+    }
+    if (*role == services::AccountRole::Liaison) {
+        if (!m_liaisonCheck)
+            return HttpReply::error(
+                makeError(ErrorCode::Unavailable, QStringLiteral("this server keeps no councils")));
+        if (auto status = m_liaisonCheck(binding[0], binding[1]); !status)
+            return HttpReply::error(status.error());
+    }
     QString displayName;
     if (body->contains(QLatin1String("displayName"))) {
         auto display = stringField(*body, QStringLiteral("displayName"));
@@ -144,9 +175,9 @@ HttpReply AccountApi::create(const RouteContext &context)
         return noLater();
     const QString actor = context.principal.id;
     const bool queued = m_hasher.hash(*password,
-        [this, later = context.answerLater, name = *normalized, displayName, role = *role, actor](
-            const QString &hash) {
-            auto created = m_accounts.create(name, displayName, role, hash);
+        [this, later = context.answerLater, name = *normalized, displayName, role = *role, actor,
+            council = binding[0], organisation = binding[1]](const QString &hash) {
+            auto created = m_accounts.create(name, displayName, role, hash, council, organisation);
             if (!created) {
                 later(HttpReply::error(created.error()));
                 return;
@@ -173,7 +204,7 @@ HttpReply AccountApi::update(const RouteContext &context)
         const auto role = roleName ? services::accountRoleFromName(*roleName) : std::nullopt;
         if (!role)
             return HttpReply::error(makeError(ErrorCode::BadField,
-                QStringLiteral("role must be admin, secretary or observer"),
+                QStringLiteral("role must be admin, secretary, observer or liaison"),
                 QStringLiteral("role")));
         change.role = *role;
     }

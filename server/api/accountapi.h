@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace chamber::services {
 class AccountService;
 class PasswordHasher;
@@ -31,6 +33,11 @@ public:
 
     static constexpr qint64 kMaxBodyBytes = 4096;
 
+    // Whether a liaison account's council and organisation exist (CouncilService); unset: no
+    // liaison account can be created.
+    using LiaisonCheck = std::function<Status(qint64 council, qint64 organisation)>;
+    void setLiaisonCheck(LiaisonCheck check) { m_liaisonCheck = std::move(check); }
+
 private:
     HttpReply list(const RouteContext &context) const;
     HttpReply create(const RouteContext &context);
@@ -39,6 +46,7 @@ private:
 
     services::AccountService &m_accounts;
     services::PasswordHasher &m_hasher;
+    LiaisonCheck m_liaisonCheck;
 };
 
 } // namespace chamber::api

@@ -50,7 +50,7 @@ Result<JoinCodeRequest> parseRequest(const QByteArray &body)
     const auto role = services::roleFromName(json.value(QLatin1String("role")).toString());
     if (!role)
         return badField(QStringLiteral("role"),
-            QStringLiteral("role must be delegate, chair, tally or bridge"));
+            QStringLiteral("role must be delegate, chair, tally, bridge or board"));
     request.role = *role;
     const QJsonValue delegate = json.value(QLatin1String("delegate"));
     if (!delegate.isUndefined() && !delegate.isNull()) {

@@ -72,8 +72,9 @@ QJsonObject ruleJson(const services::OperationRule &rule)
     return QJsonObject {{QStringLiteral("operation"), QString::fromLatin1(rule.name)},
         {QStringLiteral("allowed"), QJsonArray::fromStringList(services::whoNames(rule.who))},
         {QStringLiteral("scope"),
-            rule.scope == services::Scope::Meeting ? QStringLiteral("meeting")
-                                                   : QStringLiteral("server")}};
+            rule.scope == services::Scope::Meeting       ? QStringLiteral("meeting")
+                : rule.scope == services::Scope::Council ? QStringLiteral("council")
+                                                         : QStringLiteral("server")}};
 }
 
 HttpReply routeList(const Router &router)
@@ -108,36 +109,45 @@ HttpReply RestApi::command(const RouteContext &context, const char *type,
     std::initializer_list<const char *> pathFields, int successStatus, QJsonObject body,
     bool bodyFromRequest)
 {
+    auto message = commandMessage(context, type, pathFields, std::move(body), bodyFromRequest);
+    if (!message)
+        return HttpReply::error(message.error());
+    return commandReply(m_service.execute(context.principal, message.value()), successStatus);
+}
+
+Result<protocol::Message> RestApi::commandMessage(const RouteContext &context, const char *type,
+    std::initializer_list<const char *> pathFields, QJsonObject body, bool bodyFromRequest)
+{
     if (bodyFromRequest) {
         auto parsed = jsonBody(context.request);
         if (!parsed)
-            return HttpReply::error(parsed.error());
+            return parsed.error();
         body = parsed.value();
     }
     for (const char *reserved : {"type", "id"}) {
         if (body.contains(QLatin1String(reserved)))
-            return HttpReply::error(makeError(ErrorCode::BadField,
+            return makeError(ErrorCode::BadField,
                 QStringLiteral("unknown field %1").arg(QLatin1String(reserved)),
-                QString::fromLatin1(reserved)));
+                QString::fromLatin1(reserved));
     }
     size_t index = 0;
     for (const char *field : pathFields) {
         if (body.contains(QLatin1String(field)))
-            return HttpReply::error(makeError(ErrorCode::BadField,
+            return makeError(ErrorCode::BadField,
                 QStringLiteral("%1 is given by the URL, not the body").arg(QLatin1String(field)),
-                QString::fromLatin1(field)));
+                QString::fromLatin1(field));
         body.insert(QLatin1String(field), context.ids.at(index++));
     }
     auto id = requestId(context.request);
     if (!id)
-        return HttpReply::error(id.error());
+        return id.error();
     body.insert(QStringLiteral("type"), QString::fromLatin1(type));
     body.insert(QStringLiteral("id"), id.value());
+    return protocol::validateMessage(body, protocol::Direction::ToServer);
+}
 
-    auto message = protocol::validateMessage(body, protocol::Direction::ToServer);
-    if (!message)
-        return HttpReply::error(message.error());
-    const QJsonObject reply = m_service.execute(context.principal, message.value());
+HttpReply RestApi::commandReply(const QJsonObject &reply, int successStatus)
+{
     if (reply.value(QLatin1String("type")).toString() == QLatin1String("error")) {
         HttpReply http = HttpReply::json(400, reply);
         ErrorCode code = ErrorCode::Internal;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/router.h"
+#include "protocol/message.h"
 
 #include <QDateTime>
 
@@ -23,6 +24,12 @@ public:
     HttpReply command(const RouteContext &context, const char *type,
         std::initializer_list<const char *> pathFields, int successStatus = 200,
         QJsonObject body = {}, bool bodyFromRequest = true);
+    // The same in two halves, for commands another service runs (councils): the validated
+    // command, and the HTTP reply of a service's answer.
+    static Result<protocol::Message> commandMessage(const RouteContext &context, const char *type,
+        std::initializer_list<const char *> pathFields, QJsonObject body = {},
+        bool bodyFromRequest = true);
+    static HttpReply commandReply(const QJsonObject &reply, int successStatus);
 
 private:
     HttpReply importCsv(const RouteContext &context);

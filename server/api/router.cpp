@@ -148,12 +148,19 @@ void Router::add(HttpMethod method, const QString &pattern, services::Operation 
             continue;
         if (segment == QLatin1String("{meeting}"))
             route.meetingCapture = integerCaptures;
+        if (segment == QLatin1String("{council}"))
+            route.councilCapture = integerCaptures;
         ++integerCaptures;
     }
     // A programming error, caught by every test that starts chamberd: a meeting-scoped
     // operation on a path that names no meeting could not be confined to the device's own.
     if (services::ruleOf(operation).scope == services::Scope::Meeting && route.meetingCapture < 0)
         qFatal("route %s %s: operation %s needs a {meeting} in its path",
+            qPrintable(methodName(method)), qPrintable(pattern), services::ruleOf(operation).name);
+    // Likewise a council's operation must name its council, or a meeting standing for it.
+    if (services::ruleOf(operation).scope == services::Scope::Council && route.councilCapture < 0
+        && route.meetingCapture < 0)
+        qFatal("route %s %s: operation %s needs a {council} or {meeting} in its path",
             qPrintable(methodName(method)), qPrintable(pattern), services::ruleOf(operation).name);
     m_routes.push_back(std::move(route));
 }
@@ -254,7 +261,12 @@ Router::Admitted Router::admit(
         }
         const qint64 meeting
             = route.meetingCapture >= 0 ? admitted.ids.at(route.meetingCapture) : 0;
-        if (auto allowed = services::authorizeAccess(admitted.principal, route.operation, meeting);
+        qint64 council = route.councilCapture >= 0 ? admitted.ids.at(route.councilCapture) : 0;
+        if (!council && meeting && m_councilOfMeeting
+            && services::ruleOf(route.operation).scope == services::Scope::Council)
+            council = m_councilOfMeeting(meeting);
+        if (auto allowed
+            = services::authorizeAccess(admitted.principal, route.operation, meeting, council);
             !allowed)
             admitted.refusal = HttpReply::error(allowed.error());
         return admitted;

@@ -110,6 +110,13 @@ public:
     std::variant<qint64, HttpReply> admitBody(
         const edge::HttpRequest &request, const Authenticate &authenticate) const;
 
+    // The council of a meeting (0: none), for council operations on a meeting's path
+    // (/meetings/{meeting}/board): devices read their own meeting's council only.
+    void setCouncilOfMeeting(std::function<qint64(qint64 meeting)> councilOf)
+    {
+        m_councilOfMeeting = std::move(councilOf);
+    }
+
     // Failed bearer tokens count against the client's address, and an enrolled device's
     // requests against its budget (null: no limits, as in unit tests).
     void setAdmission(Admission *admission) { m_admission = admission; }
@@ -124,6 +131,7 @@ private:
         services::Operation operation;
         RouteHandler handler;
         int meetingCapture = -1; // index in ids of {meeting}; -1: none
+        int councilCapture = -1; // index in ids of {council}; -1: none
     };
     struct Admitted
     {
@@ -141,6 +149,7 @@ private:
     std::vector<Route> m_routes;
     std::vector<RouteInfo> m_servedElsewhere;
     Admission *m_admission = nullptr;
+    std::function<qint64(qint64)> m_councilOfMeeting;
 };
 
 } // namespace chamber::api

@@ -242,6 +242,20 @@ void WebSocketHub::broadcast(qint64 meeting, const std::vector<protocol::Event> 
     }
 }
 
+void WebSocketHub::pushToSubscribers(
+    const std::function<bool(qint64 meeting)> &matches, const QByteArray &frame)
+{
+    QSet<WebSocketSession *> receivers;
+    for (auto it = m_subscribers.constBegin(); it != m_subscribers.constEnd(); ++it) {
+        if (matches(it.key()))
+            receivers.unite(it.value());
+    }
+    for (WebSocketSession *session : std::as_const(receivers)) {
+        if (m_sessions.contains(session))
+            session->sendText(frame);
+    }
+}
+
 void WebSocketHub::disconnectRevoked(const std::vector<protocol::Event> &events)
 {
     for (const protocol::Event &event : events) {

@@ -94,6 +94,27 @@ public:
     void setMediaRelay(MediaRelay *relay) { m_media = relay; }
     MediaRelay *mediaRelay() const { return m_media; }
 
+    // Council messages (council.*, member.*, organisation.*, task.*, board.read, task.history),
+    // answered by the council API (api/councilapi.h); unset: refused as unavailable. `council`
+    // is what the message acts on: the council it names, or its meeting's (councilOf).
+    using CouncilOf = std::function<qint64(const services::Principal &, const protocol::Message &)>;
+    using CouncilHandler = std::function<QJsonObject(
+        const services::Principal &, const protocol::Message &, qint64 council)>;
+    void setCouncilHandlers(CouncilOf councilOf, CouncilHandler handler)
+    {
+        m_councilOf = std::move(councilOf);
+        m_councilHandler = std::move(handler);
+    }
+    qint64 councilOf(const services::Principal &principal, const protocol::Message &message) const
+    {
+        return m_councilOf ? m_councilOf(principal, message) : 0;
+    }
+    const CouncilHandler &councilHandler() const { return m_councilHandler; }
+    // Sends `frame` once to every session subscribed to a meeting `matches` accepts (a push
+    // about a council goes to the subscribers of all its meetings).
+    void pushToSubscribers(
+        const std::function<bool(qint64 meeting)> &matches, const QByteArray &frame);
+
     // {device, online, since} for every device enrolled in the meeting.
     QJsonArray presence(qint64 meeting) const;
 
@@ -137,6 +158,8 @@ private:
     std::function<QString(const QString &)> m_joinLink;
     ReaderLinkCreator m_readerLinks;
     MediaRelay *m_media = nullptr;
+    CouncilOf m_councilOf;
+    CouncilHandler m_councilHandler;
 };
 
 } // namespace chamber::api

@@ -136,10 +136,22 @@ void WebSocketSession::onText(const QByteArray &text)
                 ErrorCode::Unauthenticated, QStringLiteral("say hello with a credential first"))));
         return;
     }
-    if (auto allowed
-        = services::authorizeAccess(*m_principal, *operation, message->integer(kMeeting, 0));
+    // A council's operations: the council the message names, or its meeting's.
+    const bool councilScoped = services::ruleOf(*operation).scope == services::Scope::Council
+        || *operation == services::Operation::CouncilCreate;
+    const qint64 council = councilScoped ? m_hub.councilOf(*m_principal, message.value()) : 0;
+    if (auto allowed = services::authorizeAccess(
+            *m_principal, *operation, message->integer(kMeeting, 0), council);
         !allowed) {
         sendJson(protocol::errorReply(message->id, allowed.error()));
+        return;
+    }
+    if (councilScoped) {
+        sendJson(m_hub.councilHandler()
+                ? m_hub.councilHandler()(*m_principal, message.value(), council)
+                : protocol::errorReply(message->id,
+                    makeError(
+                        ErrorCode::Unavailable, QStringLiteral("this server keeps no councils"))));
         return;
     }
     if (type == QLatin1String("ping")) {

@@ -1,6 +1,7 @@
 #include "app/chamberserver.h"
 
 #include "api/accountapi.h"
+#include "api/councilapi.h"
 #include "api/annotationapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
@@ -278,6 +279,9 @@ Status ChamberServer::start()
     if (!token)
         return token.error();
     m_authenticator = std::make_unique<services::Authenticator>(token.value(), m_devices.get());
+    // A device acts in its meeting's council only (services/permissions.h).
+    m_authenticator->setCouncilOfMeeting(
+        [this](qint64 meeting) { return m_councils->councilOfMeeting(meeting); });
     if (auto status = startAccounts(); !status)
         return status;
 
@@ -340,6 +344,23 @@ Status ChamberServer::start()
         = std::make_unique<api::DocumentApi>(*m_rest, *m_service, *m_documents, *m_authenticator);
     m_documentApi->setAdmission(&m_hub->admission());
     m_documentApi->registerRoutes(*m_router);
+    // Councils, tasks and the board (REST, WebSocket messages, board.changed pushes).
+    m_councilApi = std::make_unique<api::CouncilApi>(
+        *m_rest, *m_service, *m_councils, *m_documents, *m_clock);
+    m_councilApi->registerRoutes(*m_router);
+    m_councilApi->attach(*m_hub);
+    m_accountApi->setLiaisonCheck([this](qint64 council, qint64 organisation) -> Status {
+        const core::CouncilState *state = m_councils->council(council);
+        if (!state)
+            return services::councilNotFound(council);
+        if (!state->organisation(organisation))
+            return makeError(ErrorCode::NotFound,
+                QStringLiteral("organisation %1 of council %2 does not exist")
+                    .arg(organisation)
+                    .arg(council),
+                QStringLiteral("organisation"));
+        return success();
+    });
     m_pageRenderer = std::make_unique<services::PageRenderer>(
         services::PageRenderOptions {m_dataDir + QStringLiteral("/reader-cache")});
     if (auto status = m_pageRenderer->open(); !status)

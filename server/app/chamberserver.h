@@ -49,6 +49,7 @@ class EdgeServer;
 namespace chamber::api {
 class AccountApi;
 class AnnotationApi;
+class CouncilApi;
 class SessionApi;
 class DocumentApi;
 class MediaRelay;
@@ -141,6 +142,7 @@ private:
     std::unique_ptr<services::OfficeConverter> m_converter;
     std::unique_ptr<services::DocumentService> m_documents;
     std::unique_ptr<api::DocumentApi> m_documentApi;
+    std::unique_ptr<api::CouncilApi> m_councilApi; // after DocumentService, which it stores with
     std::unique_ptr<services::ReaderLinkService> m_readerLinks;
     std::unique_ptr<services::PageRenderer> m_pageRenderer;
     std::unique_ptr<api::ReaderApi> m_readerApi;

@@ -58,19 +58,8 @@ Result<QString> readPassword(const Arguments &args, CommandContext &c)
     if (args.has(kPasswordFile) && args.has(kPasswordStdin))
         return makeError(ErrorCode::BadField,
             QStringLiteral("give either --password-file or --password-stdin, not both"));
-    if (args.has(kPasswordFile)) {
-        QFile file(args.value(kPasswordFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::BadField,
-                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        QByteArray content = file.read(4096);
-        // The first line is the password (a file written by `echo` ends with a newline).
-        if (const qsizetype end = content.indexOf('\n'); end >= 0)
-            content.truncate(end);
-        if (content.endsWith('\r'))
-            content.chop(1);
-        return QString::fromUtf8(content);
-    }
+    if (args.has(kPasswordFile))
+        return readPasswordFile(args.value(kPasswordFile));
     if (args.has(kPasswordStdin))
         return readLine(stdin);
     if (!::isatty(STDIN_FILENO))
@@ -118,6 +107,21 @@ int setDisabled(const Arguments &args, CommandContext &c, bool disabled)
 
 } // namespace
 
+Result<QString> readPasswordFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    QByteArray content = file.read(4096);
+    // The first line is the password (a file written by `echo` ends with a newline).
+    if (const qsizetype end = content.indexOf('\n'); end >= 0)
+        content.truncate(end);
+    if (content.endsWith('\r'))
+        content.chop(1);
+    return QString::fromUtf8(content);
+}
+
 QSet<QString> passwordOptions()
 {
     return {kPasswordFile, kPasswordStdin};
@@ -128,8 +132,24 @@ int accountAdd(const Arguments &args, CommandContext &c)
     const QString name = args.word(0);
     if (name.isEmpty() || args.positional().size() != 1 || !args.has(QStringLiteral("role")))
         return fail(c,
-            QStringLiteral("account add NAME --role admin|secretary|observer "
-                           "[--display-name D] [--password-file F | --password-stdin]"));
+            QStringLiteral("account add NAME --role admin|secretary|observer|liaison "
+                           "[--council C --organisation O] [--display-name D] "
+                           "[--password-file F | --password-stdin]"));
+    // A liaison names its council and organisation (the server checks they exist).
+    const bool liaison = args.value(QStringLiteral("role")) == QLatin1String("liaison");
+    qint64 binding[2] = {0, 0};
+    const QString bindingOptions[2] = {QStringLiteral("council"), QStringLiteral("organisation")};
+    for (int i = 0; i < 2; ++i) {
+        if (liaison && !args.has(bindingOptions[i]))
+            return fail(c, QStringLiteral("a liaison account needs --%1").arg(bindingOptions[i]));
+        if (!liaison && args.has(bindingOptions[i]))
+            return fail(
+                c, QStringLiteral("only a liaison account takes --%1").arg(bindingOptions[i]));
+        if (liaison && !positive(args.value(bindingOptions[i]), &binding[i]))
+            return fail(c,
+                QStringLiteral("--%1 must be a positive whole number, not \"%2\"")
+                    .arg(bindingOptions[i], args.value(bindingOptions[i])));
+    }
     auto password = readPassword(args, c);
     if (!password)
         return fail(c, password.error().message);
@@ -138,6 +158,10 @@ int accountAdd(const Arguments &args, CommandContext &c)
         {QStringLiteral("password"), *password}};
     if (args.has(QStringLiteral("display-name")))
         body.insert(QStringLiteral("displayName"), args.value(QStringLiteral("display-name")));
+    if (liaison) {
+        body.insert(QStringLiteral("council"), binding[0]);
+        body.insert(QStringLiteral("organisation"), binding[1]);
+    }
     int exitCode = ExitOk;
     const auto result = c.client.send("POST", QStringLiteral("/api/v1/accounts"),
         QJsonDocument(body).toJson(QJsonDocument::Compact));

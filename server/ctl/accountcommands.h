@@ -13,6 +13,8 @@ int accountDisable(const Arguments &args, CommandContext &context);
 int accountEnable(const Arguments &args, CommandContext &context);
 int accountList(const Arguments &args, CommandContext &context);
 
+// The first line of a password file (for account add|passwd and --account).
+Result<QString> readPasswordFile(const QString &path);
 // The options of the commands that take a password (for the command table).
 QSet<QString> passwordOptions();
 

@@ -28,6 +28,19 @@ public:
         copy.m_positional = m_positional.mid(count);
         return copy;
     }
+    Arguments withoutLastWord() const
+    {
+        Arguments copy = *this;
+        if (!copy.m_positional.isEmpty())
+            copy.m_positional.removeLast();
+        return copy;
+    }
+    Arguments withoutOption(const QString &option) const
+    {
+        Arguments copy = *this;
+        copy.m_options.remove(option);
+        return copy;
+    }
     // Options given but not in `allowed`; the caller reports them.
     QStringList unknown(const QSet<QString> &allowed) const;
     QString error() const { return m_error; }

@@ -1,5 +1,7 @@
 #include "ctl/commands.h"
 
+#include "ctl/councilcommands.h"
+
 #include "ctl/accountcommands.h"
 #include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
@@ -439,9 +441,9 @@ int exportEvents(const Arguments &args, CommandContext &c)
     return ExitOk;
 }
 
-const std::vector<CommandSpec> &table()
+std::vector<CommandSpec> makeTable()
 {
-    static const std::vector<CommandSpec> specs {
+    std::vector<CommandSpec> specs {
         {"health", "", "server version and uptime", kNoOptions, health},
         {"meeting list", "", "all meetings", kNoOptions, meetingList},
         {"meeting create",
@@ -499,7 +501,8 @@ const std::vector<CommandSpec> &table()
             view(QStringLiteral("/quorum"),
                 [](CommandContext &c, const QJsonObject &b) { printQuorum(c.out, b); })},
         {"qr",
-            "MEETING --role delegate|chair|tally|bridge [--delegate ID] [--label L] [--ttl S] "
+            "MEETING --role delegate|chair|tally|bridge|board [--delegate ID] [--label L] [--ttl "
+            "S] "
             "[--output F.png|F.svg]",
             "a single-use join code for one device, as URL and QR image",
             {QStringLiteral("role"), QStringLiteral("delegate"), QStringLiteral("label"),
@@ -552,11 +555,13 @@ const std::vector<CommandSpec> &table()
         {"export", "MEETING [--output FILE]", "the event log as JSON Lines",
             {QStringLiteral("output")}, exportEvents},
         {"account add",
-            "NAME --role admin|secretary|observer [--display-name D] "
-            "[--password-file F | --password-stdin]",
-            "a named account for the browser workspace (asks for the password without echo)",
+            "NAME --role admin|secretary|observer|liaison [--council C --organisation O] "
+            "[--display-name D] [--password-file F | --password-stdin]",
+            "a named account for the browser workspace or an organisation's liaison (asks for "
+            "the password without echo)",
             passwordOptions()
-                + QSet<QString> {QStringLiteral("role"), QStringLiteral("display-name")},
+                + QSet<QString> {QStringLiteral("role"), QStringLiteral("display-name"),
+                    QStringLiteral("council"), QStringLiteral("organisation")},
             accountAdd},
         {"account passwd", "NAME [--password-file F | --password-stdin]",
             "set an account's password (its sessions end)", passwordOptions(), accountPasswd},
@@ -565,6 +570,14 @@ const std::vector<CommandSpec> &table()
         {"account enable", "NAME", "enable a disabled account again", kNoOptions, accountEnable},
         {"account list", "", "the accounts with role and state", kNoOptions, accountList},
     };
+    for (auto &&more : {councilCommands(), taskCommands()})
+        specs.insert(specs.end(), more.begin(), more.end());
+    return specs;
+}
+
+const std::vector<CommandSpec> &table()
+{
+    static const std::vector<CommandSpec> specs = makeTable();
     return specs;
 }
 

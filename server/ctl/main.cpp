@@ -1,4 +1,5 @@
 // chamberctl: the secretary's command line over chamberd's REST API.
+#include "ctl/accountcommands.h"
 #include "ctl/commands.h"
 #include "ctl/connectionsettings.h"
 #include "ctl/verify.h"
@@ -16,16 +17,18 @@ namespace {
 
 const QSet<QString> kGlobalOptions {QStringLiteral("server"), QStringLiteral("data"),
     QStringLiteral("token-file"), QStringLiteral("pin"), QStringLiteral("json"),
-    QStringLiteral("help")};
+    QStringLiteral("help"), QStringLiteral("account"), QStringLiteral("password-file")};
 
 void printHelp(QTextStream &out)
 {
     out << "usage: chamberctl [--server URL] [--data DIR] [--token-file F] [--pin PIN] [--json] "
-           "COMMAND ...\n\n"
+           "[--account NAME --password-file F] COMMAND ...\n\n"
            "Talks to chamberd over HTTPS, trusting only the pinned server key. On the server "
            "itself the token and pin are read from the data directory (default "
         << defaultDataDirectory()
-        << ").\nEnvironment: CHAMBER_SERVER, CHAMBER_TOKEN, CHAMBER_PIN.\n\ncommands:\n";
+        << ").\nWith --account NAME --password-file F it logs in as that named account (a "
+           "liaison, a secretary) and acts with its rights instead of the admin token's.\n"
+           "Environment: CHAMBER_SERVER, CHAMBER_TOKEN, CHAMBER_PIN.\n\ncommands:\n";
     for (const CommandSpec &spec : commands()) {
         out << "  "
             << QStringLiteral("%1 %2").arg(QLatin1String(spec.words), QLatin1String(spec.usage))
@@ -91,12 +94,43 @@ int main(int argc, char *argv[])
             << ' ' << command->usage << Qt::endl;
         return ExitUsage;
     }
-    auto connection = resolveConnection(arguments);
+    const bool asAccount = arguments.has(QStringLiteral("account"));
+    if (asAccount && !arguments.has(QStringLiteral("password-file"))) {
+        err << "chamberctl: --account NAME needs --password-file F (the account's password)"
+            << Qt::endl;
+        return ExitUsage;
+    }
+    // With --account, --password-file is the login's; a new password comes from stdin.
+    if (asAccount && QString::fromLatin1(command->words).startsWith(QLatin1String("account "))
+        && !arguments.has(QStringLiteral("password-stdin"))
+        && command->options.contains(QStringLiteral("password-stdin"))) {
+        err << "chamberctl: with --account, give the new password with --password-stdin"
+            << Qt::endl;
+        return ExitUsage;
+    }
+    auto connection = asAccount ? resolvePublicConnection(arguments) : resolveConnection(arguments);
     if (!connection) {
         err << "chamberctl: " << connection.error().message << Qt::endl;
         return ExitUsage;
     }
     RestClient client(connection.value());
+    if (asAccount) {
+        auto password = readPasswordFile(arguments.value(QStringLiteral("password-file")));
+        if (!password) {
+            err << "chamberctl: " << password.error().message << Qt::endl;
+            return ExitUsage;
+        }
+        if (auto loggedIn = client.login(arguments.value(QStringLiteral("account")), *password);
+            !loggedIn) {
+            err << "chamberctl: " << loggedIn.error().message << Qt::endl;
+            return loggedIn.error().code == chamber::ErrorCode::Unavailable ? ExitUnreachable
+                                                                            : ExitFailed;
+        }
+    }
     CommandContext context {client, out, err, arguments.has(QStringLiteral("json"))};
-    return command->run(arguments.withoutWords(used), context);
+    // The login's password file is not the command's (account add's new password).
+    const Arguments commandArguments = asAccount
+        ? arguments.withoutWords(used).withoutOption(QStringLiteral("password-file"))
+        : arguments.withoutWords(used);
+    return command->run(commandArguments, context);
 }

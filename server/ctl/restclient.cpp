@@ -45,8 +45,35 @@ Result<HttpResult> RestClient::send(const QByteArray &method, const QString &pat
     return result;
 }
 
+Status RestClient::login(const QString &name, const QString &password)
+{
+    const QByteArray body = QJsonDocument(
+        QJsonObject {{QStringLiteral("name"), name},
+            {QStringLiteral("password"),
+                password}}).toJson(QJsonDocument::Compact);
+    m_connection.token.clear(); // the account's rights, not the admin token's
+    QByteArray setCookie;
+    auto result
+        = once("POST", QStringLiteral("/api/v1/session"), body, "application/json", {}, &setCookie);
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return makeError(ErrorCode::Unauthenticated,
+            QStringLiteral("cannot log in as %1: %2 (HTTP %3)")
+                .arg(name, result->json().value(QLatin1String("message")).toString())
+                .arg(result->status));
+    // The cookie's name=value, without its attributes (Path, Secure, HttpOnly, ...).
+    m_cookie = setCookie.left(setCookie.indexOf(';')).trimmed();
+    m_csrf = result->json().value(QLatin1String("csrf")).toString().toLatin1();
+    if (m_cookie.isEmpty() || m_csrf.isEmpty())
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("the server's login answer has no session cookie or CSRF token"));
+    return success();
+}
+
 Result<HttpResult> RestClient::once(const QByteArray &method, const QString &path,
-    const QByteArray &body, const QByteArray &contentType, const QByteArray &idempotencyKey)
+    const QByteArray &body, const QByteArray &contentType, const QByteArray &idempotencyKey,
+    QByteArray *setCookie)
 {
     QUrl url = m_connection.server;
     const qsizetype query = path.indexOf(u'?');
@@ -57,6 +84,10 @@ Result<HttpResult> RestClient::once(const QByteArray &method, const QString &pat
     request.setSslConfiguration(protocol::pinnedClientConfiguration());
     if (!m_connection.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_connection.token);
+    if (!m_cookie.isEmpty()) {
+        request.setRawHeader("Cookie", m_cookie);
+        request.setRawHeader("X-CSRF-Token", m_csrf);
+    }
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
     if (!contentType.isEmpty())
@@ -90,6 +121,8 @@ Result<HttpResult> RestClient::once(const QByteArray &method, const QString &pat
             QStringLiteral("cannot reach %1: %2")
                 .arg(m_connection.server.toString(), reply->errorString()));
     }
+    if (setCookie)
+        *setCookie = reply->rawHeader("Set-Cookie");
     return HttpResult {status.toInt(), reply->readAll()};
 }
 

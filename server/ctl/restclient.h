@@ -37,12 +37,18 @@ public:
     // How long an answer may be silent before the request counts as failed (20 s by default;
     // an office upload waits for its conversion, which can take minutes).
     void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Acts as a named account for the rest of the run: logs in (POST /api/v1/session) and
+    // sends the session cookie and its CSRF token instead of the admin token.
+    Status login(const QString &name, const QString &password);
 
 private:
     Result<HttpResult> once(const QByteArray &method, const QString &path, const QByteArray &body,
-        const QByteArray &contentType, const QByteArray &idempotencyKey);
+        const QByteArray &contentType, const QByteArray &idempotencyKey,
+        QByteArray *setCookie = nullptr);
 
     Connection m_connection;
+    QByteArray m_cookie; // "chamber_session=..." once logged in
+    QByteArray m_csrf;
     QNetworkAccessManager m_network;
     int m_timeoutMs = 20000;
 };

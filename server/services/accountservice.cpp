@@ -73,10 +73,15 @@ qint64 systemClock()
 
 QJsonObject AccountInfo::toJson() const
 {
-    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+    QJsonObject json {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
         {QStringLiteral("displayName"), displayName},
         {QStringLiteral("role"), accountRoleName(role)}, {QStringLiteral("disabled"), disabled},
         {QStringLiteral("created"), created}};
+    if (role == AccountRole::Liaison) {
+        json.insert(QStringLiteral("council"), council);
+        json.insert(QStringLiteral("organisation"), organisation);
+    }
+    return json;
 }
 
 AccountService::AccountService(storage::Database &db, QObject *parent)
@@ -146,7 +151,8 @@ Status AccountService::checkPassword(const QString &password)
 AccountInfo AccountService::infoOf(const storage::AccountRow &row)
 {
     return AccountInfo {row.id, row.name, row.displayName,
-        accountRoleFromName(row.role).value_or(AccountRole::Observer), row.disabled, row.created};
+        accountRoleFromName(row.role).value_or(AccountRole::Observer), row.disabled, row.created,
+        row.council, row.organisation};
 }
 
 const storage::AccountRow *AccountService::rowByName(const QString &name) const
@@ -192,9 +198,17 @@ QString AccountService::hashToVerify(const QString &name) const
     return dummy;
 }
 
-Result<AccountInfo> AccountService::create(
-    const QString &name, const QString &displayName, AccountRole role, const QString &passwordHash)
+Result<AccountInfo> AccountService::create(const QString &name, const QString &displayName,
+    AccountRole role, const QString &passwordHash, qint64 council, qint64 organisation)
 {
+    if (role == AccountRole::Liaison && (council <= 0 || organisation <= 0))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("a liaison account needs its council and organisation"),
+            council <= 0 ? QStringLiteral("council") : QStringLiteral("organisation"));
+    if (role != AccountRole::Liaison && (council != 0 || organisation != 0))
+        return makeError(ErrorCode::BadField,
+            QStringLiteral("only a liaison account belongs to a council and organisation"),
+            council != 0 ? QStringLiteral("council") : QStringLiteral("organisation"));
     auto normalized = normalizeName(name);
     if (!normalized)
         return normalized.error();
@@ -210,7 +224,8 @@ Result<AccountInfo> AccountService::create(
             QStringLiteral("name"));
     storage::AccountRow row {0, normalized.value(), key, display.value(), accountRoleName(role),
         false, passwordHash,
-        QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC).toString(Qt::ISODateWithMs)};
+        QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC).toString(Qt::ISODateWithMs), council,
+        organisation};
     auto id = m_store.insertAccount(row);
     if (!id)
         return id.error();
@@ -233,6 +248,15 @@ Result<AccountInfo> AccountService::update(const QString &name, const AccountCha
             return display.error();
         row.displayName = display.value();
     }
+    // A liaison is bound to its council and organisation when created; turning another
+    // account into one (or back) would leave it without them, or with a stale binding.
+    if (change.role
+        && (*change.role == AccountRole::Liaison)
+            != (row.role == accountRoleName(AccountRole::Liaison)))
+        return makeError(ErrorCode::Conflict,
+            QStringLiteral("an account cannot become or stop being a liaison; create a liaison "
+                           "account instead"),
+            QStringLiteral("role"));
     if (change.role)
         row.role = accountRoleName(*change.role);
     if (change.disabled)
@@ -335,6 +359,8 @@ std::optional<Principal> AccountService::authenticateSession(const QByteArray &c
     Principal principal = Principal::forAccount(account->id, account->name, *role);
     principal.csrf = csrfFor(token);
     principal.sessionHash = hash;
+    principal.council = account->council;
+    principal.organisation = account->organisation;
     return principal;
 }
 

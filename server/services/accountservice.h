@@ -30,8 +30,12 @@ struct AccountInfo
     AccountRole role = AccountRole::Observer;
     bool disabled = false;
     QString created;
+    // A liaison account's council and organisation; 0 for the other roles.
+    qint64 council = 0;
+    qint64 organisation = 0;
 
-    // {id, name, displayName, role, disabled, created}: never the password hash.
+    // {id, name, displayName, role, disabled, created, council?, organisation?}: never the
+    // password hash.
     QJsonObject toJson() const;
 };
 
@@ -96,8 +100,10 @@ public:
     QString hashToVerify(const QString &name) const;
 
     // `passwordHash` from hashPassword(), made by the caller off the event loop.
+    // A liaison account names its council and organisation (both > 0; the caller checked
+    // that they exist); the other roles name neither.
     Result<AccountInfo> create(const QString &name, const QString &displayName, AccountRole role,
-        const QString &passwordHash);
+        const QString &passwordHash, qint64 council = 0, qint64 organisation = 0);
     Result<AccountInfo> update(const QString &name, const AccountChange &change);
     // Also ends the account's sessions: whoever knew the old password is logged out.
     Result<AccountInfo> setPasswordHash(const QString &name, const QString &passwordHash);

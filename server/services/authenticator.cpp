@@ -20,7 +20,10 @@ std::optional<Principal> Authenticator::authenticate(const QString &credential) 
 {
     if (!m_adminToken.isEmpty() && constantTimeEquals(credential.toUtf8(), m_adminToken))
         return Principal::admin();
-    return m_devices ? m_devices->authenticate(credential) : std::nullopt;
+    auto principal = m_devices ? m_devices->authenticate(credential) : std::nullopt;
+    if (principal && m_councilOfMeeting)
+        principal->council = m_councilOfMeeting(principal->meeting);
+    return principal;
 }
 
 std::optional<Principal> Authenticator::authenticateHeader(const QByteArray &authorization) const

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace chamber::services {
@@ -36,6 +37,13 @@ public:
     // An account's session was used other than by a request (a WebSocket message).
     void sessionUsed(const Principal &principal) const;
 
+    // The council of a meeting (0: none): a device's principal carries its meeting's council,
+    // the only one it may act in (services/permissions.h, Scope::Council).
+    void setCouncilOfMeeting(std::function<qint64(qint64 meeting)> councilOf)
+    {
+        m_councilOfMeeting = std::move(councilOf);
+    }
+
     // Sessions of named accounts (null: cookies authenticate nobody).
     void setAccounts(AccountService *accounts) { m_accounts = accounts; }
 
@@ -43,6 +51,7 @@ private:
     QByteArray m_adminToken;
     const DeviceRegistry *m_devices;
     AccountService *m_accounts = nullptr; // a session's use is recorded (idle limit)
+    std::function<qint64(qint64)> m_councilOfMeeting;
 };
 
 // Compares without an early exit, so the time taken says nothing about how much matched.

@@ -104,6 +104,39 @@ void DocumentService::upload(const Principal &principal, qint64 meetingId, qint6
         done(queued.error());
 }
 
+Result<StoredAttachment> DocumentService::storeAttachment(
+    const QByteArray &fileName, const QByteArray &content)
+{
+    auto name = core::checkUploadNameBytes(fileName);
+    if (!name)
+        return name.error();
+    if (content.size() > m_options.maxUploadBytes)
+        return makeError(ErrorCode::TooLarge,
+            QStringLiteral("the file is %1 MiB; the limit is %2 MiB ([documents] max-upload-mib)")
+                .arg(mebibytes(content.size()), mebibytes(m_options.maxUploadBytes)));
+    auto format = core::detectUploadFormat(content, name.value());
+    if (!format)
+        return format.error();
+    if (format->format != core::UploadFormat::Pdf)
+        return makeError(ErrorCode::Invalid,
+            QStringLiteral("a task's attachment must be a PDF; convert the %1 file first")
+                .arg(format->source),
+            QStringLiteral("content"));
+    auto staged = m_files.stage(content);
+    if (!staged)
+        return staged.error();
+    auto pdf = inspectPdf(staged->path);
+    if (!pdf) {
+        m_files.discard(staged.value());
+        log::info(lcDocuments(), QStringLiteral("attachment refused"),
+            {{QStringLiteral("reason"), pdf.error().message}});
+        return pdf.error();
+    }
+    if (auto committed = m_files.commit(staged.value()); !committed)
+        return committed.error();
+    return StoredAttachment {staged->sha256, name.value(), content.size(), pdf->pages};
+}
+
 Result<QJsonObject> DocumentService::store(const Principal &principal, qint64 meetingId,
     qint64 item, const QString &name, const QByteArray &content, const QString &source,
     const QString &sourceSha256)

@@ -22,6 +22,13 @@ namespace chamber::services {
 class MeetingService;
 class OfficeConverter;
 
+// A task's attachment as stored (councils): what task.note's attachment names.
+struct StoredAttachment
+{
+    QString sha256, name;
+    qint64 size = 0, pages = 0;
+};
+
 struct DocumentOptions
 {
     qint64 maxUploadBytes = 100LL * 1024 * 1024;
@@ -50,6 +57,12 @@ public:
     // `fileName` is the name's bytes as they came: refused unless valid UTF-8.
     void upload(const Principal &principal, qint64 meeting, qint64 item, const QByteArray &fileName,
         const QByteArray &content, UploadDone done);
+
+    // A PDF attached to a task's progress note: checked exactly as an uploaded document (name,
+    // size, type, its end, that QtPdf opens it), stored by content in the same files. Office
+    // files are refused: a report is attached as the PDF it was sent as. A refusal leaves
+    // nothing behind.
+    Result<StoredAttachment> storeAttachment(const QByteArray &fileName, const QByteArray &content);
 
     // May this principal download the document with this content? The admin: any stored one;
     // a device: those of its meeting that are not removed.

@@ -25,6 +25,7 @@ QString defaultLabel(const core::MeetingState &meeting, DeviceRole role, qint64 
     case DeviceRole::Chair:
     case DeviceRole::Tally:
     case DeviceRole::Bridge:
+    case DeviceRole::Board:
         // Labels are names the secretary gives (like "Điểm cầu huyện Cái Bè"); without one,
         // screens show the role in their own language.
         return {};

@@ -9,6 +9,7 @@ namespace {
 using enum Operation;
 constexpr auto Server = Scope::Server;
 constexpr auto InMeeting = Scope::Meeting;
+constexpr auto InCouncil = Scope::Council;
 constexpr auto None = Subject::None;
 constexpr auto Own = Subject::Own;
 
@@ -18,6 +19,8 @@ constexpr unsigned Seat = Who::Seat;
 constexpr unsigned Tally = Who::Tally;
 constexpr unsigned Bridge = Who::Bridge;
 constexpr unsigned Reader = Who::Reader;
+constexpr unsigned Liaison = Who::Liaison;
+constexpr unsigned AnyDevice = Who::AnyDevice;
 constexpr unsigned AnyAccount = Who::AnyAccount;
 // Everyone with a credential; an observer's account reads exactly these rows.
 constexpr unsigned Authenticated = Who::Admin | Who::AnyDevice | Who::AnyAccount;
@@ -26,6 +29,11 @@ constexpr unsigned Admin = Who::Admin | Who::Secretary | Who::AdminAccount;
 // Accounts and the server: the admin token and admin accounts.
 constexpr unsigned ServerAdmin = Who::Admin | Who::AdminAccount;
 constexpr unsigned Runs = Admin | Who::Chair; // the secretary, and the chair console
+// The follow-up board: the secretary, observers and the devices of the council's meetings.
+constexpr unsigned BoardReaders = Admin | Who::Observer | AnyDevice;
+// A task's owner: an organisation's liaison account or a member's tablet (the council's rules
+// decide whose task it is).
+constexpr unsigned Owners = Liaison | Seat;
 
 // The table. Rows in Operation order (checked by test_permissions); the generated
 // authorization test (tests/integration/test_authorization.cpp) writes down, independently,
@@ -42,8 +50,9 @@ constexpr std::array kRules {
     OperationRule {WebFile, "web.file", Anyone, Server, None, "read the pages' files"},
     OperationRule {Hello, "hello", Anyone, Server, None, "say hello"},
     OperationRule {Enroll, "enroll", Anyone, Server, None, "enroll"},
-    OperationRule {Ping, "ping", Authenticated, Server, None, "ping"},
-    OperationRule {Unsubscribe, "unsubscribe", Authenticated, Server, None, "unsubscribe"},
+    OperationRule {Ping, "ping", Authenticated | Liaison, Server, None, "ping"},
+    OperationRule {
+        Unsubscribe, "unsubscribe", Authenticated | Liaison, Server, None, "unsubscribe"},
     // A device's list names its own meeting only (the route filters with ReadMeeting).
     OperationRule {ListMeetings, "meetings.list", Authenticated, Server, None, "list meetings"},
     OperationRule {
@@ -135,15 +144,57 @@ constexpr std::array kRules {
     OperationRule {DeviceRevoke, "device.revoke", Admin, InMeeting, None, "revoke devices"},
     // The name and password are the credential; failures are throttled per address and name.
     OperationRule {SessionLogin, "session.login", Anyone, Server, None, "log in"},
-    OperationRule {SessionRead, "session.read", AnyAccount, Server, None, "read the session"},
-    OperationRule {SessionLogout, "session.logout", AnyAccount, Server, None, "log out"},
+    OperationRule {
+        SessionRead, "session.read", AnyAccount | Liaison, Server, None, "read the session"},
+    OperationRule {SessionLogout, "session.logout", AnyAccount | Liaison, Server, None, "log out"},
     OperationRule {ListAccounts, "accounts.list", ServerAdmin, Server, None, "list accounts"},
     OperationRule {CreateAccount, "account.create", ServerAdmin, Server, None, "create accounts"},
     OperationRule {UpdateAccount, "account.update", ServerAdmin, Server, None, "change accounts"},
     OperationRule {
         SetAccountPassword, "account.password", ServerAdmin, Server, None, "set passwords"},
+    // Councils. Which tasks are an owner's own is the council's rule (core::decideCouncil with
+    // the CouncilActor the API computes), so an owner's refusal there is `forbidden` too.
+    OperationRule {ListCouncils, "councils.list", Who::Admin | AnyAccount | Liaison, Server, None,
+        "list councils"},
+    OperationRule {ReadCouncil, "council.read", Who::Admin | AnyAccount | Liaison | AnyDevice,
+        InCouncil, None, "read this council"},
+    OperationRule {CouncilCreate, "council.create", Admin, Server, None, "create councils"},
+    OperationRule {CouncilUpdate, "council.update", Admin, InCouncil, None, "change councils"},
+    OperationRule {MemberAdd, "member.add", Admin, InCouncil, None, "add council members"},
+    OperationRule {MemberUpdate, "member.update", Admin, InCouncil, None, "change council members"},
+    OperationRule {MemberLeave, "member.leave", Admin, InCouncil, None,
+        "record that a member left the council"},
+    OperationRule {
+        OrganisationAdd, "organisation.add", Admin, InCouncil, None, "add organisations"},
+    OperationRule {
+        OrganisationUpdate, "organisation.update", Admin, InCouncil, None, "change organisations"},
+    OperationRule {ReadCouncilEvents, "councilEvents.read", Admin | Who::Observer, InCouncil, None,
+        "read this council's event log"},
+    OperationRule {
+        ListTasks, "tasks.list", Admin | Who::Observer | Owners, InCouncil, None, "list tasks"},
+    OperationRule {TaskCreate, "task.create", Runs, InCouncil, None, "create tasks"},
+    OperationRule {
+        TaskSetStatus, "task.setStatus", Runs | Owners, InCouncil, None, "change a task's status"},
+    OperationRule {TaskNote, "task.note", Runs | Owners, InCouncil, None, "note a task's progress"},
+    OperationRule {
+        TaskAttach, "task.attach", Admin | Owners, InCouncil, None, "attach documents to tasks"},
+    OperationRule {TaskReassign, "task.reassign", Admin, InCouncil, None, "reassign tasks"},
+    OperationRule {
+        TaskSetDeadline, "task.setDeadline", Admin, InCouncil, None, "change a task's deadline"},
+    OperationRule {ReadTaskHistory, "task.history", BoardReaders | Liaison, InCouncil, None,
+        "read a task's history"},
+    OperationRule {ReadBoard, "board.read", BoardReaders, InCouncil, None, "read the board"},
+    OperationRule {ConclusionAdd, "conclusion.add", Runs, InMeeting, None, "record conclusions"},
+    OperationRule {
+        ConclusionUpdate, "conclusion.update", Runs, InMeeting, None, "change conclusions"},
+    OperationRule {
+        ConclusionRemove, "conclusion.remove", Runs, InMeeting, None, "remove conclusions"},
+    OperationRule {AgendaAddOverdue, "agenda.addOverdue", Runs, InMeeting, None,
+        "put the overdue tasks on the agenda"},
+    OperationRule {
+        ScreenShow, "screen.show", Runs, InMeeting, None, "choose what the tally screens show"},
 };
-static_assert(kRules.size() == std::size_t(SetAccountPassword) + 1, "one row per operation");
+static_assert(kRules.size() == std::size_t(ScreenShow) + 1, "one row per operation");
 
 Error forbidden(const QString &why)
 {
@@ -167,6 +218,8 @@ unsigned whoOf(const Principal &principal)
             return Who::Secretary;
         case AccountRole::Observer:
             return Who::Observer;
+        case AccountRole::Liaison:
+            return Liaison;
         }
         return Who::Nobody;
     case Principal::Kind::Device:
@@ -179,9 +232,18 @@ unsigned whoOf(const Principal &principal)
             return Tally;
         case DeviceRole::Bridge:
             return Bridge;
+        case DeviceRole::Board:
+            return Who::Board;
         }
     }
     return Who::Nobody;
+}
+
+// Who acts in one council only: devices (their meeting's) and liaison accounts (their own).
+bool boundToCouncil(const Principal &principal)
+{
+    return principal.isDevice() || principal.isReader()
+        || (principal.isAccount() && principal.accountRole == AccountRole::Liaison);
 }
 
 // Devices and readers live in one meeting; the admin in all of them.
@@ -203,14 +265,16 @@ QString roleName(DeviceRole role)
         return QStringLiteral("tally");
     case DeviceRole::Bridge:
         return QStringLiteral("bridge");
+    case DeviceRole::Board:
+        return QStringLiteral("board");
     }
     return {};
 }
 
 std::optional<DeviceRole> roleFromName(const QString &name)
 {
-    for (DeviceRole role :
-        {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge}) {
+    for (DeviceRole role : {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally,
+             DeviceRole::Bridge, DeviceRole::Board}) {
         if (roleName(role) == name)
             return role;
     }
@@ -226,13 +290,16 @@ QString accountRoleName(AccountRole role)
         return QStringLiteral("secretary");
     case AccountRole::Observer:
         return QStringLiteral("observer");
+    case AccountRole::Liaison:
+        return QStringLiteral("liaison");
     }
     return {};
 }
 
 std::optional<AccountRole> accountRoleFromName(const QString &name)
 {
-    for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer}) {
+    for (AccountRole role :
+        {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer, AccountRole::Liaison}) {
         if (accountRoleName(role) == name)
             return role;
     }
@@ -264,7 +331,7 @@ QStringList whoNames(unsigned who)
     const std::pair<unsigned, const char *> all[] {{Anyone, "anyone"}, {Who::Admin, "admin"},
         {Chair, "chair"}, {Seat, "delegate"}, {Tally, "tally"}, {Bridge, "bridge"},
         {Reader, "reader"}, {Who::AdminAccount, "adminAccount"}, {Who::Secretary, "secretary"},
-        {Who::Observer, "observer"}};
+        {Who::Observer, "observer"}, {Who::Board, "board"}, {Liaison, "liaison"}};
     for (const auto &[flag, name] : all) {
         if (who & flag)
             names << QString::fromLatin1(name);
@@ -293,12 +360,17 @@ QString describe(const Principal &principal)
         return QStringLiteral("a bridge point");
     case Reader:
         return QStringLiteral("a phone reader link");
+    case Who::Board:
+        return QStringLiteral("a board screen");
+    case Liaison:
+        return QStringLiteral("a liaison account");
     default:
         return QStringLiteral("an unauthenticated client");
     }
 }
 
-Status authorizeAccess(const Principal &principal, Operation operation, qint64 meeting)
+Status authorizeAccess(
+    const Principal &principal, Operation operation, qint64 meeting, qint64 council)
 {
     const OperationRule &rule = ruleOf(operation);
     if (rule.who & Anyone)
@@ -312,12 +384,19 @@ Status authorizeAccess(const Principal &principal, Operation operation, qint64 m
         return forbidden(principal.isReader()
                 ? QStringLiteral("this reader link belongs to another meeting")
                 : QStringLiteral("this device belongs to another meeting"));
+    // A device's council is its meeting's (0: a meeting of no council, which reaches none).
+    if (rule.scope == Scope::Council && boundToCouncil(principal)
+        && (principal.council == 0 || principal.council != council))
+        return forbidden(principal.isAccount()
+                ? QStringLiteral("this liaison account belongs to another council")
+                : QStringLiteral("this device belongs to a meeting of another council"));
     return success();
 }
 
 Status authorize(const Principal &principal, Operation operation, const Target &target)
 {
-    if (auto allowed = authorizeAccess(principal, operation, target.meeting); !allowed)
+    if (auto allowed = authorizeAccess(principal, operation, target.meeting, target.council);
+        !allowed)
         return allowed;
     const OperationRule &rule = ruleOf(operation);
     if (rule.subject != Subject::Own || !principal.isDevice())
@@ -330,9 +409,9 @@ Status authorize(const Principal &principal, Operation operation, const Target &
     return success();
 }
 
-bool allows(const Principal &principal, Operation operation, qint64 meeting)
+bool allows(const Principal &principal, Operation operation, qint64 meeting, qint64 council)
 {
-    return bool(authorizeAccess(principal, operation, meeting));
+    return bool(authorizeAccess(principal, operation, meeting, council));
 }
 
 Status authorizeCommand(const Principal &principal, const protocol::Message &command)
@@ -345,7 +424,8 @@ Status authorizeCommand(const Principal &principal, const protocol::Message &com
     return authorize(principal, *operation,
         Target {command.integer(QLatin1String("meeting"), 0),
             command.integer(QLatin1String("delegate"), 0),
-            command.integer(QLatin1String("bridge"), 0)});
+            command.integer(QLatin1String("bridge"), 0),
+            command.integer(QLatin1String("council"), 0)});
 }
 
 } // namespace chamber::services

@@ -109,6 +109,34 @@ enum class Operation {
     CreateAccount,
     UpdateAccount, // role, disabled, display name
     SetAccountPassword,
+    // Councils (issue 15): the standing body, its members and organisations, its tasks and
+    // their board. Scope::Council: a device acts in the council of its own meeting only, a
+    // liaison account in its own council.
+    ListCouncils, // the route filters: a liaison sees its own council only
+    ReadCouncil,
+    CouncilCreate,
+    CouncilUpdate,
+    MemberAdd,
+    MemberUpdate,
+    MemberLeave,
+    OrganisationAdd,
+    OrganisationUpdate,
+    ReadCouncilEvents,
+    ListTasks, // a liaison and a seat see their own tasks only (the route filters)
+    TaskCreate,
+    TaskSetStatus, // an owner only its own tasks: the council's rules (core::CouncilActor)
+    TaskNote,
+    TaskAttach,
+    TaskReassign,
+    TaskSetDeadline,
+    ReadTaskHistory, // an owner (liaison, seat) its own tasks only (the route checks)
+    ReadBoard,
+    // Meeting commands of councils.
+    ConclusionAdd,
+    ConclusionUpdate,
+    ConclusionRemove,
+    AgendaAddOverdue,
+    ScreenShow,
 };
 
 // Kinds of principal, as a set of flags.
@@ -125,13 +153,19 @@ struct Who
     static constexpr unsigned AdminAccount = 1u << 7; // named accounts, by role
     static constexpr unsigned Secretary = 1u << 8;
     static constexpr unsigned Observer = 1u << 9;
-    static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge;
+    static constexpr unsigned Board = 1u << 10; // a board kiosk (read-only, like a tally)
+    static constexpr unsigned Liaison = 1u << 11; // an organisation's account in one council
+    static constexpr unsigned AnyDevice = Chair | Seat | Tally | Bridge | Board;
+    // Liaison accounts are not among them: they see one council's own tasks, no meeting.
     static constexpr unsigned AnyAccount = AdminAccount | Secretary | Observer;
 };
 
 enum class Scope {
     Server, // names no meeting (or only the principal's own, implicitly)
     Meeting, // names a meeting; devices and readers only their own
+    // Names a council (or a meeting, standing for its council); devices only their meeting's
+    // council, liaison accounts only their own.
+    Council,
 };
 
 enum class Subject {
@@ -156,7 +190,7 @@ const OperationRule &ruleOf(Operation operation);
 // The operation a client-to-server message performs; nullopt for a type the table lacks.
 std::optional<Operation> operationForMessage(QLatin1String type);
 // Who may, as names ("admin", "chair", "delegate", "tally", "bridge", "reader", "anyone",
-// "adminAccount", "secretary", "observer").
+// "adminAccount", "secretary", "observer", "board", "liaison").
 QStringList whoNames(unsigned who);
 // "the chair console", "a seat's tablet", "the admin token", …
 QString describe(const Principal &principal);
@@ -167,17 +201,21 @@ struct Target
     qint64 meeting = 0; // the meeting it names; 0 for server-wide operations
     qint64 delegate = 0; // on whose behalf; 0: nobody named
     qint64 bridge = 0; // which bridge site; 0: none named
+    qint64 council = 0; // the council it names (Scope::Council); 0: none
 };
 
 // Who, and in which meeting: the part that does not depend on the request's body. Asked by the
 // router and the WebSocket session before they read the request. Unauthenticated for an
 // anonymous principal where a credential is needed, Forbidden otherwise.
-Status authorizeAccess(const Principal &principal, Operation operation, qint64 meeting);
+// `council` is for Scope::Council operations: the council named, or that of the meeting named.
+Status authorizeAccess(
+    const Principal &principal, Operation operation, qint64 meeting, qint64 council = 0);
 // All of it, including on whose behalf.
 Status authorize(const Principal &principal, Operation operation, const Target &target);
-bool allows(const Principal &principal, Operation operation, qint64 meeting);
+bool allows(const Principal &principal, Operation operation, qint64 meeting, qint64 council = 0);
 
-// A command (a schema-valid message): its operation, meeting, delegate and bridge fields.
+// A command (a schema-valid message): its operation, meeting, delegate, bridge and council
+// fields.
 Status authorizeCommand(const Principal &principal, const protocol::Message &command);
 
 } // namespace chamber::services

@@ -14,6 +14,7 @@ enum class DeviceRole {
     Chair, // the chair console
     Tally, // the tally screen (read-only)
     Bridge, // a remote bridge point
+    Board, // a follow-up board screen of the meeting's council (read-only, like a tally)
 };
 
 QString roleName(DeviceRole role);
@@ -24,6 +25,7 @@ enum class AccountRole {
     Admin, // accounts and the server, and everything a secretary may
     Secretary, // prepares and runs meetings
     Observer, // reads meetings, documents and published results (e.g. the press office)
+    Liaison, // an organisation's liaison: reads and reports on its own tasks in one council
 };
 
 QString accountRoleName(AccountRole role);
@@ -56,6 +58,10 @@ struct Principal
     QByteArray csrf;
     // The session's key (SHA-256 of its cookie), so a logout can close its WebSockets.
     QByteArray sessionHash;
+    // Councils: a liaison account's council and organisation; a device's meeting's council
+    // (filled when it authenticates; 0: a meeting of no council).
+    qint64 council = 0;
+    qint64 organisation = 0;
 
     static Principal anonymous() { return Principal {}; }
     static Principal admin() { return Principal {Kind::Admin, QStringLiteral("admin")}; }
@@ -81,8 +87,10 @@ struct Principal
     bool isDevice() const { return kind == Kind::Device; }
     bool isReader() const { return kind == Kind::Reader; }
     bool isAccount() const { return kind == Kind::Account; }
-    // The admin token and accounts act in every meeting (what they may do there is the table's).
-    bool spansMeetings() const { return isAdmin() || isAccount(); }
+    bool isLiaison() const { return isAccount() && accountRole == AccountRole::Liaison; }
+    // The admin token and accounts act in every meeting (what they may do there is the table's);
+    // a liaison account in none: it reports on its organisation's tasks only.
+    bool spansMeetings() const { return isAdmin() || (isAccount() && !isLiaison()); }
 };
 
 } // namespace chamber::services

@@ -5,15 +5,16 @@ namespace chamber::storage {
 Result<std::vector<AccountRow>> AccountStore::accounts()
 {
     auto query = m_db.prepare("SELECT id, name, name_key, display_name, role, disabled, "
-                              "password_hash, created FROM accounts ORDER BY id");
+                              "password_hash, created, council, organisation FROM accounts "
+                              "ORDER BY id");
     if (!query)
         return query.error();
     std::vector<AccountRow> rows;
     Error error;
     while (query->next(&error)) {
-        rows.push_back(
-            AccountRow {query->integer(0), query->text(1), query->text(2), query->text(3),
-                query->text(4), query->integer(5) != 0, query->text(6), query->text(7)});
+        rows.push_back(AccountRow {query->integer(0), query->text(1), query->text(2),
+            query->text(3), query->text(4), query->integer(5) != 0, query->text(6), query->text(7),
+            query->integer(8), query->integer(9)});
     }
     if (!error.message.isEmpty())
         return error;
@@ -23,8 +24,8 @@ Result<std::vector<AccountRow>> AccountStore::accounts()
 Result<qint64> AccountStore::insertAccount(const AccountRow &row)
 {
     auto insert = m_db.prepare("INSERT INTO accounts (name, name_key, display_name, role, "
-                               "disabled, password_hash, created) VALUES (?1, ?2, ?3, ?4, ?5, "
-                               "?6, ?7)");
+                               "disabled, password_hash, created, council, organisation) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!insert)
         return insert.error();
     insert->bind(1, row.name)
@@ -33,7 +34,9 @@ Result<qint64> AccountStore::insertAccount(const AccountRow &row)
         .bind(4, row.role)
         .bind(5, qint64(row.disabled ? 1 : 0))
         .bind(6, row.passwordHash)
-        .bind(7, row.created);
+        .bind(7, row.created)
+        .bind(8, row.council)
+        .bind(9, row.organisation);
     if (auto status = insert->run(); !status)
         return status.error();
     return m_db.queryInteger("SELECT last_insert_rowid()");

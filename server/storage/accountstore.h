@@ -1,5 +1,5 @@
-// Named accounts and their sessions in SQLite (migration 9). Thin SQL access: AccountService
-// decides; this reads and writes rows.
+// Named accounts and their sessions in SQLite (migrations 9 and 11). Thin SQL access:
+// AccountService decides; this reads and writes rows.
 #pragma once
 
 #include "storage/sqlite.h"
@@ -14,10 +14,13 @@ struct AccountRow
     QString name;
     QString nameKey; // the case fold of name: unique
     QString displayName;
-    QString role; // admin, secretary, observer
+    QString role; // admin, secretary, observer, liaison
     bool disabled = false;
     QString passwordHash; // "scrypt$N$r$p$salt$key"
     QString created;
+    // A liaison's council and organisation (migration 11); 0 for every other role.
+    qint64 council = 0;
+    qint64 organisation = 0;
 };
 
 struct SessionRow

@@ -196,6 +196,42 @@ constexpr std::array kMigrations {
         // same transaction. Meetings created later are never adopted.
         "CREATE TABLE council_adoption (meeting INTEGER PRIMARY KEY) WITHOUT ROWID;"
         "INSERT INTO council_adoption (meeting) SELECT DISTINCT meeting FROM events;"},
+    Migration {11, "liaison accounts",
+        // An organisation's liaison reports on its own tasks in one council: the role joins
+        // the CHECK and the account names its council and organisation (0 for other roles).
+        // SQLite changes a CHECK only by copying the table; the sessions are copied too, so
+        // that their foreign key names the new table and nobody is logged out.
+        "CREATE TABLE accounts_v11 ("
+        "  id INTEGER PRIMARY KEY,"
+        "  name TEXT NOT NULL,"
+        "  name_key TEXT NOT NULL UNIQUE,"
+        "  display_name TEXT NOT NULL,"
+        "  role TEXT NOT NULL CHECK (role IN ('admin', 'secretary', 'observer', 'liaison')),"
+        "  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+        "  password_hash TEXT NOT NULL,"
+        "  created TEXT NOT NULL,"
+        "  council INTEGER NOT NULL DEFAULT 0 CHECK (council >= 0),"
+        "  organisation INTEGER NOT NULL DEFAULT 0 CHECK (organisation >= 0),"
+        "  CHECK ((role = 'liaison') = (council > 0 AND organisation > 0)),"
+        "  CHECK (role = 'liaison' OR (council = 0 AND organisation = 0))"
+        ");"
+        "INSERT INTO accounts_v11 (id, name, name_key, display_name, role, disabled, "
+        "  password_hash, created) SELECT id, name, name_key, display_name, role, disabled, "
+        "  password_hash, created FROM accounts;"
+        "CREATE TABLE account_sessions_v11 ("
+        "  token_hash BLOB PRIMARY KEY CHECK (length(token_hash) = 32),"
+        "  account INTEGER NOT NULL REFERENCES accounts_v11 (id),"
+        "  created INTEGER NOT NULL,"
+        "  last_used INTEGER NOT NULL,"
+        "  expires INTEGER NOT NULL"
+        ") WITHOUT ROWID;"
+        "INSERT INTO account_sessions_v11 SELECT token_hash, account, created, last_used, "
+        "  expires FROM account_sessions;"
+        "DROP TABLE account_sessions;"
+        "DROP TABLE accounts;"
+        "ALTER TABLE accounts_v11 RENAME TO accounts;"
+        "ALTER TABLE account_sessions_v11 RENAME TO account_sessions;"
+        "CREATE INDEX account_sessions_account ON account_sessions (account);"},
 };
 
 } // namespace

@@ -118,6 +118,8 @@ QString Fixture::accountName(Column column)
         return QStringLiteral("Báo.Chí");
     case AdminAccount:
         return QStringLiteral("quản trị");
+    case Liaison:
+        return QStringLiteral("sở.tài.chính");
     default:
         return {};
     }
@@ -162,16 +164,33 @@ bool Fixture::setUp()
         problem = QStringLiteral("chamberd did not start: ") + QString::fromUtf8(server.log());
         return false;
     }
-    const auto create = [this](const char *title) {
+    council = resultOf(admin("POST", QStringLiteral("/api/v1/councils"),
+                           QJsonDocument(QJsonObject {{QStringLiteral("name"),
+                                             QStringLiteral("HĐND tỉnh Tiền Giang khóa X")}})
+                               .toJson()))
+                  .value(QLatin1String("council"))
+                  .toInteger();
+    organisation = resultOf(
+        admin("POST", QStringLiteral("/api/v1/councils/%1/organisations").arg(council),
+            QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("Sở Tài chính")}})
+                .toJson()))
+                       .value(QLatin1String("organisation"))
+                       .toInteger();
+    if (council < 1 || organisation < 1) {
+        problem = QStringLiteral("creating the council or its organisation failed");
+        return false;
+    }
+    const auto create = [this](const char *title, qint64 ofCouncil) {
+        QJsonObject body {{QStringLiteral("title"), QString::fromUtf8(title)}};
+        if (ofCouncil)
+            body.insert(QStringLiteral("council"), ofCouncil);
         return resultOf(
-            admin("POST", QStringLiteral("/api/v1/meetings"),
-                QJsonDocument(QJsonObject {{QStringLiteral("title"), QString::fromUtf8(title)}})
-                    .toJson()))
+            admin("POST", QStringLiteral("/api/v1/meetings"), QJsonDocument(body).toJson()))
             .value(QLatin1String("meeting"))
             .toInteger();
     };
-    meeting = create("Kỳ họp thứ nhất");
-    otherMeeting = create("Kỳ họp thứ hai");
+    meeting = create("Kỳ họp thứ nhất", council);
+    otherMeeting = create("Kỳ họp thứ hai", 0);
     const QString base = QStringLiteral("/api/v1/meetings/%1").arg(meeting);
     std::vector<qint64> delegates;
     for (const char *name : {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}) {
@@ -219,6 +238,11 @@ bool Fixture::setUp()
     credentials[Bridge] = enroll(meeting, QStringLiteral("bridge"));
     credentials[Revoked] = enroll(meeting, QStringLiteral("delegate"), delegates.at(1));
     credentials[Other] = enroll(otherMeeting, QStringLiteral("chair"));
+    credentials[BoardScreen] = enroll(meeting, QStringLiteral("board"));
+    if (credentials[BoardScreen].isEmpty()) {
+        problem = QStringLiteral("enrolling the board screen failed");
+        return false;
+    }
     for (int column = Seat; column <= Other; ++column) {
         if (credentials[column].isEmpty()) {
             problem
@@ -251,7 +275,19 @@ bool Fixture::setUp()
         if (!logInAgain(column))
             return false;
     }
-    return true;
+    const RestResponse liaison = admin("POST", QStringLiteral("/api/v1/accounts"),
+        QJsonDocument(QJsonObject {{QStringLiteral("name"), accountName(Liaison)},
+                          {QStringLiteral("role"), QStringLiteral("liaison")},
+                          {QStringLiteral("council"), council},
+                          {QStringLiteral("organisation"), organisation},
+                          {QStringLiteral("password"), QString::fromUtf8(kAccountPassword)}})
+            .toJson());
+    if (liaison.status != 201) {
+        problem = QStringLiteral("creating the liaison account failed: %1")
+                      .arg(QString::fromUtf8(liaison.body));
+        return false;
+    }
+    return logInAgain(Liaison);
 }
 
 RestResponse Fixture::probeRoute(const QString &method, const QString &pattern, Column column)
@@ -260,6 +296,8 @@ RestResponse Fixture::probeRoute(const QString &method, const QString &pattern, 
     for (QString &segment : segments) {
         if (segment == QLatin1String("{meeting}"))
             segment = QString::number(meeting);
+        else if (segment == QLatin1String("{council}"))
+            segment = QString::number(council);
         else if (segment == QLatin1String("{sha256}"))
             segment = documentSha;
         else if (segment == QLatin1String("{poll}"))
@@ -291,6 +329,8 @@ QJsonObject Fixture::probeBody(const QString &type, Column column) const
     message.insert(QStringLiteral("type"), type);
     if (message.contains(QLatin1String("meeting")))
         message.insert(QStringLiteral("meeting"), meeting);
+    if (message.contains(QLatin1String("council")))
+        message.insert(QStringLiteral("council"), council);
     for (const protocol::FieldSpec &field : spec->fields) {
         const QLatin1String name(field.name);
         // The seat acts for its own delegate and the bridge for its own site, so the probe

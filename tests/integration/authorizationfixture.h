@@ -30,12 +30,15 @@ public:
     Fixture();
     ~Fixture();
 
-    // Starts chamberd and makes meeting 1 (three delegates, an item, a document, a draft poll)
-    // and meeting 2, and every principal. False (with `problem` set) if any step fails.
+    // Starts chamberd and makes a council with an organisation, meeting 1 of that council
+    // (three delegates, an item, a document, a draft poll) and meeting 2 of none, and every
+    // principal. False (with `problem` set) if any step fails.
     bool setUp();
     QString problem;
 
     ServerProcess server;
+    qint64 council = 0; // meeting 1's council (meeting 2 has none)
+    qint64 organisation = 0; // the liaison's organisation in it
     qint64 meeting = 0; // meeting 1
     qint64 otherMeeting = 0; // meeting 2
     qint64 seatDelegate = 0; // delegate 1, whose tablet is the seat column

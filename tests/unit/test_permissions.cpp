@@ -306,7 +306,9 @@ private Q_SLOTS:
             const QStringList row = documented.value(name);
             QCOMPARE(row.at(0), whoNames(rule.who).join(QStringLiteral(", ")));
             QCOMPARE(row.at(1),
-                rule.scope == Scope::Meeting ? QStringLiteral("its own") : QStringLiteral("—"));
+                rule.scope == Scope::Meeting       ? QStringLiteral("its own")
+                    : rule.scope == Scope::Council ? QStringLiteral("its council")
+                                                   : QStringLiteral("—"));
             const QString behalf = rule.subject == Subject::Own
                 ? QStringLiteral("its own delegate / site")
                 : rule.subject == Subject::Ballot
@@ -333,7 +335,9 @@ private Q_SLOTS:
         const QSet<Operation> observerReads {Operation::Ping, Operation::Unsubscribe,
             Operation::ListMeetings, Operation::ReadMeeting, Operation::ReadEvents,
             Operation::Subscribe, Operation::ReadPoll, Operation::ReadResult,
-            Operation::ListDocuments, Operation::ReadDocument};
+            Operation::ListDocuments, Operation::ReadDocument, Operation::ListCouncils,
+            Operation::ReadCouncil, Operation::ReadCouncilEvents, Operation::ListTasks,
+            Operation::ReadTaskHistory, Operation::ReadBoard};
         for (const OperationRule &rule : operationRules()) {
             const Operation op = rule.operation;
             const bool anyone = rule.who & Who::Anyone;
@@ -357,17 +361,90 @@ private Q_SLOTS:
             authorizeAccess(observer, Operation::AgendaAdd, 1).error().code, ErrorCode::Forbidden);
         QCOMPARE(describe(observer), QStringLiteral("an observer's account"));
         QCOMPARE(secretary.id, QStringLiteral("account:tk"));
-        for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer})
+        for (AccountRole role : {AccountRole::Admin, AccountRole::Secretary, AccountRole::Observer,
+                 AccountRole::Liaison})
             QCOMPARE(accountRoleFromName(accountRoleName(role)), role);
         QVERIFY(!accountRoleFromName(QStringLiteral("chair")));
     }
 
     void roleNamesRoundTrip()
     {
-        for (DeviceRole role :
-            {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally, DeviceRole::Bridge})
+        for (DeviceRole role : {DeviceRole::Delegate, DeviceRole::Chair, DeviceRole::Tally,
+                 DeviceRole::Bridge, DeviceRole::Board})
             QCOMPARE(roleFromName(roleName(role)), role);
         QVERIFY(!roleFromName(QStringLiteral("admin")));
+    }
+
+    // Councils: a device acts in its meeting's council only, a liaison in its own; the admin
+    // token and the secretary's and observer's accounts in every council.
+    void councilsAreScopedLikeMeetings()
+    {
+        Principal tally = Principal::forDevice(3, 1, DeviceRole::Tally, 0);
+        tally.council = 5;
+        Principal noCouncil = Principal::forDevice(4, 2, DeviceRole::Chair, 0); // council 0
+        Principal liaison = Principal::forAccount(7, QStringLiteral("stc"), AccountRole::Liaison);
+        liaison.council = 5;
+        liaison.organisation = 2;
+        const Principal secretary
+            = Principal::forAccount(1, QStringLiteral("tk"), AccountRole::Secretary);
+        const Principal observer
+            = Principal::forAccount(2, QStringLiteral("bc"), AccountRole::Observer);
+        QVERIFY(allows(tally, Operation::ReadBoard, 0, 5));
+        QCOMPARE(
+            authorizeAccess(tally, Operation::ReadBoard, 0, 6).error().code, ErrorCode::Forbidden);
+        QVERIFY(!allows(noCouncil, Operation::ReadBoard, 0, 0)); // a meeting of no council
+        QVERIFY(!allows(noCouncil, Operation::TaskCreate, 0, 5));
+        QVERIFY(!allows(tally, Operation::TaskCreate, 0, 5)); // read-only
+        for (Operation op : {Operation::TaskSetStatus, Operation::TaskNote, Operation::TaskAttach,
+                 Operation::ListTasks, Operation::ReadTaskHistory, Operation::ReadCouncil}) {
+            QVERIFY(allows(liaison, op, 0, 5));
+            QVERIFY(!allows(liaison, op, 0, 6));
+        }
+        // A liaison reads its own tasks, not the board, meetings or the log.
+        for (Operation op : {Operation::ReadBoard, Operation::TaskCreate, Operation::ReadMeeting,
+                 Operation::ListMeetings, Operation::Subscribe, Operation::ReadDocument,
+                 Operation::ReadCouncilEvents, Operation::MemberAdd, Operation::ConclusionAdd})
+            QVERIFY(!allows(liaison, op, 1, 5));
+        QVERIFY(!liaison.spansMeetings());
+        QVERIFY(secretary.spansMeetings());
+        for (qint64 council : {5, 6}) {
+            QVERIFY(allows(secretary, Operation::TaskReassign, 0, council));
+            QVERIFY(allows(observer, Operation::ReadBoard, 0, council));
+            QVERIFY(!allows(observer, Operation::TaskNote, 0, council));
+            QVERIFY(allows(Principal::admin(), Operation::CouncilUpdate, 0, council));
+        }
+        // The chair runs tasks but is no secretary of the roster; an owner's seat reports.
+        Principal chair = Principal::forDevice(5, 1, DeviceRole::Chair, 0);
+        chair.council = 5;
+        QVERIFY(allows(chair, Operation::TaskCreate, 0, 5));
+        QVERIFY(!allows(chair, Operation::MemberAdd, 0, 5));
+        QVERIFY(!allows(chair, Operation::TaskAttach, 0, 5));
+        Principal seat = Principal::forDevice(6, 1, DeviceRole::Delegate, 9);
+        seat.council = 5;
+        QVERIFY(allows(seat, Operation::TaskAttach, 0, 5));
+        QVERIFY(!allows(seat, Operation::TaskReassign, 0, 5));
+        // A board screen is a tally of the board: it reads, nothing more.
+        Principal board = Principal::forDevice(8, 1, DeviceRole::Board, 0);
+        board.council = 5;
+        QVERIFY(allows(board, Operation::ReadBoard, 0, 5));
+        QVERIFY(allows(board, Operation::Subscribe, 1));
+        QVERIFY(!allows(board, Operation::NextSeatCode, 1));
+        QVERIFY(!allows(board, Operation::MediaJoin, 1));
+        QVERIFY(!allows(board, Operation::ScreenShow, 1));
+        QCOMPARE(describe(board), QStringLiteral("a board screen"));
+        QCOMPARE(describe(liaison), QStringLiteral("a liaison account"));
+        // A council command over the WebSocket names its council.
+        QVERIFY(authorizeCommand(seat,
+            command(QStringLiteral("task.note"),
+                {{QStringLiteral("council"), 5}, {QStringLiteral("task"), 1},
+                    {QStringLiteral("text"), QStringLiteral("x")}})));
+        QCOMPARE(authorizeCommand(seat,
+                     command(QStringLiteral("task.note"),
+                         {{QStringLiteral("council"), 6}, {QStringLiteral("task"), 1},
+                             {QStringLiteral("text"), QStringLiteral("x")}}))
+                     .error()
+                     .code,
+            ErrorCode::Forbidden);
     }
 };
 

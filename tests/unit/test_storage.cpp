@@ -67,6 +67,12 @@ void writeDataOfVersion(Database &db, int version)
                             "'{\"id\":\"k-1\",\"result\":{\"changed\":false,\"recorded\":true},"
                             "\"type\":\"ok\"}')"));
     }
+    // Named accounts (version 9) and a session; migration 11 copies both.
+    if (version >= 9) {
+        QVERIFY(db.exec("INSERT INTO accounts VALUES (1, 'ThuKy', 'thuky', 'Thư ký', 'secretary', "
+                        "0, 'scrypt$1$1$1$AA$AA', 'then')"));
+        QVERIFY(db.exec("INSERT INTO account_sessions VALUES (zeroblob(32), 1, 1, 2, 3)"));
+    }
 }
 
 constexpr QLatin1String kOldBallotAnswer(
@@ -204,6 +210,26 @@ private Q_SLOTS:
         QVERIFY(!events.database().exec("INSERT INTO reader_links (meeting, delegate, token_hash, "
                                         "created, created_by, expires) "
                                         "VALUES (1, 1, x'00', 'now', 'admin', 'later')"));
+        // Accounts (version 9) and their sessions survive; a liaison (version 11) names its
+        // council and organisation, and nobody else does.
+        if (from >= 9) {
+            QCOMPARE(integer(events.database(),
+                         "SELECT count(*) FROM accounts a JOIN account_sessions s ON "
+                         "s.account = a.id WHERE a.role = 'secretary' AND a.council = 0"),
+                1);
+        }
+        QVERIFY(events.database().exec(
+            "INSERT INTO accounts (name, name_key, display_name, role, password_hash, created, "
+            "council, organisation) VALUES ('stc', 'stc', 'STC', 'liaison', 'h', 'now', 1, 2)"));
+        QVERIFY(!events.database().exec(
+            "INSERT INTO accounts (name, name_key, display_name, role, password_hash, created) "
+            "VALUES ('stc2', 'stc2', 'STC', 'liaison', 'h', 'now')"));
+        QVERIFY(!events.database().exec(
+            "INSERT INTO accounts (name, name_key, display_name, role, password_hash, created, "
+            "council, organisation) VALUES ('tk2', 'tk2', 'TK', 'secretary', 'h', 'now', 1, 2)"));
+        QVERIFY(!events.database().exec(
+            "INSERT INTO account_sessions VALUES "
+            "(x'0101010101010101010101010101010101010101010101010101010101010101', 99, 1, 2, 3)"));
         // Chain checkpoints (version 7) keep whole hashes and signatures, one per meeting.
         QVERIFY(events.database().exec("INSERT INTO chain_checkpoints VALUES "
                                        "(1, 1, zeroblob(32), zeroblob(64), 'now')"));
