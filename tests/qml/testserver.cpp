@@ -457,6 +457,12 @@ void TestServer::advanceClock(int seconds)
     writeClock();
 }
 
+void TestServer::resetClock()
+{
+    m_clockOffsetSeconds = 0;
+    writeClock();
+}
+
 int TestServer::idOf(const QJsonObject &reply, QLatin1String key)
 {
     const QJsonValue inResult = reply.value(QLatin1String("result")).toObject().value(key);

@@ -96,6 +96,9 @@ public:
     // clock (chamberd --test-clock): real time plus an offset that only grows, so deadlines
     // pass when a test says and every other test still sees time flow.
     Q_INVOKABLE void advanceClock(int seconds);
+    // Back to real time, for the tests that follow: the server's hello says the system's time
+    // while meeting events carry the test clock's, so countdowns need the two to agree.
+    Q_INVOKABLE void resetClock();
     // The council of the demo meeting (0: none), and its board as REST gives it.
     Q_INVOKABLE int councilOfMeeting();
     Q_INVOKABLE QVariantMap board(const QString &query = {});

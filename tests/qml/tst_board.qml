@@ -87,6 +87,7 @@ Item {
         }
 
         function cleanupTestCase() {
+            TestServer.resetClock()
             Board.clearFilters()
             TestServer.showOnTally("tally")
             TestServer.setLanguage("en")
