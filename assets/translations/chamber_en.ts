@@ -235,7 +235,7 @@
 <context>
     <name>BoardMain</name>
     <message numerus="yes">
-        <location filename="../../kiosk/board/BoardMain.qml" line="57"/>
+        <location filename="../../kiosk/board/BoardMain.qml" line="59"/>
         <source>Follow-up of conclusions · %n task(s) · amber %1 days before the deadline</source>
         <translation>
             <numerusform>Follow-up of conclusions · %n task · amber %1 days before the deadline</numerusform>
@@ -243,7 +243,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardMain.qml" line="101"/>
+        <location filename="../../kiosk/board/BoardMain.qml" line="103"/>
         <source>Updated %1</source>
         <translation>Updated %1</translation>
     </message>
@@ -284,7 +284,7 @@
 <context>
     <name>BoardTotals</name>
     <message>
-        <location filename="../../kiosk/board/BoardTotals.qml" line="46"/>
+        <location filename="../../kiosk/board/BoardTotals.qml" line="60"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
@@ -292,17 +292,17 @@
 <context>
     <name>BoardWall</name>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="161"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="171"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="173"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
         <source>No task matches the filter.</source>
         <translation>No task matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="173"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
         <source>No tasks yet.</source>
         <translation>No tasks yet.</translation>
     </message>
@@ -1487,12 +1487,12 @@
         <translation>Follow-up board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="178"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="180"/>
         <source>Next seat</source>
         <translation>Next seat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="196"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="198"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Scan with the seat&apos;s tablet to join</translation>
     </message>
@@ -2056,38 +2056,38 @@
 <context>
     <name>chamber::kiosk::BoardState</name>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="107"/>
-        <location filename="../../kiosk/board/boardstate.cpp" line="133"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="112"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="138"/>
         <source>The board needs the connection to the server.</source>
         <translation>The board needs the connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="149"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="153"/>
         <source>This device may not read the board.</source>
         <translation>This device may not read the board.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="151"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="155"/>
         <source>This meeting belongs to no council: there is no board to show.</source>
         <translation>This meeting belongs to no council: there is no board to show.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="152"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="156"/>
         <source>The server refused the board: %1</source>
         <translation>The server refused the board: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="158"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="162"/>
         <source>The server sent a board this screen cannot read.</source>
         <translation>The server sent a board this screen cannot read.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="282"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="284"/>
         <source>The server refused the history: %1</source>
         <translation>The server refused the history: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="287"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="289"/>
         <source>The history needs the connection to the server.</source>
         <translation>The history needs the connection to the server.</translation>
     </message>
@@ -2190,22 +2190,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="367"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="368"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="369"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="371"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="450"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="451"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
     </message>

@@ -235,14 +235,14 @@
 <context>
     <name>BoardMain</name>
     <message numerus="yes">
-        <location filename="../../kiosk/board/BoardMain.qml" line="57"/>
+        <location filename="../../kiosk/board/BoardMain.qml" line="59"/>
         <source>Follow-up of conclusions · %n task(s) · amber %1 days before the deadline</source>
         <translation>
             <numerusform>Theo dõi thực hiện kết luận · %n nhiệm vụ · báo vàng trước hạn %1 ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardMain.qml" line="101"/>
+        <location filename="../../kiosk/board/BoardMain.qml" line="103"/>
         <source>Updated %1</source>
         <translation>Cập nhật lúc %1</translation>
     </message>
@@ -283,7 +283,7 @@
 <context>
     <name>BoardTotals</name>
     <message>
-        <location filename="../../kiosk/board/BoardTotals.qml" line="46"/>
+        <location filename="../../kiosk/board/BoardTotals.qml" line="60"/>
         <source>Closed</source>
         <translation>Đã khép lại</translation>
     </message>
@@ -291,17 +291,17 @@
 <context>
     <name>BoardWall</name>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="161"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="171"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="173"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
         <source>No task matches the filter.</source>
         <translation>Không có nhiệm vụ nào phù hợp bộ lọc.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/BoardWall.qml" line="173"/>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
         <source>No tasks yet.</source>
         <translation>Chưa có nhiệm vụ nào.</translation>
     </message>
@@ -1481,12 +1481,12 @@
         <translation>Bảng theo dõi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="178"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="180"/>
         <source>Next seat</source>
         <translation>Ghế tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="196"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="198"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Quét bằng máy tính bảng tại ghế để tham gia</translation>
     </message>
@@ -2047,38 +2047,38 @@
 <context>
     <name>chamber::kiosk::BoardState</name>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="107"/>
-        <location filename="../../kiosk/board/boardstate.cpp" line="133"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="112"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="138"/>
         <source>The board needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để hiện bảng theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="149"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="153"/>
         <source>This device may not read the board.</source>
         <translation>Thiết bị này không được xem bảng theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="151"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="155"/>
         <source>This meeting belongs to no council: there is no board to show.</source>
         <translation>Kỳ họp này không thuộc hội đồng nào: không có bảng theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="152"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="156"/>
         <source>The server refused the board: %1</source>
         <translation>Máy chủ từ chối bảng theo dõi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="158"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="162"/>
         <source>The server sent a board this screen cannot read.</source>
         <translation>Máy chủ gửi bảng theo dõi mà màn hình này không đọc được.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="282"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="284"/>
         <source>The server refused the history: %1</source>
         <translation>Máy chủ từ chối lịch sử: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/board/boardstate.cpp" line="287"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="289"/>
         <source>The history needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để xem lịch sử.</translation>
     </message>
@@ -2181,22 +2181,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="367"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="368"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="369"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="371"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="450"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="451"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
     </message>
