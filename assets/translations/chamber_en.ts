@@ -24,7 +24,7 @@
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/AgendaControl.qml" line="47"/>
+        <location filename="../../kiosk/chair/AgendaControl.qml" line="48"/>
         <source>Tap an item to make it current</source>
         <translation>Tap an item to make it current</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>AgendaList</name>
     <message>
-        <location filename="../../kiosk/common/AgendaList.qml" line="83"/>
+        <location filename="../../kiosk/common/AgendaList.qml" line="86"/>
         <source>Now</source>
         <translation>Now</translation>
     </message>
@@ -40,37 +40,37 @@
 <context>
     <name>AttendanceCard</name>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="25"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="26"/>
         <source>Delegate</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="43"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="46"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="70"/>
         <source>You are marked present</source>
         <translation>You are marked present</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="66"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="70"/>
         <source>You are not checked in yet</source>
         <translation>You are not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="78"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="82"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="83"/>
         <source>Leave the session</source>
         <translation>Leave the session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="79"/>
+        <location filename="../../kiosk/delegate/AttendanceCard.qml" line="83"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
@@ -78,7 +78,7 @@
 <context>
     <name>AttendancePanel</name>
     <message>
-        <location filename="../../kiosk/chair/AttendancePanel.qml" line="16"/>
+        <location filename="../../kiosk/chair/AttendancePanel.qml" line="17"/>
         <source>Seats · tap to change attendance</source>
         <translation>Seats · tap to change attendance</translation>
     </message>
@@ -91,42 +91,42 @@
         <translation>Back up my notes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="32"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="33"/>
         <source>Your notes are encrypted on this tablet with your passphrase before they are sent: nobody without it can read them, the meeting&apos;s administrators included. Without the passphrase they cannot be restored.</source>
         <translation>Your notes are encrypted on this tablet with your passphrase before they are sent: nobody without it can read them, the meeting&apos;s administrators included. Without the passphrase they cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="39"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="40"/>
         <source>Passphrase (at least 6 characters)</source>
         <translation>Passphrase (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="51"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="53"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="52"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="54"/>
         <source>Backed up.</source>
         <translation>Backed up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="53"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="55"/>
         <source>Your notes were restored.</source>
         <translation>Your notes were restored.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="60"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="62"/>
         <source>Back up</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="66"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="68"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/BackupDialog.qml" line="71"/>
+        <location filename="../../kiosk/documents/BackupDialog.qml" line="73"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -134,74 +134,177 @@
 <context>
     <name>BallotCard</name>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="33"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="34"/>
         <source>By proxy for %1 (seat %2)</source>
         <translation>By proxy for %1 (seat %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="34"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="35"/>
         <source>Your ballot</source>
         <translation>Your ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="110"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="113"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="111"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="114"/>
         <source>Recorded</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="115"/>
         <source>Recorded; the change was refused</source>
         <translation>Recorded; the change was refused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="112"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="115"/>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="114"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="117"/>
         <source>Voting has closed · the ballot was counted</source>
         <translation>Voting has closed · the ballot was counted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="115"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="118"/>
         <source>Voting has closed</source>
         <translation>Voting has closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="116"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="119"/>
         <source>Voting has closed · no ballot</source>
         <translation>Voting has closed · no ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="118"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="121"/>
         <source>Tap a choice to vote</source>
         <translation>Tap a choice to vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="127"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="131"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="155"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="162"/>
         <source>You may change your choice until voting closes.</source>
         <translation>You may change your choice until voting closes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="156"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="163"/>
         <source>This vote does not allow changes.</source>
         <translation>This vote does not allow changes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/BallotCard.qml" line="165"/>
+        <location filename="../../kiosk/delegate/BallotCard.qml" line="173"/>
         <source>Find this code in the published result to check your ballot was counted.</source>
         <translation>Find this code in the published result to check your ballot was counted.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardFilters</name>
+    <message>
+        <location filename="../../kiosk/board/BoardFilters.qml" line="49"/>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardFilters.qml" line="56"/>
+        <source>All meetings</source>
+        <translation>All meetings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardFilters.qml" line="63"/>
+        <source>All owners</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardFilters.qml" line="73"/>
+        <source>Every status</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardFilters.qml" line="81"/>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+</context>
+<context>
+    <name>BoardMain</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/board/BoardMain.qml" line="59"/>
+        <source>Follow-up of conclusions · %n task(s) · amber %1 days before the deadline</source>
+        <translation>
+            <numerusform>Follow-up of conclusions · %n task · amber %1 days before the deadline</numerusform>
+            <numerusform>Follow-up of conclusions · %n tasks · amber %1 days before the deadline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardMain.qml" line="103"/>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="25"/>
+        <source>Follow-up board · %1</source>
+        <translation>Follow-up board · %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="25"/>
+        <source>Follow-up board</source>
+        <translation>Follow-up board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="44"/>
+        <source>Back to the meeting on the tally</source>
+        <translation>Back to the meeting on the tally</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="44"/>
+        <source>Show the board on the tally</source>
+        <translation>Show the board on the tally</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="55"/>
+        <source>The tally screens show the follow-up board.</source>
+        <translation>The tally screens show the follow-up board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/BoardPanel.qml" line="56"/>
+        <source>The tally screens show the meeting.</source>
+        <translation>The tally screens show the meeting.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTotals</name>
+    <message>
+        <location filename="../../kiosk/board/BoardTotals.qml" line="60"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWall</name>
+    <message>
+        <location filename="../../kiosk/board/BoardWall.qml" line="171"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
+        <source>No task matches the filter.</source>
+        <translation>No task matches the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/BoardWall.qml" line="183"/>
+        <source>No tasks yet.</source>
+        <translation>No tasks yet.</translation>
     </message>
 </context>
 <context>
@@ -285,12 +388,12 @@
 <context>
     <name>BridgeVote</name>
     <message>
-        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="28"/>
         <source>Voting now: delegates vote on their tablets</source>
         <translation>Voting now: delegates vote on their tablets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/BridgeVote.qml" line="27"/>
+        <location filename="../../kiosk/bridge/BridgeVote.qml" line="28"/>
         <source>Result of the vote</source>
         <translation>Result of the vote</translation>
     </message>
@@ -298,87 +401,130 @@
 <context>
     <name>ChairMain</name>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="33"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="34"/>
         <source>Chair console</source>
         <translation>Chair console</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="47"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="48"/>
         <source>Agenda (tab)</source>
         <translation>Agenda (tab)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="51"/>
         <source>Voting ●</source>
         <translation>Voting ●</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="50"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="51"/>
         <source>Voting</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="54"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="99"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
         <source>Speakers (%1)</source>
         <translation>Speakers (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="56"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="101"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="106"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="102"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="58"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="107"/>
         <source>Devices %1/%2</source>
         <translation>Devices %1/%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
         <source>Documents ●</source>
         <translation>Documents ●</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="60"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="105"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <source>Board ●</source>
+        <translation>Board ●</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+</context>
+<context>
+    <name>ColourStyle</name>
+    <message>
+        <location filename="../../kiosk/board/ColourStyle.qml" line="13"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/ColourStyle.qml" line="14"/>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/ColourStyle.qml" line="15"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/ColourStyle.qml" line="16"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/ColourStyle.qml" line="17"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="51"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="52"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="53"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="54"/>
         <source>Reconnecting… (offline since %1)</source>
         <translation>Reconnecting… (offline since %1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="54"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="55"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="55"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="56"/>
         <source>Offline since %1</source>
         <translation>Offline since %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="56"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="57"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/common/ConnectionBanner.qml" line="58"/>
+        <location filename="../../kiosk/common/ConnectionBanner.qml" line="59"/>
         <source>next try in %n s</source>
-        <translation><numerusform>next try in %n s</numerusform><numerusform>next try in %n s</numerusform></translation>
+        <translation>
+            <numerusform>next try in %n s</numerusform>
+            <numerusform>next try in %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -389,62 +535,62 @@
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="54"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="55"/>
         <source>What is voted on</source>
         <translation>What is voted on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="61"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="62"/>
         <source>e.g. Approve the resolution on the 2027 budget</source>
         <translation>e.g. Approve the resolution on the 2027 budget</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="64"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="66"/>
         <source>Ballot</source>
         <translation>Ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="71"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="73"/>
         <source>In favour / Against / Abstain</source>
         <translation>In favour / Against / Abstain</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="76"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="78"/>
         <source>Choose one candidate</source>
         <translation>Choose one candidate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="84"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="86"/>
         <source>One candidate per line (at least two)</source>
         <translation>One candidate per line (at least two)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="94"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="96"/>
         <source>Secret ballot: only the counts are published</source>
         <translation>Secret ballot: only the counts are published</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="95"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="97"/>
         <source>Named vote: each delegate&apos;s choice is published</source>
         <translation>Named vote: each delegate&apos;s choice is published</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="98"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="101"/>
         <source>Majority needed</source>
         <translation>Majority needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="113"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="116"/>
         <source>Delegates may change their choice until voting closes</source>
         <translation>Delegates may change their choice until voting closes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="121"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="124"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="126"/>
+        <location filename="../../kiosk/chair/CreatePollDialog.qml" line="129"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
@@ -452,12 +598,12 @@
 <context>
     <name>CurrentItemCard</name>
     <message>
-        <location filename="../../kiosk/common/CurrentItemCard.qml" line="31"/>
+        <location filename="../../kiosk/common/CurrentItemCard.qml" line="32"/>
         <source>Now under discussion</source>
         <translation>Now under discussion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/CurrentItemCard.qml" line="31"/>
+        <location filename="../../kiosk/common/CurrentItemCard.qml" line="32"/>
         <source>No item selected yet</source>
         <translation>No item selected yet</translation>
     </message>
@@ -488,47 +634,52 @@
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="12"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="13"/>
         <source>Devices: %1 of %2 online</source>
         <translation>Devices: %1 of %2 online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="22"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="24"/>
         <source>No device has joined yet. Print seat cards with chamberctl seat-cards.</source>
         <translation>No device has joined yet. Print seat cards with chamberctl seat-cards.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="77"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="81"/>
         <source>seat tablet</source>
         <translation>seat tablet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="77"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="81"/>
         <source>chair console</source>
         <translation>chair console</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="78"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="82"/>
         <source>tally screen</source>
         <translation>tally screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="78"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="82"/>
         <source>bridge point</source>
         <translation>bridge point</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="81"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="83"/>
+        <source>follow-up board</source>
+        <translation>follow-up board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="86"/>
         <source>%1 · online since %2</source>
         <translation>%1 · online since %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="81"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="86"/>
         <source>%1 · offline since %2</source>
         <translation>%1 · offline since %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/DevicePanel.qml" line="83"/>
+        <location filename="../../kiosk/chair/DevicePanel.qml" line="88"/>
         <source>%1 · not seen yet</source>
         <translation>%1 · not seen yet</translation>
     </message>
@@ -536,17 +687,20 @@
 <context>
     <name>DocumentLibrary</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="24"/>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
         <source>No documents for this meeting yet.</source>
         <translation>No documents for this meeting yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="25"/>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
         <source>All %n document(s) are on this tablet and can be read offline.</source>
-        <translation><numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform><numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform></translation>
+        <translation>
+            <numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform>
+            <numerusform>All %n document(s) are on this tablet and can be read offline.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="26"/>
+        <location filename="../../kiosk/documents/DocumentLibrary.qml" line="27"/>
         <source>%1 of %2 documents on this tablet</source>
         <translation>%1 of %2 documents on this tablet</translation>
     </message>
@@ -564,37 +718,40 @@
         <translation>%1 kB</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="66"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="68"/>
         <source>On screen</source>
         <translation>On screen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="78"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="81"/>
         <source>%n page(s)</source>
-        <translation><numerusform>%n page(s)</numerusform><numerusform>%n page(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n page(s)</numerusform>
+            <numerusform>%n page(s)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="101"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="105"/>
         <source>✓ On this tablet</source>
         <translation>✓ On this tablet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="102"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="106"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="103"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="107"/>
         <source>Will retry</source>
         <translation>Will retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="104"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="108"/>
         <source>Not available</source>
         <translation>Not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentRow.qml" line="105"/>
+        <location filename="../../kiosk/documents/DocumentRow.qml" line="109"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
@@ -602,47 +759,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="192"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="193"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="195"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="196"/>
         <source>This document is still being downloaded.</source>
         <translation>This document is still being downloaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="241"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="251"/>
         <source>Only you can see your notes.</source>
         <translation>Only you can see your notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="253"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="255"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -650,17 +807,17 @@
 <context>
     <name>FollowBar</name>
     <message>
-        <location filename="../../kiosk/documents/FollowBar.qml" line="29"/>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="30"/>
         <source>Following the presenter: %1, page %2</source>
         <translation>Following the presenter: %1, page %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/FollowBar.qml" line="30"/>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="31"/>
         <source>The presenter shows %1, page %2</source>
         <translation>The presenter shows %1, page %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/FollowBar.qml" line="35"/>
+        <location filename="../../kiosk/documents/FollowBar.qml" line="36"/>
         <source>Back to the presenter</source>
         <translation>Back to the presenter</translation>
     </message>
@@ -668,22 +825,22 @@
 <context>
     <name>JoinPage</name>
     <message>
-        <location filename="../../kiosk/app/JoinPage.qml" line="60"/>
+        <location filename="../../kiosk/app/JoinPage.qml" line="62"/>
         <source>Join the meeting room</source>
         <translation>Join the meeting room</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app/JoinPage.qml" line="74"/>
+        <location filename="../../kiosk/app/JoinPage.qml" line="77"/>
         <source>Scan the QR code on your seat card, or the one the secretary gave you for this device. This device then shows the agenda, your attendance and, later, votes.</source>
         <translation>Scan the QR code on your seat card, or the one the secretary gave you for this device. This device then shows the agenda, your attendance and, later, votes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app/JoinPage.qml" line="104"/>
+        <location filename="../../kiosk/app/JoinPage.qml" line="109"/>
         <source>Joining…</source>
         <translation>Joining…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app/JoinPage.qml" line="114"/>
+        <location filename="../../kiosk/app/JoinPage.qml" line="120"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -691,25 +848,33 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../kiosk/app/Main.qml" line="32"/>
+        <location filename="../../kiosk/app/Main.qml" line="33"/>
         <source>This device may not do that.</source>
         <translation>This device may not do that.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app/Main.qml" line="33"/>
+        <location filename="../../kiosk/app/Main.qml" line="34"/>
         <source>That no longer exists; the screen will update.</source>
         <translation>That no longer exists; the screen will update.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app/Main.qml" line="34"/>
+        <location filename="../../kiosk/app/Main.qml" line="35"/>
         <source>The server refused: %1</source>
         <translation>The server refused: %1</translation>
     </message>
 </context>
 <context>
+    <name>OwnerHeading</name>
+    <message>
+        <location filename="../../kiosk/board/OwnerHeading.qml" line="31"/>
+        <source>%1 (continued)</source>
+        <translation>%1 (continued)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPage</name>
     <message>
-        <location filename="../../kiosk/documents/PdfPage.qml" line="70"/>
+        <location filename="../../kiosk/documents/PdfPage.qml" line="71"/>
         <source>Page %1</source>
         <translation>Page %1</translation>
     </message>
@@ -722,27 +887,27 @@
         <translation>Read on my phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="35"/>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="36"/>
         <source>Scan with your phone&apos;s camera</source>
         <translation>Scan with your phone&apos;s camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="44"/>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="46"/>
         <source>Your phone opens the meeting&apos;s documents, read-only. Your browser may warn about the server&apos;s certificate the first time: the meeting&apos;s own server uses one of its own.</source>
         <translation>Your phone opens the meeting&apos;s documents, read-only. Your browser may warn about the server&apos;s certificate the first time: the meeting&apos;s own server uses one of its own.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="69"/>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="72"/>
         <source>Asking the server…</source>
         <translation>Asking the server…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="70"/>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="73"/>
         <source>Valid until %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="74"/>
+        <location filename="../../kiosk/delegate/PhoneReaderButton.qml" line="77"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -750,93 +915,93 @@
 <context>
     <name>PollPanel</name>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="22"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="23"/>
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="33"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="34"/>
         <source>+ New vote</source>
         <translation>+ New vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="116"/>
         <source>Tap a vote to see it.</source>
         <translation>Tap a vote to see it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="111"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="116"/>
         <source>No vote yet. Create one for the item under discussion.</source>
         <translation>No vote yet. Create one for the item under discussion.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="167"/>
         <source>Secret ballot</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="160"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="167"/>
         <source>Named vote</source>
         <translation>Named vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="169"/>
         <source>changes allowed</source>
         <translation>changes allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="162"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="169"/>
         <source>no changes</source>
         <translation>no changes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="187"/>
         <source>Open voting</source>
         <translation>Open voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="180"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="187"/>
         <source>Another vote is open</source>
         <translation>Another vote is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="193"/>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="303"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="200"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="314"/>
         <source>Close voting</source>
         <translation>Close voting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="204"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="211"/>
         <source>Publish the result</source>
         <translation>Publish the result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="212"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="220"/>
         <source>Result published and signed</source>
         <translation>Result published and signed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="228"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="237"/>
         <source>Not voted yet (%1):</source>
         <translation>Not voted yet (%1):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="229"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="238"/>
         <source>Everyone present has voted.</source>
         <translation>Everyone present has voted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="283"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
         <source>Close voting?</source>
         <translation>Close voting?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="293"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="304"/>
         <source>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</source>
         <translation>%1 of %2 ballots are in. No ballot can be cast or changed after the close.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/PollPanel.qml" line="298"/>
+        <location filename="../../kiosk/chair/PollPanel.qml" line="309"/>
         <source>Keep voting open</source>
         <translation>Keep voting open</translation>
     </message>
@@ -845,12 +1010,12 @@
     <name>PollResultView</name>
     <message>
         <location filename="../../kiosk/common/PollResultView.qml" line="36"/>
-        <location filename="../../kiosk/common/PollResultView.qml" line="107"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="110"/>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/PollResultView.qml" line="121"/>
+        <location filename="../../kiosk/common/PollResultView.qml" line="125"/>
         <source>Rule: %1</source>
         <translation>Rule: %1</translation>
     </message>
@@ -858,22 +1023,22 @@
 <context>
     <name>PresentedPage</name>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="40"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="42"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="41"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="43"/>
         <source>Page %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="73"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="76"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/PresentedPage.qml" line="74"/>
+        <location filename="../../kiosk/documents/PresentedPage.qml" line="77"/>
         <source>The document is being downloaded…</source>
         <translation>The document is being downloaded…</translation>
     </message>
@@ -961,32 +1126,32 @@
         <translation>The agenda, documents and votes work as usual.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="105"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="108"/>
         <source>ON AIR · This site has the floor</source>
         <translation>ON AIR · This site has the floor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="140"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="144"/>
         <source>Camera off</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="141"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="145"/>
         <source>Camera not sending</source>
         <translation>Camera not sending</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="142"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="146"/>
         <source>No camera</source>
         <translation>No camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="143"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="147"/>
         <source>Own camera</source>
         <translation>Own camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="161"/>
+        <location filename="../../kiosk/bridge/ProgrammeView.qml" line="166"/>
         <source>Muted</source>
         <translation>Muted</translation>
     </message>
@@ -1004,27 +1169,27 @@
         <translation>more than %1 of members</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/QuorumPanel.qml" line="30"/>
+        <location filename="../../kiosk/common/QuorumPanel.qml" line="31"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/QuorumPanel.qml" line="41"/>
+        <location filename="../../kiosk/common/QuorumPanel.qml" line="43"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/QuorumPanel.qml" line="56"/>
+        <location filename="../../kiosk/common/QuorumPanel.qml" line="59"/>
         <source>Quorum reached</source>
         <translation>Quorum reached</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/QuorumPanel.qml" line="56"/>
+        <location filename="../../kiosk/common/QuorumPanel.qml" line="59"/>
         <source>No quorum</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/QuorumPanel.qml" line="70"/>
+        <location filename="../../kiosk/common/QuorumPanel.qml" line="74"/>
         <source>Quorum: %1 (%2)</source>
         <translation>Quorum: %1 (%2)</translation>
     </message>
@@ -1052,7 +1217,7 @@
         <translation>No QR code could be read (%1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="125"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="126"/>
         <source>This device has no camera.</source>
         <translation>This device has no camera.</translation>
     </message>
@@ -1062,27 +1227,27 @@
         <translation>Open a photo or screenshot of the QR code on your seat card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="141"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="143"/>
         <source>Open image…</source>
         <translation>Open image…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="164"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
         <source>Choose a picture of the QR code</source>
         <translation>Choose a picture of the QR code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="168"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="165"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="168"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/scanner/ScannerView.qml" line="167"/>
+        <location filename="../../kiosk/scanner/ScannerView.qml" line="170"/>
         <source>Reading the picture…</source>
         <translation>Reading the picture…</translation>
     </message>
@@ -1095,17 +1260,20 @@
         <translation>Search in this document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="38"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/documents/SearchPanel.qml" line="37"/>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="38"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n result(s)</numerusform><numerusform>%n result(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n result(s)</numerusform>
+            <numerusform>%n result(s)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/SearchPanel.qml" line="72"/>
+        <location filename="../../kiosk/documents/SearchPanel.qml" line="77"/>
         <source>p. %1</source>
         <translation>p. %1</translation>
     </message>
@@ -1113,7 +1281,7 @@
 <context>
     <name>SeatVoteMap</name>
     <message>
-        <location filename="../../kiosk/common/SeatVoteMap.qml" line="111"/>
+        <location filename="../../kiosk/common/SeatVoteMap.qml" line="114"/>
         <source>No ballot</source>
         <translation>No ballot</translation>
     </message>
@@ -1121,7 +1289,7 @@
 <context>
     <name>SiteBadge</name>
     <message>
-        <location filename="../../kiosk/common/SiteBadge.qml" line="45"/>
+        <location filename="../../kiosk/common/SiteBadge.qml" line="46"/>
         <source>Remote site</source>
         <translation>Remote site</translation>
     </message>
@@ -1129,32 +1297,32 @@
 <context>
     <name>SpeakerCard</name>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="39"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="40"/>
         <source>Speaking now</source>
         <translation>Speaking now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="68"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="71"/>
         <source>Speaking from a remote site</source>
         <translation>Speaking from a remote site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="69"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="72"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="90"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="95"/>
         <source>spoken, no limit</source>
         <translation>spoken, no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="91"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="96"/>
         <source>over the %1 limit</source>
         <translation>over the %1 limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/SpeakerCard.qml" line="92"/>
+        <location filename="../../kiosk/common/SpeakerCard.qml" line="97"/>
         <source>left of %1</source>
         <translation>left of %1</translation>
     </message>
@@ -1162,57 +1330,57 @@
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="52"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="53"/>
         <source>Nobody has the floor.</source>
         <translation>Nobody has the floor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="69"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="70"/>
         <source>Give the floor to %1</source>
         <translation>Give the floor to %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="70"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="71"/>
         <source>Give the floor to the next</source>
         <translation>Give the floor to the next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="82"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="83"/>
         <source>End the speech</source>
         <translation>End the speech</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="89"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="91"/>
         <source>Speaker list (%1)</source>
         <translation>Speaker list (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="99"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="102"/>
         <source>Delegates ask to speak from their tablets, remote sites from their bridge screens.</source>
         <translation>Delegates ask to speak from their tablets, remote sites from their bridge screens.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="152"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="158"/>
         <source>Seat %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="177"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="183"/>
         <source>Floor</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="195"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="202"/>
         <source>Time per speech: %1 min</source>
         <translation>Time per speech: %1 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="196"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="203"/>
         <source>Time per speech: no limit</source>
         <translation>Time per speech: no limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="216"/>
+        <location filename="../../kiosk/chair/SpeakerPanel.qml" line="223"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
@@ -1220,67 +1388,70 @@
 <context>
     <name>SpeakingCard</name>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="29"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="30"/>
         <source>Speaking</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="41"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="43"/>
         <source>You have the floor</source>
         <translation>You have the floor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="58"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="62"/>
         <source>No time limit</source>
         <translation>No time limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="59"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="63"/>
         <source>Time is up: please conclude.</source>
         <translation>Time is up: please conclude.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="60"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="64"/>
         <source>left of %1</source>
         <translation>left of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="79"/>
         <source>You are next to speak</source>
         <translation>You are next to speak</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="74"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="79"/>
         <source>You are number %1 on the speaker list</source>
         <translation>You are number %1 on the speaker list</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="75"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="80"/>
         <source>%n waiting to speak</source>
-        <translation><numerusform>%n waiting to speak</numerusform><numerusform>%n waiting to speak</numerusform></translation>
+        <translation>
+            <numerusform>%n waiting to speak</numerusform>
+            <numerusform>%n waiting to speak</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="76"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="81"/>
         <source>Nobody is waiting to speak</source>
         <translation>Nobody is waiting to speak</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="85"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="91"/>
         <source>Speaking now: %1 · %2</source>
         <translation>Speaking now: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="100"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="106"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="107"/>
         <source>Withdraw my request</source>
         <translation>Withdraw my request</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="101"/>
+        <location filename="../../kiosk/delegate/SpeakingCard.qml" line="107"/>
         <source>Ask to speak</source>
         <translation>Ask to speak</translation>
     </message>
@@ -1288,17 +1459,17 @@
 <context>
     <name>StatusChip</name>
     <message>
-        <location filename="../../kiosk/common/StatusChip.qml" line="24"/>
+        <location filename="../../kiosk/common/StatusChip.qml" line="25"/>
         <source>In session</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/StatusChip.qml" line="25"/>
+        <location filename="../../kiosk/common/StatusChip.qml" line="26"/>
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/StatusChip.qml" line="25"/>
+        <location filename="../../kiosk/common/StatusChip.qml" line="26"/>
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
@@ -1306,12 +1477,22 @@
 <context>
     <name>TallyMain</name>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="134"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="112"/>
+        <source>Follow-up board · %1</source>
+        <translation>Follow-up board · %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="113"/>
+        <source>Follow-up board</source>
+        <translation>Follow-up board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="180"/>
         <source>Next seat</source>
         <translation>Next seat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyMain.qml" line="150"/>
+        <location filename="../../kiosk/tally/TallyMain.qml" line="198"/>
         <source>Scan with the seat&apos;s tablet to join</source>
         <translation>Scan with the seat&apos;s tablet to join</translation>
     </message>
@@ -1342,34 +1523,114 @@
 <context>
     <name>TallyVote</name>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="29"/>
         <source>Voting now</source>
         <translation>Voting now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="28"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="29"/>
         <source>Result of the vote</source>
         <translation>Result of the vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="38"/>
         <source>Secret ballot</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="36"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="38"/>
         <source>Named vote</source>
         <translation>Named vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="78"/>
         <source>Passes with: %1</source>
         <translation>Passes with: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/tally/TallyVote.qml" line="74"/>
+        <location filename="../../kiosk/tally/TallyVote.qml" line="78"/>
         <source>Elected with: %1</source>
         <translation>Elected with: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCard</name>
+    <message>
+        <location filename="../../kiosk/board/TaskCard.qml" line="27"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/board/TaskCard.qml" line="32"/>
+        <source>%n day(s) late · due %1</source>
+        <translation>
+            <numerusform>%n day late · due %1</numerusform>
+            <numerusform>%n days late · due %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskCard.qml" line="33"/>
+        <source>Late · due %1</source>
+        <translation>Late · due %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskCard.qml" line="35"/>
+        <source>Due today · %1</source>
+        <translation>Due today · %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/board/TaskCard.qml" line="36"/>
+        <source>Due in %n day(s) · %1</source>
+        <translation>
+            <numerusform>Due in %n day · %1</numerusform>
+            <numerusform>Due in %n days · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskCard.qml" line="86"/>
+        <source>#%1 · meeting %2, conclusion %3</source>
+        <translation>#%1 · meeting %2, conclusion %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskCard.qml" line="87"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/board/TaskCard.qml" line="127"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskHistoryPopup</name>
+    <message>
+        <location filename="../../kiosk/board/TaskHistoryPopup.qml" line="49"/>
+        <source>History of #%1 · %2</source>
+        <translation>History of #%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskHistoryPopup.qml" line="60"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskHistoryPopup.qml" line="69"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskHistoryPopup.qml" line="100"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/TaskHistoryPopup.qml" line="120"/>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
     </message>
 </context>
 <context>
@@ -1380,52 +1641,52 @@
         <translation>‹ Documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="89"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="91"/>
         <source>of %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="102"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="104"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="108"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="110"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="114"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="116"/>
         <source>Pen</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="121"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="123"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="127"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="129"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="134"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="136"/>
         <source>Erase</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="141"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="143"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="157"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="159"/>
         <source>Back up</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="163"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="165"/>
         <source>Show to all</source>
         <translation>Show to all</translation>
     </message>
@@ -1433,12 +1694,12 @@
 <context>
     <name>VoteProgress</name>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="23"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="24"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/VoteProgress.qml" line="32"/>
+        <location filename="../../kiosk/common/VoteProgress.qml" line="34"/>
         <source>have voted</source>
         <translation>have voted</translation>
     </message>
@@ -1446,42 +1707,42 @@
 <context>
     <name>VotingPanel</name>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="44"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
         <source>Voting now</source>
         <translation>Voting now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="46"/>
         <source>Result published</source>
         <translation>Result published</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="45"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="46"/>
         <source>Voting closed</source>
         <translation>Voting closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="56"/>
         <source>Secret ballot</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="54"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="56"/>
         <source>Named vote</source>
         <translation>Named vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="66"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="68"/>
         <source>Back to the agenda</source>
         <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="87"/>
         <source>Passes with: %1</source>
         <translation>Passes with: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/delegate/VotingPanel.qml" line="83"/>
+        <location filename="../../kiosk/delegate/VotingPanel.qml" line="87"/>
         <source>Elected with: %1</source>
         <translation>Elected with: %1</translation>
     </message>
@@ -1793,29 +2054,68 @@
     </message>
 </context>
 <context>
+    <name>chamber::kiosk::BoardState</name>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="112"/>
+        <location filename="../../kiosk/board/boardstate.cpp" line="138"/>
+        <source>The board needs the connection to the server.</source>
+        <translation>The board needs the connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="153"/>
+        <source>This device may not read the board.</source>
+        <translation>This device may not read the board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="155"/>
+        <source>This meeting belongs to no council: there is no board to show.</source>
+        <translation>This meeting belongs to no council: there is no board to show.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="156"/>
+        <source>The server refused the board: %1</source>
+        <translation>The server refused the board: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="162"/>
+        <source>The server sent a board this screen cannot read.</source>
+        <translation>The server sent a board this screen cannot read.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="284"/>
+        <source>The server refused the history: %1</source>
+        <translation>The server refused the history: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/boardstate.cpp" line="289"/>
+        <source>The history needs the connection to the server.</source>
+        <translation>The history needs the connection to the server.</translation>
+    </message>
+</context>
+<context>
     <name>chamber::kiosk::Connection</name>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="30"/>
+        <location filename="../../kiosk/client/connection.cpp" line="38"/>
         <source>The server presents a different key than the one this device joined; not connecting.</source>
         <translation>The server presents a different key than the one this device joined; not connecting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="43"/>
+        <location filename="../../kiosk/client/connection.cpp" line="56"/>
         <source>The server stopped answering.</source>
         <translation>The server stopped answering.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="227"/>
+        <location filename="../../kiosk/client/connection.cpp" line="243"/>
         <source>This device was removed from the meeting by the secretary.</source>
         <translation>This device was removed from the meeting by the secretary.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="230"/>
+        <location filename="../../kiosk/client/connection.cpp" line="246"/>
         <source>The server is restarting.</source>
         <translation>The server is restarting.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/client/connection.cpp" line="243"/>
+        <location filename="../../kiosk/client/connection.cpp" line="264"/>
         <source>The server no longer accepts this device. Join again with a new QR code.</source>
         <translation>The server no longer accepts this device. Join again with a new QR code.</translation>
     </message>
@@ -1890,22 +2190,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="362"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="368"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="364"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="365"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="371"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="445"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="451"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
     </message>
@@ -1916,6 +2216,74 @@
         <location filename="../../kiosk/common/speakingstate.cpp" line="110"/>
         <source>Remote site %1</source>
         <translation>Remote site %1</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::TaskHistoryModel</name>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="106"/>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="108"/>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="110"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="112"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="119"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="121"/>
+        <source>Data migration</source>
+        <translation>Data migration</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="125"/>
+        <source>Device %1</source>
+        <translation>Device %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="133"/>
+        <source>Created for %1, due %2</source>
+        <translation>Created for %1, due %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="137"/>
+        <source>Status: %1 → %2</source>
+        <translation>Status: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="146"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="147"/>
+        <source>Note: %1 (attached: %2)</source>
+        <translation>Note: %1 (attached: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="150"/>
+        <source>Reassigned from %1 to %2</source>
+        <translation>Reassigned from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/board/taskhistorymodel.cpp" line="154"/>
+        <source>Deadline moved from %1 to %2</source>
+        <translation>Deadline moved from %1 to %2</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,8 @@ ApplicationWindow {
         delegate: "qrc:/qt/qml/Chamber/Delegate/DelegateMain.qml",
         chair: "qrc:/qt/qml/Chamber/Chair/ChairMain.qml",
         tally: "qrc:/qt/qml/Chamber/Tally/TallyMain.qml",
-        bridge: "qrc:/qt/qml/Chamber/Bridge/BridgeMain.qml"
+        bridge: "qrc:/qt/qml/Chamber/Bridge/BridgeMain.qml",
+        board: "qrc:/qt/qml/Chamber/Board/BoardMain.qml"
     })
 
     Loader {

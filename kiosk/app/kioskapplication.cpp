@@ -1,5 +1,6 @@
 #include "kioskapplication.h"
 
+#include "boardstate.h"
 #include "bridgemedia.h"
 #include "pdfpageprovider.h"
 #include "qrimageprovider.h"
@@ -183,6 +184,15 @@ Status KioskApplication::showDemo(KioskState &state, const QString &role, const 
         role == QLatin1String("tally") ? seatCode.value(QLatin1String("url")).toString()
                                        : QString(),
         seatCode.value(QLatin1String("label")).toString());
+    // The demo council's board, for the board role and the chair's and tally's board.
+    QFile boardFile(QStringLiteral(":/chamber/kiosk/demo-board.json"));
+    if (!boardFile.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("the demo board is missing from the program"));
+    auto board = Board::fromJson(QJsonDocument::fromJson(boardFile.readAll()).object());
+    if (!board)
+        return board.error();
+    BoardState::instance()->showStatic(board.value());
     if (const QJsonObject progress = patch.value(QLatin1String("progress")).toObject();
         !progress.isEmpty()) {
         PollProgress shown;

@@ -11,7 +11,8 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Chamber kiosk: delegate tablet, chair console, tally screen or bridge point."));
+        "Chamber kiosk: delegate tablet, chair console, tally screen, bridge point or "
+        "follow-up board."));
     const QCommandLineOption data(QStringLiteral("data"),
         QStringLiteral("Where the device identity is kept."), QStringLiteral("DIR"));
     const QCommandLineOption language(
@@ -21,7 +22,7 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
         QStringLiteral("Load a role's screen with the demo meeting, check it, exit."));
     const QCommandLineOption role(QStringLiteral("role"),
-        QStringLiteral("For --self-test: delegate, chair, tally, bridge or join."),
+        QStringLiteral("For --self-test: delegate, chair, tally, bridge, board or join."),
         QStringLiteral("ROLE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("With --self-test: save the window to this PNG."), QStringLiteral("FILE"));
@@ -29,7 +30,7 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
         QStringLiteral(
             "With --self-test: agenda (default), speech (someone has the floor), vote "
             "(a poll open), voted (this seat's ballot recorded), election (a secret ballot among "
-            "candidates) or result (published)."),
+            "candidates), result (published) or board (the tally shows the follow-up board)."),
         QStringLiteral("SCENE"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size, e.g. 1280x800 or 800x1280."), QStringLiteral("WxH"));
@@ -70,10 +71,12 @@ Result<KioskOptions> parseKioskOptions(const QStringList &arguments, QString *he
     options.selfTest = parser.isSet(selfTest);
     options.role = parser.value(role);
     static const QStringList roles {QStringLiteral("delegate"), QStringLiteral("chair"),
-        QStringLiteral("tally"), QStringLiteral("bridge"), QStringLiteral("join")};
+        QStringLiteral("tally"), QStringLiteral("bridge"), QStringLiteral("board"),
+        QStringLiteral("join")};
     if (options.selfTest && !roles.contains(options.role))
         return makeError(ErrorCode::BadField,
-            QStringLiteral("--self-test needs --role delegate, chair, tally, bridge or join"),
+            QStringLiteral(
+                "--self-test needs --role delegate, chair, tally, bridge, board or join"),
             QStringLiteral("role"));
     if (!options.selfTest
         && (parser.isSet(role) || parser.isSet(screenshot) || parser.isSet(demoScene)))

@@ -6,6 +6,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Chamber.Common
 import Chamber.Documents
+import Chamber.Board
 
 Rectangle {
     id: root
@@ -59,6 +60,10 @@ Rectangle {
                 objectName: "chairDocumentsTab"
                 text: Kiosk.documents.presenting ? qsTr("Documents ●") : qsTr("Documents")
             }
+            PanelTab {
+                objectName: "chairBoardTab"
+                text: Board.tallyView === "board" ? qsTr("Board ●") : qsTr("Board")
+            }
         }
 
         // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
@@ -104,6 +109,10 @@ Rectangle {
                         objectName: "sideDocumentsTab"
                         text: Kiosk.documents.presenting ? qsTr("Documents ●") : qsTr("Documents")
                     }
+                    PanelTab {
+                        objectName: "sideBoardTab"
+                        text: Board.tallyView === "board" ? qsTr("Board ●") : qsTr("Board")
+                    }
                 }
                 readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2
                 SpeakerPanel {
@@ -126,6 +135,11 @@ Rectangle {
                     Layout.fillHeight: true
                     visible: parent.shown === 3
                     viewerHost: viewerArea
+                }
+                BoardPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 4
                 }
             }
         }

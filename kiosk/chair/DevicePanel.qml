@@ -79,7 +79,8 @@ ColumnLayout {
                         color: device.online ? Theme.mutedText : Theme.bad
                         readonly property string roleText: ({
                             delegate: qsTr("seat tablet"), chair: qsTr("chair console"),
-                            tally: qsTr("tally screen"), bridge: qsTr("bridge point")
+                            tally: qsTr("tally screen"), bridge: qsTr("bridge point"),
+                            board: qsTr("follow-up board")
                         })[device.deviceRole] || device.deviceRole
                         text: device.since && device.since.getTime
                               ? (device.online ? qsTr("%1 · online since %2") : qsTr("%1 · offline since %2"))

@@ -229,6 +229,9 @@ void Connection::onText(const QString &text)
     } else if (type == QLatin1String("presence")) {
         m_presence = message->body.value(QLatin1String("devices")).toArray();
         emit presenceChanged();
+    } else if (type == QLatin1String("board.changed")) {
+        emit boardChanged(
+            message->integer(QLatin1String("council")), message->integer(QLatin1String("seq")));
     } else if (type.startsWith(QLatin1String("media."))) {
         if (message->body.value(kMeetingField).toInteger() == m_identity.meeting)
             emit mediaPush(type, message->body);

@@ -106,6 +106,9 @@ Q_SIGNALS:
     // A bridge device's media pushes for its meeting (media.signal, media.floor, media.status),
     // as received; their requests (media.join, media.signal, media.leave) go through request().
     void mediaPush(const QString &type, const QJsonObject &body);
+    // The follow-up board of `council` changed (its log grew, or a deadline or an amber
+    // threshold passed on the server's clock): screens showing it ask for it again.
+    void boardChanged(qint64 council, qint64 seq);
 
 private:
     void connectNow();

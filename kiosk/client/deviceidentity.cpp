@@ -11,7 +11,7 @@ namespace chamber::kiosk {
 bool DeviceIdentity::isValid() const
 {
     static const QStringList roles {QStringLiteral("delegate"), QStringLiteral("chair"),
-        QStringLiteral("tally"), QStringLiteral("bridge")};
+        QStringLiteral("tally"), QStringLiteral("bridge"), QStringLiteral("board")};
     return !host.isEmpty() && port > 0 && pin.size() == 32 && device > 0 && !credential.isEmpty()
         && meeting > 0 && roles.contains(role)
         && (role != QLatin1String("delegate") || delegate > 0);

@@ -19,7 +19,7 @@ struct DeviceIdentity
     qint64 device = 0;
     QString credential;
     qint64 meeting = 0;
-    QString role; // delegate, chair, tally, bridge
+    QString role; // delegate, chair, tally, bridge, board
     qint64 delegate = 0;
     QString label;
 

@@ -315,6 +315,12 @@ QString KioskState::currentItemDescription() const
     return item ? item->description : QString();
 }
 
+QString KioskState::tallyView() const
+{
+    return m_meeting.screenView == QLatin1String("board") ? QStringLiteral("board")
+                                                          : QStringLiteral("tally");
+}
+
 const core::Delegate *KioskState::ownDelegate() const
 {
     return m_identity.delegate ? m_meeting.roster.find(m_identity.delegate) : nullptr;

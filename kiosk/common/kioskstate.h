@@ -186,6 +186,9 @@ public:
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
     const DeviceIdentity &identity() const { return m_identity; }
+    // What the meeting's tally screens show, as the chair last chose (`screen.shown`):
+    // "tally" (their usual screen) or "board" (the council's follow-up board).
+    QString tallyView() const;
     // The live connection (nullptr before joining, in self-tests, after a revocation); it is
     // replaced when phaseChanged() is emitted.
     Connection *connection() const { return m_connection.get(); }

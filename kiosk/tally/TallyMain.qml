@@ -6,6 +6,7 @@ import QtQuick
 import QtQuick.Layouts
 import Chamber.Common
 import Chamber.Documents
+import Chamber.Board
 
 Rectangle {
     id: root
@@ -13,18 +14,26 @@ Rectangle {
     color: Theme.stage
     readonly property bool portrait: height > width
     readonly property bool voting: Kiosk.voting.active && Kiosk.voting.pollState !== "draft"
-    // The presenter's page fills the stage; a vote still takes precedence.
-    readonly property bool presenting: Kiosk.documents.presenting && !voting
+    // The council's follow-up board when the chair put it up (screen.show); a vote opened
+    // meanwhile still takes the screen, and the board comes back after it.
+    readonly property bool showingBoard: Board.tallyView === "board" && !voting
+    // The presenter's page fills the stage; a vote and the board still take precedence.
+    readonly property bool presenting: Kiosk.documents.presenting && !voting && !showingBoard
     // A remote site with the floor is seen large (its camera is the programme then).
-    readonly property bool siteOnAir: Kiosk.speaking.speakerIsSite && !voting && !presenting
+    readonly property bool siteOnAir: Kiosk.speaking.speakerIsSite && !voting && !presenting && !showingBoard
     // The join code gives way to the vote and the speaker: nobody joins during those.
     readonly property bool showSeatCode: Kiosk.seatCodeUrl !== "" && !voting && !Kiosk.speaking.floorTaken
-                                         && !Kiosk.documents.presenting
+                                         && !Kiosk.documents.presenting && !showingBoard
 
     Binding {
         target: Theme
         property: "unit"
         value: Math.max(6, Math.min(root.width, root.height) / 100)
+    }
+    Binding {
+        target: Board
+        property: "active"
+        value: root.showingBoard
     }
 
     ColumnLayout {
@@ -87,10 +96,44 @@ Rectangle {
             visible: root.siteOnAir
             wanted: root.siteOnAir
         }
+        ColumnLayout {
+            objectName: "tallyBoard"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: root.showingBoard
+            spacing: Theme.px(12)
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.px(20)
+                Text {
+                    textFormat: Text.PlainText
+                    objectName: "tallyBoardTitle"
+                    Layout.fillWidth: true
+                    text: Board.councilName !== "" ? qsTr("Follow-up board · %1").arg(Board.councilName)
+                                                   : qsTr("Follow-up board")
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.px(28)
+                    font.bold: true
+                    color: Theme.stageText
+                }
+                BoardTotals {
+                    onDark: true
+                }
+            }
+            BoardWall {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                onDark: true
+                textScale: 1.1
+            }
+        }
         CurrentItemCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: !root.voting && !root.presenting && !root.siteOnAir
+            visible: !root.voting && !root.presenting && !root.siteOnAir && !root.showingBoard
             onDark: true
             centered: true
             titleSize: root.portrait ? 40 : Kiosk.speaking.floorTaken ? 44 : 52
@@ -98,6 +141,7 @@ Rectangle {
 
         GridLayout {
             Layout.fillWidth: true
+            visible: !root.showingBoard
             columns: root.portrait ? 1 : 2
             columnSpacing: Theme.px(20)
             rowSpacing: Theme.px(20)

@@ -13,7 +13,11 @@
 #include <QJSEngine>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QQmlEngine>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QTranslator>
 #include <QUrl>
 
 namespace chamber::testing {
@@ -24,7 +28,12 @@ TestServer *g_server = nullptr;
 
 TestServer::TestServer(QObject *parent)
     : QObject(parent)
-{ }
+{
+    // Time flows as usual on the test clock; it is written often enough that timestamps and
+    // countdowns read as they would from the system clock.
+    m_clockTimer.setInterval(100);
+    connect(&m_clockTimer, &QTimer::timeout, this, &TestServer::writeClock);
+}
 
 TestServer::~TestServer() = default;
 
@@ -38,9 +47,11 @@ void TestServer::setInstance(TestServer *server)
     g_server = server;
 }
 
-TestServer *TestServer::create(QQmlEngine *, QJSEngine *)
+TestServer *TestServer::create(QQmlEngine *engine, QJSEngine *)
 {
     QJSEngine::setObjectOwnership(g_server, QJSEngine::CppOwnership);
+    if (g_server && engine)
+        g_server->m_engine = engine;
     return g_server;
 }
 
@@ -52,6 +63,9 @@ bool TestServer::start()
     config.listen = {QStringLiteral("127.0.0.1"), m_port};
     config.publicHost = QStringLiteral("127.0.0.1");
     config.demo = true;
+    config.testClockFile = m_data.filePath(QStringLiteral("clock.txt"));
+    writeClock();
+    m_clockTimer.start();
     m_server = std::make_unique<app::ChamberServer>(config);
     const Status started = m_server->start();
     if (!started)
@@ -419,6 +433,121 @@ int TestServer::devicesOnline()
                                        .toArray())
         online += value.toObject().value(QLatin1String("online")).toBool() ? 1 : 0;
     return online;
+}
+
+} // namespace chamber::testing
+
+namespace chamber::testing {
+
+void TestServer::writeClock()
+{
+    QSaveFile file(m_data.filePath(QStringLiteral("clock.txt")));
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    file.write(QDateTime::currentDateTimeUtc()
+                   .addSecs(m_clockOffsetSeconds)
+                   .toString(Qt::ISODateWithMs)
+                   .toUtf8());
+    file.commit();
+}
+
+void TestServer::advanceClock(int seconds)
+{
+    m_clockOffsetSeconds += std::max(0, seconds);
+    writeClock();
+}
+
+void TestServer::resetClock()
+{
+    m_clockOffsetSeconds = 0;
+    writeClock();
+}
+
+int TestServer::idOf(const QJsonObject &reply, QLatin1String key)
+{
+    const QJsonValue inResult = reply.value(QLatin1String("result")).toObject().value(key);
+    if (inResult.isDouble())
+        return inResult.toInt();
+    const QJsonValue direct = reply.value(key);
+    if (direct.isObject())
+        return direct.toObject().value(QLatin1String("id")).toInt();
+    if (direct.isDouble())
+        return direct.toInt();
+    qWarning("test server: no %s in %s", key.data(),
+        QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
+int TestServer::councilOfMeeting()
+{
+    return call("GET", QStringLiteral("/meetings/1/board")).value(QLatin1String("council")).toInt();
+}
+
+QVariantMap TestServer::board(const QString &query)
+{
+    return call(
+        "GET", QStringLiteral("/meetings/1/board") + (query.isEmpty() ? QString() : u'?' + query))
+        .toVariantMap();
+}
+
+int TestServer::addOrganisation(int council, const QString &name)
+{
+    return idOf(callJson("POST", QStringLiteral("/councils/%1/organisations").arg(council),
+                    {{QStringLiteral("name"), name},
+                        {QStringLiteral("kind"), QStringLiteral("department")}}),
+        QLatin1String("organisation"));
+}
+
+int TestServer::createTask(
+    int council, const QString &title, const QString &ownerKind, int owner, int secondsFromNow)
+{
+    const QString deadline = QDateTime::currentDateTimeUtc()
+                                 .addSecs(m_clockOffsetSeconds + secondsFromNow)
+                                 .toString(Qt::ISODate);
+    return idOf(callJson("POST", QStringLiteral("/councils/%1/tasks").arg(council),
+                    {{QStringLiteral("title"), title}, {QStringLiteral("ownerKind"), ownerKind},
+                        {QStringLiteral("owner"), owner}, {QStringLiteral("deadline"), deadline}}),
+        QLatin1String("task"));
+}
+
+bool TestServer::setTaskStatus(int council, int task, const QString &status, const QString &reason)
+{
+    QJsonObject body {{QStringLiteral("status"), status}};
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    const QJsonObject reply = callJson(
+        "POST", QStringLiteral("/councils/%1/tasks/%2/status").arg(council).arg(task), body);
+    if (!isOk(reply))
+        qWarning("test server: task %d to %s: %s", task, qPrintable(status),
+            QJsonDocument(reply).toJson(QJsonDocument::Compact).constData());
+    return isOk(reply);
+}
+
+bool TestServer::showOnTally(const QString &view)
+{
+    return isOk(adminCommand(
+        {{QStringLiteral("type"), QStringLiteral("screen.show")}, {QStringLiteral("view"), view}}));
+}
+
+void TestServer::setLanguage(const QString &language)
+{
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+    m_translator = std::make_unique<QTranslator>();
+    if (m_translator->load(QStringLiteral(":/i18n/chamber_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(m_translator.get());
+    QLocale::setDefault(
+        QLocale(language == QLatin1String("vi") ? QLocale::Vietnamese : QLocale::English));
+    if (m_engine)
+        m_engine->retranslate();
+}
+
+QString TestServer::screenshotDirectory() const
+{
+    const QString directory = qEnvironmentVariable("CHAMBER_SCREENSHOTS");
+    if (!directory.isEmpty())
+        QDir().mkpath(directory);
+    return directory;
 }
 
 } // namespace chamber::testing

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -15,6 +16,7 @@
 #include <memory>
 
 class QQmlEngine;
+class QTranslator;
 class QJSEngine;
 
 namespace chamber::testing {
@@ -90,6 +92,29 @@ public:
     // The kiosk's own data directory (device, state, documents, annotations).
     Q_INVOKABLE QString kioskDirectory() const { return m_kioskDir; }
 
+    // The follow-up board (issue 15), as the secretary over REST. The server runs on a test
+    // clock (chamberd --test-clock): real time plus an offset that only grows, so deadlines
+    // pass when a test says and every other test still sees time flow.
+    Q_INVOKABLE void advanceClock(int seconds);
+    // Back to real time, for the tests that follow: the server's hello says the system's time
+    // while meeting events carry the test clock's, so countdowns need the two to agree.
+    Q_INVOKABLE void resetClock();
+    // The council of the demo meeting (0: none), and its board as REST gives it.
+    Q_INVOKABLE int councilOfMeeting();
+    Q_INVOKABLE QVariantMap board(const QString &query = {});
+    Q_INVOKABLE int addOrganisation(int council, const QString &name);
+    // A task due `secondsFromNow` after the server's now; returns its id (0 on failure).
+    Q_INVOKABLE int createTask(
+        int council, const QString &title, const QString &ownerKind, int owner, int secondsFromNow);
+    Q_INVOKABLE bool setTaskStatus(
+        int council, int task, const QString &status, const QString &reason = {});
+    // What the meeting's tally screens show (screen.show): "tally" or "board".
+    Q_INVOKABLE bool showOnTally(const QString &view);
+    // The kiosk's language for screenshots (the translations the program embeds).
+    Q_INVOKABLE void setLanguage(const QString &language);
+    // Where tests save screenshots ($CHAMBER_SCREENSHOTS); empty: none are taken.
+    Q_INVOKABLE QString screenshotDirectory() const;
+
 private:
     QJsonObject call(const QByteArray &method, const QString &path, const QByteArray &body = {});
     QJsonObject callJson(const QByteArray &method, const QString &path, const QJsonObject &body);
@@ -97,7 +122,15 @@ private:
     QJsonObject adminCommand(QJsonObject command);
     static bool isOk(const QJsonObject &reply);
 
+    void writeClock();
+    // The id in a command's answer, wherever the server puts it ({result: {key}} or {key}).
+    static int idOf(const QJsonObject &reply, QLatin1String key);
+
     QTemporaryDir m_data;
+    QTimer m_clockTimer;
+    qint64 m_clockOffsetSeconds = 0;
+    QQmlEngine *m_engine = nullptr;
+    std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<app::ChamberServer> m_server;
     QString m_kioskDir;
     int m_joins = 0;

@@ -7,6 +7,7 @@ import QtTest
 import Chamber.Common
 import Chamber.Chair
 import Chamber.Tally
+import Chamber.Board
 import Chamber.TestServer
 import "helpers.js" as Helpers
 
@@ -24,6 +25,10 @@ Item {
     Component {
         id: tallyScreen
         TallyMain { anchors.fill: parent }
+    }
+    Component {
+        id: boardScreen
+        BoardMain { anchors.fill: parent }
     }
     Component {
         id: sample
@@ -111,6 +116,19 @@ Item {
         function test_tallyScreen() {
             const view = createTemporaryObject(tallyScreen, root)
             verify(checkShownLiterally(view) >= 1)
+        }
+
+        // The follow-up board: an organisation's name and a task's title from the council.
+        function test_boardScreen() {
+            const council = TestServer.councilOfMeeting()
+            const organisation = TestServer.addOrganisation(council, root.hostile + " (org)")
+            verify(organisation > 0)
+            verify(TestServer.createTask(council, root.hostile, "organisation", organisation, 30 * 86400) > 0)
+            const view = createTemporaryObject(boardScreen, root)
+            Board.setOwnerFilter("organisation", organisation)
+            tryVerify(() => Board.totalCount === 1, 10000)
+            verify(checkShownLiterally(view) >= 2) // the owner's heading and the card's title
+            Board.clearFilters()
         }
     }
 }
