@@ -214,8 +214,9 @@ void WebSocketSession::handleHello(const protocol::Message &message)
         {QStringLiteral("version"), QStringLiteral(CHAMBER_VERSION)},
         {QStringLiteral("protocol"), protocol::kProtocolVersion},
         {QStringLiteral("principal"), m_principal->id},
-        // Screens count speaking time down against the server's clock.
-        {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+        // Screens count speaking time down against the server's clock: the one the meeting's
+        // events carry (the test clock when chamberd runs with one), not the system's.
+        {QStringLiteral("time"), m_hub.service().now()}};
     if (m_principal->isDevice()) {
         result.insert(QStringLiteral("device"), m_principal->device);
         result.insert(QStringLiteral("meeting"), m_principal->meeting);
