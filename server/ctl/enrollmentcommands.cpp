@@ -33,8 +33,9 @@ int joinCode(const Arguments &args, CommandContext &c)
     qint64 meeting = 0;
     if (!positive(args.word(0), &meeting) || !args.has(QStringLiteral("role")))
         return fail(c,
-            QStringLiteral("qr MEETING --role delegate|chair|tally|bridge|board [--delegate ID] [--label "
-                           "L] [--ttl SECONDS] [--output FILE.png|FILE.svg]"));
+            QStringLiteral(
+                "qr MEETING --role delegate|chair|tally|bridge|board [--delegate ID] [--label "
+                "L] [--ttl SECONDS] [--output FILE.png|FILE.svg]"));
     QJsonObject body {{QStringLiteral("role"), args.value(QStringLiteral("role"))}};
     if (args.has(QStringLiteral("delegate"))) {
         qint64 delegate = 0;

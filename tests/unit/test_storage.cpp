@@ -69,8 +69,10 @@ void writeDataOfVersion(Database &db, int version)
     }
     // Named accounts (version 9) and a session; migration 11 copies both.
     if (version >= 9) {
-        QVERIFY(db.exec("INSERT INTO accounts VALUES (1, 'ThuKy', 'thuky', 'Thư ký', 'secretary', "
-                        "0, 'scrypt$1$1$1$AA$AA', 'then')"));
+        // Columns named: from version 11 on the table also has council and organisation.
+        QVERIFY(db.exec("INSERT INTO accounts (id, name, name_key, display_name, role, disabled, "
+                        "password_hash, created) VALUES (1, 'ThuKy', 'thuky', 'Thư ký', "
+                        "'secretary', 0, 'scrypt$1$1$1$AA$AA', 'then')"));
         QVERIFY(db.exec("INSERT INTO account_sessions VALUES (zeroblob(32), 1, 1, 2, 3)"));
     }
 }
