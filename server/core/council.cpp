@@ -3,6 +3,8 @@
 // hash chain as a meeting's log).
 #include "core/council.h"
 
+#include "core/eventroutes.h"
+
 #include <QJsonArray>
 
 #include <array>
@@ -12,7 +14,6 @@ namespace chamber::core {
 namespace {
 
 using protocol::Event;
-using Reducer = Status (*)(CouncilState &, const Event &);
 
 qint64 integer(const Event &event, const char *field)
 {
@@ -40,11 +41,7 @@ void assignPresent(
 
 Error damaged(const Event &event, const QString &why)
 {
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("council %1, event %2 (%3): %4")
-            .arg(event.meeting)
-            .arg(event.seq)
-            .arg(event.kind, why));
+    return damagedEvent(event, "council", why);
 }
 
 Status councilCreated(CouncilState &state, const Event &event)
@@ -240,11 +237,7 @@ Status taskDeadlineChanged(CouncilState &state, const Event &event)
     return success();
 }
 
-struct Route
-{
-    const char *kind;
-    Reducer reducer;
-};
+using Route = EventRoute<CouncilState>;
 
 constexpr std::array kRoutes {
     Route {"council.created", councilCreated},
@@ -332,28 +325,12 @@ QJsonObject CouncilState::toJson() const
 
 Status applyCouncil(CouncilState &state, const protocol::Event &event)
 {
-    if (event.seq != state.seq + 1 || (state.id != 0 && event.meeting != state.id))
-        return damaged(event,
-            QStringLiteral("expected event %1 of council %2").arg(state.seq + 1).arg(state.id));
-    for (const Route &route : kRoutes) {
-        if (event.kind == QLatin1String(route.kind)) {
-            Status applied = route.reducer(state, event);
-            if (applied) {
-                state.seq = event.seq;
-                state.lastHash = event.hash;
-            }
-            return applied;
-        }
-    }
-    return damaged(event, QStringLiteral("unknown event kind (written by a newer chamberd?)"));
+    return applyThroughRoutes<CouncilState>(state, event, kRoutes, "council");
 }
 
 std::vector<QString> councilEventKinds()
 {
-    std::vector<QString> kinds;
-    for (const Route &route : kRoutes)
-        kinds.push_back(QString::fromLatin1(route.kind));
-    return kinds;
+    return routedEventKinds<CouncilState>(kRoutes);
 }
 
 } // namespace chamber::core

@@ -1,5 +1,7 @@
 #include "core/reducer.h"
 
+#include "core/eventroutes.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -10,7 +12,6 @@ namespace chamber::core {
 namespace {
 
 using protocol::Event;
-using Reducer = Status (*)(MeetingState &, const Event &);
 
 qint64 integer(const Event &event, const char *field)
 {
@@ -34,11 +35,7 @@ void assignPresent(
 
 Error damaged(const Event &event, const QString &why)
 {
-    return makeError(ErrorCode::Internal,
-        QStringLiteral("meeting %1, event %2 (%3): %4")
-            .arg(event.meeting)
-            .arg(event.seq)
-            .arg(event.kind, why));
+    return damagedEvent(event, "meeting", why);
 }
 
 // The seat map's size; absent in logs written before meetings had one (0: no map).
@@ -528,11 +525,7 @@ Status screenShown(MeetingState &state, const Event &event)
     return success();
 }
 
-struct Route
-{
-    const char *kind;
-    Reducer reducer;
-};
+using Route = EventRoute<MeetingState>;
 
 constexpr std::array kRoutes {
     Route {"meeting.created", meetingCreated},
@@ -579,28 +572,12 @@ constexpr std::array kRoutes {
 
 Status apply(MeetingState &state, const protocol::Event &event)
 {
-    if (event.seq != state.seq + 1 || (state.id != 0 && event.meeting != state.id))
-        return damaged(event,
-            QStringLiteral("expected event %1 of meeting %2").arg(state.seq + 1).arg(state.id));
-    for (const Route &route : kRoutes) {
-        if (event.kind == QLatin1String(route.kind)) {
-            Status applied = route.reducer(state, event);
-            if (applied) {
-                state.seq = event.seq;
-                state.lastHash = event.hash;
-            }
-            return applied;
-        }
-    }
-    return damaged(event, QStringLiteral("unknown event kind (written by a newer chamberd?)"));
+    return applyThroughRoutes<MeetingState>(state, event, kRoutes, "meeting");
 }
 
 std::vector<QString> eventKinds()
 {
-    std::vector<QString> kinds;
-    for (const Route &route : kRoutes)
-        kinds.push_back(QString::fromLatin1(route.kind));
-    return kinds;
+    return routedEventKinds<MeetingState>(kRoutes);
 }
 
 } // namespace chamber::core
