@@ -205,6 +205,13 @@ int meetingCreate(const Arguments &args, CommandContext &c)
     copyText(args, body,
         {{"title", "title"}, {"venue", "venue"}, {"starts", "startsAt"},
             {"description", "description"}});
+    // A meeting of a council takes its delegates from the council's members.
+    if (args.has(QStringLiteral("council"))) {
+        qint64 council = 0;
+        if (!parseId(args.value(QStringLiteral("council")), &council))
+            return usage(c, QStringLiteral("--council must be a council id"));
+        body.insert(QStringLiteral("council"), council);
+    }
     if (args.has(QStringLiteral("quorum"))) {
         const QStringList fraction = args.value(QStringLiteral("quorum")).split(u'/');
         bool okN = false;
@@ -448,11 +455,11 @@ std::vector<CommandSpec> makeTable()
         {"meeting list", "", "all meetings", kNoOptions, meetingList},
         {"meeting create",
             "--title T [--venue V] [--starts ISO8601] [--description D] "
-            "[--quorum 2/3 [--at-least] [--by-weight]]",
-            "create a meeting",
+            "[--quorum 2/3 [--at-least] [--by-weight]] [--council C]",
+            "create a meeting (of a council: its members become the delegates)",
             {QStringLiteral("title"), QStringLiteral("venue"), QStringLiteral("starts"),
                 QStringLiteral("description"), QStringLiteral("quorum"), QStringLiteral("at-least"),
-                QStringLiteral("by-weight")},
+                QStringLiteral("by-weight"), QStringLiteral("council")},
             meetingCreate},
         {"meeting show", "MEETING", "details, quorum and agenda", kNoOptions, meetingShow},
         {"meeting start", "MEETING", "open the session", kNoOptions,

@@ -609,6 +609,20 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("Võ Văn Em")));
         QVERIFY(run.out.contains(QStringLiteral("Phòng Tài chính - Kế hoạch")));
+        // A meeting of that council: its one member is its one delegate.
+        run = ctl({QStringLiteral("meeting"), QStringLiteral("create"), QStringLiteral("--title"),
+            QStringLiteral("Kỳ họp thứ nhất"), QStringLiteral("--council"), id});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString meeting = run.out.section(QStringLiteral("meeting="), 1).section(u' ', 0, 0);
+        QVERIFY2(meeting.trimmed().toLongLong() > 0, qPrintable(run.out));
+        run = ctl({QStringLiteral("delegates"), meeting.trimmed()});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("Võ Văn Em")), qPrintable(run.out));
+        QCOMPARE(
+            ctl({QStringLiteral("meeting"), QStringLiteral("create"), QStringLiteral("--title"),
+                    QStringLiteral("x"), QStringLiteral("--council"), QStringLiteral("abc")})
+                .exitCode,
+            2);
         run = ctl({QStringLiteral("board"), QStringLiteral("--council"), id});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("Rà soát đầu tư công")), qPrintable(run.out));
