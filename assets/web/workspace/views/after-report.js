@@ -7,6 +7,7 @@ import { t } from './run-text.js';
 import { h, clear, add, put, store, duration, download, copy, errorText, delegateLabel, ruleText } from './run-common.js';
 import { tallyTable, signedResult } from './run-result.js';
 import { verifyChain } from './after-chain.js';
+import { t as shellT } from '../strings.js';
 
 // Each delegate's presence intervals and speeches, from the log's events.
 export function summarize(events, endMs) {
@@ -46,11 +47,12 @@ export default {
         const live = store(ctx);
         const message = h('p', { class: 'run-message', role: 'status' });
         const results = h('section', { class: 'card run-results' });
+        const conclusions = h('section', { class: 'card run-after-conclusions' });
         const attendance = h('section', { class: 'card run-after-attendance' });
         const speaking = h('section', { class: 'card run-after-speaking' });
         const logCard = h('section', { class: 'card run-log' });
         put(container, h('div', { class: 'run-view run-after' },
-            h('h1', {}, t('after.title')), message, results,
+            h('h1', {}, t('after.title')), message, results, conclusions,
             h('div', { class: 'run-columns' }, attendance, speaking), logCard));
 
         let logText = '';
@@ -63,6 +65,16 @@ export default {
             if (!response.ok)
                 throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
             return response.text();
+        }
+
+        // The conclusions per agenda item, numbered, as text.
+        function renderConclusions(state) {
+            const kept = (state.conclusions || []).filter((c) => !c.removed);
+            put(conclusions, h('h2', {}, shellT('conc_title')), kept.length ? null : h('p', { class: 'hint' }, shellT('conc_none')),
+                state.agenda.filter((item) => kept.some((c) => c.item === item.id)).map((item) => h('div', { 'data-item': String(item.id) },
+                    h('h3', {}, item.number ? `${item.number}. ${item.title}` : item.title),
+                    h('ol', {}, kept.filter((c) => c.item === item.id).map((c) =>
+                        h('li', { value: String(c.number), class: 'after-conclusion' }, c.text))))));
         }
 
         function renderResults(state) {
@@ -153,6 +165,7 @@ export default {
                 loadedSeq = seq;
                 const events = logText.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
                 renderResults(live.state);
+                renderConclusions(live.state);
                 renderTables(live.state, events);
                 await renderLog(live.state);
             } catch (error) {

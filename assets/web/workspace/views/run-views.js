@@ -27,5 +27,6 @@ export const runViews = [
     lazy('run', 'run', { vi: 'Điều hành', en: 'Run' }, () => import('./run-desk.js')),
     lazy('speakers', 'run', { vi: 'Phát biểu', en: 'Speakers' }, () => import('./run-speakers.js')),
     lazy('polls', 'run', { vi: 'Biểu quyết', en: 'Polls' }, () => import('./run-polls.js')),
+    lazy('conclusions', 'run', { vi: 'Kết luận', en: 'Conclusions' }, () => import('./run-conclusions.js')),
     lazy('after', 'after', { vi: 'Sau kỳ họp', en: 'After' }, () => import('./after-report.js')),
 ];
