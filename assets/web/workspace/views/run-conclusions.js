@@ -94,24 +94,39 @@ export default {
             render();
         }
 
+        // The add form of an item; its poll choice follows the item's passed, published polls
+        // (a poll published while the form is open appears in it, what was chosen stays).
         function addForm(state, item) {
             const key = `add:${item.id}`;
-            if (forms.has(key))
-                return forms.get(key);
+            const kept = forms.get(key);
+            if (kept) {
+                kept.refreshPolls(state);
+                return kept;
+            }
             const text = field(t('conc_text'), { rows: 3, class: 'conc-text', maxlength: 4000 }, 'textarea');
-            const polls = passedPolls(state, item.id);
-            const poll = select(t('conc_poll'), [['', t('conc_noPoll')], ...polls.map((p) => [String(p.id), p.title])], '');
+            const poll = select(t('conc_poll'), [], '');
+            poll.input.classList.add('conc-poll-choice');
             const errorLine = formError();
-            const form = h('form', { class: 'conc-add', 'data-item': String(item.id) }, text.wrap,
-                polls.length ? poll.wrap : null,
+            const form = h('form', { class: 'conc-add', 'data-item': String(item.id) }, text.wrap, poll.wrap,
                 h('button', { class: 'btn primary', type: 'submit' }, t('conc_add')), errorLine);
+            form.refreshPolls = (now) => {
+                const polls = passedPolls(now, item.id);
+                const chosen = poll.input.value;
+                poll.input.replaceChildren(h('option', { value: '' }, t('conc_noPoll')),
+                    polls.map((p) => h('option', { value: String(p.id) }, p.title)));
+                poll.input.value = polls.some((p) => String(p.id) === chosen) ? chosen : '';
+                poll.wrap.hidden = !polls.length;
+            };
+            form.refreshPolls(state);
             form.addEventListener('submit', async (event) => {
                 event.preventDefault();
                 const payload = { item: item.id, text: text.input.value };
                 if (poll.input.value)
                     payload.poll = Number(poll.input.value);
-                if (await submit(form, errorLine, () => live.command('POST', '/conclusions', payload)))
+                if (await submit(form, errorLine, () => live.command('POST', '/conclusions', payload))) {
                     text.input.value = '';
+                    poll.input.value = '';
+                }
             });
             forms.set(key, form);
             return form;
