@@ -9,9 +9,11 @@
 // go to $CHAMBER_SHOTS_DIR (else the build directory's workspace-conclusions-screenshots).
 #include "accounts.h"
 #include "browser.h"
+#include "enroll.h"
 #include "restcall.h"
 #include "serverprocess.h"
 #include "workspacesession.h"
+#include "wsclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -164,6 +166,43 @@ private Q_SLOTS:
                          body({{QStringLiteral("title"), title}}))
                          .status,
                 201);
+        // A passed, published poll on item 2: both delegates (the council's members) check in
+        // and vote yes from their tablets.
+        QCOMPARE(admin("POST", QStringLiteral("/meetings/1/start")).status, 200);
+        QList<qint64> delegates;
+        for (const QJsonValue &d : admin("GET", QStringLiteral("/meetings/1"))
+                 .json()
+                 .value(QLatin1String("delegates"))
+                 .toArray())
+            delegates.append(d.toObject().value(QLatin1String("id")).toInteger());
+        QCOMPARE(delegates.size(), 2);
+        for (qint64 delegate : delegates)
+            QCOMPARE(admin("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(delegate))
+                         .status,
+                200);
+        QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls"),
+                     body({{QStringLiteral("title"), QStringLiteral("Thông qua dự toán")},
+                         {QStringLiteral("item"), 2},
+                         {QStringLiteral("rule"),
+                             QJsonObject {{QStringLiteral("preset"),
+                                 QStringLiteral("majority-of-members")}}}}))
+                     .status,
+            201);
+        QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls/1/open")).status, 200);
+        int i = 0;
+        for (qint64 delegate : delegates) {
+            const QString credential = enrollDevice(m_server, 1, QStringLiteral("delegate"), delegate);
+            QVERIFY(!credential.isEmpty());
+            WsClient seat(m_server.pin());
+            QVERIFY(seat.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
+            const QJsonObject cast = seat.request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+                {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), 1},
+                {QStringLiteral("delegate"), delegate}, {QStringLiteral("choice"), QStringLiteral("yes")},
+                {QStringLiteral("key"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAA%1").arg(++i)}});
+            QCOMPARE(cast.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
+        }
+        QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls/1/close")).status, 200);
+        QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls/1/publish")).status, 200);
         QCOMPARE(createAccount(m_server, kSecretary, QStringLiteral("secretary"), kPassword).status,
             201);
 
@@ -187,14 +226,24 @@ private Q_SLOTS:
         // Three conclusions on item 2, typed with the keyboard.
         const QStringList texts {QStringLiteral("Giao Sở Tài chính rà soát dự toán ngân sách"),
             QStringLiteral("Kết luận sẽ bị xoá"), kXss};
+        // Item 2's form offers its passed poll; item 1's has none to offer.
+        QVERIFY(waitFor(QStringLiteral(
+            "document.querySelectorAll(\"%1 .conc-poll-choice option\").length === 2 && "
+            "document.querySelector(\"section.conc-item[data-item='1'] .conc-poll-choice\")"
+            ".closest('.field').hidden").arg(item2)));
         for (int i = 0; i < texts.size(); ++i) {
             typeInto(item2 + QStringLiteral(" .conc-add textarea"), texts.at(i));
+            if (i == 0)
+                setValue(item2 + QStringLiteral(" .conc-poll-choice"), QStringLiteral("1"));
             submit(item2 + QStringLiteral(" .conc-add"));
             QVERIFY(waitFor(QStringLiteral("document.querySelectorAll(\"%1 .conc-entry\").length === %2")
                                 .arg(item2)
                                 .arg(i + 1)));
         }
         QCOMPARE(conclusions().size(), 3);
+        QCOMPARE(conclusions().at(0).toObject().value(QLatin1String("poll")).toInteger(), 1);
+        QVERIFY(m_page.textOf(QStringLiteral(".conc-entry[data-conclusion='1'] .conc-poll"))
+                    .contains(QStringLiteral("Thông qua dự toán")));
         // Numbered 1, 2, 3; the HTML one is text.
         QCOMPARE(m_page.evaluate(QStringLiteral("[...document.querySelectorAll('.conc-number')]"
                                                 ".map(e => e.textContent).join(' ')"))

@@ -112,7 +112,7 @@ export default {
             form.refreshPolls = (now) => {
                 const polls = passedPolls(now, item.id);
                 const chosen = poll.input.value;
-                poll.input.replaceChildren(h('option', { value: '' }, t('conc_noPoll')),
+                put(poll.input, h('option', { value: '' }, t('conc_noPoll')),
                     polls.map((p) => h('option', { value: String(p.id) }, p.title)));
                 poll.input.value = polls.some((p) => String(p.id) === chosen) ? chosen : '';
                 poll.wrap.hidden = !polls.length;
