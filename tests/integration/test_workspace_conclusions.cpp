@@ -86,9 +86,11 @@ private:
 
     void typeInto(const QString &selector, const QString &text)
     {
-        QVERIFY(m_page.evaluate(QStringLiteral("document.querySelector(%1).focus(), 1")
-                                    .arg(jsString(selector)))
-                    .toInt());
+        QVERIFY(
+            m_page
+                .evaluate(
+                    QStringLiteral("document.querySelector(%1).focus(), 1").arg(jsString(selector)))
+                .toInt());
         m_page.call(QStringLiteral("Input.insertText"), {{QStringLiteral("text"), text}});
     }
 
@@ -144,7 +146,8 @@ private Q_SLOTS:
                          {QStringLiteral("term"), QStringLiteral("2021–2026")}}))
                      .status,
             201);
-        for (const QString &name : {QStringLiteral("Nguyễn Văn An"), QStringLiteral("Trần Thị Bình")})
+        for (const QString &name :
+            {QStringLiteral("Nguyễn Văn An"), QStringLiteral("Trần Thị Bình")})
             QCOMPARE(admin("POST", QStringLiteral("/councils/1/members"),
                          body({{QStringLiteral("name"), name}}))
                          .status,
@@ -171,14 +174,15 @@ private Q_SLOTS:
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/start")).status, 200);
         QList<qint64> delegates;
         for (const QJsonValue &d : admin("GET", QStringLiteral("/meetings/1"))
-                 .json()
-                 .value(QLatin1String("delegates"))
-                 .toArray())
+                                       .json()
+                                       .value(QLatin1String("delegates"))
+                                       .toArray())
             delegates.append(d.toObject().value(QLatin1String("id")).toInteger());
         QCOMPARE(delegates.size(), 2);
         for (qint64 delegate : delegates)
-            QCOMPARE(admin("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(delegate))
-                         .status,
+            QCOMPARE(
+                admin("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(delegate))
+                    .status,
                 200);
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls"),
                      body({{QStringLiteral("title"), QStringLiteral("Thông qua dự toán")},
@@ -191,14 +195,17 @@ private Q_SLOTS:
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls/1/open")).status, 200);
         int i = 0;
         for (qint64 delegate : delegates) {
-            const QString credential = enrollDevice(m_server, 1, QStringLiteral("delegate"), delegate);
+            const QString credential
+                = enrollDevice(m_server, 1, QStringLiteral("delegate"), delegate);
             QVERIFY(!credential.isEmpty());
             WsClient seat(m_server.pin());
             QVERIFY(seat.connectAndHello(m_server.wsUrl(), credential.toUtf8()));
-            const QJsonObject cast = seat.request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
-                {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), 1},
-                {QStringLiteral("delegate"), delegate}, {QStringLiteral("choice"), QStringLiteral("yes")},
-                {QStringLiteral("key"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAA%1").arg(++i)}});
+            const QJsonObject cast
+                = seat.request({{QStringLiteral("type"), QStringLiteral("ballot.cast")},
+                    {QStringLiteral("meeting"), 1}, {QStringLiteral("poll"), 1},
+                    {QStringLiteral("delegate"), delegate},
+                    {QStringLiteral("choice"), QStringLiteral("yes")},
+                    {QStringLiteral("key"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAA%1").arg(++i)}});
             QCOMPARE(cast.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
         }
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/polls/1/close")).status, 200);
@@ -221,7 +228,8 @@ private Q_SLOTS:
     void addEditTaskRemove()
     {
         QVERIFY(openView(QStringLiteral("conclusions")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('section.conc-item').length === 2")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('section.conc-item').length === 2")));
         const QString item2 = QStringLiteral("section.conc-item[data-item='2']");
         // Three conclusions on item 2, typed with the keyboard.
         const QStringList texts {QStringLiteral("Giao Sở Tài chính rà soát dự toán ngân sách"),
@@ -230,26 +238,30 @@ private Q_SLOTS:
         QVERIFY(waitFor(QStringLiteral(
             "document.querySelectorAll(\"%1 .conc-poll-choice option\").length === 2 && "
             "document.querySelector(\"section.conc-item[data-item='1'] .conc-poll-choice\")"
-            ".closest('.field').hidden").arg(item2)));
+            ".closest('.field').hidden")
+                            .arg(item2)));
         for (int i = 0; i < texts.size(); ++i) {
             typeInto(item2 + QStringLiteral(" .conc-add textarea"), texts.at(i));
             if (i == 0)
                 setValue(item2 + QStringLiteral(" .conc-poll-choice"), QStringLiteral("1"));
             submit(item2 + QStringLiteral(" .conc-add"));
-            QVERIFY(waitFor(QStringLiteral("document.querySelectorAll(\"%1 .conc-entry\").length === %2")
-                                .arg(item2)
-                                .arg(i + 1)));
+            QVERIFY(waitFor(
+                QStringLiteral("document.querySelectorAll(\"%1 .conc-entry\").length === %2")
+                    .arg(item2)
+                    .arg(i + 1)));
         }
         QCOMPARE(conclusions().size(), 3);
         QCOMPARE(conclusions().at(0).toObject().value(QLatin1String("poll")).toInteger(), 1);
         QVERIFY(m_page.textOf(QStringLiteral(".conc-entry[data-conclusion='1'] .conc-poll"))
                     .contains(QStringLiteral("Thông qua dự toán")));
         // Numbered 1, 2, 3; the HTML one is text.
-        QCOMPARE(m_page.evaluate(QStringLiteral("[...document.querySelectorAll('.conc-number')]"
-                                                ".map(e => e.textContent).join(' ')"))
+        QCOMPARE(m_page
+                     .evaluate(QStringLiteral("[...document.querySelectorAll('.conc-number')]"
+                                              ".map(e => e.textContent).join(' ')"))
                      .toString(),
             QStringLiteral("1. 2. 3."));
-        QCOMPARE(m_page.textOf(QStringLiteral(".conc-entry[data-conclusion='3'] .conc-body")), kXss);
+        QCOMPARE(
+            m_page.textOf(QStringLiteral(".conc-entry[data-conclusion='3'] .conc-body")), kXss);
         noInjectedImages();
 
         // Edit conclusion 1.
@@ -277,8 +289,8 @@ private Q_SLOTS:
         setValue(QStringLiteral(".conc-task-owner"), QStringLiteral("organisation:1"));
         setValue(QStringLiteral(".conc-task-deadline"), QStringLiteral("2027-06-30"));
         submit(QStringLiteral(".conc-task-form"));
-        QVERIFY(waitFor(QStringLiteral(
-            "!!document.querySelector(\".conc-entry[data-conclusion='1'] .conc-task[data-task='1']\")")));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(\".conc-entry[data-conclusion='1']"
+                                       " .conc-task[data-task='1']\")")));
         QVERIFY(m_page.textOf(QStringLiteral(".conc-task[data-task='1']"))
                     .contains(QStringLiteral("Sở Tài chính")));
         QVERIFY(m_page.textOf(QStringLiteral(".conc-task[data-task='1']"))
@@ -289,24 +301,35 @@ private Q_SLOTS:
                                      .toArray();
         QCOMPARE(tasks.size(), 1);
         const QJsonObject task = tasks.at(0).toObject();
-        QCOMPARE(task.value(QLatin1String("owner")).toObject().value(QLatin1String("kind")).toString(),
+        QCOMPARE(
+            task.value(QLatin1String("owner")).toObject().value(QLatin1String("kind")).toString(),
             QStringLiteral("organisation"));
-        QCOMPARE(task.value(QLatin1String("owner")).toObject().value(QLatin1String("id")).toInteger(),
+        QCOMPARE(
+            task.value(QLatin1String("owner")).toObject().value(QLatin1String("id")).toInteger(),
             1);
         QCOMPARE(task.value(QLatin1String("deadline")).toString(),
             QStringLiteral("2027-06-30T16:59:59Z"));
         QCOMPARE(task.value(QLatin1String("origin")).toObject(),
             (QJsonObject {{QStringLiteral("meeting"), 1}, {QStringLiteral("conclusion"), 1}}));
+        // Changed elsewhere (the council's log, not the meeting's): shown by the board.changed
+        // push, without a reload and without a meeting event.
+        QCOMPARE(admin("POST", QStringLiteral("/councils/1/tasks/1/status"),
+                     R"({"status":"inProgress"})")
+                     .status,
+            200);
+        QVERIFY(waitFor(QStringLiteral(
+            "!!document.querySelector(\".conc-task[data-task='1'] .task-inProgress\")")));
 
         // Remove conclusion 2 (confirmed in the dialog); the others keep their numbers.
         QVERIFY(click(QStringLiteral(".conc-entry[data-conclusion='2'] [data-action=remove]")));
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('dialog.ws-dialog[open]')")));
         QVERIFY(click(QStringLiteral("dialog.ws-dialog .btn.danger")));
-        QVERIFY(waitFor(QStringLiteral(
-            "!document.querySelector(\".conc-entry[data-conclusion='2']\")")));
+        QVERIFY(waitFor(
+            QStringLiteral("!document.querySelector(\".conc-entry[data-conclusion='2']\")")));
         QCOMPARE(conclusions().size(), 2);
-        QCOMPARE(m_page.evaluate(QStringLiteral("[...document.querySelectorAll('.conc-number')]"
-                                                ".map(e => e.textContent).join(' ')"))
+        QCOMPARE(m_page
+                     .evaluate(QStringLiteral("[...document.querySelectorAll('.conc-number')]"
+                                              ".map(e => e.textContent).join(' ')"))
                      .toString(),
             QStringLiteral("1. 3."));
         noInjectedImages();
@@ -321,8 +344,8 @@ private Q_SLOTS:
                                        "=== 'Conclusions'")));
         screenshots(QStringLiteral("conclusions-en"));
         QVERIFY(openView(QStringLiteral("after")));
-        QVERIFY(waitFor(
-            QStringLiteral("document.querySelectorAll('.after-conclusion').length === 2")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.after-conclusion').length === 2")));
         QVERIFY(m_page.textOf(QStringLiteral(".run-after-conclusions")).contains(kXss));
         noInjectedImages();
     }

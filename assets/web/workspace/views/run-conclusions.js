@@ -228,7 +228,23 @@ export default {
                 taskList(conclusion));
         }
 
+        // Tasks live in the council's log, not the meeting's: the server pushes board.changed to
+        // every session subscribed to a meeting of the council when one of its tasks changes.
+        let boardSocket = null;
+        let offBoard = () => {};
+        function followTasks() {
+            if (!live.live || live.live === boardSocket)
+                return;
+            offBoard();
+            boardSocket = live.live;
+            offBoard = boardSocket.on('board.changed', (push) => {
+                if (councilId && push.council === councilId)
+                    loadTasks();
+            });
+        }
+
         function render() {
+            followTasks();
             const state = live.state;
             if (!state) {
                 message.textContent = live.error ? errorText(live.error, t) : t('conc_loading');
@@ -265,6 +281,6 @@ export default {
 
         const off = live.on('change', () => render());
         render();
-        return () => { gone = true; off(); };
+        return () => { gone = true; off(); offBoard(); };
     },
 };
