@@ -1,5 +1,7 @@
 #include "conclusionsstate.h"
 
+#include <QRegularExpression>
+
 namespace chamber::kiosk {
 
 namespace {
@@ -13,6 +15,17 @@ bool isResolution(const core::Poll &poll)
     return poll.state == core::PollState::Published && poll.closing
         && (poll.closing->outcome.verdict == core::Verdict::Passed
             || poll.closing->outcome.verdict == core::Verdict::Elected);
+}
+// The server keeps a conclusion as one label, without control characters: the lines typed in
+// the editor become one paragraph (each break a space), so a refusal never loses the chair's text.
+QString asOneParagraph(const QString &text)
+{
+    QStringList lines;
+    for (const QString &line : text.split(QRegularExpression(QStringLiteral("[\\r\\n\\t]+")))) {
+        if (!line.trimmed().isEmpty())
+            lines << line.trimmed();
+    }
+    return lines.join(u' ');
 }
 } // namespace
 
@@ -69,7 +82,7 @@ void ConclusionsState::add(const QString &text, int poll)
     if (!m_meeting)
         return;
     QJsonObject command{{kType, QStringLiteral("conclusion.add")},
-        {QStringLiteral("item"), m_meeting->currentItem}, {kText, text}};
+        {QStringLiteral("item"), m_meeting->currentItem}, {kText, asOneParagraph(text)}};
     if (poll > 0)
         command.insert(kPoll, poll);
     send(command);
@@ -77,7 +90,7 @@ void ConclusionsState::add(const QString &text, int poll)
 
 void ConclusionsState::update(int conclusion, const QString &text, int poll)
 {
-    send({{kType, QStringLiteral("conclusion.update")}, {kConclusion, conclusion}, {kText, text},
+    send({{kType, QStringLiteral("conclusion.update")}, {kConclusion, conclusion}, {kText, asOneParagraph(text)},
         {kPoll, poll > 0 ? QJsonValue(poll) : QJsonValue()}});
 }
 

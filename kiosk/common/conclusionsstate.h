@@ -44,7 +44,7 @@ public:
     QVariantList resolutions() const { return m_resolutions; }
     QString problem() const { return m_problem; }
 
-    // poll 0: none.
+    // poll 0: none. Line breaks in `text` become spaces (the server takes one paragraph).
     Q_INVOKABLE void add(const QString &text, int poll);
     Q_INVOKABLE void update(int conclusion, const QString &text, int poll);
     Q_INVOKABLE void remove(int conclusion);

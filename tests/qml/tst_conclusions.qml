@@ -85,10 +85,13 @@ Item {
             const added = serverConclusions(root.item)
             compare(added.length, before + 1)
             const last = added[added.length - 1]
-            const card = findAll(view, "conclusionCard", []).filter(c => c.conclusionId === last.conclusion)[0]
+            // The cards are made again on every change: find this one each time.
+            const cardOf = () => findAll(view, "conclusionCard", []).filter(c => c.conclusionId === last.conclusion)[0]
+            let card = cardOf()
             verify(card)
             compare(Helpers.findByName(card, "conclusionNumber").text, qsTr("Conclusion %1").arg(last.number))
-            compare(Helpers.findByName(card, "conclusionText").text, "Thống nhất thông qua tờ trình.\nGiao Sở Tài chính hoàn thiện.")
+            // Lines typed in the editor become one paragraph: the server keeps a label.
+            compare(Helpers.findByName(card, "conclusionText").text, "Thống nhất thông qua tờ trình. Giao Sở Tài chính hoàn thiện.")
             compare(Kiosk.conclusions.problem, "")
 
             // Edit: the editor takes its text, the server gets the new one.
@@ -99,8 +102,9 @@ Item {
             mouseClick(Helpers.findByName(view, "saveConclusion"))
             tryVerify(() => serverConclusions(root.item).filter(c => c.conclusion === last.conclusion)[0].text
                       === "Thông qua tờ trình, có sửa đổi.", 5000)
-            tryCompare(Helpers.findByName(card, "conclusionText"), "text", "Thông qua tờ trình, có sửa đổi.", 5000)
+            tryVerify(() => cardOf() && Helpers.findByName(cardOf(), "conclusionText").text === "Thông qua tờ trình, có sửa đổi.", 5000)
             compare(editor.text, "")
+            card = cardOf()
 
             // Remove, after the confirmation; cancelling it keeps the conclusion.
             mouseClick(Helpers.findByName(card, "removeConclusion"))
@@ -108,9 +112,9 @@ Item {
             verify(dialog)
             tryCompare(dialog, "opened", true, 5000)
             dialog.reject()
-            wait(200)
+            tryCompare(dialog, "visible", false, 5000)
             compare(serverConclusions(root.item).length, before + 1)
-            mouseClick(Helpers.findByName(card, "removeConclusion"))
+            mouseClick(Helpers.findByName(cardOf(), "removeConclusion"))
             tryCompare(dialog, "opened", true, 5000)
             dialog.accept()
             tryVerify(() => serverConclusions(root.item).length === before, 5000)
@@ -160,6 +164,8 @@ Item {
         function test_4_screenshots() {
             // A passed, published vote on the item for the second conclusion to rest on.
             TestServer.closeOpenPolls()
+            TestServer.setPresent(1, true)
+            tryVerify(() => TestServer.isPresent(1), 5000)
             const poll = TestServer.createPoll("Thông qua Nghị quyết về kế hoạch đầu tư công năm 2027", [], false, false,
                                                "simple-majority", root.item)
             verify(poll > 0)
