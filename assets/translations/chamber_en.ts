@@ -465,8 +465,8 @@
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
         <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
-        <source>Conclusions (%1)</source>
-        <translation>Conclusions (%1)</translation>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
     </message>
 </context>
 <context>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="145"/>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="196"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
         <source>Resolution: %1</source>
         <translation>Resolution: %1</translation>
     </message>
@@ -561,32 +561,32 @@
         <translation>What the meeting concluded on this item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="196"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
         <source>Rests on no vote</source>
         <translation>Rests on no vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="204"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="211"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="214"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
         <source>Save conclusion %1</source>
         <translation>Save conclusion %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="214"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
         <source>Add conclusion</source>
         <translation>Add conclusion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="229"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="238"/>
         <source>Remove conclusion %1?</source>
         <translation>Remove conclusion %1?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="235"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="245"/>
         <source>Its number stays taken; tasks that name it keep their origin.</source>
         <translation>Its number stays taken; tasks that name it keep their origin.</translation>
     </message>

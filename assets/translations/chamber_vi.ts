@@ -464,8 +464,8 @@
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
         <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
-        <source>Conclusions (%1)</source>
-        <translation>Kết luận (%1)</translation>
+        <source>Conclusions</source>
+        <translation>Kết luận</translation>
     </message>
 </context>
 <context>
@@ -535,7 +535,7 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="145"/>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="196"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
         <source>Resolution: %1</source>
         <translation>Nghị quyết: %1</translation>
     </message>
@@ -560,32 +560,32 @@
         <translation>Kỳ họp kết luận gì về nội dung này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="196"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
         <source>Rests on no vote</source>
         <translation>Không dựa trên biểu quyết nào</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="204"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="211"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="214"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
         <source>Save conclusion %1</source>
         <translation>Lưu kết luận %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="214"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
         <source>Add conclusion</source>
         <translation>Thêm kết luận</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="229"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="238"/>
         <source>Remove conclusion %1?</source>
         <translation>Xóa kết luận %1?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="235"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="245"/>
         <source>Its number stays taken; tasks that name it keep their origin.</source>
         <translation>Số của kết luận không được dùng lại; các nhiệm vụ đã giao theo kết luận này vẫn giữ nguồn gốc.</translation>
     </message>

@@ -66,7 +66,7 @@ Rectangle {
             }
             PanelTab {
                 objectName: "chairConclusionsTab"
-                text: qsTr("Conclusions (%1)").arg(Kiosk.conclusions.current.length)
+                text: qsTr("Conclusions")
             }
         }
 
@@ -119,7 +119,7 @@ Rectangle {
                     }
                     PanelTab {
                         objectName: "sideConclusionsTab"
-                        text: qsTr("Conclusions (%1)").arg(Kiosk.conclusions.current.length)
+                        text: qsTr("Conclusions")
                     }
                 }
                 readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2

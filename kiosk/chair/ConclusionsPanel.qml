@@ -184,12 +184,19 @@ ColumnLayout {
             placeholderText: qsTr("What the meeting concluded on this item")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(14)
+            background: Rectangle {
+                color: Theme.surface
+                radius: Theme.px(6)
+                border.color: editor.activeFocus ? Theme.accent : Theme.divider
+                border.width: 1
+            }
         }
     }
     ComboBox {
         id: pollChoice
         objectName: "conclusionPollChoice"
         Layout.fillWidth: true
+        Layout.preferredHeight: Theme.px(36)
         visible: Kiosk.currentItemId > 0
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(13)
@@ -209,6 +216,7 @@ ColumnLayout {
         Button {
             objectName: "saveConclusion"
             Layout.fillWidth: true
+            Layout.preferredHeight: Theme.px(40)
             highlighted: true
             enabled: editor.text.trim() !== ""
             text: root.editing > 0 ? qsTr("Save conclusion %1").arg(root.editing) : qsTr("Add conclusion")

@@ -58,8 +58,11 @@ Item {
             mouseClick(save)
         }
         function removeAll() {
+            // The console may not have seen the last addition yet.
+            tryVerify(() => Kiosk.conclusions.current.length === serverConclusions(root.item).length, 5000)
             for (const c of Kiosk.conclusions.current)
                 Kiosk.conclusions.remove(c.conclusion)
+            tryVerify(() => serverConclusions(root.item).length === 0, 5000)
             tryVerify(() => Kiosk.conclusions.current.length === 0, 5000)
         }
 
