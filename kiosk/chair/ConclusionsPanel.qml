@@ -233,20 +233,26 @@ ColumnLayout {
         property int number: 0
         modal: true
         parent: Overlay.overlay
-        anchors.centerIn: parent
+        x: parent ? (parent.width - width) / 2 : 0
+        y: parent ? (parent.height - height) / 2 : 0
         width: Math.min(parent ? parent.width - Theme.px(40) : 600, Theme.px(560))
         title: qsTr("Remove conclusion %1?").arg(number)
         font.family: Theme.fontFamily
         font.pixelSize: Theme.px(16)
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Text {
-            textFormat: Text.PlainText
-            width: confirmRemove.availableWidth
-            text: qsTr("Its number stays taken; tasks that name it keep their origin.")
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.px(14)
-            color: Theme.text
+        // Wrapped to the dialog's width; the wrapper's height follows the text, not the reverse.
+        contentItem: Item {
+            implicitHeight: removeNote.implicitHeight
+            Text {
+                id: removeNote
+                textFormat: Text.PlainText
+                width: parent.width
+                text: qsTr("Its number stays taken; tasks that name it keep their origin.")
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.px(14)
+                color: Theme.text
+            }
         }
         onAccepted: {
             if (root.editing === conclusion)
