@@ -66,7 +66,11 @@ Item {
             tryVerify(() => Kiosk.conclusions.current.length === 0, 5000)
         }
 
+        // The item current before, given back at the end: the tests after this one expect it.
+        property int itemBefore: 0
+
         function initTestCase() {
+            itemBefore = TestServer.currentItem()
             TestServer.joinAs("chair")
             tryCompare(Kiosk, "phase", "running", 10000)
             tryCompare(Kiosk, "connectionState", "online", 10000)
@@ -76,6 +80,8 @@ Item {
 
         function cleanupTestCase() {
             TestServer.setLanguage("en")
+            TestServer.selectItem(itemBefore)
+            tryCompare(Kiosk, "currentItemId", itemBefore, 5000)
         }
 
         function test_1_addEditRemove() {
