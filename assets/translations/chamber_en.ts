@@ -535,60 +535,65 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="145"/>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="135"/>
+        <source>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</source>
+        <translation>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="143"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="150"/>
+        <source>Yes, remove</source>
+        <translation>Yes, remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="176"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
         <source>Resolution: %1</source>
         <translation>Resolution: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="159"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="190"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="169"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
         <source>Editing conclusion %1</source>
         <translation>Editing conclusion %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="169"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
         <source>New conclusion</source>
         <translation>New conclusion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="184"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="215"/>
         <source>What the meeting concluded on this item</source>
         <translation>What the meeting concluded on this item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
         <source>Rests on no vote</source>
         <translation>Rests on no vote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="211"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="242"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
         <source>Save conclusion %1</source>
         <translation>Save conclusion %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
         <source>Add conclusion</source>
         <translation>Add conclusion</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="238"/>
-        <source>Remove conclusion %1?</source>
-        <translation>Remove conclusion %1?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="245"/>
-        <source>Its number stays taken; tasks that name it keep their origin.</source>
-        <translation>Its number stays taken; tasks that name it keep their origin.</translation>
     </message>
 </context>
 <context>

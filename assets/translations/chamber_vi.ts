@@ -534,60 +534,65 @@
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="145"/>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="135"/>
+        <source>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</source>
+        <translation>Xóa kết luận %1? Số của kết luận không được dùng lại; các nhiệm vụ đã giao theo kết luận này vẫn giữ nguồn gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="143"/>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="150"/>
+        <source>Yes, remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="176"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
         <source>Resolution: %1</source>
         <translation>Nghị quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="159"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="190"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="169"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
         <source>Editing conclusion %1</source>
         <translation>Đang sửa kết luận %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="169"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
         <source>New conclusion</source>
         <translation>Kết luận mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="184"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="215"/>
         <source>What the meeting concluded on this item</source>
         <translation>Kỳ họp kết luận gì về nội dung này</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="203"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
         <source>Rests on no vote</source>
         <translation>Không dựa trên biểu quyết nào</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="211"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="242"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
         <source>Save conclusion %1</source>
         <translation>Lưu kết luận %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="222"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
         <source>Add conclusion</source>
         <translation>Thêm kết luận</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="238"/>
-        <source>Remove conclusion %1?</source>
-        <translation>Xóa kết luận %1?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="245"/>
-        <source>Its number stays taken; tasks that name it keep their origin.</source>
-        <translation>Số của kết luận không được dùng lại; các nhiệm vụ đã giao theo kết luận này vẫn giữ nguồn gốc.</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,8 @@ ColumnLayout {
 
     // The conclusion being edited; 0: the editor adds a new one.
     property int editing: 0
-    // The confirmation before a removal (tests answer it).
-    readonly property alias removeDialog: confirmRemove
+    // The conclusion whose removal waits for a confirmation on its card; 0: none.
+    property int confirmingRemoval: 0
 
     function pollIndex(poll) {
         for (let i = 0; i < Kiosk.conclusions.resolutions.length; ++i) {
@@ -120,10 +120,41 @@ ColumnLayout {
                         text: qsTr("Remove")
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.px(12)
+                        enabled: root.confirmingRemoval !== card.conclusionId
+                        onClicked: root.confirmingRemoval = card.conclusionId
+                    }
+                }
+                // The confirmation, on the card itself.
+                RowLayout {
+                    objectName: "confirmRemoval"
+                    visible: root.confirmingRemoval === card.conclusionId
+                    Layout.fillWidth: true
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: qsTr("Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.").arg(card.modelData.number)
+                        wrapMode: Text.WordWrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(12)
+                        color: Theme.bad
+                    }
+                    Button {
+                        objectName: "keepConclusion"
+                        text: qsTr("Keep")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(12)
+                        onClicked: root.confirmingRemoval = 0
+                    }
+                    Button {
+                        objectName: "confirmRemoveConclusion"
+                        text: qsTr("Yes, remove")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.px(12)
                         onClicked: {
-                            confirmRemove.conclusion = card.conclusionId
-                            confirmRemove.number = card.modelData.number
-                            confirmRemove.open()
+                            root.confirmingRemoval = 0
+                            if (root.editing === card.conclusionId)
+                                root.resetEditor()
+                            Kiosk.conclusions.remove(card.conclusionId)
                         }
                     }
                 }
@@ -223,41 +254,6 @@ ColumnLayout {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.px(14)
             onClicked: root.submit()
-        }
-    }
-
-    Dialog {
-        id: confirmRemove
-        objectName: "confirmRemoveConclusion"
-        property int conclusion: 0
-        property int number: 0
-        modal: true
-        parent: Overlay.overlay
-        x: parent ? (parent.width - width) / 2 : 0
-        y: parent ? (parent.height - height) / 2 : 0
-        width: Math.min(parent ? parent.width - Theme.px(40) : 600, Theme.px(560))
-        title: qsTr("Remove conclusion %1?").arg(number)
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.px(16)
-        standardButtons: Dialog.Cancel | Dialog.Ok
-        // Wrapped to the dialog's width; the wrapper's height follows the text, not the reverse.
-        contentItem: Item {
-            implicitHeight: removeNote.implicitHeight
-            Text {
-                id: removeNote
-                textFormat: Text.PlainText
-                width: parent.width
-                text: qsTr("Its number stays taken; tasks that name it keep their origin.")
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.px(14)
-                color: Theme.text
-            }
-        }
-        onAccepted: {
-            if (root.editing === conclusion)
-                root.resetEditor()
-            Kiosk.conclusions.remove(conclusion)
         }
     }
 }

@@ -80,8 +80,10 @@ Item {
 
         function cleanupTestCase() {
             TestServer.setLanguage("en")
-            TestServer.selectItem(itemBefore)
-            tryCompare(Kiosk, "currentItemId", itemBefore, 5000)
+            if (itemBefore > 0) {
+                TestServer.selectItem(itemBefore)
+                tryCompare(Kiosk, "currentItemId", itemBefore, 5000)
+            }
         }
 
         function test_1_addEditRemove() {
@@ -113,19 +115,24 @@ Item {
                       === "Thông qua tờ trình, có sửa đổi.", 5000)
             tryVerify(() => cardOf() && Helpers.findByName(cardOf(), "conclusionText").text === "Thông qua tờ trình, có sửa đổi.", 5000)
             compare(editor.text, "")
+            // The card made before the edit goes away: one card for the conclusion again.
+            tryVerify(() => findAll(view, "conclusionCard", []).filter(c => c.conclusionId === last.conclusion).length === 1, 5000)
+            waitForRendering(view)
             card = cardOf()
 
-            // Remove, after the confirmation; cancelling it keeps the conclusion.
+            // Remove, after the confirmation on the card; "Keep" keeps the conclusion.
             mouseClick(Helpers.findByName(card, "removeConclusion"))
-            const dialog = Helpers.findByName(view, "conclusionsPanel").removeDialog
-            verify(dialog)
-            tryCompare(dialog, "opened", true, 5000)
-            dialog.reject()
-            tryCompare(dialog, "visible", false, 5000)
+            const confirmation = Helpers.findByName(card, "confirmRemoval")
+            tryCompare(confirmation, "visible", true, 5000)
+            waitForRendering(view) // the row is laid out before its buttons take a click
+            mouseClick(Helpers.findByName(card, "keepConclusion"))
+            tryCompare(confirmation, "visible", false, 5000)
             compare(serverConclusions(root.item).length, before + 1)
-            mouseClick(Helpers.findByName(cardOf(), "removeConclusion"))
-            tryCompare(dialog, "opened", true, 5000)
-            dialog.accept()
+            waitForRendering(view)
+            mouseClick(Helpers.findByName(card, "removeConclusion"))
+            tryCompare(confirmation, "visible", true, 5000)
+            waitForRendering(view)
+            mouseClick(Helpers.findByName(card, "confirmRemoveConclusion"))
             tryVerify(() => serverConclusions(root.item).length === before, 5000)
             tryVerify(() => findAll(view, "conclusionCard", []).length === before, 5000)
             // The number stays taken: the next one gets a new number.
