@@ -50,15 +50,15 @@ void ConclusionsState::refresh()
         for (const auto &[id, conclusion] : m_meeting->conclusions) {
             if (conclusion.removed || conclusion.item != item)
                 continue;
-            current.append(QVariantMap{{QStringLiteral("conclusion"), id},
+            current.append(QVariantMap {{QStringLiteral("conclusion"), id},
                 {QStringLiteral("number"), id}, {QStringLiteral("text"), conclusion.text},
                 {QStringLiteral("poll"), conclusion.poll},
                 {QStringLiteral("pollTitle"), pollTitle(conclusion.poll)}});
         }
         for (const auto &[id, poll] : m_meeting->polls) {
             if (poll.item == item && isResolution(poll))
-                resolutions.append(
-                    QVariantMap{{QStringLiteral("poll"), id}, {QStringLiteral("title"), poll.title}});
+                resolutions.append(QVariantMap {
+                    {QStringLiteral("poll"), id}, {QStringLiteral("title"), poll.title}});
         }
     }
     if (current == m_current && resolutions == m_resolutions)
@@ -81,7 +81,7 @@ void ConclusionsState::add(const QString &text, int poll)
 {
     if (!m_meeting)
         return;
-    QJsonObject command{{kType, QStringLiteral("conclusion.add")},
+    QJsonObject command {{kType, QStringLiteral("conclusion.add")},
         {QStringLiteral("item"), m_meeting->currentItem}, {kText, asOneParagraph(text)}};
     if (poll > 0)
         command.insert(kPoll, poll);
@@ -90,8 +90,8 @@ void ConclusionsState::add(const QString &text, int poll)
 
 void ConclusionsState::update(int conclusion, const QString &text, int poll)
 {
-    send({{kType, QStringLiteral("conclusion.update")}, {kConclusion, conclusion}, {kText, asOneParagraph(text)},
-        {kPoll, poll > 0 ? QJsonValue(poll) : QJsonValue()}});
+    send({{kType, QStringLiteral("conclusion.update")}, {kConclusion, conclusion},
+        {kText, asOneParagraph(text)}, {kPoll, poll > 0 ? QJsonValue(poll) : QJsonValue()}});
 }
 
 void ConclusionsState::remove(int conclusion)

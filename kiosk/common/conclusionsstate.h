@@ -32,8 +32,7 @@ public:
 
     explicit ConclusionsState(QObject *parent = nullptr)
         : QObject(parent)
-    {
-    }
+    { }
     void attach(const core::MeetingState *meeting, Sender sender);
     // Rebuilds the lists from the meeting state (after a snapshot or an event).
     void refresh();

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "agendamodel.h"
-#include "conclusionsstate.h"
 #include "ballotstore.h"
+#include "conclusionsstate.h"
 #include "connection.h"
 #include "delegatemodel.h"
 #include "deviceidentity.h"
