@@ -422,45 +422,51 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="108"/>
         <source>Speakers (%1)</source>
         <translation>Speakers (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="106"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="58"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="107"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="111"/>
         <source>Devices %1/%2</source>
         <translation>Devices %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Documents ●</source>
         <translation>Documents ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Board ●</source>
         <translation>Board ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Board</source>
         <translation>Board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
     </message>
 </context>
 <context>
@@ -489,6 +495,105 @@
         <location filename="../../kiosk/board/ColourStyle.qml" line="17"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionsPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="50"/>
+        <source>Conclusions · %1 %2</source>
+        <translation>Conclusions · %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="51"/>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="63"/>
+        <source>No conclusion on this item yet.</source>
+        <translation>No conclusion on this item yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="64"/>
+        <source>Select an agenda item to record its conclusions.</source>
+        <translation>Select an agenda item to record its conclusions.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="105"/>
+        <source>Conclusion %1</source>
+        <translation>Conclusion %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="113"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="120"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="135"/>
+        <source>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</source>
+        <translation>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="143"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="150"/>
+        <source>Yes, remove</source>
+        <translation>Yes, remove</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="176"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
+        <source>Resolution: %1</source>
+        <translation>Resolution: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="190"/>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
+        <source>Editing conclusion %1</source>
+        <translation>Editing conclusion %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
+        <source>New conclusion</source>
+        <translation>New conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="215"/>
+        <source>What the meeting concluded on this item</source>
+        <translation>What the meeting concluded on this item</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
+        <source>Rests on no vote</source>
+        <translation>Rests on no vote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="242"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
+        <source>Save conclusion %1</source>
+        <translation>Save conclusion %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
+        <source>Add conclusion</source>
+        <translation>Add conclusion</translation>
     </message>
 </context>
 <context>
@@ -2190,22 +2295,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="368"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="372"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="374"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="371"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="375"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="451"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="455"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
     </message>

@@ -421,45 +421,51 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="104"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="108"/>
         <source>Speakers (%1)</source>
         <translation>Phát biểu (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="106"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="58"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="107"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="111"/>
         <source>Devices %1/%2</source>
         <translation>Thiết bị %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Documents ●</source>
         <translation>Tài liệu ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Board ●</source>
         <translation>Theo dõi ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Board</source>
         <translation>Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
+        <source>Conclusions</source>
+        <translation>Kết luận</translation>
     </message>
 </context>
 <context>
@@ -488,6 +494,105 @@
         <location filename="../../kiosk/board/ColourStyle.qml" line="17"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionsPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="50"/>
+        <source>Conclusions · %1 %2</source>
+        <translation>Kết luận · %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="51"/>
+        <source>Conclusions</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="63"/>
+        <source>No conclusion on this item yet.</source>
+        <translation>Nội dung này chưa có kết luận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="64"/>
+        <source>Select an agenda item to record its conclusions.</source>
+        <translation>Chọn một nội dung chương trình để ghi kết luận.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="105"/>
+        <source>Conclusion %1</source>
+        <translation>Kết luận %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="113"/>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="120"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="135"/>
+        <source>Remove conclusion %1? Its number stays taken; tasks that name it keep their origin.</source>
+        <translation>Xóa kết luận %1? Số của kết luận không được dùng lại; các nhiệm vụ đã giao theo kết luận này vẫn giữ nguồn gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="143"/>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="150"/>
+        <source>Yes, remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="176"/>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
+        <source>Resolution: %1</source>
+        <translation>Nghị quyết: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="190"/>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
+        <source>Editing conclusion %1</source>
+        <translation>Đang sửa kết luận %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="200"/>
+        <source>New conclusion</source>
+        <translation>Kết luận mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="215"/>
+        <source>What the meeting concluded on this item</source>
+        <translation>Kỳ họp kết luận gì về nội dung này</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="234"/>
+        <source>Rests on no vote</source>
+        <translation>Không dựa trên biểu quyết nào</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="242"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
+        <source>Save conclusion %1</source>
+        <translation>Lưu kết luận %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ConclusionsPanel.qml" line="253"/>
+        <source>Add conclusion</source>
+        <translation>Thêm kết luận</translation>
     </message>
 </context>
 <context>
@@ -2181,22 +2286,22 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="368"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="372"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="370"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="374"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="371"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="375"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="451"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="455"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
     </message>

@@ -64,6 +64,10 @@ Rectangle {
                 objectName: "chairBoardTab"
                 text: Board.tallyView === "board" ? qsTr("Board ●") : qsTr("Board")
             }
+            PanelTab {
+                objectName: "chairConclusionsTab"
+                text: qsTr("Conclusions")
+            }
         }
 
         // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
@@ -113,6 +117,10 @@ Rectangle {
                         objectName: "sideBoardTab"
                         text: Board.tallyView === "board" ? qsTr("Board ●") : qsTr("Board")
                     }
+                    PanelTab {
+                        objectName: "sideConclusionsTab"
+                        text: qsTr("Conclusions")
+                    }
                 }
                 readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2
                 SpeakerPanel {
@@ -140,6 +148,11 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     visible: parent.shown === 4
+                }
+                ConclusionsPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 5
                 }
             }
         }

@@ -43,6 +43,7 @@ KioskState::KioskState(QObject *parent)
     m_voting.attach(&m_meeting, &m_identity, sender);
     m_speaking.attach(&m_meeting, &m_identity, sender);
     m_documents.attach(&m_meeting, &m_identity, sender);
+    m_conclusions.attach(&m_meeting, sender);
     // The state is kept for a restart without network; a burst of events is written once.
     m_saveStateTimer.setSingleShot(true);
     m_saveStateTimer.setInterval(1000);
@@ -180,8 +181,10 @@ void KioskState::startConnection(const DeviceIdentity &identity)
         [this](const QString &id, const QJsonObject &reply) {
             // Ballots show their own answer (recorded, or why not) on the voting panel.
             const bool shownByVoting = m_voting.handleAnswer(id, reply);
+            // So do conclusions, on the chair's conclusions panel.
+            const bool shownByConclusions = m_conclusions.handleAnswer(id, reply);
             commandsChanged();
-            if (!shownByVoting
+            if (!shownByVoting && !shownByConclusions
                 && reply.value(QLatin1String("type")).toString() == QLatin1String("error")) {
                 emit commandFailed(reply.value(QLatin1String("code")).toString(),
                     reply.value(QLatin1String("message")).toString());
@@ -243,6 +246,7 @@ void KioskState::refreshMeeting()
     m_voting.refresh();
     m_speaking.refresh();
     m_documents.refresh();
+    m_conclusions.refresh();
     emit meetingChanged();
 }
 

@@ -5,6 +5,7 @@
 
 #include "agendamodel.h"
 #include "ballotstore.h"
+#include "conclusionsstate.h"
 #include "connection.h"
 #include "delegatemodel.h"
 #include "deviceidentity.h"
@@ -92,6 +93,7 @@ class KioskState : public QObject
     Q_PROPERTY(chamber::kiosk::VotingState *voting READ voting CONSTANT)
     Q_PROPERTY(chamber::kiosk::SpeakingState *speaking READ speaking CONSTANT)
     Q_PROPERTY(chamber::kiosk::DocumentsState *documents READ documents CONSTANT)
+    Q_PROPERTY(chamber::kiosk::ConclusionsState *conclusions READ conclusions CONSTANT)
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -181,6 +183,7 @@ public:
     VotingState *voting() { return &m_voting; }
     SpeakingState *speaking() { return &m_speaking; }
     DocumentsState *documents() { return &m_documents; }
+    ConclusionsState *conclusions() { return &m_conclusions; }
     // Tests and the benchmark: the live downloader (nullptr before joining).
     DocumentDownloader *downloader() { return m_downloader.get(); }
     QString language() const { return m_language; }
@@ -250,6 +253,7 @@ private:
     VotingState m_voting;
     SpeakingState m_speaking;
     DocumentsState m_documents;
+    ConclusionsState m_conclusions;
     std::unique_ptr<DocumentCache> m_documentCache;
     std::unique_ptr<DocumentDownloader> m_downloader;
     AnnotationStore m_annotationStore;

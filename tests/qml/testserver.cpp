@@ -256,13 +256,15 @@ QJsonObject TestServer::adminCommand(QJsonObject command)
 }
 
 int TestServer::createPoll(const QString &title, const QStringList &choices, bool secret,
-    bool allowChange, const QString &rulePreset)
+    bool allowChange, const QString &rulePreset, int item)
 {
     QJsonObject body {{QStringLiteral("title"), title}, {QStringLiteral("secret"), secret},
         {QStringLiteral("allowChange"), allowChange},
         {QStringLiteral("rule"), QJsonObject {{QStringLiteral("preset"), rulePreset}}}};
     if (!choices.isEmpty())
         body.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choices));
+    if (item > 0)
+        body.insert(QStringLiteral("item"), item);
     const QJsonObject reply = callJson("POST", QStringLiteral("/meetings/1/polls"), body);
     if (!isOk(reply))
         qWarning("test server: poll not created: %s",

@@ -57,7 +57,8 @@ public:
 
     // Voting, as the secretary (REST). createPoll returns the new poll's id (0 on failure).
     Q_INVOKABLE int createPoll(const QString &title, const QStringList &choices, bool secret,
-        bool allowChange, const QString &rulePreset = QStringLiteral("majority-of-members"));
+        bool allowChange, const QString &rulePreset = QStringLiteral("majority-of-members"),
+        int item = 0);
     // step: open, close or publish; true when the server said ok.
     Q_INVOKABLE bool pollStep(int poll, const QString &step);
     Q_INVOKABLE QVariantMap poll(int poll);
