@@ -16,8 +16,6 @@
 #include "wsclient.h"
 
 #include <QDir>
-#include <QFile>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -102,27 +100,9 @@ private:
                     .toInt());
     }
 
-    void noInjectedImages()
-    {
-        QCOMPARE(m_page.evaluate(QStringLiteral("document.querySelectorAll('img[src=x]').length"))
-                     .toInt(),
-            0);
-        QCOMPARE(m_page.evaluate(QStringLiteral("window.__alerted || 0")).toInt(), 0);
-    }
+    void noInjectedImages() { QCOMPARE(injectedImageTraces(m_page), 0); }
 
-    void screenshots(const QString &name)
-    {
-        for (const auto &[width, height] : {std::pair {1366, 768}, std::pair {1920, 1080}}) {
-            QVERIFY(m_page.setViewport(width, height));
-            QTest::qWait(200);
-            const QByteArray png = m_page.screenshot();
-            QCOMPARE(QImage::fromData(png, "PNG").width(), width);
-            QFile file(QStringLiteral("%1/%2-%3x%4.png").arg(m_shots, name).arg(width).arg(height));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(png);
-        }
-        QVERIFY(m_page.setViewport(1366, 768));
-    }
+    void screenshots(const QString &name) { QVERIFY(saveOfficeScreenshots(m_page, m_shots, name)); }
 
     bool openView(const QString &view)
     {

@@ -247,6 +247,26 @@ QString jsString(const QString &text)
         .chopped(1);
 }
 
+int injectedImageTraces(CdpClient &page)
+{
+    return page.evaluate(QStringLiteral("document.querySelectorAll('img[src=x]').length")).toInt()
+        + page.evaluate(QStringLiteral("window.__alerted || 0")).toInt();
+}
+
+bool saveOfficeScreenshots(CdpClient &page, const QString &directory, const QString &name)
+{
+    for (const auto &[width, height] : {std::pair {1366, 768}, std::pair {1920, 1080}}) {
+        if (!page.setViewport(width, height))
+            return false;
+        QTest::qWait(200); // a frame or two for the layout to settle
+        const QByteArray png = page.screenshot();
+        QFile file(QStringLiteral("%1/%2-%3x%4.png").arg(directory, name).arg(width).arg(height));
+        if (png.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(png) != png.size())
+            return false;
+    }
+    return page.setViewport(1366, 768);
+}
+
 bool CdpClient::navigate(const QString &url, int timeoutMs)
 {
     const qsizetype loadsBefore = events(QStringLiteral("Page.loadEventFired")).size();

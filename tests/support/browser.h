@@ -85,4 +85,13 @@ private:
 // `text` as a JavaScript string literal, to put into an expression for evaluate().
 QString jsString(const QString &text);
 
+// What an injected `<img src=x onerror=alert(1)>` left in the page: <img> elements made from it
+// plus the alerts it raised (pages under test count them in window.__alerted). 0 when shown as
+// text.
+int injectedImageTraces(CdpClient &page);
+
+// Screenshots of the page at the office PC's 1366×768 and at 1920×1080, saved as
+// DIR/NAME-WxH.png; the viewport is 1366×768 again afterwards. False when one failed.
+bool saveOfficeScreenshots(CdpClient &page, const QString &directory, const QString &name);
+
 } // namespace chamber::testing
