@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace chamber::kiosk {
 
 namespace {
@@ -21,7 +23,11 @@ std::optional<qint64> integerField(
     if (!value.isDouble())
         return std::nullopt;
     const double number = value.toDouble();
-    if (number != double(qint64(number)) || number < double(min) || number > double(max))
+    // Range first: converting a double outside qint64's range (1e300) is undefined behaviour,
+    // which the fuzzer found. 2^53 bounds the whole numbers a double holds exactly anyway.
+    constexpr double kExact = 9007199254740992.0; // 2^53
+    if (!std::isfinite(number) || std::fabs(number) > kExact || number != std::trunc(number)
+        || number < double(min) || number > double(max))
         return std::nullopt;
     return qint64(number);
 }

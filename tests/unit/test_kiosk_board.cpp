@@ -125,6 +125,9 @@ private Q_SLOTS:
         QTest::newRow("now not a date") << QStringLiteral("now") << json(R"("yesterday")");
         QTest::newRow("amberDays 0") << QStringLiteral("amberDays") << QJsonValue(0);
         QTest::newRow("amberDays 1.5") << QStringLiteral("amberDays") << QJsonValue(1.5);
+        // Beyond qint64: found by fuzz_kiosk_board (converting it was undefined behaviour).
+        QTest::newRow("amberDays 1e300") << QStringLiteral("amberDays") << QJsonValue(1e300);
+        QTest::newRow("seq 2^64") << QStringLiteral("seq") << QJsonValue(18446744073709551616.0);
         QTest::newRow("pageSize 500") << QStringLiteral("pageSize") << QJsonValue(500);
         QTest::newRow("counts missing")
             << QStringLiteral("counts") << QJsonValue(QJsonValue::Undefined);
