@@ -173,6 +173,10 @@ void MediaRelay::removePeer(const QString &peer)
 
 void MediaRelay::onMediaMessage(const media::SignalMessage &message)
 {
+    // Recordings are the recording service's (services/recordingservice.h), no bridge's.
+    if (message.type == media::SignalType::Recorded
+        || message.type == media::SignalType::RecordError)
+        return;
     if (message.peer.isEmpty()) {
         log::warning(lcRelay(), QStringLiteral("chamber-media reports an error"),
             {{QStringLiteral("code"), errorCodeName(message.error.code)},

@@ -2,6 +2,7 @@
 
 #include "media/floorswitch.h"
 #include "media/gstsupport.h"
+#include "media/recorder.h"
 #include "media/senderpeer.h"
 
 #include <gst/video/video.h>
@@ -45,6 +46,8 @@ ProgrammeSender::~ProgrammeSender()
     m_peers.clear();
     delete m_floor;
     m_floor = nullptr;
+    delete m_recorder;
+    m_recorder = nullptr;
     m_encoderSrc.reset();
 }
 
@@ -96,6 +99,9 @@ void ProgrammeSender::onPipelineError(const Error &error)
     for (const QString &segment : path.split(QLatin1Char('/'), Qt::SkipEmptyParts))
         names << segment.section(QLatin1Char(':'), -1);
     if (m_floor && m_floor->handleError(names, error))
+        return;
+    // A recording's failure is that recording's (a record-error), never the programme's.
+    if (m_recorder && m_recorder->handleError(names, error))
         return;
     for (auto it = m_peers.begin(); it != m_peers.end(); ++it) {
         GstElement *webrtc = it.value()->webrtcbin();
@@ -162,6 +168,15 @@ Status ProgrammeSender::handle(const SignalMessage &message)
         if (message.type == SignalType::ReturnOffer)
             return m_floor->acceptOffer(message.peer, message.sdp);
         return m_floor->addCandidate(message.peer, message.mline, message.candidate);
+    case SignalType::RecordStart:
+    case SignalType::RecordStop:
+        if (!m_recorder)
+            return makeError(ErrorCode::Unavailable,
+                QStringLiteral("recording is off (chamber-media runs without --recordings)"),
+                QStringLiteral("recording"));
+        if (message.type == SignalType::RecordStart)
+            return m_recorder->start(message.recording);
+        return m_recorder->stop(message.recording);
     case SignalType::Floor:
         if (!message.peer.isEmpty() && !knowsPeer(message.peer))
             return makeError(ErrorCode::NotFound, QStringLiteral("no peer %1").arg(message.peer),
@@ -218,6 +233,25 @@ Status ProgrammeSender::removePeer(const QString &id)
             gone->deleteLater();
         emit outgoing(SignalMessage::peerRemoved(id));
     });
+    return success();
+}
+
+Status ProgrammeSender::enableRecording(const QString &directory)
+{
+    if (m_recorder)
+        return makeError(ErrorCode::Conflict, QStringLiteral("recording is on already"));
+    ElementRef tee
+        = ElementRef::adopt(gst_bin_get_by_name(GST_BIN(m_pipeline.get()), "programme-audio-raw"));
+    if (!tee)
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("the programme has no raw audio tee to record"));
+    auto *recorder = new ProgrammeRecorder(m_pipeline.get(), tee.get(), directory, this);
+    connect(recorder, &ProgrammeRecorder::outgoing, this, &ProgrammeSender::outgoing);
+    if (auto opened = recorder->open(); !opened) {
+        delete recorder;
+        return opened;
+    }
+    m_recorder = recorder;
     return success();
 }
 

@@ -24,6 +24,7 @@ namespace chamber::media {
 
 class SenderPeer;
 class FloorSwitch;
+class ProgrammeRecorder;
 
 class ProgrammeSender : public QObject
 {
@@ -61,8 +62,15 @@ public:
     // there through handle()).
     FloorSwitch *floor() const { return m_floor; }
 
+    // Recording per speech into `directory` (record-start and record-stop through handle(),
+    // recorded and record-error through outgoing()). Salvages what a crash left there, so call
+    // it once outgoing() is connected. Without it, record-start is refused as unavailable.
+    Status enableRecording(const QString &directory);
+    ProgrammeRecorder *recorder() const { return m_recorder; }
+
     // For benchmarks and tests: the pipeline, whose named elements programme-raw (raw video
-    // before the encoder), programme-encoder, video-tee and audio-tee are part of this API.
+    // before the encoder), programme-encoder, video-tee, audio-tee and programme-audio-raw (the
+    // mixed raw audio before its encoder) are part of this API.
     GstElement *pipeline() const { return m_pipeline.get(); }
 
 signals:
@@ -86,6 +94,7 @@ private:
     std::unique_ptr<BusWatch> m_bus;
     QHash<QString, SenderPeer *> m_peers; // children of this object
     FloorSwitch *m_floor = nullptr; // child of this object
+    ProgrammeRecorder *m_recorder = nullptr; // child of this object, when recording
     std::function<bool(const QString &)> m_servedElsewhere;
     QSet<QString> m_removing;
     int m_maxPeers = 64;

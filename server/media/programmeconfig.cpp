@@ -152,6 +152,8 @@ QString ProgrammeConfig::pipelineDescription() const
                             " ! volume name=programme-chamber-volume"
                             " ! audiomixer name=programme-audio-mix start-time-selection=first"
                             " ! audio/x-raw,format=S16LE,rate=48000,channels=1"
+                            // The mixed sound before its encoder: the recorder's tap.
+                            " ! tee name=programme-audio-raw allow-not-linked=true"
                             " ! queue name=programme-audio-queue max-size-time=200000000"
                             " leaky=downstream ! opusenc name=programme-audio-encoder"
                             " bitrate=%1 frame-size=20"
@@ -175,7 +177,9 @@ QStringList ProgrammeConfig::requiredElements() const
         QStringLiteral("avdec_h264"), QStringLiteral("videoscale"), QStringLiteral("videorate"),
         QStringLiteral("rtpopusdepay"), QStringLiteral("opusdec"),
         // RtpForward's branches to Janus (scale-out).
-        QStringLiteral("udpsink")};
+        QStringLiteral("udpsink"),
+        // The recorder's branches (--recordings).
+        QStringLiteral("oggmux"), QStringLiteral("filesink")};
     // videoscale and videorate, which a camera needs, are in the list for the floor already.
     elements << sourceFactory(videoSource) << sourceFactory(audioSource);
     if (videoSource == VideoSourceKind::Test && timeOverlay)

@@ -31,6 +31,10 @@ constexpr std::array kTypeNames {
     TypeName {SignalType::ReturnCandidate, "return-candidate"},
     TypeName {SignalType::ReturnState, "return-state"},
     TypeName {SignalType::Floor, "floor"},
+    TypeName {SignalType::RecordStart, "record-start"},
+    TypeName {SignalType::RecordStop, "record-stop"},
+    TypeName {SignalType::Recorded, "recorded"},
+    TypeName {SignalType::RecordError, "record-error"},
 };
 
 constexpr std::array kPeerStates {
@@ -62,6 +66,14 @@ QStringList allowedFields(SignalType type)
     case SignalType::Error:
         return {QStringLiteral("peer"), QStringLiteral("code"), QStringLiteral("message"),
             QStringLiteral("field")};
+    case SignalType::RecordStart:
+    case SignalType::RecordStop:
+        return {QStringLiteral("recording")};
+    case SignalType::Recorded:
+        return {QStringLiteral("recording"), QStringLiteral("sha256"), QStringLiteral("bytes"),
+            QStringLiteral("durationMs"), QStringLiteral("partial"), QStringLiteral("note")};
+    case SignalType::RecordError:
+        return {QStringLiteral("recording"), QStringLiteral("code"), QStringLiteral("message")};
     }
     return {};
 }
@@ -92,6 +104,19 @@ Result<int> requiredInteger(const QJsonObject &object, const QString &field, int
             QStringLiteral("%1 must be an integer from %2 to %3").arg(field).arg(min).arg(max),
             field);
     return int(number);
+}
+
+Result<qint64> requiredCount(const QJsonObject &object, const QString &field)
+{
+    const auto value = object.value(field);
+    if (value.isUndefined())
+        return bad(ErrorCode::MissingField, field + QStringLiteral(" is required"), field);
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || std::floor(number) != number || number < 0
+        || number > double(kMaxSignalInteger))
+        return bad(ErrorCode::BadField,
+            QStringLiteral("%1 must be a whole number from 0 to 2^53-1").arg(field), field);
+    return qint64(number);
 }
 
 bool hasControlCharacters(QStringView text, bool allowLineBreaks)
@@ -165,6 +190,77 @@ Result<QString> peerField(const QJsonObject &object)
     return peer;
 }
 
+Result<QString> recordingField(const QJsonObject &object)
+{
+    auto recording = requiredString(object, QStringLiteral("recording"));
+    if (!recording)
+        return recording;
+    if (!isValidRecordingId(*recording))
+        return bad(ErrorCode::BadField,
+            QStringLiteral("recording must be <meeting>-<speech>-<segment> in digits"),
+            QStringLiteral("recording"));
+    return recording;
+}
+
+// The code and one-line message of error and record-error.
+Status readError(const QJsonObject &object, chamber::Error *error)
+{
+    auto code = requiredString(object, QStringLiteral("code"));
+    if (!code)
+        return code.error();
+    if (!errorCodeFromName(*code, &error->code))
+        return bad(ErrorCode::BadField, QStringLiteral("code names no known error"),
+            QStringLiteral("code"));
+    auto text = requiredString(object, QStringLiteral("message"));
+    if (!text)
+        return text.error();
+    if (text->size() > 1024 || hasControlCharacters(*text, false))
+        return bad(ErrorCode::BadField,
+            QStringLiteral("message must be one line of at most 1024 characters"),
+            QStringLiteral("message"));
+    error->message = *text;
+    return success();
+}
+
+Status readRecorded(const QJsonObject &object, SignalMessage *message)
+{
+    auto sha256 = requiredString(object, QStringLiteral("sha256"));
+    if (!sha256)
+        return sha256.error();
+    if (!isLowerHexSha256(*sha256))
+        return bad(ErrorCode::BadField, QStringLiteral("sha256 must be 64 lower-case hex digits"),
+            QStringLiteral("sha256"));
+    auto bytes = requiredCount(object, QStringLiteral("bytes"));
+    if (!bytes)
+        return bytes.error();
+    auto duration = requiredCount(object, QStringLiteral("durationMs"));
+    if (!duration)
+        return duration.error();
+    const auto partial = object.value(QStringLiteral("partial"));
+    if (partial.isUndefined())
+        return bad(ErrorCode::MissingField, QStringLiteral("partial is required"),
+            QStringLiteral("partial"));
+    if (!partial.isBool())
+        return bad(ErrorCode::BadField, QStringLiteral("partial must be true or false"),
+            QStringLiteral("partial"));
+    if (object.contains(QStringLiteral("note"))) {
+        auto note = requiredString(object, QStringLiteral("note"));
+        if (!note)
+            return note.error();
+        if (note->size() > kMaxRecordingNoteLength || hasControlCharacters(*note, false))
+            return bad(ErrorCode::BadField,
+                QStringLiteral("note must be one line of at most %1 characters")
+                    .arg(kMaxRecordingNoteLength),
+                QStringLiteral("note"));
+        message->note = *note;
+    }
+    message->sha256 = *sha256;
+    message->bytes = *bytes;
+    message->durationMs = *duration;
+    message->partial = partial.toBool();
+    return success();
+}
+
 Result<SignalMessage> parseObject(const QJsonObject &object)
 {
     const auto typeValue = object.value(QStringLiteral("type"));
@@ -198,8 +294,11 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
     }
 
     // A floor without a peer gives the programme back to the chamber's own sources.
+    const bool recording = message.type == SignalType::RecordStart
+        || message.type == SignalType::RecordStop || message.type == SignalType::Recorded
+        || message.type == SignalType::RecordError;
     const bool needsPeer = message.type != SignalType::Ready && message.type != SignalType::Error
-        && message.type != SignalType::Floor;
+        && message.type != SignalType::Floor && !recording;
     if (needsPeer || object.contains(QStringLiteral("peer"))) {
         auto peer = peerField(object);
         if (!peer)
@@ -255,20 +354,8 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
         break;
     }
     case SignalType::Error: {
-        auto code = requiredString(object, QStringLiteral("code"));
-        if (!code)
-            return code.error();
-        if (!errorCodeFromName(*code, &message.error.code))
-            return bad(ErrorCode::BadField, QStringLiteral("code names no known error"),
-                QStringLiteral("code"));
-        auto text = requiredString(object, QStringLiteral("message"));
-        if (!text)
-            return text.error();
-        if (text->size() > 1024 || hasControlCharacters(*text, false))
-            return bad(ErrorCode::BadField,
-                QStringLiteral("message must be one line of at most 1024 characters"),
-                QStringLiteral("message"));
-        message.error.message = *text;
+        if (auto read = readError(object, &message.error); !read)
+            return read.error();
         if (object.contains(QStringLiteral("field"))) {
             auto field = requiredString(object, QStringLiteral("field"));
             if (!field)
@@ -289,6 +376,23 @@ Result<SignalMessage> parseObject(const QJsonObject &object)
             message.chamberAudio = *level;
         }
         break;
+    case SignalType::RecordStart:
+    case SignalType::RecordStop:
+    case SignalType::Recorded:
+    case SignalType::RecordError: {
+        auto id = recordingField(object);
+        if (!id)
+            return id.error();
+        message.recording = *id;
+        if (message.type == SignalType::Recorded) {
+            if (auto read = readRecorded(object, &message); !read)
+                return read.error();
+        } else if (message.type == SignalType::RecordError) {
+            if (auto read = readError(object, &message.error); !read)
+                return read.error();
+        }
+        break;
+    }
     case SignalType::AddPeer:
     case SignalType::RemovePeer:
     case SignalType::PeerRemoved:
@@ -329,6 +433,35 @@ bool isValidPeerState(QStringView state)
             return true;
     }
     return false;
+}
+
+bool isValidRecordingId(QStringView recording)
+{
+    // Three runs of digits: 1–18, 1–18 and 1–4 long, joined by '-'.
+    const auto parts = recording.split(u'-');
+    if (parts.size() != 3)
+        return false;
+    const qsizetype limits[] = {18, 18, 4};
+    for (int i = 0; i < 3; ++i) {
+        if (parts[i].isEmpty() || parts[i].size() > limits[i])
+            return false;
+        for (QChar c : parts[i]) {
+            if (c < u'0' || c > u'9')
+                return false;
+        }
+    }
+    return true;
+}
+
+bool isLowerHexSha256(QStringView text)
+{
+    if (text.size() != 64)
+        return false;
+    for (QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
 }
 
 bool isBridgeSignal(SignalType type)
@@ -420,6 +553,24 @@ QByteArray toJson(const SignalMessage &message)
         if (!message.error.field.isEmpty())
             object.insert(QStringLiteral("field"), message.error.field);
         break;
+    case SignalType::RecordStart:
+    case SignalType::RecordStop:
+        object.insert(QStringLiteral("recording"), message.recording);
+        break;
+    case SignalType::Recorded:
+        object.insert(QStringLiteral("recording"), message.recording);
+        object.insert(QStringLiteral("sha256"), message.sha256);
+        object.insert(QStringLiteral("bytes"), message.bytes);
+        object.insert(QStringLiteral("durationMs"), message.durationMs);
+        object.insert(QStringLiteral("partial"), message.partial);
+        if (!message.note.isEmpty())
+            object.insert(QStringLiteral("note"), message.note);
+        break;
+    case SignalType::RecordError:
+        object.insert(QStringLiteral("recording"), message.recording);
+        object.insert(QStringLiteral("code"), errorCodeName(message.error.code));
+        object.insert(QStringLiteral("message"), message.error.message);
+        break;
     case SignalType::AddPeer:
     case SignalType::RemovePeer:
     case SignalType::PeerRemoved:
@@ -466,14 +617,18 @@ SignalMessage SignalMessage::peerRemoved(QString peer)
 {
     return SignalMessage {.type = SignalType::PeerRemoved, .peer = std::move(peer)};
 }
+namespace {
+// One line of text, like the parser demands, whatever the source of the message.
+QString oneLine(const QString &text, qsizetype limit)
+{
+    QString line = text.simplified();
+    line.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    return line.left(limit);
+}
+} // namespace
+
 SignalMessage SignalMessage::failure(QString peer, chamber::Error error)
 {
-    // One line of text, like the parser demands, whatever the source of the message.
-    const auto oneLine = [](const QString &text, qsizetype limit) {
-        QString line = text.simplified();
-        line.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
-        return line.left(limit);
-    };
     error.message = oneLine(error.message, 1024);
     error.field = oneLine(error.field, 64);
     return SignalMessage {
@@ -506,6 +661,39 @@ SignalMessage SignalMessage::floor(QString peer, int chamberAudio)
 {
     return SignalMessage {
         .type = SignalType::Floor, .peer = std::move(peer), .chamberAudio = chamberAudio};
+}
+
+} // namespace chamber::media
+
+namespace chamber::media {
+
+SignalMessage SignalMessage::recordStart(QString recording)
+{
+    return SignalMessage {.type = SignalType::RecordStart, .recording = std::move(recording)};
+}
+SignalMessage SignalMessage::recordStop(QString recording)
+{
+    return SignalMessage {.type = SignalType::RecordStop, .recording = std::move(recording)};
+}
+SignalMessage SignalMessage::recorded(
+    QString recording, QString sha256, qint64 bytes, qint64 durationMs, bool partial, QString note)
+{
+    return SignalMessage {.type = SignalType::Recorded,
+        .recording = std::move(recording),
+        .sha256 = std::move(sha256),
+        .bytes = bytes,
+        .durationMs = durationMs,
+        .partial = partial,
+        .note = oneLine(note, kMaxRecordingNoteLength)};
+}
+SignalMessage SignalMessage::recordError(QString recording, chamber::Error error)
+{
+    SignalMessage message;
+    message.type = SignalType::RecordError;
+    message.recording = std::move(recording);
+    message.error.code = error.code;
+    message.error.message = oneLine(error.message, 1024);
+    return message;
 }
 
 } // namespace chamber::media

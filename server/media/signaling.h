@@ -26,6 +26,12 @@ constexpr qsizetype kMaxPeerIdLength = 64;
 constexpr int kMaxMlineIndex = 63;
 // floor's chamberAudio when not given: the chamber's microphone at full level.
 constexpr int kDefaultChamberAudio = 100;
+// A recording's id is "<meeting>-<speech>-<segment>" (kRecordingIdPattern); a recorded note is
+// one line of at most this many characters.
+constexpr qsizetype kMaxRecordingIdLength = 18 + 1 + 18 + 1 + 4;
+constexpr qsizetype kMaxRecordingNoteLength = 200;
+// bytes and durationMs stay within what a JSON number holds exactly.
+constexpr qint64 kMaxSignalInteger = (qint64(1) << 53) - 1;
 
 enum class SignalType {
     Ready, // media → controller: the pipeline runs, peers may be added
@@ -44,6 +50,11 @@ enum class SignalType {
     ReturnCandidate, // either way: one trickled ICE candidate of the return connection
     ReturnState, // media → controller: connection state of the return connection
     Floor, // controller → media: whose return becomes the programme (no peer: the chamber's)
+    // Recording the programme's sound per speech (README "Recording").
+    RecordStart, // controller → media: start recording into DIR/partial/<recording>.ogg
+    RecordStop, // controller → media: finish it; `recorded` (or `record-error`) follows
+    Recorded, // media → controller: the file is on disk as DIR/<sha256>.ogg
+    RecordError, // media → controller: this recording failed (the programme goes on)
 };
 
 QString signalTypeName(SignalType type);
@@ -59,7 +70,14 @@ struct SignalMessage
     int version = kSignalingVersion; // ready
     // floor: level (0–100 %) of the chamber's microphone under the bridge's audio.
     int chamberAudio = kDefaultChamberAudio;
-    chamber::Error error; // error: code, message (and field)
+    chamber::Error error; // error, record-error: code, message (and field for error)
+    // record-start, record-stop, recorded, record-error: "<meeting>-<speech>-<segment>".
+    QString recording;
+    QString sha256; // recorded: lower-case hex of the file, which is DIR/<sha256>.ogg
+    qint64 bytes = 0; // recorded
+    qint64 durationMs = 0; // recorded
+    bool partial = false; // recorded: cut short (chamber-media stopped during the speech)
+    QString note; // recorded, optional: why it is partial
 
     static SignalMessage ready();
     static SignalMessage addPeer(QString peer);
@@ -76,6 +94,11 @@ struct SignalMessage
     static SignalMessage returnState(QString peer, QString state);
     // No peer: the chamber's own sources are the programme again.
     static SignalMessage floor(QString peer = {}, int chamberAudio = kDefaultChamberAudio);
+    static SignalMessage recordStart(QString recording);
+    static SignalMessage recordStop(QString recording);
+    static SignalMessage recorded(QString recording, QString sha256, qint64 bytes,
+        qint64 durationMs, bool partial = false, QString note = {});
+    static SignalMessage recordError(QString recording, chamber::Error error);
 
     bool operator==(const SignalMessage &) const = default;
 };
@@ -89,6 +112,9 @@ QByteArray toJson(const SignalMessage &message);
 // Checks shared with the parser, so builders of messages cannot make one it would refuse.
 bool isValidPeerId(QStringView peer);
 bool isValidPeerState(QStringView state);
+// ^[0-9]{1,18}-[0-9]{1,18}-[0-9]{1,4}$: safe as a file name too.
+bool isValidRecordingId(QStringView recording);
+bool isLowerHexSha256(QStringView text);
 
 // For chamberd's relay (server/media/README.md). Types a bridge may send: answer, candidate,
 // return-offer, return-candidate, error. Everything else from a bridge is refused.

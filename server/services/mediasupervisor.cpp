@@ -111,7 +111,10 @@ void MediaSupervisor::launch()
     m_stderr.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(m_options.program);
-    m_process->setArguments(m_options.arguments);
+    QStringList arguments = m_options.arguments;
+    if (!m_options.recordingsDirectory.isEmpty())
+        arguments << QStringLiteral("--recordings") << m_options.recordingsDirectory;
+    m_process->setArguments(arguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &MediaSupervisor::onStdout);
     connect(m_process.get(), &QProcess::readyReadStandardError, this, &MediaSupervisor::onStderr);

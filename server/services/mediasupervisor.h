@@ -22,6 +22,8 @@ struct MediaOptions
 {
     QString program; // chamber-media; empty: media off
     QStringList arguments; // e.g. --video test --audio test --ice-address 127.0.0.1
+    // Passed as --recordings DIR: where chamber-media records the speeches (empty: it does not).
+    QString recordingsDirectory;
     int minRestartMs = 500;
     int maxRestartMs = 30000;
     // Up after this long without dying: the next crash starts the back-off from the bottom.

@@ -54,6 +54,18 @@ void TestMediaSignaling::roundTrip_data()
     QTest::newRow("floor to a bridge") << SignalMessage::floor(QStringLiteral("d12"), 30);
     QTest::newRow("floor silent chamber") << SignalMessage::floor(QStringLiteral("d12"), 0);
     QTest::newRow("floor to the chamber") << SignalMessage::floor();
+    QTest::newRow("record-start") << SignalMessage::recordStart(QStringLiteral("3-17-1"));
+    QTest::newRow("record-stop") << SignalMessage::recordStop(
+        QStringLiteral("999999999999999999-999999999999999999-9999"));
+    QTest::newRow("recorded") << SignalMessage::recorded(
+        QStringLiteral("3-17-1"), QString(64, u'a'), 41234, 10020);
+    QTest::newRow("recorded partial with a note")
+        << SignalMessage::recorded(QStringLiteral("3-17-2"), QString(64, u'0'), 0, 0, true,
+               QStringLiteral("chamber-media stopped during the speech"));
+    QTest::newRow("recorded at the integer limit") << SignalMessage::recorded(
+        QStringLiteral("3-17-1"), QString(64, u'f'), kMaxSignalInteger, kMaxSignalInteger);
+    QTest::newRow("record-error") << SignalMessage::recordError(QStringLiteral("3-17-1"),
+        makeError(ErrorCode::Unavailable, QStringLiteral("the disk is full")));
 }
 
 void TestMediaSignaling::roundTrip()
@@ -193,6 +205,91 @@ m=video
 m=video
 "})",
         ErrorCode::BadField, "sdp");
+
+    // Recording: ids are three runs of digits (they become file names), sha256 lower-case hex,
+    // counts whole and non-negative, partial a boolean, note one short line.
+    const QByteArray sha(64, 'a');
+    row("record-start without recording", R"({"type":"record-start"})", ErrorCode::MissingField,
+        "recording");
+    row("record-start recording a number", R"({"type":"record-start","recording":3})",
+        ErrorCode::BadField, "recording");
+    row("record-start two parts", R"({"type":"record-start","recording":"3-17"})",
+        ErrorCode::BadField, "recording");
+    row("record-start four parts", R"({"type":"record-start","recording":"3-17-1-1"})",
+        ErrorCode::BadField, "recording");
+    row("record-start path", R"({"type":"record-start","recording":"../3-17-1"})",
+        ErrorCode::BadField, "recording");
+    row("record-start empty part", R"({"type":"record-start","recording":"3--1"})",
+        ErrorCode::BadField, "recording");
+    row("record-start segment too long", R"({"type":"record-start","recording":"3-17-12345"})",
+        ErrorCode::BadField, "recording");
+    row("record-start meeting too long",
+        R"({"type":"record-start","recording":"1234567890123456789-1-1"})", ErrorCode::BadField,
+        "recording");
+    row("record-start signed", R"({"type":"record-start","recording":"+3-17-1"})",
+        ErrorCode::BadField, "recording");
+    row("record-start arabic-indic digits",
+        "{\"type\":\"record-start\",\"recording\":\"\u0663-1-1\"}", ErrorCode::BadField,
+        "recording");
+    row("record-start with a peer", R"({"type":"record-start","recording":"3-17-1","peer":"d1"})",
+        ErrorCode::BadField, "peer");
+    row("record-stop unknown field", R"({"type":"record-stop","recording":"3-17-1","file":"x"})",
+        ErrorCode::BadField, "file");
+    row("recorded without sha256",
+        R"({"type":"recorded","recording":"3-17-1","bytes":1,"durationMs":1,"partial":false})",
+        ErrorCode::MissingField, "sha256");
+    row("recorded upper-case sha256",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + QByteArray(64, 'A')
+            + R"(","bytes":1,"durationMs":1,"partial":false})",
+        ErrorCode::BadField, "sha256");
+    row("recorded short sha256",
+        R"({"type":"recorded","recording":"3-17-1","sha256":"abc","bytes":1,"durationMs":1,"partial":false})",
+        ErrorCode::BadField, "sha256");
+    row("recorded negative bytes",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":-1,"durationMs":1,"partial":false})",
+        ErrorCode::BadField, "bytes");
+    row("recorded fractional duration",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1.5,"partial":false})",
+        ErrorCode::BadField, "durationMs");
+    row("recorded duration beyond 2^53",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1e300,"partial":false})",
+        ErrorCode::BadField, "durationMs");
+    row("recorded bytes a string",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":"1","durationMs":1,"partial":false})",
+        ErrorCode::BadField, "bytes");
+    row("recorded without partial",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1})",
+        ErrorCode::MissingField, "partial");
+    row("recorded partial a number",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1,"partial":1})",
+        ErrorCode::BadField, "partial");
+    row("recorded note two lines",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1,"partial":true,"note":"a\nb"})",
+        ErrorCode::BadField, "note");
+    row("recorded note too long",
+        R"({"type":"recorded","recording":"3-17-1","sha256":")" + sha
+            + R"(","bytes":1,"durationMs":1,"partial":true,"note":")" + QByteArray(201, 'x')
+            + R"("})",
+        ErrorCode::BadField, "note");
+    row("record-error without code",
+        R"({"type":"record-error","recording":"3-17-1","message":"x"})", ErrorCode::MissingField,
+        "code");
+    row("record-error unknown code",
+        R"({"type":"record-error","recording":"3-17-1","code":"oops","message":"x"})",
+        ErrorCode::BadField, "code");
+    row("record-error with field",
+        R"({"type":"record-error","recording":"3-17-1","code":"internal","message":"x","field":"y"})",
+        ErrorCode::BadField, "field");
+    row("record-error bad recording",
+        R"({"type":"record-error","recording":"x","code":"internal","message":"x"})",
+        ErrorCode::BadField, "recording");
 }
 
 void TestMediaSignaling::refused()
@@ -256,7 +353,8 @@ void TestMediaSignaling::relayHelpers()
              SignalType::Offer, SignalType::Answer, SignalType::Candidate, SignalType::PeerState,
              SignalType::PeerRemoved, SignalType::Error, SignalType::ReturnOffer,
              SignalType::ReturnAnswer, SignalType::ReturnCandidate, SignalType::ReturnState,
-             SignalType::Floor}) {
+             SignalType::Floor, SignalType::RecordStart, SignalType::RecordStop,
+             SignalType::Recorded, SignalType::RecordError}) {
         QVERIFY2(
             isBridgeSignal(type) == fromBridge.contains(type), qPrintable(signalTypeName(type)));
         QVERIFY2(isForBridge(type) == toBridge.contains(type), qPrintable(signalTypeName(type)));
@@ -264,6 +362,10 @@ void TestMediaSignaling::relayHelpers()
     // A bridge may never steer the programme or the peers.
     QVERIFY(!isBridgeSignal(SignalType::Floor));
     QVERIFY(!isBridgeSignal(SignalType::AddPeer));
+    // Nor start or stop a recording, nor hear of one.
+    QVERIFY(!isBridgeSignal(SignalType::RecordStart));
+    QVERIFY(!isForBridge(SignalMessage::recordError(
+        QStringLiteral("1-2-1"), makeError(ErrorCode::Internal, QStringLiteral("x")))));
     // Errors go to a bridge only when they name it.
     QVERIFY(isForBridge(SignalMessage::failure(
         QStringLiteral("d1"), makeError(ErrorCode::Internal, QStringLiteral("x")))));

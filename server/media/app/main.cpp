@@ -56,9 +56,22 @@ int main(int argc, char **argv)
         QCoreApplication::exit(1);
     });
     QObject::connect(&channel, &StdioChannel::received, &router, [&](const SignalMessage &message) {
-        if (auto handled = router.handle(message); !handled)
-            channel.send(SignalMessage::failure(message.peer, handled.error()));
+        auto handled = router.handle(message);
+        if (handled)
+            return;
+        const bool recording
+            = message.type == SignalType::RecordStart || message.type == SignalType::RecordStop;
+        channel.send(recording ? SignalMessage::recordError(message.recording, handled.error())
+                               : SignalMessage::failure(message.peer, handled.error()));
     });
+    // Recording per speech. A directory that cannot be used leaves the programme running
+    // without it: every record-start is then answered with a record-error.
+    if (!options->recordingsDirectory.isEmpty()) {
+        if (auto enabled = programme.enableRecording(options->recordingsDirectory); !enabled) {
+            qWarning().noquote() << "recording is off:" << enabled.error().message;
+            channel.send(SignalMessage::failure({}, enabled.error()));
+        }
+    }
     // The parent is gone: Janus mountpoints are taken down first (immediate without Janus).
     QObject::connect(&channel, &StdioChannel::closed, &app,
         [&] { router.stop([] { QCoreApplication::quit(); }); });

@@ -62,6 +62,10 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
             QStringLiteral("Bridges served directly before Janus takes over (0: all through "
                            "Janus)"),
             QStringLiteral("n")},
+        {QStringLiteral("recordings"),
+            QStringLiteral("Record the programme's sound per speech (record-start/record-stop) "
+                           "into this directory, as <sha256>.ogg"),
+            QStringLiteral("dir")},
         {QStringLiteral("list-elements"),
             QStringLiteral("Print every GStreamer element any of these options can use, one per "
                            "line, and exit")},
@@ -77,6 +81,12 @@ Result<MediaOptions> parseMediaOptions(const QStringList &arguments, QString *us
 
     MediaOptions options;
     options.listElements = parser.isSet(QStringLiteral("list-elements"));
+    if (parser.isSet(QStringLiteral("recordings"))) {
+        options.recordingsDirectory = parser.value(QStringLiteral("recordings"));
+        if (options.recordingsDirectory.isEmpty())
+            return makeError(ErrorCode::BadField, QStringLiteral("--recordings needs a directory"),
+                QStringLiteral("recordings"));
+    }
     ProgrammeConfig &config = options.programme;
     if (auto parsed = parseVideoSource(parser.value(QStringLiteral("video")), &config); !parsed)
         return parsed.error();

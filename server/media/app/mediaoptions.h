@@ -15,6 +15,8 @@ struct MediaOptions
     ScaleOutConfig scaleOut; // --janus, --janus-above
     // --list-elements: print programmeElementCatalog() and exit (the dependency test).
     bool listElements = false;
+    // --recordings DIR: record the programme's sound per speech there (empty: no recording).
+    QString recordingsDirectory;
 };
 
 // Parses argv (without the program name); --help text in `usage` when asked or on error.
