@@ -16,12 +16,14 @@ namespace chamber::media {
 namespace {
 
 // Speech at 24 kbit/s (about 10 MB an hour). The queue lets the file lag the programme by up
-// to 5 s (a slow disk) and then drops the oldest audio rather than hold the tee.
+// to 5 s (a slow disk) and then drops the oldest audio rather than hold the tee. Every element
+// is named after the recording (%1 = "recording-<id>"): a bus error names its element by path,
+// and the path must tell whose it is even after the branch was taken apart.
 const char kBranchDescription[]
-    = "queue name=recording-queue max-size-time=5000000000 max-size-buffers=0 "
-      "max-size-bytes=0 leaky=downstream ! audioconvert ! audioresample "
-      "! opusenc bitrate=24000 ! oggmux ! filesink name=recording-file async=false sync=false "
-      "buffer-mode=unbuffered";
+    = "queue name=%1-queue max-size-time=5000000000 max-size-buffers=0 max-size-bytes=0 "
+      "leaky=downstream ! audioconvert name=%1-convert ! audioresample name=%1-resample "
+      "! opusenc name=%1-encoder bitrate=24000 ! oggmux name=%1-mux "
+      "! filesink name=%1-file async=false sync=false buffer-mode=unbuffered";
 
 const QLatin1String kBranchPrefix("recording-");
 
@@ -56,7 +58,30 @@ struct ProgrammeRecorder::Branch
     std::atomic<bool> detached {false};
     std::atomic<bool> failed {false};
     Ending ending = Ending::Finish;
+    // The first timestamp the branch saw (the tee's streaming thread only).
+    GstClockTime firstPts = GST_CLOCK_TIME_NONE;
 };
+
+namespace {
+
+// The programme's timestamps are its running time (minutes into the session); a recording's
+// start at 0, so its Ogg granule positions count from its own first sample and every player
+// shows the speech from 0:00 (gst-discoverer and oggdemux subtract a late start, others don't).
+GstPadProbeReturn rebaseTimestamps(GstPad *, GstPadProbeInfo *info, gpointer data)
+{
+    GstClockTime &first = *static_cast<GstClockTime *>(data);
+    GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (!GST_BUFFER_PTS_IS_VALID(buffer))
+        return GST_PAD_PROBE_OK;
+    if (first == GST_CLOCK_TIME_NONE)
+        first = GST_BUFFER_PTS(buffer);
+    buffer = gst_buffer_make_writable(buffer);
+    GST_BUFFER_PTS(buffer) = GST_BUFFER_PTS(buffer) > first ? GST_BUFFER_PTS(buffer) - first : 0;
+    GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    return GST_PAD_PROBE_OK;
+}
+
+} // namespace
 
 ProgrammeRecorder::ProgrammeRecorder(
     GstElement *pipeline, GstElement *tee, QString directory, QObject *parent)
@@ -141,7 +166,8 @@ Status ProgrammeRecorder::start(const QString &recording)
         return makeError(ErrorCode::Conflict,
             QStringLiteral("recording %1 has a file already").arg(recording),
             QStringLiteral("recording"));
-    auto bin = parseBin(QString::fromLatin1(kBranchDescription));
+    const QString name = kBranchPrefix + recording;
+    auto bin = parseBin(QString::fromLatin1(kBranchDescription).arg(name));
     if (!bin)
         return bin.error();
     auto *branch = new Branch;
@@ -149,9 +175,9 @@ Status ProgrammeRecorder::start(const QString &recording)
     branch->recording = recording;
     branch->path = path;
     branch->bin = std::move(*bin);
-    gst_object_set_name(GST_OBJECT(branch->bin.get()), qPrintable(kBranchPrefix + recording));
-    ElementRef file
-        = ElementRef::adopt(gst_bin_get_by_name(GST_BIN(branch->bin.get()), "recording-file"));
+    gst_object_set_name(GST_OBJECT(branch->bin.get()), qPrintable(name));
+    ElementRef file = ElementRef::adopt(
+        gst_bin_get_by_name(GST_BIN(branch->bin.get()), qPrintable(name + QStringLiteral("-file"))));
     g_object_set(file.get(), "location", QFile::encodeName(path).constData(), nullptr);
     branch->fileSink = PadRef::adopt(gst_element_get_static_pad(file.get(), "sink"));
     gst_pad_add_probe(branch->fileSink.get(), GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
@@ -159,6 +185,8 @@ Status ProgrammeRecorder::start(const QString &recording)
     branch->entry = PadRef::adopt(gst_element_get_static_pad(branch->bin.get(), "sink"));
     gst_pad_set_chain_function(branch->entry.get(), swallowChain);
     gst_pad_set_chain_list_function(branch->entry.get(), swallowChainList);
+    gst_pad_add_probe(branch->entry.get(), GST_PAD_PROBE_TYPE_BUFFER, rebaseTimestamps,
+        &branch->firstPts, nullptr);
 
     // Downstream first, then the tee pad (as for peers): no buffer meets an unready branch.
     gst_bin_add(GST_BIN(m_pipeline), branch->bin.get());
@@ -293,6 +321,8 @@ void ProgrammeRecorder::finish(const QString &partialPath, const QString &record
         return fail(
             makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(partialPath)));
     const qint64 bytes = QFileInfo(partialPath).size();
+    // Like the rest of the data directory: the owner's (the file sink made it 0644).
+    QFile::setPermissions(partialPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString target = m_directory + QLatin1Char('/') + sha256 + QStringLiteral(".ogg");
     // Content-addressed: the same bytes stored already are the same file.
     if (QFileInfo::exists(target)) {
@@ -312,10 +342,11 @@ void ProgrammeRecorder::finish(const QString &partialPath, const QString &record
 
 bool ProgrammeRecorder::handleError(const QStringList &elementNames, const Error &error)
 {
+    // "recording-<id>" (the branch) or "recording-<id>-<part>" (an element in it).
     QString recording;
     for (const QString &name : elementNames) {
-        if (name.startsWith(kBranchPrefix) && isValidRecordingId(name.mid(kBranchPrefix.size())))
-            recording = name.mid(kBranchPrefix.size());
+        if (name.startsWith(kBranchPrefix))
+            recording = name.mid(kBranchPrefix.size()).section(QLatin1Char('-'), 0, 2);
     }
     if (recording.isEmpty())
         return false;
