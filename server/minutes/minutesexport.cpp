@@ -28,17 +28,6 @@ struct Table
     }
 };
 
-struct ItemRef
-{
-    qint64 id = 0;
-    QString number;
-};
-
-ItemRef refOf(const ItemRow &item)
-{
-    return {item.id, item.number};
-}
-
 QString spansText(const std::vector<PresenceSpan> &spans)
 {
     QStringList parts;

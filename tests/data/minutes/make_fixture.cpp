@@ -116,7 +116,7 @@ void addDocument(Log &log, qint64 id, qint64 item, const QString &title, qint64 
             {QStringLiteral("sha256"),
                 QString::fromLatin1(
                     QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())},
-            {QStringLiteral("name"), title + QStringLiteral(".pdf")},
+            {QStringLiteral("name"), QString(title + QStringLiteral(".pdf"))},
             {QStringLiteral("title"), title}, {QStringLiteral("pages"), pages},
             {QStringLiteral("bytes"), qint64(bytes.size())},
             {QStringLiteral("source"), QStringLiteral("pdf")}},
@@ -126,9 +126,9 @@ void addDocument(Log &log, qint64 id, qint64 item, const QString &title, qint64 
 // The Ogg file's hash stands for the file chamber-media would have written.
 QString oggHash(const QString &recording)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash("OggS " + recording.toLatin1(), QCryptographicHash::Sha256)
-            .toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(
+        QByteArray("OggS " + recording.toLatin1()), QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 void saved(Log &log, qint64 speech, qint64 segment, qint64 durationMs, const char *note = nullptr)
