@@ -5,7 +5,6 @@
 #include <limits>
 #include <optional>
 
-
 namespace chamber::core {
 
 namespace {
@@ -44,8 +43,7 @@ std::optional<qint64> integerField(const QJsonObject &json, const char *field, q
 
 // The id, speech and segment must name each other and this meeting, and the speech must be an
 // earlier event of it: a recording cannot precede the floor being given.
-Status checkIdentity(
-    const QString &id, qint64 speech, qint64 segment, qint64 meeting, qint64 seq)
+Status checkIdentity(const QString &id, qint64 speech, qint64 segment, qint64 meeting, qint64 seq)
 {
     if (id != recordingId(meeting, speech, segment))
         return invalid(QStringLiteral("id %1 does not name meeting %2, speech %3, segment %4")
@@ -96,8 +94,8 @@ Result<Recording> Recording::fromJson(const QJsonObject &json)
     const auto time = stringField(json, "time");
     const QJsonValue partial = json.value(QLatin1String("partial"));
     const QJsonValue failed = json.value(QLatin1String("failed"));
-    if (!id || !speech || !segment || !sha256 || !bytes || !durationMs || !note || !reason
-        || !time || !partial.isBool() || !failed.isBool())
+    if (!id || !speech || !segment || !sha256 || !bytes || !durationMs || !note || !reason || !time
+        || !partial.isBool() || !failed.isBool())
         return invalid(QStringLiteral("a field is missing or of the wrong type"));
     if (!sha256->isEmpty() && !protocol::isSha256Hex(*sha256))
         return invalid(QStringLiteral("sha256 is not 64 hex digits"));
@@ -142,8 +140,8 @@ Result<RecordingSaved> RecordingSaved::fromJson(const QJsonObject &data, qint64 
     const QJsonValue partial = data.value(QLatin1String("partial"));
     // The note is optional in the event: only a partial recording has one.
     const QJsonValue noteValue = data.value(QLatin1String("note"));
-    if (!recording || !speech || !segment || !sha256 || !bytes || !durationMs
-        || !partial.isBool() || !(noteValue.isUndefined() || noteValue.isString()))
+    if (!recording || !speech || !segment || !sha256 || !bytes || !durationMs || !partial.isBool()
+        || !(noteValue.isUndefined() || noteValue.isString()))
         return invalid(QStringLiteral("recording.saved needs recording, speech, segment, "
                                       "sha256, bytes (> 0), durationMs and partial"));
     if (!protocol::isSha256Hex(*sha256))
@@ -153,8 +151,8 @@ Result<RecordingSaved> RecordingSaved::fromJson(const QJsonObject &data, qint64 
         return invalid(QStringLiteral("the note is longer than %1 characters").arg(kMaxNote));
     if (auto identity = checkIdentity(*recording, *speech, *segment, meeting, seq); !identity)
         return identity.error();
-    return RecordingSaved {*recording, *speech, *segment, *sha256, *bytes, *durationMs,
-        partial.toBool(), note};
+    return RecordingSaved {
+        *recording, *speech, *segment, *sha256, *bytes, *durationMs, partial.toBool(), note};
 }
 
 QJsonObject RecordingFailed::toJson() const

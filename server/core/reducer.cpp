@@ -574,7 +574,8 @@ Status recordingFailed(MeetingState &state, const Event &event)
         return damaged(event, failed.error().message);
     const auto existing = state.recordings.find(failed->recording);
     if (existing != state.recordings.end() && !existing->second.failed)
-        return damaged(event, QStringLiteral("recording %1 was already saved").arg(failed->recording));
+        return damaged(
+            event, QStringLiteral("recording %1 was already saved").arg(failed->recording));
     Recording &recording = state.recordings[failed->recording];
     recording.id = failed->recording;
     recording.speech = failed->speech;

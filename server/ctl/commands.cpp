@@ -366,7 +366,8 @@ int delegateExcuse(const Arguments &args, CommandContext &c)
         return usage(c, QStringLiteral("delegate excuse MEETING DELEGATE --reason TEXT"));
     const QJsonObject body {{QStringLiteral("reason"), args.value(QStringLiteral("reason"))}};
     return report(c,
-        c.client.send("PUT", meetingPath(meeting, QStringLiteral("/delegates/%1/absence").arg(delegate)),
+        c.client.send("PUT",
+            meetingPath(meeting, QStringLiteral("/delegates/%1/absence").arg(delegate)),
             toBody(body)),
         [&](const QJsonObject &b) {
             c.out << "delegate " << delegate << ": ";

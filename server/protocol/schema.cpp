@@ -72,14 +72,14 @@ constexpr std::array kReaderLinkCreate {
 // What the minutes print in their heading; "" clears. The server fills `organisation` with the
 // council's name when a council's meeting is created without one.
 constexpr qint64 kMaxHeading = 200;
-constexpr FieldSpec kOrganisation {"organisation", FieldKind::String, false, 0, kMaxHeading,
+constexpr FieldSpec kMeetingOrganisation {"organisation", FieldKind::String, false, 0, kMaxHeading,
     nullptr, {}, "the issuing body; default: the council's name", kLabel};
 constexpr FieldSpec kSession {"session", FieldKind::String, false, 0, kMaxHeading, nullptr, {},
     "the session, e.g. the twelfth session", kLabel};
-constexpr FieldSpec kChairperson {"chairperson", FieldKind::String, false, 0, kMaxHeading,
-    nullptr, {}, "who chairs, as the minutes name them", kLabel};
-constexpr FieldSpec kSecretary {"secretary", FieldKind::String, false, 0, kMaxHeading, nullptr,
-    {}, "who keeps the minutes", kLabel};
+constexpr FieldSpec kChairperson {"chairperson", FieldKind::String, false, 0, kMaxHeading, nullptr,
+    {}, "who chairs, as the minutes name them", kLabel};
+constexpr FieldSpec kSecretary {"secretary", FieldKind::String, false, 0, kMaxHeading, nullptr, {},
+    "who keeps the minutes", kLabel};
 constexpr std::array kMeetingCreate {
     FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
@@ -96,7 +96,7 @@ constexpr std::array kMeetingCreate {
         "seats per row of the hall's seat map"},
     FieldSpec {"council", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
         "the council whose meeting it is: its active members become the delegates"},
-    kOrganisation,
+    kMeetingOrganisation,
     kSession,
     kChairperson,
     kSecretary,
@@ -110,7 +110,7 @@ constexpr std::array kMeetingUpdate {
     FieldSpec {"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
     FieldSpec {"hallRows", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
     FieldSpec {"hallColumns", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
-    kOrganisation,
+    kMeetingOrganisation,
     kSession,
     kChairperson,
     kSecretary,

@@ -125,8 +125,8 @@ QJsonObject MeetingService::run(const Principal &principal, const protocol::Mess
     const qint64 councilId = creating ? command.integer(QLatin1String("council")) : 0;
     const QString councilName
         = councilId && m_councilHooks.name ? m_councilHooks.name(councilId) : QString();
-    auto decision = creating ? core::decideCreate(meetingId, command,
-                                   roster->has_value() ? &**roster : nullptr, councilName)
+    auto decision = creating ? core::decideCreate(
+                        meetingId, command, roster->has_value() ? &**roster : nullptr, councilName)
                              : core::decide(*current, command, context);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
