@@ -42,6 +42,7 @@
 #include "services/passwordhasher.h"
 #include "services/permissions.h"
 #include "services/readerlinks.h"
+#include "services/recordingservice.h" // recording (issue 16)
 #include "storage/annotationfiles.h"
 #include "storage/documentfiles.h"
 #include "storage/eventstore.h"
@@ -97,6 +98,7 @@ ChamberServer::~ChamberServer()
     m_http.reset();
     m_hub.reset();
     m_mediaRelay.reset();
+    m_recordings.reset(); // before the supervisor it listens to
     m_media.reset(); // ends chamber-media
     m_passwordHasher.reset(); // waits for hashes in flight
     m_readerApi.reset();
@@ -119,6 +121,11 @@ QString ChamberServer::adminTokenPath(const QString &dataDir)
 QString ChamberServer::databasePath(const QString &dataDir)
 {
     return dataDir + QStringLiteral("/chamber.db");
+}
+
+QString ChamberServer::recordingsDirectory(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/recordings");
 }
 
 QString ChamberServer::tlsDirectory(const QString &dataDir)
@@ -471,7 +478,13 @@ void ChamberServer::startMedia()
     options.arguments = m_config.mediaArguments
         + QStringList {
             QStringLiteral("--ice-ports"), QStringLiteral("%1-%2").arg(ice.first).arg(ice.last)};
+    // Recording (issue 16): chamber-media records each speech's sound into
+    // <data>/recordings (content-addressed <sha256>.ogg, partial/ while recording), and the
+    // recording service writes recording.saved / recording.failed into the meetings' logs.
+    options.recordingsDirectory = recordingsDirectory(m_dataDir);
     m_media = std::make_unique<services::MediaSupervisor>(options);
+    m_recordings = std::make_unique<services::RecordingService>(*m_service, m_media.get());
+    // End of recording.
     m_mediaRelay = std::make_unique<api::MediaRelay>(m_media.get(), *m_service);
     m_hub->setMediaRelay(m_mediaRelay.get());
     log::info(lcServer(), QStringLiteral("video bridges on"),

@@ -41,6 +41,7 @@ class PageRenderer;
 class ReaderLinkService;
 class OfficeConverter;
 class MediaSupervisor;
+class RecordingService;
 } // namespace chamber::services
 
 namespace chamber::edge {
@@ -98,6 +99,8 @@ public:
     static QString adminTokenPath(const QString &dataDir);
     static QString databasePath(const QString &dataDir);
     static QString tlsDirectory(const QString &dataDir);
+    // Where chamber-media records the speeches (issue 16): <sha256>.ogg, partial/ meanwhile.
+    static QString recordingsDirectory(const QString &dataDir);
 
 Q_SIGNALS:
     // The check of every event after start is done (not sent when the chain is not checked).
@@ -155,6 +158,7 @@ private:
     std::unique_ptr<services::AnnotationService> m_annotations;
     std::unique_ptr<api::AnnotationApi> m_annotationApi;
     std::unique_ptr<services::MediaSupervisor> m_media;
+    std::unique_ptr<services::RecordingService> m_recordings; // recording (issue 16)
     std::unique_ptr<api::MediaRelay> m_mediaRelay;
     std::unique_ptr<api::WebSocketHub> m_hub;
     std::unique_ptr<api::WebAssets> m_webAssets;

@@ -176,8 +176,8 @@ Status ProgrammeRecorder::start(const QString &recording)
     branch->path = path;
     branch->bin = std::move(*bin);
     gst_object_set_name(GST_OBJECT(branch->bin.get()), qPrintable(name));
-    ElementRef file = ElementRef::adopt(
-        gst_bin_get_by_name(GST_BIN(branch->bin.get()), qPrintable(name + QStringLiteral("-file"))));
+    ElementRef file = ElementRef::adopt(gst_bin_get_by_name(
+        GST_BIN(branch->bin.get()), qPrintable(name + QStringLiteral("-file"))));
     g_object_set(file.get(), "location", QFile::encodeName(path).constData(), nullptr);
     branch->fileSink = PadRef::adopt(gst_element_get_static_pad(file.get(), "sink"));
     gst_pad_add_probe(branch->fileSink.get(), GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,

@@ -99,7 +99,7 @@ void TestRecording::speechOfTenSeconds()
     QTest::qWait(int(std::max<qint64>(0, 10000 - speech.elapsed())));
     media.send(SignalMessage::recordStop(id));
     QVERIFY2(lines.waitFor(SignalType::Recorded, id),
-        qPrintable(media.process().readAllStandardError()));
+        media.process().readAllStandardError().constData());
     const SignalMessage recorded = *lines.find(SignalType::Recorded, id);
     QVERIFY(!recorded.partial);
     QVERIFY(recorded.note.isEmpty());

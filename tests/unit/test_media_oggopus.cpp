@@ -121,7 +121,8 @@ void TestMediaOggOpus::wrongChecksumEndsTheTrustedPart()
     QCOMPARE(scan.goodBytes, third);
     QCOMPARE(scan.durationMs(), 2000);
     // The same page intact after junk is not trusted either: the scan stops at the junk.
-    QByteArray junk = stream(0, {48000}, false) + QByteArray("garbage") + page(96000, 7, 3, "x");
+    const QByteArray junk
+        = stream(0, {48000}, false) + QByteArray("garbage") + page(96000, 7, 3, "x");
     QCOMPARE(scanOggOpus(junk).lastGranule, 48000);
 }
 
@@ -135,7 +136,8 @@ void TestMediaOggOpus::notOgg()
         QVERIFY(!scan.opusHead);
     }
     // Ogg, but not Opus: pages are read, no OpusHead, the granule taken as it is.
-    const OggOpusScan vorbis = scanOggOpus(page(0, 3, 0, "\x01vorbis") + page(4800, 3, 1, "x"));
+    const QByteArray vorbisStream = page(0, 3, 0, "\x01vorbis") + page(4800, 3, 1, "x");
+    const OggOpusScan vorbis = scanOggOpus(vorbisStream);
     QCOMPARE(vorbis.pages, 2);
     QVERIFY(!vorbis.opusHead);
 }
@@ -143,7 +145,7 @@ void TestMediaOggOpus::notOgg()
 void TestMediaOggOpus::otherStreamsSkipped()
 {
     // A page of another logical stream (serial 9) with a large granule changes nothing.
-    QByteArray bytes = stream(0, {48000}, false) + page(999999999, 9, 0, "other");
+    const QByteArray bytes = stream(0, {48000}, false) + page(999999999, 9, 0, "other");
     const OggOpusScan scan = scanOggOpus(bytes);
     QCOMPARE(scan.pages, 4);
     QCOMPARE(scan.lastGranule, 48000);
