@@ -15,8 +15,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
@@ -73,6 +75,7 @@ private slots:
     void speechOfTenSeconds();
     void refusalsAreRecordErrors();
     void unwritableBranchFailsAlone();
+    void fullDiskNeverStopsTheProgramme();
     void withoutRecordingsDirectory();
     void crashLeavesSalvagedPartialFile();
 };
@@ -202,6 +205,85 @@ void TestRecording::unwritableBranchFailsAlone()
     QTest::qWait(1500);
     media.send(SignalMessage::recordStop(QStringLiteral("6-4-1")));
     QVERIFY(lines.waitFor(SignalType::Recorded, QStringLiteral("6-4-1")));
+}
+
+// In this process, to reach inside the pipeline: the branch starts failing every buffer (as a
+// full disk makes its file sink) and says so on the bus. Its flow error must not reach the
+// tee (it would stop the programme's audio): the recording fails alone.
+void TestRecording::fullDiskNeverStopsTheProgramme()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    auto created = ProgrammeSender::create(smallProgramme());
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    ProgrammeSender &programme = **created;
+    QList<SignalMessage> lines;
+    connect(&programme, &ProgrammeSender::outgoing, this, [&](const SignalMessage &message) {
+        if (message.type == SignalType::Recorded || message.type == SignalType::RecordError)
+            lines << message;
+    });
+    QSignalSpy failed(&programme, &ProgrammeSender::pipelineFailed);
+    QVERIFY(programme.enableRecording(directory.path()));
+    MediaHarness harness(&programme);
+    MediaReceiver *bridge = harness.addReceiver(QStringLiteral("bridge-1"));
+    QVERIFY(bridge);
+    QVERIFY(waitForMoreMedia({bridge}, 20, 30000));
+    QVERIFY(programme.handle(SignalMessage::recordStart(QStringLiteral("7-1-1"))));
+    QTest::qWait(1000);
+
+    // Right after the branch's queue: its task then fails, and the queue answers the tee's
+    // next buffer with that error.
+    GstElement *queue = gst_bin_get_by_name(GST_BIN(programme.pipeline()), "recording-7-1-1-queue");
+    QVERIFY(queue);
+    GstPad *pad = gst_element_get_static_pad(queue, "src");
+    gst_pad_add_probe(
+        pad, GST_PAD_PROBE_TYPE_BUFFER,
+        [](GstPad *, GstPadProbeInfo *info, gpointer element) -> GstPadProbeReturn {
+            GST_ELEMENT_ERROR(element, RESOURCE, NO_SPACE_LEFT, ("No space left on device"),
+                ("write failed (simulated)"));
+            gst_buffer_unref(GST_PAD_PROBE_INFO_BUFFER(info));
+            GST_PAD_PROBE_INFO_DATA(info) = nullptr;
+            GST_PAD_PROBE_INFO_FLOW_RETURN(info) = GST_FLOW_ERROR;
+            return GST_PAD_PROBE_HANDLED;
+        },
+        queue, nullptr);
+    gst_object_unref(pad);
+    gst_object_unref(queue);
+    // The bus is read on this thread: while it sleeps nobody takes the branch away, so the tee
+    // meets the branch's failure with every buffer for half a second.
+    QThread::msleep(500);
+
+    QVERIFY(spinUntil(
+        [&] {
+            return std::any_of(lines.cbegin(), lines.cend(), [](const SignalMessage &line) {
+                return line.type == SignalType::RecordError
+                    && line.recording == QLatin1String("7-1-1");
+            });
+        },
+        10000));
+    // The branch is gone with its file; the programme's video and audio go on.
+    QVERIFY(spinUntil(
+        [&] {
+            GstElement *gone
+                = gst_bin_get_by_name(GST_BIN(programme.pipeline()), "recording-7-1-1");
+            if (gone)
+                gst_object_unref(gone);
+            return gone == nullptr;
+        },
+        10000));
+    QVERIFY(filesIn(directory.filePath(QStringLiteral("partial"))).isEmpty());
+    QVERIFY(programme.recorder()->active().isEmpty());
+    QVERIFY(waitForMoreMedia({bridge}, 30, 10000));
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(lines.size(), 1);
+
+    // The next speech records again.
+    QVERIFY(programme.handle(SignalMessage::recordStart(QStringLiteral("7-2-1"))));
+    QTest::qWait(1000);
+    QVERIFY(programme.handle(SignalMessage::recordStop(QStringLiteral("7-2-1"))));
+    QVERIFY(spinUntil([&] { return lines.size() == 2; }, 10000));
+    QCOMPARE(lines.last().type, SignalType::Recorded);
+    QCOMPARE(failed.count(), 0);
 }
 
 void TestRecording::withoutRecordingsDirectory()
