@@ -435,35 +435,6 @@ bool isValidPeerState(QStringView state)
     return false;
 }
 
-bool isValidRecordingId(QStringView recording)
-{
-    // Three runs of digits: 1–18, 1–18 and 1–4 long, joined by '-'.
-    const auto parts = recording.split(u'-');
-    if (parts.size() != 3)
-        return false;
-    const qsizetype limits[] = {18, 18, 4};
-    for (int i = 0; i < 3; ++i) {
-        if (parts[i].isEmpty() || parts[i].size() > limits[i])
-            return false;
-        for (QChar c : parts[i]) {
-            if (c < u'0' || c > u'9')
-                return false;
-        }
-    }
-    return true;
-}
-
-bool isLowerHexSha256(QStringView text)
-{
-    if (text.size() != 64)
-        return false;
-    for (QChar c : text) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
-            return false;
-    }
-    return true;
-}
-
 bool isBridgeSignal(SignalType type)
 {
     switch (type) {
@@ -617,20 +588,17 @@ SignalMessage SignalMessage::peerRemoved(QString peer)
 {
     return SignalMessage {.type = SignalType::PeerRemoved, .peer = std::move(peer)};
 }
-namespace {
-// One line of text, like the parser demands, whatever the source of the message.
-QString oneLine(const QString &text, qsizetype limit)
+QString signalLine(const QString &text, qsizetype limit)
 {
     QString line = text.simplified();
     line.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
     return line.left(limit);
 }
-} // namespace
 
 SignalMessage SignalMessage::failure(QString peer, chamber::Error error)
 {
-    error.message = oneLine(error.message, 1024);
-    error.field = oneLine(error.field, 64);
+    error.message = signalLine(error.message, 1024);
+    error.field = signalLine(error.field, 64);
     return SignalMessage {
         .type = SignalType::Error, .peer = std::move(peer), .error = std::move(error)};
 }
@@ -661,39 +629,6 @@ SignalMessage SignalMessage::floor(QString peer, int chamberAudio)
 {
     return SignalMessage {
         .type = SignalType::Floor, .peer = std::move(peer), .chamberAudio = chamberAudio};
-}
-
-} // namespace chamber::media
-
-namespace chamber::media {
-
-SignalMessage SignalMessage::recordStart(QString recording)
-{
-    return SignalMessage {.type = SignalType::RecordStart, .recording = std::move(recording)};
-}
-SignalMessage SignalMessage::recordStop(QString recording)
-{
-    return SignalMessage {.type = SignalType::RecordStop, .recording = std::move(recording)};
-}
-SignalMessage SignalMessage::recorded(
-    QString recording, QString sha256, qint64 bytes, qint64 durationMs, bool partial, QString note)
-{
-    return SignalMessage {.type = SignalType::Recorded,
-        .recording = std::move(recording),
-        .sha256 = std::move(sha256),
-        .bytes = bytes,
-        .durationMs = durationMs,
-        .partial = partial,
-        .note = oneLine(note, kMaxRecordingNoteLength)};
-}
-SignalMessage SignalMessage::recordError(QString recording, chamber::Error error)
-{
-    SignalMessage message;
-    message.type = SignalType::RecordError;
-    message.recording = std::move(recording);
-    message.error.code = error.code;
-    message.error.message = oneLine(error.message, 1024);
-    return message;
 }
 
 } // namespace chamber::media

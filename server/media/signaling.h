@@ -115,6 +115,9 @@ bool isValidPeerState(QStringView state);
 // ^[0-9]{1,18}-[0-9]{1,18}-[0-9]{1,4}$: safe as a file name too.
 bool isValidRecordingId(QStringView recording);
 bool isLowerHexSha256(QStringView text);
+// `text` as one line of at most `limit` characters, as the parser demands of messages and notes
+// (line breaks and tabs become spaces, other control characters go).
+QString signalLine(const QString &text, qsizetype limit);
 
 // For chamberd's relay (server/media/README.md). Types a bridge may send: answer, candidate,
 // return-offer, return-candidate, error. Everything else from a bridge is refused.
