@@ -2,86 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace chamber::kiosk {
 
 namespace {
-
-Error malformed(const QString &what)
-{
-    return makeError(ErrorCode::Invalid, QStringLiteral("minutes.json: %1").arg(what));
-}
-
-bool isSha256(const QString &text)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-    return hex.match(text).hasMatch();
-}
-
-// A whole number held by a JSON number (what the server writes for ids, times and sizes).
-bool wholeNumber(const QJsonValue &value, qint64 *out)
-{
-    if (!value.isDouble())
-        return false;
-    const double number = value.toDouble();
-    if (number != number || number < 0 || number > 9.0e15 || number != double(qint64(number)))
-        return false;
-    *out = qint64(number);
-    return true;
-}
-
-Result<MinutesRecording> parseRecording(const QJsonValue &value)
-{
-    if (!value.isObject())
-        return malformed(QStringLiteral("a recording is not an object"));
-    const QJsonObject object = value.toObject();
-    MinutesRecording recording;
-    recording.id = object.value(QLatin1String("id")).toString();
-    recording.sha256 = object.value(QLatin1String("sha256")).toString();
-    // The hash names the file in a URL and in the cache: nothing else may pass.
-    if (!isSha256(recording.sha256))
-        return malformed(QStringLiteral("recording %1 has no valid sha256").arg(recording.id));
-    if (!wholeNumber(object.value(QLatin1String("segment")), &recording.segment)
-        || !wholeNumber(object.value(QLatin1String("bytes")), &recording.bytes)
-        || !wholeNumber(object.value(QLatin1String("durationMs")), &recording.durationMs))
-        return malformed(QStringLiteral("recording %1 has a bad segment, size or duration")
-                             .arg(recording.id));
-    recording.partial = object.value(QLatin1String("partial")).toBool();
-    recording.note = object.value(QLatin1String("note")).toString();
-    return recording;
-}
-
-Result<MinutesSpeech> parseSpeech(const QJsonValue &value)
-{
-    if (!value.isObject())
-        return malformed(QStringLiteral("a speech is not an object"));
-    const QJsonObject object = value.toObject();
-    MinutesSpeech speech;
-    if (!wholeNumber(object.value(QLatin1String("speech")), &speech.speech) || speech.speech <= 0)
-        return malformed(QStringLiteral("a speech has no valid `speech` seq"));
-    const QJsonValue item = object.value(QLatin1String("item"));
-    if (!item.isNull() && !item.isUndefined() && !wholeNumber(item, &speech.item))
-        return malformed(QStringLiteral("speech %1 has a bad item").arg(speech.speech));
-    speech.name = object.value(QLatin1String("name")).toString();
-    speech.seat = object.value(QLatin1String("seat")).toString();
-    speech.start = object.value(QLatin1String("start")).toString();
-    speech.end = object.value(QLatin1String("end")).toString();
-    wholeNumber(object.value(QLatin1String("durationMs")), &speech.durationMs);
-    for (const QJsonValue &r : object.value(QLatin1String("recordings")).toArray()) {
-        auto recording = parseRecording(r);
-        if (!recording)
-            return recording.error();
-        speech.recordings.push_back(recording.value());
-    }
-    for (const QJsonValue &f : object.value(QLatin1String("recordingFailures")).toArray())
-        speech.failures.append(f.isString() ? f.toString()
-                                            : f.toObject().value(QLatin1String("reason")).toString());
-    return speech;
-}
 
 QVariantMap toVariant(const MinutesSpeech &speech)
 {
@@ -100,31 +25,6 @@ QVariantMap toVariant(const MinutesSpeech &speech)
 }
 
 } // namespace
-
-Result<MinutesSummary> parseMinutesSummary(const QByteArray &json)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return malformed(QStringLiteral("not a JSON object"));
-    const QJsonObject object = document.object();
-    MinutesSummary summary;
-    if (!wholeNumber(object.value(QLatin1String("seq")), &summary.seq))
-        return malformed(QStringLiteral("no valid seq"));
-    summary.kind = object.value(QLatin1String("kind")).toString();
-    if (summary.kind != QLatin1String("draft") && summary.kind != QLatin1String("final"))
-        return malformed(QStringLiteral("kind is neither draft nor final"));
-    const QJsonValue speeches = object.value(QLatin1String("speeches"));
-    if (!speeches.isArray())
-        return malformed(QStringLiteral("speeches is not an array"));
-    for (const QJsonValue &value : speeches.toArray()) {
-        auto speech = parseSpeech(value);
-        if (!speech)
-            return speech.error();
-        summary.speeches.push_back(std::move(speech.value()));
-    }
-    return summary;
-}
 
 MinutesState::MinutesState(QObject *parent)
     : QObject(parent)
@@ -154,13 +54,13 @@ void MinutesState::refresh()
     m_fetch.fetch(QLatin1String(kSummaryKey),
         {QStringLiteral("/api/v1/meetings/%1/minutes.json").arg(m_meeting),
             QDir(m_cache).filePath(QStringLiteral("minutes-%1.json").arg(m_meeting)), {},
-            64LL * 1024 * 1024});
+            kMaxMinutesSummaryBytes});
     emit busyChanged();
 }
 
 void MinutesState::fetchRecording(const QString &sha256)
 {
-    if (!isSha256(sha256)) {
+    if (!isRecordingSha256(sha256)) {
         setProblem(tr("That is not a recording of this meeting."));
         return;
     }
@@ -209,7 +109,7 @@ void MinutesState::onFetched(const QString &key, const QString &file)
     if (key == QLatin1String(kSummaryKey)) {
         QFile in(file);
         auto summary = in.open(QIODevice::ReadOnly) ? parseMinutesSummary(in.readAll())
-                                                    : Result<MinutesSummary>(malformed(in.errorString()));
+                                                    : Result<MinutesSummary>(makeError(ErrorCode::Internal, in.errorString()));
         in.remove();
         if (!summary) {
             setProblem(tr("The server's minutes could not be read: %1").arg(summary.error().message));

@@ -5,6 +5,7 @@
 // console's language to be read in the document viewer.
 #pragma once
 
+#include "minutessummary.h"
 #include "serverfetch.h"
 
 #include <QJsonObject>
@@ -12,43 +13,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-#include <vector>
-
 namespace chamber::kiosk {
-
-struct MinutesRecording
-{
-    QString id;
-    qint64 segment = 1;
-    QString sha256;
-    qint64 bytes = 0;
-    qint64 durationMs = 0;
-    bool partial = false;
-    QString note;
-};
-
-struct MinutesSpeech
-{
-    qint64 speech = 0; // seq of the speaker.granted event
-    qint64 item = 0;
-    QString name;
-    QString seat;
-    QString start;
-    QString end; // empty: still speaking
-    qint64 durationMs = 0;
-    std::vector<MinutesRecording> recordings;
-    QStringList failures; // why a recording of it failed
-};
-
-struct MinutesSummary
-{
-    qint64 seq = 0;
-    QString kind; // draft, final
-    std::vector<MinutesSpeech> speeches;
-};
-
-// Reads what the panel needs from minutes.json; an error names what is wrong with it.
-Result<MinutesSummary> parseMinutesSummary(const QByteArray &json);
 
 class MinutesState : public QObject
 {
