@@ -92,6 +92,8 @@ public:
     QString dataDirectory() const { return m_dataDir; }
     const TlsIdentity &tlsIdentity() const { return m_tls; }
     services::CouncilService *councils() const { return m_councils.get(); }
+    // The meetings' service: tests append the events the server decides itself (recordings).
+    services::MeetingService *meetingService() const { return m_service.get(); }
     const services::Clock &clock() const { return *m_clock; }
 
     static QString defaultDataDirectory();

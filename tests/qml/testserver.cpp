@@ -4,9 +4,11 @@
 #include "pdfmaker.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
+#include "services/meetingservice.h"
 #include "wsclient.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -18,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTranslator>
+#include <QProcess>
 #include <QUrl>
 
 namespace chamber::testing {
@@ -550,6 +553,124 @@ QString TestServer::screenshotDirectory() const
     if (!directory.isEmpty())
         QDir().mkpath(directory);
     return directory;
+}
+
+} // namespace chamber::testing
+
+namespace chamber::testing {
+
+QString TestServer::addRecording(int speech, int segment, int seconds, bool partial,
+    const QString &note)
+{
+    // 48 kHz in buffers of 960 samples: 50 buffers a second, so the length is exact.
+    const QString made = m_data.filePath(QStringLiteral("tone.ogg"));
+    QProcess gst;
+    gst.start(QStringLiteral("gst-launch-1.0"),
+        {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
+            QStringLiteral("num-buffers=%1").arg(seconds * 50), QStringLiteral("samplesperbuffer=960"),
+            QStringLiteral("freq=440"), QStringLiteral("!"),
+            QStringLiteral("audio/x-raw,rate=48000,channels=1"), QStringLiteral("!"),
+            QStringLiteral("audioconvert"), QStringLiteral("!"), QStringLiteral("opusenc"),
+            QStringLiteral("bitrate=24000"), QStringLiteral("!"), QStringLiteral("oggmux"),
+            QStringLiteral("!"), QStringLiteral("filesink"), QStringLiteral("location=") + made});
+    if (!gst.waitForFinished(30000) || gst.exitCode() != 0) {
+        qWarning() << "gst-launch-1.0 failed:" << gst.readAllStandardError();
+        return {};
+    }
+    QFile file(made);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    file.close();
+    file.remove();
+    const QString sha256
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString directory = m_server->dataDirectory() + QStringLiteral("/recordings");
+    QDir().mkpath(directory);
+    QSaveFile stored(directory + QStringLiteral("/%1.ogg").arg(sha256));
+    if (!stored.open(QIODevice::WriteOnly) || stored.write(bytes) != bytes.size()
+        || !stored.commit())
+        return {};
+    QJsonObject data {{QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+        {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
+        {QStringLiteral("sha256"), sha256}, {QStringLiteral("bytes"), qint64(bytes.size())},
+        {QStringLiteral("durationMs"), qint64(seconds) * 1000},
+        {QStringLiteral("partial"), partial}, {QStringLiteral("note"), note}};
+    auto appended = m_server->meetingService()->appendEvents(
+        1, QStringLiteral("media"), {core::EventDraft {QStringLiteral("recording.saved"), data}});
+    if (!appended) {
+        qWarning() << "recording.saved refused:" << appended.error().message;
+        return {};
+    }
+    return sha256;
+}
+
+bool TestServer::failRecording(int speech, int segment, const QString &reason)
+{
+    QJsonObject data {{QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+        {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
+        {QStringLiteral("reason"), reason}};
+    auto appended = m_server->meetingService()->appendEvents(
+        1, QStringLiteral("media"), {core::EventDraft {QStringLiteral("recording.failed"), data}});
+    if (!appended)
+        qWarning() << "recording.failed refused:" << appended.error().message;
+    return appended.ok();
+}
+
+int TestServer::lastSpeech()
+{
+    auto events = m_server->meetingService()->eventsAfter(1, 0);
+    if (!events)
+        return 0;
+    qint64 last = 0;
+    for (const protocol::Event &event : events.value()) {
+        if (event.kind == QLatin1String("speaker.granted"))
+            last = event.seq;
+    }
+    return int(last);
+}
+
+namespace {
+
+QString localPath(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+
+} // namespace
+
+bool TestServer::damageRecording(const QString &sha256)
+{
+    QFile file(m_server->dataDirectory() + QStringLiteral("/recordings/%1.ogg").arg(sha256));
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    QByteArray bytes = file.readAll();
+    if (bytes.size() < 100)
+        return false;
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+    return file.seek(0) && file.write(bytes) == bytes.size();
+}
+
+bool TestServer::fileExists(const QString &path) const
+{
+    return QFile::exists(localPath(path));
+}
+
+QString TestServer::fileStart(const QString &pathOrUrl, int count) const
+{
+    QFile file(localPath(pathOrUrl));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.read(count)) : QString();
+}
+
+QString TestServer::pdfText(const QString &pathOrUrl) const
+{
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"),
+        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), localPath(pathOrUrl), QStringLiteral("-")});
+    if (!pdftotext.waitForFinished(30000) || pdftotext.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(pdftotext.readAllStandardOutput());
 }
 
 } // namespace chamber::testing
