@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <map>
+
 namespace chamber::kiosk {
 
 namespace {
@@ -32,16 +34,19 @@ Result<MinutesRecording> parseRecording(const QJsonValue &value)
         return malformed(QStringLiteral("a recording is not an object"));
     const QJsonObject object = value.toObject();
     MinutesRecording recording;
-    recording.id = object.value(QLatin1String("id")).toString();
+    recording.id = object.value(QLatin1String("recording")).toString();
     recording.sha256 = object.value(QLatin1String("sha256")).toString();
     // The hash names the file in a URL and in the cache: nothing else may pass.
     if (!isRecordingSha256(recording.sha256))
         return malformed(QStringLiteral("recording %1 has no valid sha256").arg(recording.id));
-    if (!wholeNumber(object.value(QLatin1String("segment")), &recording.segment)
+    if (!wholeNumber(object.value(QLatin1String("speech")), &recording.speech)
+        || !wholeNumber(object.value(QLatin1String("segment")), &recording.segment)
         || !wholeNumber(object.value(QLatin1String("bytes")), &recording.bytes)
-        || !wholeNumber(object.value(QLatin1String("durationMs")), &recording.durationMs))
+        || !wholeNumber(object.value(QLatin1String("duration_ms")), &recording.durationMs))
         return malformed(QStringLiteral("recording %1 has a bad segment, size or duration")
                              .arg(recording.id));
+    if (!object.value(QLatin1String("partial")).isBool())
+        return malformed(QStringLiteral("recording %1 has no partial flag").arg(recording.id));
     recording.partial = object.value(QLatin1String("partial")).toBool();
     recording.note = object.value(QLatin1String("note")).toString();
     return recording;
@@ -62,16 +67,11 @@ Result<MinutesSpeech> parseSpeech(const QJsonValue &value)
     speech.seat = object.value(QLatin1String("seat")).toString();
     speech.start = object.value(QLatin1String("start")).toString();
     speech.end = object.value(QLatin1String("end")).toString();
-    wholeNumber(object.value(QLatin1String("durationMs")), &speech.durationMs);
-    for (const QJsonValue &r : object.value(QLatin1String("recordings")).toArray()) {
-        auto recording = parseRecording(r);
-        if (!recording)
-            return recording.error();
-        speech.recordings.push_back(recording.value());
-    }
-    for (const QJsonValue &f : object.value(QLatin1String("recordingFailures")).toArray())
-        speech.failures.append(f.isString() ? f.toString()
-                                            : f.toObject().value(QLatin1String("reason")).toString());
+    wholeNumber(object.value(QLatin1String("duration_ms")), &speech.durationMs);
+    // The export's table cell: the reasons joined with "; ".
+    const QString failures = object.value(QLatin1String("recording_failures")).toString();
+    if (!failures.isEmpty())
+        speech.failures = failures.split(QStringLiteral("; "));
     return speech;
 }
 
@@ -95,11 +95,27 @@ Result<MinutesSummary> parseMinutesSummary(const QByteArray &json)
     const QJsonValue speeches = object.value(QLatin1String("speeches"));
     if (!speeches.isArray())
         return malformed(QStringLiteral("speeches is not an array"));
+    std::map<qint64, size_t> bySeq; // speech seq -> index in summary.speeches
     for (const QJsonValue &value : speeches.toArray()) {
         auto speech = parseSpeech(value);
         if (!speech)
             return speech.error();
+        if (!bySeq.emplace(speech->speech, summary.speeches.size()).second)
+            return malformed(QStringLiteral("speech %1 is listed twice").arg(speech->speech));
         summary.speeches.push_back(std::move(speech.value()));
+    }
+    // The recordings table, one row per recording, each joined to its speech.
+    const QJsonValue recordings = object.value(QLatin1String("recordings"));
+    if (!recordings.isArray())
+        return malformed(QStringLiteral("recordings is not an array"));
+    for (const QJsonValue &value : recordings.toArray()) {
+        auto recording = parseRecording(value);
+        if (!recording)
+            return recording.error();
+        const auto it = bySeq.find(recording->speech);
+        if (it == bySeq.end())
+            return malformed(QStringLiteral("recording %1 belongs to no listed speech").arg(recording->id));
+        summary.speeches[it->second].recordings.push_back(recording.value());
     }
     return summary;
 }

@@ -20,6 +20,7 @@ constexpr qsizetype kMaxMinutesSummaryBytes = 64LL * 1024 * 1024;
 struct MinutesRecording
 {
     QString id;
+    qint64 speech = 0;
     qint64 segment = 1;
     QString sha256;
     qint64 bytes = 0;

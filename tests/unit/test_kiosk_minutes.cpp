@@ -13,13 +13,16 @@ namespace {
 
 const QString kHash = QString(64, u'b');
 
+// minutes.json as minutesExportJson writes it: the speeches and recordings tables as objects.
 QByteArray speechJson(const QString &recordingFields)
 {
-    return QStringLiteral(R"({"seq":9,"kind":"draft","speeches":[{"speech":4,"item":2,
-        "name":"Trần Thị Bình","seat":"B3","start":"2026-12-08T08:00:00.000Z",
-        "end":"2026-12-08T08:01:30.000Z","durationMs":90000,
-        "recordings":[{"id":"1-4-1","segment":1,%1}],
-        "recordingFailures":["chamber-media is not running"]}]})")
+    return QStringLiteral(R"({"meeting":1,"seq":9,"kind":"draft","lastEventHash":"00",
+        "generatedFrom":"event log","speeches":[{"speech":4,"item":2,"item_number":"2",
+        "speaker_kind":"delegate","speaker_id":2,"name":"Trần Thị Bình","seat":"B3",
+        "start":"2026-12-08T08:00:00.000Z","end":"2026-12-08T08:01:30.000Z","duration_ms":90000,
+        "recordings":"","recording_failures":"chamber-media is not running"}],
+        "recordings":[{"recording":"1-4-1","speech":4,"segment":1,"item":2,
+        "speaker":"Trần Thị Bình",%1}]})")
         .arg(recordingFields)
         .toUtf8();
 }
@@ -34,7 +37,7 @@ private Q_SLOTS:
     void readsSpeechesAndRecordings()
     {
         auto parsed = parseMinutesSummary(speechJson(
-            QStringLiteral(R"("sha256":"%1","bytes":270000,"durationMs":90000,"partial":true,
+            QStringLiteral(R"("sha256":"%1","bytes":270000,"duration_ms":90000,"partial":true,
             "note":"chamber-media stopped during the speech")")
                 .arg(kHash)));
         QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().message));
@@ -58,7 +61,7 @@ private Q_SLOTS:
     void speechOutsideAnyItem()
     {
         auto parsed = parseMinutesSummary(
-            R"({"seq":1,"kind":"final","speeches":[{"speech":1,"item":null,"name":"Điểm cầu"}]})");
+            R"({"seq":1,"kind":"final","speeches":[{"speech":1,"item":0,"name":"Điểm cầu"}],"recordings":[]})");
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->speeches.front().item, qint64(0));
         QCOMPARE(parsed->kind, QStringLiteral("final"));
@@ -86,21 +89,34 @@ private Q_SLOTS:
             << QByteArray(R"({"seq":1,"kind":"draft","speeches":[{"speech":1,"item":"2"}]})")
             << "item";
         QTest::newRow("path in hash")
-            << speechJson(QStringLiteral(R"("sha256":"../../../etc/passwd","bytes":1,"durationMs":1)"))
+            << speechJson(QStringLiteral(R"("sha256":"../../../etc/passwd","bytes":1,"duration_ms":1)"))
             << "sha256";
         QTest::newRow("upper-case hash")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"durationMs":1)")
+            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)")
                               .arg(QString(64, u'B')))
             << "sha256";
         QTest::newRow("short hash")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"durationMs":1)")
+            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)")
                               .arg(QString(63, u'b')))
             << "sha256";
         QTest::newRow("negative bytes")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":-1,"durationMs":1)").arg(kHash))
+            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":-1,"duration_ms":1)").arg(kHash))
             << "size";
+        QTest::newRow("partial missing")
+            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)").arg(kHash))
+            << "partial";
+        QTest::newRow("recording of no speech")
+            << QByteArray(R"({"seq":1,"kind":"draft","speeches":[],"recordings":[{"recording":"1-3-1",)"
+                          R"("speech":3,"segment":1,"sha256":")"
+                + kHash.toLatin1() + R"(","bytes":1,"duration_ms":1,"partial":false}]})")
+            << "no listed speech";
+        QTest::newRow("speech twice")
+            << QByteArray(R"({"seq":1,"kind":"draft","speeches":[{"speech":1},{"speech":1}],"recordings":[]})")
+            << "twice";
+        QTest::newRow("recordings missing")
+            << QByteArray(R"({"seq":1,"kind":"draft","speeches":[]})") << "recordings";
         QTest::newRow("duration string")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"durationMs":"1")").arg(kHash))
+            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":"1")").arg(kHash))
             << "duration";
     }
 

@@ -3,8 +3,9 @@
 // the `chamberctl verify` command that checks a downloaded PDF against it, the exports (JSON and
 // each CSV table), and every speech per agenda item with its recordings to listen to.
 //
-// The speeches (who, when, how long, on which item) come from minutes.json, which the server
-// builds from the event log as the PDF is; their recordings come from the live state
+// The speeches (who, when, how long, on which item) come from minutes.json (its `speeches`
+// table: speech, item, name, seat, start, end, duration_ms), which the server builds from the
+// event log as the PDF is; their recordings come from the live state
 // (`recordings`), so a recording saved or failed shows as soon as its event arrives.
 import { formatTime } from '/web/common/client.js';
 import { t } from './minutes-text.js';
@@ -61,7 +62,7 @@ function speechEntry(meeting, speech, recordings) {
         h('div', { class: 'minutes-speech-head' },
             h('strong', { class: 'minutes-speaker' }, who || '?'),
             h('span', { class: 'minutes-when' }, when),
-            speech.end ? h('span', { class: 'minutes-duration' }, duration(speech.durationMs || 0)) : null),
+            speech.end ? h('span', { class: 'minutes-duration' }, duration(speech.duration_ms || 0)) : null),
         recordings.length
             ? h('ul', { class: 'minutes-recordings' }, recordings.map((r) => recordingEntry(meeting, r)))
             : h('p', { class: 'hint' }, t('minutes.noRecording')));
