@@ -115,7 +115,7 @@ constexpr const char *kModelKey = "ChamberModelSha256";
 
 QByteArray stampEntries(const MinutesStamp &stamp)
 {
-    const auto text = [](const QString &value) { return '(' + value.toLatin1() + ')'; };
+    const auto text = [](const QString &value) -> QByteArray { return '(' + value.toLatin1() + ')'; };
     QByteArray out;
     out += "/Keywords (chamber-minutes meeting=" + QByteArray::number(stamp.meeting)
         + " seq=" + QByteArray::number(stamp.seq) + " lastEventHash=" + stamp.lastEventHash.toLatin1()
