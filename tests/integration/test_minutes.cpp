@@ -9,6 +9,7 @@
 #include "accounts.h"
 #include "chamberctlrun.h"
 #include "pdfmaker.h"
+#include "protocol/joinlink.h"
 #include "protocol/receipt.h"
 #include "votingserver.h"
 
@@ -205,20 +206,29 @@ private Q_SLOTS:
         };
         find(agenda);
         QVERIFY(m_item > 0);
-        const QJsonObject joined
-            = call("POST", QStringLiteral("/meetings/1/join-codes"),
-                {{QStringLiteral("role"), QStringLiteral("bridge")},
-                    {QStringLiteral("label"), kBridgeLabel}})
-                  .json();
-        QVERIFY(joined.contains(QLatin1String("url")));
     }
 
     void runTheSitting()
     {
-        // A bridge point joins (enrolled with a join code, as a kiosk does).
-        Device bridge = m_server.join(QStringLiteral("bridge"));
-        QVERIFY(!bridge.credential.isEmpty());
-        m_bridgeCredential = bridge.credential;
+        // A bridge point joins with its site's name (a join code redeemed as a kiosk does).
+        const auto link = protocol::parseJoinLink(
+            call("POST", QStringLiteral("/meetings/1/join-codes"),
+                {{QStringLiteral("role"), QStringLiteral("bridge")},
+                    {QStringLiteral("label"), kBridgeLabel}})
+                .json()
+                .value(QLatin1String("url"))
+                .toString());
+        QVERIFY(link);
+        WsClient enroller(m_server.process.pin());
+        QVERIFY(enroller.open(m_server.process.wsUrl()));
+        m_bridgeCredential = enroller
+                                 .request({{QStringLiteral("type"), QStringLiteral("enroll")},
+                                     {QStringLiteral("token"), link->token}})
+                                 .value(QLatin1String("result"))
+                                 .toObject()
+                                 .value(QLatin1String("credential"))
+                                 .toString();
+        QVERIFY(!m_bridgeCredential.isEmpty());
         for (const QJsonValue &device :
             get(QStringLiteral("/meetings/1/devices")).json().value(QLatin1String("devices")).toArray()) {
             if (device.toObject().value(QLatin1String("role")).toString() == QLatin1String("bridge"))
@@ -232,9 +242,11 @@ private Q_SLOTS:
                 .arg(QString::fromLatin1(QUrl::toPercentEncoding(kDocumentName))),
             makeArticlePdf(2, 3));
         QVERIFY2(uploaded.status == 200 || uploaded.status == 201, uploaded.body.constData());
-        m_documentSha = uploaded.json().value(QLatin1String("sha256")).toString();
-        if (m_documentSha.isEmpty())
-            m_documentSha = resultOf(uploaded).value(QLatin1String("sha256")).toString();
+        m_documentSha = uploaded.json()
+                            .value(QLatin1String("document"))
+                            .toObject()
+                            .value(QLatin1String("sha256"))
+                            .toString();
         QVERIFY2(m_documentSha.size() == 64, uploaded.body.constData());
 
         QCOMPARE(call("POST", QStringLiteral("/meetings/1/start")).status, 200);
