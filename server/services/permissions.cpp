@@ -127,6 +127,9 @@ constexpr std::array kRules {
         AttendanceCheckIn, "attendance.checkIn", Runs | Seat, InMeeting, Own, "check delegates in"},
     OperationRule {AttendanceCheckOut, "attendance.checkOut", Runs | Seat, InMeeting, Own,
         "check delegates out"},
+    // A delegate does not excuse themself: the secretary or the chair records the reason.
+    OperationRule {AttendanceExcuse, "attendance.excuse", Runs, InMeeting, None,
+        "record why delegates are absent"},
     OperationRule {
         QuorumSetRule, "quorum.setRule", Admin, InMeeting, None, "change the quorum rule"},
     OperationRule {PollCreate, "poll.create", Runs, InMeeting, None, "create polls"},
@@ -203,8 +206,15 @@ constexpr std::array kRules {
         "put the overdue tasks on the agenda"},
     OperationRule {
         ScreenShow, "screen.show", Runs, InMeeting, None, "choose what the tally screens show"},
+    // Minutes (issue 16): the people who keep and check the record (the secretary, admins,
+    // observers) and the chair console of the meeting; not the delegates' tablets, tally or
+    // bridge screens: the roll calls and recordings of a whole meeting are the secretariat's.
+    OperationRule {ReadMinutes, "minutes.read", Admin | Who::Observer | Chair, InMeeting, None,
+        "read the minutes"},
+    OperationRule {ReadRecordings, "recordings.read", Admin | Who::Observer | Chair, InMeeting,
+        None, "listen to the recordings"},
 };
-static_assert(kRules.size() == std::size_t(ScreenShow) + 1, "one row per operation");
+static_assert(kRules.size() == std::size_t(ReadRecordings) + 1, "one row per operation");
 
 Error forbidden(const QString &why)
 {

@@ -90,6 +90,7 @@ enum class Operation {
     DelegateImport,
     AttendanceCheckIn,
     AttendanceCheckOut,
+    AttendanceExcuse, // why a delegate is absent: the secretary and the chair, never the seat
     QuorumSetRule,
     PollCreate,
     PollOpen,
@@ -143,6 +144,9 @@ enum class Operation {
     ConclusionRemove,
     AgendaAddOverdue,
     ScreenShow,
+    // Minutes (issue 16): the signed PDF, its exports and the speeches' recordings.
+    ReadMinutes,
+    ReadRecordings,
 };
 
 // Kinds of principal, as a set of flags.

@@ -98,6 +98,8 @@ inline const Row kMessages[] = {
     {"delegate.import", "UUAFFFFUFUAFAFF"},
     {"attendance.checkIn", "UUAAAFFUFUAFAFF"},
     {"attendance.checkOut", "UUAAAFFUFUAFAFF"},
+    // A delegate does not excuse themself (issue 16).
+    {"attendance.excuse", "UUAFAFFUFUAFAFF"},
     {"quorum.setRule", "UUAFFFFUFUAFAFF"},
     {"poll.create", "UUAFAFFUFUAFAFF"},
     {"poll.open", "UUAFAFFUFUAFAFF"},
@@ -216,6 +218,7 @@ inline const Row kRoutes[] = {
     {"DELETE /api/v1/meetings/{meeting}/delegates/{delegate}", "=delegate.remove"},
     {"POST /api/v1/meetings/{meeting}/delegates/{delegate}/check-in", "=attendance.checkIn"},
     {"POST /api/v1/meetings/{meeting}/delegates/{delegate}/check-out", "=attendance.checkOut"},
+    {"PUT /api/v1/meetings/{meeting}/delegates/{delegate}/absence", "=attendance.excuse"},
     {"DELETE /api/v1/meetings/{meeting}/devices/{device}", "=device.revoke"},
     {"POST /api/v1/meetings/{meeting}/polls", "=poll.create"},
     {"POST /api/v1/meetings/{meeting}/polls/{poll}/open", "=poll.open"},
@@ -268,6 +271,18 @@ inline const Row kRoutes[] = {
     {"DELETE /api/v1/meetings/{meeting}/conclusions/{conclusion}", "=conclusion.remove"},
     {"POST /api/v1/meetings/{meeting}/agenda/overdue", "=agenda.addOverdue"},
     {"PUT /api/v1/meetings/{meeting}/screen", "=screen.show"},
+    // Minutes (issue 16): the secretariat (admin token and accounts, observers) and the chair
+    // console of the meeting; not the delegates' tablets, the tally, bridge or board screens.
+    {"GET /api/v1/meetings/{meeting}/minutes.pdf", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes.json", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/attendance.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/speeches.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/polls.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/rollcall.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/conclusions.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/recordings.csv", "UUAFAFFUFUAAAFF"},
+    // The probe asks for a hash the meeting has no recording of: 404 where let through.
+    {"GET /api/v1/meetings/{meeting}/recordings/{sha256}.ogg", "UUAFAFFUFUAAAFF"},
 };
 
 } // namespace chamber::testing::authorization
