@@ -43,7 +43,7 @@ public:
     QVariantList speeches() const { return m_speeches; }
     QString kind() const { return m_kind; }
     int seq() const { return int(m_seq); }
-    bool loading() const { return m_fetch.isRunning(kSummaryKey); }
+    bool loading() const { return m_fetch.isRunning(QLatin1String(kSummaryKey)); }
     QString fetchingRecording() const { return m_fetchingRecording; }
     bool fetchingPdf() const { return m_fetchingPdf; }
     QString pdfUrl() const { return m_pdfUrl; }
