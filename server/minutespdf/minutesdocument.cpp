@@ -51,7 +51,7 @@ Minutes::Minutes(const MinutesModel &model, const QTranslator *translator)
     QFont mono;
     mono.setFamilies({QStringLiteral("Noto Sans Mono"), QStringLiteral("DejaVu Sans Mono")});
     mono.setStyleHint(QFont::Monospace);
-    mono.setPointSizeF(7);
+    mono.setPointSizeF(6.5);
     m_mono = charFormat(mono);
 }
 
@@ -133,30 +133,33 @@ void Minutes::labelled(const QString &label, const QString &value)
         value.isEmpty() ? m_italic : m_body);
 }
 
-QTextTable *Minutes::table(const QStringList &headers, const QList<qreal> &percentWidths)
+QTextTable *Minutes::table(
+    const QStringList &headers, const QList<qreal> &percentWidths, qreal widthPercent, qreal indentMm)
 {
     QTextTableFormat format;
-    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    format.setWidth(QTextLength(QTextLength::PercentageLength, widthPercent));
     QList<QTextLength> widths;
     for (const qreal width : percentWidths)
         widths.append(QTextLength(QTextLength::PercentageLength, width));
     format.setColumnWidthConstraints(widths);
-    format.setBorder(0.5);
+    format.setBorder(0.4);
     format.setBorderBrush(Qt::black);
     format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    format.setBorderCollapse(true);
     format.setCellPadding(2.5);
     format.setCellSpacing(0);
     format.setTopMargin(4);
     format.setBottomMargin(6);
+    format.setLeftMargin(indentMm * kPixelsPerMm);
     format.setHeaderRowCount(headers.isEmpty() ? 0 : 1);
     // Without headers the first row is the caller's to fill.
     QTextTable *table = m_cursor.insertTable(1, int(percentWidths.size()), format);
     for (int column = 0; column < headers.size(); ++column) {
-        QTextTableCellFormat cellFormat;
-        cellFormat.setBackground(QColor(0xe8, 0xe8, 0xe8));
-        table->cellAt(0, column).setFormat(cellFormat);
         cell(table, 0, column, headers.at(column), m_smallBold);
+        // After the text: the cell's format lives in its first block's character format.
+        QTextTableCell header = table->cellAt(0, column);
+        QTextCharFormat shaded = header.format();
+        shaded.setBackground(QColor(0xe8, 0xe8, 0xe8));
+        header.setFormat(shaded);
     }
     return table;
 }
