@@ -64,8 +64,8 @@ private:
     void labelled(const QString &label, const QString &value);
     QTextTable *table(const QStringList &headers, const QList<qreal> &percentWidths,
         qreal widthPercent = 100, qreal indentMm = 0);
-    void cell(QTextTable *table, int row, int column, const QString &text,
-        const QTextCharFormat &format);
+    void cell(
+        QTextTable *table, int row, int column, const QString &text, const QTextCharFormat &format);
     void appendRow(QTextTable *table, const QStringList &cells, int monoColumn = -1);
     void leaveTable();
 

@@ -16,7 +16,8 @@ void Minutes::writeItem(const ItemRow &item)
     else if (item.kind == QLatin1String("break"))
         title = tr("Break: %1").arg(item.title);
     else
-        title = item.number.isEmpty() ? item.title : item.number + QStringLiteral(". ") + item.title;
+        title
+            = item.number.isEmpty() ? item.title : item.number + QStringLiteral(". ") + item.title;
     heading(item.kind == QLatin1String("section") ? title.toUpper() : title, 2);
     if (!item.description.isEmpty())
         paragraph(item.description, m_body, Qt::AlignJustify, 4);
@@ -78,10 +79,12 @@ void Minutes::writeSpeeches(const ItemRow &item)
         };
         int segment = 0;
         for (const RecordingRow &recording : speech.recordings) {
-            QString about = tr("Recording %1: %2").arg(++segment).arg(duration(recording.durationMs));
+            QString about
+                = tr("Recording %1: %2").arg(++segment).arg(duration(recording.durationMs));
             if (recording.partial)
                 about += QStringLiteral("; ") + tr("partial")
-                    + (recording.note.isEmpty() ? QString() : QStringLiteral(": ") + recording.note);
+                    + (recording.note.isEmpty() ? QString()
+                                                : QStringLiteral(": ") + recording.note);
             line(about, m_small);
             cursor.insertText(QStringLiteral("  SHA-256 "), m_small);
             cursor.insertText(recording.sha256, m_mono);
@@ -98,15 +101,16 @@ void Minutes::writePoll(const core::Poll &poll, const std::vector<RollCallRow> &
 {
     paragraph(tr("Poll: %1").arg(poll.title), m_bold, Qt::AlignLeft, 4);
     const qreal indent = 8;
-    paragraph(tr("Method: %1").arg(poll.secret ? tr("secret ballot (receipts below)")
-                                              : tr("named vote (roll call below)")),
+    paragraph(tr("Method: %1")
+                  .arg(poll.secret ? tr("secret ballot (receipts below)")
+                                   : tr("named vote (roll call below)")),
         m_body, Qt::AlignLeft, indent);
     paragraph(tr("Rule: %1").arg(ruleInWords(poll.rule)), m_body, Qt::AlignJustify, indent);
     if (!poll.openedAt.isEmpty())
         paragraph(tr("Opened at %1").arg(dateTime(poll.openedAt))
-                + (poll.closedAt.isEmpty() ? QString()
-                                           : QStringLiteral("; ")
-                           + tr("closed at %1").arg(dateTime(poll.closedAt))),
+                + (poll.closedAt.isEmpty()
+                        ? QString()
+                        : QStringLiteral("; ") + tr("closed at %1").arg(dateTime(poll.closedAt))),
             m_body, Qt::AlignLeft, indent);
     if (!poll.closing) {
         paragraph(poll.openedAt.isEmpty() ? tr("The poll was not opened.")
@@ -184,7 +188,8 @@ void Minutes::writeConclusions(const ItemRow &item)
         if (conclusion.poll != 0) {
             for (const PollRow &poll : item.polls) {
                 if (poll.poll.id == conclusion.poll)
-                    text += QStringLiteral(" ") + tr("(decided by the poll \"%1\")").arg(poll.poll.title);
+                    text += QStringLiteral(" ")
+                        + tr("(decided by the poll \"%1\")").arg(poll.poll.title);
             }
         }
         paragraph(text, m_body, Qt::AlignLeft, 8);

@@ -103,8 +103,8 @@ MinutesModel sampleModel()
             {{QStringLiteral("2026-12-07T00:58:00Z"), QStringLiteral("2026-12-07T03:00:00Z")}}),
         delegate(4, "A04", QStringLiteral("Đặng Ngọc Ánh"),
             {{QStringLiteral("2026-12-07T00:59:00Z"), QString()}}),
-        delegate(5, "B01", QStringLiteral("Vũ Thị Lựu"), {},
-            QStringLiteral("Đi công tác tại Đà Nẵng")),
+        delegate(
+            5, "B01", QStringLiteral("Vũ Thị Lựu"), {}, QStringLiteral("Đi công tác tại Đà Nẵng")),
         delegate(6, "B02", QStringLiteral("Bùi Xuân Trường"), {}),
     };
 
@@ -114,11 +114,11 @@ MinutesModel sampleModel()
     budget.kind = QStringLiteral("item");
     budget.title = QStringLiteral("Dự toán ngân sách phường năm 2027");
     budget.description = QStringLiteral("Ủy ban nhân dân phường trình dự toán thu, chi.");
-    budget.documents = {{11, QStringLiteral("Tờ trình dự toán ngân sách"),
-                            QStringLiteral("to-trinh.pdf"), 12, 48213, QString(64, QLatin1Char('d')),
-                            QStringLiteral("2026-12-06T08:00:00Z")},
-        {12, QStringLiteral("Báo cáo thẩm tra"), QStringLiteral("tham-tra.pdf"), 5, 20100,
-            QString(64, QLatin1Char('e')), QStringLiteral("2026-12-06T09:00:00Z")}};
+    budget.documents
+        = {{11, QStringLiteral("Tờ trình dự toán ngân sách"), QStringLiteral("to-trinh.pdf"), 12,
+               48213, QString(64, QLatin1Char('d')), QStringLiteral("2026-12-06T08:00:00Z")},
+            {12, QStringLiteral("Báo cáo thẩm tra"), QStringLiteral("tham-tra.pdf"), 5, 20100,
+                QString(64, QLatin1Char('e')), QStringLiteral("2026-12-06T09:00:00Z")}};
     SpeechRow first;
     first.speech = 21;
     first.item = 1;
@@ -128,8 +128,8 @@ MinutesModel sampleModel()
     first.start = QStringLiteral("2026-12-07T01:20:00Z");
     first.end = QStringLiteral("2026-12-07T01:24:05Z");
     first.durationMs = 245000;
-    first.recordings = {{QStringLiteral("7-21-1"), 1, QString(64, QLatin1Char('1')), 367500,
-        245000, false, QString()}};
+    first.recordings = {{QStringLiteral("7-21-1"), 1, QString(64, QLatin1Char('1')), 367500, 245000,
+        false, QString()}};
     SpeechRow bridge;
     bridge.speech = 25;
     bridge.item = 1;
@@ -138,8 +138,8 @@ MinutesModel sampleModel()
     bridge.start = QStringLiteral("2026-12-07T01:30:00Z");
     bridge.end = QStringLiteral("2026-12-07T01:33:00Z");
     bridge.durationMs = 180000;
-    bridge.recordings = {{QStringLiteral("7-25-1"), 1, QString(64, QLatin1Char('2')), 150000, 100000,
-        true, QStringLiteral("chamber-media stopped during the speech")}};
+    bridge.recordings = {{QStringLiteral("7-25-1"), 1, QString(64, QLatin1Char('2')), 150000,
+        100000, true, QStringLiteral("chamber-media stopped during the speech")}};
     SpeechRow failed;
     failed.speech = 27;
     failed.item = 1;
@@ -151,13 +151,14 @@ MinutesModel sampleModel()
     failed.durationMs = 90000;
     failed.recordingFailures = {QStringLiteral("chamber-media is not running")};
     budget.speeches = {first, bridge, failed};
-    budget.polls.push_back({closedPoll(1, 1, QStringLiteral("Thông qua dự toán ngân sách"), "majority-of-members", false,
-                                {},
+    budget.polls.push_back({closedPoll(1, 1, QStringLiteral("Thông qua dự toán ngân sách"),
+                                "majority-of-members", false, {},
                                 {{QStringLiteral("yes"), 3}, {QStringLiteral("no"), 1},
                                     {QStringLiteral("abstain"), 0}},
                                 core::Verdict::Passed),
         {{1, QStringLiteral("Nguyễn Văn Đức"), QStringLiteral("A01"), QStringLiteral("yes"), 1, {}},
-            {2, QStringLiteral("Phạm Thị Thủy"), QStringLiteral("A02"), QStringLiteral("no"), 1, {}},
+            {2, QStringLiteral("Phạm Thị Thủy"), QStringLiteral("A02"), QStringLiteral("no"), 1,
+                {}},
             {3, QStringLiteral("Hoàng Minh Tuấn"), QStringLiteral("A03"), QStringLiteral("yes"), 1,
                 {}},
             {4, QStringLiteral("Đặng Ngọc Ánh"), QStringLiteral("A04"), QStringLiteral("yes"), 1,
@@ -169,17 +170,17 @@ MinutesModel sampleModel()
     election.number = QStringLiteral("2");
     election.kind = QStringLiteral("item");
     election.title = QStringLiteral("Bầu Trưởng ban Kinh tế - Xã hội");
-    election.polls.push_back({closedPoll(2, 2, QStringLiteral("Bầu Trưởng ban"), "majority-of-present", true,
-                                  {QStringLiteral("Đặng Ngọc Ánh"), QStringLiteral("Phạm Thị Thủy")},
-                                  {{QStringLiteral("Đặng Ngọc Ánh"), 3},
-                                      {QStringLiteral("Phạm Thị Thủy"), 1},
-                                      {QStringLiteral("abstain"), 0}},
-                                  core::Verdict::Elected, QStringLiteral("Đặng Ngọc Ánh")),
-        {}});
+    election.polls.push_back(
+        {closedPoll(2, 2, QStringLiteral("Bầu Trưởng ban"), "majority-of-present", true,
+             {QStringLiteral("Đặng Ngọc Ánh"), QStringLiteral("Phạm Thị Thủy")},
+             {{QStringLiteral("Đặng Ngọc Ánh"), 3}, {QStringLiteral("Phạm Thị Thủy"), 1},
+                 {QStringLiteral("abstain"), 0}},
+             core::Verdict::Elected, QStringLiteral("Đặng Ngọc Ánh")),
+            {}});
     election.conclusions = {{2, QStringLiteral("Bà Đặng Ngọc Ánh giữ chức Trưởng ban."), 2}};
     model.items = {budget, election};
-    model.bridges = {{40, QStringLiteral("Điểm cầu Khu phố 3"), QStringLiteral("2026-12-07T01:05:00Z"),
-        QString(), 1, 180000}};
+    model.bridges = {{40, QStringLiteral("Điểm cầu Khu phố 3"),
+        QStringLiteral("2026-12-07T01:05:00Z"), QString(), 1, 180000}};
     return model;
 }
 
@@ -246,7 +247,8 @@ private:
     const MinutesIdentity &identity()
     {
         if (!m_identity) {
-            auto loaded = loadOrCreateMinutesIdentity(m_dir.filePath(QStringLiteral("minutes-signing")));
+            auto loaded
+                = loadOrCreateMinutesIdentity(m_dir.filePath(QStringLiteral("minutes-signing")));
             if (!loaded)
                 qFatal("%s", qPrintable(loaded.error().message));
             m_identity = loaded.value();
@@ -276,8 +278,9 @@ private Q_SLOTS:
         for (const char *name : {"key.pem", "cert.pem"}) {
             const QFileInfo file(directory + QLatin1Char('/') + QLatin1String(name));
             QVERIFY(file.exists());
-            QCOMPARE(file.permissions() & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                               | QFileDevice::ReadUser | QFileDevice::WriteUser),
+            QCOMPARE(file.permissions()
+                    & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                        | QFileDevice::WriteUser),
                 QFileDevice::Permissions());
         }
         QCOMPARE(created->fingerprint.size(), 64);
@@ -306,7 +309,8 @@ private Q_SLOTS:
 
     void vietnameseHasEverySection()
     {
-        const QString text = pdfText(m_dir, renderMinutesPdf(sampleModel(), MinutesLanguage::Vietnamese));
+        const QString text
+            = pdfText(m_dir, renderMinutesPdf(sampleModel(), MinutesLanguage::Vietnamese));
         const QStringList expected = {
             QStringLiteral("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             QStringLiteral("Độc lập - Tự do - Hạnh phúc"),
@@ -360,7 +364,8 @@ private Q_SLOTS:
             QStringLiteral("THƯ KÝ"),
             QStringLiteral("CHỦ TỌA"),
             QStringLiteral("(Ký, ghi rõ họ tên)"),
-            QStringLiteral("Lập từ nhật ký sự kiện đến sự kiện số 58, mã băm ") + QString(64, QLatin1Char('c')),
+            QStringLiteral("Lập từ nhật ký sự kiện đến sự kiện số 58, mã băm ")
+                + QString(64, QLatin1Char('c')),
             QStringLiteral("Trang 1/"),
         };
         for (const QString &phrase : expected)
@@ -370,7 +375,8 @@ private Q_SLOTS:
 
     void englishHasEverySection()
     {
-        const QString text = pdfText(m_dir, renderMinutesPdf(sampleModel(), MinutesLanguage::English));
+        const QString text
+            = pdfText(m_dir, renderMinutesPdf(sampleModel(), MinutesLanguage::English));
         const QStringList expected = {
             QStringLiteral("SOCIALIST REPUBLIC OF VIETNAM"),
             QStringLiteral("Independence - Freedom - Happiness"),
@@ -396,7 +402,8 @@ private Q_SLOTS:
             QStringLiteral("V. CLOSING"),
             QStringLiteral("SECRETARY"),
             QStringLiteral("CHAIRPERSON"),
-            QStringLiteral("Made from the event log up to event 58, hash ") + QString(64, QLatin1Char('c')),
+            QStringLiteral("Made from the event log up to event 58, hash ")
+                + QString(64, QLatin1Char('c')),
             QStringLiteral("Page 1 of"),
         };
         for (const QString &phrase : expected)
@@ -416,7 +423,8 @@ private Q_SLOTS:
 
     void sameModelSameBytes()
     {
-        for (const MinutesLanguage language : {MinutesLanguage::Vietnamese, MinutesLanguage::English}) {
+        for (const MinutesLanguage language :
+            {MinutesLanguage::Vietnamese, MinutesLanguage::English}) {
             const QByteArray first = renderMinutesPdf(sampleModel(), language);
             QVERIFY(first.startsWith("%PDF-"));
             QCOMPARE(sha(renderMinutesPdf(sampleModel(), language)), sha(first));
@@ -425,7 +433,8 @@ private Q_SLOTS:
         }
         QCOMPARE(sha(signedSample(MinutesLanguage::Vietnamese)),
             sha(signedSample(MinutesLanguage::Vietnamese)));
-        QVERIFY(signedSample(MinutesLanguage::Vietnamese) != signedSample(MinutesLanguage::English));
+        QVERIFY(
+            signedSample(MinutesLanguage::Vietnamese) != signedSample(MinutesLanguage::English));
     }
 
     void signatureHoldsForPdfsigAndChecker()
@@ -433,8 +442,10 @@ private Q_SLOTS:
         const QByteArray pdf = signedSample(MinutesLanguage::Vietnamese);
         const Run sig = pdfsig(m_dir, pdf);
         QVERIFY2(sig.output.contains(QLatin1String("Signature is Valid")), qPrintable(sig.output));
-        QVERIFY2(sig.output.contains(QLatin1String("Total document signed")), qPrintable(sig.output));
-        QVERIFY2(sig.output.contains(QLatin1String("Signing Time: Dec 07 2026")), qPrintable(sig.output));
+        QVERIFY2(
+            sig.output.contains(QLatin1String("Total document signed")), qPrintable(sig.output));
+        QVERIFY2(sig.output.contains(QLatin1String("Signing Time: Dec 07 2026")),
+            qPrintable(sig.output));
         const Run qpdf = runTool(QStringLiteral("qpdf"),
             {QStringLiteral("--check"), writeFile(m_dir, QStringLiteral("check.pdf"), pdf)});
         QVERIFY2(qpdf.exitCode == 0, qPrintable(qpdf.output));
@@ -491,7 +502,8 @@ private Q_SLOTS:
             QVERIFY(!check->problem.isEmpty());
         }
         const Run sig = pdfsig(m_dir, pdf);
-        QVERIFY2(!sig.output.contains(QLatin1String("Total document signed")), qPrintable(sig.output));
+        QVERIFY2(
+            !sig.output.contains(QLatin1String("Total document signed")), qPrintable(sig.output));
     }
 
     void malformedIsRefused_data()
@@ -520,9 +532,11 @@ private Q_SLOTS:
         QTest::newRow("contents") << notHex << QStringLiteral("hex string");
         QTest::newRow("no stamp") << noStamp << QStringLiteral("Chamber stamp");
         QTest::newRow("deep nesting")
-            << QByteArray("%PDF-1.4\n1 0 obj\n" + QByteArray(200, '[') + "\nendobj\nxref\n0 2\n"
-                          "0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Root 1 0 R "
-                          "/Info 1 0 R >>\nstartxref\n") + QByteArray::number(200 + 27) + "\n%%EOF\n"
+            << QByteArray("%PDF-1.4\n1 0 obj\n" + QByteArray(200, '[')
+                   + "\nendobj\nxref\n0 2\n"
+                     "0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Root 1 0 R "
+                     "/Info 1 0 R >>\nstartxref\n")
+                + QByteArray::number(200 + 27) + "\n%%EOF\n"
             << QStringLiteral("nested too deeply");
     }
     void malformedIsRefused()
@@ -550,9 +564,10 @@ private Q_SLOTS:
         // Signing twice is refused: the signed file already has an update.
         const auto once = signMinutesPdf(pdf, stampOf(model, MinutesLanguage::English), identity());
         QVERIFY(once);
-        QVERIFY(!signMinutesPdf(once.value(), stampOf(model, MinutesLanguage::English), identity()));
-        QVERIFY(!signMinutesPdf(QByteArray("%PDF-1.4\n"), stampOf(model, MinutesLanguage::English),
-            identity()));
+        QVERIFY(
+            !signMinutesPdf(once.value(), stampOf(model, MinutesLanguage::English), identity()));
+        QVERIFY(!signMinutesPdf(
+            QByteArray("%PDF-1.4\n"), stampOf(model, MinutesLanguage::English), identity()));
     }
 
     void jobRoundTrips()
@@ -582,10 +597,10 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[]") << QString();
         QTest::newRow("language") << job(model, QStringLiteral("fr")) << QStringLiteral("language");
         QTest::newRow("language number") << job(model, 1) << QStringLiteral("language");
-        QTest::newRow("model string") << job(QStringLiteral("x"), QStringLiteral("vi"))
-                                      << QStringLiteral("model");
-        QTest::newRow("model incomplete") << job(noMeeting, QStringLiteral("vi"))
-                                          << QStringLiteral("model.meeting");
+        QTest::newRow("model string")
+            << job(QStringLiteral("x"), QStringLiteral("vi")) << QStringLiteral("model");
+        QTest::newRow("model incomplete")
+            << job(noMeeting, QStringLiteral("vi")) << QStringLiteral("model.meeting");
     }
     void malformedJobIsRefused()
     {
