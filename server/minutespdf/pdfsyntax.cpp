@@ -71,16 +71,6 @@ public:
         }
     }
 
-    // A regular token (keyword or number) without consuming it.
-    QByteArray peekToken() const
-    {
-        qsizetype end = m_pos;
-        while (
-            end < m_size && !isWhite(m_data[end]) && !isDelimiter(m_data[end]) && end - m_pos < 32)
-            ++end;
-        return QByteArray(m_data + m_pos, end - m_pos);
-    }
-
     bool expectKeyword(const char *keyword)
     {
         skipWhite();

@@ -520,8 +520,10 @@ private Q_SLOTS:
         notHex[contents + 1] = 'x';
         QByteArray noStamp = good;
         noStamp.replace(noStamp.lastIndexOf("/ChamberSeq"), 11, "/ChamberSez");
+        // The offset after startxref one to nine bytes off: no "xref" there.
         QByteArray badStartxref = good;
-        badStartxref.replace(badStartxref.lastIndexOf("startxref\n") + 10, 1, "9");
+        const qsizetype lastDigit = badStartxref.lastIndexOf("\n%%EOF") - 1;
+        badStartxref[lastDigit] = char('0' + (badStartxref[lastDigit] - '0' + 5) % 10);
         QTest::newRow("empty") << QByteArray() << QStringLiteral("not a PDF");
         QTest::newRow("text") << QByteArray("hello") << QStringLiteral("not a PDF");
         QTest::newRow("unsigned") << plain << QStringLiteral("no signature field");
@@ -531,13 +533,12 @@ private Q_SLOTS:
         QTest::newRow("byterange") << outOfFile << QStringLiteral("/ByteRange");
         QTest::newRow("contents") << notHex << QStringLiteral("hex string");
         QTest::newRow("no stamp") << noStamp << QStringLiteral("Chamber stamp");
-        QTest::newRow("deep nesting")
-            << QByteArray("%PDF-1.4\n1 0 obj\n" + QByteArray(200, '[')
-                   + "\nendobj\nxref\n0 2\n"
-                     "0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Root 1 0 R "
-                     "/Info 1 0 R >>\nstartxref\n")
-                + QByteArray::number(200 + 27) + "\n%%EOF\n"
-            << QStringLiteral("nested too deeply");
+        QByteArray nested = "%PDF-1.4\n1 0 obj\n" + QByteArray(200, '[') + "\nendobj\n";
+        const qsizetype nestedXref = nested.size();
+        nested += "xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Root 1 0 R "
+                  "/Info 1 0 R >>\nstartxref\n"
+            + QByteArray::number(nestedXref) + "\n%%EOF\n";
+        QTest::newRow("deep nesting") << nested << QStringLiteral("nested too deeply");
     }
     void malformedIsRefused()
     {
