@@ -380,6 +380,10 @@ void RestApi::registerRoutes(Router &router)
         Op::AttendanceCheckOut, [this](const RouteContext &c) {
             return command(c, "attendance.checkOut", {"meeting", "delegate"});
         });
+    router.add(Method::Put, delegates + QStringLiteral("/{delegate}/absence"), Op::AttendanceExcuse,
+        [this](const RouteContext &c) {
+            return command(c, "attendance.excuse", {"meeting", "delegate"});
+        });
     // The table itself: every route with the operation it performs and who may.
     router.add(Method::Get, QStringLiteral("/api/v1/routes"), Op::ListRoutes,
         [&router](const RouteContext &) { return routeList(router); });

@@ -32,6 +32,11 @@ const QLatin1String kSeat("seat");
 const QLatin1String kWeight("weight");
 const QLatin1String kHallRows("hallRows");
 const QLatin1String kHallColumns("hallColumns");
+const QLatin1String kOrganisation("organisation");
+const QLatin1String kSession("session");
+const QLatin1String kChairperson("chairperson");
+const QLatin1String kSecretary("secretary");
+const QLatin1String kReason("reason");
 
 Decision single(const QString &kind, const QJsonObject &data, const QJsonObject &result = {})
 {
@@ -98,7 +103,9 @@ Result<Decision> meetingUpdate(const MeetingState &state, const Message &command
     QJsonObject changes;
     collectChanges(command,
         {{kTitle, state.title}, {kDescription, state.description}, {kVenue, state.venue},
-            {kStartsAt, state.startsAt}},
+            {kStartsAt, state.startsAt}, {kOrganisation, state.organisation},
+            {kSession, state.session}, {kChairperson, state.chairperson},
+            {kSecretary, state.secretary}},
         changes);
     if (command.has(QLatin1String("allowProxies"))
         && command.boolean(QLatin1String("allowProxies")) != state.allowProxies)
@@ -338,6 +345,19 @@ Result<Decision> checkOut(const MeetingState &state, const Message &command)
     return setAttendance(state, command, false);
 }
 
+// Why an absent delegate is away, for the minutes; "" withdraws the excuse.
+Result<Decision> excuse(const MeetingState &state, const Message &command)
+{
+    const qint64 id = command.integer(kDelegate);
+    const Delegate *delegate = state.roster.find(id);
+    if (!delegate)
+        return notFound(QStringLiteral("delegate"), id, kDelegate);
+    const QString reason = command.string(kReason).trimmed();
+    if (reason == delegate->absenceReason)
+        return unchanged();
+    return single(QStringLiteral("attendance.excused"), {{kDelegate, id}, {kReason, reason}});
+}
+
 Result<Decision> quorumSetRule(const MeetingState &state, const Message &command)
 {
     QJsonObject json = command.body;
@@ -386,6 +406,7 @@ constexpr std::array kMeetingRoutes {
     CommandRoute {"delegate.import", stateOnly<delegateImport>},
     CommandRoute {"attendance.checkIn", stateOnly<checkIn>},
     CommandRoute {"attendance.checkOut", stateOnly<checkOut>},
+    CommandRoute {"attendance.excuse", stateOnly<excuse>},
     CommandRoute {"quorum.setRule", stateOnly<quorumSetRule>},
     CommandRoute {"device.revoke", stateOnly<deviceRevoke>},
 };
@@ -442,8 +463,8 @@ DelegateCsv checkDelegateImport(const MeetingState &state, const QString &csvTex
     return csv;
 }
 
-Result<Decision> decideCreate(
-    qint64 meetingId, const Message &command, const std::vector<Member> *roster)
+Result<Decision> decideCreate(qint64 meetingId, const Message &command,
+    const std::vector<Member> *roster, const QString &councilName)
 {
     const qint64 council = command.integer(QLatin1String("council"));
     if (council && !roster)
@@ -463,6 +484,14 @@ Result<Decision> decideCreate(
         {kDescription, command.string(kDescription)}, {kVenue, command.string(kVenue).trimmed()},
         {kStartsAt, command.string(kStartsAt)}, {QStringLiteral("quorum"), rule.toJson()},
         {QStringLiteral("allowProxies"), command.boolean(QLatin1String("allowProxies"))}};
+    // The minutes' heading only when given, so the logs of meetings without one stay as they
+    // were; a council's meeting is issued by its council unless the command says otherwise.
+    for (QLatin1String field : {kOrganisation, kSession, kChairperson, kSecretary}) {
+        if (!command.string(field).trimmed().isEmpty())
+            created.insert(field, command.string(field).trimmed());
+    }
+    if (council && !command.has(kOrganisation) && !councilName.isEmpty())
+        created.insert(kOrganisation, councilName);
     // The hall's size only when given, so logs of meetings without a seat map stay as they were.
     for (QLatin1String field : {kHallRows, kHallColumns}) {
         if (command.has(field))

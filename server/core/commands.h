@@ -58,10 +58,11 @@ struct DecisionContext
 Result<Decision> decide(const MeetingState &state, const protocol::Message &command,
     const DecisionContext &context = {});
 // meeting.create: the server chooses the new meeting's id. With a council, `roster` holds its
-// active members: each becomes a delegate (same id as the member, data carries `member`).
+// active members: each becomes a delegate (same id as the member, data carries `member`), and
+// `councilName` is the meeting's organisation unless the command gives one.
 struct Member;
 Result<Decision> decideCreate(qint64 meetingId, const protocol::Message &command,
-    const std::vector<Member> *roster = nullptr);
+    const std::vector<Member> *roster = nullptr, const QString &councilName = {});
 
 // A delegate list checked against the meeting as delegate.import would check it (the file's
 // own problems and seats already taken), without deciding anything: the workspace's preview

@@ -92,7 +92,15 @@ QJsonObject MeetingState::toJson() const
     QJsonArray conclusionList;
     for (const auto &[number, conclusion] : conclusions)
         conclusionList.append(conclusion.toJson());
+    QJsonArray recordingList; // by id: the map's order
+    for (const auto &[recordingId, recording] : recordings)
+        recordingList.append(recording.toJson());
     return QJsonObject {
+        {QStringLiteral("organisation"), organisation},
+        {QStringLiteral("session"), session},
+        {QStringLiteral("chairperson"), chairperson},
+        {QStringLiteral("secretary"), secretary},
+        {QStringLiteral("recordings"), recordingList},
         {QStringLiteral("council"), council ? QJsonValue(council) : QJsonValue()},
         {QStringLiteral("conclusions"), conclusionList},
         {QStringLiteral("screen"), screenView},
@@ -158,6 +166,10 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
     state.venue = string(json, "venue");
     state.startsAt = string(json, "startsAt");
     state.createdAt = string(json, "createdAt");
+    state.organisation = string(json, "organisation");
+    state.session = string(json, "session");
+    state.chairperson = string(json, "chairperson");
+    state.secretary = string(json, "secretary");
     state.startedAt = string(json, "startedAt");
     state.endedAt = string(json, "endedAt");
     const QString status = string(json, "status");
@@ -189,7 +201,7 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         Delegate delegate {integer(object, "id"), string(object, "name"), string(object, "group"),
             string(object, "seat"), integer(object, "weight"),
             object.value(QLatin1String("present")).toBool(), string(object, "presentSince"),
-            integer(object, "member")};
+            integer(object, "member"), string(object, "absenceReason")};
         if (delegate.id <= 0 || state.roster.find(delegate.id))
             return unreadable(QStringLiteral("delegate %1 is not unique").arg(delegate.id));
         state.roster.add(delegate);
@@ -243,6 +255,14 @@ Result<MeetingState> MeetingState::fromJson(const QJsonObject &json)
         if (conclusion.id <= 0 || state.conclusions.count(conclusion.id))
             return unreadable(QStringLiteral("conclusion %1 is not unique").arg(conclusion.id));
         state.conclusions[conclusion.id] = conclusion;
+    }
+    for (const QJsonValue &value : json.value(QLatin1String("recordings")).toArray()) {
+        auto recording = Recording::fromJson(value.toObject());
+        if (!recording)
+            return unreadable(recording.error().message);
+        if (state.recordings.count(recording->id))
+            return unreadable(QStringLiteral("recording %1 is not unique").arg(recording->id));
+        state.recordings[recording->id] = recording.value();
     }
     if (json.contains(QLatin1String("screen")))
         state.screenView = string(json, "screen");

@@ -6,6 +6,7 @@
 #include "core/documents.h"
 #include "core/poll.h"
 #include "core/quorum.h"
+#include "core/recordings.h"
 #include "core/roster.h"
 #include "core/speakers.h"
 
@@ -51,6 +52,11 @@ struct MeetingState
     QString venue;
     QString startsAt;
     QString createdAt;
+    // The minutes' heading: the issuing body, the session, who chairs and who keeps them.
+    QString organisation;
+    QString session;
+    QString chairperson;
+    QString secretary;
     MeetingStatus status = MeetingStatus::Scheduled;
     QString startedAt;
     QString endedAt;
@@ -72,6 +78,8 @@ struct MeetingState
     qint64 council = 0; // the council whose meeting this is; 0: none
     std::map<qint64, Conclusion> conclusions; // by number, removed ones included
     QString screenView = QStringLiteral("tally"); // what tally screens show: tally or board
+    // What became of each speech's recording, by recording id (recording.saved/failed).
+    std::map<QString, Recording> recordings;
 
     const Conclusion *conclusion(qint64 number) const;
     qint64 nextConclusionId() const

@@ -56,7 +56,9 @@ Status meetingCreated(MeetingState &state, const Event &event)
     state.createdAt = event.time;
     assignPresent(event,
         {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
-            {"startsAt", &state.startsAt}});
+            {"startsAt", &state.startsAt}, {"organisation", &state.organisation},
+            {"session", &state.session}, {"chairperson", &state.chairperson},
+            {"secretary", &state.secretary}});
     auto rule = QuorumRule::fromJson(event.data.value(QLatin1String("quorum")).toObject());
     if (!rule)
         return damaged(event, rule.error().message);
@@ -76,7 +78,9 @@ Status meetingUpdated(MeetingState &state, const Event &event)
     assignHall(state, event);
     assignPresent(event,
         {{"title", &state.title}, {"description", &state.description}, {"venue", &state.venue},
-            {"startsAt", &state.startsAt}});
+            {"startsAt", &state.startsAt}, {"organisation", &state.organisation},
+            {"session", &state.session}, {"chairperson", &state.chairperson},
+            {"secretary", &state.secretary}});
     return success();
 }
 
@@ -208,6 +212,17 @@ Status checkedIn(MeetingState &state, const Event &event)
 Status checkedOut(MeetingState &state, const Event &event)
 {
     return attendance(state, event, false);
+}
+
+Status excused(MeetingState &state, const Event &event)
+{
+    Delegate *delegate = state.roster.findMutable(integer(event, "delegate"));
+    if (!delegate)
+        return damaged(event, QStringLiteral("no such delegate"));
+    if (!event.data.value(QLatin1String("reason")).isString())
+        return damaged(event, QStringLiteral("an excuse needs its reason"));
+    delegate->absenceReason = text(event, "reason");
+    return success();
 }
 
 Status quorumRuleSet(MeetingState &state, const Event &event)
@@ -525,6 +540,52 @@ Status screenShown(MeetingState &state, const Event &event)
     return success();
 }
 
+// A recording of a speech was written and fsync'd. Once saved, a recording is never saved again
+// (chamber-media's report may arrive twice; the service skips it, a log with it is damaged);
+// after recording.failed it may be: the salvaged partial file of a crash.
+Status recordingSaved(MeetingState &state, const Event &event)
+{
+    auto saved = RecordingSaved::fromJson(event.data, state.id, event.seq);
+    if (!saved)
+        return damaged(event, saved.error().message);
+    const auto existing = state.recordings.find(saved->recording);
+    if (existing != state.recordings.end() && !existing->second.failed)
+        return damaged(
+            event, QStringLiteral("recording %1 was already saved").arg(saved->recording));
+    Recording &recording = state.recordings[saved->recording];
+    recording.id = saved->recording;
+    recording.speech = saved->speech;
+    recording.segment = saved->segment;
+    recording.sha256 = saved->sha256;
+    recording.bytes = saved->bytes;
+    recording.durationMs = saved->durationMs;
+    recording.partial = saved->partial;
+    recording.note = saved->note;
+    recording.failed = false; // the reason stays: it tells why the file is partial
+    recording.time = event.time;
+    return success();
+}
+
+// A recording could not be made or finished. A saved recording cannot fail afterwards.
+Status recordingFailed(MeetingState &state, const Event &event)
+{
+    auto failed = RecordingFailed::fromJson(event.data, state.id, event.seq);
+    if (!failed)
+        return damaged(event, failed.error().message);
+    const auto existing = state.recordings.find(failed->recording);
+    if (existing != state.recordings.end() && !existing->second.failed)
+        return damaged(
+            event, QStringLiteral("recording %1 was already saved").arg(failed->recording));
+    Recording &recording = state.recordings[failed->recording];
+    recording.id = failed->recording;
+    recording.speech = failed->speech;
+    recording.segment = failed->segment;
+    recording.failed = true;
+    recording.reason = failed->reason;
+    recording.time = event.time;
+    return success();
+}
+
 using Route = EventRoute<MeetingState>;
 
 constexpr std::array kRoutes {
@@ -542,6 +603,7 @@ constexpr std::array kRoutes {
     Route {"delegate.removed", delegateRemoved},
     Route {"attendance.checkedIn", checkedIn},
     Route {"attendance.checkedOut", checkedOut},
+    Route {"attendance.excused", excused},
     Route {"quorum.ruleSet", quorumRuleSet},
     Route {"device.enrolled", deviceEnrolled},
     Route {"device.revoked", deviceRevoked},
@@ -566,6 +628,8 @@ constexpr std::array kRoutes {
     Route {"conclusion.updated", conclusionUpdated},
     Route {"conclusion.removed", conclusionRemoved},
     Route {"screen.shown", screenShown},
+    Route {"recording.saved", recordingSaved},
+    Route {"recording.failed", recordingFailed},
 };
 
 } // namespace

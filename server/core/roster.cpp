@@ -53,6 +53,7 @@ QJsonObject Delegate::toJson() const
         {QStringLiteral("seat"), seat},
         {QStringLiteral("weight"), weight},
         {QStringLiteral("present"), present},
+        {QStringLiteral("absenceReason"), absenceReason},
     };
     if (present)
         json.insert(QStringLiteral("presentSince"), presentSince);

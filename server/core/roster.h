@@ -23,6 +23,7 @@ struct Delegate
     bool present = false;
     QString presentSince; // time of the last check-in while present
     qint64 member = 0; // the council member this delegate is; 0: a guest, or no council
+    QString absenceReason; // attendance.excused: why they are away ("" : no excuse given)
 
     bool isMember() const { return weight > 0; }
     QJsonObject toJson() const;

@@ -204,7 +204,8 @@ int meetingCreate(const Arguments &args, CommandContext &c)
     QJsonObject body;
     copyText(args, body,
         {{"title", "title"}, {"venue", "venue"}, {"starts", "startsAt"},
-            {"description", "description"}});
+            {"description", "description"}, {"organisation", "organisation"},
+            {"session", "session"}, {"chairperson", "chairperson"}, {"secretary", "secretary"}});
     // A meeting of a council takes its delegates from the council's members.
     if (args.has(QStringLiteral("council"))) {
         qint64 council = 0;
@@ -355,6 +356,25 @@ int delegateAdd(const Arguments &args, CommandContext &c)
         [&](const QJsonObject &b) { printOk(c.out, b); });
 }
 
+// Why a delegate is absent, for the minutes; an empty --reason withdraws it.
+int delegateExcuse(const Arguments &args, CommandContext &c)
+{
+    qint64 meeting = 0;
+    qint64 delegate = 0;
+    if (!parseId(args.word(0), &meeting) || !parseId(args.word(1), &delegate)
+        || !args.has(QStringLiteral("reason")))
+        return usage(c, QStringLiteral("delegate excuse MEETING DELEGATE --reason TEXT"));
+    const QJsonObject body {{QStringLiteral("reason"), args.value(QStringLiteral("reason"))}};
+    return report(c,
+        c.client.send("PUT",
+            meetingPath(meeting, QStringLiteral("/delegates/%1/absence").arg(delegate)),
+            toBody(body)),
+        [&](const QJsonObject &b) {
+            c.out << "delegate " << delegate << ": ";
+            printOk(c.out, b);
+        });
+}
+
 int importCsv(const Arguments &args, CommandContext &c)
 {
     qint64 meeting = 0;
@@ -455,11 +475,15 @@ std::vector<CommandSpec> makeTable()
         {"meeting list", "", "all meetings", kNoOptions, meetingList},
         {"meeting create",
             "--title T [--venue V] [--starts ISO8601] [--description D] "
-            "[--quorum 2/3 [--at-least] [--by-weight]] [--council C]",
-            "create a meeting (of a council: its members become the delegates)",
+            "[--quorum 2/3 [--at-least] [--by-weight]] [--council C] [--organisation O] "
+            "[--session S] [--chairperson P] [--secretary P]",
+            "create a meeting (of a council: its members become the delegates, its name the "
+            "minutes' organisation)",
             {QStringLiteral("title"), QStringLiteral("venue"), QStringLiteral("starts"),
                 QStringLiteral("description"), QStringLiteral("quorum"), QStringLiteral("at-least"),
-                QStringLiteral("by-weight"), QStringLiteral("council")},
+                QStringLiteral("by-weight"), QStringLiteral("council"),
+                QStringLiteral("organisation"), QStringLiteral("session"),
+                QStringLiteral("chairperson"), QStringLiteral("secretary")},
             meetingCreate},
         {"meeting show", "MEETING", "details, quorum and agenda", kNoOptions, meetingShow},
         {"meeting start", "MEETING", "open the session", kNoOptions,
@@ -498,6 +522,9 @@ std::vector<CommandSpec> makeTable()
             delegateAdd},
         {"delegate remove", "MEETING DELEGATE", "remove a delegate", kNoOptions,
             simple("DELETE", QStringLiteral("/delegates/%1"), true)},
+        {"delegate excuse", "MEETING DELEGATE --reason TEXT",
+            "record why a delegate is absent, for the minutes (--reason \"\" withdraws it)",
+            {QStringLiteral("reason")}, delegateExcuse},
         {"import", "MEETING FILE.csv", "import delegates from CSV (all or nothing)", kNoOptions,
             importCsv},
         {"check-in", "MEETING DELEGATE...", "mark delegates present", kNoOptions,

@@ -69,6 +69,17 @@ constexpr std::array kReaderLinkCreate {
 };
 
 // --- client to server: commands --------------------------------------------------------------
+// What the minutes print in their heading; "" clears. The server fills `organisation` with the
+// council's name when a council's meeting is created without one.
+constexpr qint64 kMaxHeading = 200;
+constexpr FieldSpec kMeetingOrganisation {"organisation", FieldKind::String, false, 0, kMaxHeading,
+    nullptr, {}, "the issuing body; default: the council's name", kLabel};
+constexpr FieldSpec kSession {"session", FieldKind::String, false, 0, kMaxHeading, nullptr, {},
+    "the session, e.g. the twelfth session", kLabel};
+constexpr FieldSpec kChairperson {"chairperson", FieldKind::String, false, 0, kMaxHeading, nullptr,
+    {}, "who chairs, as the minutes name them", kLabel};
+constexpr FieldSpec kSecretary {"secretary", FieldKind::String, false, 0, kMaxHeading, nullptr, {},
+    "who keeps the minutes", kLabel};
 constexpr std::array kMeetingCreate {
     FieldSpec {"title", FieldKind::String, true, 1, 300, nullptr, {}, "meeting title", kLabel},
     FieldSpec {"description", FieldKind::String, false, 0, kMaxText, nullptr, {}, ""},
@@ -85,6 +96,10 @@ constexpr std::array kMeetingCreate {
         "seats per row of the hall's seat map"},
     FieldSpec {"council", FieldKind::Integer, false, 1, kMaxId, nullptr, {},
         "the council whose meeting it is: its active members become the delegates"},
+    kMeetingOrganisation,
+    kSession,
+    kChairperson,
+    kSecretary,
 };
 constexpr std::array kMeetingUpdate {
     kMeeting,
@@ -95,6 +110,10 @@ constexpr std::array kMeetingUpdate {
     FieldSpec {"startsAt", FieldKind::String, false, 0, 40, nullptr, {}, ""},
     FieldSpec {"hallRows", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
     FieldSpec {"hallColumns", FieldKind::Integer, false, 1, 60, nullptr, {}, ""},
+    kMeetingOrganisation,
+    kSession,
+    kChairperson,
+    kSecretary,
 };
 constexpr std::array kMeetingOnly {kMeeting};
 constexpr std::array kAgendaAdd {
@@ -147,6 +166,12 @@ constexpr std::array kDelegateUpdate {
     FieldSpec {"weight", FieldKind::Integer, false, 0, 1000000, nullptr, {}, ""},
 };
 constexpr std::array kDelegateOnly {kMeeting, kDelegate};
+constexpr std::array kAttendanceExcuse {
+    kMeeting,
+    kDelegate,
+    FieldSpec {"reason", FieldKind::String, true, 0, 500, nullptr, {},
+        "why the delegate is absent, for the minutes; \"\" withdraws it", kLabel},
+};
 constexpr std::array kDelegateImport {
     kMeeting,
     FieldSpec {"csv", FieldKind::String, true, 1, kMaxCsv, nullptr, {},
@@ -475,6 +500,8 @@ const std::array kMessages {
         "delegate.import", S, Command, kDelegateImport, "add delegates from CSV, all or none"},
     MessageSpec {"attendance.checkIn", S, Command, kDelegateOnly, "mark a delegate present"},
     MessageSpec {"attendance.checkOut", S, Command, kDelegateOnly, "mark a delegate absent"},
+    MessageSpec {"attendance.excuse", S, Command, kAttendanceExcuse,
+        "record why a delegate is absent (an excused absence)"},
     MessageSpec {"quorum.setRule", S, Command, kQuorumSetRule, "change the quorum rule"},
     MessageSpec {"poll.create", S, Command, kPollCreate, "create a poll (draft)"},
     MessageSpec {"poll.open", S, Command, kPollOnly, "open voting"},

@@ -42,6 +42,10 @@ void CouncilService::installHooks()
         }
         return members;
     };
+    hooks.name = [this](qint64 councilId) {
+        const core::CouncilState *state = council(councilId);
+        return state ? state->name : QString();
+    };
     hooks.link = [this](storage::Database &db, qint64 councilId, qint64 meeting,
                      const std::map<qint64, qint64> &delegates, const QString &actor,
                      const QString &time) {

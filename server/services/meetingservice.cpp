@@ -121,9 +121,13 @@ QJsonObject MeetingService::run(const Principal &principal, const protocol::Mess
                            : Result<std::optional<std::vector<core::Member>>>(std::nullopt);
     if (!roster)
         return protocol::errorReply(command.id, roster.error());
-    auto decision = creating
-        ? core::decideCreate(meetingId, command, roster->has_value() ? &**roster : nullptr)
-        : core::decide(*current, command, context);
+    // A council's meeting is issued by the council: its name goes into the log with it.
+    const qint64 councilId = creating ? command.integer(QLatin1String("council")) : 0;
+    const QString councilName
+        = councilId && m_councilHooks.name ? m_councilHooks.name(councilId) : QString();
+    auto decision = creating ? core::decideCreate(
+                        meetingId, command, roster->has_value() ? &**roster : nullptr, councilName)
+                             : core::decide(*current, command, context);
     if (!decision)
         return protocol::errorReply(command.id, decision.error());
 

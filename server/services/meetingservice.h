@@ -70,6 +70,8 @@ public:
     struct CouncilHooks
     {
         std::function<Result<std::vector<core::Member>>(qint64 council)> roster;
+        // The council's name: the organisation of its meetings' minutes unless they say.
+        std::function<QString(qint64 council)> name;
         // Writes the council's side inside the commit's transaction; what it returns runs once
         // the transaction has committed, before eventsCommitted is emitted.
         std::function<Result<std::function<void()>>(storage::Database &, qint64 council,

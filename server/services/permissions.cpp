@@ -127,6 +127,9 @@ constexpr std::array kRules {
         AttendanceCheckIn, "attendance.checkIn", Runs | Seat, InMeeting, Own, "check delegates in"},
     OperationRule {AttendanceCheckOut, "attendance.checkOut", Runs | Seat, InMeeting, Own,
         "check delegates out"},
+    // A delegate does not excuse themself: the secretary or the chair records the reason.
+    OperationRule {AttendanceExcuse, "attendance.excuse", Runs, InMeeting, None,
+        "record why delegates are absent"},
     OperationRule {
         QuorumSetRule, "quorum.setRule", Admin, InMeeting, None, "change the quorum rule"},
     OperationRule {PollCreate, "poll.create", Runs, InMeeting, None, "create polls"},

@@ -90,6 +90,7 @@ enum class Operation {
     DelegateImport,
     AttendanceCheckIn,
     AttendanceCheckOut,
+    AttendanceExcuse, // why a delegate is absent: the secretary and the chair, never the seat
     QuorumSetRule,
     PollCreate,
     PollOpen,

@@ -98,6 +98,8 @@ inline const Row kMessages[] = {
     {"delegate.import", "UUAFFFFUFUAFAFF"},
     {"attendance.checkIn", "UUAAAFFUFUAFAFF"},
     {"attendance.checkOut", "UUAAAFFUFUAFAFF"},
+    // A delegate does not excuse themself (issue 16).
+    {"attendance.excuse", "UUAFAFFUFUAFAFF"},
     {"quorum.setRule", "UUAFFFFUFUAFAFF"},
     {"poll.create", "UUAFAFFUFUAFAFF"},
     {"poll.open", "UUAFAFFUFUAFAFF"},
@@ -216,6 +218,7 @@ inline const Row kRoutes[] = {
     {"DELETE /api/v1/meetings/{meeting}/delegates/{delegate}", "=delegate.remove"},
     {"POST /api/v1/meetings/{meeting}/delegates/{delegate}/check-in", "=attendance.checkIn"},
     {"POST /api/v1/meetings/{meeting}/delegates/{delegate}/check-out", "=attendance.checkOut"},
+    {"PUT /api/v1/meetings/{meeting}/delegates/{delegate}/absence", "=attendance.excuse"},
     {"DELETE /api/v1/meetings/{meeting}/devices/{device}", "=device.revoke"},
     {"POST /api/v1/meetings/{meeting}/polls", "=poll.create"},
     {"POST /api/v1/meetings/{meeting}/polls/{poll}/open", "=poll.open"},

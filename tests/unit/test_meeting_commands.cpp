@@ -304,6 +304,8 @@ private Q_SLOTS:
             {{QStringLiteral("csv"), QStringLiteral("name\nZ\n")}});
         h.ok(QStringLiteral("attendance.checkIn"), {{QStringLiteral("delegate"), 1}});
         h.ok(QStringLiteral("attendance.checkOut"), {{QStringLiteral("delegate"), 1}});
+        h.ok(QStringLiteral("attendance.excuse"),
+            {{QStringLiteral("delegate"), 1}, {QStringLiteral("reason"), QStringLiteral("Ốm")}});
         // Enrollment is decided by the server, not by a command; its event goes in directly.
         protocol::Event enrolled;
         enrolled.meeting = 1;
@@ -348,6 +350,18 @@ private Q_SLOTS:
         h.ok(QStringLiteral("speaker.withdraw"), {{QStringLiteral("delegate"), 3}});
         h.ok(QStringLiteral("speaker.setLimit"), {{QStringLiteral("seconds"), 300}});
         h.ok(QStringLiteral("speaker.grant"));
+        // Recordings are decided by the server from chamber-media's reports (test_minutes_core).
+        const qint64 speech = h.state.seq;
+        h.applyDirect(QStringLiteral("recording.failed"),
+            {{QStringLiteral("recording"), recordingId(1, speech, 1)},
+                {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), 1},
+                {QStringLiteral("reason"), QStringLiteral("chamber-media is not running")}});
+        h.applyDirect(QStringLiteral("recording.saved"),
+            {{QStringLiteral("recording"), recordingId(1, speech, 2)},
+                {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), 2},
+                {QStringLiteral("sha256"), QString(64, QLatin1Char('b'))},
+                {QStringLiteral("bytes"), 3000}, {QStringLiteral("durationMs"), 1000},
+                {QStringLiteral("partial"), false}});
         h.ok(QStringLiteral("speaker.end"));
         h.ok(QStringLiteral("quorum.setRule"),
             {{QStringLiteral("numerator"), 2}, {QStringLiteral("denominator"), 3},
