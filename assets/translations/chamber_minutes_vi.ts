@@ -4,619 +4,486 @@
 <context>
     <name>Minutes</name>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="73"/>
         <source>PROCEEDINGS</source>
         <translation>NỘI DUNG VÀ DIỄN BIẾN KỲ HỌP</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="75"/>
         <source>No agenda items.</source>
         <translation>Không có nội dung nào trong chương trình.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="84"/>
         <source>Minutes</source>
         <translation>Biên bản</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="89"/>
         <source>Made from the event log up to event %1, hash %2</source>
         <translation>Lập từ nhật ký sự kiện đến sự kiện số %1, mã băm %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="92"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="132"/>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="38"/>
         <source>(not recorded)</source>
         <translation>(không ghi nhận)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="215"/>
         <source>(organisation not set)</source>
         <translation>(chưa ghi cơ quan)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="223"/>
         <source>SOCIALIST REPUBLIC OF VIETNAM</source>
         <translation>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="227"/>
         <source>Independence - Freedom - Happiness</source>
         <translation>Độc lập - Tự do - Hạnh phúc</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="238"/>
         <source>MINUTES</source>
         <translation>BIÊN BẢN</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="249"/>
         <source>DRAFT: the meeting had not ended when these minutes were made</source>
         <translation>DỰ THẢO: kỳ họp chưa kết thúc khi lập biên bản này</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="255"/>
         <source>TIME, PLACE AND PARTICIPANTS</source>
         <translation>THỜI GIAN, ĐỊA ĐIỂM VÀ THÀNH PHẦN</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="258"/>
         <source>planned for %1; the meeting has not started</source>
         <translation>dự kiến %1; kỳ họp chưa bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="260"/>
         <source>began at %1</source>
         <translation>bắt đầu lúc %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="261"/>
         <source>; not yet ended</source>
         <translation>; chưa kết thúc</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="262"/>
         <source>; ended at %1</source>
         <translation>; kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="264"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="58"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="264"/>
         <source>(Vietnam time, UTC+7)</source>
         <translation>(giờ Việt Nam, UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="265"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="266"/>
         <source>Chairperson</source>
         <translation>Chủ tọa</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="267"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="271"/>
         <source>Delegates</source>
         <translation>Đại biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="272"/>
         <source>%1 in all; %2 attended, %3 absent</source>
         <translation>tổng số %1; có mặt %2, vắng mặt %3</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="275"/>
         <source>Quorum</source>
         <translation>Số đại biểu cần thiết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="276"/>
         <source>met: %1 members present of %2</source>
         <translation>đủ: %1 đại biểu có mặt trên tổng số %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="277"/>
         <source>not met: %1 members present of %2</source>
         <translation>không đủ: %1 đại biểu có mặt trên tổng số %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="284"/>
         <source>ATTENDANCE</source>
         <translation>ĐẠI BIỂU THAM DỰ</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="286"/>
         <source>No delegates.</source>
         <translation>Không có đại biểu.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="289"/>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="309"/>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="328"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="42"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="58"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="289"/>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="309"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>Seat</source>
         <translation>Ghế</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="289"/>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="309"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="289"/>
         <source>Group</source>
         <translation>Tổ/Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="290"/>
         <source>Present (arrived - left)</source>
         <translation>Có mặt (đến - rời)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="296"/>
         <source>(takes part, does not vote)</source>
         <translation>(tham dự, không biểu quyết)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="302"/>
         <source>Absent delegates</source>
         <translation>Đại biểu vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="309"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="312"/>
         <source>no reason given</source>
         <translation>không có lý do</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="317"/>
         <source>None: every delegate attended.</source>
         <translation>Không có: tất cả đại biểu đều có mặt.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="322"/>
         <source>BRIDGE POINTS</source>
         <translation>CÁC ĐIỂM CẦU</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="324"/>
         <source>No bridge point took part.</source>
         <translation>Không có điểm cầu tham dự.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="328"/>
         <source>Bridge point</source>
         <translation>Điểm cầu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="328"/>
         <source>Connected</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="328"/>
         <source>Disconnected</source>
         <translation>Ngắt kết nối</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="328"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="56"/>
         <source>Speeches</source>
         <translation>Ý kiến phát biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="329"/>
         <source>Speaking time</source>
         <translation>Thời gian phát biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="335"/>
         <source>still connected</source>
         <translation>vẫn kết nối</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="343"/>
         <source>CLOSING</source>
         <translation>BẾ MẠC</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="345"/>
         <source>The meeting had not ended when these minutes were made.</source>
         <translation>Kỳ họp chưa kết thúc khi lập biên bản này.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="347"/>
         <source>The meeting ended at %1.</source>
         <translation>Kỳ họp kết thúc lúc %1.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="348"/>
         <source>These minutes were made by Chamber from the meeting&apos;s event log up to event %1 (%2) and are signed electronically by the server; the hash of that event is %3.</source>
         <translation>Biên bản này được hệ thống Chamber lập từ nhật ký sự kiện của kỳ họp đến sự kiện số %1 (%2) và được máy chủ ký số; mã băm của sự kiện đó là %3.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="367"/>
         <source>SECRETARY</source>
         <translation>THƯ KÝ</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="367"/>
         <source>CHAIRPERSON</source>
         <translation>CHỦ TỌA</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesdocument.cpp" line="377"/>
         <source>(signature and full name)</source>
         <translation>(Ký, ghi rõ họ tên)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="15"/>
         <source>Outside the agenda</source>
         <translation>Ngoài chương trình</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="17"/>
         <source>Break: %1</source>
         <translation>Giải lao: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="35"/>
         <source>Nothing was recorded under this item.</source>
         <translation>Không có nội dung nào được ghi nhận ở mục này.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="40"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="42"/>
         <source>Title</source>
         <translation>Tên tài liệu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="42"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="42"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="58"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="58"/>
         <source>Length</source>
         <translation>Thời lượng</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="58"/>
-        <source>Recording (SHA-256, length)</source>
-        <translation>Bản ghi âm (SHA-256, thời lượng)</translation>
-    </message>
-    <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="63"/>
         <source>still speaking</source>
         <translation>đang phát biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="81"/>
         <source>partial</source>
         <translation>không đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="86"/>
         <source>Not recorded: %1</source>
         <translation>Không ghi âm được: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="88"/>
         <source>no recording</source>
         <translation>không có bản ghi âm</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="95"/>
         <source>Poll: %1</source>
         <translation>Biểu quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="97"/>
         <source>Method: %1</source>
         <translation>Hình thức: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="97"/>
         <source>secret ballot (receipts below)</source>
         <translation>bỏ phiếu kín (mã biên nhận dưới đây)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="98"/>
         <source>named vote (roll call below)</source>
         <translation>biểu quyết công khai, ghi danh (danh sách dưới đây)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="100"/>
         <source>Rule: %1</source>
         <translation>Nguyên tắc: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="102"/>
         <source>Opened at %1</source>
         <translation>Bắt đầu lúc %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="105"/>
         <source>closed at %1</source>
         <translation>kết thúc lúc %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="108"/>
         <source>The poll was not opened.</source>
         <translation>Cuộc biểu quyết chưa được mở.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="109"/>
         <source>The poll was still open: no result.</source>
         <translation>Cuộc biểu quyết chưa kết thúc: chưa có kết quả.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="114"/>
         <source>Ballots: %1; members: %2, present when the poll closed: %3</source>
         <translation>Số phiếu: %1; tổng số đại biểu: %2, có mặt khi kết thúc biểu quyết: %3</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="119"/>
         <source>Choice</source>
         <translation>Lựa chọn</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="119"/>
         <source>Count</source>
         <translation>Số phiếu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="123"/>
         <source>Outcome: %1</source>
         <translation>Kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="132"/>
         <source>Roll call</source>
         <translation>Danh sách biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="134"/>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="156"/>
         <source>Nobody voted.</source>
         <translation>Không có ai biểu quyết.</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>Vote</source>
         <translation>Biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>Weight</source>
         <translation>Trọng số</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="138"/>
         <source>Cast by proxy</source>
         <translation>Bỏ phiếu thay (ủy quyền)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="152"/>
         <source>Ballot receipts (each voter can find their own; how anyone voted is not recorded)</source>
         <translation>Mã biên nhận phiếu (mỗi người bỏ phiếu tự đối chiếu mã của mình; không ghi nhận ai bỏ phiếu thế nào)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="177"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minutesitems.cpp" line="183"/>
         <source>(decided by the poll &quot;%1&quot;)</source>
         <translation>(quyết định bằng biểu quyết &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="39"/>
         <source>%1 on %2</source>
         <comment>time on date</comment>
         <translation>%1 ngày %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="48"/>
         <source>Date: %1/%2/%3</source>
         <comment>day, month, year</comment>
         <translation>Ngày %1 tháng %2 năm %3</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="67"/>
         <source>one half</source>
         <translation>một nửa</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="69"/>
         <source>two thirds</source>
         <translation>hai phần ba</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="71"/>
         <source>three quarters</source>
         <translation>ba phần tư</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="73"/>
         <source>all</source>
         <translation>toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="83"/>
         <source>of all members</source>
         <translation>tổng số đại biểu</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="86"/>
         <source>of the members present</source>
         <translation>số đại biểu có mặt</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="89"/>
         <source>of the votes cast, abstentions included</source>
         <translation>số phiếu biểu quyết, kể cả phiếu không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="90"/>
         <source>of the votes cast, abstentions not counted</source>
         <translation>số phiếu biểu quyết, không tính phiếu không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="93"/>
         <source>at least %1 %2</source>
         <translation>ít nhất %1 %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="93"/>
         <source>more than %1 %2</source>
         <translation>quá %1 %2</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="95"/>
         <source>counted by voting weight</source>
         <translation>tính theo trọng số biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="95"/>
         <source>counted by heads</source>
         <translation>tính theo số người</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="99"/>
-        <source>quorum: at least %1 of the members present (%2)</source>
-        <translation>điều kiện: ít nhất %1 tổng số đại biểu có mặt (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="100"/>
-        <source>quorum: more than %1 of the members present (%2)</source>
-        <translation>điều kiện: quá %1 tổng số đại biểu có mặt (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="102"/>
         <source>by voting weight</source>
         <translation>theo trọng số biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="103"/>
         <source>by heads</source>
         <translation>theo số người</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="111"/>
         <source>Abstain</source>
         <translation>Không biểu quyết</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="113"/>
         <source>Yes</source>
         <translation>Tán thành</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="115"/>
         <source>No</source>
         <translation>Không tán thành</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="125"/>
         <source>PASSED</source>
         <translation>THÔNG QUA</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="128"/>
         <source>NOT PASSED</source>
         <translation>KHÔNG THÔNG QUA</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="131"/>
         <source>TIE: not passed</source>
         <translation>HÒA PHIẾU: không thông qua</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="134"/>
         <source>NO QUORUM: nothing was decided</source>
         <translation>KHÔNG ĐỦ SỐ ĐẠI BIỂU: không quyết định</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="136"/>
         <source>ELECTED: %1</source>
         <translation>TRÚNG CỬ: %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="139"/>
         <source>NO ONE ELECTED</source>
         <translation>KHÔNG AI TRÚNG CỬ</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="143"/>
         <source>%1 counted against a base of %2; the rule needs %3</source>
         <translation>%1 phiếu trên cơ sở %2; nguyên tắc đòi hỏi %3</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="153"/>
         <source>(bridge point)</source>
         <translation>(điểm cầu)</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="155"/>
         <source>seat %1</source>
         <translation>ghế %1</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="161"/>
         <source>Absent</source>
         <translation>Vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../server/minutespdf/minuteswords.cpp" line="165"/>
         <source>end</source>
         <translation>kết thúc</translation>
+    </message>
+    <message>
+        <source>Recording %1: %2</source>
+        <translation>Bản ghi âm %1: %2</translation>
+    </message>
+    <message>
+        <source>quorum: at least %1 of the members must be present (counted %2)</source>
+        <translation>điều kiện: có mặt ít nhất %1 tổng số đại biểu (tính %2)</translation>
+    </message>
+    <message>
+        <source>quorum: more than %1 of the members must be present (counted %2)</source>
+        <translation>điều kiện: có mặt quá %1 tổng số đại biểu (tính %2)</translation>
     </message>
 </context>
 </TS>

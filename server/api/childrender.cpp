@@ -69,6 +69,12 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
     QTimer::singleShot(timeoutMs, process, [finish, timeoutMs] {
         finish(false, QStringLiteral("the renderer took longer than %1 s").arg(timeoutMs / 1000));
     });
+    // Qt's PDF writer emits fonts in QHash order: with the per-process random seed, the same
+    // document would come out in different bytes each time. Minutes must not (a drawing again
+    // is checked against the kept one), so every child hashes with the fixed seed.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_HASH_SEED"), QStringLiteral("0"));
+    process->setProcessEnvironment(environment);
     process->start(m_program, {job.argument});
     process->write(job.input);
     process->closeWriteChannel();

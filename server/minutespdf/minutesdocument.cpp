@@ -31,8 +31,8 @@ QTextCharFormat charFormat(const QFont &font)
     return format;
 }
 
-const QString kRomanNumerals[] = {QStringLiteral("I"), QStringLiteral("II"),
-    QStringLiteral("III"), QStringLiteral("IV"), QStringLiteral("V"), QStringLiteral("VI")};
+const QString kRomanNumerals[] = {QStringLiteral("I"), QStringLiteral("II"), QStringLiteral("III"),
+    QStringLiteral("IV"), QStringLiteral("V"), QStringLiteral("VI")};
 
 // Lengths in text formats are pixels at 96 dpi; the layout scales them to the PDF writer.
 constexpr qreal kPixelsPerMm = 96.0 / 25.4;
@@ -51,7 +51,7 @@ Minutes::Minutes(const MinutesModel &model, const QTranslator *translator)
     QFont mono;
     mono.setFamilies({QStringLiteral("Noto Sans Mono"), QStringLiteral("DejaVu Sans Mono")});
     mono.setStyleHint(QFont::Monospace);
-    mono.setPointSizeF(7);
+    mono.setPointSizeF(6.5);
     m_mono = charFormat(mono);
 }
 
@@ -103,8 +103,8 @@ void Minutes::heading(const QString &text, int level)
     block.setNonBreakableLines(true);
     m_cursor.insertBlock(block, m_bold);
     if (level == 1)
-        m_cursor.insertText(kRomanNumerals[qMin(m_sectionNumber++, 5)] + QStringLiteral(". ")
-            + text, m_bold);
+        m_cursor.insertText(
+            kRomanNumerals[qMin(m_sectionNumber++, 5)] + QStringLiteral(". ") + text, m_bold);
     else
         m_cursor.insertText(text, m_bold);
 }
@@ -129,34 +129,37 @@ void Minutes::labelled(const QString &label, const QString &value)
     block.setAlignment(Qt::AlignJustify);
     m_cursor.insertBlock(block, m_body);
     m_cursor.insertText(label + QStringLiteral(": "), m_bold);
-    m_cursor.insertText(value.isEmpty() ? tr("(not recorded)") : value,
-        value.isEmpty() ? m_italic : m_body);
+    m_cursor.insertText(
+        value.isEmpty() ? tr("(not recorded)") : value, value.isEmpty() ? m_italic : m_body);
 }
 
-QTextTable *Minutes::table(const QStringList &headers, const QList<qreal> &percentWidths)
+QTextTable *Minutes::table(const QStringList &headers, const QList<qreal> &percentWidths,
+    qreal widthPercent, qreal indentMm)
 {
     QTextTableFormat format;
-    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    format.setWidth(QTextLength(QTextLength::PercentageLength, widthPercent));
     QList<QTextLength> widths;
     for (const qreal width : percentWidths)
         widths.append(QTextLength(QTextLength::PercentageLength, width));
     format.setColumnWidthConstraints(widths);
-    format.setBorder(0.5);
+    format.setBorder(0.4);
     format.setBorderBrush(Qt::black);
     format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    format.setBorderCollapse(true);
     format.setCellPadding(2.5);
     format.setCellSpacing(0);
     format.setTopMargin(4);
     format.setBottomMargin(6);
+    format.setLeftMargin(indentMm * kPixelsPerMm);
     format.setHeaderRowCount(headers.isEmpty() ? 0 : 1);
     // Without headers the first row is the caller's to fill.
     QTextTable *table = m_cursor.insertTable(1, int(percentWidths.size()), format);
     for (int column = 0; column < headers.size(); ++column) {
-        QTextTableCellFormat cellFormat;
-        cellFormat.setBackground(QColor(0xe8, 0xe8, 0xe8));
-        table->cellAt(0, column).setFormat(cellFormat);
         cell(table, 0, column, headers.at(column), m_smallBold);
+        // After the text: the cell's format lives in its first block's character format.
+        QTextTableCell header = table->cellAt(0, column);
+        QTextCharFormat shaded = header.format();
+        shaded.setBackground(QColor(0xe8, 0xe8, 0xe8));
+        header.setFormat(shaded);
     }
     return table;
 }
@@ -269,7 +272,8 @@ void Minutes::writeTimeAndPlace()
     for (const AttendanceRow &row : m_model.attendance)
         absent += row.spans.empty() ? 1 : 0;
     labelled(tr("Delegates"),
-        tr("%1 in all; %2 attended, %3 absent").arg(m_model.attendance.size())
+        tr("%1 in all; %2 attended, %3 absent")
+            .arg(m_model.attendance.size())
             .arg(qint64(m_model.attendance.size()) - absent)
             .arg(absent));
     labelled(tr("Quorum"),
@@ -286,16 +290,16 @@ void Minutes::writeAttendance()
         paragraph(tr("No delegates."), m_italic);
         return;
     }
-    QTextTable *attendance = table({tr("No."), tr("Seat"), tr("Full name"), tr("Group"),
-                                       tr("Present (arrived - left)")},
+    QTextTable *attendance = table(
+        {tr("No."), tr("Seat"), tr("Full name"), tr("Group"), tr("Present (arrived - left)")},
         {7, 9, 30, 22, 32});
     int number = 0;
     for (const AttendanceRow &row : m_model.attendance) {
         QString name = row.name;
         if (row.weight == 0)
             name += QStringLiteral("\n") + tr("(takes part, does not vote)");
-        appendRow(attendance,
-            {QString::number(++number), row.seat, name, row.group, presence(row)});
+        appendRow(
+            attendance, {QString::number(++number), row.seat, name, row.group, presence(row)});
     }
     leaveTable();
 
@@ -324,9 +328,8 @@ void Minutes::writeBridges()
         paragraph(tr("No bridge point took part."), m_italic);
         return;
     }
-    QTextTable *bridges = table(
-        {tr("No."), tr("Bridge point"), tr("Connected"), tr("Disconnected"), tr("Speeches"),
-            tr("Speaking time")},
+    QTextTable *bridges = table({tr("No."), tr("Bridge point"), tr("Connected"), tr("Disconnected"),
+                                    tr("Speeches"), tr("Speaking time")},
         {7, 33, 17, 17, 11, 15});
     int number = 0;
     for (const BridgeRow &bridge : m_model.bridges) {

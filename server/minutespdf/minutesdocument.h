@@ -62,9 +62,10 @@ private:
     void paragraph(const QString &text, const QTextCharFormat &format,
         Qt::Alignment alignment = Qt::AlignJustify, qreal indentMm = 0);
     void labelled(const QString &label, const QString &value);
-    QTextTable *table(const QStringList &headers, const QList<qreal> &percentWidths);
-    void cell(QTextTable *table, int row, int column, const QString &text,
-        const QTextCharFormat &format);
+    QTextTable *table(const QStringList &headers, const QList<qreal> &percentWidths,
+        qreal widthPercent = 100, qreal indentMm = 0);
+    void cell(
+        QTextTable *table, int row, int column, const QString &text, const QTextCharFormat &format);
     void appendRow(QTextTable *table, const QStringList &cells, int monoColumn = -1);
     void leaveTable();
 

@@ -57,13 +57,11 @@ Result<GeneratedPem> generate()
     // A signature's time is the meeting's last event, which may be years before this key was
     // made (minutes of an archived meeting): the certificate is valid from long before.
     if (ASN1_TIME_set_string_X509(X509_getm_notBefore(certificate.get()), "20000101000000Z") != 1
-        || ASN1_TIME_set_string_X509(X509_getm_notAfter(certificate.get()), "20991231235959Z")
-            != 1)
+        || ASN1_TIME_set_string_X509(X509_getm_notAfter(certificate.get()), "20991231235959Z") != 1)
         return identityError(QStringLiteral("cannot set the validity"));
     X509_set_pubkey(certificate.get(), key.get());
 
-    const QByteArray commonName
-        = "Chamber minutes " + QHostInfo::localHostName().toUtf8().left(40);
+    const QByteArray commonName = "Chamber minutes " + QHostInfo::localHostName().toUtf8().left(40);
     X509_NAME *name = X509_get_subject_name(certificate.get());
     X509_NAME_add_entry_by_txt(
         name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Chamber"), -1, -1, 0);

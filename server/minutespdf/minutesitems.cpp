@@ -16,7 +16,8 @@ void Minutes::writeItem(const ItemRow &item)
     else if (item.kind == QLatin1String("break"))
         title = tr("Break: %1").arg(item.title);
     else
-        title = item.number.isEmpty() ? item.title : item.number + QStringLiteral(". ") + item.title;
+        title
+            = item.number.isEmpty() ? item.title : item.number + QStringLiteral(". ") + item.title;
     heading(item.kind == QLatin1String("section") ? title.toUpper() : title, 2);
     if (!item.description.isEmpty())
         paragraph(item.description, m_body, Qt::AlignJustify, 4);
@@ -39,7 +40,7 @@ void Minutes::writeDocuments(const ItemRow &item)
 {
     paragraph(tr("Documents"), m_bold, Qt::AlignLeft, 4);
     QTextTable *documents
-        = table({tr("No."), tr("Title"), tr("Pages"), tr("SHA-256")}, {7, 38, 9, 46});
+        = table({tr("No."), tr("Title"), tr("Pages"), tr("SHA-256")}, {6, 29, 7, 58});
     int number = 0;
     for (const DocumentRow &document : item.documents) {
         appendRow(documents,
@@ -54,19 +55,21 @@ void Minutes::writeDocuments(const ItemRow &item)
 void Minutes::writeSpeeches(const ItemRow &item)
 {
     paragraph(tr("Speeches"), m_bold, Qt::AlignLeft, 4);
-    QTextTable *speeches = table(
-        {tr("No."), tr("Speaker"), tr("Time"), tr("Length"), tr("Recording (SHA-256, length)")},
-        {7, 27, 17, 9, 40});
+    QTextTable *speeches
+        = table({tr("No."), tr("Speaker"), tr("Time"), tr("Length")}, {7, 45, 33, 15});
     int number = 0;
     for (const SpeechRow &speech : item.speeches) {
         const QString time = clock(speech.start, true) + QStringLiteral(" - ")
             + (speech.end.isEmpty() ? tr("still speaking") : clock(speech.end, true));
-        const int row = speeches->rows();
         appendRow(speeches,
             {QString::number(++number), speakerName(speech), time,
-                speech.end.isEmpty() ? QString() : duration(speech.durationMs), QString()});
-        // The recording cell mixes hashes (monospace) with words.
-        QTextCursor cursor = speeches->cellAt(row, 4).firstCursorPosition();
+                speech.end.isEmpty() ? QString() : duration(speech.durationMs)});
+        // The recordings on a row of their own under the speech, across the columns: a
+        // SHA-256 needs the width.
+        const int row = speeches->rows();
+        speeches->appendRows(1);
+        speeches->mergeCells(row, 1, 1, 3);
+        QTextCursor cursor = speeches->cellAt(row, 1).firstCursorPosition();
         bool first = true;
         const auto line = [&](const QString &text, const QTextCharFormat &format) {
             if (!first)
@@ -74,13 +77,17 @@ void Minutes::writeSpeeches(const ItemRow &item)
             first = false;
             cursor.insertText(text, format);
         };
+        int segment = 0;
         for (const RecordingRow &recording : speech.recordings) {
-            line(recording.sha256, m_mono);
-            QString about = duration(recording.durationMs);
+            QString about
+                = tr("Recording %1: %2").arg(++segment).arg(duration(recording.durationMs));
             if (recording.partial)
                 about += QStringLiteral("; ") + tr("partial")
-                    + (recording.note.isEmpty() ? QString() : QStringLiteral(": ") + recording.note);
+                    + (recording.note.isEmpty() ? QString()
+                                                : QStringLiteral(": ") + recording.note);
             line(about, m_small);
+            cursor.insertText(QStringLiteral("  SHA-256 "), m_small);
+            cursor.insertText(recording.sha256, m_mono);
         }
         for (const QString &failure : speech.recordingFailures)
             line(tr("Not recorded: %1").arg(failure), m_small);
@@ -94,15 +101,16 @@ void Minutes::writePoll(const core::Poll &poll, const std::vector<RollCallRow> &
 {
     paragraph(tr("Poll: %1").arg(poll.title), m_bold, Qt::AlignLeft, 4);
     const qreal indent = 8;
-    paragraph(tr("Method: %1").arg(poll.secret ? tr("secret ballot (receipts below)")
-                                              : tr("named vote (roll call below)")),
+    paragraph(tr("Method: %1")
+                  .arg(poll.secret ? tr("secret ballot (receipts below)")
+                                   : tr("named vote (roll call below)")),
         m_body, Qt::AlignLeft, indent);
     paragraph(tr("Rule: %1").arg(ruleInWords(poll.rule)), m_body, Qt::AlignJustify, indent);
     if (!poll.openedAt.isEmpty())
         paragraph(tr("Opened at %1").arg(dateTime(poll.openedAt))
-                + (poll.closedAt.isEmpty() ? QString()
-                                           : QStringLiteral("; ")
-                           + tr("closed at %1").arg(dateTime(poll.closedAt))),
+                + (poll.closedAt.isEmpty()
+                        ? QString()
+                        : QStringLiteral("; ") + tr("closed at %1").arg(dateTime(poll.closedAt))),
             m_body, Qt::AlignLeft, indent);
     if (!poll.closing) {
         paragraph(poll.openedAt.isEmpty() ? tr("The poll was not opened.")
@@ -116,7 +124,7 @@ void Minutes::writePoll(const core::Poll &poll, const std::vector<RollCallRow> &
                   .arg(closing.context.members)
                   .arg(closing.context.presentMembers),
         m_body, Qt::AlignLeft, indent);
-    QTextTable *counts = table({tr("Choice"), tr("Count")}, {70, 30});
+    QTextTable *counts = table({tr("Choice"), tr("Count")}, {75, 25}, 60, 8);
     for (const QString &choice : poll.validChoices())
         appendRow(counts, {choiceName(poll, choice), QString::number(closing.count(choice))});
     leaveTable();
@@ -157,7 +165,7 @@ void Minutes::writeReceipts(const QStringList &receipts)
         return;
     }
     constexpr int columns = 4;
-    QTextTable *list = table({}, {25, 25, 25, 25});
+    QTextTable *list = table({}, {25, 25, 25, 25}, 100, 8);
     for (qsizetype first = 0; first < receipts.size(); first += columns) {
         QStringList row;
         for (qsizetype i = first; i < first + columns && i < receipts.size(); ++i)
@@ -180,10 +188,11 @@ void Minutes::writeConclusions(const ItemRow &item)
         if (conclusion.poll != 0) {
             for (const PollRow &poll : item.polls) {
                 if (poll.poll.id == conclusion.poll)
-                    text += QStringLiteral(" ") + tr("(decided by the poll \"%1\")").arg(poll.poll.title);
+                    text += QStringLiteral(" ")
+                        + tr("(decided by the poll \"%1\")").arg(poll.poll.title);
             }
         }
-        paragraph(text, m_body, Qt::AlignJustify, 8);
+        paragraph(text, m_body, Qt::AlignLeft, 8);
     }
 }
 

@@ -38,8 +38,8 @@ Result<MinutesJob> parseMinutesJob(const QByteArray &json)
             QStringLiteral("language"));
     const QJsonValue model = object.value(QLatin1String("model"));
     if (!model.isObject())
-        return makeError(
-            ErrorCode::BadField, QStringLiteral("model must be an object"), QStringLiteral("model"));
+        return makeError(ErrorCode::BadField, QStringLiteral("model must be an object"),
+            QStringLiteral("model"));
     Result<MinutesModel> parsedModel = MinutesModel::fromJson(model.toObject());
     if (!parsedModel) {
         Error error = parsedModel.error();

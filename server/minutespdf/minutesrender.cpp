@@ -49,7 +49,8 @@ QByteArray withCreationDate(QByteArray pdf, const QString &lastEventTime)
     while (matches.hasNext()) {
         const QRegularExpressionMatch match = matches.next();
         pdf.replace(match.capturedStart(1), 14, digits);
-        const QByteArray zone = match.capturedLength(2) == 1 ? QByteArray("Z") : QByteArray("+00'00'");
+        const QByteArray zone
+            = match.capturedLength(2) == 1 ? QByteArray("Z") : QByteArray("+00'00'");
         pdf.replace(match.capturedStart(2), zone.size(), zone);
     }
     return pdf;
@@ -72,8 +73,8 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
     // The words: vi from its translation; en is the source text (its file is empty on purpose
     // and loaded the same way, so a missing resource shows in both).
     QTranslator translator;
-    if (!translator.load(
-            QStringLiteral(":/i18n/minutes/chamber_minutes_%1.qm").arg(minutesLanguageCode(language))))
+    if (!translator.load(QStringLiteral(":/i18n/minutes/chamber_minutes_%1.qm")
+                             .arg(minutesLanguageCode(language))))
         return {};
     Minutes minutes(model, &translator);
 
@@ -91,7 +92,8 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
         QTextDocument document;
         document.documentLayout()->setPaintDevice(&writer);
         document.setDocumentMargin(0);
-        const QSizeF body(px(kPageWidthMm - kLeftMm - kRightMm), px(kPageHeightMm - kTopMm - kBottomMm));
+        const QSizeF body(
+            px(kPageWidthMm - kLeftMm - kRightMm), px(kPageHeightMm - kTopMm - kBottomMm));
         document.setPageSize(body);
         minutes.write(document);
         const int pages = document.pageCount();

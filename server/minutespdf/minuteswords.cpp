@@ -53,10 +53,10 @@ QString Minutes::longDate(const QString &iso) const
 QString Minutes::duration(qint64 ms) const
 {
     const qint64 seconds = (ms + 500) / 1000;
-    const QString minutesAndSeconds = QStringLiteral("%1:%2")
-                                          .arg((seconds / 60) % 60, seconds >= 3600 ? 2 : 1, 10,
-                                              QLatin1Char('0'))
-                                          .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString minutesAndSeconds
+        = QStringLiteral("%1:%2")
+              .arg((seconds / 60) % 60, seconds >= 3600 ? 2 : 1, 10, QLatin1Char('0'))
+              .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return seconds >= 3600 ? QString::number(seconds / 3600) + QLatin1Char(':') + minutesAndSeconds
                            : minutesAndSeconds;
 }
@@ -90,14 +90,16 @@ QString Minutes::ruleInWords(const core::MajorityRule &rule) const
                                       : tr("of the votes cast, abstentions not counted");
         break;
     }
-    QString words = (rule.inclusive ? tr("at least %1 %2") : tr("more than %1 %2")).arg(share, base);
+    QString words
+        = (rule.inclusive ? tr("at least %1 %2") : tr("more than %1 %2")).arg(share, base);
     words += QStringLiteral(", ")
         + (rule.byWeight ? tr("counted by voting weight") : tr("counted by heads"));
     if (rule.quorum) {
         const core::QuorumRule &quorum = *rule.quorum;
         words += QStringLiteral("; ")
-            + (quorum.inclusive ? tr("quorum: at least %1 of the members must be present (counted %2)")
-                                : tr("quorum: more than %1 of the members must be present (counted %2)"))
+            + (quorum.inclusive
+                    ? tr("quorum: at least %1 of the members must be present (counted %2)")
+                    : tr("quorum: more than %1 of the members must be present (counted %2)"))
                   .arg(fraction(quorum.numerator, quorum.denominator),
                       quorum.basis == core::QuorumBasis::Weight ? tr("by voting weight")
                                                                 : tr("by heads"));
@@ -151,8 +153,9 @@ QString Minutes::speakerName(const SpeechRow &speech) const
 {
     if (speech.speaker.isBridge())
         return speech.name + QStringLiteral("\n") + tr("(bridge point)");
-    return speech.seat.isEmpty() ? speech.name
-                                 : speech.name + QStringLiteral("\n") + tr("seat %1").arg(speech.seat);
+    return speech.seat.isEmpty()
+        ? speech.name
+        : speech.name + QStringLiteral("\n") + tr("seat %1").arg(speech.seat);
 }
 
 QString Minutes::presence(const AttendanceRow &row) const

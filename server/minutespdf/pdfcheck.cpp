@@ -92,7 +92,8 @@ QString verifyCms(const QByteArray &der, const QByteArray &content, SignedPdfChe
     if (!cms)
         return sslProblem(QStringLiteral("/Contents is not a CMS signature"));
     // What follows the DER is the placeholder's zero padding, nothing else.
-    for (auto *p = in; p < reinterpret_cast<const unsigned char *>(der.constData()) + der.size(); ++p) {
+    for (auto *p = in; p < reinterpret_cast<const unsigned char *>(der.constData()) + der.size();
+         ++p) {
         if (*p != 0)
             return QStringLiteral("/Contents has bytes after the CMS signature");
     }
@@ -123,7 +124,8 @@ QString verifyCms(const QByteArray &der, const QByteArray &content, SignedPdfChe
         || QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(messageDigest)),
                ASN1_STRING_length(messageDigest))
             != actual)
-        return QStringLiteral("the signed bytes have changed: their SHA-256 is not the signed digest");
+        return QStringLiteral(
+            "the signed bytes have changed: their SHA-256 is not the signed digest");
     BioPtr data = memoryBio(content);
     if (CMS_verify(cms.get(), nullptr, nullptr, data.get(), nullptr,
             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)

@@ -64,7 +64,9 @@ Status validateStamp(const MinutesStamp &stamp)
         return invalid(QStringLiteral("lastEventHash must be 64 lower-case hex digits"),
             QStringLiteral("lastEventHash"));
     if (!parseTime(stamp.lastEventTime).isValid() || stamp.lastEventTime.size() > 40
-        || !QRegularExpression(QStringLiteral("^[0-9T:.+Z-]+$")).match(stamp.lastEventTime).hasMatch())
+        || !QRegularExpression(QStringLiteral("^[0-9T:.+Z-]+$"))
+                .match(stamp.lastEventTime)
+                .hasMatch())
         return invalid(QStringLiteral("lastEventTime must be an ISO 8601 time"),
             QStringLiteral("lastEventTime"));
     if (stamp.kind != QLatin1String("draft") && stamp.kind != QLatin1String("final"))
@@ -115,10 +117,11 @@ constexpr const char *kModelKey = "ChamberModelSha256";
 
 QByteArray stampEntries(const MinutesStamp &stamp)
 {
-    const auto text = [](const QString &value) -> QByteArray { return '(' + value.toLatin1() + ')'; };
+    const auto text
+        = [](const QString &value) -> QByteArray { return '(' + value.toLatin1() + ')'; };
     QByteArray out;
-    out += "/Keywords (chamber-minutes meeting=" + QByteArray::number(stamp.meeting)
-        + " seq=" + QByteArray::number(stamp.seq) + " lastEventHash=" + stamp.lastEventHash.toLatin1()
+    out += "/Keywords (chamber-minutes meeting=" + QByteArray::number(stamp.meeting) + " seq="
+        + QByteArray::number(stamp.seq) + " lastEventHash=" + stamp.lastEventHash.toLatin1()
         + " kind=" + stamp.kind.toLatin1() + " language=" + stamp.language.toLatin1()
         + " modelSha256=" + stamp.modelSha256.toLatin1() + ")\n";
     out += "/ModDate (" + pdfDate(parseTime(stamp.lastEventTime)) + ")\n";
@@ -219,13 +222,15 @@ Result<Unsigned> readUnsigned(const QByteArray &file)
         return invalid(QStringLiteral("the catalog is not a plain /Catalog without a form"));
     if (infoObject->type != Object::Type::Dictionary)
         return invalid(QStringLiteral("/Info is not a dictionary"));
-    Result<Object> pages = pdf::resolveInSection(file, result.section, catalog->find("Pages"), "/Pages");
+    Result<Object> pages
+        = pdf::resolveInSection(file, result.section, catalog->find("Pages"), "/Pages");
     if (!pages)
         return pages.error();
     const Object *kids = pages->find("Kids");
     if (!kids || kids->type != Object::Type::Array || kids->items.empty())
         return invalid(QStringLiteral("the page tree has no pages"));
-    Result<Object> page = pdf::resolveInSection(file, result.section, &kids->items.front(), "the first page");
+    Result<Object> page
+        = pdf::resolveInSection(file, result.section, &kids->items.front(), "the first page");
     if (!page)
         return page.error();
     if (!page->find("Type") || !page->find("Type")->isName("Page"))
@@ -243,7 +248,8 @@ Result<Unsigned> readUnsigned(const QByteArray &file)
         if (array.type != Object::Type::Array)
             return invalid(QStringLiteral("the first page's /Annots is not an array"));
         for (const Object &annotation : array.items)
-            result.annotations += file.mid(annotation.start, annotation.end - annotation.start) + ' ';
+            result.annotations
+                += file.mid(annotation.start, annotation.end - annotation.start) + ' ';
     }
     result.rootNumber = root->integer;
     result.rootGeneration = root->generation;
@@ -320,8 +326,8 @@ Result<QByteArray> signMinutesPdf(
     begin(widgetNumber);
     out += "/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (Chamber minutes signature)\n/F 132\n"
            "/Rect [0 0 0 0]\n/V "
-        + reference(signatureNumber) + "\n/P "
-        + reference(source.pageNumber, source.pageGeneration) + '\n' + end;
+        + reference(signatureNumber) + "\n/P " + reference(source.pageNumber, source.pageGeneration)
+        + '\n' + end;
 
     begin(source.pageNumber, source.pageGeneration);
     out += copyEntries(unsignedPdf, source.page, {"Annots"}) + "/Annots [" + source.annotations

@@ -71,16 +71,6 @@ public:
         }
     }
 
-    // A regular token (keyword or number) without consuming it.
-    QByteArray peekToken() const
-    {
-        qsizetype end = m_pos;
-        while (end < m_size && !isWhite(m_data[end]) && !isDelimiter(m_data[end])
-            && end - m_pos < 32)
-            ++end;
-        return QByteArray(m_data + m_pos, end - m_pos);
-    }
-
     bool expectKeyword(const char *keyword)
     {
         skipWhite();
@@ -106,7 +96,8 @@ public:
             value = value * 10 + (m_data[m_pos] - '0');
             ++m_pos;
         }
-        if (digits == 0 || (m_pos < m_size && !isWhite(m_data[m_pos]) && !isDelimiter(m_data[m_pos])))
+        if (digits == 0
+            || (m_pos < m_size && !isWhite(m_data[m_pos]) && !isDelimiter(m_data[m_pos])))
             return std::nullopt;
         return value;
     }
@@ -187,16 +178,27 @@ private:
                     break;
                 const char e = m_data[m_pos++];
                 switch (e) {
-                case 'n': c = '\n'; break;
-                case 'r': c = '\r'; break;
-                case 't': c = '\t'; break;
-                case 'b': c = '\b'; break;
-                case 'f': c = '\f'; break;
+                case 'n':
+                    c = '\n';
+                    break;
+                case 'r':
+                    c = '\r';
+                    break;
+                case 't':
+                    c = '\t';
+                    break;
+                case 'b':
+                    c = '\b';
+                    break;
+                case 'f':
+                    c = '\f';
+                    break;
                 case '\r':
                     if (peek() == '\n')
                         ++m_pos;
                     continue;
-                case '\n': continue;
+                case '\n':
+                    continue;
                 default:
                     if (e >= '0' && e <= '7') {
                         int value = e - '0';
@@ -282,8 +284,8 @@ private:
             if (auto status = readName(key); !status)
                 return status;
             if (std::find(object.keys.begin(), object.keys.end(), key.bytes) != object.keys.end())
-                return malformed(
-                    QStringLiteral("key /%1 twice in a dictionary").arg(QString::fromLatin1(key.bytes)));
+                return malformed(QStringLiteral("key /%1 twice in a dictionary")
+                                     .arg(QString::fromLatin1(key.bytes)));
             Result<Object> value = readObject(depth + 1);
             if (!value)
                 return value.error();
@@ -379,8 +381,8 @@ Result<XrefSection> parseXrefSection(const QByteArray &file, qsizetype offset)
     section.offset = offset;
     Reader reader(file, offset);
     if (!reader.expectKeyword("xref"))
-        return malformed(QStringLiteral("no cross-reference table at %1 (streams are not read)")
-                             .arg(offset));
+        return malformed(
+            QStringLiteral("no cross-reference table at %1 (streams are not read)").arg(offset));
     qint64 entries = 0;
     for (;;) {
         reader.skipWhite();
@@ -409,8 +411,9 @@ Result<XrefSection> parseXrefSection(const QByteArray &file, qsizetype offset)
             if (entry[17] == 'n') {
                 const qsizetype objectOffset = QByteArray(entry, 10).toLongLong();
                 if (objectOffset >= file.size())
-                    return malformed(QStringLiteral("object %1 is placed beyond the end of the file")
-                                         .arg(*first + n));
+                    return malformed(
+                        QStringLiteral("object %1 is placed beyond the end of the file")
+                            .arg(*first + n));
                 section.objects[*first + n] = objectOffset;
             }
         }
@@ -432,8 +435,8 @@ Result<Object> parseIndirectObject(const QByteArray &file, qsizetype offset, qin
     const std::optional<qint64> found = reader.readUnsigned();
     const std::optional<qint64> generation = reader.readUnsigned();
     if (!found || *found != number || !generation || !reader.expectKeyword("obj"))
-        return malformed(QStringLiteral("object %1 is not where the cross-reference table says")
-                             .arg(number));
+        return malformed(
+            QStringLiteral("object %1 is not where the cross-reference table says").arg(number));
     Result<Object> object = reader.readObject(0);
     if (!object)
         return object;
