@@ -43,8 +43,8 @@ Result<MinutesRecording> parseRecording(const QJsonValue &value)
         || !wholeNumber(object.value(QLatin1String("segment")), &recording.segment)
         || !wholeNumber(object.value(QLatin1String("bytes")), &recording.bytes)
         || !wholeNumber(object.value(QLatin1String("duration_ms")), &recording.durationMs))
-        return malformed(QStringLiteral("recording %1 has a bad segment, size or duration")
-                             .arg(recording.id));
+        return malformed(
+            QStringLiteral("recording %1 has a bad segment, size or duration").arg(recording.id));
     if (!object.value(QLatin1String("partial")).isBool())
         return malformed(QStringLiteral("recording %1 has no partial flag").arg(recording.id));
     recording.partial = object.value(QLatin1String("partial")).toBool();
@@ -114,7 +114,8 @@ Result<MinutesSummary> parseMinutesSummary(const QByteArray &json)
             return recording.error();
         const auto it = bySeq.find(recording->speech);
         if (it == bySeq.end())
-            return malformed(QStringLiteral("recording %1 belongs to no listed speech").arg(recording->id));
+            return malformed(
+                QStringLiteral("recording %1 belongs to no listed speech").arg(recording->id));
         summary.speeches[it->second].recordings.push_back(recording.value());
     }
     return summary;

@@ -142,13 +142,15 @@ void ServerFetch::onFinished(const QString &key)
         return;
     }
     if (!job.part->flush()) {
-        finish(key, status, tr("The kiosk cannot write its cache (%1).").arg(job.part->errorString()));
+        finish(
+            key, status, tr("The kiosk cannot write its cache (%1).").arg(job.part->errorString()));
         return;
     }
     job.part->close();
     QFile::remove(job.request.target);
     if (!job.part->rename(job.request.target)) {
-        finish(key, status, tr("The kiosk cannot write its cache (%1).").arg(job.part->errorString()));
+        finish(
+            key, status, tr("The kiosk cannot write its cache (%1).").arg(job.part->errorString()));
         return;
     }
     finish(key, status, {});

@@ -20,8 +20,7 @@ QVariantMap toVariant(const MinutesSpeech &speech)
         {QStringLiteral("name"), speech.name}, {QStringLiteral("seat"), speech.seat},
         {QStringLiteral("start"), speech.start}, {QStringLiteral("end"), speech.end},
         {QStringLiteral("durationMs"), speech.durationMs},
-        {QStringLiteral("failures"), speech.failures},
-        {QStringLiteral("recordings"), recordings}};
+        {QStringLiteral("failures"), speech.failures}, {QStringLiteral("recordings"), recordings}};
 }
 
 } // namespace
@@ -79,15 +78,18 @@ void MinutesState::fetchRecording(const QString &sha256)
 
 void MinutesState::openDraft(const QString &language)
 {
-    const QString code = language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("vi");
+    const QString code
+        = language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("vi");
     m_pdfLanguage = code;
     m_fetchingPdf = true;
     emit busyChanged();
     // A file per fetch: the viewer keeps an opened file, so a newer draft needs a new name.
     m_fetch.fetch(QStringLiteral("pdf"),
         {QStringLiteral("/api/v1/meetings/%1/minutes.pdf?lang=%2").arg(m_meeting).arg(code),
-            QDir(m_cache).filePath(
-                QStringLiteral("minutes/bien-ban-%1-%2-%3.pdf").arg(m_meeting).arg(code).arg(++m_pdfFetches)),
+            QDir(m_cache).filePath(QStringLiteral("minutes/bien-ban-%1-%2-%3.pdf")
+                                       .arg(m_meeting)
+                                       .arg(code)
+                                       .arg(++m_pdfFetches)),
             {}});
 }
 
@@ -108,11 +110,13 @@ void MinutesState::onFetched(const QString &key, const QString &file)
 {
     if (key == QLatin1String(kSummaryKey)) {
         QFile in(file);
-        auto summary = in.open(QIODevice::ReadOnly) ? parseMinutesSummary(in.readAll())
-                                                    : Result<MinutesSummary>(makeError(ErrorCode::Internal, in.errorString()));
+        auto summary = in.open(QIODevice::ReadOnly)
+            ? parseMinutesSummary(in.readAll())
+            : Result<MinutesSummary>(makeError(ErrorCode::Internal, in.errorString()));
         in.remove();
         if (!summary) {
-            setProblem(tr("The server's minutes could not be read: %1").arg(summary.error().message));
+            setProblem(
+                tr("The server's minutes could not be read: %1").arg(summary.error().message));
         } else {
             m_seq = summary->seq;
             m_kind = summary->kind;

@@ -59,12 +59,12 @@ QByteArray toneOgg(const QString &directory, int seconds)
     QProcess gst;
     gst.start(QStringLiteral("gst-launch-1.0"),
         {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
-            QStringLiteral("num-buffers=%1").arg(seconds * 50), QStringLiteral("samplesperbuffer=960"),
-            QStringLiteral("!"), QStringLiteral("audio/x-raw,rate=48000,channels=1"),
-            QStringLiteral("!"), QStringLiteral("audioconvert"), QStringLiteral("!"),
-            QStringLiteral("opusenc"), QStringLiteral("bitrate=24000"), QStringLiteral("!"),
-            QStringLiteral("oggmux"), QStringLiteral("!"), QStringLiteral("filesink"),
-            QStringLiteral("location=") + path});
+            QStringLiteral("num-buffers=%1").arg(seconds * 50),
+            QStringLiteral("samplesperbuffer=960"), QStringLiteral("!"),
+            QStringLiteral("audio/x-raw,rate=48000,channels=1"), QStringLiteral("!"),
+            QStringLiteral("audioconvert"), QStringLiteral("!"), QStringLiteral("opusenc"),
+            QStringLiteral("bitrate=24000"), QStringLiteral("!"), QStringLiteral("oggmux"),
+            QStringLiteral("!"), QStringLiteral("filesink"), QStringLiteral("location=") + path});
     if (!gst.waitForFinished(30000) || gst.exitCode() != 0)
         return {};
     QFile file(path);
@@ -125,9 +125,10 @@ private:
         QVERIFY2(store.ok(), qPrintable(store ? QString() : store.error().message));
         storage::Batch batch;
         for (const QJsonObject &event : savedOrFailed) {
-            batch.events.push_back({1, event.value(QLatin1String("kind")).toString(),
-                QStringLiteral("media"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                event.value(QLatin1String("data")).toObject()});
+            batch.events.push_back(
+                {1, event.value(QLatin1String("kind")).toString(), QStringLiteral("media"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                    event.value(QLatin1String("data")).toObject()});
         }
         auto committed = store.value()->commit(batch);
         QVERIFY2(committed.ok(), qPrintable(committed ? QString() : committed.error().message));
@@ -138,8 +139,8 @@ private:
         const QByteArray ogg = toneOgg(m_data.path(), seconds);
         if (ogg.isEmpty())
             return {};
-        const QString sha256
-            = QString::fromLatin1(QCryptographicHash::hash(ogg, QCryptographicHash::Sha256).toHex());
+        const QString sha256 = QString::fromLatin1(
+            QCryptographicHash::hash(ogg, QCryptographicHash::Sha256).toHex());
         QDir().mkpath(m_data.filePath(QStringLiteral("recordings")));
         QFile file(m_data.filePath(QStringLiteral("recordings/%1.ogg").arg(sha256)));
         if (!file.open(QIODevice::WriteOnly) || file.write(ogg) != ogg.size())
@@ -152,18 +153,20 @@ private:
     {
         return {{QStringLiteral("kind"), QStringLiteral("recording.saved")},
             {QStringLiteral("data"),
-                QJsonObject {{QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+                QJsonObject {{QStringLiteral("recording"),
+                                 QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
                     {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
                     {QStringLiteral("sha256"), sha256}, {QStringLiteral("bytes"), bytes},
-                    {QStringLiteral("durationMs"), durationMs}, {QStringLiteral("partial"), partial},
-                    {QStringLiteral("note"), note}}}};
+                    {QStringLiteral("durationMs"), durationMs},
+                    {QStringLiteral("partial"), partial}, {QStringLiteral("note"), note}}}};
     }
 
     // The seq of every speaker.granted event so far.
     QList<qint64> grants()
     {
         QList<qint64> seqs;
-        const QByteArray log = admin("GET", QStringLiteral("/meetings/1/events?since=0&limit=100000")).body;
+        const QByteArray log
+            = admin("GET", QStringLiteral("/meetings/1/events?since=0&limit=100000")).body;
         for (const QByteArray &line : log.split('\n')) {
             const QJsonObject event = QJsonDocument::fromJson(line).object();
             if (event.value(QLatin1String("kind")).toString() == QLatin1String("speaker.granted"))
@@ -205,9 +208,11 @@ private Q_SLOTS:
                 201);
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/start")).status, 200);
         for (qint64 d : {1, 2})
-            QCOMPARE(admin("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(d)).status,
+            QCOMPARE(
+                admin("POST", QStringLiteral("/meetings/1/delegates/%1/check-in").arg(d)).status,
                 200);
-        QCOMPARE(admin("PUT", QStringLiteral("/meetings/1/current-item"), R"({"item":2})").status, 200);
+        QCOMPARE(
+            admin("PUT", QStringLiteral("/meetings/1/current-item"), R"({"item":2})").status, 200);
         for (qint64 d : {1, 2}) {
             QCOMPARE(admin("POST", QStringLiteral("/meetings/1/speakers/grant"),
                          body({{QStringLiteral("delegate"), d}}))
@@ -219,7 +224,8 @@ private Q_SLOTS:
         QCOMPARE(granted.size(), 2);
         m_firstSpeech = granted.at(0);
         m_secondSpeech = granted.at(1);
-        QCOMPARE(createAccount(*m_server, kSecretary, QStringLiteral("secretary"), kPassword).status,
+        QCOMPARE(
+            createAccount(*m_server, kSecretary, QStringLiteral("secretary"), kPassword).status,
             201);
 
         // The recordings, as chamber-media and the recording service leave them.
@@ -228,14 +234,16 @@ private Q_SLOTS:
         QVERIFY2(!m_whole.isEmpty(), "gst-launch-1.0 (gstreamer1.0-tools) made no Ogg file");
         m_partial = storeRecording(1);
         QVERIFY(!m_partial.isEmpty() && m_partial != m_whole);
-        const qint64 wholeBytes = QFileInfo(m_data.filePath(QStringLiteral("recordings/%1.ogg").arg(m_whole))).size();
-        const qint64 partialBytes = QFileInfo(m_data.filePath(QStringLiteral("recordings/%1.ogg").arg(m_partial))).size();
+        const qint64 wholeBytes
+            = QFileInfo(m_data.filePath(QStringLiteral("recordings/%1.ogg").arg(m_whole))).size();
+        const qint64 partialBytes
+            = QFileInfo(m_data.filePath(QStringLiteral("recordings/%1.ogg").arg(m_partial))).size();
         appendRecordingEvents({saved(m_firstSpeech, 1, m_whole, wholeBytes, 2000, false, {}),
             saved(m_secondSpeech, 1, m_partial, partialBytes, 1000, true, kPartialNote),
             {{QStringLiteral("kind"), QStringLiteral("recording.failed")},
                 {QStringLiteral("data"),
-                    QJsonObject {{QStringLiteral("recording"),
-                                     QStringLiteral("1-%1-2").arg(m_secondSpeech)},
+                    QJsonObject {
+                        {QStringLiteral("recording"), QStringLiteral("1-%1-2").arg(m_secondSpeech)},
                         {QStringLiteral("speech"), m_secondSpeech}, {QStringLiteral("segment"), 2},
                         {QStringLiteral("reason"), kFailure}}}}});
         m_server = std::make_unique<ServerProcess>(m_data.path());
@@ -262,9 +270,11 @@ private Q_SLOTS:
         const qint64 seq = now.value(QLatin1String("seq")).toInteger();
         QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.minutes-kind')")));
         QCOMPARE(m_page.textOf(QStringLiteral(".minutes-kind")), QStringLiteral("Dự thảo"));
-        QCOMPARE(eval(QStringLiteral("document.querySelector('.minutes-kind').dataset.kind")).toString(),
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelector('.minutes-kind').dataset.kind")).toString(),
             QStringLiteral("draft"));
-        QCOMPARE(eval(QStringLiteral("document.querySelector('.minutes-made-from').dataset.seq")).toString(),
+        QCOMPARE(eval(QStringLiteral("document.querySelector('.minutes-made-from').dataset.seq"))
+                     .toString(),
             QString::number(seq));
         QVERIFY(m_page.textOf(QStringLiteral(".minutes-made-from"))
                     .contains(now.value(QLatin1String("head")).toString()));
@@ -279,99 +289,135 @@ private Q_SLOTS:
         QCOMPARE(fingerprint.size(), 64);
         QCOMPARE(m_page.textOf(QStringLiteral(".minutes-fingerprint")), fingerprint);
         QCOMPARE(m_page.textOf(QStringLiteral(".minutes-verify")),
-            QStringLiteral("chamberctl verify bien-ban-1-%1-vi.pdf --fingerprint %2").arg(seq).arg(fingerprint));
+            QStringLiteral("chamberctl verify bien-ban-1-%1-vi.pdf --fingerprint %2")
+                .arg(seq)
+                .arg(fingerprint));
 
         // Both PDFs, fetched from the links as the browser would download them.
         for (const QString &lang : {QStringLiteral("vi"), QStringLiteral("en")}) {
-            const QJsonObject pdf = eval(QStringLiteral(
-                "(async () => { const a = document.querySelector('a[data-lang=%1]'); "
-                "const r = await fetch(a.href, {credentials: 'same-origin'}); "
-                "const b = new Uint8Array(await r.arrayBuffer()); "
-                "return {status: r.status, type: r.headers.get('content-type'), "
-                "disposition: r.headers.get('content-disposition') || '', "
-                "start: String.fromCharCode(...b.slice(0, 5)), size: b.length}; })()")
-                                        .arg(lang))
-                                        .toObject();
+            const QJsonObject pdf
+                = eval(QStringLiteral(
+                           "(async () => { const a = document.querySelector('a[data-lang=%1]'); "
+                           "const r = await fetch(a.href, {credentials: 'same-origin'}); "
+                           "const b = new Uint8Array(await r.arrayBuffer()); "
+                           "return {status: r.status, type: r.headers.get('content-type'), "
+                           "disposition: r.headers.get('content-disposition') || '', "
+                           "start: String.fromCharCode(...b.slice(0, 5)), size: b.length}; })()")
+                           .arg(lang))
+                      .toObject();
             QCOMPARE(pdf.value(QLatin1String("status")).toInt(), 200);
-            QVERIFY(pdf.value(QLatin1String("type")).toString().startsWith(QLatin1String("application/pdf")));
+            QVERIFY(pdf.value(QLatin1String("type"))
+                        .toString()
+                        .startsWith(QLatin1String("application/pdf")));
             QCOMPARE(pdf.value(QLatin1String("start")).toString(), QStringLiteral("%PDF-"));
-            QVERIFY(pdf.value(QLatin1String("disposition")).toString().contains(
-                QStringLiteral("bien-ban-1-%1-%2.pdf").arg(seq).arg(lang)));
+            QVERIFY(pdf.value(QLatin1String("disposition"))
+                        .toString()
+                        .contains(QStringLiteral("bien-ban-1-%1-%2.pdf").arg(seq).arg(lang)));
         }
 
         // Every export: JSON, and each CSV table with the UTF-8 BOM.
-        QCOMPARE(eval(QStringLiteral("document.querySelectorAll('a[data-export]').length")).toInt(), 7);
-        const QJsonArray exports = eval(QStringLiteral(
-            "Promise.all([...document.querySelectorAll('a[data-export]')].map(async (a) => { "
-            "const r = await fetch(a.href, {credentials: 'same-origin'}); "
-            "const b = new Uint8Array(await r.arrayBuffer()); "
-            "return {name: a.dataset.export, status: r.status, type: r.headers.get('content-type'), "
-            "bom: b[0] === 0xEF && b[1] === 0xBB && b[2] === 0xBF, "
-            "text: new TextDecoder().decode(b)}; }))"))
-                                      .toArray();
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelectorAll('a[data-export]').length")).toInt(), 7);
+        const QJsonArray exports = eval(
+            QStringLiteral(
+                "Promise.all([...document.querySelectorAll('a[data-export]')].map(async (a) => { "
+                "const r = await fetch(a.href, {credentials: 'same-origin'}); "
+                "const b = new Uint8Array(await r.arrayBuffer()); "
+                "return {name: a.dataset.export, status: r.status, type: "
+                "r.headers.get('content-type'), "
+                "bom: b[0] === 0xEF && b[1] === 0xBB && b[2] === 0xBF, "
+                "text: new TextDecoder().decode(b)}; }))"))
+                                       .toArray();
         QCOMPARE(exports.size(), 7);
         for (const QJsonValue &value : exports) {
             const QJsonObject e = value.toObject();
             const QString name = e.value(QLatin1String("name")).toString();
             QVERIFY2(e.value(QLatin1String("status")).toInt() == 200, qPrintable(name));
             if (name == QLatin1String("json")) {
-                const QJsonObject json = QJsonDocument::fromJson(
-                    e.value(QLatin1String("text")).toString().toUtf8()).object();
+                const QJsonObject json
+                    = QJsonDocument::fromJson(e.value(QLatin1String("text")).toString().toUtf8())
+                          .object();
                 QCOMPARE(json.value(QLatin1String("speeches")).toArray().size(), 2);
             } else {
                 QVERIFY2(e.value(QLatin1String("bom")).toBool(), qPrintable(name));
-                QVERIFY2(e.value(QLatin1String("type")).toString().startsWith(QLatin1String("text/csv")),
+                QVERIFY2(
+                    e.value(QLatin1String("type")).toString().startsWith(QLatin1String("text/csv")),
                     qPrintable(name));
             }
         }
         const QJsonObject speechesCsv = [&] {
             for (const QJsonValue &v : exports)
-                if (v.toObject().value(QLatin1String("name")).toString() == QLatin1String("speeches"))
+                if (v.toObject().value(QLatin1String("name")).toString()
+                    == QLatin1String("speeches"))
                     return v.toObject();
             return QJsonObject();
         }();
-        QVERIFY(speechesCsv.value(QLatin1String("text")).toString().contains(QStringLiteral("Trần Thị Bình")));
+        QVERIFY(speechesCsv.value(QLatin1String("text"))
+                    .toString()
+                    .contains(QStringLiteral("Trần Thị Bình")));
     }
 
     void speechesWithRecordings()
     {
         QVERIFY(openView(QStringLiteral("minutes")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelectorAll('.minutes-speech').length === 2")));
+        QVERIFY(
+            waitFor(QStringLiteral("document.querySelectorAll('.minutes-speech').length === 2")));
         // Both under item 2, in speaking order, with the speaker's name.
-        const QString first = QStringLiteral(".minutes-item[data-item='2'] .minutes-speech[data-speech='%1']").arg(m_firstSpeech);
-        const QString second = QStringLiteral(".minutes-item[data-item='2'] .minutes-speech[data-speech='%1']").arg(m_secondSpeech);
+        const QString first
+            = QStringLiteral(".minutes-item[data-item='2'] .minutes-speech[data-speech='%1']")
+                  .arg(m_firstSpeech);
+        const QString second
+            = QStringLiteral(".minutes-item[data-item='2'] .minutes-speech[data-speech='%1']")
+                  .arg(m_secondSpeech);
         QVERIFY(m_page.textOf(first).contains(QStringLiteral("Nguyễn Văn An")));
         QVERIFY(m_page.textOf(second).contains(QStringLiteral("Trần Thị Bình")));
-        QVERIFY(m_page.textOf(QStringLiteral(".minutes-item[data-item='2'] h3")).contains(QStringLiteral("Nghị quyết về ngân sách")));
+        QVERIFY(m_page.textOf(QStringLiteral(".minutes-item[data-item='2'] h3"))
+                    .contains(QStringLiteral("Nghị quyết về ngân sách")));
         // The whole recording: an <audio> that loads nothing until asked, its bytes the hash.
         const QString audio = first + QStringLiteral(" audio");
-        QCOMPARE(eval(QStringLiteral("document.querySelector(%1).preload").arg(jsString(audio))).toString(),
+        QCOMPARE(eval(QStringLiteral("document.querySelector(%1).preload").arg(jsString(audio)))
+                     .toString(),
             QStringLiteral("none"));
-        QVERIFY(eval(QStringLiteral("document.querySelector(%1).controls").arg(jsString(audio))).toBool());
+        QVERIFY(eval(QStringLiteral("document.querySelector(%1).controls").arg(jsString(audio)))
+                    .toBool());
         QCOMPARE(eval(QStringLiteral(
-            "(async () => { const r = await fetch(document.querySelector(%1).src, {credentials: 'same-origin'}); "
-            "const d = await crypto.subtle.digest('SHA-256', await r.arrayBuffer()); "
-            "return r.status + ' ' + r.headers.get('content-type') + ' ' + "
-            "[...new Uint8Array(d)].map(b => b.toString(16).padStart(2, '0')).join(''); })()")
-                          .arg(jsString(audio))).toString(),
+                          "(async () => { const r = await fetch(document.querySelector(%1).src, "
+                          "{credentials: 'same-origin'}); "
+                          "const d = await crypto.subtle.digest('SHA-256', await r.arrayBuffer()); "
+                          "return r.status + ' ' + r.headers.get('content-type') + ' ' + "
+                          "[...new Uint8Array(d)].map(b => b.toString(16).padStart(2, "
+                          "'0')).join(''); })()")
+                          .arg(jsString(audio)))
+                     .toString(),
             QStringLiteral("200 audio/ogg %1").arg(m_whole));
         // Chromium decodes it: the player knows its length once asked to load.
-        QVERIFY(eval(QStringLiteral("(() => { const a = document.querySelector(%1); a.preload = 'auto'; a.load(); return 1; })()")
-                         .arg(jsString(audio))).toInt());
-        QVERIFY(waitFor(QStringLiteral("(() => { const a = document.querySelector(%1); "
-                                       "return a.readyState >= 1 && Math.abs(a.duration - 2) < 0.2; })()")
-                            .arg(jsString(audio))));
+        QVERIFY(eval(QStringLiteral("(() => { const a = document.querySelector(%1); a.preload = "
+                                    "'auto'; a.load(); return 1; })()")
+                         .arg(jsString(audio)))
+                    .toInt());
+        QVERIFY(waitFor(
+            QStringLiteral("(() => { const a = document.querySelector(%1); "
+                           "return a.readyState >= 1 && Math.abs(a.duration - 2) < 0.2; })()")
+                .arg(jsString(audio))));
         // The partial one is marked with its note; the failed segment shows its reason.
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)").arg(jsString(
-            second + QStringLiteral(" .minutes-recording.partial[data-sha256='%1'] .minutes-partial").arg(m_partial)))));
+        QVERIFY(
+            waitFor(QStringLiteral("!!document.querySelector(%1)")
+                        .arg(jsString(second
+                            + QStringLiteral(
+                                " .minutes-recording.partial[data-sha256='%1'] .minutes-partial")
+                                  .arg(m_partial)))));
         QVERIFY(m_page.textOf(second).contains(kPartialNote));
-        QVERIFY(m_page.textOf(second + QStringLiteral(" .minutes-recording.failed")).contains(kFailure));
-        QCOMPARE(eval(QStringLiteral("document.querySelectorAll('.minutes-speech audio').length")).toInt(), 2);
+        QVERIFY(m_page.textOf(second + QStringLiteral(" .minutes-recording.failed"))
+                    .contains(kFailure));
+        QCOMPARE(eval(QStringLiteral("document.querySelectorAll('.minutes-speech audio').length"))
+                     .toInt(),
+            2);
         screenshots(QStringLiteral("minutes-vi"));
         QVERIFY(m_page.click(QStringLiteral("#top button[lang=en]")));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector('.run-minutes h1') && "
-                                       "document.querySelector('.run-minutes h1').textContent === 'Minutes' && "
-                                       "document.querySelectorAll('.minutes-speech').length === 2")));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector('.run-minutes h1') && "
+                           "document.querySelector('.run-minutes h1').textContent === 'Minutes' && "
+                           "document.querySelectorAll('.minutes-speech').length === 2")));
         QCOMPARE(m_page.textOf(QStringLiteral(".minutes-kind")), QStringLiteral("Draft"));
         screenshots(QStringLiteral("minutes-en"));
         QVERIFY(m_page.click(QStringLiteral("#top button[lang=vi]")));
@@ -380,11 +426,15 @@ private Q_SLOTS:
     void deskShowsRecordingFailures()
     {
         QVERIFY(openView(QStringLiteral("run")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector('.run-recording-failures:not([hidden])')")));
-        QCOMPARE(eval(QStringLiteral("document.querySelector('.run-recording-badge').dataset.count")).toString(),
+        QVERIFY(waitFor(
+            QStringLiteral("!!document.querySelector('.run-recording-failures:not([hidden])')")));
+        QCOMPARE(
+            eval(QStringLiteral("document.querySelector('.run-recording-badge').dataset.count"))
+                .toString(),
             QStringLiteral("1"));
         QVERIFY(m_page.textOf(QStringLiteral(".run-recording-list")).contains(kFailure));
-        QVERIFY(m_page.textOf(QStringLiteral(".run-recording-list")).contains(QString::number(m_secondSpeech)));
+        QVERIFY(m_page.textOf(QStringLiteral(".run-recording-list"))
+                    .contains(QString::number(m_secondSpeech)));
     }
 
     void excuseAbsentDelegate()
@@ -392,29 +442,38 @@ private Q_SLOTS:
         QVERIFY(openView(QStringLiteral("run")));
         const QString row = QStringLiteral(".run-attendance tr[data-delegate='3']");
         // Present delegates have nothing to excuse.
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(\".run-attendance tr[data-delegate='1']\") && "
-                                       "!document.querySelector(\".run-attendance tr[data-delegate='1'] [data-action=excuse]\")")));
+        QVERIFY(waitFor(
+            QStringLiteral("!!document.querySelector(\".run-attendance tr[data-delegate='1']\") && "
+                           "!document.querySelector(\".run-attendance tr[data-delegate='1'] "
+                           "[data-action=excuse]\")")));
         QVERIFY(m_page.click(row + QStringLiteral(" [data-action=excuse]")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)").arg(jsString(row + QStringLiteral(" .run-absence-input")))));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)")
+                            .arg(jsString(row + QStringLiteral(" .run-absence-input")))));
         const auto typeAndSave = [&](const QString &text) {
-            QVERIFY(eval(QStringLiteral("(() => { const i = document.querySelector(%1); i.value = %2; "
-                                        "i.closest('form').requestSubmit(); return 1; })()")
-                             .arg(jsString(row + QStringLiteral(" .run-absence-input")), jsString(text)))
+            QVERIFY(eval(
+                QStringLiteral("(() => { const i = document.querySelector(%1); i.value = %2; "
+                               "i.closest('form').requestSubmit(); return 1; })()")
+                    .arg(jsString(row + QStringLiteral(" .run-absence-input")), jsString(text)))
                         .toInt());
         };
         typeAndSave(QStringLiteral("Đi công tác tại Hà Nội"));
-        QVERIFY(waitFor(QStringLiteral("document.querySelector(%1).dataset.reason === 'Đi công tác tại Hà Nội'")
-                            .arg(jsString(row + QStringLiteral(" .run-absence")))));
-        QCOMPARE(delegate(3).value(QLatin1String("absenceReason")).toString(), QStringLiteral("Đi công tác tại Hà Nội"));
-        QVERIFY(m_page.textOf(row).contains(QStringLiteral("Vắng có lý do: Đi công tác tại Hà Nội")));
+        QVERIFY(waitFor(
+            QStringLiteral("document.querySelector(%1).dataset.reason === 'Đi công tác tại Hà Nội'")
+                .arg(jsString(row + QStringLiteral(" .run-absence")))));
+        QCOMPARE(delegate(3).value(QLatin1String("absenceReason")).toString(),
+            QStringLiteral("Đi công tác tại Hà Nội"));
+        QVERIFY(
+            m_page.textOf(row).contains(QStringLiteral("Vắng có lý do: Đi công tác tại Hà Nội")));
 
         // Too long: refused in the page with a reason, nothing changes on the server.
         QVERIFY(m_page.click(row + QStringLiteral(" [data-action=excuse]")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)").arg(jsString(row + QStringLiteral(" .run-absence-input")))));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)")
+                            .arg(jsString(row + QStringLiteral(" .run-absence-input")))));
         typeAndSave(QString(501, u'x'));
         QVERIFY(waitFor(QStringLiteral("document.querySelector(%1).textContent !== ''")
                             .arg(jsString(row + QStringLiteral(" .run-absence-error")))));
-        QCOMPARE(delegate(3).value(QLatin1String("absenceReason")).toString(), QStringLiteral("Đi công tác tại Hà Nội"));
+        QCOMPARE(delegate(3).value(QLatin1String("absenceReason")).toString(),
+            QStringLiteral("Đi công tác tại Hà Nội"));
 
         // HTML stays text.
         typeAndSave(kXss);
@@ -426,7 +485,8 @@ private Q_SLOTS:
 
         // Withdrawn with an empty reason.
         QVERIFY(m_page.click(row + QStringLiteral(" [data-action=excuse]")));
-        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)").arg(jsString(row + QStringLiteral(" .run-absence-input")))));
+        QVERIFY(waitFor(QStringLiteral("!!document.querySelector(%1)")
+                            .arg(jsString(row + QStringLiteral(" .run-absence-input")))));
         typeAndSave(QString());
         QVERIFY(waitFor(QStringLiteral("document.querySelector(%1).dataset.reason === ''")
                             .arg(jsString(row + QStringLiteral(" .run-absence")))));
@@ -437,9 +497,11 @@ private Q_SLOTS:
     {
         QCOMPARE(admin("POST", QStringLiteral("/meetings/1/end")).status, 200);
         QVERIFY(openView(QStringLiteral("minutes")));
-        QVERIFY(waitFor(QStringLiteral("(document.querySelector('.minutes-kind') || {}).dataset?.kind === 'final'")));
+        QVERIFY(waitFor(QStringLiteral(
+            "(document.querySelector('.minutes-kind') || {}).dataset?.kind === 'final'")));
         QCOMPARE(m_page.textOf(QStringLiteral(".minutes-kind")), QStringLiteral("Bản chính thức"));
-        QCOMPARE(eval(QStringLiteral("document.querySelector('.minutes-made-from').dataset.seq")).toString(),
+        QCOMPARE(eval(QStringLiteral("document.querySelector('.minutes-made-from').dataset.seq"))
+                     .toString(),
             QString::number(state().value(QLatin1String("seq")).toInteger()));
     }
 

@@ -16,11 +16,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QProcess>
 #include <QQmlEngine>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTranslator>
-#include <QProcess>
 #include <QUrl>
 
 namespace chamber::testing {
@@ -559,16 +559,16 @@ QString TestServer::screenshotDirectory() const
 
 namespace chamber::testing {
 
-QString TestServer::addRecording(int speech, int segment, int seconds, bool partial,
-    const QString &note)
+QString TestServer::addRecording(
+    int speech, int segment, int seconds, bool partial, const QString &note)
 {
     // 48 kHz in buffers of 960 samples: 50 buffers a second, so the length is exact.
     const QString made = m_data.filePath(QStringLiteral("tone.ogg"));
     QProcess gst;
     gst.start(QStringLiteral("gst-launch-1.0"),
         {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
-            QStringLiteral("num-buffers=%1").arg(seconds * 50), QStringLiteral("samplesperbuffer=960"),
-            QStringLiteral("freq=440"), QStringLiteral("!"),
+            QStringLiteral("num-buffers=%1").arg(seconds * 50),
+            QStringLiteral("samplesperbuffer=960"), QStringLiteral("freq=440"), QStringLiteral("!"),
             QStringLiteral("audio/x-raw,rate=48000,channels=1"), QStringLiteral("!"),
             QStringLiteral("audioconvert"), QStringLiteral("!"), QStringLiteral("opusenc"),
             QStringLiteral("bitrate=24000"), QStringLiteral("!"), QStringLiteral("oggmux"),
@@ -591,7 +591,8 @@ QString TestServer::addRecording(int speech, int segment, int seconds, bool part
     if (!stored.open(QIODevice::WriteOnly) || stored.write(bytes) != bytes.size()
         || !stored.commit())
         return {};
-    QJsonObject data {{QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+    QJsonObject data {
+        {QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
         {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
         {QStringLiteral("sha256"), sha256}, {QStringLiteral("bytes"), qint64(bytes.size())},
         {QStringLiteral("durationMs"), qint64(seconds) * 1000},
@@ -607,7 +608,8 @@ QString TestServer::addRecording(int speech, int segment, int seconds, bool part
 
 bool TestServer::failRecording(int speech, int segment, const QString &reason)
 {
-    QJsonObject data {{QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+    QJsonObject data {
+        {QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
         {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
         {QStringLiteral("reason"), reason}};
     auto appended = m_server->meetingService()->appendEvents(
@@ -667,7 +669,8 @@ QString TestServer::pdfText(const QString &pathOrUrl) const
 {
     QProcess pdftotext;
     pdftotext.start(QStringLiteral("pdftotext"),
-        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), localPath(pathOrUrl), QStringLiteral("-")});
+        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), localPath(pathOrUrl),
+            QStringLiteral("-")});
     if (!pdftotext.waitForFinished(30000) || pdftotext.exitCode() != 0)
         return {};
     return QString::fromUtf8(pdftotext.readAllStandardOutput());

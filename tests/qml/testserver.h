@@ -120,8 +120,8 @@ public:
     // Ogg Opus file of `seconds` of a test tone (made by gst-launch-1.0) stored as
     // <data>/recordings/<sha256>.ogg, and recording.saved appended with the actor "media".
     // Returns the file's sha256 ("" on failure). failRecording appends recording.failed.
-    Q_INVOKABLE QString addRecording(int speech, int segment, int seconds, bool partial,
-        const QString &note = {});
+    Q_INVOKABLE QString addRecording(
+        int speech, int segment, int seconds, bool partial, const QString &note = {});
     Q_INVOKABLE bool failRecording(int speech, int segment, const QString &reason);
     // The seq of the meeting's last speaker.granted event (a speech's id); 0: none.
     Q_INVOKABLE int lastSpeech();

@@ -55,7 +55,8 @@ private Q_SLOTS:
         QCOMPARE(speech.recordings.front().sha256, kHash);
         QCOMPARE(speech.recordings.front().durationMs, qint64(90000));
         QVERIFY(speech.recordings.front().partial);
-        QCOMPARE(speech.recordings.front().note, QStringLiteral("chamber-media stopped during the speech"));
+        QCOMPARE(speech.recordings.front().note,
+            QStringLiteral("chamber-media stopped during the speech"));
     }
 
     void speechOutsideAnyItem()
@@ -74,10 +75,10 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("{") << "not a JSON object";
         QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
         QTest::newRow("no seq") << QByteArray(R"({"kind":"draft","speeches":[]})") << "seq";
-        QTest::newRow("negative seq") << QByteArray(R"({"seq":-1,"kind":"draft","speeches":[]})")
-                                      << "seq";
-        QTest::newRow("fractional seq") << QByteArray(R"({"seq":1.5,"kind":"draft","speeches":[]})")
-                                        << "seq";
+        QTest::newRow("negative seq")
+            << QByteArray(R"({"seq":-1,"kind":"draft","speeches":[]})") << "seq";
+        QTest::newRow("fractional seq")
+            << QByteArray(R"({"seq":1.5,"kind":"draft","speeches":[]})") << "seq";
         QTest::newRow("kind") << QByteArray(R"({"seq":1,"kind":"signed","speeches":[]})") << "kind";
         QTest::newRow("speeches not array")
             << QByteArray(R"({"seq":1,"kind":"draft","speeches":{}})") << "speeches";
@@ -88,31 +89,29 @@ private Q_SLOTS:
         QTest::newRow("item string")
             << QByteArray(R"({"seq":1,"kind":"draft","speeches":[{"speech":1,"item":"2"}]})")
             << "item";
-        QTest::newRow("path in hash")
-            << speechJson(QStringLiteral(R"("sha256":"../../../etc/passwd","bytes":1,"duration_ms":1)"))
-            << "sha256";
-        QTest::newRow("upper-case hash")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)")
-                              .arg(QString(64, u'B')))
-            << "sha256";
-        QTest::newRow("short hash")
-            << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)")
-                              .arg(QString(63, u'b')))
-            << "sha256";
+        QTest::newRow("path in hash") << speechJson(
+            QStringLiteral(R"("sha256":"../../../etc/passwd","bytes":1,"duration_ms":1)"))
+                                      << "sha256";
+        QTest::newRow("upper-case hash") << speechJson(
+            QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)").arg(QString(64, u'B')))
+                                         << "sha256";
+        QTest::newRow("short hash") << speechJson(
+            QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)").arg(QString(63, u'b')))
+                                    << "sha256";
         QTest::newRow("negative bytes")
             << speechJson(QStringLiteral(R"("sha256":"%1","bytes":-1,"duration_ms":1)").arg(kHash))
             << "size";
         QTest::newRow("partial missing")
             << speechJson(QStringLiteral(R"("sha256":"%1","bytes":1,"duration_ms":1)").arg(kHash))
             << "partial";
-        QTest::newRow("recording of no speech")
-            << QByteArray(R"({"seq":1,"kind":"draft","speeches":[],"recordings":[{"recording":"1-3-1",)"
-                          R"("speech":3,"segment":1,"sha256":")"
-                + kHash.toLatin1() + R"(","bytes":1,"duration_ms":1,"partial":false}]})")
-            << "no listed speech";
-        QTest::newRow("speech twice")
-            << QByteArray(R"({"seq":1,"kind":"draft","speeches":[{"speech":1},{"speech":1}],"recordings":[]})")
-            << "twice";
+        QTest::newRow("recording of no speech") << QByteArray(
+            R"({"seq":1,"kind":"draft","speeches":[],"recordings":[{"recording":"1-3-1",)"
+            R"("speech":3,"segment":1,"sha256":")"
+            + kHash.toLatin1() + R"(","bytes":1,"duration_ms":1,"partial":false}]})")
+                                                << "no listed speech";
+        QTest::newRow("speech twice") << QByteArray(
+            R"({"seq":1,"kind":"draft","speeches":[{"speech":1},{"speech":1}],"recordings":[]})")
+                                      << "twice";
         QTest::newRow("recordings missing")
             << QByteArray(R"({"seq":1,"kind":"draft","speeches":[]})") << "recordings";
         QTest::newRow("duration string")
