@@ -87,7 +87,7 @@ export default {
         let loadedSeq = -1;
 
         function renderSummary(state) {
-            const kind = minutesKind(state);
+            const kind = minutes ? minutes.kind : minutesKind(state);
             const seq = minutes ? minutes.seq : state.seq;
             const hash = minutes ? minutes.lastEventHash : state.head;
             const pdf = (language) => `/api/v1/meetings/${meeting}/minutes.pdf?lang=${language}`;
