@@ -435,6 +435,8 @@ private Q_SLOTS:
                 .toString(),
             QStringLiteral("1"));
         QVERIFY(m_page.textOf(QStringLiteral(".run-recording-list")).contains(kFailure));
+        QVERIFY(eval(QStringLiteral("window.scrollTo(0, 0), 1")).toInt());
+        screenshots(QStringLiteral("desk-recording-failure-vi"));
         QVERIFY(m_page.textOf(QStringLiteral(".run-recording-list"))
                     .contains(QString::number(m_secondSpeech)));
     }
