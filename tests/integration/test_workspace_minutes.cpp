@@ -21,6 +21,7 @@
 // directory's workspace-minutes-screenshots).
 #include "accounts.h"
 #include "browser.h"
+#include "oggtone.h"
 #include "restcall.h"
 #include "serverprocess.h"
 #include "storage/eventstore.h"
@@ -32,7 +33,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,25 +52,6 @@ const QString kFailure = QStringLiteral("chamber-media is not running");
 QByteArray body(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// An Ogg Opus file of `seconds` of a 440 Hz tone, as chamber-media writes them (24 kbit/s).
-QByteArray toneOgg(const QString &directory, int seconds)
-{
-    const QString path = directory + QStringLiteral("/tone.ogg");
-    QProcess gst;
-    gst.start(QStringLiteral("gst-launch-1.0"),
-        {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
-            QStringLiteral("num-buffers=%1").arg(seconds * 50),
-            QStringLiteral("samplesperbuffer=960"), QStringLiteral("!"),
-            QStringLiteral("audio/x-raw,rate=48000,channels=1"), QStringLiteral("!"),
-            QStringLiteral("audioconvert"), QStringLiteral("!"), QStringLiteral("opusenc"),
-            QStringLiteral("bitrate=24000"), QStringLiteral("!"), QStringLiteral("oggmux"),
-            QStringLiteral("!"), QStringLiteral("filesink"), QStringLiteral("location=") + path});
-    if (!gst.waitForFinished(30000) || gst.exitCode() != 0)
-        return {};
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -138,7 +119,7 @@ private:
 
     QString storeRecording(int seconds)
     {
-        const QByteArray ogg = toneOgg(m_data.path(), seconds);
+        const QByteArray ogg = oggTone(m_data.path(), seconds);
         if (ogg.isEmpty())
             return {};
         const QString sha256 = QString::fromLatin1(

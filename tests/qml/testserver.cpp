@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include "kioskstate.h"
+#include "oggtone.h"
 #include "pdfmaker.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
@@ -562,27 +563,11 @@ namespace chamber::testing {
 QString TestServer::addRecording(
     int speech, int segment, int seconds, bool partial, const QString &note)
 {
-    // 48 kHz in buffers of 960 samples: 50 buffers a second, so the length is exact.
-    const QString made = m_data.filePath(QStringLiteral("tone.ogg"));
-    QProcess gst;
-    gst.start(QStringLiteral("gst-launch-1.0"),
-        {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
-            QStringLiteral("num-buffers=%1").arg(seconds * 50),
-            QStringLiteral("samplesperbuffer=960"), QStringLiteral("freq=440"), QStringLiteral("!"),
-            QStringLiteral("audio/x-raw,rate=48000,channels=1"), QStringLiteral("!"),
-            QStringLiteral("audioconvert"), QStringLiteral("!"), QStringLiteral("opusenc"),
-            QStringLiteral("bitrate=24000"), QStringLiteral("!"), QStringLiteral("oggmux"),
-            QStringLiteral("!"), QStringLiteral("filesink"), QStringLiteral("location=") + made});
-    if (!gst.waitForFinished(30000) || gst.exitCode() != 0) {
-        qWarning() << "gst-launch-1.0 failed:" << gst.readAllStandardError();
+    const QByteArray bytes = oggTone(m_data.path(), seconds);
+    if (bytes.isEmpty()) {
+        qWarning() << "gst-launch-1.0 made no Ogg file";
         return {};
     }
-    QFile file(made);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    file.close();
-    file.remove();
     const QString sha256
         = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const QString directory = m_server->dataDirectory() + QStringLiteral("/recordings");
