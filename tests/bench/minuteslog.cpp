@@ -2,6 +2,7 @@
 
 #include "core/commands.h"
 #include "core/meeting.h"
+#include "core/reducer.h"
 #include "core/ballots.h"
 #include "protocol/message.h"
 #include "protocol/receipt.h"
