@@ -42,7 +42,7 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
             outcome.problem = !why.isEmpty() ? why
                 : !stderrText.isEmpty()      ? stderrText
                                              : QStringLiteral("the renderer exited with code %1 "
-                                                              "and wrote no document")
+                                                                   "and wrote no document")
                                               .arg(process->exitCode());
             outcome.output.clear();
         }
@@ -58,12 +58,11 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
             finish(status == QProcess::NormalExit && code == 0,
                 status == QProcess::CrashExit ? QStringLiteral("the renderer crashed") : QString());
         });
-    QObject::connect(
-        process, &QProcess::errorOccurred, process, [finish, process](QProcess::ProcessError error) {
+    QObject::connect(process, &QProcess::errorOccurred, process,
+        [finish, process](QProcess::ProcessError error) {
             if (error == QProcess::FailedToStart)
                 finish(false,
-                    QStringLiteral("the renderer could not be started: ")
-                        + process->errorString());
+                    QStringLiteral("the renderer could not be started: ") + process->errorString());
         });
     const int timeoutMs = m_timeoutMs;
     QTimer::singleShot(timeoutMs, process, [finish, timeoutMs] {

@@ -38,7 +38,8 @@ public:
     static constexpr int kTimeoutMs = 120000;
 
     // `program`: the executable that renders (chamberd itself).
-    explicit ChildRenderer(QString program, int maxRunning = kMaxRunning, int timeoutMs = kTimeoutMs);
+    explicit ChildRenderer(
+        QString program, int maxRunning = kMaxRunning, int timeoutMs = kTimeoutMs);
     ~ChildRenderer();
     ChildRenderer(const ChildRenderer &) = delete;
     ChildRenderer &operator=(const ChildRenderer &) = delete;

@@ -172,7 +172,8 @@ HttpReply MinutesApi::pdf(const RouteContext &context)
     auto started = m_renderer.start(
         ChildRenderJob {QString::fromLatin1(minutespdf::kRenderMinutesArgument),
             minutespdf::minutesJobToJson(model.value(), language)},
-        QStringLiteral("minutes"), [later, stamp, identity, cached, language](const ChildRenderOutcome &outcome) {
+        QStringLiteral("minutes"),
+        [later, stamp, identity, cached, language](const ChildRenderOutcome &outcome) {
             const auto fail = [&](const QString &why) {
                 log::warning(lcMinutes(), QStringLiteral("minutes failed"),
                     {{QStringLiteral("meeting"), stamp.meeting}, {QStringLiteral("seq"), stamp.seq},
@@ -279,8 +280,9 @@ void MinutesApi::registerRoutes(Router &router)
         [this](const RouteContext &c) { return json(c); });
     for (minutes::ExportTable table : minutes::exportTables()) {
         const QString name = minutes::exportTableName(table);
-        router.add(Method::Get, meeting + QStringLiteral("/minutes/") + name + QStringLiteral(".csv"),
-            Op::ReadMinutes, [this, name](const RouteContext &c) { return csv(c, name); });
+        router.add(Method::Get,
+            meeting + QStringLiteral("/minutes/") + name + QStringLiteral(".csv"), Op::ReadMinutes,
+            [this, name](const RouteContext &c) { return csv(c, name); });
     }
     router.add(Method::Get, meeting + QStringLiteral("/recordings/{sha256}.ogg"),
         Op::ReadRecordings, [this](const RouteContext &c) { return recording(c); });

@@ -140,34 +140,34 @@ HttpReply QrApi::seatCards(const RouteContext &context)
     const qint64 codesMs = timer.elapsed();
     const int cards = int(job.cards.size());
     const AnswerLater later = context.answerLater;
-    auto started = m_renderer.start(
-        ChildRenderJob {QString::fromLatin1(qrcode::kRenderSeatCardsArgument),
-            qrcode::seatCardJobToJson(job)},
-        QStringLiteral("seat cards"),
-        [later, meetingId, cards, codesMs](const ChildRenderOutcome &outcome) {
-            if (!outcome.ok) {
-                log::warning(lcQr(), QStringLiteral("seat cards failed"),
-                    {{QStringLiteral("meeting"), meetingId},
-                        {QStringLiteral("error"), outcome.problem}});
-                later(HttpReply::error(makeError(ErrorCode::Internal,
-                    QStringLiteral("the seat cards could not be drawn: ")
-                        + outcome.problem.left(300))));
-                return;
-            }
-            HttpReply reply;
-            reply.contentType = "application/pdf";
-            reply.body = outcome.output;
-            reply.headers = {{"Content-Disposition",
-                                 QByteArray("attachment; filename=\"seat-cards-")
-                                     + QByteArray::number(meetingId) + ".pdf\""},
-                {"Cache-Control", "no-store"}};
-            log::info(lcQr(), QStringLiteral("seat cards drawn"),
-                {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("cards"), cards},
-                    {QStringLiteral("bytes"), qint64(outcome.output.size())},
-                    {QStringLiteral("codesMs"), codesMs},
-                    {QStringLiteral("drawMs"), outcome.elapsedMs}});
-            later(reply);
-        });
+    auto started
+        = m_renderer.start(ChildRenderJob {QString::fromLatin1(qrcode::kRenderSeatCardsArgument),
+                               qrcode::seatCardJobToJson(job)},
+            QStringLiteral("seat cards"),
+            [later, meetingId, cards, codesMs](const ChildRenderOutcome &outcome) {
+                if (!outcome.ok) {
+                    log::warning(lcQr(), QStringLiteral("seat cards failed"),
+                        {{QStringLiteral("meeting"), meetingId},
+                            {QStringLiteral("error"), outcome.problem}});
+                    later(HttpReply::error(makeError(ErrorCode::Internal,
+                        QStringLiteral("the seat cards could not be drawn: ")
+                            + outcome.problem.left(300))));
+                    return;
+                }
+                HttpReply reply;
+                reply.contentType = "application/pdf";
+                reply.body = outcome.output;
+                reply.headers = {{"Content-Disposition",
+                                     QByteArray("attachment; filename=\"seat-cards-")
+                                         + QByteArray::number(meetingId) + ".pdf\""},
+                    {"Cache-Control", "no-store"}};
+                log::info(lcQr(), QStringLiteral("seat cards drawn"),
+                    {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("cards"), cards},
+                        {QStringLiteral("bytes"), qint64(outcome.output.size())},
+                        {QStringLiteral("codesMs"), codesMs},
+                        {QStringLiteral("drawMs"), outcome.elapsedMs}});
+                later(reply);
+            });
     if (!started)
         return HttpReply::error(started.error());
     return HttpReply::later();

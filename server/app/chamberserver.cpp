@@ -1,9 +1,9 @@
 #include "app/chamberserver.h"
 
 #include "api/accountapi.h"
-#include "api/childrender.h"
 #include "api/annotationapi.h"
 #include "api/boardlinkapi.h"
+#include "api/childrender.h"
 #include "api/councilapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
@@ -327,17 +327,16 @@ Status ChamberServer::start()
     // Minutes (issue 16, server helper): one child renderer for seat cards and minutes (at
     // most two drawings at once in all); the minutes' signing identity, whose certificate
     // GET /api/v1/server publishes; the signed PDFs kept in <data>/minutes.
-    m_childRenderer
-        = std::make_unique<api::ChildRenderer>(QCoreApplication::applicationFilePath());
-    auto minutesIdentity = minutespdf::loadOrCreateMinutesIdentity(
-        m_dataDir + QStringLiteral("/minutes-signing"));
+    m_childRenderer = std::make_unique<api::ChildRenderer>(QCoreApplication::applicationFilePath());
+    auto minutesIdentity
+        = minutespdf::loadOrCreateMinutesIdentity(m_dataDir + QStringLiteral("/minutes-signing"));
     if (!minutesIdentity)
         return minutesIdentity.error();
     log::info(lcServer(), QStringLiteral("minutes signing certificate"),
         {{QStringLiteral("sha256"), minutesIdentity->fingerprint}});
-    m_minutesApi = std::make_unique<api::MinutesApi>(*m_service, *m_childRenderer,
-        minutesIdentity.value(), m_dataDir + QStringLiteral("/minutes"),
-        m_dataDir + QStringLiteral("/recordings"));
+    m_minutesApi
+        = std::make_unique<api::MinutesApi>(*m_service, *m_childRenderer, minutesIdentity.value(),
+            m_dataDir + QStringLiteral("/minutes"), m_dataDir + QStringLiteral("/recordings"));
     if (auto status = m_minutesApi->open(); !status)
         return status;
     m_minutesApi->registerRoutes(*m_router);

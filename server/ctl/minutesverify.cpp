@@ -150,8 +150,8 @@ struct Rebuild
     }
 };
 
-void compareWithLog(const minutespdf::MinutesStamp &stamp, const LogCheck &log,
-    Rebuild &rebuild, QStringList &failures, QStringList &passed)
+void compareWithLog(const minutespdf::MinutesStamp &stamp, const LogCheck &log, Rebuild &rebuild,
+    QStringList &failures, QStringList &passed)
 {
     if (!rebuild.problem.isEmpty()) {
         failures << QStringLiteral("the minutes cannot be made from %1: %2")

@@ -340,7 +340,7 @@ QSet<QString> verifyOptions()
 
 QString verifyHelp()
 {
-    return QStringLiteral(
+    const QString logsAndResults = QStringLiteral(
         "  verify FILE.jsonl [--key KEY] | verify [--data DIR]\n"
         "      check the hash chain of an exported log or of a server's database, and that\n"
         "      every published result in it equals what the log's events say\n"
@@ -348,8 +348,8 @@ QString verifyHelp()
         "      check a published poll result: its signature, every figure against the log\n"
         "      (--log, or the server's database when run on the server) and its key against a\n"
         "      trusted one: --key (base64 or 16-digit fingerprint), the data directory's key\n"
-        "      file, or the pinned server's (GET /api/v1/server)\n")
-        + verifyMinutesHelp();
+        "      file, or the pinned server's (GET /api/v1/server)\n");
+    return logsAndResults + verifyMinutesHelp();
 }
 
 int runVerify(const Arguments &arguments, QTextStream &out, QTextStream &err)

@@ -12,10 +12,10 @@
 // one JSON line (tests/bench/run.sh keeps it).
 #include "app/signingkey.h"
 #include "minutes/minutesmodel.h"
+#include "minuteslog.h"
 #include "minutespdf/minutesidentity.h"
 #include "minutespdf/minutesjob.h"
 #include "minutespdf/pdfsigner.h"
-#include "minuteslog.h"
 #include "protocol/message.h"
 #include "restcall.h"
 #include "serverprocess.h"
@@ -23,7 +23,9 @@
 #include "storage/eventstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -109,7 +111,8 @@ ChildRun runChild(const QString &program, const char *argument, const QByteArray
         if (::poll(fds, 2, -1) < 0)
             continue;
         if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            const ssize_t n = ::write(in[1], input.constData() + written, size_t(input.size() - written));
+            const ssize_t n
+                = ::write(in[1], input.constData() + written, size_t(input.size() - written));
             if (n > 0)
                 written += n;
             if (n < 0 && errno != EAGAIN) // the child stopped reading
@@ -192,7 +195,8 @@ int main(int argc, char *argv[])
             fail(QStringLiteral("model: ") + built.error().message);
         model = std::move(built.value());
     });
-    const QByteArray job = minutespdf::minutesJobToJson(*model, minutes::MinutesLanguage::Vietnamese);
+    const QByteArray job
+        = minutespdf::minutesJobToJson(*model, minutes::MinutesLanguage::Vietnamese);
 
     // The drawing, in the child chamberd starts for it.
     const QString chamberd = testing::binaryPath(QStringLiteral("chamberd"));
@@ -201,8 +205,17 @@ int main(int argc, char *argv[])
     QByteArray unsignedPdf;
     for (int i = 0; i < 3; ++i) {
         const ChildRun run = runChild(chamberd, minutespdf::kRenderMinutesArgument, job);
-        if (run.exitCode != 0 || !run.output.startsWith("%PDF-"))
-            fail(QStringLiteral("the render child failed (exit %1)").arg(run.exitCode));
+        if (run.exitCode != 0 || !run.output.startsWith("%PDF-")) {
+            // Kept for a look by hand: chamberd --render-minutes < job.json
+            QFile kept(QDir::temp().filePath(QStringLiteral("bench_minutes-job.json")));
+            if (kept.open(QIODevice::WriteOnly))
+                kept.write(job);
+            fail(
+                QStringLiteral("the render child failed (exit %1) on a job of %2 bytes, kept in %3")
+                    .arg(run.exitCode)
+                    .arg(job.size())
+                    .arg(kept.fileName()));
+        }
         renderSamples.push_back(run.wallMs);
         peakRssMiB = std::max(peakRssMiB, run.peakRssMiB);
         if (!unsignedPdf.isEmpty() && run.output != unsignedPdf)
@@ -212,8 +225,8 @@ int main(int argc, char *argv[])
     const double renderMs = bench::percentile(renderSamples, 50);
 
     // The signature.
-    auto identity = minutespdf::loadOrCreateMinutesIdentity(
-        data.filePath(QStringLiteral("minutes-signing")));
+    auto identity
+        = minutespdf::loadOrCreateMinutesIdentity(data.filePath(QStringLiteral("minutes-signing")));
     if (!identity)
         fail(identity.error().message);
     minutespdf::MinutesStamp stamp {model->meeting, model->seq, model->lastEventHash,
@@ -230,16 +243,19 @@ int main(int argc, char *argv[])
     // The whole request against a real chamberd on this data directory.
     testing::ServerProcess server(data.path());
     if (!server.start({}, 120000))
-        fail(QStringLiteral("chamberd did not start:\n") + QString::fromUtf8(server.log().right(2000)));
+        fail(QStringLiteral("chamberd did not start:\n")
+            + QString::fromUtf8(server.log().right(2000)));
     const auto get = [&](const QString &path, QByteArray *body = nullptr) {
         QElapsedTimer requestTimer;
         requestTimer.start();
-        const testing::RestResponse response = testing::restCall("GET",
-            server.baseUrl() + path, server.pin(), server.adminToken(), {}, {}, 300000);
+        const testing::RestResponse response = testing::restCall(
+            "GET", server.baseUrl() + path, server.pin(), server.adminToken(), {}, {}, 300000);
         const double ms = double(requestTimer.nsecsElapsed()) / 1e6;
         if (response.status != 200)
-            fail(QStringLiteral("GET %1: %2 %3").arg(path).arg(response.status).arg(
-                QString::fromUtf8(response.body.left(300))));
+            fail(QStringLiteral("GET %1: %2 %3")
+                     .arg(path)
+                     .arg(response.status)
+                     .arg(QString::fromUtf8(response.body.left(300))));
         if (body)
             *body = response.body;
         return ms;
@@ -270,8 +286,8 @@ int main(int argc, char *argv[])
         std::printf("%-52s %10.1f\n", name, value);
     std::printf("render child peak RSS: %.1f MiB; unsigned PDF %lld bytes, signed %lld bytes, "
                 "served %lld bytes; log as JSON %lld bytes\n",
-        peakRssMiB, qlonglong(unsignedPdf.size()), qlonglong(signedBytes),
-        qlonglong(served.size()), qlonglong(exportBytes));
+        peakRssMiB, qlonglong(unsignedPdf.size()), qlonglong(signedBytes), qlonglong(served.size()),
+        qlonglong(exportBytes));
 
     const QJsonObject line {{QStringLiteral("bench"), QStringLiteral("minutes")},
         {QStringLiteral("events"), written->events}, {QStringLiteral("ballots"), written->ballots},

@@ -1,8 +1,9 @@
 #include "minuteslog.h"
 
+#include "core/ballots.h"
 #include "core/commands.h"
 #include "core/meeting.h"
-#include "core/ballots.h"
+#include "core/reducer.h"
 #include "protocol/message.h"
 #include "protocol/receipt.h"
 #include "protocol/schema.h"
@@ -15,11 +16,11 @@ namespace chamber::bench {
 
 namespace {
 
-const char *const kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-    "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+const char *const kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
+    "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
 const char *const kMiddle[] = {"Văn", "Thị", "Hữu", "Minh", "Ngọc", "Quốc", "Thanh", "Đức"};
-const char *const kGiven[] = {"An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng",
-    "Khánh", "Lan", "Long", "Mai", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trí", "Vy"};
+const char *const kGiven[] = {"An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Khánh",
+    "Lan", "Long", "Mai", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trí", "Vy"};
 
 // The log as chamberd would write it: each command decided against the state so far and its
 // events applied, on a clock that moves one second per command.
@@ -169,13 +170,15 @@ Result<MinutesLogStats> writeMinutesLog(
     for (int i = 0; i < shape.items; ++i)
         TRY(log.run(QStringLiteral("agenda.add"),
             {{QStringLiteral("title"),
-                QStringLiteral("Tờ trình số %1 về dự án đầu tư công trên địa bàn tỉnh").arg(i + 1)}}));
+                QStringLiteral("Tờ trình số %1 về dự án đầu tư công trên địa bàn tỉnh")
+                    .arg(i + 1)}}));
     // Two bridge points.
     for (qint64 device : {1001, 1002})
         TRY(log.append({QStringLiteral("device.enrolled"),
             {{QStringLiteral("device"), device}, {QStringLiteral("role"), QStringLiteral("bridge")},
                 {QStringLiteral("delegate"), QJsonValue()},
-                {QStringLiteral("label"), QStringLiteral("Điểm cầu huyện số %1").arg(device - 1000)},
+                {QStringLiteral("label"),
+                    QStringLiteral("Điểm cầu huyện số %1").arg(device - 1000)},
                 {QStringLiteral("name"), QStringLiteral("bench")},
                 {QStringLiteral("platform"), QStringLiteral("bench")}}}));
     TRY(log.run(QStringLiteral("meeting.start"), {}));
@@ -187,7 +190,8 @@ Result<MinutesLogStats> writeMinutesLog(
             if (i % 4 == 0)
                 TRY(log.run(QStringLiteral("attendance.excuse"),
                     {{QStringLiteral("delegate"), delegates[i]},
-                        {QStringLiteral("reason"), QStringLiteral("Đi công tác theo quyết định")}}));
+                        {QStringLiteral("reason"),
+                            QStringLiteral("Đi công tác theo quyết định")}}));
             continue;
         }
         TRY(log.run(
@@ -203,7 +207,8 @@ Result<MinutesLogStats> writeMinutesLog(
             const QJsonObject who = speeches % 10 == 9
                 ? QJsonObject {{QStringLiteral("bridge"), 1001 + speeches % 2}}
                 : QJsonObject {{QStringLiteral("delegate"),
-                      delegates[size_t(shape.absent) + size_t(speeches * 7) % (delegates.size() - shape.absent)]}};
+                    delegates[size_t(shape.absent)
+                        + size_t(speeches * 7) % (delegates.size() - shape.absent)]}};
             TRY(log.run(QStringLiteral("speaker.grant"), who));
             TRY(log.run(QStringLiteral("speaker.end"), {}));
         }
@@ -215,7 +220,8 @@ Result<MinutesLogStats> writeMinutesLog(
                 {{QStringLiteral("title"), QStringLiteral("Biểu quyết số %1").arg(polls + 1)},
                     {QStringLiteral("item"), items[i]}, {QStringLiteral("secret"), secret},
                     {QStringLiteral("rule"),
-                        QJsonObject {{QStringLiteral("preset"), QStringLiteral("majority-of-members")}}}}));
+                        QJsonObject {
+                            {QStringLiteral("preset"), QStringLiteral("majority-of-members")}}}}));
             TRY(log.run(QStringLiteral("poll.open"), {{QStringLiteral("poll"), poll}}));
             core::DecisionContext context;
             context.ballots = ballotsFor(log.state(), poll, secret);

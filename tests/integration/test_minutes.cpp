@@ -158,7 +158,8 @@ private:
     void closeAndPublish(qint64 poll)
     {
         m_server.closePoll(poll);
-        QCOMPARE(call("POST", QStringLiteral("/meetings/1/polls/%1/publish").arg(poll)).status, 200);
+        QCOMPARE(
+            call("POST", QStringLiteral("/meetings/1/polls/%1/publish").arg(poll)).status, 200);
     }
 
     qint64 headSeq()
@@ -191,15 +192,18 @@ private Q_SLOTS:
                          {QStringLiteral("secretary"), QStringLiteral("Trần Thị Thu Hà")}})
                      .status,
             200);
-        const QJsonArray agenda
-            = get(QStringLiteral("/meetings/1/agenda")).json().value(QLatin1String("agenda")).toArray();
+        const QJsonArray agenda = get(QStringLiteral("/meetings/1/agenda"))
+                                      .json()
+                                      .value(QLatin1String("agenda"))
+                                      .toArray();
         // The first item (not a section) whose title names the budget.
         std::function<void(const QJsonArray &)> find = [&](const QJsonArray &items) {
             for (const QJsonValue &value : items) {
                 const QJsonObject item = value.toObject();
                 if (!m_item && item.value(QLatin1String("kind")).toString() == QLatin1String("item")
-                    && item.value(QLatin1String("title")).toString().contains(
-                        QStringLiteral("ngân sách")))
+                    && item.value(QLatin1String("title"))
+                           .toString()
+                           .contains(QStringLiteral("ngân sách")))
                     m_item = item.value(QLatin1String("id")).toInteger();
                 find(item.value(QLatin1String("children")).toArray());
             }
@@ -211,13 +215,13 @@ private Q_SLOTS:
     void runTheSitting()
     {
         // A bridge point joins with its site's name (a join code redeemed as a kiosk does).
-        const auto link = protocol::parseJoinLink(
-            call("POST", QStringLiteral("/meetings/1/join-codes"),
+        const auto link
+            = protocol::parseJoinLink(call("POST", QStringLiteral("/meetings/1/join-codes"),
                 {{QStringLiteral("role"), QStringLiteral("bridge")},
                     {QStringLiteral("label"), kBridgeLabel}})
-                .json()
-                .value(QLatin1String("url"))
-                .toString());
+                                          .json()
+                                          .value(QLatin1String("url"))
+                                          .toString());
         QVERIFY(link);
         WsClient enroller(m_server.process.pin());
         QVERIFY(enroller.open(m_server.process.wsUrl()));
@@ -229,9 +233,12 @@ private Q_SLOTS:
                                  .value(QLatin1String("credential"))
                                  .toString();
         QVERIFY(!m_bridgeCredential.isEmpty());
-        for (const QJsonValue &device :
-            get(QStringLiteral("/meetings/1/devices")).json().value(QLatin1String("devices")).toArray()) {
-            if (device.toObject().value(QLatin1String("role")).toString() == QLatin1String("bridge"))
+        for (const QJsonValue &device : get(QStringLiteral("/meetings/1/devices"))
+                                            .json()
+                                            .value(QLatin1String("devices"))
+                                            .toArray()) {
+            if (device.toObject().value(QLatin1String("role")).toString()
+                == QLatin1String("bridge"))
                 m_bridge = device.toObject().value(QLatin1String("id")).toInteger();
         }
         QVERIFY(m_bridge > 0);
@@ -291,8 +298,8 @@ private Q_SLOTS:
         m_draftSeq = headSeq();
         m_draftPath = fetchPdf(QStringLiteral("draft-vi.pdf"), QStringLiteral("?lang=vi"));
         QVERIFY(!m_draftPath.isEmpty());
-        const CtlRun checked = verify({m_draftPath, QStringLiteral("--data"),
-            m_server.process.dataDir()});
+        const CtlRun checked
+            = verify({m_draftPath, QStringLiteral("--data"), m_server.process.dataDir()});
         QVERIFY2(checked.exitCode == 0, qPrintable(checked.err + checked.out));
         QVERIFY2(checked.out.contains(QStringLiteral("draft minutes of meeting 1")),
             qPrintable(checked.out));
@@ -317,10 +324,11 @@ private Q_SLOTS:
         // Facts of the log, in both languages.
         for (const QString &text : {viText, enText}) {
             for (const QString &fact : {QStringLiteral("Kỳ họp thứ mười hai"),
-                     QStringLiteral("Nguyễn Văn Danh"), QStringLiteral("Trần Thị Thu Hà"),
-                     kExcuse, kNamedPoll, kSecretPoll, kConclusion, kBridgeLabel,
-                     m_documentSha.left(16), QStringLiteral("Hội trường Hội đồng nhân dân tỉnh")})
-                QVERIFY2(text.contains(fact), qPrintable(fact + QStringLiteral(" not in ") + text.left(3000)));
+                     QStringLiteral("Nguyễn Văn Danh"), QStringLiteral("Trần Thị Thu Hà"), kExcuse,
+                     kNamedPoll, kSecretPoll, kConclusion, kBridgeLabel, m_documentSha.left(16),
+                     QStringLiteral("Hội trường Hội đồng nhân dân tỉnh")})
+                QVERIFY2(text.contains(fact),
+                    qPrintable(fact + QStringLiteral(" not in ") + text.left(3000)));
             // The footer names the last event.
             QVERIFY2(text.contains(QString::number(seq)), qPrintable(text.right(500)));
             // The secret poll's receipts, not its voters.
@@ -388,7 +396,8 @@ private Q_SLOTS:
     {
         const QString genuine = m_work.filePath(QStringLiteral("final-vi.pdf"));
         const ToolRun valid = runTool(QStringLiteral("pdfsig"), {genuine});
-        QVERIFY2(valid.output.contains(QStringLiteral("Signature is Valid")), qPrintable(valid.output));
+        QVERIFY2(
+            valid.output.contains(QStringLiteral("Signature is Valid")), qPrintable(valid.output));
         QVERIFY2(valid.output.contains(QStringLiteral("Total document signed")),
             qPrintable(valid.output));
         const QByteArray bytes = readFile(genuine);
@@ -399,20 +408,22 @@ private Q_SLOTS:
         const ToolRun invalid = runTool(QStringLiteral("pdfsig"), {tampered});
         QVERIFY2(!invalid.output.contains(QStringLiteral("Signature is Valid")),
             qPrintable(invalid.output));
-        const CtlRun refused = verify({tampered, QStringLiteral("--data"),
-            m_server.process.dataDir()});
+        const CtlRun refused
+            = verify({tampered, QStringLiteral("--data"), m_server.process.dataDir()});
         QVERIFY2(refused.exitCode == 1, qPrintable(refused.err + refused.out));
-        QVERIFY2(refused.err.contains(QStringLiteral("signature: not valid")), qPrintable(refused.err));
+        QVERIFY2(
+            refused.err.contains(QStringLiteral("signature: not valid")), qPrintable(refused.err));
         // Bytes added after the signature are not covered by it.
         const QString appended = write(QStringLiteral("appended.pdf"), bytes + "% added\n");
-        const CtlRun uncovered = verify({appended, QStringLiteral("--data"),
-            m_server.process.dataDir()});
+        const CtlRun uncovered
+            = verify({appended, QStringLiteral("--data"), m_server.process.dataDir()});
         QCOMPARE(uncovered.exitCode, 1);
         QVERIFY2(uncovered.err.contains(QStringLiteral("does not cover the whole file"))
                 || uncovered.err.contains(QStringLiteral("bytes after %%EOF")),
             qPrintable(uncovered.err));
         // Not a PDF of minutes at all.
-        const QString plain = write(QStringLiteral("plain.pdf"), makeTextPdf(QStringLiteral("x"), QStringLiteral("y")));
+        const QString plain = write(
+            QStringLiteral("plain.pdf"), makeTextPdf(QStringLiteral("x"), QStringLiteral("y")));
         const CtlRun notMinutes = verify({plain});
         QCOMPARE(notMinutes.exitCode, 1);
         QVERIFY2(notMinutes.err.contains(QStringLiteral("is not signed minutes")),
@@ -425,15 +436,15 @@ private Q_SLOTS:
         QVERIFY(events.count('\n') > 20);
         const QString log = write(QStringLiteral("meeting-1.jsonl"), events);
         const QString pdf = m_work.filePath(QStringLiteral("final-en.pdf"));
-        const CtlRun ok = verify({pdf, QStringLiteral("--log"), log, QStringLiteral("--fingerprint"),
-            m_certificateSha});
+        const CtlRun ok = verify(
+            {pdf, QStringLiteral("--log"), log, QStringLiteral("--fingerprint"), m_certificateSha});
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err + ok.out));
         QVERIFY(ok.out.startsWith(QStringLiteral("OK: final minutes of meeting 1 (en)")));
         QVERIFY(ok.out.contains(m_certificateSha));
         QVERIFY(ok.out.contains(QStringLiteral("signed with the trusted certificate")));
         // The draft too, against the same (longer) log: it names an earlier event of it.
         QCOMPARE(verify({m_draftPath, QStringLiteral("--log"), log, QStringLiteral("--fingerprint"),
-                             m_certificateSha})
+                            m_certificateSha})
                      .exitCode,
             0);
         // Nobody vouched for the certificate: not a pass.
@@ -441,8 +452,8 @@ private Q_SLOTS:
         QCOMPARE(untrusted.exitCode, 4);
         QVERIFY2(untrusted.err.contains(QStringLiteral("NOT VERIFIED")), qPrintable(untrusted.err));
         // Another certificate.
-        const CtlRun wrong = verify({pdf, QStringLiteral("--log"), log, QStringLiteral("--fingerprint"),
-            QString(64, u'a')});
+        const CtlRun wrong = verify({pdf, QStringLiteral("--log"), log,
+            QStringLiteral("--fingerprint"), QString(64, u'a')});
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY(wrong.err.contains(QStringLiteral("but the trusted one is")));
 
@@ -451,17 +462,19 @@ private Q_SLOTS:
         QByteArray shortened;
         for (qsizetype i = 0; i < lines.size() / 2; ++i)
             shortened += lines.at(i) + '\n';
-        const CtlRun truncated = verify({pdf, QStringLiteral("--log"),
-            write(QStringLiteral("short.jsonl"), shortened), QStringLiteral("--fingerprint"),
-            m_certificateSha});
+        const CtlRun truncated
+            = verify({pdf, QStringLiteral("--log"), write(QStringLiteral("short.jsonl"), shortened),
+                QStringLiteral("--fingerprint"), m_certificateSha});
         QCOMPARE(truncated.exitCode, 1);
-        QVERIFY2(truncated.err.contains(QStringLiteral("a shortened log")), qPrintable(truncated.err));
+        QVERIFY2(
+            truncated.err.contains(QStringLiteral("a shortened log")), qPrintable(truncated.err));
 
         // The log of another meeting.
-        const qint64 other = resultOf(call("POST", QStringLiteral("/meetings"),
-                                          {{QStringLiteral("title"), QStringLiteral("Phiên họp khác")}}))
-                                 .value(QLatin1String("meeting"))
-                                 .toInteger();
+        const qint64 other
+            = resultOf(call("POST", QStringLiteral("/meetings"),
+                           {{QStringLiteral("title"), QStringLiteral("Phiên họp khác")}}))
+                  .value(QLatin1String("meeting"))
+                  .toInteger();
         QVERIFY(other > 1);
         QCOMPARE(call("POST", QStringLiteral("/meetings/%1/agenda").arg(other),
                      {{QStringLiteral("title"), QStringLiteral("Một mục")}})
@@ -472,7 +485,8 @@ private Q_SLOTS:
         const CtlRun foreign = verify({pdf, QStringLiteral("--log"), otherLog,
             QStringLiteral("--fingerprint"), m_certificateSha});
         QCOMPARE(foreign.exitCode, 1);
-        QVERIFY2(foreign.err.contains(QStringLiteral("holds no event of it")), qPrintable(foreign.err));
+        QVERIFY2(
+            foreign.err.contains(QStringLiteral("holds no event of it")), qPrintable(foreign.err));
     }
 
     void exports()
@@ -486,8 +500,8 @@ private Q_SLOTS:
             QVERIFY2(csv.body.startsWith("\xEF\xBB\xBF"), table);
             QVERIFY2(csv.body.contains("\r\n"), table);
         }
-        const QString attendance = QString::fromUtf8(
-            get(QStringLiteral("/meetings/1/minutes/attendance.csv")).body);
+        const QString attendance
+            = QString::fromUtf8(get(QStringLiteral("/meetings/1/minutes/attendance.csv")).body);
         QVERIFY(attendance.contains(QStringLiteral("Nguyễn Văn Danh")));
         QVERIFY(attendance.contains(kExcuse));
         const QString rollCall
@@ -500,7 +514,8 @@ private Q_SLOTS:
 
         const QJsonObject json = get(QStringLiteral("/meetings/1/minutes.json")).json();
         QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("final"));
-        QCOMPARE(json.value(QLatin1String("generatedFrom")).toString(), QStringLiteral("event log"));
+        QCOMPARE(
+            json.value(QLatin1String("generatedFrom")).toString(), QStringLiteral("event log"));
         bool rollCallFound = false;
         for (const QJsonValue &poll : json.value(QLatin1String("polls")).toArray()) {
             const QJsonArray calls = poll.toObject().value(QLatin1String("rollCall")).toArray();
@@ -514,13 +529,14 @@ private Q_SLOTS:
 
         // Through chamberctl.
         const QString output = m_work.filePath(QStringLiteral("attendance.csv"));
-        const CtlRun run = ctl({QStringLiteral("minutes"), QStringLiteral("1"),
-            QStringLiteral("--export"), QStringLiteral("attendance"), QStringLiteral("--output"),
-            output});
+        const CtlRun run
+            = ctl({QStringLiteral("minutes"), QStringLiteral("1"), QStringLiteral("--export"),
+                QStringLiteral("attendance"), QStringLiteral("--output"), output});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(QString::fromUtf8(readFile(output)), attendance);
-        const CtlRun bad = ctl({QStringLiteral("minutes"), QStringLiteral("1"),
-            QStringLiteral("--export"), QStringLiteral("votes"), QStringLiteral("--output"), output});
+        const CtlRun bad
+            = ctl({QStringLiteral("minutes"), QStringLiteral("1"), QStringLiteral("--export"),
+                QStringLiteral("votes"), QStringLiteral("--output"), output});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains(QStringLiteral("--export must be one of json|attendance")));
     }
@@ -538,7 +554,8 @@ private Q_SLOTS:
             QCryptographicHash::hash("no such recording", QCryptographicHash::Sha256).toHex());
         QCOMPARE(get(QStringLiteral("/meetings/1/recordings/%1.ogg").arg(unknown)).status, 404);
         // The document's hash is a file of this server, but no recording.
-        QCOMPARE(get(QStringLiteral("/meetings/1/recordings/%1.ogg").arg(m_documentSha)).status, 404);
+        QCOMPARE(
+            get(QStringLiteral("/meetings/1/recordings/%1.ogg").arg(m_documentSha)).status, 404);
         QCOMPARE(get(QStringLiteral("/meetings/1/recordings/%1").arg(unknown)).status, 404);
     }
 
