@@ -422,51 +422,57 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="108"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="112"/>
         <source>Speakers (%1)</source>
         <translation>Speakers (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="58"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="111"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="115"/>
         <source>Devices %1/%2</source>
         <translation>Devices %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Documents ●</source>
         <translation>Documents ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
         <source>Board ●</source>
         <translation>Board ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
         <source>Board</source>
         <translation>Board</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="126"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="73"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="130"/>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
     </message>
 </context>
 <context>
@@ -864,47 +870,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="200"/>
         <source>This document cannot be opened.</source>
         <translation>This document cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="195"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="201"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="196"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="202"/>
         <source>This document is still being downloaded.</source>
         <translation>This document is still being downloaded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="251"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Only you can see your notes.</source>
         <translation>Only you can see your notes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="255"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="261"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="265"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="265"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -966,6 +972,94 @@
         <location filename="../../kiosk/app/Main.qml" line="35"/>
         <source>The server refused: %1</source>
         <translation>The server refused: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="106"/>
+        <source>Minutes and recordings</source>
+        <translation>Minutes and recordings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="124"/>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="124"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="139"/>
+        <source>Making the minutes…</source>
+        <translation>Making the minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="139"/>
+        <source>Open the draft minutes</source>
+        <translation>Open the draft minutes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="146"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="169"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="169"/>
+        <source>Nobody has spoken yet.</source>
+        <translation>Nobody has spoken yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="219"/>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="221"/>
+        <source>%1 – speaking</source>
+        <translation>%1 – speaking</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Fetching…</source>
+        <translation>Fetching…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="249"/>
+        <source>Recording %1 · %2</source>
+        <translation>Recording %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="251"/>
+        <source>partial</source>
+        <translation>partial</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="266"/>
+        <source>Not recorded: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="276"/>
+        <source>No recording.</source>
+        <translation>No recording.</translation>
     </message>
 </context>
 <context>
@@ -1741,57 +1835,57 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="57"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="59"/>
         <source>‹ Documents</source>
         <translation>‹ Documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="91"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="93"/>
         <source>of %1</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="104"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="110"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="116"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
         <source>Pen</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="123"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="126"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="129"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="133"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="136"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="140"/>
         <source>Erase</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="143"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="147"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="159"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="163"/>
         <source>Back up</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="165"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="169"/>
         <source>Show to all</source>
         <translation>Show to all</translation>
     </message>
@@ -2295,24 +2389,89 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="372"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="379"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>This code needs a newer version of Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="374"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="381"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>This QR code is not a Chamber join code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="375"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="382"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>This join code is damaged. Ask the secretary for a new one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="455"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="462"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>The phone link needs the connection to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::MinutesState</name>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="64"/>
+        <source>That is not a recording of this meeting.</source>
+        <translation>That is not a recording of this meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="115"/>
+        <source>The server&apos;s minutes could not be read: %1</source>
+        <translation>The server&apos;s minutes could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="128"/>
+        <source>Draft minutes (English)</source>
+        <translation>Draft minutes (English)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="129"/>
+        <source>Draft minutes (Vietnamese)</source>
+        <translation>Draft minutes (Vietnamese)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="148"/>
+        <source>This console may not read the minutes.</source>
+        <translation>This console may not read the minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::ServerFetch</name>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="51"/>
+        <source>This screen has not joined a meeting.</source>
+        <translation>This screen has not joined a meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="55"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="65"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="128"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="145"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="151"/>
+        <source>The kiosk cannot write its cache (%1).</source>
+        <translation>The kiosk cannot write its cache (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="127"/>
+        <source>The server sent more than %1 MB.</source>
+        <translation>The server sent more than %1 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="132"/>
+        <source>The server cannot be reached (%1).</source>
+        <translation>The server cannot be reached (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="136"/>
+        <source>The server refused (HTTP %1).</source>
+        <translation>The server refused (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="141"/>
+        <source>The file arrived damaged (its SHA-256 does not match).</source>
+        <translation>The file arrived damaged (its SHA-256 does not match).</translation>
     </message>
 </context>
 <context>

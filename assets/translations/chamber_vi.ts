@@ -421,51 +421,57 @@
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="55"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="108"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="112"/>
         <source>Speakers (%1)</source>
         <translation>Phát biểu (%1)</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="57"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="110"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="58"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="111"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="115"/>
         <source>Devices %1/%2</source>
         <translation>Thiết bị %1/%2</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Documents ●</source>
         <translation>Tài liệu ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="61"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="114"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
         <source>Board ●</source>
         <translation>Theo dõi ●</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="65"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="118"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
         <source>Board</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
         <location filename="../../kiosk/chair/ChairMain.qml" line="69"/>
-        <location filename="../../kiosk/chair/ChairMain.qml" line="122"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="126"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="73"/>
+        <location filename="../../kiosk/chair/ChairMain.qml" line="130"/>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
     </message>
 </context>
 <context>
@@ -860,47 +866,47 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="194"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="200"/>
         <source>This document cannot be opened.</source>
         <translation>Không mở được tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="195"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="201"/>
         <source>Opening…</source>
         <translation>Đang mở…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="196"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="202"/>
         <source>This document is still being downloaded.</source>
         <translation>Tài liệu đang được tải về.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>New note</source>
         <translation>Ghi chú mới</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="243"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="249"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="251"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="257"/>
         <source>Only you can see your notes.</source>
         <translation>Chỉ mình bạn xem được ghi chú của bạn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="255"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="261"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="265"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/DocumentViewer.qml" line="259"/>
+        <location filename="../../kiosk/documents/DocumentViewer.qml" line="265"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
@@ -962,6 +968,94 @@
         <location filename="../../kiosk/app/Main.qml" line="35"/>
         <source>The server refused: %1</source>
         <translation>Máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPanel</name>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="106"/>
+        <source>Minutes and recordings</source>
+        <translation>Biên bản và ghi âm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="124"/>
+        <source>Final</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="124"/>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="139"/>
+        <source>Making the minutes…</source>
+        <translation>Đang lập biên bản…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="139"/>
+        <source>Open the draft minutes</source>
+        <translation>Mở dự thảo biên bản</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="146"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="169"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="169"/>
+        <source>Nobody has spoken yet.</source>
+        <translation>Chưa có ai phát biểu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="219"/>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="221"/>
+        <source>%1 – speaking</source>
+        <translation>%1 – đang phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Fetching…</source>
+        <translation>Đang tải về…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="240"/>
+        <source>Play</source>
+        <translation>Nghe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="249"/>
+        <source>Recording %1 · %2</source>
+        <translation>Bản ghi %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="251"/>
+        <source>partial</source>
+        <translation>không trọn vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="266"/>
+        <source>Not recorded: %1</source>
+        <translation>Không ghi âm được: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/chair/MinutesPanel.qml" line="276"/>
+        <source>No recording.</source>
+        <translation>Không có bản ghi âm.</translation>
     </message>
 </context>
 <context>
@@ -1732,57 +1826,57 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="57"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="59"/>
         <source>‹ Documents</source>
         <translation>‹ Tài liệu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="91"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="93"/>
         <source>of %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="104"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="106"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="110"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="112"/>
         <source>Search</source>
         <translation>Tìm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="116"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="119"/>
         <source>Pen</source>
         <translation>Bút</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="123"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="126"/>
         <source>Highlight</source>
         <translation>Tô sáng</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="129"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="133"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="136"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="140"/>
         <source>Erase</source>
         <translation>Tẩy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="143"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="147"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="159"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="163"/>
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="165"/>
+        <location filename="../../kiosk/documents/ViewerToolbar.qml" line="169"/>
         <source>Show to all</source>
         <translation>Chiếu cho tất cả</translation>
     </message>
@@ -2286,24 +2380,89 @@
 <context>
     <name>chamber::kiosk::KioskState</name>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="372"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="379"/>
         <source>This code needs a newer version of Chamber.</source>
         <translation>Mã này cần phiên bản Chamber mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="374"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="381"/>
         <source>This QR code is not a Chamber join code.</source>
         <translation>Mã QR này không phải mã tham gia Chamber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="375"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="382"/>
         <source>This join code is damaged. Ask the secretary for a new one.</source>
         <translation>Mã tham gia bị hỏng. Hãy xin thư ký mã mới.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/common/kioskstate.cpp" line="455"/>
+        <location filename="../../kiosk/common/kioskstate.cpp" line="462"/>
         <source>The phone link needs the connection to the server.</source>
         <translation>Cần kết nối với máy chủ để tạo liên kết cho điện thoại.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::MinutesState</name>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="64"/>
+        <source>That is not a recording of this meeting.</source>
+        <translation>Đây không phải bản ghi âm của cuộc họp này.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="115"/>
+        <source>The server&apos;s minutes could not be read: %1</source>
+        <translation>Không đọc được biên bản từ máy chủ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="128"/>
+        <source>Draft minutes (English)</source>
+        <translation>Dự thảo biên bản (tiếng Anh)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="129"/>
+        <source>Draft minutes (Vietnamese)</source>
+        <translation>Dự thảo biên bản (tiếng Việt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/common/minutesstate.cpp" line="148"/>
+        <source>This console may not read the minutes.</source>
+        <translation>Màn hình này không được phép xem biên bản.</translation>
+    </message>
+</context>
+<context>
+    <name>chamber::kiosk::ServerFetch</name>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="51"/>
+        <source>This screen has not joined a meeting.</source>
+        <translation>Màn hình này chưa tham gia cuộc họp nào.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="55"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="65"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="128"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="145"/>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="151"/>
+        <source>The kiosk cannot write its cache (%1).</source>
+        <translation>Máy không ghi được vào bộ nhớ đệm (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="127"/>
+        <source>The server sent more than %1 MB.</source>
+        <translation>Máy chủ gửi quá %1 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="132"/>
+        <source>The server cannot be reached (%1).</source>
+        <translation>Không kết nối được máy chủ (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="136"/>
+        <source>The server refused (HTTP %1).</source>
+        <translation>Máy chủ từ chối (HTTP %1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/client/serverfetch.cpp" line="141"/>
+        <source>The file arrived damaged (its SHA-256 does not match).</source>
+        <translation>Tệp nhận được bị hỏng (mã SHA-256 không khớp).</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@ Rectangle {
                 objectName: "chairConclusionsTab"
                 text: qsTr("Conclusions")
             }
+            PanelTab {
+                objectName: "chairMinutesTab"
+                text: qsTr("Minutes")
+            }
         }
 
         // Wide screens: agenda, votes, and the rest (speakers, attendance, devices) by tab.
@@ -121,6 +125,10 @@ Rectangle {
                         objectName: "sideConclusionsTab"
                         text: qsTr("Conclusions")
                     }
+                    PanelTab {
+                        objectName: "sideMinutesTab"
+                        text: qsTr("Minutes")
+                    }
                 }
                 readonly property int shown: root.wide ? sideTabs.currentIndex : tabs.currentIndex - 2
                 SpeakerPanel {
@@ -153,6 +161,12 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     visible: parent.shown === 5
+                }
+                MinutesPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: parent.shown === 6
+                    viewerHost: viewerArea
                 }
             }
         }

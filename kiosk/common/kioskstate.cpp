@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QSysInfo>
 
 namespace chamber::kiosk {
@@ -217,6 +218,12 @@ void KioskState::startDocuments(const DeviceIdentity &identity)
     m_documents.setAnnotationStore(&m_annotationStore);
     m_annotationBackup.setServer(identity);
     m_documents.setAnnotationBackup(&m_annotationBackup);
+    // The minutes panel's recordings and PDFs: beside the document cache, else the user's.
+    m_minutes.setServer(identity,
+        m_paths.documents.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                + QStringLiteral("/minutes")
+            : QFileInfo(m_paths.documents).dir().filePath(QStringLiteral("minutes")));
     m_documentCache
         = std::make_unique<DocumentCache>(m_paths.documents, m_paths.documentCacheBytes);
     if (auto loaded = m_documentCache->load(); !loaded)

@@ -14,6 +14,7 @@
 #include "documentdownloader.h"
 #include "documentsstate.h"
 #include "enroller.h"
+#include "minutesstate.h"
 #include "outbox.h"
 #include "speakingstate.h"
 #include "votingstate.h"
@@ -94,6 +95,7 @@ class KioskState : public QObject
     Q_PROPERTY(chamber::kiosk::SpeakingState *speaking READ speaking CONSTANT)
     Q_PROPERTY(chamber::kiosk::DocumentsState *documents READ documents CONSTANT)
     Q_PROPERTY(chamber::kiosk::ConclusionsState *conclusions READ conclusions CONSTANT)
+    Q_PROPERTY(chamber::kiosk::MinutesState *minutes READ minutes CONSTANT)
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -184,6 +186,7 @@ public:
     SpeakingState *speaking() { return &m_speaking; }
     DocumentsState *documents() { return &m_documents; }
     ConclusionsState *conclusions() { return &m_conclusions; }
+    MinutesState *minutes() { return &m_minutes; }
     // Tests and the benchmark: the live downloader (nullptr before joining).
     DocumentDownloader *downloader() { return m_downloader.get(); }
     QString language() const { return m_language; }
@@ -254,6 +257,7 @@ private:
     SpeakingState m_speaking;
     DocumentsState m_documents;
     ConclusionsState m_conclusions;
+    MinutesState m_minutes;
     std::unique_ptr<DocumentCache> m_documentCache;
     std::unique_ptr<DocumentDownloader> m_downloader;
     AnnotationStore m_annotationStore;

@@ -13,8 +13,13 @@ Rectangle {
     id: root
 
     property int documentId: 0
+    // A PDF that is no document of the meeting (the chair's draft minutes): shown from this
+    // local file with this title; no annotations are kept for it and it cannot be presented.
+    property string localFile: ""
+    property string localTitle: ""
     // Read again when a download completes: the file url appears then.
-    readonly property var info: (Kiosk.documents.readyCount, Kiosk.documents.document(documentId))
+    readonly property var info: localFile !== "" ? ({ fileUrl: localFile, title: localTitle })
+                                                 : (Kiosk.documents.readyCount, Kiosk.documents.document(documentId))
     readonly property int currentPage: pages.currentIndex
     readonly property int pageCount: pdf ? pdf.pageCount : 0
     readonly property bool ready: pdf !== null && pdf.status === PdfDocument.Ready
@@ -105,7 +110,8 @@ Rectangle {
             thumbnailsShown: root.showThumbnails
             searchShown: root.showSearch
             tool: root.tool
-            canPresent: Kiosk.documents.canPresent
+            canPresent: Kiosk.documents.canPresent && root.localFile === ""
+            canAnnotate: root.localFile === ""
             presenting: root.presentingThis
             onBack: root.closed()
             onGoToPage: page => root.turnTo(page)

@@ -18,6 +18,8 @@ Rectangle {
     property bool canPresent: false
     property bool presenting: false
     property bool canBackUp: false
+    // False for a PDF that is not a meeting document (the draft minutes): no pen, no notes.
+    property bool canAnnotate: true
     property bool compact: width < Theme.px(900)
     signal back()
     signal goToPage(int page)
@@ -113,26 +115,28 @@ Rectangle {
         }
         ToolButtonText {
             objectName: "penButton"
+            visible: root.canAnnotate
             text: qsTr("Pen")
             active: root.tool === "pen"
             onClicked: root.toolChosen(root.tool === "pen" ? "" : "pen")
         }
         ToolButtonText {
             objectName: "highlighterButton"
-            visible: !root.compact
+            visible: root.canAnnotate && !root.compact
             text: qsTr("Highlight")
             active: root.tool === "highlighter"
             onClicked: root.toolChosen(root.tool === "highlighter" ? "" : "highlighter")
         }
         ToolButtonText {
             objectName: "noteButton"
+            visible: root.canAnnotate
             text: qsTr("Note")
             active: root.tool === "note"
             onClicked: root.toolChosen(root.tool === "note" ? "" : "note")
         }
         ToolButtonText {
             objectName: "eraserButton"
-            visible: !root.compact
+            visible: root.canAnnotate && !root.compact
             text: qsTr("Erase")
             active: root.tool === "eraser"
             onClicked: root.toolChosen(root.tool === "eraser" ? "" : "eraser")

@@ -11,8 +11,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTimer>
 #include <QUrlQuery>
 
 namespace chamber::api {
@@ -55,11 +53,11 @@ Result<int> parseSeatCardRequest(const QByteArray &body)
 } // namespace
 
 QrApi::QrApi(services::EnrollmentService &enrollment, services::MeetingService &meetings,
-    JoinLinkMaker joinLink, QString renderer)
+    JoinLinkMaker joinLink, ChildRenderer &renderer)
     : m_enrollment(enrollment)
     , m_meetings(meetings)
     , m_joinLink(std::move(joinLink))
-    , m_renderer(std::move(renderer))
+    , m_renderer(renderer)
 { }
 
 HttpReply QrApi::qrSvg(const RouteContext &context) const
@@ -102,10 +100,10 @@ HttpReply QrApi::seatCards(const RouteContext &context)
     if (!context.answerLater)
         return HttpReply::error(makeError(
             ErrorCode::Unavailable, QStringLiteral("seat cards are drawn for HTTP requests only")));
-    if (*m_running >= kMaxRenderers) {
+    // Refused before any join code is made: a busy renderer should cost nothing.
+    if (m_renderer.running() >= ChildRenderer::kMaxRunning)
         return HttpReply::error(rateLimited(
             QStringLiteral("seat cards are being drawn already; try again in a moment"), 2000));
-    }
     const qint64 meetingId = context.ids.at(0);
     const core::MeetingState *meeting = m_meetings.meeting(meetingId);
     if (!meeting)
@@ -137,62 +135,41 @@ HttpReply QrApi::seatCards(const RouteContext &context)
             m_joinLink(code.token), code.expiresAt.toString(Qt::ISODate)});
     }
 
-    auto *process = new QProcess;
-    auto answered = std::make_shared<bool>(false);
-    auto running = m_running;
-    ++*running;
-    const int cards = int(job.cards.size());
     // The codes are made on the event loop (one transaction); the drawing happens in the
     // child, the event loop serving everyone else meanwhile.
-    const qint64 codesMs = timer.restart();
+    const qint64 codesMs = timer.elapsed();
+    const int cards = int(job.cards.size());
     const AnswerLater later = context.answerLater;
-    auto finish = [process, answered, running, later, meetingId, cards, codesMs, timer](bool ok) {
-        if (*answered)
-            return;
-        *answered = true;
-        --*running;
-        const QByteArray pdf = process->readAllStandardOutput();
-        if (ok && pdf.startsWith("%PDF-")) {
-            HttpReply reply;
-            reply.contentType = "application/pdf";
-            reply.body = pdf;
-            reply.headers = {{"Content-Disposition",
-                                 QByteArray("attachment; filename=\"seat-cards-")
-                                     + QByteArray::number(meetingId) + ".pdf\""},
-                {"Cache-Control", "no-store"}};
-            log::info(lcQr(), QStringLiteral("seat cards drawn"),
-                {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("cards"), cards},
-                    {QStringLiteral("bytes"), qint64(pdf.size())},
-                    {QStringLiteral("codesMs"), codesMs},
-                    {QStringLiteral("drawMs"), timer.elapsed()}});
-            later(reply);
-        } else {
-            const QString why = QString::fromUtf8(process->readAllStandardError()).trimmed();
-            log::warning(lcQr(), QStringLiteral("seat cards failed"),
-                {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("error"), why},
-                    {QStringLiteral("exitCode"), process->exitCode()}});
-            later(HttpReply::error(makeError(ErrorCode::Internal,
-                QStringLiteral("the seat cards could not be drawn: ") + why.left(300))));
-        }
-        if (process->state() != QProcess::NotRunning) {
-            process->kill();
-            process->waitForFinished(1000);
-        }
-        process->deleteLater();
-    };
-    QObject::connect(
-        process, &QProcess::finished, process, [finish](int code, QProcess::ExitStatus status) {
-            finish(status == QProcess::NormalExit && code == 0);
-        });
-    QObject::connect(
-        process, &QProcess::errorOccurred, process, [finish](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart)
-                finish(false);
-        });
-    QTimer::singleShot(kRenderTimeoutMs, process, [finish] { finish(false); });
-    process->start(m_renderer, {QString::fromLatin1(qrcode::kRenderSeatCardsArgument)});
-    process->write(qrcode::seatCardJobToJson(job));
-    process->closeWriteChannel();
+    auto started
+        = m_renderer.start(ChildRenderJob {QString::fromLatin1(qrcode::kRenderSeatCardsArgument),
+                               qrcode::seatCardJobToJson(job)},
+            QStringLiteral("seat cards"),
+            [later, meetingId, cards, codesMs](const ChildRenderOutcome &outcome) {
+                if (!outcome.ok) {
+                    log::warning(lcQr(), QStringLiteral("seat cards failed"),
+                        {{QStringLiteral("meeting"), meetingId},
+                            {QStringLiteral("error"), outcome.problem}});
+                    later(HttpReply::error(makeError(ErrorCode::Internal,
+                        QStringLiteral("the seat cards could not be drawn: ")
+                            + outcome.problem.left(300))));
+                    return;
+                }
+                HttpReply reply;
+                reply.contentType = "application/pdf";
+                reply.body = outcome.output;
+                reply.headers = {{"Content-Disposition",
+                                     QByteArray("attachment; filename=\"seat-cards-")
+                                         + QByteArray::number(meetingId) + ".pdf\""},
+                    {"Cache-Control", "no-store"}};
+                log::info(lcQr(), QStringLiteral("seat cards drawn"),
+                    {{QStringLiteral("meeting"), meetingId}, {QStringLiteral("cards"), cards},
+                        {QStringLiteral("bytes"), qint64(outcome.output.size())},
+                        {QStringLiteral("codesMs"), codesMs},
+                        {QStringLiteral("drawMs"), outcome.elapsedMs}});
+                later(reply);
+            });
+    if (!started)
+        return HttpReply::error(started.error());
     return HttpReply::later();
 }
 

@@ -80,19 +80,31 @@ QString methodName(HttpMethod method)
 
 namespace {
 
+// A capture may carry a literal suffix in its segment: "{sha256}.ogg" matches "<hash>.ogg".
+QString suffixOf(const QString &segment)
+{
+    const qsizetype close = segment.indexOf(u'}');
+    return segment.startsWith(u'{') && close > 0 ? segment.mid(close + 1) : QString();
+}
+
+QString captureOf(const QString &segment)
+{
+    return segment.left(segment.size() - suffixOf(segment).size());
+}
+
 bool isCapture(const QString &segment)
 {
-    return segment.startsWith(u'{') && segment.endsWith(u'}');
+    return segment.startsWith(u'{') && segment.contains(u'}');
 }
 
 bool isHashCapture(const QString &segment)
 {
-    return segment == QLatin1String("{sha256}");
+    return captureOf(segment) == QLatin1String("{sha256}");
 }
 
 bool isNameCapture(const QString &segment)
 {
-    return segment == QLatin1String("{account}");
+    return captureOf(segment) == QLatin1String("{account}");
 }
 
 bool isIntegerCapture(const QString &segment)
@@ -191,22 +203,29 @@ bool Router::match(const Route &route, const QStringList &path, std::vector<qint
     names->clear();
     for (qsizetype i = 0; i < path.size(); ++i) {
         const QString &segment = route.segments.at(i);
+        QString part = path.at(i);
+        if (isCapture(segment)) {
+            const QString suffix = suffixOf(segment);
+            if (!part.endsWith(suffix) || part.size() == suffix.size())
+                return false;
+            part.chop(suffix.size());
+        }
         if (isNameCapture(segment)) {
-            const QString name = QUrl::fromPercentEncoding(path.at(i).toUtf8());
+            const QString name = QUrl::fromPercentEncoding(part.toUtf8());
             if (name.isEmpty())
                 return false;
             names->push_back(name);
         } else if (isIntegerCapture(segment)) {
             bool ok = false;
-            const qint64 id = path.at(i).toLongLong(&ok);
+            const qint64 id = part.toLongLong(&ok);
             // Plain decimal only: "+1", "01" or " 1" are different resources, i.e. none.
-            if (!ok || id <= 0 || QString::number(id) != path.at(i))
+            if (!ok || id <= 0 || QString::number(id) != part)
                 return false;
             ids->push_back(id);
         } else if (isHashCapture(segment)) {
-            if (!protocol::isSha256Hex(path.at(i)))
+            if (!protocol::isSha256Hex(part))
                 return false;
-            hashes->push_back(path.at(i));
+            hashes->push_back(part);
         } else if (segment != path.at(i)) {
             return false;
         }

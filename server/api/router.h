@@ -1,6 +1,7 @@
 // Routes HTTP requests by method and path pattern ("/api/v1/meetings/{meeting}/agenda/{item}",
 // where a {name} is a positive integer, {sha256} a content hash and {account} an account's
-// name, percent-decoded). Every route names the
+// name, percent-decoded; a capture may end its segment with a literal suffix, as in
+// "{sha256}.ogg"). Every route names the
 // operation it performs; the router authenticates and authorizes it from the one table in
 // services/permissions.h (who, and in which meeting: the {meeting} capture) before the handler
 // reads anything of the request. A request authenticated by a session cookie that would change

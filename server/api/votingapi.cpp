@@ -113,7 +113,11 @@ void VotingApi::registerRoutes(Router &router)
                     {QStringLiteral("signingKey"),
                         QString::fromLatin1(m_keys.signingKey.toBase64())},
                     {QStringLiteral("signingKeyFingerprint"),
-                        protocol::keyFingerprint(m_keys.signingKey)}});
+                        protocol::keyFingerprint(m_keys.signingKey)},
+                    {QStringLiteral("minutesCertificate"),
+                        QJsonObject {{QStringLiteral("sha256"), m_keys.minutesCertificateSha256},
+                            {QStringLiteral("pem"),
+                                QString::fromLatin1(m_keys.minutesCertificatePem)}}}});
         });
 }
 

@@ -19,6 +19,10 @@ struct ServerKeys
 {
     QByteArray tlsPin; // SHA-256 of the TLS key's SubjectPublicKeyInfo
     QByteArray signingKey; // raw Ed25519 public key results are signed with
+    // The certificate minutes PDFs are signed with (issue 16): its SHA-256 (lower-case hex),
+    // which people compare, and the PEM, which `chamberctl verify --cert` takes.
+    QString minutesCertificateSha256;
+    QByteArray minutesCertificatePem;
 };
 
 class VotingApi

@@ -3,11 +3,13 @@
 #include "api/accountapi.h"
 #include "api/annotationapi.h"
 #include "api/boardlinkapi.h"
+#include "api/childrender.h"
 #include "api/councilapi.h"
 #include "api/documentapi.h"
 #include "api/enrollmentapi.h"
 #include "api/httpserver.h"
 #include "api/mediarelay.h"
+#include "api/minutesapi.h"
 #include "api/qrapi.h"
 #include "api/readerapi.h"
 #include "api/restapi.h"
@@ -21,6 +23,7 @@
 #include "core/ballots.h"
 #include "core/commands.h"
 #include "edge/edgeserver.h"
+#include "minutespdf/minutesidentity.h"
 #include "protocol/joinlink.h"
 #include "protocol/readerlink.h"
 #include "protocol/tlspin.h"
@@ -328,12 +331,29 @@ Status ChamberServer::start()
     m_enrollmentApi = std::make_unique<api::EnrollmentApi>(*m_enrollment, *m_service, *m_hub,
         [this](const QString &token) { return joinLink(token); });
     m_enrollmentApi->registerRoutes(*m_router);
+    // Minutes (issue 16, server helper): one child renderer for seat cards and minutes (at
+    // most two drawings at once in all); the minutes' signing identity, whose certificate
+    // GET /api/v1/server publishes; the signed PDFs kept in <data>/minutes.
+    m_childRenderer = std::make_unique<api::ChildRenderer>(QCoreApplication::applicationFilePath());
+    auto minutesIdentity
+        = minutespdf::loadOrCreateMinutesIdentity(m_dataDir + QStringLiteral("/minutes-signing"));
+    if (!minutesIdentity)
+        return minutesIdentity.error();
+    log::info(lcServer(), QStringLiteral("minutes signing certificate"),
+        {{QStringLiteral("sha256"), minutesIdentity->fingerprint}});
+    m_minutesApi
+        = std::make_unique<api::MinutesApi>(*m_service, *m_childRenderer, minutesIdentity.value(),
+            m_dataDir + QStringLiteral("/minutes"), m_dataDir + QStringLiteral("/recordings"));
+    if (auto status = m_minutesApi->open(); !status)
+        return status;
+    m_minutesApi->registerRoutes(*m_router);
     m_qrApi = std::make_unique<api::QrApi>(
         *m_enrollment, *m_service, [this](const QString &token) { return joinLink(token); },
-        QCoreApplication::applicationFilePath());
+        *m_childRenderer);
     m_qrApi->registerRoutes(*m_router);
-    m_votingApi = std::make_unique<api::VotingApi>(
-        *m_rest, *m_service, *m_ballots, api::ServerKeys {m_tls.pin, m_signingKey->publicKey()});
+    m_votingApi = std::make_unique<api::VotingApi>(*m_rest, *m_service, *m_ballots,
+        api::ServerKeys {m_tls.pin, m_signingKey->publicKey(), minutesIdentity->fingerprint,
+            minutesIdentity->certificatePem()});
     m_votingApi->registerRoutes(*m_router);
     m_documentFiles = std::make_unique<storage::DocumentFiles>(m_dataDir + QStringLiteral("/docs"));
     if (auto status = m_documentFiles->open(); !status)

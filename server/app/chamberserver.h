@@ -65,6 +65,9 @@ class RestApi;
 class WebSocketHub;
 class WebAssets;
 class QrApi;
+// Minutes (issue 16, server helper).
+class ChildRenderer;
+class MinutesApi;
 } // namespace chamber::api
 
 namespace chamber::app {
@@ -93,6 +96,8 @@ public:
     QString dataDirectory() const { return m_dataDir; }
     const TlsIdentity &tlsIdentity() const { return m_tls; }
     services::CouncilService *councils() const { return m_councils.get(); }
+    // The meetings' service: tests append the events the server decides itself (recordings).
+    services::MeetingService *meetingService() const { return m_service.get(); }
     const services::Clock &clock() const { return *m_clock; }
 
     static QString defaultDataDirectory();
@@ -142,6 +147,9 @@ private:
     std::unique_ptr<api::SessionApi> m_sessionApi;
     std::unique_ptr<api::AccountApi> m_accountApi;
     std::unique_ptr<api::EnrollmentApi> m_enrollmentApi;
+    // Minutes (issue 16): the renderer is shared by seat cards and minutes, so it outlives both.
+    std::unique_ptr<api::ChildRenderer> m_childRenderer;
+    std::unique_ptr<api::MinutesApi> m_minutesApi;
     std::unique_ptr<api::QrApi> m_qrApi;
     std::unique_ptr<api::VotingApi> m_votingApi;
     std::unique_ptr<storage::DocumentFiles> m_documentFiles;

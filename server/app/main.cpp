@@ -3,6 +3,7 @@
 #include "app/options.h"
 #include "app/systemdnotifier.h"
 #include "app/unixsignals.h"
+#include "minutespdf/minutesjob.h"
 #include "qrcode/seatcardjob.h"
 #include "support/log.h"
 
@@ -56,6 +57,9 @@ int main(int argc, char *argv[])
     // child with a QGuiApplication for the fonts, so the server itself needs none.
     if (argc == 2 && std::strcmp(argv[1], qrcode::kRenderSeatCardsArgument) == 0)
         return qrcode::renderSeatCardsMain(argc, argv);
+    // Likewise the minutes renderer (api/minutesapi.cpp): model JSON in, unsigned PDF out.
+    if (argc == 2 && std::strcmp(argv[1], minutespdf::kRenderMinutesArgument) == 0)
+        return minutespdf::renderMinutesMain(argc, argv);
     // First, while this is the only thread: NOTIFY_SOCKET and WATCHDOG_* leave the environment
     // so no child inherits them.
     const app::SystemdEnvironment systemd = app::takeSystemdEnvironment();

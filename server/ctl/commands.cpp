@@ -5,6 +5,7 @@
 #include "ctl/accountcommands.h"
 #include "ctl/documentcommands.h"
 #include "ctl/enrollmentcommands.h"
+#include "ctl/minutescommands.h"
 #include "ctl/pollrule.h"
 #include "ctl/readercommands.h"
 #include "ctl/votingcommands.h"
@@ -604,7 +605,7 @@ std::vector<CommandSpec> makeTable()
         {"account enable", "NAME", "enable a disabled account again", kNoOptions, accountEnable},
         {"account list", "", "the accounts with role and state", kNoOptions, accountList},
     };
-    for (auto &&more : {councilCommands(), taskCommands()})
+    for (auto &&more : {councilCommands(), taskCommands(), minutesCommands()})
         specs.insert(specs.end(), more.begin(), more.end());
     return specs;
 }

@@ -59,6 +59,8 @@ void readExportFile(const QString &path, const QByteArray &resultKey, LogCheck &
         }
         verifier.add(event.value(), lineNumber);
         log.replay.add(event.value());
+        if (log.onEvent)
+            log.onEvent(event.value());
     }
     log.chain = verifier.finish();
     if (log.chain.events == 0)
@@ -87,7 +89,11 @@ void readDataDirectory(const QString &dataDir, const QByteArray &resultKey, LogC
     storage::ChainCheckOptions options;
     options.scope = storage::ChainCheckOptions::Scope::Everything;
     options.resultKey = resultKey;
-    options.onEvent = [&log](const protocol::Event &event) { log.replay.add(event); };
+    options.onEvent = [&log](const protocol::Event &event) {
+        log.replay.add(event);
+        if (log.onEvent)
+            log.onEvent(event);
+    };
     auto check = storage::checkChain(*store.value(), options);
     if (!check) {
         log.problem = check.error().message;

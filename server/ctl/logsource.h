@@ -6,6 +6,8 @@
 #include "ctl/logreplay.h"
 #include "protocol/chain.h"
 
+#include <functional>
+
 namespace chamber::ctl {
 
 struct LogCheck
@@ -15,6 +17,8 @@ struct LogCheck
     protocol::ChainReport chain;
     qint64 checkpoints = 0; // database only: checkpoints compared with the chain
     LogReplay replay; // set captureAt() before reading
+    // Also given every event as it is read, in log order (verify of minutes rebuilds them).
+    std::function<void(const protocol::Event &)> onEvent;
 
     bool intact() const { return problem.isEmpty() && chain.ok() && replay.problem().isEmpty(); }
     // Why the log is not to be believed, one line each: unreadable, chain breaks, events the

@@ -4,6 +4,7 @@
 #include "ctl/commands.h"
 #include "ctl/connectionsettings.h"
 #include "ctl/logsource.h"
+#include "ctl/minutesverify.h"
 #include "ctl/resultfile.h"
 #include "ctl/trustedkey.h"
 #include "protocol/ed25519.h"
@@ -334,12 +335,12 @@ int verifyLog(const Arguments &arguments, QTextStream &out, QTextStream &err)
 
 QSet<QString> verifyOptions()
 {
-    return {QStringLiteral("key"), QStringLiteral("log")};
+    return QSet<QString> {QStringLiteral("key"), QStringLiteral("log")} + verifyMinutesOptions();
 }
 
 QString verifyHelp()
 {
-    return QStringLiteral(
+    const QString logsAndResults = QStringLiteral(
         "  verify FILE.jsonl [--key KEY] | verify [--data DIR]\n"
         "      check the hash chain of an exported log or of a server's database, and that\n"
         "      every published result in it equals what the log's events say\n"
@@ -348,6 +349,7 @@ QString verifyHelp()
         "      (--log, or the server's database when run on the server) and its key against a\n"
         "      trusted one: --key (base64 or 16-digit fingerprint), the data directory's key\n"
         "      file, or the pinned server's (GET /api/v1/server)\n");
+    return logsAndResults + verifyMinutesHelp();
 }
 
 int runVerify(const Arguments &arguments, QTextStream &out, QTextStream &err)
@@ -355,7 +357,16 @@ int runVerify(const Arguments &arguments, QTextStream &out, QTextStream &err)
     const qsizetype words = arguments.positional().size();
     if (words > 2 || (words == 1 && arguments.has(QStringLiteral("log")))) {
         err << "chamberctl: verify FILE.jsonl | verify [--data DIR] | verify RESULT.json "
-               "[--log FILE.jsonl] [--key KEY]"
+               "[--log FILE.jsonl] [--key KEY] | verify MINUTES.pdf [--log FILE.jsonl] "
+               "[--cert FILE.pem | --fingerprint HEX]"
+            << Qt::endl;
+        return ExitUsage;
+    }
+    // Minutes (issue 16): a PDF is signed minutes, checked against the log they came from.
+    if (words == 2 && looksLikePdf(arguments.word(1)))
+        return verifyMinutes(arguments, out, err);
+    if (arguments.has(QStringLiteral("cert")) || arguments.has(QStringLiteral("fingerprint"))) {
+        err << "chamberctl: --cert and --fingerprint are for minutes (verify MINUTES.pdf)"
             << Qt::endl;
         return ExitUsage;
     }

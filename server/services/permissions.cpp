@@ -206,8 +206,15 @@ constexpr std::array kRules {
         "put the overdue tasks on the agenda"},
     OperationRule {
         ScreenShow, "screen.show", Runs, InMeeting, None, "choose what the tally screens show"},
+    // Minutes (issue 16): the people who keep and check the record (the secretary, admins,
+    // observers) and the chair console of the meeting; not the delegates' tablets, tally or
+    // bridge screens: the roll calls and recordings of a whole meeting are the secretariat's.
+    OperationRule {ReadMinutes, "minutes.read", Admin | Who::Observer | Chair, InMeeting, None,
+        "read the minutes"},
+    OperationRule {ReadRecordings, "recordings.read", Admin | Who::Observer | Chair, InMeeting,
+        None, "listen to the recordings"},
 };
-static_assert(kRules.size() == std::size_t(ScreenShow) + 1, "one row per operation");
+static_assert(kRules.size() == std::size_t(ReadRecordings) + 1, "one row per operation");
 
 Error forbidden(const QString &why)
 {

@@ -144,6 +144,9 @@ enum class Operation {
     ConclusionRemove,
     AgendaAddOverdue,
     ScreenShow,
+    // Minutes (issue 16): the signed PDF, its exports and the speeches' recordings.
+    ReadMinutes,
+    ReadRecordings,
 };
 
 // Kinds of principal, as a set of flags.

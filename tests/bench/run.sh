@@ -5,7 +5,7 @@
 #
 #   sudo ./tests/bench/run.sh                   # all of them
 #   sudo ./tests/bench/run.sh broadcast --clients 200
-#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart | workspace | board  # one (options follow)
+#   sudo ./tests/bench/run.sh qr_decode | join | voting | hostile | joinstorm | documents | reader | viewer | media | media_return | chainstart | workspace | board | minutes  # one (options follow)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 
@@ -26,6 +26,7 @@ declare -A programs=(
     [chainstart]="$bench_dir/bench_chainstart"
     [workspace]="$bench_dir/bench_workspace"
     [board]="$bench_dir/bench_board"
+    [minutes]="$bench_dir/bench_minutes"
 )
 # What each one needs built (only the selected ones are).
 declare -A targets=(
@@ -43,8 +44,9 @@ declare -A targets=(
     [chainstart]="bench_chainstart"
     [workspace]="bench_workspace"
     [board]="bench_board"
+    [minutes]="bench_minutes"
 )
-selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart workspace board)
+selected=(broadcast qr_decode join voting hostile joinstorm documents reader viewer media media_return chainstart workspace board minutes)
 if [ $# -gt 0 ] && [ -n "${programs[$1]:-}" ]; then
     selected=("$1")
     shift

@@ -300,6 +300,8 @@ RestResponse Fixture::probeRoute(const QString &method, const QString &pattern, 
             segment = QString::number(council);
         else if (segment == QLatin1String("{sha256}"))
             segment = documentSha;
+        else if (segment == QLatin1String("{sha256}.ogg"))
+            segment = documentSha + QStringLiteral(".ogg"); // a hash, but no recording's
         else if (segment == QLatin1String("{poll}"))
             segment = QString::number(poll);
         else if (segment == QLatin1String("{page}"))

@@ -271,6 +271,18 @@ inline const Row kRoutes[] = {
     {"DELETE /api/v1/meetings/{meeting}/conclusions/{conclusion}", "=conclusion.remove"},
     {"POST /api/v1/meetings/{meeting}/agenda/overdue", "=agenda.addOverdue"},
     {"PUT /api/v1/meetings/{meeting}/screen", "=screen.show"},
+    // Minutes (issue 16): the secretariat (admin token and accounts, observers) and the chair
+    // console of the meeting; not the delegates' tablets, the tally, bridge or board screens.
+    {"GET /api/v1/meetings/{meeting}/minutes.pdf", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes.json", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/attendance.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/speeches.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/polls.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/rollcall.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/conclusions.csv", "UUAFAFFUFUAAAFF"},
+    {"GET /api/v1/meetings/{meeting}/minutes/recordings.csv", "UUAFAFFUFUAAAFF"},
+    // The probe asks for a hash the meeting has no recording of: 404 where let through.
+    {"GET /api/v1/meetings/{meeting}/recordings/{sha256}.ogg", "UUAFAFFUFUAAAFF"},
 };
 
 } // namespace chamber::testing::authorization

@@ -1,6 +1,7 @@
 // Qt Quick Test runner for the kiosk's screens. Every tst_*.qml runs against a real chamberd
 // started in this process (see TestServer), through the kiosk's real client and Kiosk state.
 #include "kioskapplication.h"
+#include "minutespdf/minutesjob.h"
 #include "pdfpageprovider.h"
 #include "qmlplugins.h"
 #include "qrimageprovider.h"
@@ -10,6 +11,8 @@
 #include <QGuiApplication>
 #include <QQmlEngine>
 #include <QtQuickTest>
+
+#include <cstring>
 
 class Setup : public QObject
 {
@@ -45,6 +48,16 @@ private:
     std::unique_ptr<chamber::testing::TestServer> m_server;
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(kiosk_qml, Setup)
+// The in-process chamberd renders the minutes PDF in a child process started from its own
+// program, as chamberd does: here that program is this test runner, so it answers the child's
+// argument the way chamberd's main() does.
+int main(int argc, char **argv)
+{
+    if (argc == 2 && std::strcmp(argv[1], chamber::minutespdf::kRenderMinutesArgument) == 0)
+        return chamber::minutespdf::renderMinutesMain(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "kiosk_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
 
 #include "main.moc"

@@ -1,12 +1,15 @@
 #include "testserver.h"
 
 #include "kioskstate.h"
+#include "oggtone.h"
 #include "pdfmaker.h"
 #include "protocol/receipt.h"
 #include "restcall.h"
+#include "services/meetingservice.h"
 #include "wsclient.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QProcess>
 #include <QQmlEngine>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -550,6 +554,111 @@ QString TestServer::screenshotDirectory() const
     if (!directory.isEmpty())
         QDir().mkpath(directory);
     return directory;
+}
+
+} // namespace chamber::testing
+
+namespace chamber::testing {
+
+QString TestServer::addRecording(
+    int speech, int segment, int seconds, bool partial, const QString &note)
+{
+    const QByteArray bytes = oggTone(m_data.path(), seconds);
+    if (bytes.isEmpty()) {
+        qWarning() << "gst-launch-1.0 made no Ogg file";
+        return {};
+    }
+    const QString sha256
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString directory = m_server->dataDirectory() + QStringLiteral("/recordings");
+    QDir().mkpath(directory);
+    QSaveFile stored(directory + QStringLiteral("/%1.ogg").arg(sha256));
+    if (!stored.open(QIODevice::WriteOnly) || stored.write(bytes) != bytes.size()
+        || !stored.commit())
+        return {};
+    QJsonObject data {
+        {QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+        {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
+        {QStringLiteral("sha256"), sha256}, {QStringLiteral("bytes"), qint64(bytes.size())},
+        {QStringLiteral("durationMs"), qint64(seconds) * 1000},
+        {QStringLiteral("partial"), partial}, {QStringLiteral("note"), note}};
+    auto appended = m_server->meetingService()->appendEvents(
+        1, QStringLiteral("media"), {core::EventDraft {QStringLiteral("recording.saved"), data}});
+    if (!appended) {
+        qWarning() << "recording.saved refused:" << appended.error().message;
+        return {};
+    }
+    return sha256;
+}
+
+bool TestServer::failRecording(int speech, int segment, const QString &reason)
+{
+    QJsonObject data {
+        {QStringLiteral("recording"), QStringLiteral("1-%1-%2").arg(speech).arg(segment)},
+        {QStringLiteral("speech"), speech}, {QStringLiteral("segment"), segment},
+        {QStringLiteral("reason"), reason}};
+    auto appended = m_server->meetingService()->appendEvents(
+        1, QStringLiteral("media"), {core::EventDraft {QStringLiteral("recording.failed"), data}});
+    if (!appended)
+        qWarning() << "recording.failed refused:" << appended.error().message;
+    return appended.ok();
+}
+
+int TestServer::lastSpeech()
+{
+    auto events = m_server->meetingService()->eventsAfter(1, 0);
+    if (!events)
+        return 0;
+    qint64 last = 0;
+    for (const protocol::Event &event : events.value()) {
+        if (event.kind == QLatin1String("speaker.granted"))
+            last = event.seq;
+    }
+    return int(last);
+}
+
+namespace {
+
+QString localPath(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+
+} // namespace
+
+bool TestServer::damageRecording(const QString &sha256)
+{
+    QFile file(m_server->dataDirectory() + QStringLiteral("/recordings/%1.ogg").arg(sha256));
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    QByteArray bytes = file.readAll();
+    if (bytes.size() < 100)
+        return false;
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+    return file.seek(0) && file.write(bytes) == bytes.size();
+}
+
+bool TestServer::fileExists(const QString &path) const
+{
+    return QFile::exists(localPath(path));
+}
+
+QString TestServer::fileStart(const QString &pathOrUrl, int count) const
+{
+    QFile file(localPath(pathOrUrl));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.read(count)) : QString();
+}
+
+QString TestServer::pdfText(const QString &pathOrUrl) const
+{
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"),
+        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), localPath(pathOrUrl),
+            QStringLiteral("-")});
+    if (!pdftotext.waitForFinished(30000) || pdftotext.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(pdftotext.readAllStandardOutput());
 }
 
 } // namespace chamber::testing

@@ -116,6 +116,23 @@ public:
     // Where tests save screenshots ($CHAMBER_SCREENSHOTS); empty: none are taken.
     Q_INVOKABLE QString screenshotDirectory() const;
 
+    // Recordings (issue 16), as chamber-media and the recording service would leave them: an
+    // Ogg Opus file of `seconds` of a test tone (made by gst-launch-1.0) stored as
+    // <data>/recordings/<sha256>.ogg, and recording.saved appended with the actor "media".
+    // Returns the file's sha256 ("" on failure). failRecording appends recording.failed.
+    Q_INVOKABLE QString addRecording(
+        int speech, int segment, int seconds, bool partial, const QString &note = {});
+    Q_INVOKABLE bool failRecording(int speech, int segment, const QString &reason);
+    // The seq of the meeting's last speaker.granted event (a speech's id); 0: none.
+    Q_INVOKABLE int lastSpeech();
+    // Changes a byte of a stored recording (its name and the log still promise the old bytes).
+    Q_INVOKABLE bool damageRecording(const QString &sha256);
+    Q_INVOKABLE bool fileExists(const QString &path) const;
+    // The first `count` bytes of a local file (path or file: url) as Latin-1, and a PDF's text
+    // as pdftotext (poppler-utils) extracts it.
+    Q_INVOKABLE QString fileStart(const QString &pathOrUrl, int count) const;
+    Q_INVOKABLE QString pdfText(const QString &pathOrUrl) const;
+
 private:
     QJsonObject call(const QByteArray &method, const QString &path, const QByteArray &body = {});
     QJsonObject callJson(const QByteArray &method, const QString &path, const QJsonObject &body);

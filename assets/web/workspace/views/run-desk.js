@@ -1,6 +1,10 @@
 // The secretary's desk during a sitting: the meeting's status (start, end), the current agenda
-// item, attendance and quorum, and checking delegates in and out (search, keyboard).
+// item, attendance and quorum, and checking delegates in and out (search, keyboard); the
+// reasons absent delegates are excused for, and warnings when a speech could not be recorded.
 import { t } from './run-text.js';
+import { t as minutesT } from './minutes-text.js';
+import { absenceCell } from './run-absence.js';
+import { recordingWarnings } from './run-recordings.js';
 import { confirmDialog } from '../ui.js';
 import { h, clear, add, put, store, quorumRuleText, errorText, delegateLabel } from './run-common.js';
 
@@ -28,10 +32,11 @@ export default {
             h('thead', {}, h('tr', {},
                 h('th', {}, t('desk.seat')), h('th', {}, t('desk.name')),
                 h('th', {}, t('desk.group')), h('th', {}, t('desk.weight')),
-                h('th', {}, t('desk.state')), h('th', {}, ''))),
+                h('th', {}, t('desk.state')), h('th', {}, minutesT('absence.reason')), h('th', {}, ''))),
             tbody);
+        const warnings = recordingWarnings();
         put(container, h('div', { class: 'run-view run-desk' },
-            head, message,
+            head, message, warnings.card,
             h('div', { class: 'run-columns' }, itemCard, quorumCard),
             h('section', { class: 'card' },
                 h('h2', {}, t('desk.attendance')),
@@ -115,14 +120,16 @@ export default {
             const button = h('button', { class: 'btn', 'data-action': 'toggle' });
             button.addEventListener('click', () => toggle(live.delegate(delegate.id)));
             const stateCell = h('td', { class: 'run-state' });
+            const absence = absenceCell(live);
             const row = h('tr', { 'data-delegate': String(delegate.id) },
                 h('td', {}, delegate.seat || ''), h('td', { class: 'run-name' }, delegate.name),
                 h('td', {}, delegate.group || ''), h('td', {}, delegate.weight),
-                stateCell, h('td', {}, button));
-            return { row, stateCell, button, present: null, key: '' };
+                stateCell, absence.cell, h('td', {}, button));
+            return { row, stateCell, button, absence, present: null, key: '' };
         }
 
         function updateRow(entry, delegate) {
+            entry.absence.update(delegate);
             if (entry.present === delegate.present)
                 return;
             entry.present = delegate.present;
@@ -186,6 +193,7 @@ export default {
             }
             renderQuorum(state);
             renderRows(state);
+            warnings.update(state);
             if (!window.__ready) {
                 window.__ready = performance.now(); // the benchmark's "interactive" mark
                 document.documentElement.dataset.ready = '1';

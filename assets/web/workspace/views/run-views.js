@@ -29,4 +29,5 @@ export const runViews = [
     lazy('polls', 'run', { vi: 'Biểu quyết', en: 'Polls' }, () => import('./run-polls.js')),
     lazy('conclusions', 'run', { vi: 'Kết luận', en: 'Conclusions' }, () => import('./run-conclusions.js')),
     lazy('after', 'after', { vi: 'Sau kỳ họp', en: 'After' }, () => import('./after-report.js')),
+    lazy('minutes', 'after', { vi: 'Biên bản', en: 'Minutes' }, () => import('./after-minutes.js')),
 ];

@@ -1,0 +1,309 @@
+// Minutes of a large sitting (issue 16): 500 delegates, 40 items, 60 polls (every third secret,
+// each with a ballot from every present delegate), 400 speeches (one in ten by a bridge point).
+// The log is made through the domain core on a fixed clock (minuteslog.h) rather than against a
+// running chamberd: 28,000 ballots over WebSockets would measure the voting path, not the
+// minutes, and take minutes of their own; the log is the same either way, hash-chained in a
+// data directory's database, which a real chamberd then serves.
+//
+// Measured: the model built from the log (MinutesBuilder), the drawing in a child
+// `chamberd --render-minutes` (wall time and the child's peak RSS from wait4), the signature,
+// and the whole GET minutes.pdf against chamberd (drawn, then kept); beside the floor: the
+// same log exported as JSON (in process, and GET /events from chamberd). Prints a table, then
+// one JSON line (tests/bench/run.sh keeps it).
+#include "app/signingkey.h"
+#include "minutes/minutesmodel.h"
+#include "minuteslog.h"
+#include "minutespdf/minutesidentity.h"
+#include "minutespdf/minutesjob.h"
+#include "minutespdf/pdfsigner.h"
+#include "protocol/message.h"
+#include "restcall.h"
+#include "serverprocess.h"
+#include "stats.h"
+#include "storage/eventstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <functional>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace chamber;
+
+namespace {
+
+constexpr int kRepeats = 5;
+
+[[noreturn]] void fail(const QString &why)
+{
+    std::fprintf(stderr, "bench_minutes: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+double millisecondsOf(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// The median of `kRepeats` runs, in milliseconds.
+double medianOf(const std::function<void()> &work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < kRepeats; ++i)
+        samples.push_back(millisecondsOf(work));
+    return bench::percentile(samples, 50);
+}
+
+struct ChildRun
+{
+    QByteArray output;
+    int exitCode = -1;
+    double wallMs = 0;
+    double peakRssMiB = 0; // the child's own, from wait4
+};
+
+// Runs `program argument`, feeding `input` and reading stdout together (a job of megabytes
+// would fill the pipe otherwise), and reaps it with wait4 for its resource usage.
+ChildRun runChild(const QString &program, const char *argument, const QByteArray &input)
+{
+    int in[2];
+    int out[2];
+    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0)
+        fail(QStringLiteral("pipe failed"));
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray path = program.toLocal8Bit();
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        fail(QStringLiteral("fork failed"));
+    if (pid == 0) {
+        ::dup2(in[0], STDIN_FILENO);
+        ::dup2(out[1], STDOUT_FILENO);
+        ::execl(path.constData(), path.constData(), argument, static_cast<char *>(nullptr));
+        ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    ::fcntl(in[1], F_SETFL, O_NONBLOCK);
+    ChildRun run;
+    qsizetype written = 0;
+    bool writing = true;
+    if (input.isEmpty()) {
+        ::close(in[1]);
+        writing = false;
+    }
+    for (;;) {
+        pollfd fds[2] = {{out[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
+        if (::poll(fds, 2, -1) < 0)
+            continue;
+        if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            const ssize_t n
+                = ::write(in[1], input.constData() + written, size_t(input.size() - written));
+            if (n > 0)
+                written += n;
+            if (n < 0 && errno != EAGAIN) // the child stopped reading
+                written = input.size();
+            if (written == input.size()) {
+                ::close(in[1]);
+                writing = false;
+            }
+        }
+        if (fds[0].revents & (POLLIN | POLLHUP)) {
+            char buffer[65536];
+            const ssize_t n = ::read(out[0], buffer, sizeof buffer);
+            if (n <= 0)
+                break;
+            run.output.append(buffer, n);
+        }
+    }
+    ::close(out[0]);
+    if (writing)
+        ::close(in[1]);
+    int status = 0;
+    rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
+    run.wallMs = double(timer.nsecsElapsed()) / 1e6;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.peakRssMiB = double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+    return run;
+}
+
+QString figure(double value)
+{
+    return QString::number(value, 'f', 1);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QTemporaryDir data;
+    if (!data.isValid())
+        fail(QStringLiteral("no temporary directory"));
+    const bench::MinutesLogShape shape;
+
+    // The log, in a data directory chamberd will serve (results signed with its own key).
+    auto resultKey = app::loadOrCreateSigningKey(data.filePath(QStringLiteral("signing")));
+    if (!resultKey)
+        fail(resultKey.error().message);
+    QElapsedTimer timer;
+    timer.start();
+    auto written = bench::writeMinutesLog(data.path(), shape, resultKey.value());
+    if (!written)
+        fail(written.error().message);
+    const double generationMs = double(timer.elapsed());
+    std::vector<protocol::Event> events;
+    {
+        auto store = storage::EventStore::openReadOnly(data.filePath(QStringLiteral("chamber.db")));
+        if (!store)
+            fail(store.error().message);
+        auto read = store.value()->events(1, 0);
+        if (!read)
+            fail(read.error().message);
+        events = std::move(read.value());
+    }
+
+    // The floor: the same log as JSON Lines, as GET /events writes it.
+    qint64 exportBytes = 0;
+    const double exportMs = medianOf([&] {
+        QByteArray lines;
+        for (const protocol::Event &event : events)
+            lines += protocol::toFrame(event.toJson()) + '\n';
+        exportBytes = lines.size();
+    });
+
+    // The model.
+    std::optional<minutes::MinutesModel> model;
+    const double modelMs = medianOf([&] {
+        auto built = minutes::buildMinutes(events);
+        if (!built)
+            fail(QStringLiteral("model: ") + built.error().message);
+        model = std::move(built.value());
+    });
+    const QByteArray job
+        = minutespdf::minutesJobToJson(*model, minutes::MinutesLanguage::Vietnamese);
+
+    // The drawing, in the child chamberd starts for it.
+    const QString chamberd = testing::binaryPath(QStringLiteral("chamberd"));
+    std::vector<double> renderSamples;
+    double peakRssMiB = 0;
+    QByteArray unsignedPdf;
+    for (int i = 0; i < 3; ++i) {
+        const ChildRun run = runChild(chamberd, minutespdf::kRenderMinutesArgument, job);
+        if (run.exitCode != 0 || !run.output.startsWith("%PDF-")) {
+            // Kept for a look by hand: chamberd --render-minutes < job.json
+            QFile kept(QDir::temp().filePath(QStringLiteral("bench_minutes-job.json")));
+            if (kept.open(QIODevice::WriteOnly))
+                kept.write(job);
+            fail(
+                QStringLiteral("the render child failed (exit %1) on a job of %2 bytes, kept in %3")
+                    .arg(run.exitCode)
+                    .arg(job.size())
+                    .arg(kept.fileName()));
+        }
+        renderSamples.push_back(run.wallMs);
+        peakRssMiB = std::max(peakRssMiB, run.peakRssMiB);
+        if (!unsignedPdf.isEmpty() && run.output != unsignedPdf)
+            fail(QStringLiteral("two drawings of the same model differ"));
+        unsignedPdf = run.output;
+    }
+    const double renderMs = bench::percentile(renderSamples, 50);
+
+    // The signature.
+    auto identity
+        = minutespdf::loadOrCreateMinutesIdentity(data.filePath(QStringLiteral("minutes-signing")));
+    if (!identity)
+        fail(identity.error().message);
+    minutespdf::MinutesStamp stamp {model->meeting, model->seq, model->lastEventHash,
+        model->lastEventTime, minutes::minutesKindName(model->kind), QStringLiteral("vi"),
+        model->modelSha256()};
+    qint64 signedBytes = 0;
+    const double signMs = medianOf([&] {
+        auto signedPdf = minutespdf::signMinutesPdf(unsignedPdf, stamp, identity.value());
+        if (!signedPdf)
+            fail(QStringLiteral("sign: ") + signedPdf.error().message);
+        signedBytes = signedPdf->size();
+    });
+
+    // The whole request against a real chamberd on this data directory.
+    testing::ServerProcess server(data.path());
+    if (!server.start({}, 120000))
+        fail(QStringLiteral("chamberd did not start:\n")
+            + QString::fromUtf8(server.log().right(2000)));
+    const auto get = [&](const QString &path, QByteArray *body = nullptr) {
+        QElapsedTimer requestTimer;
+        requestTimer.start();
+        const testing::RestResponse response = testing::restCall(
+            "GET", server.baseUrl() + path, server.pin(), server.adminToken(), {}, {}, 300000);
+        const double ms = double(requestTimer.nsecsElapsed()) / 1e6;
+        if (response.status != 200)
+            fail(QStringLiteral("GET %1: %2 %3")
+                     .arg(path)
+                     .arg(response.status)
+                     .arg(QString::fromUtf8(response.body.left(300))));
+        if (body)
+            *body = response.body;
+        return ms;
+    };
+    QByteArray served;
+    const double requestMs = get(QStringLiteral("/api/v1/meetings/1/minutes.pdf?lang=vi"), &served);
+    const double keptMs = get(QStringLiteral("/api/v1/meetings/1/minutes.pdf?lang=vi"));
+    const double jsonExportMs = get(QStringLiteral("/api/v1/meetings/1/minutes.json"));
+    const double eventsMs = get(QStringLiteral("/api/v1/meetings/1/events?limit=100000"));
+    server.terminate();
+
+    std::printf("bench_minutes: %lld events (%lld ballots), %d delegates, %d items, %d polls, "
+                "%d speeches; log made in %.0f ms\n",
+        qlonglong(written->events), qlonglong(written->ballots), shape.delegates, shape.items,
+        shape.polls, shape.speeches, generationMs);
+    std::printf("%-52s %10s\n", "step", "ms");
+    const std::pair<const char *, double> rows[] = {
+        {"floor: the log as JSON Lines (in process)", exportMs},
+        {"floor: GET /events from chamberd", eventsMs},
+        {"model from the log (MinutesBuilder)", modelMs},
+        {"render in the child (wall, incl. its start)", renderMs},
+        {"sign (CMS, RSA-3072, SHA-256)", signMs},
+        {"GET minutes.pdf from chamberd, drawn", requestMs},
+        {"GET minutes.pdf from chamberd, kept", keptMs},
+        {"GET minutes.json from chamberd", jsonExportMs},
+    };
+    for (const auto &[name, value] : rows)
+        std::printf("%-52s %10.1f\n", name, value);
+    std::printf("render child peak RSS: %.1f MiB; unsigned PDF %lld bytes, signed %lld bytes, "
+                "served %lld bytes; log as JSON %lld bytes\n",
+        peakRssMiB, qlonglong(unsignedPdf.size()), qlonglong(signedBytes), qlonglong(served.size()),
+        qlonglong(exportBytes));
+
+    const QJsonObject line {{QStringLiteral("bench"), QStringLiteral("minutes")},
+        {QStringLiteral("events"), written->events}, {QStringLiteral("ballots"), written->ballots},
+        {QStringLiteral("delegates"), shape.delegates}, {QStringLiteral("items"), shape.items},
+        {QStringLiteral("polls"), shape.polls}, {QStringLiteral("speeches"), shape.speeches},
+        {QStringLiteral("exportJsonMs"), figure(exportMs).toDouble()},
+        {QStringLiteral("eventsRequestMs"), figure(eventsMs).toDouble()},
+        {QStringLiteral("modelMs"), figure(modelMs).toDouble()},
+        {QStringLiteral("renderMs"), figure(renderMs).toDouble()},
+        {QStringLiteral("renderPeakRssMiB"), figure(peakRssMiB).toDouble()},
+        {QStringLiteral("signMs"), figure(signMs).toDouble()},
+        {QStringLiteral("requestMs"), figure(requestMs).toDouble()},
+        {QStringLiteral("keptRequestMs"), figure(keptMs).toDouble()},
+        {QStringLiteral("minutesJsonMs"), figure(jsonExportMs).toDouble()},
+        {QStringLiteral("pdfBytes"), qint64(served.size())},
+        {QStringLiteral("jsonExportBytes"), exportBytes}};
+    std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
