@@ -7,7 +7,7 @@ namespace chamber::minutes {
 QString JsonReader::pathOf(const char *field) const
 {
     return m_path.isEmpty() ? QString::fromLatin1(field)
-                            : m_path + u'.' + QString::fromLatin1(field);
+                            : QString(m_path + u'.' + QString::fromLatin1(field));
 }
 
 QString JsonReader::at(const char *field, qsizetype index) const

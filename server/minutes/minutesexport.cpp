@@ -28,15 +28,18 @@ struct Table
     }
 };
 
-struct ItemRef
+// Rows ordered by the integers in these columns, the first deciding first: the log's own
+// order (speech = the granting event's seq, poll and conclusion numbers), not the items'.
+void sortByNumbers(Table &table, std::initializer_list<qsizetype> columns)
 {
-    qint64 id = 0;
-    QString number;
-};
-
-ItemRef refOf(const ItemRow &item)
-{
-    return {item.id, item.number};
+    std::sort(
+        table.rows.begin(), table.rows.end(), [columns](const QJsonArray &a, const QJsonArray &b) {
+            for (qsizetype column : columns) {
+                if (a.at(column).toInteger() != b.at(column).toInteger())
+                    return a.at(column).toInteger() < b.at(column).toInteger();
+            }
+            return false;
+        });
 }
 
 QString spansText(const std::vector<PresenceSpan> &spans)
@@ -81,10 +84,7 @@ Table speeches(const MinutesModel &model)
                 hashes.join(u' '), row.recordingFailures.join(QStringLiteral("; "))});
         }
     }
-    // The order the floor was given in, whatever the items' order.
-    std::sort(table.rows.begin(), table.rows.end(), [](const QJsonArray &a, const QJsonArray &b) {
-        return a.at(0).toInteger() < b.at(0).toInteger();
-    });
+    sortByNumbers(table, {0});
     return table;
 }
 
@@ -120,9 +120,7 @@ Table polls(const MinutesModel &model)
                 closed ? poll.closing->receipts.join(u' ') : QString()});
         }
     }
-    std::sort(table.rows.begin(), table.rows.end(), [](const QJsonArray &a, const QJsonArray &b) {
-        return a.at(0).toInteger() < b.at(0).toInteger();
-    });
+    sortByNumbers(table, {0});
     return table;
 }
 
@@ -170,9 +168,7 @@ Table conclusions(const MinutesModel &model)
             table.rows.push_back(QJsonArray {row.number, item.id, item.number, row.text,
                 row.poll ? QJsonValue(row.poll) : QJsonValue(QString())});
     }
-    std::sort(table.rows.begin(), table.rows.end(), [](const QJsonArray &a, const QJsonArray &b) {
-        return a.at(0).toInteger() < b.at(0).toInteger();
-    });
+    sortByNumbers(table, {0});
     return table;
 }
 
@@ -190,11 +186,7 @@ Table recordings(const MinutesModel &model)
                     speech.name, row.sha256, row.bytes, row.durationMs, row.partial, row.note});
         }
     }
-    std::sort(table.rows.begin(), table.rows.end(), [](const QJsonArray &a, const QJsonArray &b) {
-        const qint64 speechA = a.at(1).toInteger();
-        const qint64 speechB = b.at(1).toInteger();
-        return speechA != speechB ? speechA < speechB : a.at(2).toInteger() < b.at(2).toInteger();
-    });
+    sortByNumbers(table, {1, 2}); // speech, then segment
     return table;
 }
 

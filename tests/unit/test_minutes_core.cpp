@@ -53,7 +53,8 @@ Result<protocol::Message> validate(const QString &type, QJsonObject fields)
 {
     fields.insert(QStringLiteral("type"), type);
     fields.insert(QStringLiteral("id"), QStringLiteral("x"));
-    fields.insert(QStringLiteral("meeting"), 1);
+    if (type != QLatin1String("meeting.create"))
+        fields.insert(QStringLiteral("meeting"), 1);
     return protocol::validateMessage(fields, protocol::Direction::ToServer);
 }
 

@@ -120,6 +120,26 @@ std::vector<QStringList> csvRows(const MinutesModel &model, ExportTable table)
     return parseCsv(QString::fromUtf8(csv.mid(3)));
 }
 
+// A log written by hand, sealed into a chain, for what the fixture does not hold.
+struct HandLog
+{
+    std::vector<protocol::Event> events;
+
+    void add(const char *kind, const QJsonObject &data, const char *time)
+    {
+        protocol::Event event;
+        event.meeting = 1;
+        event.seq = qint64(events.size()) + 1;
+        event.kind = QString::fromLatin1(kind);
+        event.time = QString::fromLatin1(time);
+        event.actor = QStringLiteral("admin");
+        event.data = data;
+        event.prevHash = events.empty() ? protocol::genesisHash() : events.back().hash;
+        event.seal();
+        events.push_back(event);
+    }
+};
+
 } // namespace
 
 class TestMinutesModel : public QObject
@@ -528,6 +548,73 @@ private Q_SLOTS:
         QVERIFY(first.value(QLatin1String("absent")).isBool());
         QCOMPARE(QJsonDocument(minutesExportJson(fixtureModel())).toJson(),
             QJsonDocument(json).toJson());
+    }
+
+    void historyTheStateForgets()
+    {
+        HandLog log;
+        log.add("meeting.created",
+            {{QStringLiteral("title"), QStringLiteral("Phiên họp")},
+                {QStringLiteral("quorum"), core::QuorumRule {}.toJson()}},
+            "2026-12-08T01:00:00.000Z");
+        log.add("delegate.added",
+            {{QStringLiteral("delegate"), 1}, {QStringLiteral("name"), QStringLiteral("An")},
+                {QStringLiteral("seat"), QStringLiteral("A1")}, {QStringLiteral("weight"), 1}},
+            "2026-12-08T01:00:00.000Z");
+        log.add("device.enrolled",
+            {{QStringLiteral("device"), 4}, {QStringLiteral("role"), QStringLiteral("bridge")},
+                {QStringLiteral("label"), QStringLiteral("Điểm cầu xã")}},
+            "2026-12-08T01:00:00.000Z");
+        for (qint64 id : {1, 2})
+            log.add("agenda.added",
+                {{QStringLiteral("item"), id}, {QStringLiteral("position"), id - 1},
+                    {QStringLiteral("title"), QStringLiteral("Mục %1").arg(id)},
+                    {QStringLiteral("kind"), QStringLiteral("item")}},
+                "2026-12-08T01:00:00.000Z");
+        log.add("agenda.selected", {{QStringLiteral("item"), 2}}, "2026-12-08T01:01:00.000Z");
+        // Two stretches of presence.
+        log.add(
+            "attendance.checkedIn", {{QStringLiteral("delegate"), 1}}, "2026-12-08T01:02:00.000Z");
+        log.add(
+            "attendance.checkedOut", {{QStringLiteral("delegate"), 1}}, "2026-12-08T01:03:00.000Z");
+        log.add(
+            "attendance.checkedIn", {{QStringLiteral("delegate"), 1}}, "2026-12-08T01:04:00.000Z");
+        // The bridge's speech ends when its device is revoked; An's is still going at the end.
+        log.add("speaker.granted",
+            {{QStringLiteral("bridge"), 4}, {QStringLiteral("limitSeconds"), 0}},
+            "2026-12-08T01:05:00.000Z");
+        log.add("device.revoked", {{QStringLiteral("device"), 4}}, "2026-12-08T01:06:00.000Z");
+        log.add("speaker.granted",
+            {{QStringLiteral("delegate"), 1}, {QStringLiteral("limitSeconds"), 0}},
+            "2026-12-08T01:07:00.000Z");
+        // The item they spoke under is removed: what happened there stays, outside the agenda.
+        log.add("agenda.removed", {{QStringLiteral("item"), 2}}, "2026-12-08T01:08:00.000Z");
+        auto model = buildMinutes(log.events);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QCOMPARE(model->kind, MinutesKind::Draft);
+        const AttendanceRow &an = model->attendance.at(0);
+        QCOMPARE(an.spans.size(), std::size_t(2));
+        QCOMPARE(an.spans[0].from, QStringLiteral("2026-12-08T01:02:00.000Z"));
+        QCOMPARE(an.spans[0].to, QStringLiteral("2026-12-08T01:03:00.000Z"));
+        QCOMPARE(an.spans[1].from, QStringLiteral("2026-12-08T01:04:00.000Z"));
+        QCOMPARE(an.spans[1].to, QString());
+        QCOMPARE(model->items.size(), std::size_t(2)); // item 1, then item 0
+        QCOMPARE(model->items[0].id, 1);
+        const ItemRow &outside = model->items[1];
+        QCOMPARE(outside.id, 0);
+        QCOMPARE(outside.number, QString());
+        QCOMPARE(outside.speeches.size(), std::size_t(2));
+        QCOMPARE(outside.speeches[0].item, 0);
+        QVERIFY(outside.speeches[0].speaker.isBridge());
+        QCOMPARE(outside.speeches[0].name, QStringLiteral("Điểm cầu xã"));
+        QCOMPARE(outside.speeches[0].end, QStringLiteral("2026-12-08T01:06:00.000Z"));
+        QCOMPARE(outside.speeches[0].durationMs, 60000);
+        QCOMPARE(outside.speeches[1].end, QString());
+        QCOMPARE(outside.speeches[1].durationMs, 0);
+        QCOMPARE(model->bridges.at(0).revokedAt, QStringLiteral("2026-12-08T01:06:00.000Z"));
+        QCOMPARE(model->bridges.at(0).speakingMs, 60000);
+        // Its model reads back like the fixture's.
+        QCOMPARE(MinutesModel::fromJson(model->toJson())->toJson(), model->toJson());
     }
 
     void damagedLogsAreRefused()

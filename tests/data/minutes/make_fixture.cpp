@@ -4,10 +4,14 @@
 // that running it again gives the same bytes. The facts it records are the constants of
 // tests/support/minutesfixture.h.
 //
-//   chamber_make_minutes_fixture tests/data/minutes/meeting.jsonl
+//   chamber_make_minutes_fixture tests/data/minutes/meeting.jsonl [MODEL.json]
+//
+// With a second file, the minutes model of the whole log is written there too (compact JSON):
+// the seed of tests/fuzz/corpus/minutes_model.
 #include "core/ballots.h"
 #include "core/commands.h"
 #include "core/reducer.h"
+#include "minutes/minutesmodel.h"
 #include "minutesfixture.h"
 #include "protocol/ed25519.h"
 #include "protocol/event.h"
@@ -116,7 +120,7 @@ void addDocument(Log &log, qint64 id, qint64 item, const QString &title, qint64 
             {QStringLiteral("sha256"),
                 QString::fromLatin1(
                     QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())},
-            {QStringLiteral("name"), title + QStringLiteral(".pdf")},
+            {QStringLiteral("name"), QString(title + QStringLiteral(".pdf"))},
             {QStringLiteral("title"), title}, {QStringLiteral("pages"), pages},
             {QStringLiteral("bytes"), qint64(bytes.size())},
             {QStringLiteral("source"), QStringLiteral("pdf")}},
@@ -126,9 +130,9 @@ void addDocument(Log &log, qint64 id, qint64 item, const QString &title, qint64 
 // The Ogg file's hash stands for the file chamber-media would have written.
 QString oggHash(const QString &recording)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash("OggS " + recording.toLatin1(), QCryptographicHash::Sha256)
-            .toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(
+        QByteArray("OggS " + recording.toLatin1()), QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 void saved(Log &log, qint64 speech, qint64 segment, qint64 durationMs, const char *note = nullptr)
@@ -310,15 +314,40 @@ QByteArray makeLog()
     return log.lines();
 }
 
+void write(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) < 0
+        || !file.flush())
+        die(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+}
+
+QByteArray modelOf(const QByteArray &lines)
+{
+    std::vector<protocol::Event> events;
+    for (const QByteArray &line : lines.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        auto event = protocol::Event::fromJson(QJsonDocument::fromJson(line).object());
+        if (!event)
+            die(event.error().message);
+        events.push_back(event.value());
+    }
+    auto model = minutes::buildMinutes(events);
+    if (!model)
+        die(model.error().message);
+    return QJsonDocument(model->toJson()).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (argc != 2)
-        die(QStringLiteral("usage: chamber_make_minutes_fixture OUTPUT.jsonl"));
-    QFile file(QString::fromLocal8Bit(argv[1]));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(makeLog()) < 0
-        || !file.flush())
-        die(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    if (argc != 2 && argc != 3)
+        die(QStringLiteral("usage: chamber_make_minutes_fixture OUTPUT.jsonl [MODEL.json]"));
+    const QByteArray log = makeLog();
+    write(QString::fromLocal8Bit(argv[1]), log);
+    if (argc == 3)
+        write(QString::fromLocal8Bit(argv[2]), modelOf(log));
     return 0;
 }
