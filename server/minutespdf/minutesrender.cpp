@@ -97,13 +97,15 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
         writer.setTitle(minutes.documentTitle());
         writer.setCreator(QStringLiteral("Chamber"));
 
+        // Written first, paginated after: a paginated document lays itself out again on every
+        // edit, which for the tables of a large meeting takes minutes instead of a second.
         QTextDocument document;
-        document.documentLayout()->setPaintDevice(&writer);
         document.setDocumentMargin(0);
+        minutes.write(document);
+        document.documentLayout()->setPaintDevice(&writer);
         const QSizeF body(
             px(kPageWidthMm - kLeftMm - kRightMm), px(kPageHeightMm - kTopMm - kBottomMm));
         document.setPageSize(body);
-        minutes.write(document);
         const int pages = document.pageCount();
 
         QPainter painter;
