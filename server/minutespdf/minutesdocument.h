@@ -10,6 +10,8 @@
 #include <QTextDocument>
 #include <QTranslator>
 
+#include <map>
+
 class QTextTable;
 
 namespace chamber::minutespdf {
@@ -62,10 +64,13 @@ private:
     void paragraph(const QString &text, const QTextCharFormat &format,
         Qt::Alignment alignment = Qt::AlignJustify, qreal indentMm = 0);
     void labelled(const QString &label, const QString &value);
-    QTextTable *table(const QStringList &headers, const QList<qreal> &percentWidths,
+    // A table with its header row (if any) and `rows` empty rows, all made at once: rows added
+    // one by one make every later cell lookup rebuild the table's grid.
+    QTextTable *table(const QStringList &headers, const QList<qreal> &percentWidths, int rows,
         qreal widthPercent = 100, qreal indentMm = 0);
     void cell(
         QTextTable *table, int row, int column, const QString &text, const QTextCharFormat &format);
+    // Fills the table's next row not yet filled.
     void appendRow(QTextTable *table, const QStringList &cells, int monoColumn = -1);
     void leaveTable();
 
@@ -80,6 +85,7 @@ private:
     QTextCharFormat m_smallBold;
     QTextCharFormat m_mono;
     int m_sectionNumber = 0;
+    std::map<const QTextTable *, int> m_nextRow; // appendRow's place in each table
 };
 
 } // namespace chamber::minutespdf

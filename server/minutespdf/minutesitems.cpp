@@ -39,8 +39,8 @@ void Minutes::writeItem(const ItemRow &item)
 void Minutes::writeDocuments(const ItemRow &item)
 {
     paragraph(tr("Documents"), m_bold, Qt::AlignLeft, 4);
-    QTextTable *documents
-        = table({tr("No."), tr("Title"), tr("Pages"), tr("SHA-256")}, {6, 29, 7, 58});
+    QTextTable *documents = table({tr("No."), tr("Title"), tr("Pages"), tr("SHA-256")},
+        {6, 29, 7, 58}, int(item.documents.size()));
     int number = 0;
     for (const DocumentRow &document : item.documents) {
         appendRow(documents,
@@ -55,8 +55,8 @@ void Minutes::writeDocuments(const ItemRow &item)
 void Minutes::writeSpeeches(const ItemRow &item)
 {
     paragraph(tr("Speeches"), m_bold, Qt::AlignLeft, 4);
-    QTextTable *speeches
-        = table({tr("No."), tr("Speaker"), tr("Time"), tr("Length")}, {7, 45, 33, 15});
+    QTextTable *speeches = table({tr("No."), tr("Speaker"), tr("Time"), tr("Length")},
+        {7, 45, 33, 15}, 2 * int(item.speeches.size()));
     int number = 0;
     for (const SpeechRow &speech : item.speeches) {
         const QString time = clock(speech.start, true) + QStringLiteral(" - ")
@@ -66,8 +66,7 @@ void Minutes::writeSpeeches(const ItemRow &item)
                 speech.end.isEmpty() ? QString() : duration(speech.durationMs)});
         // The recordings on a row of their own under the speech, across the columns: a
         // SHA-256 needs the width.
-        const int row = speeches->rows();
-        speeches->appendRows(1);
+        const int row = m_nextRow[speeches]++;
         speeches->mergeCells(row, 1, 1, 3);
         QTextCursor cursor = speeches->cellAt(row, 1).firstCursorPosition();
         bool first = true;
@@ -124,7 +123,8 @@ void Minutes::writePoll(const core::Poll &poll, const std::vector<RollCallRow> &
                   .arg(closing.context.members)
                   .arg(closing.context.presentMembers),
         m_body, Qt::AlignLeft, indent);
-    QTextTable *counts = table({tr("Choice"), tr("Count")}, {75, 25}, 60, 8);
+    QTextTable *counts
+        = table({tr("Choice"), tr("Count")}, {75, 25}, int(poll.validChoices().size()), 60, 8);
     for (const QString &choice : poll.validChoices())
         appendRow(counts, {choiceName(poll, choice), QString::number(closing.count(choice))});
     leaveTable();
@@ -144,7 +144,7 @@ void Minutes::writeRollCall(const std::vector<RollCallRow> &rollCall, const core
     }
     QTextTable *votes = table(
         {tr("No."), tr("Seat"), tr("Full name"), tr("Vote"), tr("Weight"), tr("Cast by proxy")},
-        {7, 9, 32, 20, 9, 23});
+        {7, 9, 32, 20, 9, 23}, int(rollCall.size()));
     int number = 0;
     for (const RollCallRow &row : rollCall) {
         appendRow(votes,
@@ -165,15 +165,13 @@ void Minutes::writeReceipts(const QStringList &receipts)
         return;
     }
     constexpr int columns = 4;
-    QTextTable *list = table({}, {25, 25, 25, 25}, 100, 8);
+    QTextTable *list
+        = table({}, {25, 25, 25, 25}, int((receipts.size() + columns - 1) / columns), 100, 8);
     for (qsizetype first = 0; first < receipts.size(); first += columns) {
         QStringList row;
         for (qsizetype i = first; i < first + columns && i < receipts.size(); ++i)
             row.append(receipts.at(i));
-        // table() gave the first row (it has no header row); later ones are appended.
-        const int at = first == 0 ? 0 : list->rows();
-        if (first > 0)
-            list->appendRows(1);
+        const int at = int(first / columns);
         for (int column = 0; column < row.size(); ++column)
             cell(list, at, column, row.at(column), m_mono);
     }

@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QHashFunctions>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
@@ -61,6 +62,8 @@ QFont footerFont()
     QFont font;
     font.setFamilies({QStringLiteral("Noto Serif"), QStringLiteral("DejaVu Serif")});
     font.setPointSizeF(7.5);
+    // No ligatures in the hash (see serif() in minutesdocument.cpp).
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
     return font;
 }
 
@@ -70,6 +73,11 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return {};
+    // Qt's PDF engine writes its fonts in QHash order, which follows the process's random hash
+    // seed: the same minutes would come out with their objects in another order in another
+    // process. A fixed seed for the hashes made from here on (the writer's among them) keeps
+    // the bytes the same everywhere.
+    QHashSeed::setDeterministicGlobalSeed();
     // The words: vi from its translation; en is the source text (its file is empty on purpose
     // and loaded the same way, so a missing resource shows in both).
     QTranslator translator;
@@ -89,13 +97,15 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
         writer.setTitle(minutes.documentTitle());
         writer.setCreator(QStringLiteral("Chamber"));
 
+        // Written first, paginated after: a paginated document lays itself out again on every
+        // edit, which for the tables of a large meeting takes minutes instead of a second.
         QTextDocument document;
-        document.documentLayout()->setPaintDevice(&writer);
         document.setDocumentMargin(0);
+        minutes.write(document);
+        document.documentLayout()->setPaintDevice(&writer);
         const QSizeF body(
             px(kPageWidthMm - kLeftMm - kRightMm), px(kPageHeightMm - kTopMm - kBottomMm));
         document.setPageSize(body);
-        minutes.write(document);
         const int pages = document.pageCount();
 
         QPainter painter;
