@@ -74,11 +74,13 @@ struct ChildRun
     int exitCode = -1;
     double wallMs = 0;
     double peakRssMiB = 0; // the child's own, from wait4
+    bool timedOut = false; // killed after the time limit
 };
 
 // Runs `program argument`, feeding `input` and reading stdout together (a job of megabytes
 // would fill the pipe otherwise), and reaps it with wait4 for its resource usage.
-ChildRun runChild(const QString &program, const char *argument, const QByteArray &input)
+ChildRun runChild(
+    const QString &program, const char *argument, const QByteArray &input, qint64 timeoutMs)
 {
     int in[2];
     int out[2];
@@ -108,7 +110,12 @@ ChildRun runChild(const QString &program, const char *argument, const QByteArray
     }
     for (;;) {
         pollfd fds[2] = {{out[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
-        if (::poll(fds, 2, -1) < 0)
+        if (timer.elapsed() > timeoutMs) { // as chamberd's renderer does, but measured
+            ::kill(pid, SIGKILL);
+            run.timedOut = true;
+            break;
+        }
+        if (::poll(fds, 2, 1000) <= 0)
             continue;
         if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
             const ssize_t n
@@ -155,7 +162,15 @@ int main(int argc, char *argv[])
     QTemporaryDir data;
     if (!data.isValid())
         fail(QStringLiteral("no temporary directory"));
-    const bench::MinutesLogShape shape;
+    // --small: a fifth of the sitting, to see how the figures grow; --render-limit S: the
+    // longest a drawing may take here (default 1800 s; chamberd allows 120 s).
+    const QStringList arguments = QCoreApplication::arguments();
+    bench::MinutesLogShape shape;
+    if (arguments.contains(QStringLiteral("--small")))
+        shape = bench::MinutesLogShape {100, 8, 12, 80, 4};
+    const qsizetype limitAt = arguments.indexOf(QStringLiteral("--render-limit"));
+    const qint64 renderLimitMs
+        = limitAt > 0 ? arguments.value(limitAt + 1).toLongLong() * 1000 : 1800 * 1000;
 
     // The log, in a data directory chamberd will serve (results signed with its own key).
     auto resultKey = app::loadOrCreateSigningKey(data.filePath(QStringLiteral("signing")));
@@ -203,8 +218,19 @@ int main(int argc, char *argv[])
     std::vector<double> renderSamples;
     double peakRssMiB = 0;
     QByteArray unsignedPdf;
-    for (int i = 0; i < 3; ++i) {
-        const ChildRun run = runChild(chamberd, minutespdf::kRenderMinutesArgument, job);
+    // Twice: the second drawing must give the same bytes (as the kept PDF assumes).
+    bool renderTimedOut = false;
+    for (int i = 0; i < 2; ++i) {
+        const ChildRun run
+            = runChild(chamberd, minutespdf::kRenderMinutesArgument, job, renderLimitMs);
+        if (run.timedOut) {
+            std::printf("render child killed after %.0f ms (limit), peak RSS %.1f MiB\n",
+                run.wallMs, run.peakRssMiB);
+            renderSamples.push_back(run.wallMs);
+            peakRssMiB = std::max(peakRssMiB, run.peakRssMiB);
+            renderTimedOut = true;
+            break;
+        }
         if (run.exitCode != 0 || !run.output.startsWith("%PDF-")) {
             // Kept for a look by hand: chamberd --render-minutes < job.json
             QFile kept(QDir::temp().filePath(QStringLiteral("bench_minutes-job.json")));
@@ -233,7 +259,8 @@ int main(int argc, char *argv[])
         model->lastEventTime, minutes::minutesKindName(model->kind), QStringLiteral("vi"),
         model->modelSha256()};
     qint64 signedBytes = 0;
-    const double signMs = medianOf([&] {
+    // Nothing to sign when the drawing did not finish: -1.
+    const double signMs = renderTimedOut ? -1 : medianOf([&] {
         auto signedPdf = minutespdf::signMinutesPdf(unsignedPdf, stamp, identity.value());
         if (!signedPdf)
             fail(QStringLiteral("sign: ") + signedPdf.error().message);
@@ -245,6 +272,8 @@ int main(int argc, char *argv[])
     if (!server.start({}, 120000))
         fail(QStringLiteral("chamberd did not start:\n")
             + QString::fromUtf8(server.log().right(2000)));
+    // A refusal is a figure too (the server's 120 s limit on a drawing): printed, not fatal.
+    QStringList refusals;
     const auto get = [&](const QString &path, QByteArray *body = nullptr) {
         QElapsedTimer requestTimer;
         requestTimer.start();
@@ -252,10 +281,11 @@ int main(int argc, char *argv[])
             "GET", server.baseUrl() + path, server.pin(), server.adminToken(), {}, {}, 300000);
         const double ms = double(requestTimer.nsecsElapsed()) / 1e6;
         if (response.status != 200)
-            fail(QStringLiteral("GET %1: %2 %3")
-                     .arg(path)
-                     .arg(response.status)
-                     .arg(QString::fromUtf8(response.body.left(300))));
+            refusals << QStringLiteral("GET %1: HTTP %2 after %3 ms: %4")
+                            .arg(path)
+                            .arg(response.status)
+                            .arg(qRound(ms))
+                            .arg(QString::fromUtf8(response.body.left(300)));
         if (body)
             *body = response.body;
         return ms;
@@ -284,6 +314,8 @@ int main(int argc, char *argv[])
     };
     for (const auto &[name, value] : rows)
         std::printf("%-52s %10.1f\n", name, value);
+    for (const QString &refusal : std::as_const(refusals))
+        std::printf("REFUSED %s\n", qPrintable(refusal));
     std::printf("render child peak RSS: %.1f MiB; unsigned PDF %lld bytes, signed %lld bytes, "
                 "served %lld bytes; log as JSON %lld bytes\n",
         peakRssMiB, qlonglong(unsignedPdf.size()), qlonglong(signedBytes), qlonglong(served.size()),
@@ -303,6 +335,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("keptRequestMs"), figure(keptMs).toDouble()},
         {QStringLiteral("minutesJsonMs"), figure(jsonExportMs).toDouble()},
         {QStringLiteral("pdfBytes"), qint64(served.size())},
+        {QStringLiteral("requestsRefused"), qint64(refusals.size())},
         {QStringLiteral("jsonExportBytes"), exportBytes}};
     std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
     return 0;
