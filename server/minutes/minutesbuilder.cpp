@@ -47,7 +47,6 @@ struct MinutesBuilder::Private
     std::optional<std::size_t> openSpeech; // the speech that has the floor
     std::map<qint64, qint64> pollItems; // poll -> the item it was created under
     std::map<qint64, std::vector<RollCallRow>> rollCalls; // poll -> as it stood at the close
-    QString lastKind;
     QString firstStartedAt; // the first meeting.started: sessions may resume
 
     void rebuildState();
@@ -80,7 +79,6 @@ void MinutesBuilder::Private::follow(const Event &event, const MeetingState &bef
     }
     if (event.kind == QLatin1String("meeting.started") && firstStartedAt.isEmpty())
         firstStartedAt = event.time;
-    lastKind = event.kind;
 }
 
 // Presence changes only by check-in and check-out: a span opens and closes with them.
@@ -225,8 +223,10 @@ Result<MinutesModel> MinutesBuilder::model() const
     model.seq = state.seq;
     model.lastEventHash = QString::fromLatin1(state.lastHash.toHex());
     model.lastEventTime = d->events.back().time;
+    // Final once the meeting has ended (and not started again): a recording reported after
+    // meeting.ended does not make the minutes a draft again.
     model.kind
-        = d->lastKind == QLatin1String("meeting.ended") ? MinutesKind::Final : MinutesKind::Draft;
+        = state.status == core::MeetingStatus::Ended ? MinutesKind::Final : MinutesKind::Draft;
     model.title = state.title;
     model.organisation = state.organisation;
     model.session = state.session;

@@ -22,7 +22,9 @@ namespace chamber::minutes {
 
 constexpr int kMinutesModelVersion = 1;
 
-// Draft: made while the meeting runs (or before it); Final: the last event is meeting.ended.
+// Draft: made while the meeting runs (or before it); Final: the meeting has ended (its last
+// meeting.started/meeting.ended event is meeting.ended; events the server appends after the end,
+// such as a late recording.saved, keep the minutes final).
 enum class MinutesKind { Draft, Final };
 QString minutesKindName(MinutesKind kind); // "draft", "final"
 
@@ -190,7 +192,7 @@ public:
     // one the core refuses (a damaged log); nothing changes then.
     Status add(const protocol::Event &event);
     qint64 seq() const;
-    // The minutes as of the last event added (Final when it is meeting.ended).
+    // The minutes as of the last event added (Final once the meeting has ended).
     Result<MinutesModel> model() const;
 
 private:

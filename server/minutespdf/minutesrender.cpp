@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QHashFunctions>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
@@ -61,6 +62,8 @@ QFont footerFont()
     QFont font;
     font.setFamilies({QStringLiteral("Noto Serif"), QStringLiteral("DejaVu Serif")});
     font.setPointSizeF(7.5);
+    // No ligatures in the hash (see serif() in minutesdocument.cpp).
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
     return font;
 }
 
@@ -70,6 +73,11 @@ QByteArray renderMinutesPdf(const MinutesModel &model, MinutesLanguage language)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return {};
+    // Qt's PDF engine writes its fonts in QHash order, which follows the process's random hash
+    // seed: the same minutes would come out with their objects in another order in another
+    // process. A fixed seed for the hashes made from here on (the writer's among them) keeps
+    // the bytes the same everywhere.
+    QHashSeed::setDeterministicGlobalSeed();
     // The words: vi from its translation; en is the source text (its file is empty on purpose
     // and loaded the same way, so a missing resource shows in both).
     QTranslator translator;

@@ -18,6 +18,10 @@ namespace chamber::minutespdf {
 // the model's last event time). Times are printed in Vietnam time (UTC+07:00) whatever this
 // computer's time zone.
 //
+// Sets the process's hash seed to Qt's deterministic one (QHashSeed) for every QHash made
+// afterwards: call it in a process that renders (the render child, tests), not in one that
+// hashes what the network sends (chamberd itself never renders).
+//
 // Needs a QGuiApplication (fonts; the offscreen platform is enough): without one, returns an
 // empty array. Call it from the thread that owns the application.
 QByteArray renderMinutesPdf(const minutes::MinutesModel &model, minutes::MinutesLanguage language);

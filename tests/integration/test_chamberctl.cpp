@@ -59,7 +59,9 @@ private Q_SLOTS:
         Run run = ctl({QStringLiteral("meeting"), QStringLiteral("create"),
             QStringLiteral("--title"), QStringLiteral("Họp Ban Pháp chế"),
             QStringLiteral("--quorum"), QStringLiteral("2/3"), QStringLiteral("--at-least"),
-            QStringLiteral("--starts"), QStringLiteral("2026-12-01T14:00:00+07:00")});
+            QStringLiteral("--starts"), QStringLiteral("2026-12-01T14:00:00+07:00"),
+            QStringLiteral("--organisation"), QStringLiteral("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ NAM"),
+            QStringLiteral("--session"), QStringLiteral("Kỳ họp thứ mười hai")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("meeting=1")));
 
@@ -113,6 +115,32 @@ private Q_SLOTS:
                      .value(QLatin1String("startsAt"))
                      .toString(),
             QStringLiteral("2026-12-01T14:00:00+07:00"));
+
+        // The minutes' heading and an excused absence (issue 16).
+        run = ctl({QStringLiteral("delegate"), QStringLiteral("excuse"), QStringLiteral("1"),
+            QStringLiteral("3"), QStringLiteral("--reason"), QStringLiteral("Đi công tác")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(ctl({QStringLiteral("delegate"), QStringLiteral("excuse"), QStringLiteral("1"),
+                        QStringLiteral("9"), QStringLiteral("--reason"), QStringLiteral("x")})
+                    .exitCode
+            != 0);
+        QVERIFY(ctl({QStringLiteral("delegate"), QStringLiteral("excuse"), QStringLiteral("1"),
+                        QStringLiteral("3")})
+                    .exitCode
+            != 0); // --reason is required ("" withdraws)
+        run = ctl({QStringLiteral("--json"), QStringLiteral("meeting"), QStringLiteral("show"),
+            QStringLiteral("1")});
+        const QJsonObject shown = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(shown.value(QLatin1String("organisation")).toString(),
+            QStringLiteral("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ NAM"));
+        QCOMPARE(shown.value(QLatin1String("session")).toString(),
+            QStringLiteral("Kỳ họp thứ mười hai"));
+        QString reason;
+        for (const QJsonValue &delegate : shown.value(QLatin1String("delegates")).toArray()) {
+            if (delegate.toObject().value(QLatin1String("id")).toInteger() == 3)
+                reason = delegate.toObject().value(QLatin1String("absenceReason")).toString();
+        }
+        QCOMPARE(reason, QStringLiteral("Đi công tác"));
     }
 
     // Documents from the command line: a PDF made from a sample article, then a broken one.

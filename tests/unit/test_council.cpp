@@ -384,6 +384,9 @@ private Q_SLOTS:
                               .toInteger();
         const core::MeetingState *meeting = s->meetings->meeting(m1);
         QCOMPARE(meeting->council, d.council);
+        // The council issues its meetings' minutes: its name is in meeting.created (issue 16).
+        QCOMPARE(meeting->organisation, s->councils->council(d.council)->name);
+        QVERIFY(!meeting->organisation.isEmpty());
         QCOMPARE(meeting->roster.size(), 2); // Chí left
         for (qint64 member : {d.an, d.binh}) {
             const core::Delegate *delegate = meeting->roster.find(member);

@@ -178,6 +178,25 @@ private Q_SLOTS:
         QVERIFY(m_model.quorumMet);
         // Before the end the minutes are a draft.
         QCOMPARE(fixtureModel(m_model.seq - 1).kind, MinutesKind::Draft);
+        // A recording reported after the end keeps them final.
+        std::vector<protocol::Event> events = m_events;
+        protocol::Event late;
+        late.meeting = fx::kMeeting;
+        late.seq = m_model.seq + 1;
+        late.kind = QStringLiteral("recording.failed");
+        late.time = QStringLiteral("2026-12-08T04:00:01.000Z");
+        late.actor = QStringLiteral("media");
+        const qint64 lastSpeech = allSpeeches(m_model).back().speech;
+        late.data = {{QStringLiteral("recording"), QStringLiteral("1-%1-3").arg(lastSpeech)},
+            {QStringLiteral("speech"), lastSpeech}, {QStringLiteral("segment"), 3},
+            {QStringLiteral("reason"), s(fx::kFailure)}};
+        late.prevHash = events.back().hash;
+        late.seal();
+        events.push_back(late);
+        auto after = buildMinutes(events);
+        QVERIFY(after);
+        QCOMPARE(after->kind, MinutesKind::Final);
+        QCOMPARE(after->seq, m_model.seq + 1);
     }
 
     void attendanceWithSpansAndReasons()
