@@ -29,12 +29,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 
 #include <cstdio>
 #include <functional>
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -77,15 +79,20 @@ struct ChildRun
     bool timedOut = false; // killed after the time limit
 };
 
-// Runs `program argument`, feeding `input` and reading stdout together (a job of megabytes
-// would fill the pipe otherwise), and reaps it with wait4 for its resource usage.
+// Runs `program argument` with `input` on stdin, reads its stdout, and reaps it with wait4 for
+// its resource usage (QProcess reaps its children itself and keeps no rusage).
 ChildRun runChild(
     const QString &program, const char *argument, const QByteArray &input, qint64 timeoutMs)
 {
-    int in[2];
+    // The job from a file (what the child reads to its end), the PDF through a pipe.
+    QTemporaryFile jobFile;
+    if (!jobFile.open() || jobFile.write(input) != input.size() || !jobFile.flush())
+        fail(QStringLiteral("cannot write the job file"));
+    const int jobFd
+        = ::open(QFile::encodeName(jobFile.fileName()).constData(), O_RDONLY | O_CLOEXEC);
     int out[2];
-    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0)
-        fail(QStringLiteral("pipe failed"));
+    if (jobFd < 0 || ::pipe2(out, O_CLOEXEC) != 0)
+        fail(QStringLiteral("cannot open the job file or a pipe"));
     QElapsedTimer timer;
     timer.start();
     const QByteArray path = program.toLocal8Bit();
@@ -93,53 +100,33 @@ ChildRun runChild(
     if (pid < 0)
         fail(QStringLiteral("fork failed"));
     if (pid == 0) {
-        ::dup2(in[0], STDIN_FILENO);
+        ::dup2(jobFd, STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
+        // dup2 onto itself (fd 0 or 1 when the bench has none) keeps close-on-exec.
+        ::fcntl(STDIN_FILENO, F_SETFD, 0);
+        ::fcntl(STDOUT_FILENO, F_SETFD, 0);
         ::execl(path.constData(), path.constData(), argument, static_cast<char *>(nullptr));
         ::_exit(127);
     }
-    ::close(in[0]);
+    ::close(jobFd);
     ::close(out[1]);
-    ::fcntl(in[1], F_SETFL, O_NONBLOCK);
     ChildRun run;
-    qsizetype written = 0;
-    bool writing = true;
-    if (input.isEmpty()) {
-        ::close(in[1]);
-        writing = false;
-    }
     for (;;) {
-        pollfd fds[2] = {{out[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
         if (timer.elapsed() > timeoutMs) { // as chamberd's renderer does, but measured
             ::kill(pid, SIGKILL);
             run.timedOut = true;
             break;
         }
-        if (::poll(fds, 2, 1000) <= 0)
+        pollfd fd {out[0], POLLIN, 0};
+        if (::poll(&fd, 1, 1000) <= 0)
             continue;
-        if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            const ssize_t n
-                = ::write(in[1], input.constData() + written, size_t(input.size() - written));
-            if (n > 0)
-                written += n;
-            if (n < 0 && errno != EAGAIN) // the child stopped reading
-                written = input.size();
-            if (written == input.size()) {
-                ::close(in[1]);
-                writing = false;
-            }
-        }
-        if (fds[0].revents & (POLLIN | POLLHUP)) {
-            char buffer[65536];
-            const ssize_t n = ::read(out[0], buffer, sizeof buffer);
-            if (n <= 0)
-                break;
-            run.output.append(buffer, n);
-        }
+        char buffer[65536];
+        const ssize_t n = ::read(out[0], buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        run.output.append(buffer, n);
     }
     ::close(out[0]);
-    if (writing)
-        ::close(in[1]);
     int status = 0;
     rusage usage {};
     ::wait4(pid, &status, 0, &usage);
@@ -159,6 +146,7 @@ QString figure(double value)
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
+    ::signal(SIGPIPE, SIG_IGN); // a child that stops reading is reported, not fatal
     QTemporaryDir data;
     if (!data.isValid())
         fail(QStringLiteral("no temporary directory"));
