@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTemporaryFile>
 #include <QTimer>
 
 namespace chamber::api {
@@ -19,6 +20,15 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
     if (*m_running >= m_maxRunning)
         return rateLimited(
             QStringLiteral("%1 are being drawn already; try again in a moment").arg(what), 2000);
+    // The job reaches the child as a file on its stdin, not through a pipe: a child that reads
+    // its job with one read() (as the minutes renderer does) gets all of it only from a file;
+    // from a pipe, a job beyond the pipe's 64 KiB came cut short. Owner-only, removed with the
+    // process (jobs carry roll calls).
+    auto jobFile = std::make_shared<QTemporaryFile>();
+    if (!jobFile->open() || jobFile->write(job.input) != job.input.size() || !jobFile->flush())
+        return makeError(ErrorCode::Unavailable,
+            QStringLiteral("the drawing's job could not be written: ") + jobFile->errorString());
+    jobFile->close();
     auto *process = new QProcess;
     auto answered = std::make_shared<bool>(false);
     auto running = m_running;
@@ -26,7 +36,7 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     const QByteArray prefix = job.outputPrefix;
-    auto finish = [process, answered, running, timer, prefix, done = std::move(done)](
+    auto finish = [process, answered, running, timer, prefix, jobFile, done = std::move(done)](
                       bool exitedWell, const QString &why) {
         if (*answered)
             return;
@@ -74,9 +84,8 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_HASH_SEED"), QStringLiteral("0"));
     process->setProcessEnvironment(environment);
+    process->setStandardInputFile(jobFile->fileName());
     process->start(m_program, {job.argument});
-    process->write(job.input);
-    process->closeWriteChannel();
     return success();
 }
 

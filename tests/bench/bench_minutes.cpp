@@ -29,12 +29,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 
 #include <cstdio>
 #include <functional>
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,16 +76,23 @@ struct ChildRun
     int exitCode = -1;
     double wallMs = 0;
     double peakRssMiB = 0; // the child's own, from wait4
+    bool timedOut = false; // killed after the time limit
 };
 
-// Runs `program argument`, feeding `input` and reading stdout together (a job of megabytes
-// would fill the pipe otherwise), and reaps it with wait4 for its resource usage.
-ChildRun runChild(const QString &program, const char *argument, const QByteArray &input)
+// Runs `program argument` with `input` on stdin, reads its stdout, and reaps it with wait4 for
+// its resource usage (QProcess reaps its children itself and keeps no rusage).
+ChildRun runChild(
+    const QString &program, const char *argument, const QByteArray &input, qint64 timeoutMs)
 {
-    int in[2];
+    // The job from a file (what the child reads to its end), the PDF through a pipe.
+    QTemporaryFile jobFile;
+    if (!jobFile.open() || jobFile.write(input) != input.size() || !jobFile.flush())
+        fail(QStringLiteral("cannot write the job file"));
+    const int jobFd
+        = ::open(QFile::encodeName(jobFile.fileName()).constData(), O_RDONLY | O_CLOEXEC);
     int out[2];
-    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0)
-        fail(QStringLiteral("pipe failed"));
+    if (jobFd < 0 || ::pipe2(out, O_CLOEXEC) != 0)
+        fail(QStringLiteral("cannot open the job file or a pipe"));
     QElapsedTimer timer;
     timer.start();
     const QByteArray path = program.toLocal8Bit();
@@ -91,48 +100,33 @@ ChildRun runChild(const QString &program, const char *argument, const QByteArray
     if (pid < 0)
         fail(QStringLiteral("fork failed"));
     if (pid == 0) {
-        ::dup2(in[0], STDIN_FILENO);
+        ::dup2(jobFd, STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
+        // dup2 onto itself (fd 0 or 1 when the bench has none) keeps close-on-exec.
+        ::fcntl(STDIN_FILENO, F_SETFD, 0);
+        ::fcntl(STDOUT_FILENO, F_SETFD, 0);
         ::execl(path.constData(), path.constData(), argument, static_cast<char *>(nullptr));
         ::_exit(127);
     }
-    ::close(in[0]);
+    ::close(jobFd);
     ::close(out[1]);
-    ::fcntl(in[1], F_SETFL, O_NONBLOCK);
     ChildRun run;
-    qsizetype written = 0;
-    bool writing = true;
-    if (input.isEmpty()) {
-        ::close(in[1]);
-        writing = false;
-    }
     for (;;) {
-        pollfd fds[2] = {{out[0], POLLIN, 0}, {writing ? in[1] : -1, POLLOUT, 0}};
-        if (::poll(fds, 2, -1) < 0)
+        if (timer.elapsed() > timeoutMs) { // as chamberd's renderer does, but measured
+            ::kill(pid, SIGKILL);
+            run.timedOut = true;
+            break;
+        }
+        pollfd fd {out[0], POLLIN, 0};
+        if (::poll(&fd, 1, 1000) <= 0)
             continue;
-        if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            const ssize_t n
-                = ::write(in[1], input.constData() + written, size_t(input.size() - written));
-            if (n > 0)
-                written += n;
-            if (n < 0 && errno != EAGAIN) // the child stopped reading
-                written = input.size();
-            if (written == input.size()) {
-                ::close(in[1]);
-                writing = false;
-            }
-        }
-        if (fds[0].revents & (POLLIN | POLLHUP)) {
-            char buffer[65536];
-            const ssize_t n = ::read(out[0], buffer, sizeof buffer);
-            if (n <= 0)
-                break;
-            run.output.append(buffer, n);
-        }
+        char buffer[65536];
+        const ssize_t n = ::read(out[0], buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        run.output.append(buffer, n);
     }
     ::close(out[0]);
-    if (writing)
-        ::close(in[1]);
     int status = 0;
     rusage usage {};
     ::wait4(pid, &status, 0, &usage);
@@ -152,10 +146,19 @@ QString figure(double value)
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
+    ::signal(SIGPIPE, SIG_IGN); // a child that stops reading is reported, not fatal
     QTemporaryDir data;
     if (!data.isValid())
         fail(QStringLiteral("no temporary directory"));
-    const bench::MinutesLogShape shape;
+    // --small: a fifth of the sitting, to see how the figures grow; --render-limit S: the
+    // longest a drawing may take here (default 1800 s; chamberd allows 120 s).
+    const QStringList arguments = QCoreApplication::arguments();
+    bench::MinutesLogShape shape;
+    if (arguments.contains(QStringLiteral("--small")))
+        shape = bench::MinutesLogShape {100, 8, 12, 80, 4};
+    const qsizetype limitAt = arguments.indexOf(QStringLiteral("--render-limit"));
+    const qint64 renderLimitMs
+        = limitAt > 0 ? arguments.value(limitAt + 1).toLongLong() * 1000 : 1800 * 1000;
 
     // The log, in a data directory chamberd will serve (results signed with its own key).
     auto resultKey = app::loadOrCreateSigningKey(data.filePath(QStringLiteral("signing")));
@@ -203,8 +206,19 @@ int main(int argc, char *argv[])
     std::vector<double> renderSamples;
     double peakRssMiB = 0;
     QByteArray unsignedPdf;
-    for (int i = 0; i < 3; ++i) {
-        const ChildRun run = runChild(chamberd, minutespdf::kRenderMinutesArgument, job);
+    // Twice: the second drawing must give the same bytes (as the kept PDF assumes).
+    bool renderTimedOut = false;
+    for (int i = 0; i < 2; ++i) {
+        const ChildRun run
+            = runChild(chamberd, minutespdf::kRenderMinutesArgument, job, renderLimitMs);
+        if (run.timedOut) {
+            std::printf("render child killed after %.0f ms (limit), peak RSS %.1f MiB\n",
+                run.wallMs, run.peakRssMiB);
+            renderSamples.push_back(run.wallMs);
+            peakRssMiB = std::max(peakRssMiB, run.peakRssMiB);
+            renderTimedOut = true;
+            break;
+        }
         if (run.exitCode != 0 || !run.output.startsWith("%PDF-")) {
             // Kept for a look by hand: chamberd --render-minutes < job.json
             QFile kept(QDir::temp().filePath(QStringLiteral("bench_minutes-job.json")));
@@ -233,7 +247,8 @@ int main(int argc, char *argv[])
         model->lastEventTime, minutes::minutesKindName(model->kind), QStringLiteral("vi"),
         model->modelSha256()};
     qint64 signedBytes = 0;
-    const double signMs = medianOf([&] {
+    // Nothing to sign when the drawing did not finish: -1.
+    const double signMs = renderTimedOut ? -1 : medianOf([&] {
         auto signedPdf = minutespdf::signMinutesPdf(unsignedPdf, stamp, identity.value());
         if (!signedPdf)
             fail(QStringLiteral("sign: ") + signedPdf.error().message);
@@ -245,6 +260,8 @@ int main(int argc, char *argv[])
     if (!server.start({}, 120000))
         fail(QStringLiteral("chamberd did not start:\n")
             + QString::fromUtf8(server.log().right(2000)));
+    // A refusal is a figure too (the server's 120 s limit on a drawing): printed, not fatal.
+    QStringList refusals;
     const auto get = [&](const QString &path, QByteArray *body = nullptr) {
         QElapsedTimer requestTimer;
         requestTimer.start();
@@ -252,10 +269,11 @@ int main(int argc, char *argv[])
             "GET", server.baseUrl() + path, server.pin(), server.adminToken(), {}, {}, 300000);
         const double ms = double(requestTimer.nsecsElapsed()) / 1e6;
         if (response.status != 200)
-            fail(QStringLiteral("GET %1: %2 %3")
-                     .arg(path)
-                     .arg(response.status)
-                     .arg(QString::fromUtf8(response.body.left(300))));
+            refusals << QStringLiteral("GET %1: HTTP %2 after %3 ms: %4")
+                            .arg(path)
+                            .arg(response.status)
+                            .arg(qRound(ms))
+                            .arg(QString::fromUtf8(response.body.left(300)));
         if (body)
             *body = response.body;
         return ms;
@@ -284,6 +302,8 @@ int main(int argc, char *argv[])
     };
     for (const auto &[name, value] : rows)
         std::printf("%-52s %10.1f\n", name, value);
+    for (const QString &refusal : std::as_const(refusals))
+        std::printf("REFUSED %s\n", qPrintable(refusal));
     std::printf("render child peak RSS: %.1f MiB; unsigned PDF %lld bytes, signed %lld bytes, "
                 "served %lld bytes; log as JSON %lld bytes\n",
         peakRssMiB, qlonglong(unsignedPdf.size()), qlonglong(signedBytes), qlonglong(served.size()),
@@ -303,6 +323,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("keptRequestMs"), figure(keptMs).toDouble()},
         {QStringLiteral("minutesJsonMs"), figure(jsonExportMs).toDouble()},
         {QStringLiteral("pdfBytes"), qint64(served.size())},
+        {QStringLiteral("requestsRefused"), qint64(refusals.size())},
         {QStringLiteral("jsonExportBytes"), exportBytes}};
     std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
     return 0;

@@ -4,6 +4,7 @@
 #include "core/commands.h"
 #include "core/meeting.h"
 #include "core/reducer.h"
+#include "protocol/event.h"
 #include "protocol/message.h"
 #include "protocol/receipt.h"
 #include "protocol/schema.h"
@@ -96,6 +97,11 @@ private:
             event.time = time;
             event.actor = QStringLiteral("admin");
             event.data = draft.data;
+            // Chained here as the store will chain it: a published result names the hash of
+            // the event before it, which chamberd checks at start.
+            event.prevHash = m_lastHash;
+            event.seal();
+            m_lastHash = event.hash;
             if (auto applied = core::apply(m_state, event); !applied)
                 return applied;
             m_pending.push_back({1, draft.kind, event.actor, time, draft.data});
@@ -107,6 +113,7 @@ private:
     core::MeetingState m_state;
     std::vector<storage::PendingEvent> m_pending;
     qint64 m_tick = 0;
+    QByteArray m_lastHash = protocol::genesisHash();
 };
 
 QString delegateName(int index)

@@ -337,7 +337,8 @@ private Q_SLOTS:
             Operation::Subscribe, Operation::ReadPoll, Operation::ReadResult,
             Operation::ListDocuments, Operation::ReadDocument, Operation::ListCouncils,
             Operation::ReadCouncil, Operation::ReadCouncilEvents, Operation::ListTasks,
-            Operation::ReadTaskHistory, Operation::ReadBoard};
+            Operation::ReadTaskHistory, Operation::ReadBoard, Operation::ReadMinutes,
+            Operation::ReadRecordings};
         for (const OperationRule &rule : operationRules()) {
             const Operation op = rule.operation;
             const bool anyone = rule.who & Who::Anyone;
