@@ -74,7 +74,7 @@ Status ChildRenderer::start(const ChildRenderJob &job, const QString &what, Done
                 finish(false,
                     QStringLiteral("the renderer could not be started: ") + process->errorString());
         });
-    const int timeoutMs = m_timeoutMs;
+    const int timeoutMs = job.timeoutMs > 0 ? job.timeoutMs : m_timeoutMs;
     QTimer::singleShot(timeoutMs, process, [finish, timeoutMs] {
         finish(false, QStringLiteral("the renderer took longer than %1 s").arg(timeoutMs / 1000));
     });

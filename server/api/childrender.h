@@ -29,6 +29,7 @@ struct ChildRenderJob
     QString argument; // the child's one argument: what it draws
     QByteArray input; // its stdin
     QByteArray outputPrefix = "%PDF-"; // what a good answer starts with
+    int timeoutMs = 0; // 0: the renderer's own limit
 };
 
 class ChildRenderer

@@ -171,7 +171,7 @@ HttpReply MinutesApi::pdf(const RouteContext &context)
     const minutespdf::MinutesIdentity identity = m_identity;
     auto started = m_renderer.start(
         ChildRenderJob {QString::fromLatin1(minutespdf::kRenderMinutesArgument),
-            minutespdf::minutesJobToJson(model.value(), language)},
+            minutespdf::minutesJobToJson(model.value(), language), "%PDF-", kRenderTimeoutMs},
         QStringLiteral("minutes"),
         [later, stamp, identity, cached, language](const ChildRenderOutcome &outcome) {
             const auto fail = [&](const QString &why) {

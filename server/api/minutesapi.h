@@ -29,6 +29,10 @@ class MinutesApi
 public:
     // The largest meeting log the minutes are made from in one request.
     static constexpr qint64 kMaxEvents = 1000000;
+    // Minutes of a large meeting (500 delegates, 60 roll calls of 500) take over a minute to
+    // lay out on a 2-core machine (tests/bench/bench_minutes); they are drawn once per event
+    // and kept, in a child that never blocks the event loop, so they get longer than seat cards.
+    static constexpr int kRenderTimeoutMs = 600000;
 
     // `cacheDir`: <data>/minutes; `recordingsDir`: <data>/recordings (chamber-media's).
     MinutesApi(services::MeetingService &meetings, ChildRenderer &renderer,

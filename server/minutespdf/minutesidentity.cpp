@@ -90,22 +90,8 @@ Status createIdentity(const QString &directory)
     auto pem = generate();
     if (!pem)
         return pem.error();
-    // Written into a fresh directory renamed into place: a crash never leaves a key without
-    // its certificate.
-    const QString staging = directory + QStringLiteral(".new");
-    QDir(staging).removeRecursively();
-    if (auto status = support::ensurePrivateDirectory(staging); !status)
-        return status;
-    if (auto status = support::writePrivateFile(staging + QStringLiteral("/key.pem"), pem->key);
-        !status)
-        return status;
-    if (auto status
-        = support::writePrivateFile(staging + QStringLiteral("/cert.pem"), pem->certificate);
-        !status)
-        return status;
-    if (!QDir().rename(staging, directory))
-        return identityError(QStringLiteral("cannot move %1 to %2").arg(staging, directory));
-    return success();
+    return support::writePrivateDirectory(directory,
+        {{QStringLiteral("key.pem"), pem->key}, {QStringLiteral("cert.pem"), pem->certificate}});
 }
 
 Result<QByteArray> readAll(const QString &path)

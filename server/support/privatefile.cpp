@@ -48,4 +48,21 @@ Status ensurePrivateDirectory(const QString &path)
     return success();
 }
 
+Status writePrivateDirectory(
+    const QString &directory, const std::vector<std::pair<QString, QByteArray>> &files)
+{
+    const QString staging = directory + QStringLiteral(".new");
+    QDir(staging).removeRecursively();
+    if (auto status = ensurePrivateDirectory(staging); !status)
+        return status;
+    for (const auto &[name, content] : files) {
+        if (auto status = writePrivateFile(staging + u'/' + name, content); !status)
+            return status;
+    }
+    if (!QDir().rename(staging, directory))
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("cannot move %1 to %2").arg(staging, directory));
+    return success();
+}
+
 } // namespace chamber::support

@@ -13,6 +13,8 @@
 #include "protocol/receipt.h"
 #include "votingserver.h"
 
+#include "childprocess.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -55,6 +57,7 @@ struct ToolRun
 ToolRun runTool(const QString &program, const QStringList &arguments)
 {
     QProcess process;
+    chamber::testing::dieWithTest(process);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForFinished(60000))

@@ -8,6 +8,8 @@
 #include "services/meetingservice.h"
 #include "wsclient.h"
 
+#include "childprocess.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -653,6 +655,7 @@ QString TestServer::fileStart(const QString &pathOrUrl, int count) const
 QString TestServer::pdfText(const QString &pathOrUrl) const
 {
     QProcess pdftotext;
+    chamber::testing::dieWithTest(pdftotext);
     pdftotext.start(QStringLiteral("pdftotext"),
         {QStringLiteral("-enc"), QStringLiteral("UTF-8"), localPath(pathOrUrl),
             QStringLiteral("-")});

@@ -1,5 +1,7 @@
 #include "oggtone.h"
 
+#include "childprocess.h"
+
 #include <QFile>
 #include <QProcess>
 
@@ -9,6 +11,7 @@ QByteArray oggTone(const QString &scratchDirectory, int seconds)
 {
     const QString path = scratchDirectory + QStringLiteral("/tone.ogg");
     QProcess gst;
+    chamber::testing::dieWithTest(gst);
     gst.start(QStringLiteral("gst-launch-1.0"),
         {QStringLiteral("-q"), QStringLiteral("audiotestsrc"),
             QStringLiteral("num-buffers=%1").arg(seconds * 50),
