@@ -104,7 +104,9 @@ qint64 OggOpusScan::durationMs() const
 {
     if (lastGranule <= preSkip)
         return 0;
-    return (lastGranule - preSkip) * 1000 / kOpusRate;
+    // Whole seconds first: a forged granule near 2^63 would overflow samples * 1000.
+    const qint64 samples = lastGranule - preSkip;
+    return samples / kOpusRate * 1000 + samples % kOpusRate * 1000 / kOpusRate;
 }
 
 OggOpusScan scanOggOpus(QByteArrayView bytes)

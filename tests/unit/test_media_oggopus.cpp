@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace chamber::media;
 
 namespace {
@@ -72,6 +74,7 @@ private slots:
     void tornLastPage();
     void wrongChecksumEndsTheTrustedPart();
     void notOgg();
+    void forgedGranuleDoesNotOverflow();
     void otherStreamsSkipped();
     void fromFile();
 };
@@ -140,6 +143,17 @@ void TestMediaOggOpus::notOgg()
     const OggOpusScan vorbis = scanOggOpus(vorbisStream);
     QCOMPARE(vorbis.pages, 2);
     QVERIFY(!vorbis.opusHead);
+}
+
+void TestMediaOggOpus::forgedGranuleDoesNotOverflow()
+{
+    // Found by fuzz_ogg_opus: granule * 1000 overflowed qint64 (undefined behaviour).
+    OggOpusScan scan;
+    scan.lastGranule = std::numeric_limits<qint64>::max();
+    QCOMPARE(scan.durationMs(),
+        std::numeric_limits<qint64>::max() / 48000 * 1000
+            + std::numeric_limits<qint64>::max() % 48000 * 1000 / 48000);
+    QVERIFY(scan.durationMs() > 0);
 }
 
 void TestMediaOggOpus::otherStreamsSkipped()
