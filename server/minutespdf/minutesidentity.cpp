@@ -2,6 +2,7 @@
 
 #include "minutespdf/opensslptr.h"
 #include "support/privatefile.h"
+#include "support/selfsigned.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QHostInfo>
 
 #include <openssl/pem.h>
-#include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 
@@ -24,65 +24,24 @@ Error identityError(const QString &what)
     return makeError(ErrorCode::Internal, QStringLiteral("minutes signing identity: %1").arg(what));
 }
 
-bool addExtension(X509 *certificate, int nid, const char *value)
-{
-    X509V3_CTX context;
-    X509V3_set_ctx_nodb(&context);
-    X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
-    ExtensionPtr extension(X509V3_EXT_conf_nid(nullptr, &context, nid, value));
-    return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
-}
-
-struct GeneratedPem
-{
-    QByteArray key;
-    QByteArray certificate;
-};
-
-Result<GeneratedPem> generate()
+Result<support::SelfSignedPem> generate()
 {
     PKeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(kMinutesKeyBits)));
     if (!key)
         return identityError(QStringLiteral("RSA key generation failed"));
-
-    X509Ptr certificate(X509_new());
-    X509_set_version(certificate.get(), X509_VERSION_3);
-    unsigned char serial[16];
-    if (RAND_bytes(serial, sizeof serial) != 1)
-        return identityError(QStringLiteral("no randomness for the serial number"));
-    serial[0] &= 0x7f; // positive
-    BIGNUM *serialNumber = BN_bin2bn(serial, sizeof serial, nullptr);
-    BN_to_ASN1_INTEGER(serialNumber, X509_get_serialNumber(certificate.get()));
-    BN_free(serialNumber);
+    support::SelfSignedSpec spec;
+    spec.commonName = "Chamber minutes " + QHostInfo::localHostName().toUtf8().left(40);
     // A signature's time is the meeting's last event, which may be years before this key was
     // made (minutes of an archived meeting): the certificate is valid from long before.
-    if (ASN1_TIME_set_string_X509(X509_getm_notBefore(certificate.get()), "20000101000000Z") != 1
-        || ASN1_TIME_set_string_X509(X509_getm_notAfter(certificate.get()), "20991231235959Z") != 1)
-        return identityError(QStringLiteral("cannot set the validity"));
-    X509_set_pubkey(certificate.get(), key.get());
-
-    const QByteArray commonName = "Chamber minutes " + QHostInfo::localHostName().toUtf8().left(40);
-    X509_NAME *name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(
-        name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Chamber"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-        reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
-    X509_set_issuer_name(certificate.get(), name);
-    if (!addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE")
-        || !addExtension(
-            certificate.get(), NID_key_usage, "critical,digitalSignature,nonRepudiation")
-        || !addExtension(certificate.get(), NID_subject_key_identifier, "hash"))
-        return identityError(QStringLiteral("cannot add certificate extensions"));
-    if (X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0)
-        return identityError(QStringLiteral("cannot sign the certificate"));
-
-    BioPtr keyBio(BIO_new(BIO_s_mem()));
-    BioPtr certificateBio(BIO_new(BIO_s_mem()));
-    if (PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr)
-            != 1
-        || PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1)
-        return identityError(QStringLiteral("cannot encode key or certificate"));
-    return GeneratedPem {bioContents(keyBio.get()), bioContents(certificateBio.get())};
+    spec.notBefore = QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
+    spec.notAfter = QDateTime(QDate(2099, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    spec.extensions = {{NID_basic_constraints, "critical,CA:FALSE"},
+        {NID_key_usage, "critical,digitalSignature,nonRepudiation"},
+        {NID_subject_key_identifier, "hash"}};
+    auto pem = support::makeSelfSigned(key.get(), spec);
+    if (!pem)
+        return identityError(pem.error().message);
+    return pem;
 }
 
 Status createIdentity(const QString &directory)
